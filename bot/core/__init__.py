@@ -1,0 +1,1 @@
+"""The Discord-free core: knowledge model, matching, answers and storage."""

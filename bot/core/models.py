@@ -1,0 +1,159 @@
+"""The knowledge entry model: one claim or one context fact, with its sources.
+
+Every knowledge file, every moderator edit and every database row goes through these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+
+# Discord's embed description limit: the answer must fit in one embed.
+ANSWER_MAX_CHARS = 4096
+ENTRY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+EntryId = Annotated[str, StringConstraints(pattern=ENTRY_ID_PATTERN)]
+
+
+class SourceKind(StrEnum):
+    """How a source stands behind a claim."""
+
+    ANONYMOUS = "anonymous"
+    NAMED_PERSON = "named_person"
+    OFFICIAL_RECORD = "official_record"
+    AGENCY_DATA = "agency_data"
+    OUTLET_ANALYSIS = "outlet_analysis"
+    UNATTRIBUTED = "unattributed"
+
+
+class Status(StrEnum):
+    REPORTED_UNCONFIRMED = "reported_unconfirmed"
+    CONFIRMED_ON_RECORD = "confirmed_on_record"
+    DISPUTED = "disputed"
+    PUBLIC_RECORD = "public_record"
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.REPORTED_UNCONFIRMED: "Reported, not confirmed on the record",
+    Status.CONFIRMED_ON_RECORD: "Confirmed on the record",
+    Status.DISPUTED: "Disputed",
+    Status.PUBLIC_RECORD: "Public record",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    publisher: ShortText
+    title: ShortText
+    date: dt.date
+    url: AnyHttpUrl | None = None
+    kind: SourceKind
+    # For anonymous sources: how the publication describes them, and how many there are.
+    described_as: ShortText | None = None
+    count: int | None = Field(default=None, ge=1)
+    # When the claim reached us through another outlet's re-report.
+    via: ShortText | None = None
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind is SourceKind.ANONYMOUS
+
+    @model_validator(mode="after")
+    def _anonymity_details_only_for_anonymous(self) -> Source:
+        if not self.anonymous and (self.described_as is not None or self.count is not None):
+            raise ValueError("described_as and count apply only to kind = 'anonymous'")
+        if self.anonymous and self.described_as is None:
+            raise ValueError("an anonymous source needs described_as (how the outlet describes it)")
+        return self
+
+
+class Entry(_Strict):
+    id: EntryId
+    question: ShortText
+    paraphrases: list[ShortText] = Field(default_factory=list)
+    keywords: list[ShortText] = Field(default_factory=list)
+    answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    sources: list[Source]
+    status: Status
+    as_of: dt.date
+    related: list[EntryId] = Field(default_factory=list)
+    tags: list[ShortText] = Field(default_factory=list)
+
+    @field_validator("answer")
+    @classmethod
+    def _answer_fits_discord(cls, value: str) -> str:
+        if len(value) > ANSWER_MAX_CHARS:
+            raise ValueError(
+                f"answer is {len(value)} characters; Discord embeds allow {ANSWER_MAX_CHARS}"
+            )
+        return value
+
+    @field_validator("sources")
+    @classmethod
+    def _at_least_one_source(cls, value: list[Source]) -> list[Source]:
+        if not value:
+            raise ValueError("every entry needs at least one source")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Entry:
+        if self.id in self.related:
+            raise ValueError("related: an entry cannot be related to itself")
+        if len(set(self.related)) != len(self.related):
+            raise ValueError("related: duplicate ids")
+        if self.anonymous_sourcing and not _mentions_anonymity(self.answer):
+            raise ValueError(
+                "answer: the claim rests on anonymous sources, so the answer must say so "
+                "(e.g. 'citing unnamed sources')"
+            )
+        return self
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def anonymous_sourcing(self) -> bool:
+        """Derived from the sources, never typed by hand."""
+        return any(source.anonymous for source in self.sources)
+
+    @property
+    def all_questions(self) -> list[str]:
+        return [self.question, *self.paraphrases]
+
+    def to_file_dict(self) -> dict[str, object]:
+        """The entry as it is written to a knowledge file (no derived fields, no empty lists)."""
+        data = self.model_dump(mode="python", exclude={"anonymous_sourcing"}, exclude_none=True)
+        for source in data["sources"]:
+            if "url" in source:
+                source["url"] = str(source["url"])
+        return {key: value for key, value in data.items() if value != []}
+
+
+_ANONYMITY_WORDS = ("unnamed", "anonymous", "anonymity", "unidentified", "a source", "sources")
+
+
+def _mentions_anonymity(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _ANONYMITY_WORDS)
+
+
+class KnowledgeFile(_Strict):
+    """One topic file in `knowledge/`."""
+
+    topic: ShortText
+    entry: list[Entry] = Field(default_factory=list)
