@@ -10,6 +10,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.core.matcher import Thresholds
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 
@@ -44,8 +46,14 @@ class Settings(BaseSettings):
         description="If the two best entries are closer than this, ask 'did you mean' instead.",
     )
     moderator_role: str = Field(
-        default="Policybot Moderator", description="Discord role allowed to edit the knowledge base."
+        default="Policybot Moderator",
+        description="Discord role allowed to edit the knowledge base.",
     )
     rate_limit_count: int = Field(default=5, ge=1, description="Questions per member per window.")
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
+
+    def thresholds(self) -> Thresholds:
+        return Thresholds(
+            confident=self.confident_score, suggest=self.suggest_score, margin=self.margin
+        )

@@ -110,8 +110,11 @@ def knowledge_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix == KNOWLEDGE_SUFFIX and p.is_file())
 
 
-def load_paths(paths: Iterable[Path]) -> KnowledgeSet:
-    """Load and validate files as one set; all problems are collected before raising."""
+def load_paths(paths: Iterable[Path], *, check_related: bool = True) -> KnowledgeSet:
+    """Load and validate files as one set; all problems are collected before raising.
+
+    `check_related=False` leaves related ids to be checked against a larger set (an import).
+    """
     knowledge = KnowledgeSet()
     problems: list[str] = []
     for path in paths:
@@ -131,7 +134,8 @@ def load_paths(paths: Iterable[Path]) -> KnowledgeSet:
                 )
                 continue
             knowledge.entries[entry.id] = PlacedEntry(entry, stem, position)
-    problems.extend(dangling_related(knowledge.entries))
+    if check_related:
+        problems.extend(dangling_related(knowledge.entries))
     if problems:
         raise KnowledgeError(problems)
     return knowledge

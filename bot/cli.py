@@ -1,0 +1,111 @@
+"""Command line: `policybot [run|chat|ask|kb|sync] …`; `python -m bot` is the same."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError
+from bot.core.store import StoreError
+from bot.kb_commands import add_kb_parser
+from bot.settings import Settings
+
+log = logging.getLogger("policybot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policybot",
+        description="Answers questions about the reported ICE check-in app policy "
+        "from a curated, sourced knowledge base.",
+    )
+    parser.add_argument("--db", type=Path, help="database file (default: POLICYBOT_DB)")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    verbs.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)")
+    verbs.add_parser("chat", help="local chat console on the same engine")
+    ask = verbs.add_parser("ask", help="answer one question, or one per line from stdin")
+    ask.add_argument("question", nargs="?", help="the question; omit to read stdin")
+    ask.add_argument("--json", action="store_true", help="print the JSON contract (DESIGN.md)")
+    ask.add_argument("--no-log", action="store_true", help="do not log the questions")
+    sync = verbs.add_parser("sync", help="register the slash commands with Discord")
+    sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
+    add_kb_parser(verbs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    if args.db is not None:
+        settings = settings.model_copy(update={"db": args.db})
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    verb = args.verb or ("run" if settings.discord_token else "chat")
+    try:
+        if verb == "run" or verb == "sync":
+            return _discord(verb, args, settings)
+        if verb == "chat":
+            from bot.console import chat
+
+            return _with_engine(settings, chat)
+        if verb == "ask":
+            return _with_engine(settings, lambda engine: _ask(engine, args))
+        handler: Callable[[argparse.Namespace, Settings], int] = args.handler
+        return handler(args, settings)
+    except (KnowledgeError, StoreError) as error:
+        print(f"policybot: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]) -> int:
+    async def go() -> int:
+        async with Engine.open(
+            settings.db, settings.knowledge_dir, settings.thresholds()
+        ) as engine:
+            result = await work(engine)
+        return result if isinstance(result, int) else 0
+
+    return asyncio.run(go())
+
+
+async def _ask(engine: Engine, args: argparse.Namespace) -> int:
+    from bot.console import render_answer
+
+    questions = [args.question] if args.question is not None else _stdin_lines()
+    for question in questions:
+        if args.no_log:
+            answer = engine.answer(question)
+        else:
+            answer = await engine.ask(question, asker="cli", channel="cli")
+        if args.json:
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(render_answer(answer)[0] + "\n", flush=True)
+    return 0
+
+
+def _stdin_lines() -> list[str]:
+    data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    return data.splitlines()
+
+
+def _discord(verb: str, args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        from bot.discord.runner import run_bot, sync_commands
+    except ImportError as error:
+        print(f"policybot: the Discord layer is not available ({error})", file=sys.stderr)
+        return 1
+    if verb == "sync":
+        return int(sync_commands(settings, guild_id=args.guild))
+    return int(run_bot(settings))

@@ -1,0 +1,197 @@
+"""The answer object: what the bot says about a question, rendered alike by the CLI and Discord."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.core.matcher import Candidate, Tier
+from bot.core.models import STATUS_LABELS, Entry, Source, SourceKind, Status
+
+MAX_QUESTION_CHARS = 500
+
+NO_MATCH_MESSAGE = (
+    "That is not in my knowledge base. I only answer questions about the reported ICE "
+    "check-in app policy and the facts around it. I have noted your question for the moderators."
+)
+CLOSE_MESSAGE = "I'm not sure which of these you mean:"
+EMPTY_MESSAGE = "Please ask a question in words, for example: “What did the New York Post report?”"
+VAGUE_MESSAGE = (
+    "Could you say a little more? Ask about the ICE check-in app report, for example "
+    "“How many migrants were enrolled?” or “Who are the sources?”"
+)
+TOO_LONG_MESSAGE = (
+    "That question is {length:,} characters long; please ask in under "
+    f"{MAX_QUESTION_CHARS} characters."
+)
+ANONYMOUS_WARNING = (
+    "This rests on anonymous sources ({who}). It has not been confirmed on the record: "
+    "treat it as a report, not an established fact."
+)
+
+_KIND_PHRASES: dict[SourceKind, str] = {
+    SourceKind.NAMED_PERSON: "quoting a named person",
+    SourceKind.OFFICIAL_RECORD: "official record",
+    SourceKind.AGENCY_DATA: "agency data",
+    SourceKind.OUTLET_ANALYSIS: "the outlet's own reporting or analysis",
+    SourceKind.UNATTRIBUTED: "no source given",
+}
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    publisher: str
+    title: str
+    date: dt.date
+    url: str | None
+    kind: SourceKind
+    anonymous: bool
+    described_as: str | None
+    count: int | None
+    via: str | None
+
+    @classmethod
+    def from_source(cls, source: Source) -> Citation:
+        return cls(
+            publisher=source.publisher,
+            title=source.title,
+            date=source.date,
+            url=str(source.url) if source.url else None,
+            kind=source.kind,
+            anonymous=source.anonymous,
+            described_as=source.described_as,
+            count=source.count,
+            via=source.via,
+        )
+
+    @property
+    def attribution(self) -> str:
+        if self.anonymous:
+            who = self.described_as or "unnamed sources"
+            return f"citing {who}" + (f" ({self.count})" if self.count else "")
+        return _KIND_PHRASES[self.kind]
+
+    @property
+    def text(self) -> str:
+        """One line, e.g. "New York Post, 12 July 2024, citing a source (via Newsmax)"."""
+        line = f"{self.publisher}, {format_date(self.date)}, {self.attribution}"
+        return line + (f" (via {self.via})" if self.via else "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "publisher": self.publisher,
+            "title": self.title,
+            "date": self.date.isoformat(),
+            "url": self.url,
+            "kind": self.kind.value,
+            "anonymous": self.anonymous,
+            "described_as": self.described_as,
+            "count": self.count,
+            "via": self.via,
+            "citation": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    entry_id: str
+    question: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"entry_id": self.entry_id, "question": self.question}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    tier: Tier | None  # None: the question itself was refused (empty, too long)
+    score: float = 0.0
+    message: str | None = None  # what to say when there is no answer to give
+    entry_id: str | None = None
+    matched_question: str | None = None
+    text: str | None = None
+    citations: tuple[Citation, ...] = ()
+    status: str | None = None
+    as_of: dt.date | None = None
+    related: tuple[Suggestion, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    question_id: int | None = field(default=None, compare=False)
+
+    @property
+    def matched(self) -> bool:
+        return self.tier is Tier.CONFIDENT
+
+    @property
+    def anonymous_sourcing(self) -> bool:
+        return any(c.anonymous for c in self.citations)
+
+    @property
+    def warning(self) -> str | None:
+        if not self.anonymous_sourcing:
+            return None
+        who = "; ".join(
+            sorted({c.described_as or "unnamed" for c in self.citations if c.anonymous})
+        )
+        return ANONYMOUS_WARNING.format(who=who)
+
+    @property
+    def status_label(self) -> str | None:
+        return STATUS_LABELS[Status(self.status)] if self.status else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable machine-readable contract (see DESIGN.md)."""
+        return {
+            "question": self.question,
+            "matched": self.matched,
+            "tier": self.tier.value if self.tier else "refused",
+            "entry_id": self.entry_id,
+            "score": self.score,
+            "answer": self.text,
+            "sources": [c.to_json() for c in self.citations],
+            "anonymous_sourcing": self.anonymous_sourcing,
+            "warning": self.warning,
+            "status": self.status,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "related": [s.to_json() for s in self.related],
+            "suggestions": [s.to_json() for s in self.suggestions],
+            "message": self.message,
+            "question_id": self.question_id,
+        }
+
+
+def answer_entry(question: str, entry: Entry, score: float, related: list[Entry]) -> Answer:
+    return Answer(
+        question=question,
+        tier=Tier.CONFIDENT,
+        score=score,
+        entry_id=entry.id,
+        matched_question=entry.question,
+        text=entry.answer,
+        citations=tuple(Citation.from_source(s) for s in entry.sources),
+        status=entry.status.value,
+        as_of=entry.as_of,
+        related=tuple(Suggestion(r.id, r.question) for r in related),
+    )
+
+
+def answer_close(question: str, candidates: tuple[Candidate, ...]) -> Answer:
+    return Answer(
+        question=question,
+        tier=Tier.CLOSE,
+        score=candidates[0].score,
+        message=CLOSE_MESSAGE,
+        suggestions=tuple(Suggestion(c.entry_id, c.question) for c in candidates),
+    )
+
+
+def answer_none(question: str, score: float = 0.0) -> Answer:
+    return Answer(question=question, tier=Tier.NONE, score=score, message=NO_MATCH_MESSAGE)
+
+
+def refuse(question: str, message: str) -> Answer:
+    return Answer(question=question, tier=None, message=message)

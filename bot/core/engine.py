@@ -1,0 +1,236 @@
+"""The engine every front end talks to: ask, browse and curate the knowledge base.
+
+It owns the store and an index built from the store's current entries. Writes are serialised
+and validated as a whole knowledge set before they are committed; the index is rebuilt after.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections import Counter
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.core.answers import (
+    EMPTY_MESSAGE,
+    MAX_QUESTION_CHARS,
+    TOO_LONG_MESSAGE,
+    VAGUE_MESSAGE,
+    Answer,
+    Suggestion,
+    answer_close,
+    answer_entry,
+    answer_none,
+    refuse,
+)
+from bot.core.knowledge import (
+    KnowledgeError,
+    KnowledgeSet,
+    PlacedEntry,
+    dangling_related,
+    load_directory,
+)
+from bot.core.matcher import Matcher, Thresholds, Tier
+from bot.core.models import Entry, SourceKind
+from bot.core.normalize import clean, normalize
+from bot.core.store import Change, Delete, Revision, Store, Upsert
+
+MODERATOR_FILE = "moderator-added"
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    publisher: str
+    kind: SourceKind
+    entries: int
+
+
+class Engine:
+    def __init__(self, store: Store, knowledge: KnowledgeSet, thresholds: Thresholds) -> None:
+        self.store = store
+        self.thresholds = thresholds
+        self._write_lock = asyncio.Lock()
+        self._install(knowledge)
+
+    @classmethod
+    @asynccontextmanager
+    async def open(
+        cls, db: Path, knowledge_dir: Path, thresholds: Thresholds | None = None
+    ) -> AsyncIterator[Engine]:
+        """Open the database, seeding it from `knowledge_dir` when it is new."""
+        store = await Store.open(db)
+        try:
+            if await store.is_empty():
+                seed = load_directory(knowledge_dir)
+                await store.apply(
+                    [Upsert(p.entry, p.file, p.position) for p in seed.ordered()],
+                    author="seed",
+                    reason=f"seeded from {knowledge_dir.name}/",
+                    topics=seed.topics,
+                )
+            engine = cls(store, await store.current(), thresholds or Thresholds())
+            yield engine
+        finally:
+            await store.close()
+
+    def _install(self, knowledge: KnowledgeSet) -> None:
+        self.knowledge = knowledge
+        ordered = knowledge.ordered()
+        self.matcher = Matcher([p.entry for p in ordered], self.thresholds)
+
+    # -- members ---------------------------------------------------------------------------
+
+    def entry(self, entry_id: str) -> Entry | None:
+        placed = self.knowledge.entries.get(entry_id)
+        return placed.entry if placed else None
+
+    def entries(self) -> list[Entry]:
+        return [p.entry for p in self.knowledge.ordered()]
+
+    def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
+        entry = self.entry(entry_id)
+        if entry is None:
+            return None
+        related = [e for e in map(self.entry, entry.related) if e is not None]
+        return answer_entry(question or entry.question, entry, 100.0, related)
+
+    def answer(self, question: str) -> Answer:
+        """Match and build the answer without logging it."""
+        text = clean(question)
+        if len(text) > MAX_QUESTION_CHARS:
+            return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
+        if not normalize(text):
+            return refuse(text, EMPTY_MESSAGE)
+        if not self.matcher.query_tokens(text):
+            return refuse(text, VAGUE_MESSAGE)
+        result = self.matcher.match(text)
+        best = result.best
+        if result.tier is Tier.CONFIDENT and best is not None:
+            found = self.answer_for_entry(best.entry_id, text)
+            if found is not None:
+                return replace(found, score=best.score)
+        if result.tier is Tier.CLOSE:
+            return answer_close(text, result.candidates)
+        return answer_none(text)
+
+    async def ask(self, question: str, *, asker: str | None = None, channel: str = "cli") -> Answer:
+        """Answer a question and log it for the unanswered queue and usage counts."""
+        answer = self.answer(question)
+        if answer.tier is None:
+            return answer
+        question_id = await self.store.log_question(
+            text=answer.question,
+            tier=answer.tier.value,
+            entry_id=answer.entry_id,
+            score=answer.score,
+            asker=asker,
+            channel=channel,
+        )
+        return replace(answer, question_id=question_id)
+
+    def autocomplete(self, typed: str, limit: int = 25) -> list[Suggestion]:
+        return [Suggestion(c.entry_id, c.question) for c in self.matcher.autocomplete(typed, limit)]
+
+    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
+        if await self.store.question(question_id) is None:
+            return False
+        return await self.store.record_feedback(question_id, voter, helpful)
+
+    def source_summary(self) -> list[SourceSummary]:
+        counts: Counter[tuple[str, SourceKind]] = Counter()
+        for entry in self.entries():
+            for key in {(s.publisher, s.kind) for s in entry.sources}:
+                counts[key] += 1
+        return [
+            SourceSummary(publisher, kind, n)
+            for (publisher, kind), n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+        ]
+
+    @property
+    def as_of(self) -> dt.date | None:
+        dates = [e.as_of for e in self.entries()]
+        return max(dates) if dates else None
+
+    # -- moderators ------------------------------------------------------------------------
+
+    async def save_entry(
+        self, entry: Entry, *, author: str, reason: str, file: str | None = None
+    ) -> Revision:
+        """Add or change one entry (a new revision); related ids must exist."""
+        placed = self.knowledge.entries.get(entry.id)
+        if placed is not None:
+            target = PlacedEntry(entry, file or placed.file, placed.position)
+        else:
+            target_file = file or MODERATOR_FILE
+            position = 1 + max(
+                (p.position for p in self.knowledge.entries.values() if p.file == target_file),
+                default=-1,
+            )
+            target = PlacedEntry(entry, target_file, position)
+        topics = {} if target.file in self.knowledge.topics else {target.file: target.file}
+        revisions = await self._commit([target], [], author, reason, topics)
+        return revisions[0]
+
+    async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
+        if entry_id not in self.knowledge.entries:
+            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        referrers = [
+            p.entry.id for p in self.knowledge.entries.values() if entry_id in p.entry.related
+        ]
+        if referrers:
+            raise KnowledgeError(
+                [f"entry '{entry_id}': still listed in 'related' of {', '.join(sorted(referrers))}"]
+            )
+        return (await self._commit([], [entry_id], author, reason, {}))[0]
+
+    async def revert(self, entry_id: str, number: int, *, author: str) -> Revision:
+        """Restore an entry as it was at revision `number`, as a new revision."""
+        old = await self.store.revision(entry_id, number)
+        if old is None:
+            raise KnowledgeError([f"entry '{entry_id}': no revision {number}"])
+        reason = f"revert to revision {number}"
+        if old.entry is None:
+            return await self.delete_entry(entry_id, author=author, reason=reason)
+        placed = PlacedEntry(old.entry, old.file, old.position)
+        return (await self._commit([placed], [], author, reason, {}))[0]
+
+    async def import_knowledge(
+        self, incoming: KnowledgeSet, *, author: str, prune: bool = False
+    ) -> list[Revision]:
+        """Bring files into the live base: changed and new entries get revisions, all or none."""
+        upserts = [p for p in incoming.ordered() if self.knowledge.entries.get(p.entry.id) != p]
+        removed = sorted(set(self.knowledge.entries) - set(incoming.entries)) if prune else []
+        topics = {
+            file: title
+            for file, title in incoming.topics.items()
+            if self.knowledge.topics.get(file) != title
+        }
+        return await self._commit(upserts, removed, author, "import from files", topics)
+
+    async def _commit(
+        self,
+        upserts: Sequence[PlacedEntry],
+        deletions: Sequence[str],
+        author: str,
+        reason: str,
+        topics: dict[str, str],
+    ) -> list[Revision]:
+        async with self._write_lock:
+            after = KnowledgeSet(dict(self.knowledge.entries), {**self.knowledge.topics, **topics})
+            for placed in upserts:
+                after.entries[placed.entry.id] = placed
+            for entry_id in deletions:
+                after.entries.pop(entry_id, None)
+            problems = dangling_related(after.entries)
+            if problems:
+                raise KnowledgeError(problems)
+            changes: list[Change] = [Upsert(p.entry, p.file, p.position) for p in upserts]
+            changes += [Delete(entry_id) for entry_id in deletions]
+            if not changes and topics == {}:
+                return []
+            revisions = await self.store.apply(changes, author=author, reason=reason, topics=topics)
+            self._install(after)
+            return revisions

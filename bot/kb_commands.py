@@ -1,0 +1,173 @@
+"""`policybot kb …`: moderators' knowledge-base verbs on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+from pathlib import Path
+from typing import Any
+
+from bot.core.engine import Engine
+from bot.core.knowledge import (
+    json_schema,
+    knowledge_files,
+    load_paths,
+    write_directory,
+)
+from bot.settings import Settings
+
+
+def add_kb_parser(verbs: Any) -> None:
+    kb = verbs.add_parser("kb", help="inspect and curate the knowledge base")
+    sub = kb.add_subparsers(dest="kb_verb", metavar="KB_VERB", required=True)
+
+    validate = sub.add_parser("validate", help="check knowledge files without importing them")
+    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default: shipped)")
+    validate.set_defaults(handler=_validate)
+
+    imp = sub.add_parser("import", help="import knowledge files into the database (all or none)")
+    imp.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    imp.add_argument("--prune", action="store_true", help="delete entries missing from the files")
+    imp.add_argument("--author", default=None, help="who is importing (default: your user name)")
+    imp.set_defaults(handler=_engine_verb(_import))
+
+    export = sub.add_parser("export", help="write the live knowledge base as files")
+    export.add_argument("directory", type=Path)
+    export.set_defaults(handler=_engine_verb(_export))
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a knowledge file")
+    schema.set_defaults(handler=_schema)
+
+    listing = sub.add_parser("list", help="list entries")
+    listing.set_defaults(handler=_engine_verb(_list))
+
+    show = sub.add_parser("show", help="show one entry with its history")
+    show.add_argument("entry_id")
+    show.set_defaults(handler=_engine_verb(_show))
+
+    history = sub.add_parser("history", help="list an entry's revisions")
+    history.add_argument("entry_id")
+    history.set_defaults(handler=_engine_verb(_history))
+
+    revert = sub.add_parser("revert", help="restore an entry as it was at a revision")
+    revert.add_argument("entry_id")
+    revert.add_argument("revision", type=int)
+    revert.add_argument("--author", default=None)
+    revert.set_defaults(handler=_engine_verb(_revert))
+
+    delete = sub.add_parser("delete", help="remove an entry (its history stays)")
+    delete.add_argument("entry_id")
+    delete.add_argument("--reason", required=True)
+    delete.add_argument("--author", default=None)
+    delete.set_defaults(handler=_engine_verb(_delete))
+
+    queue = sub.add_parser("unanswered", help="questions nobody could answer, newest first")
+    queue.add_argument("--limit", type=int, default=20)
+    queue.set_defaults(handler=_engine_verb(_unanswered))
+
+
+def _engine_verb(verb: Any) -> Any:
+    def handler(args: argparse.Namespace, settings: Settings) -> int:
+        async def go() -> int:
+            async with Engine.open(
+                settings.db, settings.knowledge_dir, settings.thresholds()
+            ) as engine:
+                return int(await verb(engine, args))
+
+        return asyncio.run(go())
+
+    return handler
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(knowledge_files(path) if path.is_dir() else [path])
+    return files
+
+
+def _author(args: argparse.Namespace) -> str:
+    return str(args.author or f"cli:{getpass.getuser()}")
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    files = _expand(args.paths or [settings.knowledge_dir])
+    knowledge = load_paths(files)
+    print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
+    return 0
+
+
+async def _import(engine: Engine, args: argparse.Namespace) -> int:
+    incoming = load_paths(_expand(args.paths), check_related=False)
+    revisions = await engine.import_knowledge(incoming, author=_author(args), prune=args.prune)
+    print(f"imported: {len(revisions)} revisions ({len(incoming.entries)} entries read)")
+    for revision in revisions:
+        action = "deleted" if revision.entry is None else f"revision {revision.number}"
+        print(f"  {revision.entry_id}: {action}")
+    return 0
+
+
+async def _export(engine: Engine, args: argparse.Namespace) -> int:
+    written = write_directory(engine.knowledge, args.directory)
+    print(f"exported {len(engine.knowledge.entries)} entries to {len(written)} files")
+    return 0
+
+
+def _schema(args: argparse.Namespace, settings: Settings) -> int:
+    print(json_schema())
+    return 0
+
+
+async def _list(engine: Engine, args: argparse.Namespace) -> int:
+    for entry in engine.entries():
+        flag = " [anonymous sources]" if entry.anonymous_sourcing else ""
+        print(f"{entry.id}\t{entry.status.value}\t{entry.question}{flag}")
+    return 0
+
+
+async def _show(engine: Engine, args: argparse.Namespace) -> int:
+    from bot.console import render_answer
+
+    answer = engine.answer_for_entry(args.entry_id)
+    if answer is None:
+        print(f"no entry '{args.entry_id}'")
+        return 1
+    print(render_answer(answer)[0])
+    print()
+    return await _history(engine, args)
+
+
+async def _history(engine: Engine, args: argparse.Namespace) -> int:
+    revisions = await engine.store.history(args.entry_id)
+    if not revisions:
+        print(f"no history for '{args.entry_id}'")
+        return 1
+    for revision in revisions:
+        state = "deleted" if revision.entry is None else revision.file
+        print(
+            f"#{revision.number}\t{revision.created_at}\t{revision.author}\t{state}\t"
+            f"{revision.reason}"
+        )
+    return 0
+
+
+async def _revert(engine: Engine, args: argparse.Namespace) -> int:
+    revision = await engine.revert(args.entry_id, args.revision, author=_author(args))
+    print(f"{revision.entry_id}: restored revision {args.revision} as revision {revision.number}")
+    return 0
+
+
+async def _delete(engine: Engine, args: argparse.Namespace) -> int:
+    revision = await engine.delete_entry(args.entry_id, author=_author(args), reason=args.reason)
+    print(f"{revision.entry_id}: deleted (revision {revision.number}; revert to restore)")
+    return 0
+
+
+async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
+    questions = await engine.store.unanswered(args.limit)
+    if not questions:
+        print("no unanswered questions")
+    for question in questions:
+        print(f"{question.id}\t{question.asked_at}\t{question.tier}\t{question.text}")
+    return 0
