@@ -133,6 +133,7 @@ async def _show(engine: Engine, args: argparse.Namespace) -> int:
     if answer is None:
         print(f"no entry '{args.entry_id}'")
         return 1
+    print(f"{args.entry_id}: {answer.matched_question}\n")
     print(render_answer(answer)[0])
     print()
     return await _history(engine, args)

@@ -107,6 +107,9 @@ class Store:
                 f"{path} is not a usable policybot database ({error}). Restore a backup, or move "
                 "the file aside to start again from the curated knowledge files."
             ) from None
+        except BaseException:
+            await connection.close()
+            raise
         return store
 
     async def _prepare(self) -> None:

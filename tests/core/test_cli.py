@@ -1,0 +1,172 @@
+"""The command line, and the JSON contract other tools rely on."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from bot.console import chat
+from bot.core.engine import Engine
+
+from .conftest import write_knowledge
+
+CONTRACT_FIELDS = {
+    "question",
+    "matched",
+    "entry_id",
+    "score",
+    "answer",
+    "sources",
+    "anonymous_sourcing",
+    "suggestions",
+}
+
+
+@pytest.fixture
+def cli(tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Any:
+    monkeypatch.setenv("POLICYBOT_KNOWLEDGE_DIR", str(knowledge_dir))
+    monkeypatch.setenv("POLICYBOT_DB", str(tmp_path / "db.sqlite3"))
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def test_ask_json_follows_the_contract(cli: Any) -> None:
+    code, out, _ = cli("ask", "--json", "how many migrants were enrolled?")
+    assert code == 0
+    result = json.loads(out)
+    assert set(result) >= CONTRACT_FIELDS
+    assert result["matched"] is True and result["entry_id"] == "enrolled-45"
+    assert 0 <= result["score"] <= 100
+    assert result["anonymous_sourcing"] is True
+    (source,) = result["sources"]
+    assert {"publisher": "New York Post", "date": "2024-07-12", "kind": "anonymous"}.items() <= (
+        source.items()
+    )
+    assert source["anonymous"] is True
+
+
+def test_ask_json_rejects_an_unknown_question(cli: Any) -> None:
+    result = json.loads(cli("ask", "--json", "what is the capital of France?")[1])
+    assert result["matched"] is False
+    assert result["entry_id"] is None and result["answer"] is None and result["sources"] == []
+
+
+def test_ask_reads_one_question_per_line_and_answers_in_order(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = "how many migrants were enrolled?\n\nwhat is the capital of France?\n7 million?\n"
+    monkeypatch.setattr(sys, "stdin", _FakeStdin(lines.encode()))
+    code, out, _ = cli("ask", "--json")
+    results = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [r["question"] for r in results] == [
+        "how many migrants were enrolled?",
+        "",
+        "what is the capital of France?",
+        "7 million?",
+    ]
+    assert [r["matched"] for r in results] == [True, False, False, True]
+
+
+def test_kb_validate_names_the_bad_file_entry_and_field(
+    cli: Any, tmp_path: Path, entries: list[dict[str, Any]]
+) -> None:
+    entries[0]["as_of"] = "yesterday"
+    write_knowledge(tmp_path / "bad", entries)
+    code, _, err = cli("kb", "validate", str(tmp_path / "bad"))
+    assert code == 1
+    assert "test-topic.toml" in err and "enrolled-45" in err and "as_of" in err
+
+
+def test_kb_import_of_an_invalid_file_imports_nothing(
+    cli: Any, tmp_path: Path, entries: list[dict[str, Any]]
+) -> None:
+    good = dict(entries[1], answer="Changed answer from CBP data.")
+    bad = dict(entries[2], sources=[])
+    write_knowledge(tmp_path / "incoming", [good, bad])
+    code, _, err = cli("kb", "import", str(tmp_path / "incoming"))
+    assert code == 1 and "apple-store" in err and "sources" in err
+    _, out, _ = cli("kb", "history", "apprehended-7m")
+    assert len(out.splitlines()) == 1
+
+
+def test_kb_export_then_import_changes_nothing(cli: Any, tmp_path: Path) -> None:
+    assert cli("kb", "export", str(tmp_path / "out"))[0] == 0
+    code, out, _ = cli("kb", "import", str(tmp_path / "out"))
+    assert code == 0 and out.startswith("imported: 0 revisions")
+
+
+def test_kb_revert_restores_an_old_revision(
+    cli: Any, tmp_path: Path, entries: list[dict[str, Any]]
+) -> None:
+    write_knowledge(tmp_path / "edit", [dict(entries[1], question="Changed question?")])
+    assert cli("kb", "import", str(tmp_path / "edit"))[0] == 0
+    assert cli("kb", "revert", "apprehended-7m", "1")[0] == 0
+    _, out, _ = cli("kb", "show", "apprehended-7m")
+    assert "How many border crossers were apprehended under Biden?" in out
+    assert "revert to revision 1" in out
+
+
+def test_kb_schema_prints_json(cli: Any) -> None:
+    code, out, _ = cli("kb", "schema")
+    assert code == 0 and json.loads(out)["title"] == "policybot knowledge file"
+
+
+def test_a_corrupt_database_gets_a_message_not_a_traceback(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "db.sqlite3").write_bytes(b"garbage" * 500)
+    code, _, err = cli("ask", "--json", "hello")
+    assert code == 1 and "not a usable policybot database" in err
+
+
+async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) -> None:
+    typed = iter(["how many migrants were enrolled?", "1", "sources", "quit"])
+    shown: list[str] = []
+    await chat(engine, read=lambda _: next(typed), write=shown.append)
+    assert "45 migrants" in shown[1] and "WARNING" in shown[1]
+    assert "7 million" in shown[2]
+    assert "New York Post (anonymous)" in shown[3]
+
+
+def test_python_dash_m_bot_answers_from_a_fresh_process(
+    tmp_path: Path, knowledge_dir: Path
+) -> None:
+    env = dict(
+        os.environ,
+        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
+        POLICYBOT_DB=str(tmp_path / "fresh.sqlite3"),
+        DISCORD_TOKEN="",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input="is the app approved by the apple store?\nhow do I renew my passport\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=True,
+    )
+    first, second = (json.loads(line) for line in done.stdout.splitlines())
+    assert first["entry_id"] == "apple-store" and second["matched"] is False
+    assert "discord" not in done.stderr.lower()
+
+
+class _FakeStdin:
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self.buffer = io.BytesIO(data)

@@ -1,0 +1,146 @@
+"""The engine: answers, refusals, logging, and moderators' edits as revisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError, load_directory, load_paths, write_directory
+from bot.core.matcher import Tier
+from bot.core.models import Entry
+
+from .conftest import write_knowledge
+
+
+async def test_a_known_question_gets_the_attributed_answer(engine: Engine) -> None:
+    answer = await engine.ask("how many migrants were enrolled?", asker="42")
+    assert answer.matched and answer.entry_id == "enrolled-45"
+    assert answer.anonymous_sourcing and answer.warning is not None
+    assert "not been confirmed on the record" in answer.warning
+    (citation,) = answer.citations
+    assert citation.text == (
+        "New York Post, 12 July 2024, citing sources familiar with the app (2) (via Newsmax)"
+    )
+    assert [r.entry_id for r in answer.related] == ["apprehended-7m"]
+    assert answer.question_id is not None
+
+
+async def test_an_on_record_answer_carries_no_warning(engine: Engine) -> None:
+    answer = await engine.ask("how many crossers were apprehended under Biden?")
+    assert answer.entry_id == "apprehended-7m"
+    assert not answer.anonymous_sourcing and answer.warning is None
+
+
+async def test_an_unknown_question_is_not_answered_and_is_queued(engine: Engine) -> None:
+    answer = await engine.ask("what is the capital of France?")
+    assert answer.tier is Tier.NONE and answer.entry_id is None and answer.text is None
+    assert "not in my knowledge base" in (answer.message or "")
+    assert [q.text for q in await engine.store.unanswered()] == ["what is the capital of France?"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   \n\t ",
+        "x" * 10_000,
+        "\x00\x01\x02\x03",
+        "\u200b\u200c\u200d\ufeff",
+        "\u202e\u202d\u2066",
+        "😀🙂🎉",
+        "!!!???",
+    ],
+)
+async def test_bad_input_is_refused_politely_and_not_logged(engine: Engine, question: str) -> None:
+    answer = await engine.ask(question)
+    assert answer.tier is None and answer.message
+    assert answer.question_id is None
+    assert await engine.store.unanswered() == []
+
+
+async def test_invisible_characters_do_not_hide_a_real_question(engine: Engine) -> None:
+    answer = await engine.ask("\u202ehow many\u200b migrants were\x00 enrolled?")
+    assert answer.entry_id == "enrolled-45"
+
+
+async def test_saving_an_entry_is_a_revision_and_updates_answers(engine: Engine) -> None:
+    entry = engine.entry("apprehended-7m")
+    assert entry is not None
+    changed = entry.model_copy(update={"answer": "CBP data: more than 7 million encounters."})
+    revision = await engine.save_entry(changed, author="mod#1", reason="clarify")
+    assert revision.number == 2
+    answer = await engine.ask("how many crossers were apprehended under Biden?")
+    assert answer.text == "CBP data: more than 7 million encounters."
+    reverted = await engine.revert("apprehended-7m", 1, author="mod#2")
+    assert reverted.number == 3
+    assert engine.entry("apprehended-7m") == entry
+
+
+async def test_an_edit_with_a_dangling_related_id_changes_nothing(engine: Engine) -> None:
+    entry = engine.entry("apple-store")
+    assert entry is not None
+    broken = Entry.model_validate({**entry.to_file_dict(), "related": ["nope"]})
+    with pytest.raises(KnowledgeError, match="nope"):
+        await engine.save_entry(broken, author="mod", reason="x")
+    assert engine.entry("apple-store") == entry
+    assert len(await engine.store.history("apple-store")) == 1
+
+
+async def test_an_entry_still_referenced_cannot_be_deleted(engine: Engine) -> None:
+    with pytest.raises(KnowledgeError, match="enrolled-45"):
+        await engine.delete_entry("apprehended-7m", author="mod", reason="x")
+    await engine.delete_entry("apple-store", author="mod", reason="outdated")
+    assert engine.entry("apple-store") is None
+    assert (await engine.ask("is the app approved by the apple store?")).entry_id is None
+
+
+async def test_an_invalid_import_changes_nothing(
+    engine: Engine, tmp_path: Path, entries: list[dict[str, Any]]
+) -> None:
+    entries[0]["answer"] = "Changed, citing unnamed sources."
+    entries[2]["related"] = ["missing-entry"]
+    write_knowledge(tmp_path / "incoming", entries)
+    incoming = load_paths([tmp_path / "incoming" / "test-topic.toml"], check_related=False)
+    with pytest.raises(KnowledgeError, match="missing-entry"):
+        await engine.import_knowledge(incoming, author="mod")
+    assert len(await engine.store.history("enrolled-45")) == 1
+
+
+async def test_export_then_import_round_trips_with_no_change(
+    engine: Engine, tmp_path: Path
+) -> None:
+    write_directory(engine.knowledge, tmp_path / "export")
+    incoming = load_directory(tmp_path / "export")
+    assert await engine.import_knowledge(incoming, author="mod") == []
+    assert incoming.entries == engine.knowledge.entries
+
+
+async def test_feedback_needs_a_real_question(engine: Engine) -> None:
+    answer = await engine.ask("how many migrants were enrolled?")
+    assert answer.question_id is not None
+    assert await engine.record_feedback(answer.question_id, "m1", helpful=True)
+    assert not await engine.record_feedback(answer.question_id, "m1", helpful=True)
+    assert not await engine.record_feedback(999_999, "m1", helpful=True)
+
+
+async def test_the_database_persists_across_restarts(open_engine: Any) -> None:
+    async with open_engine() as engine:
+        entry = engine.entry("apple-store")
+        await engine.save_entry(
+            entry.model_copy(update={"question": "Is it in the App Store?"}),
+            author="mod",
+            reason="wording",
+        )
+    async with open_engine() as engine:
+        assert engine.entry("apple-store").question == "Is it in the App Store?"
+
+
+def test_source_summary_counts_entries_per_publisher(engine: Engine) -> None:
+    summary = {(s.publisher, s.kind.value): s.entries for s in engine.source_summary()}
+    assert summary == {
+        ("New York Post", "anonymous"): 2,
+        ("U.S. Customs and Border Protection", "agency_data"): 1,
+    }
