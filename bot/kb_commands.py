@@ -62,6 +62,17 @@ def add_kb_parser(verbs: Any) -> None:
     delete.add_argument("--author", default=None)
     delete.set_defaults(handler=_engine_verb(_delete))
 
+    teach = sub.add_parser("teach", help="answer a queued question: add it to an entry")
+    teach.add_argument("question_id", type=int)
+    teach.add_argument("entry_id")
+    teach.add_argument("--author", default=None)
+    teach.set_defaults(handler=_engine_verb(_teach))
+
+    dismiss = sub.add_parser("dismiss", help="take a question off the unanswered queue")
+    dismiss.add_argument("question_id", type=int)
+    dismiss.add_argument("--author", default=None)
+    dismiss.set_defaults(handler=_engine_verb(_dismiss))
+
     queue = sub.add_parser("unanswered", help="questions nobody could answer, newest first")
     queue.add_argument("--limit", type=int, default=20)
     queue.set_defaults(handler=_engine_verb(_unanswered))
@@ -162,6 +173,20 @@ async def _revert(engine: Engine, args: argparse.Namespace) -> int:
 async def _delete(engine: Engine, args: argparse.Namespace) -> int:
     revision = await engine.delete_entry(args.entry_id, author=_author(args), reason=args.reason)
     print(f"{revision.entry_id}: deleted (revision {revision.number}; revert to restore)")
+    return 0
+
+
+async def _teach(engine: Engine, args: argparse.Namespace) -> int:
+    revision = await engine.teach(args.question_id, args.entry_id, author=_author(args))
+    print(f"{revision.entry_id}: question {args.question_id} added (revision {revision.number})")
+    return 0
+
+
+async def _dismiss(engine: Engine, args: argparse.Namespace) -> int:
+    if not await engine.dismiss(args.question_id, author=_author(args)):
+        print(f"question {args.question_id} is not on the unanswered queue")
+        return 1
+    print(f"question {args.question_id} dismissed")
     return 0
 
 

@@ -197,6 +197,30 @@ class Engine:
         placed = PlacedEntry(old.entry, old.file, old.position)
         return (await self._commit([placed], [], author, reason, {}))[0]
 
+    async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
+        """Answer a queued question by adding its text to an entry's paraphrases."""
+        logged = await self.store.question(question_id)
+        if logged is None:
+            raise KnowledgeError([f"question {question_id}: no such question"])
+        entry = self.entry(entry_id)
+        if entry is None:
+            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        paraphrase = " ".join(clean(logged.text).split())[:300]
+        if paraphrase.casefold() in {q.casefold() for q in entry.all_questions}:
+            raise KnowledgeError([f"entry '{entry_id}': already has that question"])
+        changed = Entry.model_validate(
+            {**entry.to_file_dict(), "paraphrases": [*entry.paraphrases, paraphrase]}
+        )
+        revision = await self.save_entry(
+            changed, author=author, reason=f"taught question {question_id}"
+        )
+        await self.store.close_question(question_id, state="answered", by=author)
+        return revision
+
+    async def dismiss(self, question_id: int, *, author: str) -> bool:
+        """Take a question off the unanswered queue without changing the knowledge."""
+        return await self.store.close_question(question_id, state="dismissed", by=author)
+
     async def import_knowledge(
         self, incoming: KnowledgeSet, *, author: str, prune: bool = False
     ) -> list[Revision]:

@@ -144,3 +144,22 @@ def test_source_summary_counts_entries_per_publisher(engine: Engine) -> None:
         ("New York Post", "anonymous"): 2,
         ("U.S. Customs and Border Protection", "agency_data"): 1,
     }
+
+
+async def test_teaching_a_queued_question_makes_it_answerable(engine: Engine) -> None:
+    missed = await engine.ask("did ios block the tracker thing")
+    assert missed.tier is not Tier.CONFIDENT and missed.question_id is not None
+    revision = await engine.teach(missed.question_id, "apple-store", author="mod")
+    assert revision.reason == f"taught question {missed.question_id}"
+    assert await engine.store.unanswered() == []
+    assert (await engine.ask("did ios block the tracker thing")).entry_id == "apple-store"
+    with pytest.raises(KnowledgeError, match="already has"):
+        await engine.teach(missed.question_id, "apple-store", author="mod")
+
+
+async def test_dismissing_takes_a_question_off_the_queue_once(engine: Engine) -> None:
+    missed = await engine.ask("what's the weather in Houston")
+    assert missed.question_id is not None
+    assert await engine.dismiss(missed.question_id, author="mod")
+    assert not await engine.dismiss(missed.question_id, author="mod")
+    assert await engine.store.unanswered() == []
