@@ -1,0 +1,206 @@
+"""Interactions: the INTERACTION_CREATE payloads a member's action produces, and a handle that
+records how the bot answered (callback, original-response edits, followups).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .state import ATTACHMENT_SIZE_LIMIT, EVERYONE_PERMISSIONS, Channel, User, World
+
+Json = dict[str, Any]
+
+APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
+CALLBACK_MESSAGE, CALLBACK_DEFER, CALLBACK_DEFER_UPDATE, CALLBACK_UPDATE = 4, 5, 6, 7
+CALLBACK_AUTOCOMPLETE, CALLBACK_MODAL = 8, 9
+EPHEMERAL = 64
+LOADING = 128
+OPTION_TYPES = {str: 3, bool: 5, int: 4, float: 10}
+WAIT_SECONDS = 10.0  # an upper bound for a test to fail instead of hanging; never asserted
+
+
+@dataclass
+class Act:
+    """One thing the bot did in answer: a callback, an edit, a followup, a deletion."""
+
+    kind: str
+    body: Json
+    at: float = field(default_factory=time.perf_counter)
+
+
+class InteractionHandle:
+    """What the test awaits after dispatching an interaction."""
+
+    def __init__(self, payload: Json) -> None:
+        self.payload = payload
+        self.id = int(payload["id"])
+        self.token: str = payload["token"]
+        self.type: int = payload["type"]
+        self.dispatched_at: float | None = None
+        self.delivered_seq: int | None = None
+        self.callback: Json | None = None
+        self.original: Json | None = None
+        self.followups: list[Json] = []
+        self.acts: list[Act] = []
+        self._changed = asyncio.Event()
+
+    # --- recording (called by the REST side) ---------------------------------------------------
+
+    def record(self, kind: str, body: Json) -> None:
+        self.acts.append(Act(kind, body))
+        self._changed.set()
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.callback is not None
+
+    # --- waiting (called by tests) -------------------------------------------------------------
+
+    async def wait(self, predicate: Callable[[InteractionHandle], Any], what: str) -> Any:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            result = predicate(self)
+            if result:
+                return result
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise AssertionError(f"the bot never {what}; it did: {[a.kind for a in self.acts]}")
+            self._changed.clear()
+            try:
+                await asyncio.wait_for(self._changed.wait(), remaining)
+            except TimeoutError:
+                continue
+
+    async def callback_body(self) -> Json:
+        """The interaction callback as the bot sent it ({"type": …, "data": …})."""
+        return await self.wait(lambda h: h.callback, "acknowledged the interaction")
+
+    async def answer(self) -> Json:
+        """The visible response message: sent directly, or deferred then edited in."""
+
+        def shown(handle: InteractionHandle) -> Json | None:
+            message = handle.original
+            if message is None or message.get("flags", 0) & LOADING:
+                return None
+            return message
+
+        return await self.wait(shown, "showed a response message")
+
+    async def choices(self) -> list[Json]:
+        body = await self.callback_body()
+        assert body["type"] == CALLBACK_AUTOCOMPLETE, f"expected autocomplete, got {body}"
+        return list(body.get("data", {}).get("choices", []))
+
+    async def followup(self, index: int = 0) -> Json:
+        return await self.wait(
+            lambda h: h.followups[index] if len(h.followups) > index else None,
+            f"sent followup #{index + 1}",
+        )
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(self.original and self.original.get("flags", 0) & EPHEMERAL)
+
+
+# --- payload builders ---------------------------------------------------------------------------
+
+
+def base_payload(world: World, kind: int, data: Json, user: User, channel: Channel) -> Json:
+    payload: Json = {
+        "id": str(world.ids.next()),
+        "application_id": str(world.application_id),
+        "type": kind,
+        "token": f"itoken-{secrets.token_urlsafe(24)}",
+        "version": 1,
+        "data": data,
+        "channel_id": str(channel.id),
+        "channel": channel.payload(),
+        "locale": "en-US",
+        "app_permissions": EVERYONE_PERMISSIONS,
+        "entitlements": [],
+        "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+    }
+    if channel.guild_id is not None:
+        guild = world.guilds[channel.guild_id]
+        payload["guild_id"] = str(guild.id)
+        payload["guild"] = {"id": str(guild.id), "locale": "en-US", "features": []}
+        payload["guild_locale"] = "en-US"
+        payload["member"] = guild.member_payload(user) | {"permissions": EVERYONE_PERMISSIONS}
+        payload["authorizing_integration_owners"] = {"0": str(guild.id)}
+        payload["context"] = 0
+    else:
+        payload["user"] = user.payload()
+        payload["authorizing_integration_owners"] = {"0": str(user.id)}
+        payload["context"] = 1
+    return payload
+
+
+def find_command(world: World, name: str, kind: int, guild_id: int | None) -> Json:
+    """The registered command a member invokes; Discord only sends commands that were synced."""
+    candidates = list(world.guild_commands.get(guild_id, [])) if guild_id else []
+    candidates += world.global_commands
+    for command in candidates:
+        if command["name"] == name and command.get("type", 1) == kind:
+            return command
+    raise AssertionError(f"command {name!r} (type {kind}) is not registered; was it synced?")
+
+
+def command_options(
+    definition: Json, values: dict[str, Any], focused: str | None = None
+) -> list[Json]:
+    """Typed options for a chat-input command, using the types the bot registered."""
+    declared = {option["name"]: option for option in definition.get("options") or []}
+    options = []
+    for name, value in values.items():
+        if name not in declared:
+            raise AssertionError(f"option {name!r} is not declared by /{definition['name']}")
+        option: Json = {"name": name, "type": declared[name]["type"], "value": value}
+        if name == focused:
+            option["focused"] = True
+        options.append(option)
+    missing = [
+        o["name"] for o in declared.values() if o.get("required") and o["name"] not in values
+    ]
+    if missing and focused is None:
+        raise AssertionError(f"required options missing: {missing}")
+    return options
+
+
+def chat_input_data(command: Json, options: list[Json], guild_id: int | None) -> Json:
+    data: Json = {"id": command["id"], "name": command["name"], "type": 1, "options": options}
+    if command.get("guild_id"):
+        data["guild_id"] = str(guild_id)
+    return data
+
+
+def message_command_data(command: Json, target: Json) -> Json:
+    return {
+        "id": command["id"],
+        "name": command["name"],
+        "type": 3,
+        "target_id": target["id"],
+        "resolved": {"messages": {target["id"]: target}},
+    }
+
+
+def component_data(message: Json, custom_id: str) -> Json:
+    for row in message.get("components") or []:
+        for component in row.get("components") or []:
+            if component.get("custom_id") == custom_id:
+                if component.get("disabled"):
+                    raise AssertionError(f"component {custom_id!r} is disabled")
+                return {"custom_id": custom_id, "component_type": component["type"]}
+    raise AssertionError(f"no component {custom_id!r} on message {message.get('id')}")
+
+
+def modal_data(custom_id: str, values: dict[str, str]) -> Json:
+    rows = [
+        {"type": 1, "components": [{"type": 4, "custom_id": key, "value": value}]}
+        for key, value in values.items()
+    ]
+    return {"custom_id": custom_id, "components": rows}

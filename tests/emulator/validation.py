@@ -1,0 +1,361 @@
+"""Checks what a bot sends the way Discord would, so a payload Discord rejects fails the test.
+
+Every function returns a list of human-readable problems; an empty list means Discord would
+accept the payload. The limits are Discord's documented ones (API v10).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Json = dict[str, Any]
+
+CONTENT_MAX = 2000
+EMBEDS_MAX = 10
+EMBED_TOTAL_MAX = 6000
+EMBED_LIMITS = {"title": 256, "description": 4096}
+FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FOOTER_MAX = 2048
+AUTHOR_NAME_MAX = 256
+ACTION_ROWS_MAX = 5
+BUTTONS_PER_ROW_MAX = 5
+CUSTOM_ID_MAX = 100
+BUTTON_LABEL_MAX = 80
+SELECT_OPTIONS_MAX = 25
+CHOICES_MAX = 25
+CHOICE_TEXT_MAX = 100
+MODAL_TITLE_MAX = 45
+
+# Discord's pattern is ^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$; \w is close enough here.
+CHAT_INPUT_NAME = re.compile(r"^[-_'\w]{1,32}$")
+COMMAND_DESCRIPTION_MAX = 100
+COMMAND_OPTIONS_MAX = 25
+COMMAND_TOTAL_CHARS_MAX = 4000
+COMMAND_COUNT_MAX = {1: 100, 2: 15, 3: 15}
+CHOICE_OPTION_TYPES = {3, 4, 10}  # string, integer, number
+SUBCOMMAND_TYPES = {1, 2}
+INTERACTION_MESSAGE_FLAGS = 4 | 64 | 4096 | 32768  # suppress embeds, ephemeral, silent, v2
+
+
+# --- application commands -------------------------------------------------------------------
+
+
+def command_set_problems(commands: Any) -> list[str]:
+    if not isinstance(commands, list):
+        return ["body: a bulk overwrite takes a JSON array of commands"]
+    problems: list[str] = []
+    seen: set[tuple[int, str]] = set()
+    counts: dict[int, int] = {}
+    for index, command in enumerate(commands):
+        problems += [f"commands[{index}].{p}" for p in command_problems(command)]
+        kind = command.get("type", 1) if isinstance(command, dict) else 1
+        key = (kind, command.get("name", "") if isinstance(command, dict) else "")
+        if key in seen:
+            problems.append(f"commands[{index}].name: duplicate {key[1]!r} for type {kind}")
+        seen.add(key)
+        counts[kind] = counts.get(kind, 0) + 1
+    for kind, count in counts.items():
+        if count > COMMAND_COUNT_MAX.get(kind, 0):
+            problems.append(f"too many commands of type {kind}: {count}")
+    return problems
+
+
+def command_problems(command: Any) -> list[str]:
+    if not isinstance(command, dict):
+        return ["a command must be an object"]
+    kind = command.get("type", 1)
+    name = command.get("name")
+    description = command.get("description", "")
+    problems: list[str] = []
+    if kind not in COMMAND_COUNT_MAX:
+        return [f"type: unknown command type {kind!r}"]
+    if kind == 1:
+        problems += _name_problems("name", name)
+        problems += _description_problems("description", description)
+        options = command.get("options") or []
+        problems += _options_problems("options", options, depth=0)
+    else:
+        if not isinstance(name, str) or not 1 <= len(name) <= 32:
+            problems.append("name: context menu names are 1-32 characters")
+        if description:
+            problems.append("description: context menu commands must have an empty description")
+        if command.get("options"):
+            problems.append("options: context menu commands take no options")
+    if _command_chars(command) > COMMAND_TOTAL_CHARS_MAX:
+        problems.append(f"command text exceeds {COMMAND_TOTAL_CHARS_MAX} characters in total")
+    return problems
+
+
+def _name_problems(path: str, name: Any) -> list[str]:
+    if not isinstance(name, str) or not CHAT_INPUT_NAME.match(name):
+        return [f"{path}: {name!r} must match {CHAT_INPUT_NAME.pattern}"]
+    if name != name.lower():
+        return [f"{path}: {name!r} must be lowercase"]
+    return []
+
+
+def _description_problems(path: str, description: Any) -> list[str]:
+    if not isinstance(description, str) or not 1 <= len(description) <= COMMAND_DESCRIPTION_MAX:
+        return [f"{path}: must be 1-{COMMAND_DESCRIPTION_MAX} characters"]
+    return []
+
+
+def _options_problems(path: str, options: Any, depth: int) -> list[str]:
+    if not isinstance(options, list):
+        return [f"{path}: must be an array"]
+    problems: list[str] = []
+    if len(options) > COMMAND_OPTIONS_MAX:
+        problems.append(f"{path}: at most {COMMAND_OPTIONS_MAX} options")
+    names = [option.get("name") for option in options if isinstance(option, dict)]
+    if len(set(names)) != len(names):
+        problems.append(f"{path}: option names must be unique")
+    seen_optional = False
+    for index, option in enumerate(options):
+        where = f"{path}[{index}]"
+        kind = option.get("type")
+        problems += _name_problems(f"{where}.name", option.get("name"))
+        problems += _description_problems(f"{where}.description", option.get("description"))
+        if kind in SUBCOMMAND_TYPES:
+            if depth >= (1 if kind == 2 else 2):
+                problems.append(f"{where}: subcommands nested too deep")
+            problems += _options_problems(
+                f"{where}.options", option.get("options") or [], depth + 1
+            )
+            continue
+        if not isinstance(kind, int) or not 3 <= kind <= 11:
+            problems.append(f"{where}.type: unknown option type {kind!r}")
+        if option.get("required"):
+            if seen_optional:
+                problems.append(f"{where}: required options must come before optional ones")
+        else:
+            seen_optional = True
+        choices = option.get("choices") or []
+        if choices and kind not in CHOICE_OPTION_TYPES:
+            problems.append(
+                f"{where}.choices: only string, integer and number options have choices"
+            )
+        if choices and option.get("autocomplete"):
+            problems.append(f"{where}: autocomplete cannot be combined with choices")
+        if option.get("autocomplete") and kind not in CHOICE_OPTION_TYPES:
+            problems.append(f"{where}.autocomplete: only string, integer and number options")
+        problems += choices_problems(f"{where}.choices", choices)
+    return problems
+
+
+def _command_chars(command: Json) -> int:
+    total = len(command.get("name") or "") + len(command.get("description") or "")
+    for option in command.get("options") or []:
+        total += _command_chars(option)
+        for choice in option.get("choices") or []:
+            total += len(str(choice.get("name", ""))) + len(str(choice.get("value", "")))
+    return total
+
+
+def choices_problems(path: str, choices: Any) -> list[str]:
+    if not isinstance(choices, list):
+        return [f"{path}: must be an array"]
+    problems: list[str] = []
+    if len(choices) > CHOICES_MAX:
+        problems.append(f"{path}: at most {CHOICES_MAX} choices, got {len(choices)}")
+    for index, choice in enumerate(choices):
+        name = choice.get("name") if isinstance(choice, dict) else None
+        value = choice.get("value") if isinstance(choice, dict) else None
+        if not isinstance(name, str) or not 1 <= len(name) <= CHOICE_TEXT_MAX:
+            problems.append(f"{path}[{index}].name: must be 1-{CHOICE_TEXT_MAX} characters")
+        if isinstance(value, str) and not 1 <= len(value) <= CHOICE_TEXT_MAX:
+            problems.append(f"{path}[{index}].value: must be 1-{CHOICE_TEXT_MAX} characters")
+        elif value is None:
+            problems.append(f"{path}[{index}].value: required")
+    return problems
+
+
+# --- messages ---------------------------------------------------------------------------------
+
+
+def message_problems(body: Any, *, creating: bool, interaction: bool = False) -> list[str]:
+    """A message create/edit body (channel message, followup, callback data or webhook edit)."""
+    if not isinstance(body, dict):
+        return ["body: must be an object"]
+    problems: list[str] = []
+    content = body.get("content")
+    if content is not None and (not isinstance(content, str) or len(content) > CONTENT_MAX):
+        problems.append(f"content: must be at most {CONTENT_MAX} characters")
+    embeds = body.get("embeds") or []
+    problems += embeds_problems(embeds)
+    components = body.get("components") or []
+    problems += components_problems(components)
+    problems += allowed_mentions_problems(body.get("allowed_mentions"))
+    flags = body.get("flags") or 0
+    if interaction and flags & ~INTERACTION_MESSAGE_FLAGS:
+        problems.append(f"flags: {flags} is not allowed on an interaction response")
+    if creating and not (content or embeds or components or body.get("attachments")):
+        problems.append("Cannot send an empty message (50006)")
+    return problems
+
+
+def embeds_problems(embeds: Any) -> list[str]:
+    if not isinstance(embeds, list):
+        return ["embeds: must be an array"]
+    problems: list[str] = []
+    if len(embeds) > EMBEDS_MAX:
+        problems.append(f"embeds: at most {EMBEDS_MAX}")
+    total = 0
+    for index, embed in enumerate(embeds):
+        where = f"embeds[{index}]"
+        for key, limit in EMBED_LIMITS.items():
+            text = embed.get(key) or ""
+            total += len(text)
+            if len(text) > limit:
+                problems.append(f"{where}.{key}: {len(text)} characters, limit {limit}")
+        fields = embed.get("fields") or []
+        if len(fields) > FIELDS_MAX:
+            problems.append(f"{where}.fields: at most {FIELDS_MAX}")
+        for number, item in enumerate(fields):
+            name, value = item.get("name") or "", item.get("value") or ""
+            total += len(name) + len(value)
+            if not 1 <= len(name) <= FIELD_NAME_MAX:
+                problems.append(f"{where}.fields[{number}].name: 1-{FIELD_NAME_MAX} characters")
+            if not 1 <= len(value) <= FIELD_VALUE_MAX:
+                problems.append(f"{where}.fields[{number}].value: 1-{FIELD_VALUE_MAX} characters")
+        if "footer" in embed:
+            text = (embed["footer"] or {}).get("text") or ""
+            total += len(text)
+            if not 1 <= len(text) <= FOOTER_MAX:
+                problems.append(f"{where}.footer.text: 1-{FOOTER_MAX} characters")
+        if "author" in embed:
+            text = (embed["author"] or {}).get("name") or ""
+            total += len(text)
+            if not 1 <= len(text) <= AUTHOR_NAME_MAX:
+                problems.append(f"{where}.author.name: 1-{AUTHOR_NAME_MAX} characters")
+        url = embed.get("url")
+        if url is not None and not str(url).startswith(("http://", "https://")):
+            problems.append(f"{where}.url: not a valid URL")
+        color = embed.get("color")
+        if color is not None and not 0 <= int(color) <= 0xFFFFFF:
+            problems.append(f"{where}.color: out of range")
+    if total > EMBED_TOTAL_MAX:
+        problems.append(f"embeds: {total} characters in total, limit {EMBED_TOTAL_MAX}")
+    return problems
+
+
+def components_problems(rows: Any) -> list[str]:
+    if not isinstance(rows, list):
+        return ["components: must be an array"]
+    problems: list[str] = []
+    if len(rows) > ACTION_ROWS_MAX:
+        problems.append(f"components: at most {ACTION_ROWS_MAX} action rows")
+    custom_ids: list[str] = []
+    for index, row in enumerate(rows):
+        where = f"components[{index}]"
+        children = row.get("components") or []
+        if row.get("type") != 1:
+            problems.append(f"{where}.type: top-level components must be action rows")
+            continue
+        kinds = {child.get("type") for child in children}
+        if not 1 <= len(children) <= BUTTONS_PER_ROW_MAX:
+            problems.append(f"{where}: an action row holds 1-{BUTTONS_PER_ROW_MAX} components")
+        if kinds - {2} and len(children) > 1:
+            problems.append(f"{where}: a select menu must be alone in its row")
+        for number, child in enumerate(children):
+            problems += _component_problems(f"{where}.components[{number}]", child)
+            if child.get("custom_id"):
+                custom_ids.append(child["custom_id"])
+    if len(set(custom_ids)) != len(custom_ids):
+        problems.append("components: custom_id values must be unique within a message")
+    return problems
+
+
+def _component_problems(where: str, component: Json) -> list[str]:
+    problems: list[str] = []
+    kind = component.get("type")
+    custom_id = component.get("custom_id")
+    if kind == 2:
+        style = component.get("style")
+        if style == 5:
+            if not component.get("url") or custom_id:
+                problems.append(f"{where}: a link button needs a url and no custom_id")
+        elif style in (1, 2, 3, 4):
+            problems += _custom_id_problems(where, custom_id)
+        else:
+            problems.append(f"{where}.style: unsupported button style {style!r}")
+        label = component.get("label")
+        if label is not None and len(label) > BUTTON_LABEL_MAX:
+            problems.append(f"{where}.label: at most {BUTTON_LABEL_MAX} characters")
+        if not label and not component.get("emoji"):
+            problems.append(f"{where}: a button needs a label or an emoji")
+    elif kind in (3, 5, 6, 7, 8):
+        problems += _custom_id_problems(where, custom_id)
+        options = component.get("options") or []
+        if kind == 3 and not 1 <= len(options) <= SELECT_OPTIONS_MAX:
+            problems.append(f"{where}.options: 1-{SELECT_OPTIONS_MAX} options")
+        for number, option in enumerate(options):
+            for key in ("label", "value"):
+                if not 1 <= len(option.get(key) or "") <= CHOICE_TEXT_MAX:
+                    problems.append(f"{where}.options[{number}].{key}: 1-100 characters")
+    else:
+        problems.append(f"{where}.type: {kind!r} is not allowed in an action row")
+    return problems
+
+
+def _custom_id_problems(where: str, custom_id: Any) -> list[str]:
+    if not isinstance(custom_id, str) or not 1 <= len(custom_id) <= CUSTOM_ID_MAX:
+        return [f"{where}.custom_id: 1-{CUSTOM_ID_MAX} characters, got {custom_id!r}"]
+    return []
+
+
+def allowed_mentions_problems(allowed: Any) -> list[str]:
+    if allowed is None:
+        return []
+    parse = allowed.get("parse") or []
+    problems = [
+        f"allowed_mentions.parse: unknown {kind!r}"
+        for kind in parse
+        if kind not in ("everyone", "users", "roles")
+    ]
+    for kind in ("users", "roles"):
+        if kind in parse and allowed.get(kind):
+            problems.append(f"allowed_mentions: parse:{kind} and {kind} are mutually exclusive")
+        if len(allowed.get(kind) or []) > 100:
+            problems.append(f"allowed_mentions.{kind}: at most 100")
+    return problems
+
+
+# --- interaction callbacks --------------------------------------------------------------------
+
+# Which callback types each interaction type accepts (1 ping is answered by Discord itself).
+CALLBACKS_BY_INTERACTION = {
+    2: {4, 5, 9},  # application command
+    3: {4, 5, 6, 7, 9},  # message component
+    4: {8},  # autocomplete
+    5: {4, 5, 6, 7},  # modal submit
+}
+
+
+def callback_problems(interaction_type: int, body: Any) -> list[str]:
+    if not isinstance(body, dict):
+        return ["body: must be an object"]
+    kind = body.get("type")
+    if kind not in CALLBACKS_BY_INTERACTION.get(interaction_type, set()):
+        return [f"type: callback type {kind!r} is invalid for interaction type {interaction_type}"]
+    data = body.get("data") or {}
+    if kind in (4, 7):
+        return message_problems(data, creating=kind == 4, interaction=True)
+    if kind == 8:
+        return choices_problems("data.choices", data.get("choices", []))
+    if kind == 9:
+        return _modal_problems(data)
+    return []
+
+
+def _modal_problems(data: Json) -> list[str]:
+    problems: list[str] = []
+    title = data.get("title") or ""
+    if not 1 <= len(title) <= MODAL_TITLE_MAX:
+        problems.append(f"data.title: 1-{MODAL_TITLE_MAX} characters")
+    problems += _custom_id_problems("data", data.get("custom_id"))
+    if not 1 <= len(data.get("components") or []) <= ACTION_ROWS_MAX:
+        problems.append(f"data.components: 1-{ACTION_ROWS_MAX} components")
+    return problems
