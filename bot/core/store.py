@@ -6,6 +6,7 @@ current knowledge is the newest revision of each entry that is not a deletion.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
@@ -86,6 +87,8 @@ class Store:
     def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
         self._db = connection
         self.path = path
+        # One connection is shared; a write must not land inside another's open transaction.
+        self._writing = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -182,20 +185,21 @@ class Store:
         """Append one revision per change, all or nothing."""
         now = utc_now()
         written: list[Revision] = []
-        await self._db.execute("BEGIN IMMEDIATE")
-        try:
-            for file, title in (topics or {}).items():
-                await self._db.execute(
-                    "INSERT INTO topics (file, title) VALUES (?, ?) "
-                    "ON CONFLICT (file) DO UPDATE SET title = excluded.title",
-                    (file, title),
-                )
-            for change in changes:
-                written.append(await self._append(change, author, reason, now))
-            await self._db.execute("COMMIT")
-        except BaseException:
-            await self._db.execute("ROLLBACK")
-            raise
+        async with self._writing:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for file, title in (topics or {}).items():
+                    await self._db.execute(
+                        "INSERT INTO topics (file, title) VALUES (?, ?) "
+                        "ON CONFLICT (file) DO UPDATE SET title = excluded.title",
+                        (file, title),
+                    )
+                for change in changes:
+                    written.append(await self._append(change, author, reason, now))
+                await self._db.execute("COMMIT")
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
         return written
 
     async def _append(self, change: Change, author: str, reason: str, now: str) -> Revision:
@@ -253,11 +257,12 @@ class Store:
         asker: str | None,
         channel: str,
     ) -> int:
-        cursor = await self._db.execute(
-            "INSERT INTO questions (asked_at, asker, channel, text, tier, entry_id, score)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (utc_now(), asker, channel, text, tier, entry_id, score),
-        )
+        async with self._writing:
+            cursor = await self._db.execute(
+                "INSERT INTO questions (asked_at, asker, channel, text, tier, entry_id, score)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (utc_now(), asker, channel, text, tier, entry_id, score),
+            )
         return cursor.lastrowid or 0
 
     async def question(self, question_id: int) -> LoggedQuestion | None:
@@ -277,21 +282,23 @@ class Store:
             return [_question(row) async for row in cursor]
 
     async def close_question(self, question_id: int, *, state: str, by: str) -> bool:
-        cursor = await self._db.execute(
-            "UPDATE questions SET state = ?, resolved_by = ?, resolved_at = ?"
-            " WHERE id = ? AND state = 'open'",
-            (state, by, utc_now(), question_id),
-        )
+        async with self._writing:
+            cursor = await self._db.execute(
+                "UPDATE questions SET state = ?, resolved_by = ?, resolved_at = ?"
+                " WHERE id = ? AND state = 'open'",
+                (state, by, utc_now(), question_id),
+            )
         return cursor.rowcount == 1
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
         """One vote per voter per answer; False when this voter already voted."""
         try:
-            await self._db.execute(
-                "INSERT INTO feedback (question_id, voter, helpful, created_at)"
-                " VALUES (?, ?, ?, ?)",
-                (question_id, voter, int(helpful), utc_now()),
-            )
+            async with self._writing:
+                await self._db.execute(
+                    "INSERT INTO feedback (question_id, voter, helpful, created_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (question_id, voter, int(helpful), utc_now()),
+                )
         except sqlite3.IntegrityError:
             return False
         return True

@@ -101,3 +101,27 @@ async def test_unanswered_queue_and_one_vote_per_member(tmp_path: Path) -> None:
         assert await store.usage() == [("e", 1, 1, 1)]
         assert await store.close_question(missed, state="dismissed", by="mod")
         assert await store.unanswered() == []
+
+
+async def test_a_question_logged_during_a_failing_edit_is_kept(
+    tmp_path: Path, knowledge_dir: Path
+) -> None:
+    import asyncio
+
+    entry = load_directory(knowledge_dir).entries["enrolled-45"].entry
+    async with await Store.open(tmp_path / "db.sqlite3") as store:
+
+        async def failing_edit() -> None:
+            await store.apply(
+                [Upsert(entry, "t", 0), Delete("never-existed")], author="m", reason=""
+            )
+
+        async def ask() -> int:
+            return await store.log_question(
+                text="q", tier="none", entry_id=None, score=0, asker=None, channel="cli"
+            )
+
+        edit, logged = await asyncio.gather(failing_edit(), ask(), return_exceptions=True)
+        assert isinstance(edit, KeyError)
+        assert await store.question(int(logged)) is not None  # type: ignore[call-overload]
+        assert await store.is_empty()
