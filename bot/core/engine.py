@@ -32,6 +32,7 @@ from bot.core.knowledge import (
     PlacedEntry,
     dangling_related,
     load_directory,
+    parse_entry,
 )
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
@@ -173,6 +174,20 @@ class Engine:
         topics = {} if target.file in self.knowledge.topics else {target.file: target.file}
         revisions = await self._commit([target], [], author, reason, topics)
         return revisions[0]
+
+    async def edit_entry(
+        self, entry_id: str, changes: dict[str, object], *, author: str, reason: str
+    ) -> Revision:
+        """Change some fields of an entry; the result is validated like a file entry."""
+        entry = self.entry(entry_id)
+        if entry is None:
+            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        if changes.get("id", entry_id) != entry_id:
+            raise KnowledgeError([f"entry '{entry_id}': field 'id': an id cannot be changed"])
+        edited = parse_entry({**entry.to_file_dict(), **changes}, f"entry '{entry_id}'")
+        if edited == entry:
+            raise KnowledgeError([f"entry '{entry_id}': nothing changed"])
+        return await self.save_entry(edited, author=author, reason=reason)
 
     async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
         if entry_id not in self.knowledge.entries:

@@ -71,15 +71,21 @@ def _entry_label(raw: object, index: int) -> str:
 
 def parse_file(path: Path) -> tuple[str, list[Entry]]:
     """Return (topic title, entries) of one knowledge file, or raise KnowledgeError."""
-    name = path.name
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+    except OSError as error:
+        raise KnowledgeError([f"{path.name}: cannot read: {error.strerror}"]) from None
+    return parse_document(path.name, data)
+
+
+def parse_document(name: str, data: bytes) -> tuple[str, list[Entry]]:
+    """Parse the bytes of a knowledge file called `name` (e.g. an upload)."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise KnowledgeError([f"{name}: not UTF-8 text ({error.reason})"]) from None
     except tomllib.TOMLDecodeError as error:
         raise KnowledgeError([f"{name}: not valid TOML: {error}"]) from None
-    except OSError as error:
-        raise KnowledgeError([f"{name}: cannot read: {error.strerror}"]) from None
 
     problems: list[str] = []
     unknown = sorted(set(raw) - {"topic", "entry"})
@@ -115,11 +121,28 @@ def load_paths(paths: Iterable[Path], *, check_related: bool = True) -> Knowledg
 
     `check_related=False` leaves related ids to be checked against a larger set (an import).
     """
+    documents: dict[str, bytes] = {}
+    for path in paths:
+        if path.name in documents:
+            raise KnowledgeError([f"{path.name}: two files with this name; topics must differ"])
+        try:
+            documents[path.name] = path.read_bytes()
+        except OSError as error:
+            raise KnowledgeError([f"{path.name}: cannot read: {error.strerror}"]) from None
+    return load_documents(documents, check_related=check_related)
+
+
+def load_documents(documents: Mapping[str, bytes], *, check_related: bool = True) -> KnowledgeSet:
+    """Validate named file contents as one set (see `load_paths`)."""
     knowledge = KnowledgeSet()
     problems: list[str] = []
-    for path in paths:
+    for name, data in documents.items():
+        path = Path(Path(name).name)
+        if path.suffix != KNOWLEDGE_SUFFIX:
+            problems.append(f"{name}: knowledge files end in {KNOWLEDGE_SUFFIX}")
+            continue
         try:
-            topic, entries = parse_file(path)
+            topic, entries = parse_document(name, data)
         except KnowledgeError as error:
             problems.extend(error.problems)
             continue

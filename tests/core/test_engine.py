@@ -163,3 +163,25 @@ async def test_dismissing_takes_a_question_off_the_queue_once(engine: Engine) ->
     assert await engine.dismiss(missed.question_id, author="mod")
     assert not await engine.dismiss(missed.question_id, author="mod")
     assert await engine.store.unanswered() == []
+
+
+async def test_editing_fields_validates_and_names_the_field(engine: Engine) -> None:
+    revision = await engine.edit_entry(
+        "apprehended-7m",
+        {"paraphrases": ["how many people were caught at the border"]},
+        author="mod",
+        reason="better wording",
+    )
+    assert revision.number == 2
+    assert engine.entry("apprehended-7m").paraphrases == [  # type: ignore[union-attr]
+        "how many people were caught at the border"
+    ]
+    with pytest.raises(KnowledgeError, match=r"entry 'enrolled-45': field 'answer'"):
+        await engine.edit_entry("enrolled-45", {"answer": ""}, author="mod", reason="x")
+    with pytest.raises(KnowledgeError, match="anonymous"):
+        await engine.edit_entry(
+            "enrolled-45", {"answer": "Officials enrolled 45."}, author="mod", reason="x"
+        )
+    with pytest.raises(KnowledgeError, match="nothing changed"):
+        await engine.edit_entry("apple-store", {}, author="mod", reason="x")
+    assert len(await engine.store.history("enrolled-45")) == 1

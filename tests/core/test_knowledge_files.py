@@ -97,3 +97,12 @@ def test_the_json_schema_describes_a_file() -> None:
         entry_schema["required"]
     )
     assert "anonymous" in json.dumps(schema["$defs"]["SourceKind"])
+
+
+def test_uploaded_documents_are_validated_as_one_set(knowledge_dir: Path) -> None:
+    from bot.core.knowledge import load_documents
+
+    data = (knowledge_dir / "test-topic.toml").read_bytes()
+    assert len(load_documents({"upload.toml": data}).entries) == 3
+    with pytest.raises(KnowledgeError, match=r"notes\.txt: knowledge files end in \.toml"):
+        load_documents({"notes.txt": data})
