@@ -35,7 +35,7 @@ _KIND_PHRASES: dict[SourceKind, str] = {
     SourceKind.OFFICIAL_RECORD: "official record",
     SourceKind.AGENCY_DATA: "agency data",
     SourceKind.OUTLET_ANALYSIS: "the outlet's own reporting or analysis",
-    SourceKind.UNATTRIBUTED: "no source given",
+    SourceKind.UNATTRIBUTED: "the outlet's own statement, no source named",
 }
 
 
@@ -47,7 +47,7 @@ def format_date(day: dt.date) -> str:
 class Citation:
     publisher: str
     title: str
-    date: dt.date
+    date: dt.date | None
     url: str | None
     kind: SourceKind
     anonymous: bool
@@ -79,14 +79,15 @@ class Citation:
     @property
     def text(self) -> str:
         """One line, e.g. "New York Post, 12 July 2024, citing a source (via Newsmax)"."""
-        line = f"{self.publisher}, {format_date(self.date)}, {self.attribution}"
+        when = format_date(self.date) if self.date else "undated"
+        line = f"{self.publisher}, {when}, {self.attribution}"
         return line + (f" (via {self.via})" if self.via else "")
 
     def to_json(self) -> dict[str, Any]:
         return {
             "publisher": self.publisher,
             "title": self.title,
-            "date": self.date.isoformat(),
+            "date": self.date.isoformat() if self.date else None,
             "url": self.url,
             "kind": self.kind.value,
             "anonymous": self.anonymous,

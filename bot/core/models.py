@@ -62,7 +62,7 @@ class _Strict(BaseModel):
 class Source(_Strict):
     publisher: ShortText
     title: ShortText
-    date: dt.date
+    date: dt.date | None = None  # None only for a source that carries no date (say so in title)
     url: AnyHttpUrl | None = None
     kind: SourceKind
     # For anonymous sources: how the publication describes them, and how many there are.
@@ -144,7 +144,7 @@ class Entry(_Strict):
         return {key: value for key, value in data.items() if value != []}
 
 
-_ANONYMITY_WORDS = ("unnamed", "anonymous", "anonymity", "unidentified", "a source", "sources")
+_ANONYMITY_WORDS = ("unnamed", "anonymous", "anonymity", "unidentified", "not named", "a source")
 
 
 def _mentions_anonymity(text: str) -> bool:

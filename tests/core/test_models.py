@@ -84,3 +84,18 @@ def test_file_form_omits_derived_and_empty_fields() -> None:
     assert "anonymous_sourcing" not in written
     assert "tags" not in written
     assert Entry.model_validate(written) == entry
+
+
+def test_an_undated_source_is_allowed_and_cited_as_undated() -> None:
+    from bot.core.answers import Citation
+
+    source = {k: v for k, v in CBP_DATA.items() if k != "date"}
+    entry = Entry.model_validate(entry_data(sources=[source], answer="CBP data say so."))
+    citation = Citation.from_source(entry.sources[0])
+    assert citation.text == "U.S. Customs and Border Protection, undated, agency data"
+    assert citation.to_json()["date"] is None
+
+
+def test_the_word_sources_alone_does_not_count_as_saying_they_are_anonymous() -> None:
+    with pytest.raises(ValidationError, match="anonymous sources"):
+        Entry.model_validate(entry_data(answer="According to sources, 45 were enrolled."))
