@@ -176,9 +176,19 @@ class Engine:
         return revisions[0]
 
     async def edit_entry(
-        self, entry_id: str, changes: dict[str, object], *, author: str, reason: str
+        self,
+        entry_id: str,
+        changes: dict[str, object],
+        *,
+        author: str,
+        reason: str,
+        base_revision: int | None = None,
     ) -> Revision:
-        """Change some fields of an entry; the result is validated like a file entry."""
+        """Change some fields of an entry; the result is validated like a file entry.
+
+        With `base_revision`, the edit is refused if the entry has moved on since that revision
+        (someone else saved in between), so nobody's edit is silently undone.
+        """
         entry = self.entry(entry_id)
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
@@ -187,7 +197,10 @@ class Engine:
         edited = parse_entry({**entry.to_file_dict(), **changes}, f"entry '{entry_id}'")
         if edited == entry:
             raise KnowledgeError([f"entry '{entry_id}': nothing changed"])
-        return await self.save_entry(edited, author=author, reason=reason)
+        placed = self.knowledge.entries[entry_id]
+        expected = {entry_id: base_revision} if base_revision is not None else {}
+        target = PlacedEntry(edited, placed.file, placed.position)
+        return (await self._commit([target], [], author, reason, {}, expected))[0]
 
     async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
         if entry_id not in self.knowledge.entries:
@@ -256,8 +269,18 @@ class Engine:
         author: str,
         reason: str,
         topics: dict[str, str],
+        expected: dict[str, int] | None = None,
     ) -> list[Revision]:
         async with self._write_lock:
+            for entry_id, number in (expected or {}).items():
+                latest = await self.store.latest_revision(entry_id)
+                if latest != number:
+                    raise KnowledgeError(
+                        [
+                            f"entry '{entry_id}': changed by someone else since revision "
+                            f"{number} (now {latest}); open it again to see their change"
+                        ]
+                    )
             after = KnowledgeSet(dict(self.knowledge.entries), {**self.knowledge.topics, **topics})
             for placed in upserts:
                 after.entries[placed.entry.id] = placed

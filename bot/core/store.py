@@ -232,6 +232,14 @@ class Store:
         ) as cursor:
             return [_revision(row) async for row in cursor]
 
+    async def latest_revision(self, entry_id: str) -> int:
+        """The newest revision number of an entry, 0 if it never existed."""
+        async with self._db.execute(
+            "SELECT MAX(number) FROM revisions WHERE entry_id = ?", (entry_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
     async def revision(self, entry_id: str, number: int) -> Revision | None:
         async with self._db.execute(
             "SELECT * FROM revisions WHERE entry_id = ? AND number = ?", (entry_id, number)

@@ -185,3 +185,15 @@ async def test_editing_fields_validates_and_names_the_field(engine: Engine) -> N
     with pytest.raises(KnowledgeError, match="nothing changed"):
         await engine.edit_entry("apple-store", {}, author="mod", reason="x")
     assert len(await engine.store.history("enrolled-45")) == 1
+
+
+async def test_an_edit_based_on_a_stale_revision_is_refused(engine: Engine) -> None:
+    await engine.edit_entry(
+        "apple-store", {"keywords": ["apple"]}, author="mod-a", reason="a", base_revision=1
+    )
+    with pytest.raises(KnowledgeError, match="changed by someone else since revision 1"):
+        await engine.edit_entry(
+            "apple-store", {"keywords": ["iphone"]}, author="mod-b", reason="b", base_revision=1
+        )
+    assert engine.entry("apple-store").keywords == ["apple"]  # type: ignore[union-attr]
+    assert await engine.store.latest_revision("apple-store") == 2
