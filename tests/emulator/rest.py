@@ -110,6 +110,7 @@ class CoreRoutes:
                     "id": command_id,
                     "application_id": str(self.world.application_id),
                     "type": kind,
+                    "description": command.get("description", ""),
                     "version": str(self.world.ids.next()),
                     "default_member_permissions": command.get("default_member_permissions"),
                     **({"guild_id": guild_id} if guild_id else {}),

@@ -1,0 +1,40 @@
+"""Finding the part of a message that a "Check this claim" should answer.
+
+A message can be long and say several things; each sentence is matched on its own and the
+best-matching one is the claim checked (and quoted back to the member).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.core.answers import Answer
+from bot.core.matcher import Tier
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+MAX_PARTS = 12
+MAX_PART_CHARS = 500
+TIER_RANK = {Tier.CONFIDENT: 3, Tier.CLOSE: 2, Tier.NONE: 1}
+
+
+def candidate_parts(text: str) -> list[str]:
+    """The whole text (when short enough) and each of its first sentences."""
+    parts = [p.strip() for p in SENTENCE_BREAK.split(text) if p and p.strip()]
+    candidates = [text.strip()] if len(text.strip()) <= MAX_PART_CHARS else []
+    for part in parts[:MAX_PARTS]:
+        clipped = part[:MAX_PART_CHARS]
+        if clipped not in candidates:
+            candidates.append(clipped)
+    return candidates
+
+
+def best_claim(text: str, answer: Callable[[str], Answer]) -> str | None:
+    """The part whose answer ranks best (tier first, then score), or None for no text."""
+    best: tuple[tuple[int, float], str] | None = None
+    for part in candidate_parts(text):
+        result = answer(part)
+        rank = (TIER_RANK.get(result.tier, 0) if result.tier else 0, result.score)
+        if best is None or rank > best[0]:
+            best = (rank, part)
+    return best[1] if best else None

@@ -1,0 +1,64 @@
+"""The one error handler: the member gets a short private message, the log gets the traceback.
+
+Slash commands and context menus reach it through `PolicyTree.on_error`; button callbacks
+and message handlers call `report_failure` themselves, so every path ends here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+import discord
+from discord import app_commands
+
+log = logging.getLogger("policybot.discord")
+
+SORRY = "Sorry, something went wrong on my side. The moderators can see what happened."
+
+P = ParamSpec("P")
+S = TypeVar("S")
+
+
+async def report_failure(interaction: discord.Interaction[Any], error: BaseException) -> None:
+    command = interaction.command.qualified_name if interaction.command else interaction.type.name
+    log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
+    if interaction.type is discord.InteractionType.autocomplete:
+        return  # nowhere to show a message; an empty list is what the member sees
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(
+                SORRY, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+            )
+        else:
+            await interaction.response.send_message(
+                SORRY, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+            )
+    except discord.HTTPException:
+        log.warning("Could not tell user %s about the error", interaction.user.id)
+
+
+class PolicyTree(app_commands.CommandTree[Any]):
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        original = getattr(error, "original", error)
+        await report_failure(interaction, original)
+
+
+Handler = Callable[Concatenate[S, discord.Interaction[Any], P], Coroutine[Any, Any, None]]
+
+
+def reports_errors(callback: Handler[S, P]) -> Handler[S, P]:
+    """For component callbacks, which discord.py would otherwise route to View.on_error."""
+
+    async def guarded(
+        self: S, interaction: discord.Interaction[Any], /, *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        try:
+            await callback(self, interaction, *args, **kwargs)
+        except Exception as error:
+            await report_failure(interaction, error)
+
+    return guarded

@@ -1,0 +1,122 @@
+"""`policybot run` and `policybot sync`: token checks, graceful shutdown, clear exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+
+import discord
+
+from bot.core.engine import Engine
+from bot.discord.client import PolicyBot
+from bot.discord.sync import sync_scope
+from bot.settings import Settings
+
+log = logging.getLogger("policybot.discord")
+
+EXIT_OK, EXIT_CONFIG = 0, 2
+NO_TOKEN = (
+    "policybot: DISCORD_TOKEN is not set. Create a bot in the Discord developer portal, put "
+    "its token in .env as DISCORD_TOKEN=… (see .env.example), then run again."
+)
+BAD_TOKEN = (
+    "policybot: Discord rejected the token. Copy it again from the developer portal "
+    "(Bot → Reset Token) into DISCORD_TOKEN."
+)
+INTENTS_REFUSED = (
+    "policybot: Discord refused a privileged intent. Enable it on the developer portal "
+    "(Bot → Privileged Gateway Intents) or turn it off in the settings."
+)
+
+
+def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBot:
+    return PolicyBot(
+        engine,
+        rate_limit_count=settings.rate_limit_count,
+        rate_limit_seconds=settings.rate_limit_seconds,
+        state_dir=settings.db.parent,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def _token(settings: Settings) -> str | None:
+    if settings.discord_token is None:
+        return None
+    return settings.discord_token.get_secret_value().strip() or None
+
+
+def run_bot(settings: Settings) -> int:
+    token = _token(settings)
+    if token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_CONFIG
+    return asyncio.run(serve(settings, token))
+
+
+async def serve(settings: Settings, token: str, **options: object) -> int:
+    """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot."""
+    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+        bot = build_bot(engine, settings, **options)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(signum, stop.set)
+        try:
+            async with bot:
+                return await _until_stopped(bot, token, stop)
+        finally:
+            await bot.service.drain()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.remove_signal_handler(signum)
+
+
+async def _until_stopped(bot: PolicyBot, token: str, stop: asyncio.Event) -> int:
+    running = asyncio.create_task(bot.start(token))
+    stopping = asyncio.create_task(stop.wait())
+    done, _ = await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if running not in done:
+        log.info("Shutting down")
+        await bot.close()
+        await running
+        return EXIT_OK
+    error = running.exception()
+    if isinstance(error, discord.LoginFailure):
+        print(BAD_TOKEN, file=sys.stderr)
+        return EXIT_CONFIG
+    if isinstance(error, discord.PrivilegedIntentsRequired):
+        print(INTENTS_REFUSED, file=sys.stderr)
+        return EXIT_CONFIG
+    if error is not None:
+        raise error
+    return EXIT_OK
+
+
+def sync_commands(settings: Settings, guild_id: int | None = None) -> int:
+    token = _token(settings)
+    if token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_CONFIG
+    return asyncio.run(sync_now(settings, token, guild_id))
+
+
+async def sync_now(settings: Settings, token: str, guild_id: int | None) -> int:
+    """Log in over REST only (no gateway), register the commands, record their hash."""
+    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+        bot = build_bot(engine, settings, auto_sync=False)
+        async with bot:
+            try:
+                await bot.login(token)
+            except discord.LoginFailure:
+                print(BAD_TOKEN, file=sys.stderr)
+                return EXIT_CONFIG
+            assert bot.sync_state is not None
+            count = await sync_scope(bot.tree, bot.sync_state, guild_id)
+    where = f"server {guild_id}" if guild_id is not None else "all servers (may take a while)"
+    print(f"Synced {count} commands to {where}.")
+    return EXIT_OK

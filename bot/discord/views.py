@@ -1,0 +1,128 @@
+"""Buttons under answers, as persistent dynamic items: the custom_id carries everything needed
+(`pb:rel:<entry id>`, `pb:dym:<entry id>`, `pb:fb:<question id>:y|n`), so presses keep
+working after a restart without any stored view state."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import discord
+
+from bot.core.answers import Answer
+from bot.discord.errors import reports_errors
+from bot.discord.limits import BUTTON_LABEL_MAX, clip
+from bot.discord.service import NO_MENTIONS, REMOVED_ENTRY, AnswerService
+
+RELATED_SHOWN = 3
+ENTRY_ID = r"(?P<entry_id>[a-z0-9][a-z0-9-]{1,62}[a-z0-9])"
+
+
+def service_of(interaction: discord.Interaction[Any]) -> AnswerService:
+    return cast(AnswerService, interaction.client.service)
+
+
+async def show_entry(interaction: discord.Interaction[Any], entry_id: str) -> None:
+    service = service_of(interaction)
+    answer = await service.open_entry(entry_id, interaction.user.id, "discord-button")
+    if answer is None:
+        await interaction.response.send_message(
+            REMOVED_ENTRY, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return
+    await interaction.response.send_message(ephemeral=True, **service.reply(answer).kwargs())
+
+
+class RelatedButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"pb:rel:{ENTRY_ID}"):
+    def __init__(self, entry_id: str, label: str = "Related") -> None:
+        super().__init__(
+            discord.ui.Button(
+                style=discord.ButtonStyle.secondary,
+                label=clip(label, BUTTON_LABEL_MAX),
+                custom_id=f"pb:rel:{entry_id}",
+            )
+        )
+        self.entry_id = entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: Any
+    ) -> RelatedButton:
+        return cls(match["entry_id"])
+
+    @reports_errors
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await show_entry(interaction, self.entry_id)
+
+
+class SuggestionButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"pb:dym:{ENTRY_ID}"
+):
+    def __init__(self, entry_id: str, label: str = "This one") -> None:
+        super().__init__(
+            discord.ui.Button(
+                style=discord.ButtonStyle.primary,
+                label=clip(label, BUTTON_LABEL_MAX),
+                custom_id=f"pb:dym:{entry_id}",
+            )
+        )
+        self.entry_id = entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: Any
+    ) -> SuggestionButton:
+        return cls(match["entry_id"])
+
+    @reports_errors
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await show_entry(interaction, self.entry_id)
+
+
+class FeedbackButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"pb:fb:(?P<question_id>[0-9]{1,18}):(?P<vote>[yn])",
+):
+    def __init__(self, question_id: int, helpful: bool) -> None:
+        super().__init__(
+            discord.ui.Button(
+                style=discord.ButtonStyle.success if helpful else discord.ButtonStyle.danger,
+                label="Helpful" if helpful else "Not helpful",
+                custom_id=f"pb:fb:{question_id}:{'y' if helpful else 'n'}",
+            )
+        )
+        self.question_id = question_id
+        self.helpful = helpful
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: Any
+    ) -> FeedbackButton:
+        return cls(int(match["question_id"]), match["vote"] == "y")
+
+    @reports_errors
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        counted = await service_of(interaction).vote(
+            self.question_id, interaction.user.id, self.helpful
+        )
+        text = (
+            "Thanks — your feedback is recorded."
+            if counted
+            else "You have already voted on this answer; one vote per member counts."
+        )
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton)
+
+
+def answer_view(answer: Answer) -> discord.ui.View | None:
+    """Buttons for an answer: suggestions for 'did you mean', related entries and feedback."""
+    view = discord.ui.View(timeout=None)
+    for suggestion in answer.suggestions[:RELATED_SHOWN]:
+        view.add_item(SuggestionButton(suggestion.entry_id, suggestion.question))
+    for related in answer.related[:RELATED_SHOWN]:
+        view.add_item(RelatedButton(related.entry_id, related.question))
+    if answer.matched and answer.question_id is not None:
+        view.add_item(FeedbackButton(answer.question_id, helpful=True))
+        view.add_item(FeedbackButton(answer.question_id, helpful=False))
+    return view if view.children else None

@@ -1,0 +1,71 @@
+"""End-to-end fixtures: the emulator on 127.0.0.1, a fresh database, and the real bot
+(bot.discord.client.PolicyBot on unmodified discord.py) connected to the emulator."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.discord.client import PolicyBot
+from tests.emulator import DiscordEmulator, discord_py_pointed_at
+
+from .knowledge import write_knowledge
+
+StartBot = Callable[..., Awaitable[PolicyBot]]
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    return write_knowledge(tmp_path / "knowledge")
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[DiscordEmulator]:
+    async with DiscordEmulator(heartbeat_interval=0.5) as emulator:
+        with discord_py_pointed_at(emulator):
+            yield emulator
+    # Anything Discord would have rejected, or any message that could ping, fails the test.
+    assert emulator.violations == []
+
+
+@pytest.fixture
+async def engine(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[Engine]:
+    async with Engine.open(tmp_path / "data" / "policybot.sqlite3", knowledge_dir) as opened:
+        yield opened
+
+
+@pytest.fixture
+async def start_bot(
+    emu: DiscordEmulator, engine: Engine, tmp_path: Path
+) -> AsyncIterator[StartBot]:
+    """Start a bot (several may be started in turn, e.g. to test a restart)."""
+    running: list[tuple[PolicyBot, asyncio.Task[None]]] = []
+
+    async def start(**overrides: Any) -> PolicyBot:
+        options: dict[str, Any] = {
+            "rate_limit_count": 1000,
+            "rate_limit_seconds": 60.0,
+            "state_dir": tmp_path / "data",
+            "guild_ready_timeout": 0.05,
+        } | overrides
+        bot = PolicyBot(overrides.pop("engine", engine), **options)
+        await bot.login(emu.token)
+        task = asyncio.create_task(bot.connect())
+        await asyncio.wait_for(bot.wait_until_ready(), 10)
+        running.append((bot, task))
+        return bot
+
+    yield start
+    for bot, task in running:
+        await bot.close()
+        await asyncio.wait_for(task, 10)
+
+
+@pytest.fixture
+async def bot(start_bot: StartBot) -> PolicyBot:
+    return await start_bot()
