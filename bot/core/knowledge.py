@@ -189,15 +189,23 @@ def render_file(topic: str, entries: Iterable[Entry]) -> str:
     return tomli_w.dumps(document, multiline_strings=False, indent=4)
 
 
-def write_directory(knowledge: KnowledgeSet, directory: Path) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
+def render_set(knowledge: KnowledgeSet) -> dict[str, str]:
+    """File name -> canonical text, one file per topic."""
     by_file: dict[str, list[Entry]] = {}
     for placed in knowledge.ordered():
         by_file.setdefault(placed.file, []).append(placed.entry)
+    return {
+        f"{stem}{KNOWLEDGE_SUFFIX}": render_file(knowledge.topics.get(stem, stem), entries)
+        for stem, entries in sorted(by_file.items())
+    }
+
+
+def write_directory(knowledge: KnowledgeSet, directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for stem, entries in sorted(by_file.items()):
-        path = directory / f"{stem}{KNOWLEDGE_SUFFIX}"
-        path.write_text(render_file(knowledge.topics.get(stem, stem), entries), encoding="utf-8")
+    for name, text in render_set(knowledge).items():
+        path = directory / name
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 

@@ -289,6 +289,13 @@ class Store:
         ) as cursor:
             return [_question(row) async for row in cursor]
 
+    async def count_unanswered(self) -> int:
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM questions WHERE tier != 'confident' AND state = 'open'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
     async def close_question(self, question_id: int, *, state: str, by: str) -> bool:
         async with self._writing:
             cursor = await self._db.execute(

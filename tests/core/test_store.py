@@ -95,6 +95,7 @@ async def test_unanswered_queue_and_one_vote_per_member(tmp_path: Path) -> None:
             text="weather?", tier="none", entry_id=None, score=0, asker="2", channel="cli"
         )
         assert [q.id for q in await store.unanswered()] == [missed]
+        assert await store.count_unanswered() == 1
         assert await store.record_feedback(answered, "member-1", helpful=True)
         assert not await store.record_feedback(answered, "member-1", helpful=False)
         assert await store.record_feedback(answered, "member-2", helpful=False)
