@@ -21,7 +21,8 @@ TIER_RANK = {Tier.CONFIDENT: 3, Tier.CLOSE: 2, Tier.NONE: 1}
 def candidate_parts(text: str) -> list[str]:
     """The whole text (when short enough) and each of its first sentences."""
     parts = [p.strip() for p in SENTENCE_BREAK.split(text) if p and p.strip()]
-    candidates = [text.strip()] if len(text.strip()) <= MAX_PART_CHARS else []
+    whole = text.strip()
+    candidates = [whole] if whole and len(whole) <= MAX_PART_CHARS else []
     for part in parts[:MAX_PARTS]:
         clipped = part[:MAX_PART_CHARS]
         if clipped not in candidates:

@@ -146,9 +146,10 @@ class CoreRoutes:
             referenced = self.world.messages.get(int(reference["message_id"]))
             if referenced is None and reference.get("fail_if_not_exists", True):
                 return r.invalid_form_body(["message_reference: Unknown message"])
+            ids = {k: str(v) for k, v in reference.items() if k.endswith("_id") and v is not None}
             extra = {
                 "type": 19,
-                "message_reference": reference | {"channel_id": str(channel.id)},
+                "message_reference": reference | ids | {"channel_id": str(channel.id)},
                 "referenced_message": referenced,
             }
         message = self.world.message_payload(channel, self.world.bot, body, **extra)

@@ -1,0 +1,80 @@
+"""The buttons under answers: related entries, did-you-mean, helpful votes; after a restart
+and after the entry behind a button was removed."""
+
+from __future__ import annotations
+
+from bot.core.engine import Engine
+from bot.core.models import Entry
+from bot.discord.client import PolicyBot
+from tests.emulator import DiscordEmulator
+
+from .conftest import StartBot
+from .test_ask import buttons
+
+ENROLLED = "How many migrants were enrolled?"
+
+
+async def ask(emu: DiscordEmulator, question: str, name: str = "ann") -> dict:
+    handle = await emu.slash("ask", {"question": question}, user=emu.member(name))
+    return await handle.answer()
+
+
+def feedback_id(message: dict, vote: str) -> str:
+    return next(i for i in buttons(message) if i.startswith("pb:fb:") and i.endswith(vote))
+
+
+async def test_related_button_shows_that_entry_privately(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    answer = await ask(emu, ENROLLED)
+    press = await emu.click(answer, "pb:rel:apprehended-7m", user=emu.member("bob"))
+    shown = await press.answer()
+    assert press.ephemeral
+    assert "7 million" in shown["embeds"][0]["description"]
+    assert any(i.startswith("pb:fb:") for i in buttons(shown))  # the shown entry takes votes
+
+
+async def test_did_you_mean_button_answers_the_pick(emu: DiscordEmulator, bot: PolicyBot) -> None:
+    answer = await ask(emu, "is the app real")
+    press = await emu.click(answer, "pb:dym:apple-store", user=emu.member("bob"))
+    shown = await press.answer()
+    assert "Apple store" in shown["embeds"][0]["description"]
+
+
+async def test_one_vote_per_member_per_answer(
+    emu: DiscordEmulator, bot: PolicyBot, engine: Engine
+) -> None:
+    answer = await ask(emu, ENROLLED)
+    bob, cat = emu.member("bob"), emu.member("cat")
+    first = await (await emu.click(answer, feedback_id(answer, ":y"), user=bob)).answer()
+    again = await (await emu.click(answer, feedback_id(answer, ":n"), user=bob)).answer()
+    other = await (await emu.click(answer, feedback_id(answer, ":n"), user=cat)).answer()
+    assert "recorded" in first["content"] and "recorded" in other["content"]
+    assert "already voted" in again["content"]
+    usage = {
+        entry: (helpful, unhelpful) for entry, _, helpful, unhelpful in await engine.store.usage()
+    }
+    assert usage["enrolled-45"] == (1, 1)
+
+
+async def test_buttons_work_after_a_restart(emu: DiscordEmulator, start_bot: StartBot) -> None:
+    first = await start_bot()
+    answer = await ask(emu, ENROLLED)
+    await first.close()
+    await start_bot()
+    press = await emu.click(answer, "pb:rel:apple-store", user=emu.member("bob"))
+    assert "Apple store" in (await press.answer())["embeds"][0]["description"]
+
+
+async def test_button_for_a_removed_entry_gets_a_polite_note(
+    emu: DiscordEmulator, bot: PolicyBot, engine: Engine
+) -> None:
+    answer = await ask(emu, ENROLLED)
+    enrolled = engine.entry("enrolled-45")
+    assert enrolled is not None
+    unlinked = Entry.model_validate(enrolled.to_file_dict() | {"related": ["apprehended-7m"]})
+    await engine.save_entry(unlinked, author="mod", reason="unlink")
+    await engine.delete_entry("apple-store", author="mod", reason="retracted")
+    press = await emu.click(answer, "pb:rel:apple-store", user=emu.member("bob"))
+    note = await press.answer()
+    assert press.ephemeral and "since been removed" in note["content"]

@@ -1,0 +1,78 @@
+"""Faults on the way: a gateway drop mid-question, 429s and 5xx on responses, a failing
+handler, and the per-member rate limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.discord import respond
+from bot.discord.client import PolicyBot
+from bot.discord.errors import SORRY
+from tests.emulator import DiscordEmulator
+
+from .conftest import StartBot
+
+QUESTION = {"question": "How many migrants were enrolled?"}
+
+
+async def test_question_sent_while_gateway_is_down_is_answered_after_resume(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    await emu.drop_gateway()
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))  # queued for replay
+    message = await handle.answer()
+    assert "45 migrants" in message["embeds"][0]["description"]
+    resumed = emu.gateway.connections[-1]
+    assert (resumed.opening, resumed.path) == ("resume", "/resume")
+    assert resumed.replayed >= 1
+
+
+@pytest.mark.parametrize("status", [429, 500])
+async def test_failed_callback_is_retried(
+    emu: DiscordEmulator, bot: PolicyBot, status: int
+) -> None:
+    emu.fail_next("callback", status)
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+    assert emu.faults.served == [("callback", status)]
+
+
+async def test_deferred_answer_survives_429_and_5xx_on_the_edit(
+    emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(respond, "DEFER_AFTER_SECONDS", 0.0)  # take the slow path
+    emu.fail_next("webhook_message", 500)
+    emu.fail_next("webhook_message", 429)
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    message = await handle.answer()
+    assert (await handle.callback_body())["type"] == 5  # deferred first
+    assert "45 migrants" in message["embeds"][0]["description"]
+    assert emu.faults.served == [("webhook_message", 500), ("webhook_message", 429)]
+
+
+async def test_a_failing_command_gets_one_short_private_message(
+    emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(bot.service, "ask", broken)
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    message = await handle.answer()
+    assert message["content"] == SORRY and handle.ephemeral
+    assert "database on fire" not in str(handle.acts)
+
+
+async def test_rate_limit_per_member(emu: DiscordEmulator, start_bot: StartBot) -> None:
+    await start_bot(rate_limit_count=2, rate_limit_seconds=600)
+    ann, ben = emu.member("ann"), emu.member("ben")
+    for _ in range(2):
+        await (await emu.slash("ask", QUESTION, user=ann)).answer()
+    limited = await emu.slash("ask", QUESTION, user=ann)
+    note = await limited.answer()
+    assert limited.ephemeral and "please wait" in note["content"]
+    await emu.dm("How many migrants were enrolled?", user=ann)
+    dm_note = await emu.wait_for_bot_message(emu.world.dm_channel(ann))
+    assert "please wait" in dm_note["content"]
+    other = await (await emu.slash("ask", QUESTION, user=ben)).answer()
+    assert "45 migrants" in other["embeds"][0]["description"]
