@@ -1,0 +1,1 @@
+"""Accuracy and speed benchmarks, run by hand: see benchmarks/README.md."""
