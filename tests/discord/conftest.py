@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ async def engine(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[Engine]:
 
 @pytest.fixture
 async def start_bot(
-    emu: DiscordEmulator, engine: Engine, tmp_path: Path
+    emu: DiscordEmulator, engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> AsyncIterator[StartBot]:
     """Start a bot (several may be started in turn, e.g. to test a restart)."""
     running: list[tuple[PolicyBot, asyncio.Task[None]]] = []
@@ -64,6 +65,9 @@ async def start_bot(
     for bot, task in running:
         await bot.close()
         await asyncio.wait_for(task, 10)
+    # discord.py logs handler exceptions instead of raising them: surface them here.
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == []
 
 
 @pytest.fixture

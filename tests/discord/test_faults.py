@@ -51,7 +51,10 @@ async def test_deferred_answer_survives_429_and_5xx_on_the_edit(
 
 
 async def test_a_failing_command_gets_one_short_private_message(
-    emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch
+    emu: DiscordEmulator,
+    bot: PolicyBot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database on fire")
@@ -61,6 +64,9 @@ async def test_a_failing_command_gets_one_short_private_message(
     message = await handle.answer()
     assert message["content"] == SORRY and handle.ephemeral
     assert "database on fire" not in str(handle.acts)
+    logged = [r for r in caplog.records if r.exc_info and "database on fire" in str(r.exc_info[1])]
+    assert len(logged) == 1  # the traceback went to the log, once
+    caplog.clear()
 
 
 async def test_rate_limit_per_member(emu: DiscordEmulator, start_bot: StartBot) -> None:

@@ -155,3 +155,27 @@ async def test_one_callback_per_interaction_and_no_followup_before_it(
         )
         assert (early.status, (await early.json())["code"]) == (404, 10015)
         assert (again.status, (await again.json())["code"]) == (400, 40060)
+
+
+async def test_modal_round_trip(emu: DiscordEmulator, client: RecordingClient) -> None:
+    received: list[str] = []
+
+    class Feedback(discord.ui.Modal, title="Tell us more"):
+        note = discord.ui.TextInput(label="Note", custom_id="note")
+
+        async def on_submit(self, interaction: discord.Interaction) -> None:
+            received.append(self.note.value)
+            await interaction.response.send_message("thanks", ephemeral=True)
+
+    @client.tree.command(name="feedback", description="Opens a form")
+    async def feedback(interaction: discord.Interaction) -> None:
+        await interaction.response.send_modal(Feedback(custom_id="pb:form"))
+
+    await client.tree.sync()
+    ann = emu.member("ann")
+    opened = await emu.slash("feedback", user=ann)
+    modal = await opened.callback_body()
+    assert (modal["type"], modal["data"]["custom_id"]) == (9, "pb:form")
+    submitted = await emu.submit_modal("pb:form", {"note": "very useful"}, user=ann)
+    assert (await submitted.answer())["content"] == "thanks"
+    assert received == ["very useful"]
