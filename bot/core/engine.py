@@ -132,6 +132,24 @@ class Engine:
         )
         return replace(answer, question_id=question_id)
 
+    async def open_entry(
+        self, entry_id: str, *, asker: str | None = None, channel: str = "cli"
+    ) -> Answer | None:
+        """An entry picked from a list (related, did-you-mean): answered and logged like a
+        question, so it can take a helpful vote. None if the entry no longer exists."""
+        answer = self.answer_for_entry(entry_id)
+        if answer is None:
+            return None
+        question_id = await self.store.log_question(
+            text=answer.question,
+            tier=Tier.CONFIDENT.value,
+            entry_id=entry_id,
+            score=answer.score,
+            asker=asker,
+            channel=channel,
+        )
+        return replace(answer, question_id=question_id)
+
     def autocomplete(self, typed: str, limit: int = 25) -> list[Suggestion]:
         return [Suggestion(c.entry_id, c.question) for c in self.matcher.autocomplete(typed, limit)]
 

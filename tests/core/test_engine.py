@@ -197,3 +197,11 @@ async def test_an_edit_based_on_a_stale_revision_is_refused(engine: Engine) -> N
         )
     assert engine.entry("apple-store").keywords == ["apple"]  # type: ignore[union-attr]
     assert await engine.store.latest_revision("apple-store") == 2
+
+
+async def test_opening_a_picked_entry_is_logged_and_can_take_a_vote(engine: Engine) -> None:
+    opened = await engine.open_entry("apple-store", asker="7", channel="discord")
+    assert opened is not None and opened.entry_id == "apple-store"
+    assert opened.question_id is not None
+    assert await engine.record_feedback(opened.question_id, "7", helpful=True)
+    assert await engine.open_entry("no-such-entry") is None
