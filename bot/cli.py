@@ -10,6 +10,8 @@ import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.store import StoreError
@@ -41,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            print(f"policybot: {_setting_name(problem['loc'])}: {problem['msg']}", file=sys.stderr)
+        return 2
     if args.db is not None:
         settings = settings.model_copy(update={"db": args.db})
     logging.basicConfig(
@@ -66,6 +73,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _setting_name(location: tuple[int | str, ...]) -> str:
+    """The environment variable a settings error is about."""
+    if not location:
+        return "settings"
+    name = str(location[0])
+    return name if name == "DISCORD_TOKEN" else f"POLICYBOT_{name.upper()}"
 
 
 def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]) -> int:

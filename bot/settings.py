@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.matcher import Thresholds
@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     rate_limit_count: int = Field(default=5, ge=1, description="Questions per member per window.")
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
+
+    @model_validator(mode="after")
+    def _suggest_below_confident(self) -> Settings:
+        if self.suggest_score > self.confident_score:
+            raise ValueError("POLICYBOT_SUGGEST_SCORE must not be above POLICYBOT_CONFIDENT_SCORE")
+        return self
 
     def thresholds(self) -> Thresholds:
         return Thresholds(

@@ -170,3 +170,18 @@ class _FakeStdin:
         import io
 
         self.buffer = io.BytesIO(data)
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("POLICYBOT_CONFIDENT_SCORE", "lots", "POLICYBOT_CONFIDENT_SCORE"),
+        ("POLICYBOT_SUGGEST_SCORE", "99", "must not be above"),
+    ],
+)
+def test_a_bad_setting_is_named_not_a_traceback(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    code, _, err = cli("ask", "--json", "how many migrants were enrolled?")
+    assert code == 2 and expected in err and "Traceback" not in err
