@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .command_rules import ATTACHMENT, SUBCOMMAND_TYPES, typed_value_problems
+from .permissions import command_unavailable, member_permissions
 from .state import ATTACHMENT_SIZE_LIMIT, EVERYONE_PERMISSIONS, Channel, User, World
 
 Json = dict[str, Any]
@@ -130,7 +132,8 @@ def base_payload(world: World, kind: int, data: Json, user: User, channel: Chann
         payload["guild_id"] = str(guild.id)
         payload["guild"] = {"id": str(guild.id), "locale": "en-US", "features": []}
         payload["guild_locale"] = "en-US"
-        payload["member"] = guild.member_payload(user) | {"permissions": EVERYONE_PERMISSIONS}
+        permissions = str(member_permissions(guild, user))
+        payload["member"] = guild.member_payload(user) | {"permissions": permissions}
         payload["authorizing_integration_owners"] = {"0": str(guild.id)}
         payload["context"] = 0
     else:
@@ -150,16 +153,65 @@ def find_command(world: World, name: str, kind: int, guild_id: int | None) -> Js
     raise AssertionError(f"command {name!r} (type {kind}) is not registered; was it synced?")
 
 
+def usable_command(world: World, name: str, kind: int, user: User, channel: Channel) -> Json:
+    """`find_command`, refusing what the member's client would not show them here."""
+    command = find_command(world, name, kind, channel.guild_id)
+    guild = world.guilds[channel.guild_id] if channel.guild_id is not None else None
+    why = command_unavailable(command, user, channel, guild)
+    if why:
+        raise AssertionError(why)
+    return command
+
+
+def subcommand_path(command: Json, path: list[str]) -> tuple[list[Json], Json]:
+    """The subcommand group/subcommand definitions named by `path` (e.g. ["show"]), and the
+    definition whose options the member fills in."""
+    chain: list[Json] = []
+    current = command
+    for part in path:
+        found = [
+            o
+            for o in current.get("options") or []
+            if o.get("type") in SUBCOMMAND_TYPES and o["name"] == part
+        ]
+        if not found:
+            raise AssertionError(f"/{command['name']} has no subcommand {part!r}")
+        current = found[0]
+        chain.append(current)
+    if any(o.get("type") in SUBCOMMAND_TYPES for o in current.get("options") or []):
+        names = [o["name"] for o in current["options"]]
+        raise AssertionError(f"/{' '.join([command['name'], *path])} needs one of {names}")
+    return chain, current
+
+
 def command_options(
-    definition: Json, values: dict[str, Any], focused: str | None = None
+    definition: Json,
+    values: dict[str, Any],
+    focused: str | None = None,
+    resolved: Json | None = None,
 ) -> list[Json]:
-    """Typed options for a chat-input command, using the types the bot registered."""
+    """Typed options for a chat-input command, using the types the bot registered.
+
+    An ATTACHMENT value is an attachment object (see `DiscordEmulator.attachment`): the option
+    carries its id and the object goes into `resolved["attachments"]`, as Discord sends it.
+    """
     declared = {option["name"]: option for option in definition.get("options") or []}
     options = []
     for name, value in values.items():
         if name not in declared:
             raise AssertionError(f"option {name!r} is not declared by /{definition['name']}")
-        option: Json = {"name": name, "type": declared[name]["type"], "value": value}
+        kind = declared[name]["type"]
+        if kind == ATTACHMENT:
+            if not isinstance(value, dict) or "id" not in value:
+                raise AssertionError(f"option {name!r} takes an attachment from emu.attachment()")
+            if resolved is not None:
+                resolved.setdefault("attachments", {})[value["id"]] = value
+            value = value["id"]
+        else:
+            problems = typed_value_problems(declared[name], value, focused=name == focused)
+            if problems:
+                raise AssertionError(f"the client would not send this: {problems}")
+        option: Json = {"name": name, "type": kind, "value": value}
         if name == focused:
             option["focused"] = True
         options.append(option)
@@ -171,8 +223,20 @@ def command_options(
     return options
 
 
-def chat_input_data(command: Json, options: list[Json], guild_id: int | None) -> Json:
+def chat_input_data(
+    command: Json,
+    options: list[Json],
+    guild_id: int | None,
+    *,
+    chain: list[Json] | None = None,
+    resolved: Json | None = None,
+) -> Json:
+    """The `data` of a slash command; options of a subcommand nest under it (and its group)."""
+    for level in reversed(chain or []):
+        options = [{"type": level["type"], "name": level["name"], "options": options}]
     data: Json = {"id": command["id"], "name": command["name"], "type": 1, "options": options}
+    if resolved:
+        data["resolved"] = resolved
     if command.get("guild_id"):
         data["guild_id"] = str(guild_id)
     return data
@@ -204,3 +268,43 @@ def modal_data(custom_id: str, values: dict[str, str]) -> Json:
         for key, value in values.items()
     ]
     return {"custom_id": custom_id, "components": rows}
+
+
+def filled_modal(modal: Json, typed: dict[str, str]) -> Json:
+    """The MODAL_SUBMIT data for a modal the bot opened (callback type 9), as a member fills it
+    in: every text input is sent, holding its prefilled value unless `typed` replaces it (keys
+    are labels or custom_ids). The client refuses what breaks required/min/max length."""
+    unknown = set(typed)
+    rows: list[Json] = []
+    problems: list[str] = []
+    for row in modal.get("components") or []:
+        inputs = row.get("components") or ([row["component"]] if row.get("component") else [])
+        submitted = []
+        for text_input in inputs:
+            if text_input.get("type") != 4:
+                continue
+            label = text_input.get("label") or row.get("label") or ""
+            key = label if label in typed else text_input["custom_id"]
+            value = typed.get(key, text_input.get("value") or "")
+            unknown.discard(key)
+            problems += _text_input_problems(label, text_input, value)
+            submitted.append({"type": 4, "custom_id": text_input["custom_id"], "value": value})
+        if row.get("type") == 18:
+            rows += [{"type": 18, "id": row.get("id"), "component": c} for c in submitted]
+        elif submitted:
+            rows.append({"type": 1, "components": submitted})
+    if unknown:
+        raise AssertionError(f"the modal has no text inputs {sorted(unknown)}")
+    if problems:
+        raise AssertionError(f"the client would not submit this modal: {problems}")
+    return {"custom_id": modal["custom_id"], "components": rows}
+
+
+def _text_input_problems(label: str, text_input: Json, value: str) -> list[str]:
+    low = text_input.get("min_length", 0)
+    high = text_input.get("max_length", 4000)
+    if not value:
+        return [f"{label!r} is required"] if text_input.get("required", True) else []
+    if not low <= len(value) <= high:
+        return [f"{label!r}: {len(value)} characters, allowed {low}-{high}"]
+    return []

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import responses as r
-from .validation import command_set_problems, message_problems
+from .attachments import attach, kept_attachments, read_body, upload_problems
+from .command_rules import command_set_problems
+from .state import ATTACHMENT_SIZE_LIMIT
+from .validation import message_problems
 
 if TYPE_CHECKING:
     from .server import DiscordEmulator
@@ -135,8 +138,9 @@ class CoreRoutes:
         channel = self._channel(request)
         if channel is None:
             return r.error(404, r.UNKNOWN_CHANNEL, "Unknown Channel")
-        body = await r.read_json(request)
+        body, uploads = await read_body(request)
         problems = message_problems(body, creating=True)
+        problems += upload_problems(body, uploads, ATTACHMENT_SIZE_LIMIT)
         if problems:
             return self.emu.reject(request, problems)
         self.emu.check_mentions(request, body)
@@ -153,6 +157,7 @@ class CoreRoutes:
                 "referenced_message": referenced,
             }
         message = self.world.message_payload(channel, self.world.bot, body, **extra)
+        message["attachments"] = attach(self.emu.cdn, channel.id, body, uploads)
         self.world.messages[int(message["id"])] = message
         await self.emu.bot_posted(channel, message, body)
         return r.json_response(message)
@@ -173,12 +178,16 @@ class CoreRoutes:
         message = self._stored_message(request)
         if message is None:
             return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
-        body = await r.read_json(request)
+        body, uploads = await read_body(request)
         problems = message_problems(body, creating=False)
+        problems += upload_problems(body, uploads, ATTACHMENT_SIZE_LIMIT)
         if problems:
             return self.emu.reject(request, problems)
         self.emu.check_mentions(request, body)
         apply_edit(message, body)
+        kept = kept_attachments(message["attachments"], body)
+        channel_id = int(message["channel_id"])
+        message["attachments"] = kept + attach(self.emu.cdn, channel_id, body, uploads)
         return r.json_response(message)
 
     async def delete_message(self, request: web.Request) -> web.Response:

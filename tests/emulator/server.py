@@ -12,10 +12,12 @@ from typing import Any
 from aiohttp import web
 
 from . import interactions as ix
+from .attachments import Cdn
 from .faults import FaultPlan, fault_response
 from .gateway import (
     INTENT_DIRECT_MESSAGES,
     INTENT_GUILD_MESSAGES,
+    INTENT_GUILDS,
     INTENT_MESSAGE_CONTENT,
     Gateway,
 )
@@ -35,6 +37,7 @@ UNAUTHENTICATED_ROUTES = {
     "webhook_message",
     "webhook_message_delete",
     "gateway",
+    "cdn",
 }
 
 
@@ -62,6 +65,8 @@ class DiscordEmulator:
         self.bot_messages: list[Json] = []
         self.faults = FaultPlan()
         self._bot_message_posted = asyncio.Event()
+        self._world_events: list[tuple[str, Json]] = []
+        self.cdn = Cdn(self.world, lambda: f"http://{HOST}:{self._port}")
         self._port = 0
         self._runner: web.AppRunner | None = None
         self.gateway = Gateway(
@@ -79,6 +84,7 @@ class DiscordEmulator:
         app = web.Application(middlewares=[self._middleware])
         CoreRoutes(self).register(app, API_PREFIX)
         InteractionRoutes(self).register(app, API_PREFIX)
+        self.cdn.register(app)
         app.router.add_get("/", self.gateway.handle, name="gateway_ws")
         app.router.add_get("/resume", self.gateway.handle, name="gateway_resume_ws")
         self._runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=1.0)
@@ -141,13 +147,46 @@ class DiscordEmulator:
 
     # --- the world -----------------------------------------------------------------------------
 
-    def member(self, name: str, *, bot: bool = False, roles: tuple[Role, ...] = ()) -> User:
+    def member(
+        self,
+        name: str,
+        *,
+        bot: bool = False,
+        roles: tuple[Role, ...] = (),
+        permissions: int = 0,
+    ) -> User:
+        """A new member of the guild. `permissions` (bits, see permissions.py) are granted the
+        way Discord grants them: through a role of their own, "<name> permissions"."""
         user = self.world.add_user(name, bot=bot)
+        if permissions:
+            roles = (*roles, self.role(f"{name} permissions", permissions=permissions))
         self.world.join(self.guild, user, roles)
         return user
 
-    def role(self, name: str) -> Role:
-        return self.world.add_role(self.guild, name)
+    def role(self, name: str, *, permissions: int = 0) -> Role:
+        """A new guild role; a connected bot hears of it (GUILD_ROLE_CREATE) before the next
+        thing a member does."""
+        role = self.world.add_role(self.guild, name, permissions)
+        if self.gateway.session is not None:
+            position = len(self.guild.roles) - 1
+            event = {"guild_id": str(self.guild.id), "role": role.payload(position)}
+            self._world_events.append(("GUILD_ROLE_CREATE", event))
+        return role
+
+    def permit_command(
+        self, name: str, *, role: Role | None = None, user: User | None = None, allow: bool = True
+    ) -> None:
+        """A server admin's override in Server Settings → Integrations: allow (or deny) a
+        synced command for a role, a user, or (neither given) @everyone."""
+        command = ix.find_command(self.world, name, 1, self.guild.id)
+        target = user.id if user else role.id if role else self.guild.id
+        self.guild.command_permissions.setdefault(command["id"], {})[target] = allow
+
+    def attachment(
+        self, filename: str, data: bytes, *, content_type: str = "application/octet-stream"
+    ) -> Json:
+        """A file a member picks for an ATTACHMENT option, uploaded to the emulator's CDN."""
+        return self.cdn.add(self.channel.id, filename, data, content_type)
 
     @property
     def bot_user(self) -> User:
@@ -169,12 +208,10 @@ class DiscordEmulator:
         user: User,
         channel: Channel | None = None,
     ) -> InteractionHandle:
-        channel = channel or self.channel
-        command = ix.find_command(self.world, name, 1, channel.guild_id)
-        data = ix.chat_input_data(
-            command, ix.command_options(command, options or {}), channel.guild_id
+        """`name` may name a subcommand as Discord shows it: "kb show"."""
+        return await self._chat_input(
+            ix.APPLICATION_COMMAND, name, options or {}, None, user, channel
         )
-        return await self._interact(ix.APPLICATION_COMMAND, data, user, channel)
 
     async def autocomplete(
         self,
@@ -186,19 +223,34 @@ class DiscordEmulator:
         others: dict[str, Any] | None = None,
         channel: Channel | None = None,
     ) -> InteractionHandle:
-        channel = channel or self.channel
-        command = ix.find_command(self.world, name, 1, channel.guild_id)
         values = (others or {}) | {option: typed}
+        return await self._chat_input(ix.AUTOCOMPLETE, name, values, option, user, channel)
+
+    async def _chat_input(
+        self,
+        kind: int,
+        name: str,
+        values: dict[str, Any],
+        focused: str | None,
+        user: User,
+        channel: Channel | None,
+    ) -> InteractionHandle:
+        channel = channel or self.channel
+        top, *path = name.split()
+        command = ix.usable_command(self.world, top, 1, user, channel)
+        chain, leaf = ix.subcommand_path(command, path)
+        resolved: Json = {}
+        options = ix.command_options(leaf, values, focused=focused, resolved=resolved)
         data = ix.chat_input_data(
-            command, ix.command_options(command, values, focused=option), channel.guild_id
+            command, options, channel.guild_id, chain=chain, resolved=resolved
         )
-        return await self._interact(ix.AUTOCOMPLETE, data, user, channel)
+        return await self._interact(kind, data, user, channel)
 
     async def message_command(
         self, name: str, target: Json, *, user: User, channel: Channel | None = None
     ) -> InteractionHandle:
         channel = channel or self.world.channels[int(target["channel_id"])]
-        command = ix.find_command(self.world, name, 3, channel.guild_id)
+        command = ix.usable_command(self.world, name, 3, user, channel)
         return await self._interact(
             ix.APPLICATION_COMMAND, ix.message_command_data(command, target), user, channel
         )
@@ -211,12 +263,25 @@ class DiscordEmulator:
     async def submit_modal(
         self, custom_id: str, values: dict[str, str], *, user: User, channel: Channel | None = None
     ) -> InteractionHandle:
+        """Submit by custom_ids: the modal's own and its text inputs' (see `fill_modal`)."""
         data = ix.modal_data(custom_id, values)
         return await self._interact(ix.MODAL_SUBMIT, data, user, channel or self.channel)
+
+    async def fill_modal(
+        self, opened: InteractionHandle, typed: dict[str, str] | None = None, *, user: User
+    ) -> InteractionHandle:
+        """Submit the modal the bot opened in answer to `opened`, as the member's client does:
+        every input keeps its prefilled value unless `typed` (label → text) replaces it."""
+        body = await opened.callback_body()
+        assert body["type"] == ix.CALLBACK_MODAL, f"expected a modal, got {body}"
+        channel = self.world.channels[int(opened.payload["channel_id"])]
+        data = ix.filled_modal(body["data"], typed or {})
+        return await self._interact(ix.MODAL_SUBMIT, data, user, channel)
 
     async def _interact(
         self, kind: int, data: Json, user: User, channel: Channel, **extra: Any
     ) -> InteractionHandle:
+        await self._flush_world_events()
         payload = ix.base_payload(self.world, kind, data, user, channel) | extra
         handle = InteractionHandle(payload)
         self.interactions[handle.id] = handle
@@ -246,7 +311,13 @@ class DiscordEmulator:
         await self._dispatch_message(channel, message)
         return message
 
+    async def _flush_world_events(self) -> None:
+        while self._world_events:
+            event, data = self._world_events.pop(0)
+            await self.gateway.dispatch(event, data, intent=INTENT_GUILDS)
+
     async def _dispatch_message(self, channel: Channel, message: Json) -> None:
+        await self._flush_world_events()
         intent = INTENT_GUILD_MESSAGES if channel.guild_id else INTENT_DIRECT_MESSAGES
         await self.gateway.dispatch("MESSAGE_CREATE", self._as_seen_by_bot(message), intent=intent)
 

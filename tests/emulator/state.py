@@ -56,6 +56,7 @@ class User:
 class Role:
     id: int
     name: str
+    permissions: int = 0
 
     def payload(self, position: int) -> Json:
         return {
@@ -66,7 +67,7 @@ class Role:
             "icon": None,
             "unicode_emoji": None,
             "position": position,
-            "permissions": EVERYONE_PERMISSIONS,
+            "permissions": str(self.permissions),
             "managed": False,
             "mentionable": True,
             "flags": 0,
@@ -116,6 +117,16 @@ class Guild:
     roles: list[Role] = field(default_factory=list)
     members: dict[int, User] = field(default_factory=dict)
     member_roles: dict[int, list[int]] = field(default_factory=dict)
+    # Server Settings → Integrations: command id → {role, user or (@everyone) guild id: allowed}
+    command_permissions: dict[str, dict[int, bool]] = field(default_factory=dict)
+
+    @property
+    def everyone(self) -> Role:
+        return self.roles[0]
+
+    def roles_of(self, user: User) -> list[Role]:
+        ids = set(self.member_roles.get(user.id, []))
+        return [role for role in self.roles if role.id in ids]
 
     def member_payload(self, user: User, *, with_user: bool = True) -> Json:
         data: Json = {
@@ -202,7 +213,8 @@ class World:
     def add_guild(self, name: str, channel_names: tuple[str, ...] = ("general",)) -> Guild:
         guild_id = self.ids.next()
         guild = Guild(guild_id, name, owner_id=self.owner.id)
-        guild.roles.append(Role(guild_id, "@everyone"))  # @everyone shares the guild's id
+        # @everyone shares the guild's id
+        guild.roles.append(Role(guild_id, "@everyone", int(EVERYONE_PERMISSIONS)))
         for channel_name in channel_names:
             channel = Channel(self.ids.next(), 0, channel_name, guild_id=guild_id)
             guild.channels.append(channel)
@@ -212,8 +224,8 @@ class World:
         self.guilds[guild_id] = guild
         return guild
 
-    def add_role(self, guild: Guild, name: str) -> Role:
-        role = Role(self.ids.next(), name)
+    def add_role(self, guild: Guild, name: str, permissions: int = 0) -> Role:
+        role = Role(self.ids.next(), name, permissions)
         guild.roles.append(role)
         return role
 

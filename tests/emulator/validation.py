@@ -6,8 +6,9 @@ accept the payload. The limits are Discord's documented ones (API v10).
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from .command_rules import CHOICE_TEXT_MAX, choices_problems
 
 Json = dict[str, Any]
 
@@ -25,151 +26,9 @@ BUTTONS_PER_ROW_MAX = 5
 CUSTOM_ID_MAX = 100
 BUTTON_LABEL_MAX = 80
 SELECT_OPTIONS_MAX = 25
-CHOICES_MAX = 25
-CHOICE_TEXT_MAX = 100
 MODAL_TITLE_MAX = 45
 
-# Discord's pattern is ^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$; \w is close enough here.
-CHAT_INPUT_NAME = re.compile(r"^[-_'\w]{1,32}$")
-COMMAND_DESCRIPTION_MAX = 100
-COMMAND_OPTIONS_MAX = 25
-COMMAND_TOTAL_CHARS_MAX = 4000
-COMMAND_COUNT_MAX = {1: 100, 2: 15, 3: 15}
-CHOICE_OPTION_TYPES = {3, 4, 10}  # string, integer, number
-SUBCOMMAND_TYPES = {1, 2}
 INTERACTION_MESSAGE_FLAGS = 4 | 64 | 4096 | 32768  # suppress embeds, ephemeral, silent, v2
-
-
-# --- application commands -------------------------------------------------------------------
-
-
-def command_set_problems(commands: Any) -> list[str]:
-    if not isinstance(commands, list):
-        return ["body: a bulk overwrite takes a JSON array of commands"]
-    problems: list[str] = []
-    seen: set[tuple[int, str]] = set()
-    counts: dict[int, int] = {}
-    for index, command in enumerate(commands):
-        problems += [f"commands[{index}].{p}" for p in command_problems(command)]
-        kind = command.get("type", 1) if isinstance(command, dict) else 1
-        key = (kind, command.get("name", "") if isinstance(command, dict) else "")
-        if key in seen:
-            problems.append(f"commands[{index}].name: duplicate {key[1]!r} for type {kind}")
-        seen.add(key)
-        counts[kind] = counts.get(kind, 0) + 1
-    for kind, count in counts.items():
-        if count > COMMAND_COUNT_MAX.get(kind, 0):
-            problems.append(f"too many commands of type {kind}: {count}")
-    return problems
-
-
-def command_problems(command: Any) -> list[str]:
-    if not isinstance(command, dict):
-        return ["a command must be an object"]
-    kind = command.get("type", 1)
-    name = command.get("name")
-    description = command.get("description", "")
-    problems: list[str] = []
-    if kind not in COMMAND_COUNT_MAX:
-        return [f"type: unknown command type {kind!r}"]
-    if kind == 1:
-        problems += _name_problems("name", name)
-        problems += _description_problems("description", description)
-        options = command.get("options") or []
-        problems += _options_problems("options", options, depth=0)
-    else:
-        if not isinstance(name, str) or not 1 <= len(name) <= 32:
-            problems.append("name: context menu names are 1-32 characters")
-        if description:
-            problems.append("description: context menu commands must have an empty description")
-        if command.get("options"):
-            problems.append("options: context menu commands take no options")
-    if _command_chars(command) > COMMAND_TOTAL_CHARS_MAX:
-        problems.append(f"command text exceeds {COMMAND_TOTAL_CHARS_MAX} characters in total")
-    return problems
-
-
-def _name_problems(path: str, name: Any) -> list[str]:
-    if not isinstance(name, str) or not CHAT_INPUT_NAME.match(name):
-        return [f"{path}: {name!r} must match {CHAT_INPUT_NAME.pattern}"]
-    if name != name.lower():
-        return [f"{path}: {name!r} must be lowercase"]
-    return []
-
-
-def _description_problems(path: str, description: Any) -> list[str]:
-    if not isinstance(description, str) or not 1 <= len(description) <= COMMAND_DESCRIPTION_MAX:
-        return [f"{path}: must be 1-{COMMAND_DESCRIPTION_MAX} characters"]
-    return []
-
-
-def _options_problems(path: str, options: Any, depth: int) -> list[str]:
-    if not isinstance(options, list):
-        return [f"{path}: must be an array"]
-    problems: list[str] = []
-    if len(options) > COMMAND_OPTIONS_MAX:
-        problems.append(f"{path}: at most {COMMAND_OPTIONS_MAX} options")
-    names = [option.get("name") for option in options if isinstance(option, dict)]
-    if len(set(names)) != len(names):
-        problems.append(f"{path}: option names must be unique")
-    seen_optional = False
-    for index, option in enumerate(options):
-        where = f"{path}[{index}]"
-        kind = option.get("type")
-        problems += _name_problems(f"{where}.name", option.get("name"))
-        problems += _description_problems(f"{where}.description", option.get("description"))
-        if kind in SUBCOMMAND_TYPES:
-            if depth >= (1 if kind == 2 else 2):
-                problems.append(f"{where}: subcommands nested too deep")
-            problems += _options_problems(
-                f"{where}.options", option.get("options") or [], depth + 1
-            )
-            continue
-        if not isinstance(kind, int) or not 3 <= kind <= 11:
-            problems.append(f"{where}.type: unknown option type {kind!r}")
-        if option.get("required"):
-            if seen_optional:
-                problems.append(f"{where}: required options must come before optional ones")
-        else:
-            seen_optional = True
-        choices = option.get("choices") or []
-        if choices and kind not in CHOICE_OPTION_TYPES:
-            problems.append(
-                f"{where}.choices: only string, integer and number options have choices"
-            )
-        if choices and option.get("autocomplete"):
-            problems.append(f"{where}: autocomplete cannot be combined with choices")
-        if option.get("autocomplete") and kind not in CHOICE_OPTION_TYPES:
-            problems.append(f"{where}.autocomplete: only string, integer and number options")
-        problems += choices_problems(f"{where}.choices", choices)
-    return problems
-
-
-def _command_chars(command: Json) -> int:
-    total = len(command.get("name") or "") + len(command.get("description") or "")
-    for option in command.get("options") or []:
-        total += _command_chars(option)
-        for choice in option.get("choices") or []:
-            total += len(str(choice.get("name", ""))) + len(str(choice.get("value", "")))
-    return total
-
-
-def choices_problems(path: str, choices: Any) -> list[str]:
-    if not isinstance(choices, list):
-        return [f"{path}: must be an array"]
-    problems: list[str] = []
-    if len(choices) > CHOICES_MAX:
-        problems.append(f"{path}: at most {CHOICES_MAX} choices, got {len(choices)}")
-    for index, choice in enumerate(choices):
-        name = choice.get("name") if isinstance(choice, dict) else None
-        value = choice.get("value") if isinstance(choice, dict) else None
-        if not isinstance(name, str) or not 1 <= len(name) <= CHOICE_TEXT_MAX:
-            problems.append(f"{path}[{index}].name: must be 1-{CHOICE_TEXT_MAX} characters")
-        if isinstance(value, str) and not 1 <= len(value) <= CHOICE_TEXT_MAX:
-            problems.append(f"{path}[{index}].value: must be 1-{CHOICE_TEXT_MAX} characters")
-        elif value is None:
-            problems.append(f"{path}[{index}].value: required")
-    return problems
 
 
 # --- messages ---------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import responses as r
+from .attachments import Upload, attach, kept_attachments, read_body, upload_problems
 from .interactions import (
     CALLBACK_DEFER,
     CALLBACK_DEFER_UPDATE,
@@ -68,16 +69,29 @@ class InteractionRoutes:
         if waited > self.emu.callback_deadline:
             self.emu.violations.append(f"callback {waited:.2f}s after dispatch: token expired")
             return r.error(404, r.UNKNOWN_INTERACTION, "Unknown interaction")
-        body = await r.read_json(request)
+        body, uploads = await read_body(request)
         problems = callback_problems(handle.type, body)
+        data = (body.get("data") or {}) if isinstance(body, dict) else {}
+        if (
+            uploads
+            and data is not None
+            and body.get("type")
+            not in (
+                CALLBACK_MESSAGE,
+                CALLBACK_UPDATE,
+            )
+        ):
+            problems.append(f"files: callback type {body.get('type')} carries no message")
+        problems += upload_problems(data, uploads, self._size_limit(handle))
         if problems:
             handle.record("rejected", body)
             return self.emu.reject(request, problems)
-        data = body.get("data") or {}
         if body["type"] in (CALLBACK_MESSAGE, CALLBACK_UPDATE):
             self.emu.check_mentions(request, data)
         handle.callback = body
         message = self._apply_callback(handle, body["type"], data)
+        if message is not None and body["type"] in (CALLBACK_MESSAGE, CALLBACK_UPDATE):
+            self._attach(handle, message, data, uploads)
         handle.record("callback", body)
         if "with_response" not in request.query:
             return r.no_content()
@@ -116,6 +130,17 @@ class InteractionRoutes:
         self.world.messages[int(handle.original["id"])] = handle.original
         return handle.original
 
+    @staticmethod
+    def _size_limit(handle: InteractionHandle) -> int:
+        return int(handle.payload["attachment_size_limit"])
+
+    def _attach(
+        self, handle: InteractionHandle, message: Json, body: Json, uploads: list[Upload]
+    ) -> None:
+        channel_id = int(handle.payload["channel_id"])
+        kept = kept_attachments(message.get("attachments") or [], body)
+        message["attachments"] = kept + attach(self.emu.cdn, channel_id, body, uploads)
+
     def _metadata(self, handle: InteractionHandle) -> Json:
         user = handle.payload.get("member", {}).get("user") or handle.payload.get("user")
         return {
@@ -140,8 +165,9 @@ class InteractionRoutes:
         handle = self._handle(request)
         if isinstance(handle, web.Response):
             return handle
-        body = await r.read_json(request)
+        body, uploads = await read_body(request)
         problems = message_problems(body, creating=True, interaction=True)
+        problems += upload_problems(body, uploads, self._size_limit(handle))
         if problems:
             return self.emu.reject(request, problems)
         self.emu.check_mentions(request, body)
@@ -150,6 +176,7 @@ class InteractionRoutes:
         message = self.world.message_payload(
             channel, self.world.bot, body | flags, interaction_metadata=self._metadata(handle)
         )
+        self._attach(handle, message, body, uploads)
         self.world.messages[int(message["id"])] = message
         handle.followups.append(message)
         handle.record("followup", body)
@@ -182,12 +209,14 @@ class InteractionRoutes:
         message = self._target(request, handle)
         if message is None:
             return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
-        body = await r.read_json(request)
+        body, uploads = await read_body(request)
         problems = message_problems(body, creating=False, interaction=True)
+        problems += upload_problems(body, uploads, self._size_limit(handle))
         if problems:
             return self.emu.reject(request, problems)
         self.emu.check_mentions(request, body)
         apply_edit(message, body)
+        self._attach(handle, message, body, uploads)
         message["flags"] = message.get("flags", 0) & ~LOADING
         handle.record("edit", body)
         return r.json_response(message)
