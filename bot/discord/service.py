@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +13,6 @@ import discord
 
 from bot.core.answers import Answer
 from bot.core.engine import Engine
-from bot.core.matcher import Tier
 from bot.discord import render
 from bot.discord.ratelimit import RateLimiter
 
@@ -85,20 +83,8 @@ class AnswerService:
 
     async def open_entry(self, entry_id: str, member_id: int, channel: str) -> Answer | None:
         """An entry picked by button: its answer, logged so it can take a helpful/unhelpful vote."""
-        answer = self.engine.answer_for_entry(entry_id)
-        if answer is None:
-            return None
-        # The engine logs only free-text questions; a picked entry is logged here the same way.
         with self._writing():
-            question_id = await self.engine.store.log_question(
-                text=answer.question,
-                tier=Tier.CONFIDENT.value,
-                entry_id=entry_id,
-                score=answer.score,
-                asker=str(member_id),
-                channel=channel,
-            )
-        return dataclasses.replace(answer, question_id=question_id)
+            return await self.engine.open_entry(entry_id, asker=str(member_id), channel=channel)
 
     async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool:
         with self._writing():
