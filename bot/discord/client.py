@@ -14,6 +14,7 @@ from bot.discord.cogs.ask import AskCog
 from bot.discord.cogs.check_claim import CheckClaimCog
 from bot.discord.cogs.conversation import ConversationCog
 from bot.discord.cogs.info import InfoCog
+from bot.discord.cogs.kb import KbCog
 from bot.discord.errors import PolicyTree
 from bot.discord.ratelimit import RateLimiter
 from bot.discord.service import NO_MENTIONS, AnswerService
@@ -44,6 +45,7 @@ class PolicyBot(commands.Bot):
         state_dir: Path | None = None,
         auto_sync: bool = True,
         message_content: bool = False,
+        moderator_role: str = "Policybot Moderator",
         **options: Any,
     ) -> None:
         super().__init__(
@@ -57,10 +59,12 @@ class PolicyBot(commands.Bot):
         self.service = AnswerService(engine, RateLimiter(rate_limit_count, rate_limit_seconds))
         self.sync_state = SyncState(state_dir) if state_dir is not None else None
         self.auto_sync = auto_sync
+        self.moderator_role = moderator_role
 
     async def setup_hook(self) -> None:
         for cog in (AskCog(self), InfoCog(self), ConversationCog(self), CheckClaimCog(self)):
             await self.add_cog(cog)
+        await self.add_cog(KbCog(self, self.moderator_role))
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync and self.sync_state is not None:
             await sync_if_changed(self.tree, self.sync_state)

@@ -38,6 +38,7 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         rate_limit_count=settings.rate_limit_count,
         rate_limit_seconds=settings.rate_limit_seconds,
         state_dir=settings.db.parent,
+        moderator_role=settings.moderator_role,
         **options,  # type: ignore[arg-type]
     )
 

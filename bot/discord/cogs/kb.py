@@ -1,0 +1,226 @@
+"""`/kb …`: moderators curate the knowledge base from Discord. Every change is a revision."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError, load_documents
+from bot.discord import render
+from bot.discord.kb_modal import EditEntryModal, too_long_for_form
+from bot.discord.limits import MESSAGE_MAX, clip
+from bot.discord.moderation import (
+    MAX_UPLOAD_BYTES,
+    NOT_A_MODERATOR,
+    author_of,
+    entry_choices,
+    export_archive,
+    history_text,
+    is_moderator,
+    problems_text,
+    queue_text,
+    quoted,
+    stats_text,
+)
+from bot.discord.service import NO_MENTIONS
+
+if TYPE_CHECKING:
+    from bot.discord.client import PolicyBot
+
+Interaction = discord.Interaction[Any]
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the knowledge base"):
+    def __init__(self, bot: PolicyBot, moderator_role: str) -> None:
+        self.bot = bot
+        self.moderator_role = moderator_role
+        super().__init__()
+
+    @property
+    def engine(self) -> Engine:
+        return self.bot.service.engine
+
+    async def _allowed(self, interaction: Interaction) -> bool:
+        if is_moderator(interaction, self.moderator_role):
+            return True
+        await _say(interaction, NOT_A_MODERATOR.format(role=self.moderator_role))
+        return False
+
+    async def _entry_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not is_moderator(interaction, self.moderator_role):
+            return []
+        return entry_choices(self.engine.entries(), current)
+
+    async def _change(
+        self, interaction: Interaction, work: Callable[[], Awaitable[str]], *, slow: bool = False
+    ) -> None:
+        """Run a knowledge change; a refused change is explained and changes nothing.
+
+        `slow` work (a download) is deferred first: Discord allows 3 seconds to respond.
+        """
+        if not await self._allowed(interaction):
+            return
+        if slow:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            text = await work()
+        except KnowledgeError as error:
+            text = problems_text("Not changed:", error.problems)
+        await _say(interaction, text)
+
+    @app_commands.command(name="show", description="Show an entry as members see it")
+    @app_commands.describe(entry="The entry's id (pick from the list)")
+    async def show(self, interaction: Interaction, entry: str) -> None:
+        if not await self._allowed(interaction):
+            return
+        answer = self.engine.answer_for_entry(entry)
+        if answer is None:
+            await _say(interaction, f"No entry {quoted(entry)}.")
+            return
+        revision = await self.engine.store.latest_revision(entry)
+        await interaction.response.send_message(
+            content=f"`{entry}` · revision {revision}",
+            embed=render.answer_embed(answer),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @app_commands.command(name="edit", description="Edit an entry's question, paraphrases, answer")
+    @app_commands.describe(entry="The entry's id (pick from the list)")
+    async def edit(self, interaction: Interaction, entry: str) -> None:
+        if not await self._allowed(interaction):
+            return
+        found = self.engine.entry(entry)
+        if found is None:
+            await _say(interaction, f"No entry {quoted(entry)}.")
+            return
+        too_long = too_long_for_form(found)
+        if too_long:
+            await _say(
+                interaction,
+                f"`{entry}` is too long to edit in a Discord form: {', '.join(too_long)}. "
+                "Edit its file and bring it in with `/kb import`.",
+            )
+            return
+        revision = await self.engine.store.latest_revision(entry)
+        modal = EditEntryModal(self.engine, found, revision, self.moderator_role)
+        await interaction.response.send_modal(modal)
+
+    @app_commands.command(name="history", description="List an entry's revisions")
+    @app_commands.describe(entry="The entry's id (pick from the list)")
+    async def history(self, interaction: Interaction, entry: str) -> None:
+        if not await self._allowed(interaction):
+            return
+        revisions = await self.engine.store.history(entry)
+        text = history_text(entry, revisions) if revisions else f"No entry {quoted(entry)}."
+        await _say(interaction, text)
+
+    @app_commands.command(name="revert", description="Restore an entry as it was at a revision")
+    @app_commands.describe(entry="The entry's id (pick from the list)", revision="Revision number")
+    async def revert(
+        self, interaction: Interaction, entry: str, revision: app_commands.Range[int, 1]
+    ) -> None:
+        async def work() -> str:
+            saved = await self.engine.revert(entry, revision, author=author_of(interaction))
+            return f"`{entry}`: restored revision {revision} as revision {saved.number}."
+
+        await self._change(interaction, work)
+
+    @app_commands.command(name="delete", description="Remove an entry (its history stays)")
+    @app_commands.describe(entry="The entry's id (pick from the list)", reason="Why it goes")
+    async def delete(
+        self, interaction: Interaction, entry: str, reason: app_commands.Range[str, 3, 200]
+    ) -> None:
+        async def work() -> str:
+            saved = await self.engine.delete_entry(
+                entry, author=author_of(interaction), reason=reason
+            )
+            return f"`{entry}` deleted (revision {saved.number}); `/kb revert` brings it back."
+
+        await self._change(interaction, work)
+
+    @app_commands.command(name="queue", description="Questions nobody could answer")
+    async def queue(self, interaction: Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        await _say(interaction, queue_text(await self.engine.store.unanswered(limit=15)))
+
+    @app_commands.command(name="teach", description="Answer a queued question with an entry")
+    @app_commands.describe(question_id="Number from /kb queue", entry="The entry that answers it")
+    async def teach(
+        self, interaction: Interaction, question_id: app_commands.Range[int, 1], entry: str
+    ) -> None:
+        async def work() -> str:
+            saved = await self.engine.teach(question_id, entry, author=author_of(interaction))
+            return f"Added question {question_id} to `{entry}` (revision {saved.number})."
+
+        await self._change(interaction, work)
+
+    @app_commands.command(name="dismiss", description="Take a question off the queue")
+    @app_commands.describe(question_id="Number from /kb queue")
+    async def dismiss(
+        self, interaction: Interaction, question_id: app_commands.Range[int, 1]
+    ) -> None:
+        async def work() -> str:
+            if await self.engine.dismiss(question_id, author=author_of(interaction)):
+                return f"Question {question_id} dismissed."
+            return f"Question {question_id} is not on the queue."
+
+        await self._change(interaction, work)
+
+    @app_commands.command(name="import", description="Import a knowledge file (.toml), all or none")
+    @app_commands.describe(file="A topic file as written by /kb export or `policybot kb export`")
+    async def import_file(self, interaction: Interaction, file: discord.Attachment) -> None:
+        async def work() -> str:
+            if file.size > MAX_UPLOAD_BYTES:
+                name = quoted(file.filename)
+                return f"{name} is too large ({file.size:,} bytes); the limit is 1 MB."
+            incoming = load_documents({file.filename: await file.read()}, check_related=False)
+            saved = await self.engine.import_knowledge(incoming, author=author_of(interaction))
+            changed = ", ".join(f"`{r.entry_id}`" for r in saved) or "nothing (no changes)"
+            return f"Imported {quoted(file.filename)}: {len(saved)} revisions — {changed}"
+
+        await self._change(interaction, work, slow=True)
+
+    @app_commands.command(name="export", description="Download the live knowledge base as files")
+    async def export(self, interaction: Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        await interaction.response.send_message(
+            f"{len(self.engine.entries())} entries, one TOML file per topic.",
+            file=export_archive(self.engine.knowledge),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @app_commands.command(name="stats", description="Usage, feedback and the unanswered count")
+    async def stats(self, interaction: Interaction) -> None:
+        if not await self._allowed(interaction):
+            return
+        engine = self.engine
+        usage = await engine.store.usage(limit=10)
+        unanswered = await engine.store.count_unanswered()
+        as_of = engine.as_of.isoformat() if engine.as_of else "unknown"
+        await _say(interaction, stats_text(usage, unanswered, len(engine.entries()), as_of))
+
+    for _command in (show, edit, history, revert, delete, teach):
+        _command.autocomplete("entry")(_entry_autocomplete)
+    del _command
+
+
+async def _say(interaction: Interaction, text: str) -> None:
+    """The one reply: sent, or edited into the response when it was deferred."""
+    text = clip(text, MESSAGE_MAX)
+    if interaction.response.is_done():
+        await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
+    else:
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

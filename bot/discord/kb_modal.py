@@ -1,0 +1,126 @@
+"""The "edit entry" form: question, paraphrases, keywords and answer, plus a reason.
+
+Sources, status and dates stay in the files (`/kb import`): they need review that a form
+cannot give. The form remembers the revision it was opened at, so a save never silently
+undoes someone else's newer edit. An entry whose text does not fit Discord's text inputs is
+not offered here at all: a clipped default would be saved back as a silent cut.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError
+from bot.core.models import Entry
+from bot.discord.moderation import NOT_A_MODERATOR, author_of, is_moderator, problems_text
+from bot.discord.service import NO_MENTIONS
+
+TEXT_INPUT_MAX = 4000  # Discord's limit for one text input
+QUESTION_MAX = 300
+
+
+def split_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def form_values(entry: Entry) -> dict[str, str]:
+    """The entry's editable fields as the form shows them. Keywords go one per line: a keyword
+    may itself contain a comma ("3,201,144")."""
+    return {
+        "question": entry.question,
+        "paraphrases": "\n".join(entry.paraphrases),
+        "keywords": "\n".join(entry.keywords),
+        "answer": entry.answer,
+    }
+
+
+def too_long_for_form(entry: Entry) -> list[str]:
+    """Fields that would not fit the form's inputs, e.g. ["answer (4,050 characters)"]."""
+    limits = {"question": QUESTION_MAX}
+    return [
+        f"{name} ({len(text):,} characters)"
+        for name, text in form_values(entry).items()
+        if len(text) > limits.get(name, TEXT_INPUT_MAX)
+    ]
+
+
+class EditEntryModal(discord.ui.Modal):
+    def __init__(
+        self, engine: Engine, entry: Entry, base_revision: int, moderator_role: str
+    ) -> None:
+        super().__init__(title=f"Edit {entry.id}"[:45], timeout=30 * 60)
+        self.engine = engine
+        self.entry_id = entry.id
+        self.base_revision = base_revision
+        self.moderator_role = moderator_role
+        values = form_values(entry)
+        self.question: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Canonical question", default=values["question"], max_length=QUESTION_MAX
+        )
+        self.paraphrases: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Paraphrases (one per line)",
+            style=discord.TextStyle.paragraph,
+            default=values["paraphrases"],
+            required=False,
+            max_length=TEXT_INPUT_MAX,
+        )
+        self.keywords: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Keywords (one per line)",
+            style=discord.TextStyle.paragraph,
+            default=values["keywords"],
+            required=False,
+            max_length=TEXT_INPUT_MAX,
+        )
+        self.answer: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Answer (neutral, attributed)",
+            style=discord.TextStyle.paragraph,
+            default=values["answer"],
+            max_length=TEXT_INPUT_MAX,
+        )
+        self.reason: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Reason for the change", max_length=200, placeholder="e.g. clearer wording"
+        )
+        for item in (self.question, self.paraphrases, self.keywords, self.answer, self.reason):
+            self.add_item(item)
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        """The form may stay open for half an hour: check the moderator still is one."""
+        if is_moderator(interaction, self.moderator_role):
+            return True
+        await interaction.response.send_message(
+            NOT_A_MODERATOR.format(role=self.moderator_role),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+        return False
+
+    def changes(self) -> dict[str, object]:
+        return {
+            "question": self.question.value,
+            "paraphrases": split_lines(self.paraphrases.value),
+            "keywords": split_lines(self.keywords.value),
+            "answer": self.answer.value,
+        }
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            revision = await self.engine.edit_entry(
+                self.entry_id,
+                self.changes(),
+                author=author_of(interaction),
+                reason=self.reason.value.strip(),
+                base_revision=self.base_revision,
+            )
+        except KnowledgeError as error:
+            text = problems_text("Not saved — nothing was changed:", error.problems)
+        else:
+            text = f"Saved `{self.entry_id}` as revision {revision.number}."
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:  # type: ignore[override]
+        from bot.discord.errors import report_failure
+
+        await report_failure(interaction, error)

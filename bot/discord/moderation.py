@@ -1,0 +1,118 @@
+"""Who may curate the knowledge base from Discord, and plain-text views of revisions and queues.
+
+`default_permissions` on the /kb group only hides it in clients; `is_moderator` is the real gate,
+checked inside every /kb command and autocomplete (Discord runs autocomplete without checks).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+from bot.core.knowledge import KnowledgeSet, render_set
+from bot.core.models import Entry
+from bot.core.store import LoggedQuestion, Revision
+from bot.discord.limits import CHOICE_MAX, CHOICES_MAX, MESSAGE_MAX, clip
+
+NOT_A_MODERATOR = (
+    "Only moderators can change the knowledge base: members with the “{role}” role or the "
+    "Manage Server permission."
+)
+MAX_UPLOAD_BYTES = 1_000_000
+
+
+def is_moderator(interaction: discord.Interaction[Any], role_name: str) -> bool:
+    user = interaction.user
+    if interaction.guild is None or not isinstance(user, discord.Member):
+        return False
+    if interaction.permissions.manage_guild or interaction.permissions.administrator:
+        return True
+    return any(role.name == role_name for role in user.roles)
+
+
+def quoted(text: str, limit: int = 100) -> str:
+    """What a member typed, shown inside a message: clipped, as inline code that cannot break."""
+    return "`" + clip(text, limit).replace("`", "ˋ") + "`"
+
+
+def author_of(interaction: discord.Interaction[Any]) -> str:
+    return f"discord:{interaction.user.id} ({interaction.user.name})"
+
+
+def entry_choices(entries: Sequence[Entry], typed: str) -> list[discord.app_commands.Choice[str]]:
+    """Entries whose id or question contains what was typed, best (id prefix) first."""
+    needle = typed.casefold().strip()
+    ranked = sorted(
+        (not e.id.startswith(needle), e.id)
+        for e in entries
+        if needle in e.id or needle in e.question.casefold()
+    )
+    by_id = {e.id: e for e in entries}
+    return [
+        discord.app_commands.Choice(name=clip(f"{i} — {by_id[i].question}", CHOICE_MAX), value=i)
+        for _, i in ranked[:CHOICES_MAX]
+    ]
+
+
+def history_text(entry_id: str, revisions: Sequence[Revision]) -> str:
+    lines = [f"History of `{entry_id}` (newest first):"]
+    for revision in reversed(revisions):
+        state = "deleted" if revision.entry is None else "saved"
+        lines.append(
+            f"**#{revision.number}** {state} {revision.created_at[:16].replace('T', ' ')} UTC "
+            f"by {revision.author} — {revision.reason or 'no reason given'}"
+        )
+    lines.append("Restore one with `/kb revert`.")
+    return fit_lines(lines)
+
+
+def queue_text(questions: Sequence[LoggedQuestion]) -> str:
+    if not questions:
+        return "No unanswered questions. 🎉"
+    lines = ["Questions nobody could answer (newest first):"]
+    for question in questions:
+        lines.append(
+            f"`{question.id}` {question.asked_at[:10]} ({question.tier}) "
+            f"{clip(discord.utils.escape_markdown(question.text), 200)}"
+        )
+    lines.append("Answer one with `/kb teach`, or remove it with `/kb dismiss`.")
+    return fit_lines(lines)
+
+
+def stats_text(
+    usage: Sequence[tuple[str, int, int, int]], unanswered: int, entries: int, as_of: str
+) -> str:
+    lines = [f"{entries} entries, information as of {as_of}; {unanswered} unanswered questions."]
+    if usage:
+        lines.append("Most asked (answers · 👍 · 👎):")
+        lines += [f"`{entry_id}` {n} · {yes} · {no}" for entry_id, n, yes, no in usage]
+    return fit_lines(lines)
+
+
+def fit_lines(lines: Sequence[str], limit: int = MESSAGE_MAX) -> str:
+    """Join lines, dropping the tail (with a note) rather than cutting one in half."""
+    kept: list[str] = []
+    for line in lines:
+        if len("\n".join([*kept, line])) > limit - 30:
+            kept.append("… (more not shown)")
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def problems_text(header: str, problems: Sequence[str]) -> str:
+    return fit_lines([header, *(f"• {clip(p, 300)}" for p in problems)])
+
+
+def export_archive(knowledge: KnowledgeSet) -> discord.File:
+    """The live knowledge base as a zip of topic files, as `policybot kb export` writes them."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in render_set(knowledge).items():
+            archive.writestr(name, text)
+    buffer.seek(0)
+    return discord.File(buffer, filename="policybot-knowledge.zip")
