@@ -248,6 +248,8 @@ class Engine:
         logged = await self.store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
+        if logged.state != "open" or logged.tier == Tier.CONFIDENT.value:
+            raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])
         entry = self.entry(entry_id)
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])

@@ -153,8 +153,12 @@ async def test_teaching_a_queued_question_makes_it_answerable(engine: Engine) ->
     assert revision.reason == f"taught question {missed.question_id}"
     assert await engine.store.unanswered() == []
     assert (await engine.ask("did ios block the tracker thing")).entry_id == "apple-store"
-    with pytest.raises(KnowledgeError, match="already has"):
+    with pytest.raises(KnowledgeError, match="not on the unanswered queue"):
         await engine.teach(missed.question_id, "apple-store", author="mod")
+    answered = await engine.ask("how many migrants were enrolled?")
+    assert answered.question_id is not None
+    with pytest.raises(KnowledgeError, match="not on the unanswered queue"):
+        await engine.teach(answered.question_id, "apple-store", author="mod")
 
 
 async def test_dismissing_takes_a_question_off_the_queue_once(engine: Engine) -> None:
