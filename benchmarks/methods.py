@@ -64,8 +64,9 @@ class BM25:
         self.ids = [entry.id for entry in entries]
         corpus = [" ".join([*entry.all_questions, entry.answer]) for entry in entries]
         self.retriever = bm25s.BM25()
-        self.retriever.index(bm25s.tokenize(corpus, stopwords="en", show_progress=False),
-                             show_progress=False)
+        self.retriever.index(
+            bm25s.tokenize(corpus, stopwords="en", show_progress=False), show_progress=False
+        )
         self.cutoff = 0.0
 
     def ranked(self, question: str) -> list[tuple[str, float]]:
@@ -78,7 +79,8 @@ class BM25:
         except (ValueError, KeyError):  # no query word is in the corpus
             return []
         return [
-            (self.ids[int(d)], float(s)) for d, s in zip(documents[0], scores[0], strict=True)
+            (self.ids[int(d)], float(s))
+            for d, s in zip(documents[0], scores[0], strict=True)
             if s > 0
         ]
 

@@ -34,13 +34,13 @@ class Settings(BaseSettings):
         default=SHIPPED_KNOWLEDGE, description="Curated knowledge files used to seed the database."
     )
     confident_score: float = Field(
-        default=72.0, ge=0, le=100, description="Score at or above which an answer is given."
+        default=50.0, ge=0, le=100, description="Score at or above which an answer is given."
     )
     suggest_score: float = Field(
-        default=50.0, ge=0, le=100, description="Score at or above which 'did you mean' is offered."
+        default=35.0, ge=0, le=100, description="Score at or above which 'did you mean' is offered."
     )
     margin: float = Field(
-        default=4.0,
+        default=2.0,
         ge=0,
         le=100,
         description="If the two best entries are closer than this, ask 'did you mean' instead.",

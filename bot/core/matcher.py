@@ -1,10 +1,13 @@
 """Finding the knowledge entry a question is about, or deciding that none is.
 
-Candidates come from an inverted index of normalised tokens; each candidate entry is then
-scored against each of its questions: how much of the question's weight (rare words count
-more, like tf-idf) the entry covers, how much of the entry's question the member's question
-covers, and rapidfuzz similarity of the two texts. The best entry's score and its lead over
-the runner-up decide the tier.
+Candidates come from an inverted index of normalised tokens, rare tokens first; each candidate
+entry is then scored on four things, each 0..1:
+- entry cover: how much of the question's weight the entry's words cover (rare words weigh
+  more, like tf-idf; a word the knowledge base never uses weighs like the rarest word);
+- question cover: the same against the entry's single best question plus its keywords;
+- phrase cover: how much of that best question the member's question covers;
+- similarity: rapidfuzz token-set similarity to the entry's closest question.
+The best entry's score and its lead over the runner-up decide the tier.
 """
 
 from __future__ import annotations
@@ -12,21 +15,28 @@ from __future__ import annotations
 import bisect
 import heapq
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.core.models import Entry
-from bot.core.normalize import WEAK_TOKENS, content_tokens, normalize
+from bot.core.normalize import content_tokens, content_words, normalize, stem
+from bot.core.typos import TypoCorrector
+from bot.core.vocabulary import STOPWORDS, WEAK_TOKENS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
-UNKNOWN_FACTOR = 0.8  # an unknown word weighs this much of the rarest known word
-TYPO_MIN_LENGTH = 4
-TYPO_CUTOFF = 80.0
-CANDIDATE_ENTRIES = 40
-QUERY_COVER, PHRASE_COVER, FUZZY = 0.60, 0.25, 0.15
+UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
+CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
+CANDIDATE_ENTRIES = 24
+# Postings longer than this are not walked for a query; such common words only add to
+# entries already found through rarer ones. This bounds per-query work at any size.
+COMMON_POSTINGS = 2000
+# A query word found only in an entry's answer counts this much of a word in its questions.
+ANSWER_FACTOR = 0.7
+ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
 
 
 class Tier(StrEnum):
@@ -37,9 +47,9 @@ class Tier(StrEnum):
 
 @dataclass(frozen=True)
 class Thresholds:
-    confident: float = 72.0
-    suggest: float = 50.0
-    margin: float = 4.0
+    confident: float = 50.0
+    suggest: float = 35.0
+    margin: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,7 @@ class Candidate:
     entry_id: str
     question: str  # the entry's canonical question
     score: float  # 0-100
-    matched: str  # which of the entry's questions scored best
+    matched: str  # which of the entry's questions scored best (normalised)
 
 
 @dataclass(frozen=True)
@@ -60,119 +70,186 @@ class MatchResult:
         return self.candidates[0] if self.candidates else None
 
 
-@dataclass(frozen=True)
-class _Phrase:
-    text: str
-    tokens: frozenset[str]
-    weight: float  # sum of the idf of its tokens
-
-
-@dataclass(frozen=True)
-class _IndexedEntry:
-    entry_id: str
-    question: str
-    phrases: tuple[_Phrase, ...]
-    keywords: frozenset[str]
-
-
 class Matcher:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
     def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
         self.thresholds = thresholds or Thresholds()
-        document_tokens = [_entry_token_set(entry) for entry in entries]
-        frequency: dict[str, int] = {}
-        for tokens in document_tokens:
-            for token in tokens:
-                frequency[token] = frequency.get(token, 0) + 1
-        total = max(len(entries), 1)
-        self._idf = {token: math.log(1 + total / df) for token, df in frequency.items()}
-        self._unknown_weight = math.log(1 + total) * UNKNOWN_FACTOR
-        self._vocabulary = sorted(self._idf)
+        self._ids = [entry.id for entry in entries]
+        self._questions = [entry.question for entry in entries]
+        # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
+        self._texts: list[str] = []
+        self._tokens: list[tuple[str, ...]] = []
+        self._starts = [0]
+        self._keywords: list[frozenset[str]] = []
+        self._answers: list[frozenset[str]] = []  # answer words not in the entry's questions
+        self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
-        for index, tokens in enumerate(document_tokens):
-            for token in tokens:
+        answer_postings: dict[str, list[int]] = {}
+        surface: Counter[str] = Counter()  # every word as written, for typo correction
+        canonical: dict[str, str] = {}  # one string object per token, shared by all entries
+        for index, entry in enumerate(entries):
+            union: dict[str, None] = {}
+            for text in entry.all_questions:
+                normalized = normalize(text)
+                tokens = tuple(
+                    canonical.setdefault(t, t) for t in dict.fromkeys(content_tokens(normalized))
+                )
+                if not tokens:
+                    self._exact.setdefault(normalized, index)
+                self._texts.append(normalized)
+                surface.update(normalized.split())
+                self._tokens.append(tokens)
+                union.update(dict.fromkeys(tokens))
+            self._starts.append(len(self._texts))
+            keywords = frozenset(
+                canonical.setdefault(t, t)
+                for k in entry.keywords
+                for t in content_tokens(normalize(k))
+            )
+            self._keywords.append(keywords)
+            union.update(dict.fromkeys(keywords))
+            for token in union:
                 self._postings.setdefault(token, []).append(index)
-        self._entries = [self._index_entry(entry) for entry in entries]
-        self._by_id = {item.entry_id: item for item in self._entries}
-        self._corrections: dict[str, str | None] = {}
+            answer_text = normalize(entry.answer)
+            surface.update(answer_text.split())
+            answer = frozenset(
+                canonical.setdefault(t, t) for t in content_tokens(answer_text) if t not in union
+            )
+            self._answers.append(answer)
+            for token in answer:
+                answer_postings.setdefault(token, []).append(index)
+        total = max(len(entries), 1)
+        frequency = {token: len(postings) for token, postings in self._postings.items()}
+        self._idf = {token: math.log(1 + total / df) for token, df in frequency.items()}
+        # Words only answers use are known, but weigh by how many answers use them.
+        for token, postings in answer_postings.items():
+            if token not in self._idf:
+                self._idf[token] = math.log(1 + total / len(postings))
+                frequency[token] = len(postings)
+        self._answer_postings = answer_postings
+        self._unknown_weight = math.log(1 + total) * UNKNOWN_FACTOR
+        self._text_weight = [sum(self._idf[t] for t in tokens) for tokens in self._tokens]
+        self._common = _common_members(self._postings)
+        self._common_answers = _common_members(answer_postings)
+        self._vocabulary = sorted(self._postings)
+        # Function words are known too, so "wolud" is read as "would", not as a rare word.
+        surface.update(dict.fromkeys(STOPWORDS, max(surface.values(), default=1)))
+        self._typos = TypoCorrector(surface)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._ids)
 
-    def _index_entry(self, entry: Entry) -> _IndexedEntry:
-        phrases = []
-        for text in entry.all_questions:
-            normalized = normalize(text)
-            tokens = frozenset(content_tokens(normalized))
-            phrases.append(_Phrase(normalized, tokens, sum(self._idf[t] for t in tokens)))
-        keywords = frozenset(t for k in entry.keywords for t in content_tokens(normalize(k)))
-        return _IndexedEntry(entry.id, entry.question, tuple(phrases), keywords)
+    # -- query side ------------------------------------------------------------------------
 
     def weight(self, token: str) -> float:
         idf = self._idf.get(token, self._unknown_weight)
         return idf * WEAK_FACTOR if token in WEAK_TOKENS else idf
 
-    def _resolve(self, token: str) -> str:
-        """The vocabulary token a query token stands for; typos are corrected once, then cached."""
-        if token in self._idf or len(token) < TYPO_MIN_LENGTH or not token.isalpha():
-            return token
-        if token not in self._corrections:
-            found = process.extractOne(
-                token, self._vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
-            )
-            self._corrections[token] = found[0] if found is not None else None
-        return self._corrections[token] or token
+    def _weighted_tokens(self, normalized: str) -> dict[str, float]:
+        """Each distinct query token (typos corrected) with its weight."""
+        weights: dict[str, float] = {}
+        for word, token in content_words(normalized):
+            factor = 1.0
+            if token not in self._idf:
+                corrected = self._typos.correct(word)
+                if corrected is not None:
+                    if corrected in STOPWORDS or stem(corrected) in STOPWORDS:
+                        continue
+                    token, factor = stem(corrected), CORRECTED_FACTOR
+            weights.setdefault(token, self.weight(token) * factor)
+        return weights
 
     def query_tokens(self, question: str) -> list[str]:
-        seen: dict[str, None] = {}
-        for token in content_tokens(normalize(question)):
-            seen.setdefault(self._resolve(token), None)
-        return list(seen)
+        """The tokens a question is matched on; empty when it has nothing to match."""
+        normalized = normalize(question)
+        tokens = list(self._weighted_tokens(normalized))
+        if not tokens and normalized in self._exact:
+            return normalized.split()
+        return tokens
+
+    # -- ranking ---------------------------------------------------------------------------
 
     def rank(self, question: str, limit: int = 3) -> list[Candidate]:
         """Entries ordered by score, best first; empty when the question shares nothing."""
         normalized = normalize(question)
-        tokens = self.query_tokens(question)
-        if not tokens:
-            return []
-        weights = {token: self.weight(token) for token in tokens}
+        weights = self._weighted_tokens(normalized)
+        if not weights:
+            index = self._exact.get(normalized)
+            if index is None:
+                return []
+            return [Candidate(self._ids[index], self._questions[index], 100.0, normalized)]
         total = sum(weights.values())
+        found = self._accumulate(weights, scan_limit=None)
+        best = heapq.nlargest(CANDIDATE_ENTRIES, found.items(), key=lambda item: item[1])
         scored = [
-            self._score_entry(self._entries[index], normalized, weights, total)
-            for index in self._candidate_indices(weights)
+            self._score(index, covered / total, normalized, weights, total)
+            for index, covered in best
         ]
-        return sorted(scored, key=lambda c: (-c.score, c.entry_id))[:limit]
+        scored.sort(key=lambda c: (-c.score, c.entry_id))
+        return scored[:limit]
 
-    def _candidate_indices(self, weights: dict[str, float]) -> list[int]:
-        accumulated: dict[int, float] = {}
-        for token, weight in weights.items():
-            for index in self._postings.get(token, ()):
-                accumulated[index] = accumulated.get(index, 0.0) + weight
-        if len(accumulated) <= CANDIDATE_ENTRIES:
-            return list(accumulated)
-        return heapq.nlargest(CANDIDATE_ENTRIES, accumulated, key=accumulated.__getitem__)
+    def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
+        """Entry index -> summed weight of the query tokens it contains.
 
-    def _score_entry(
-        self, item: _IndexedEntry, normalized: str, weights: dict[str, float], total: float
+        Rare tokens walk their postings; common ones only add to entries already found, unless
+        nothing was found, when the rarest walks its postings (at most `scan_limit` of them).
+        """
+        lists = [
+            (postings, weight * factor, common.get(token))
+            for token, weight in weights.items()
+            for source, common, factor in (
+                (self._postings, self._common, 1.0),
+                (self._answer_postings, self._common_answers, ANSWER_FACTOR),
+            )
+            if (postings := source.get(token)) is not None
+        ]
+        lists.sort(key=lambda item: len(item[0]))
+        found: dict[int, float] = {}
+        for postings, weight, members in lists:
+            if members is not None and found:
+                for index in found:
+                    if index in members:
+                        found[index] += weight
+                continue
+            for index in postings[:scan_limit] if members is not None else postings:
+                found[index] = found.get(index, 0.0) + weight
+        return found
+
+    def _score(
+        self,
+        index: int,
+        entry_cover: float,
+        normalized: str,
+        weights: dict[str, float],
+        total: float,
     ) -> Candidate:
-        query_set = weights.keys()
-        best_score, best_text = 0.0, item.question
-        for phrase in item.phrases:
-            if phrase.text == normalized:
-                return Candidate(item.entry_id, item.question, 100.0, phrase.text)
-            covered = sum(w for t, w in weights.items() if t in phrase.tokens or t in item.keywords)
-            shared = phrase.tokens & query_set
-            phrase_cover = (
-                sum(self._idf[t] for t in shared) / phrase.weight if phrase.weight else 0.0
+        keywords, answer = self._keywords[index], self._answers[index]
+        known = {t: w * ANSWER_FACTOR for t, w in weights.items() if t in answer}
+        known.update((t, w) for t, w in weights.items() if t in keywords)
+        best_lexical, best_text, best_similarity = -1.0, "", 0.0
+        for position in range(self._starts[index], self._starts[index + 1]):
+            text = self._texts[position]
+            if text == normalized:
+                return Candidate(self._ids[index], self._questions[index], 100.0, text)
+            covered = dict(known)
+            shared_idf = 0.0
+            for token in self._tokens[position]:
+                weight = weights.get(token)
+                if weight is not None:
+                    covered[token] = weight
+                    shared_idf += self._idf[token]
+            phrase_weight = self._text_weight[position]
+            lexical = QUESTION_COVER * sum(covered.values()) / total + PHRASE_COVER * (
+                shared_idf / phrase_weight if phrase_weight else 0.0
             )
-            similarity = fuzz.token_sort_ratio(normalized, phrase.text) / 100
-            score = 100 * (
-                QUERY_COVER * covered / total + PHRASE_COVER * phrase_cover + FUZZY * similarity
-            )
-            if score > best_score:
-                best_score, best_text = score, phrase.text
-        return Candidate(item.entry_id, item.question, round(best_score, 1), best_text)
+            if lexical > best_lexical:
+                best_lexical, best_text = lexical, text
+            similarity = fuzz.token_sort_ratio(normalized, text)
+            if similarity > best_similarity:
+                best_similarity = similarity
+        score = 100 * (ENTRY_COVER * entry_cover + best_lexical) + SIMILARITY * best_similarity
+        return Candidate(self._ids[index], self._questions[index], round(score, 1), best_text)
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
         candidates = self.rank(question, limit=max(limit, 2))
@@ -186,29 +263,26 @@ class Matcher:
         close = tuple(c for c in candidates[:limit] if c.score >= limits.suggest)
         return MatchResult(Tier.CLOSE, close)
 
+    # -- autocomplete ----------------------------------------------------------------------
+
     def autocomplete(self, typed: str, limit: int = 25) -> list[Candidate]:
         """Entries for a partly typed question; the last word may be unfinished."""
         words = normalize(typed).split()
         if not words:
-            return [
-                Candidate(e.entry_id, e.question, 0.0, e.question) for e in self._entries[:limit]
-            ]
+            return [self._bare(i) for i in range(min(limit, len(self._ids)))]
         partial = "" if typed.endswith((" ", "?")) else words.pop()
-        scores: dict[int, float] = {}
-        for token in {self._resolve(t) for t in content_tokens(" ".join(words))}:
-            for index in self._postings.get(token, ()):
-                scores[index] = scores.get(index, 0.0) + self.weight(token)
+        weights = self._weighted_tokens(" ".join(words))
         expansions = self._prefix_tokens(partial) if len(partial) >= 2 else []
         expansions += [t for t in content_tokens(partial) if t in self._idf and t not in expansions]
         for token in expansions:
             share = self.weight(token) / len(expansions)
-            for index in self._postings.get(token, ()):
-                scores[index] = scores.get(index, 0.0) + share
-        best = heapq.nlargest(limit, scores, key=lambda i: (scores[i], -i))
-        return [
-            Candidate(self._entries[i].entry_id, self._entries[i].question, scores[i], "")
-            for i in best
-        ]
+            weights[token] = max(weights.get(token, 0.0), share)
+        scores = self._accumulate(weights, scan_limit=COMMON_POSTINGS)
+        best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+        return [self._bare(index, score) for index, score in best]
+
+    def _bare(self, index: int, score: float = 0.0) -> Candidate:
+        return Candidate(self._ids[index], self._questions[index], score, "")
 
     def _prefix_tokens(self, prefix: str, most: int = 20) -> list[str]:
         start = bisect.bisect_left(self._vocabulary, prefix)
@@ -220,8 +294,10 @@ class Matcher:
         return found
 
 
-def _entry_token_set(entry: Entry) -> set[str]:
-    tokens: set[str] = set()
-    for text in (*entry.all_questions, *entry.keywords):
-        tokens.update(content_tokens(normalize(text)))
-    return tokens
+def _common_members(postings: dict[str, list[int]]) -> dict[str, frozenset[int]]:
+    """Token -> the entries using it, for tokens too common to walk per query."""
+    return {
+        token: frozenset(indices)
+        for token, indices in postings.items()
+        if len(indices) > COMMON_POSTINGS
+    }

@@ -2,7 +2,9 @@
 
 Discord markup, accents, emoji, zero-width and direction-control characters, stretched letters
 and punctuation are removed; words are lower-cased, lightly stemmed and mapped onto the
-domain's canonical vocabulary (so "application", "apps" and "app" meet).
+domain's canonical vocabulary (see vocabulary.py), so "application", "apps" and "app" meet.
+Plain ASCII text, which is almost everything, takes a fast path: building an index normalises
+every question of every entry.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from bot.core.vocabulary import PHRASE_WORDS, PHRASES, STOPWORDS, SYNONYMS
 
 _DISCORD_MARKUP = re.compile(
     r"<a?:\w+:\d+>"  # custom emoji
@@ -20,140 +24,35 @@ _DISCORD_MARKUP = re.compile(
     r"|@(?:everyone|here)\b"
     r"|https?://\S+"
 )
-# Zero-width, bidirectional-control and other format characters (category Cf) are dropped.
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_TRIPLED = re.compile(r"(\w)\1\1")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
+_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
-_DECIMAL = re.compile(r"(?<=\d)\.(?=\d)")
 _APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
 _NON_WORD = re.compile(r"[^\w.]+|_+|(?<!\d)\.|\.(?!\d)")
-
-# Phrases rewritten before tokenising, so multi-word names become one token.
-PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{pattern}\b"), replacement)
-    for pattern, replacement in (
-        (r"immigration (?:and|&) customs enforcement", "ice"),
-        (r"customs (?:and|&) border protection", "cbp"),
-        (r"new york post|ny ?post|the post", "nypost"),
-        (r"executive (?:order|action)s?", "eo"),
-        (r"check ?ins?|checking in|checked in|check up", "checkin"),
-        (r"sign(?:ed|ing)? ?ups?", "enroll"),
-        (r"alternatives? to detention", "atd"),
-        (r"cbp ?one", "cbpone"),
-        (r"cbp ?home", "cbphome"),
-        (r"smart ?link", "smartlink"),
-        (r"apple (?:app )?store|app ?store|play store|google play", "appstore"),
-        (r"press (?:conference|briefing|event)", "pressconference"),
-        (r"united states|u s a|america", "usa"),
-        (r"(?:southern|southwest|mexican) border", "southborder"),
-        (r"title 42", "title42"),
-    )
+# ASCII punctuation (and "_") to spaces, for text with no digits, where "." never survives.
+_ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
+_PHRASE = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(PHRASES))
+    + r")\b"
 )
-
-# Single words mapped onto one canonical form (after stemming).
-SYNONYMS: dict[str, str] = {
-    "application": "app",
-    "applic": "app",
-    "apps": "app",
-    "smartphone": "phone",
-    "cellphone": "phone",
-    "cell": "phone",
-    "mobile": "phone",
-    "iphone": "phone",
-    "android": "phone",
-    "migrant": "migrant",
-    "immigrant": "migrant",
-    "illegal": "migrant",
-    "alien": "migrant",
-    "noncitizen": "migrant",
-    "undocumented": "migrant",
-    "asylee": "asylum",
-    "enrol": "enroll",
-    "enrolment": "enroll",
-    "enrollment": "enroll",
-    "regist": "enroll",
-    "register": "enroll",
-    "registration": "enroll",
-    "apprehens": "apprehend",
-    "apprehension": "apprehend",
-    "arrest": "apprehend",
-    "caught": "apprehend",
-    "catch": "apprehend",
-    "glitch": "glitch",
-    "bug": "glitch",
-    "buggy": "glitch",
-    "crash": "glitch",
-    "broken": "glitch",
-    "outage": "glitch",
-    "postpon": "postpone",
-    "delay": "postpone",
-    "cancel": "postpone",
-    "potus": "president",
-    "administration": "admin",
-    "administr": "admin",
-    "whitehouse": "admin",
-    "govt": "government",
-    "gov": "government",
-    "source": "source",
-    "insider": "source",
-    "leak": "source",
-    "leaker": "source",
-    "anon": "anonymous",
-    "unnamed": "anonymous",
-    "anonym": "anonymous",
-    "unidentified": "anonymous",
-    "nyp": "nypost",
-    "proclamation": "eo",
-    "order": "eo",
-    "rule": "eo",
-    "crosser": "crossing",
-    "cross": "crossing",
-    "crossed": "crossing",
-    "confirm": "confirm",
-    "verify": "confirm",
-    "verifi": "confirm",
-    "confirmat": "confirm",
-    "legit": "true",
-    "real": "true",
-    "fake": "true",
-    "accurate": "true",
-    "accurat": "true",
-    "million": "million",
-    "mil": "million",
-    "mill": "million",
-    "city": "city",
-    "citi": "city",
-    "town": "city",
-    "encount": "encounter",
-    "encounter": "encounter",
-}
-
-STOPWORDS: frozenset[str] = frozenset(
-    """a an the and or but if then so of to in on at by for with from into about as is are was
-    were be been being am do does did doing done have has had having i me my we our you your he
-    she it its they them their this that these those there here what whats which who whom whose
-    when where why how can could would should will shall may might must not no yes any some all
-    just only also very too really actually basically literally like lol lmao pls please plz
-    thanks thank hey hi hello yo guys guy folks anyone someone somebody anybody one thing
-    things stuff know knows tell told say says said saying heard hear read reading saw see seen
-    wonder wondering question questions ask asking idk im ive its dont doesnt didnt isnt arent
-    wasnt cant wont u ur r ok okay well um uh hmm bro dude man mean means get got gets go going
-    gonna wanna want wants let lets make makes made way much many more most than other else
-    again still even ever now right there their theyre whats whos hows thats ya yeah yep nope
-    us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn""".split()
-)
-
-
-# Tokens that often appear as chatter around a question: they count, but for little.
-WEAK_TOKENS: frozenset[str] = frozenset({"true", "news", "report", "article", "story", "info"})
+_PHRASE_REPLACEMENTS = {f"p{i}": replacement for i, (_, replacement) in enumerate(PHRASES)}
+# Unicode categories dropped by clean(): format (zero-width, bidi overrides), control,
+# surrogate and private-use characters.
+_INVISIBLE = frozenset({"Cf", "Cc", "Cs", "Co"})
 
 
 def clean(text: str) -> str:
     """Remove Discord markup and invisible characters; keep the words as typed."""
-    text = _DISCORD_MARKUP.sub(" ", text)
+    if "<" in text or "@" in text or "http" in text:
+        text = _DISCORD_MARKUP.sub(" ", text)
+    if text.isascii():
+        return _ASCII_CONTROL.sub(" ", text).strip()
     text = unicodedata.normalize("NFKC", text)
     return "".join(
-        ch if unicodedata.category(ch) not in {"Cf", "Cc", "Cs", "Co"} or ch in "\n\t" else " "
-        for ch in text
+        ch if unicodedata.category(ch) not in _INVISIBLE or ch in "\n\t" else " " for ch in text
     ).strip()
 
 
@@ -162,18 +61,28 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _join_phrase(match: re.Match[str]) -> str:
+    return _PHRASE_REPLACEMENTS[match.lastgroup or ""]
+
+
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower-case words separated by single spaces, with domain phrases joined."""
-    text = _strip_accents(clean(text)).casefold()
-    text = _STRETCHED.sub(r"\1\1", text)
-    text = _APOSTROPHE.sub("", text)
-    text = _THOUSANDS.sub("", text)
-    text = _NON_WORD.sub(" ", text)
-    text = " ".join(text.split())
-    for pattern, replacement in PHRASES:
-        text = pattern.sub(replacement, text)
-    return text
+    text = clean(text)
+    ascii_only = text.isascii()
+    text = text.lower() if ascii_only else _strip_accents(text).casefold()
+    if _TRIPLED.search(text):
+        text = _STRETCHED.sub(r"\1\1", text)
+    if "'" in text or "`" in text or not ascii_only:
+        text = _APOSTROPHE.sub("", text)
+    if ascii_only and not _DIGIT.search(text):
+        text = text.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
+    else:
+        text = _NON_WORD.sub(" ", _THOUSANDS.sub("", text))
+    words = text.split()
+    if PHRASE_WORDS.isdisjoint(words):
+        return " ".join(words)
+    return _PHRASE.sub(_join_phrase, " ".join(words))
 
 
 _SUFFIXES = (
@@ -207,7 +116,7 @@ def stem(word: str) -> str:
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and not word.endswith("ss" if suffix == "s" else "\0"):
             candidate = word[: -len(suffix)] + replacement
-            if len(candidate) >= 3:
+            if len(candidate) >= (4 if suffix == "ly" else 3):
                 word = candidate
                 break
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
@@ -217,11 +126,16 @@ def stem(word: str) -> str:
 
 def content_tokens(normalized: str) -> list[str]:
     """The meaningful tokens of normalised text, stemmed and canonicalised, in order."""
-    tokens = []
+    return [token for _, token in content_words(normalized)]
+
+
+def content_words(normalized: str) -> list[tuple[str, str]]:
+    """(word as written, its token) for each meaningful word of normalised text, in order."""
+    words = []
     for word in normalized.split():
         if word in STOPWORDS:
             continue
         token = stem(word)
         if token and token not in STOPWORDS:
-            tokens.append(token)
-    return tokens
+            words.append((word, token))
+    return words

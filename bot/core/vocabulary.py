@@ -1,0 +1,141 @@
+"""The domain's vocabulary: multi-word names joined into one token, synonyms mapped onto one
+canonical word, words that carry no meaning in a question, and words that carry little.
+
+Entries are generic: a synonym belongs here when members really use both words for the same
+thing in this domain, never to fix one question.
+"""
+
+from __future__ import annotations
+
+# Phrases (regular expressions over normalised text) rewritten before tokenising, so
+# multi-word names become one token. At one position the first that matches wins.
+PHRASES: tuple[tuple[str, str], ...] = (
+    (r"immigration (?:and|&) customs enforcement", "ice"),
+    (r"customs (?:and|&) border protection", "cbp"),
+    (r"new york posts?|ny ?posts?|the post", "nypost"),
+    (r"executive (?:order|action)s?", "eo"),
+    (r"check ?ins?|checking in|checked in|check up", "checkin"),
+    (r"sign(?:ed|ing)? ?ups?", "enroll"),
+    (r"alternatives? to detention", "atd"),
+    (r"cbp ?one", "cbpone"),
+    (r"cbp ?home", "cbphome"),
+    (r"smart ?link", "smartlink"),
+    (r"apple (?:app )?store|app ?store|play store|google play", "appstore"),
+    (r"press (?:conference|briefing|event)", "pressconference"),
+    (r"united states|u s(?: a)?|america", "usa"),
+    (r"(?:southern|southwest|mexican) border", "southborder"),
+    (r"title 42", "title42"),
+)
+# Every phrase above contains one of these words: text without any of them skips the phrase
+# pass (a speed-up only; tests check each phrase still joins).
+PHRASE_WORDS: frozenset[str] = frozenset(
+    """immigration customs post posts york ny nypost executive check checks checking checked
+    ins sign signed signing signup signups alternative alternatives cbp smart smartlink apple
+    appstore store play press united u usa america border title""".split()
+)
+
+# Single words mapped onto one canonical form (after stemming).
+SYNONYMS: dict[str, str] = {
+    "application": "app",
+    "applic": "app",
+    "apps": "app",
+    "smartphone": "phone",
+    "cellphone": "phone",
+    "cell": "phone",
+    "mobile": "phone",
+    "iphone": "phone",
+    "android": "phone",
+    "migrant": "migrant",
+    "immigrant": "migrant",
+    "illegal": "migrant",
+    "alien": "migrant",
+    "noncitizen": "migrant",
+    "undocumented": "migrant",
+    "asylee": "asylum",
+    "enrol": "enroll",
+    "enrolment": "enroll",
+    "enrollment": "enroll",
+    "regist": "enroll",
+    "register": "enroll",
+    "registration": "enroll",
+    "apprehens": "apprehend",
+    "apprehension": "apprehend",
+    "arrest": "apprehend",
+    "caught": "apprehend",
+    "catch": "apprehend",
+    "glitch": "glitch",
+    "bug": "glitch",
+    "buggy": "glitch",
+    "crash": "glitch",
+    "broken": "glitch",
+    "outage": "glitch",
+    "postpon": "postpone",
+    "delay": "postpone",
+    "cancel": "postpone",
+    "potus": "president",
+    "administration": "admin",
+    "administr": "admin",
+    "whitehouse": "admin",
+    "govt": "government",
+    "gov": "government",
+    "source": "source",
+    "insider": "source",
+    "leak": "source",
+    "leaker": "source",
+    "anon": "anonymous",
+    "unnamed": "anonymous",
+    "anonym": "anonymous",
+    "unidentified": "anonymous",
+    "nyp": "nypost",
+    "proclamation": "eo",
+    "order": "eo",
+    "rule": "eo",
+    "crosser": "crossing",
+    "cross": "crossing",
+    "crossed": "crossing",
+    "confirm": "confirm",
+    "verify": "confirm",
+    "verifi": "confirm",
+    "confirmat": "confirm",
+    "legit": "true",
+    "real": "true",
+    "fake": "true",
+    "accurate": "true",
+    "digital": "online",
+    "virtual": "online",
+    "virtually": "online",
+    "remote": "online",
+    "remotely": "online",
+    "internet": "online",
+    "accurat": "true",
+    "million": "million",
+    "mil": "million",
+    "mill": "million",
+    "city": "city",
+    "citi": "city",
+    "town": "city",
+    "encount": "encounter",
+    "encounter": "encounter",
+}
+
+STOPWORDS: frozenset[str] = frozenset(
+    """a an the and or but if then so of to in on at by for with from into about as is are was
+    were be been being am do does did doing done have has had having i me my we our you your he
+    she it its they them their this that these those there here what whats which who whom whose
+    when where why how can could would should will shall may might must not no yes any some all
+    just only also very too really actually basically literally like lol lmao pls please plz
+    thanks thank hey hi hello yo guys guy folks anyone someone somebody anybody one thing
+    things stuff know knows tell told say says said saying heard hear read reading saw see seen
+    wonder wondering question questions ask asking idk im ive its dont doesnt didnt isnt arent
+    wasnt cant wont u ur r ok okay well um uh hmm bro dude man mean means get got gets go going
+    gonna wanna want wants let lets make makes made way much many more most than other else
+    again still even ever now right there their theyre whats whos hows thats ya yeah yep nope
+    us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
+    kinda sorta maybe probably something anything everything nothing exactly""".split()
+)
+
+
+# Tokens that often appear as chatter around a question: they count, but for little.
+WEAK_TOKENS: frozenset[str] = frozenset(
+    {"true", "news", "report", "article", "story", "info", "come", "happen", "use", "need"}
+)
