@@ -23,7 +23,14 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from bot.core.models import Entry
-from bot.core.normalize import content_tokens, content_words, normalize, stem
+from bot.core.normalize import (
+    content_tokens,
+    content_words,
+    join_phrases,
+    phrase_parts,
+    plain_words,
+    stem,
+)
 from bot.core.typos import TypoCorrector
 from bot.core.vocabulary import STOPWORDS, WEAK_TOKENS
 
@@ -85,36 +92,42 @@ class Matcher:
         self._answers: list[frozenset[str]] = []  # answer words not in the entry's questions
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
+        self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
         answer_postings: dict[str, list[int]] = {}
         surface: Counter[str] = Counter()  # every word as written, for typo correction
         canonical: dict[str, str] = {}  # one string object per token, shared by all entries
         for index, entry in enumerate(entries):
             union: dict[str, None] = {}
             for text in entry.all_questions:
-                normalized = normalize(text)
+                plain = plain_words(text)
+                normalized = join_phrases(plain)
+                surface.update(plain.split())
+                for word, joined in phrase_parts(plain):
+                    self._phrase_parts.setdefault(word, set()).add(joined)
                 tokens = tuple(
                     canonical.setdefault(t, t) for t in dict.fromkeys(content_tokens(normalized))
                 )
                 if not tokens:
                     self._exact.setdefault(normalized, index)
                 self._texts.append(normalized)
-                surface.update(normalized.split())
                 self._tokens.append(tokens)
                 union.update(dict.fromkeys(tokens))
             self._starts.append(len(self._texts))
             keywords = frozenset(
                 canonical.setdefault(t, t)
                 for k in entry.keywords
-                for t in content_tokens(normalize(k))
+                for t in content_tokens(join_phrases(plain_words(k)))
             )
             self._keywords.append(keywords)
             union.update(dict.fromkeys(keywords))
             for token in union:
                 self._postings.setdefault(token, []).append(index)
-            answer_text = normalize(entry.answer)
-            surface.update(answer_text.split())
+            answer_plain = plain_words(entry.answer)
+            surface.update(answer_plain.split())
             answer = frozenset(
-                canonical.setdefault(t, t) for t in content_tokens(answer_text) if t not in union
+                canonical.setdefault(t, t)
+                for t in content_tokens(join_phrases(answer_plain))
+                if t not in union
             )
             self._answers.append(answer)
             for token in answer:
@@ -133,6 +146,7 @@ class Matcher:
         self._common = _common_members(self._postings)
         self._common_answers = _common_members(answer_postings)
         self._vocabulary = sorted(self._postings)
+        self._part_words = sorted(self._phrase_parts)
         # Function words are known too, so "wolud" is read as "would", not as a rare word.
         surface.update(dict.fromkeys(STOPWORDS, max(surface.values(), default=1)))
         self._typos = TypoCorrector(surface)
@@ -146,24 +160,32 @@ class Matcher:
         idf = self._idf.get(token, self._unknown_weight)
         return idf * WEAK_FACTOR if token in WEAK_TOKENS else idf
 
-    def _weighted_tokens(self, normalized: str) -> dict[str, float]:
-        """Each distinct query token (typos corrected) with its weight."""
+    def _weighted_tokens(self, plain: str) -> dict[str, float]:
+        """Each distinct query token with its weight; `plain` is the output of plain_words().
+
+        Unknown words are corrected first, so a corrected word can still join its phrase
+        ("appel store" -> "appstore"); a word corrected to a function word is dropped.
+        """
+        corrected: set[str] = set()
+        words = plain.split()
+        for position, word in enumerate(words):
+            if stem(word) not in self._idf:
+                fixed = self._typos.correct(word)
+                if fixed is not None:
+                    words[position] = fixed
+                    corrected.add(fixed)
+        text = join_phrases(" ".join(words) if corrected else plain)
         weights: dict[str, float] = {}
-        for word, token in content_words(normalized):
-            factor = 1.0
-            if token not in self._idf:
-                corrected = self._typos.correct(word)
-                if corrected is not None:
-                    if corrected in STOPWORDS or stem(corrected) in STOPWORDS:
-                        continue
-                    token, factor = stem(corrected), CORRECTED_FACTOR
+        for word, token in content_words(text):
+            factor = CORRECTED_FACTOR if word in corrected else 1.0
             weights.setdefault(token, self.weight(token) * factor)
         return weights
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
-        normalized = normalize(question)
-        tokens = list(self._weighted_tokens(normalized))
+        plain = plain_words(question)
+        tokens = list(self._weighted_tokens(plain))
+        normalized = join_phrases(plain)
         if not tokens and normalized in self._exact:
             return normalized.split()
         return tokens
@@ -172,8 +194,9 @@ class Matcher:
 
     def rank(self, question: str, limit: int = 3) -> list[Candidate]:
         """Entries ordered by score, best first; empty when the question shares nothing."""
-        normalized = normalize(question)
-        weights = self._weighted_tokens(normalized)
+        plain = plain_words(question)
+        normalized = join_phrases(plain)
+        weights = self._weighted_tokens(plain)
         if not weights:
             index = self._exact.get(normalized)
             if index is None:
@@ -267,11 +290,14 @@ class Matcher:
 
     def autocomplete(self, typed: str, limit: int = 25) -> list[Candidate]:
         """Entries for a partly typed question; the last word may be unfinished."""
-        words = normalize(typed).split()
+        words = plain_words(typed).split()
         if not words:
             return [self._bare(i) for i in range(min(limit, len(self._ids)))]
         partial = "" if typed.endswith((" ", "?")) else words.pop()
         weights = self._weighted_tokens(" ".join(words))
+        for word in words:  # the first words of a phrase not yet typed in full
+            for joined in self._phrase_parts.get(word, ()):
+                weights.setdefault(joined, self.weight(joined))
         expansions = self._prefix_tokens(partial) if len(partial) >= 2 else []
         expansions += [t for t in content_tokens(partial) if t in self._idf and t not in expansions]
         for token in expansions:
@@ -285,13 +311,23 @@ class Matcher:
         return Candidate(self._ids[index], self._questions[index], score, "")
 
     def _prefix_tokens(self, prefix: str, most: int = 20) -> list[str]:
-        start = bisect.bisect_left(self._vocabulary, prefix)
-        found = []
-        for token in self._vocabulary[start : start + most]:
-            if not token.startswith(prefix):
-                break
-            found.append(token)
-        return found
+        """Tokens starting with `prefix`, and the phrase tokens of words starting with it."""
+        found: dict[str, None] = {}
+        for word in _starting_with(self._vocabulary, prefix, most):
+            found[word] = None
+        for word in _starting_with(self._part_words, prefix, most):
+            found.update(dict.fromkeys(sorted(self._phrase_parts[word])))
+        return list(found)[:most]
+
+
+def _starting_with(ordered: list[str], prefix: str, most: int) -> list[str]:
+    start = bisect.bisect_left(ordered, prefix)
+    found = []
+    for word in ordered[start : start + most]:
+        if not word.startswith(prefix):
+            break
+        found.append(word)
+    return found
 
 
 def _common_members(postings: dict[str, list[int]]) -> dict[str, frozenset[int]]:

@@ -68,6 +68,12 @@ def _join_phrase(match: re.Match[str]) -> str:
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower-case words separated by single spaces, with domain phrases joined."""
+    return join_phrases(plain_words(text))
+
+
+@lru_cache(maxsize=65536)
+def plain_words(text: str) -> str:
+    """Like normalize(), but with the domain phrases left as the words typed."""
     text = clean(text)
     ascii_only = text.isascii()
     text = text.lower() if ascii_only else _strip_accents(text).casefold()
@@ -79,10 +85,25 @@ def normalize(text: str) -> str:
         text = text.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
     else:
         text = _NON_WORD.sub(" ", _THOUSANDS.sub("", text))
-    words = text.split()
-    if PHRASE_WORDS.isdisjoint(words):
-        return " ".join(words)
-    return _PHRASE.sub(_join_phrase, " ".join(words))
+    return " ".join(text.split())
+
+
+def join_phrases(words: str) -> str:
+    """Rewrite the domain's multi-word names in space-separated words as single tokens."""
+    if PHRASE_WORDS.isdisjoint(words.split()):
+        return words
+    return _PHRASE.sub(_join_phrase, words)
+
+
+def phrase_parts(words: str) -> list[tuple[str, str]]:
+    """(word, the token its phrase becomes) for each word inside a domain phrase."""
+    if PHRASE_WORDS.isdisjoint(words.split()):
+        return []
+    return [
+        (word, _PHRASE_REPLACEMENTS[match.lastgroup or ""])
+        for match in _PHRASE.finditer(words)
+        for word in match.group().split()
+    ]
 
 
 _SUFFIXES = (

@@ -1,0 +1,211 @@
+"""The matcher's tiers, margin rule, typo tolerance and autocomplete, on hand-made entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.core.matcher import Matcher, Thresholds, Tier
+from bot.core.models import Entry
+
+SOURCE = {
+    "publisher": "Example Gazette",
+    "title": "Example report",
+    "date": "2024-07-12",
+    "kind": "outlet_analysis",
+}
+
+
+def entry(entry_id: str, question: str, *paraphrases: str, **extra: Any) -> Entry:
+    return Entry.model_validate(
+        {
+            "id": entry_id,
+            "question": question,
+            "paraphrases": list(paraphrases),
+            "answer": extra.pop("answer", f"An answer about {question.lower()}"),
+            "sources": [SOURCE],
+            "status": "public_record",
+            "as_of": "2024-07-12",
+            **extra,
+        }
+    )
+
+
+ENTRIES = [
+    entry(
+        "enrolled",
+        "How many migrants were enrolled in the app?",
+        "how many people signed up for the check-in app",
+        "what were the enrollment numbers",
+        keywords=["45 migrants", "hundreds"],
+        answer="Officials could enroll only 45 migrants out of hundreds because of glitches.",
+    ),
+    entry(
+        "apprehended",
+        "How many border crossers were apprehended under Biden?",
+        "how many illegal crossers were caught since biden took office",
+        "7 million apprehended?",
+    ),
+    entry(
+        "apple-store",
+        "Is the app approved by the Apple store?",
+        "is the ice app on the app store",
+        "can I get it on my iphone",
+    ),
+    entry(
+        "press-conference",
+        "Why was the press conference postponed?",
+        "why did ice delay the launch event",
+    ),
+    entry(
+        "sources",
+        "Who are the sources of the report?",
+        "who told the post about the app",
+        "are the sources anonymous",
+    ),
+    entry(
+        "sourcing-warning",
+        "What does the anonymous sourcing warning mean?",
+        "why does it say anonymous sources",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(ENTRIES)
+
+
+def test_len_counts_entries(matcher: Matcher) -> None:
+    assert len(matcher) == len(ENTRIES)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many migrants were enrolled in the app?", "enrolled"),
+        ("how many migrants got enrolled", "enrolled"),
+        ("<@123> **how many crossers were apprehended under biden?** 🤔", "apprehended"),
+        ("IS THE APP ON THE APPLE STORE", "apple-store"),
+        ("why was the ice press conference postponed", "press-conference"),
+    ],
+)
+def test_confident_answers(matcher: Matcher, question: str, expected: str) -> None:
+    result = matcher.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the weather today",
+        "how do I renew my passport",
+        "what is the capital of France",
+        "recommend a good pizza place",
+    ],
+)
+def test_out_of_scope_questions_get_no_match(matcher: Matcher, question: str) -> None:
+    result = matcher.match(question)
+    assert result.tier is Tier.NONE
+    assert result.candidates == ()
+
+
+def test_stopword_only_question_is_not_matched_to_a_random_entry(matcher: Matcher) -> None:
+    assert matcher.query_tokens("what is this") == []
+    assert matcher.match("what is this").tier is Tier.NONE
+
+
+def test_a_partial_match_gets_did_you_mean_with_at_most_three(matcher: Matcher) -> None:
+    # "glitches" is only in the enrolment entry's answer: a hint, not enough to answer.
+    result = matcher.match("glitches")
+    assert result.tier is Tier.CLOSE
+    assert 1 <= len(result.candidates) <= 3
+    assert result.candidates[0].entry_id == "enrolled"
+
+
+def test_did_you_mean_lists_the_close_entries() -> None:
+    close = Matcher(ENTRIES, Thresholds(confident=99, suggest=30, margin=2))
+    result = close.match("who are the anonymous sources")
+    assert result.tier is Tier.CLOSE
+    assert len(result.candidates) <= 3
+    assert {c.entry_id for c in result.candidates} >= {"sources", "sourcing-warning"}
+
+
+def test_margin_rule_turns_a_near_tie_into_did_you_mean() -> None:
+    twins = [
+        entry("twin-a", "When did the app launch in Texas?"),
+        entry("twin-b", "When did the app launch in Ohio?"),
+    ]
+    question = "when did the app launch"
+    loose = Matcher(twins, Thresholds(confident=30, suggest=10, margin=0))
+    assert loose.match(question).tier is Tier.CONFIDENT
+    strict = Matcher(twins, Thresholds(confident=30, suggest=10, margin=50))
+    result = strict.match(question)
+    assert result.tier is Tier.CLOSE
+    assert {c.entry_id for c in result.candidates} == {"twin-a", "twin-b"}
+
+
+def test_thresholds_decide_the_tier(matcher: Matcher) -> None:
+    question = "how many migrants got enrolled"
+    score = matcher.rank(question, 1)[0].score
+    assert (
+        Matcher(ENTRIES, Thresholds(confident=score + 1, suggest=0, margin=0)).match(question).tier
+        is Tier.CLOSE
+    )
+    assert (
+        Matcher(ENTRIES, Thresholds(confident=101, suggest=score + 1, margin=0))
+        .match(question)
+        .tier
+        is Tier.NONE
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many migrnats were enroled in the app", "enrolled"),
+        ("how many crossers were aprehended under bidn", "apprehended"),
+        ("is the app aproved by the appel store", "apple-store"),
+        ("wolud the pres confrence be postponed", "press-conference"),
+    ],
+)
+def test_typos_are_tolerated(matcher: Matcher, question: str, expected: str) -> None:
+    best = matcher.rank(question, 1)
+    assert best and best[0].entry_id == expected
+    assert matcher.match(question).tier is Tier.CONFIDENT
+
+
+def test_words_only_in_the_answer_still_count(matcher: Matcher) -> None:
+    best = matcher.rank("were there glitches enrolling migrants", 1)
+    assert best and best[0].entry_id == "enrolled"
+
+
+def test_rank_is_ordered_and_limited(matcher: Matcher) -> None:
+    ranked = matcher.rank("app", limit=2)
+    assert len(ranked) == 2
+    assert ranked[0].score >= ranked[1].score
+
+
+def test_autocomplete_respects_the_limit(matcher: Matcher) -> None:
+    assert len(matcher.autocomplete("", 4)) == 4
+    assert len(matcher.autocomplete("the app", 2)) <= 2
+    assert len(matcher.autocomplete("app", 25)) <= len(ENTRIES)
+
+
+def test_autocomplete_prefers_the_typed_words(matcher: Matcher) -> None:
+    assert matcher.autocomplete("apple st", 3)[0].entry_id == "apple-store"
+    assert matcher.autocomplete("how many crossers were appre", 3)[0].entry_id == "apprehended"
+    assert matcher.autocomplete("press conf", 3)[0].entry_id == "press-conference"
+
+
+def test_autocomplete_of_nothing_known_is_empty(matcher: Matcher) -> None:
+    assert matcher.autocomplete("zzzz qqqq", 5) == []
+
+
+def test_an_empty_knowledge_base_matches_nothing() -> None:
+    empty = Matcher([])
+    assert len(empty) == 0
+    assert empty.match("how many migrants were enrolled").tier is Tier.NONE
+    assert empty.autocomplete("app", 5) == []

@@ -1,0 +1,101 @@
+"""The normaliser: what people type becomes comparable text and tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.normalize import clean, content_tokens, normalize
+from bot.core.vocabulary import PHRASES
+
+
+def test_discord_markup_and_mentions_are_removed() -> None:
+    typed = (
+        "<@123456789012345678> <@!42> <@&7> <#99> **How many** __migrants__ ~~were~~ ||enrolled||?"
+    )
+    assert normalize(typed) == "how many migrants were enrolled"
+
+
+def test_custom_emoji_timestamps_links_and_everyone_are_removed() -> None:
+    typed = "@everyone <:thonk:123> <a:spin:456> app <t:1720742400:R> https://example.com/x?y=1"
+    assert normalize(typed) == "app"
+
+
+def test_unicode_emoji_are_removed() -> None:
+    assert normalize("is the app real 🤔🇺🇸🔥") == "is the app real"
+
+
+def test_accents_are_stripped_and_case_folded() -> None:
+    assert normalize("ÉXÉCUTIVE Órder café") == "eo cafe"
+
+
+def test_zero_width_and_direction_controls_are_removed() -> None:
+    assert clean("ap\u200bp \u202egnp.exe\u202c") == "ap p  gnp.exe"
+    assert normalize("mi\u200dgrants \u2066enrolled\u2069") == "mi grants enrolled"
+
+
+def test_control_characters_and_nul_are_removed() -> None:
+    assert normalize("app\x00 glitch\x07es") == "app glitch es"
+
+
+def test_stretched_letters_are_shortened() -> None:
+    assert normalize("sooooo the appppp is realllly broken") == "soo the app is really broken"
+
+
+def test_numbers_keep_their_value() -> None:
+    assert normalize("2,500 a day, 1.8 million, 7.6m") == "2500 a day 1.8 million 7.6m"
+    assert normalize("Was it 45?") == "was it 45"
+
+
+def test_apostrophes_join_words() -> None:
+    assert normalize("what's ICE’s app") == "whats ices app"
+
+
+@pytest.mark.parametrize(
+    ("typed", "joined"),
+    [
+        ("Immigration and Customs Enforcement", "ice"),
+        ("customs and border protection", "cbp"),
+        ("New York Post's story", "nypost story"),
+        ("executive order", "eo"),
+        ("check-ins", "checkin"),
+        ("signed up", "enroll"),
+        ("alternatives to detention", "atd"),
+        ("CBP One", "cbpone"),
+        ("CBP Home", "cbphome"),
+        ("smart link", "smartlink"),
+        ("apple app store", "appstore"),
+        ("press conference", "pressconference"),
+        ("the U.S.", "the usa"),
+        ("southern border", "southborder"),
+        ("title 42", "title42"),
+    ],
+)
+def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
+    assert normalize(typed) == joined
+
+
+def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
+    assert len(PHRASES) == 15
+
+
+def test_content_tokens_drop_chatter_and_stem() -> None:
+    assert content_tokens(normalize("hey guys, were the migrants enrolled in the apps?")) == [
+        "migrant",
+        "enroll",
+        "app",
+    ]
+
+
+def test_short_words_are_not_over_stemmed() -> None:
+    assert content_tokens("apply") == ["apply"]
+    assert content_tokens("glitches") == ["glitch"]
+
+
+def test_empty_and_symbol_only_text() -> None:
+    assert normalize("") == ""
+    assert normalize("   ?!…  🤔 ") == ""
+    assert content_tokens(normalize("what is this")) == []
+
+
+def test_long_input_is_handled() -> None:
+    assert normalize("app " * 5000).split() == ["app"] * 5000
