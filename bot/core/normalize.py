@@ -25,14 +25,15 @@ _DISCORD_MARKUP = re.compile(
     r"|https?://\S+"
 )
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_TRIPLED = re.compile(r"(\w)\1\1")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
-_DIGIT = re.compile(r"\d")
+_DIGIT_OR_TRIPLED = re.compile(r"\d|(\w)\1\1")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
 _APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
 _NON_WORD = re.compile(r"[^\w.]+|_+|(?<!\d)\.|\.(?!\d)")
-# ASCII punctuation (and "_") to spaces, for text with no digits, where "." never survives.
-_ASCII_PUNCTUATION = bytes.maketrans(b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", b" " * 32)
+# ASCII punctuation, "_" and control characters to spaces, for text with no digits (where
+# "." never survives).
+_ASCII_NON_WORD = bytes(range(32)) + b"\x7f!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_ASCII_PUNCTUATION = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
 _PHRASE = re.compile(
     r"(?<![a-z0-9])(?:"
     + "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(PHRASES))
@@ -74,18 +75,29 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=65536)
 def plain_words(text: str) -> str:
     """Like normalize(), but with the domain phrases left as the words typed."""
-    text = clean(text)
+    return " ".join(word_list(text))
+
+
+def word_list(text: str) -> list[str]:
+    """The words of plain_words(text), as a list."""
     ascii_only = text.isascii()
-    text = text.lower() if ascii_only else _strip_accents(text).casefold()
-    if _TRIPLED.search(text):
+    if ascii_only:  # what clean() does, for ASCII: the steps below drop control characters
+        if "<" in text or "@" in text or "http" in text:
+            text = _DISCORD_MARKUP.sub(" ", text)
+        text = text.lower()
+    else:
+        text = _strip_accents(clean(text)).casefold()
+    # One search decides the path: most text has neither digits nor stretched letters.
+    unusual = not ascii_only or _DIGIT_OR_TRIPLED.search(text) is not None
+    if unusual:
         text = _STRETCHED.sub(r"\1\1", text)
     if "'" in text or "`" in text or not ascii_only:
         text = _APOSTROPHE.sub("", text)
-    if ascii_only and not _DIGIT.search(text):
-        text = text.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
-    else:
+    if unusual:
         text = _NON_WORD.sub(" ", _THOUSANDS.sub("", text))
-    return " ".join(text.split())
+    else:
+        text = text.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
+    return text.split()
 
 
 def join_phrases(words: str) -> str:
@@ -104,6 +116,11 @@ def phrase_parts(words: str) -> list[tuple[str, str]]:
         for match in _PHRASE.finditer(words)
         for word in match.group().split()
     ]
+
+
+def has_phrase_words(words: list[str]) -> bool:
+    """Whether split words may contain a domain phrase (a fast pre-check)."""
+    return not PHRASE_WORDS.isdisjoint(words)
 
 
 _SUFFIXES = (
@@ -127,6 +144,20 @@ _SUFFIXES = (
 )
 
 
+# word -> its token, or "" for a word that carries no meaning; filled as words are seen.
+_TOKENS: dict[str, str] = {}
+_TOKENS_KEPT = 500_000
+
+
+def _token(word: str) -> str:
+    token = "" if word in STOPWORDS else stem(word)
+    if token in STOPWORDS:
+        token = ""
+    if len(_TOKENS) < _TOKENS_KEPT:
+        _TOKENS[word] = token
+    return token
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A small suffix stripper: enough to join plurals and verb forms, never below 3 letters."""
@@ -147,16 +178,23 @@ def stem(word: str) -> str:
 
 def content_tokens(normalized: str) -> list[str]:
     """The meaningful tokens of normalised text, stemmed and canonicalised, in order."""
-    return [token for _, token in content_words(normalized)]
+    return tokens_of(normalized.split())
+
+
+def tokens_of(words: list[str]) -> list[str]:
+    """content_tokens() of text already split into words."""
+    known = _TOKENS.get
+    tokens = [known(word) for word in words]
+    if None in tokens:
+        tokens = [
+            _token(word) if token is None else token
+            for word, token in zip(words, tokens, strict=True)
+        ]
+    return [token for token in tokens if token]
 
 
 def content_words(normalized: str) -> list[tuple[str, str]]:
     """(word as written, its token) for each meaningful word of normalised text, in order."""
-    words = []
-    for word in normalized.split():
-        if word in STOPWORDS:
-            continue
-        token = stem(word)
-        if token and token not in STOPWORDS:
-            words.append((word, token))
-    return words
+    pairs = [(word, _TOKENS.get(word)) for word in normalized.split()]
+    pairs = [(word, _token(word) if token is None else token) for word, token in pairs]
+    return [(word, token) for word, token in pairs if token]
