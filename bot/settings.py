@@ -37,7 +37,7 @@ class Settings(BaseSettings):
         default=50.0, ge=0, le=100, description="Score at or above which an answer is given."
     )
     suggest_score: float = Field(
-        default=35.0, ge=0, le=100, description="Score at or above which 'did you mean' is offered."
+        default=40.0, ge=0, le=100, description="Score at or above which 'did you mean' is offered."
     )
     margin: float = Field(
         default=2.0,

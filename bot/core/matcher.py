@@ -60,7 +60,7 @@ class Tier(StrEnum):
 @dataclass(frozen=True)
 class Thresholds:
     confident: float = 50.0
-    suggest: float = 35.0
+    suggest: float = 40.0
     margin: float = 2.0
 
 
