@@ -10,12 +10,14 @@ import pytest
 
 from benchmarks.labelled import QUESTIONS, check_labels, evaluate, load_set, shipped_entries
 from benchmarks.methods import Ours
+from bot.core.matcher import Thresholds
 
 HELDOUT = QUESTIONS / "heldout.tsv"
-MIN_REJECTION = 0.85
-MIN_RECALL = 0.75
-MIN_PRECISION = 0.85
-MIN_FOUND_IN_THREE = 0.85
+# Measured (benchmarks/README.md): rejection 91.7%, recall 89.2%, precision 95.0%, top 3 93.9%.
+MIN_REJECTION = 0.875
+MIN_RECALL = 0.85
+MIN_PRECISION = 0.90
+MIN_FOUND_IN_THREE = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +44,15 @@ def test_confident_answers_are_right(heldout_figures) -> None:  # type: ignore[n
 
 def test_the_right_entry_is_within_reach(heldout_figures) -> None:  # type: ignore[no-untyped-def]
     assert heldout_figures.found_in_three >= MIN_FOUND_IN_THREE
+
+
+def test_the_floor_catches_a_matcher_that_answers_everything() -> None:
+    if not HELDOUT.exists():
+        pytest.skip("benchmarks/questions/heldout.tsv has not been written yet")
+    reckless = Ours(shipped_entries(), Thresholds(confident=0, suggest=0, margin=0))
+    figures = evaluate(reckless, load_set(HELDOUT))
+    assert figures.rejection < MIN_REJECTION
+    assert figures.precision < MIN_PRECISION
 
 
 def test_the_tune_set_is_labelled_with_real_entries() -> None:
