@@ -1,13 +1,17 @@
 """Finding the knowledge entry a question is about, or deciding that none is.
 
-Candidates come from an inverted index of normalised tokens, rare tokens first; each candidate
-entry is then scored on four things, each 0..1:
+Mistyped words are first corrected to words the knowledge base uses (typos.py). Candidates
+come from an inverted index of normalised tokens, rare tokens first; each candidate entry is
+then scored on four things, each 0..1:
 - entry cover: how much of the question's weight the entry's words cover (rare words weigh
-  more, like tf-idf; a word the knowledge base never uses weighs like the rarest word);
+  more, like tf-idf; a word the knowledge base never uses weighs more than the rarest one, which
+  is what turns away questions about other things; a word found only in the entry's answer
+  counts for ANSWER_FACTOR of its weight);
 - question cover: the same against the entry's single best question plus its keywords;
 - phrase cover: how much of that best question the member's question covers;
-- similarity: rapidfuzz token-set similarity to the entry's closest question.
-The best entry's score and its lead over the runner-up decide the tier.
+- similarity: rapidfuzz token-sort similarity to the entry's closest question.
+The best entry's score and its lead over the runner-up decide the tier. Weights and
+thresholds were chosen on benchmarks/questions/tune.tsv (see benchmarks/README.md).
 """
 
 from __future__ import annotations
