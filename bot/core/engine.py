@@ -105,9 +105,10 @@ class Engine:
             return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
         if not normalize(text):
             return refuse(text, EMPTY_MESSAGE)
-        if not self.matcher.query_tokens(text):
-            return refuse(text, VAGUE_MESSAGE)
         result = self.matcher.match(text)
+        # Only a question with no match is checked for having any words to match at all.
+        if result.tier is Tier.NONE and not self.matcher.query_tokens(text):
+            return refuse(text, VAGUE_MESSAGE)
         best = result.best
         if result.tier is Tier.CONFIDENT and best is not None:
             found = self.answer_for_entry(best.entry_id, text)
