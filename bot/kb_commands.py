@@ -13,6 +13,7 @@ from bot.core.knowledge import (
     json_schema,
     knowledge_files,
     load_paths,
+    missing_translations,
     write_directory,
 )
 from bot.settings import Settings
@@ -106,6 +107,9 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     files = _expand(args.paths or [settings.knowledge_dir])
     knowledge = load_paths(files)
     print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
+    for code, ids in missing_translations(knowledge).items():
+        if ids:
+            print(f"not yet translated ({code}): {len(ids)} entries: {', '.join(ids)}")
     return 0
 
 

@@ -185,3 +185,12 @@ def test_a_bad_setting_is_named_not_a_traceback(
     monkeypatch.setenv(variable, value)
     code, _, err = cli("ask", "--json", "how many migrants were enrolled?")
     assert code == 2 and expected in err and "Traceback" not in err
+
+
+def test_kb_validate_lists_entries_not_yet_translated(
+    cli: Any, tmp_path: Path, entries: list[dict[str, Any]]
+) -> None:
+    write_knowledge(tmp_path / "kb", entries)
+    code, out, _ = cli("kb", "validate", str(tmp_path / "kb"))
+    assert code == 0
+    assert "not yet translated (es): 3 entries: enrolled-45, apprehended-7m, apple-store" in out

@@ -1,0 +1,84 @@
+"""The languages the bot speaks, read from data: one folder per language under `bot/locales/`.
+
+A language is `bot/locales/<code>/language.toml` (what the translation check and the matcher need)
+beside its gettext catalogue `LC_MESSAGES/policybot.po` (the bot's own words). Adding a language
+adds files, never code; knowledge/TRANSLATING.md is the guide.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
+SOURCE_LANGUAGE = "en"  # every entry is written in it first; the others are translations
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in the language itself ("Español")
+    snowball: str  # the Snowball stemmer's name for it
+    discord_locales: tuple[str, ...]
+    translation_marker: str  # word that marks a rendering of an English quote
+    anonymity_phrases: tuple[str, ...]
+    stopwords: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def month_names(self) -> tuple[str, ...]:
+        """January..December in this language (Babel's CLDR data), lower case."""
+        names = get_month_names("wide", locale=self.code)
+        return tuple(names[month].lower() for month in range(1, 13))
+
+
+class LanguageDataError(ValueError):
+    pass
+
+
+def _load(path: Path) -> Language:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        code = str(raw["code"])
+        if not re.match(LANGUAGE_CODE_PATTERN, code) or code != path.parent.name:
+            raise LanguageDataError(f"{path}: code '{code}' must match its folder name")
+        Locale.parse(code)
+        return Language(
+            code=code,
+            name=str(raw["name"]),
+            snowball=str(raw["snowball"]),
+            discord_locales=tuple(raw.get("discord_locales", ())),
+            translation_marker=str(raw["translation_marker"]),
+            anonymity_phrases=tuple(str(p) for p in raw["anonymity_phrases"]),
+            stopwords=frozenset(str(w) for w in raw.get("stopwords", ())),
+        )
+    except (KeyError, tomllib.TOMLDecodeError, UnknownLocaleError, ValueError) as error:
+        raise LanguageDataError(f"{path}: bad language data: {error}") from None
+
+
+@functools.cache
+def languages() -> dict[str, Language]:
+    """Every language with a data folder, by code; the source language first."""
+    found = {path.parent.name: _load(path) for path in sorted(LOCALES_DIR.glob("*/language.toml"))}
+    if SOURCE_LANGUAGE not in found:
+        raise LanguageDataError(f"{LOCALES_DIR}: no data for the source language")
+    return {SOURCE_LANGUAGE: found.pop(SOURCE_LANGUAGE), **found}
+
+
+def translation_languages() -> list[Language]:
+    """The languages entries are translated into (all but the source language)."""
+    return [language for code, language in languages().items() if code != SOURCE_LANGUAGE]
+
+
+def language(code: str) -> Language:
+    try:
+        return languages()[code]
+    except KeyError:
+        known = ", ".join(languages())
+        raise LanguageDataError(f"no language '{code}' (known: {known})") from None
