@@ -17,14 +17,16 @@ from pathlib import Path
 from bot.core.answers import (
     EMPTY_MESSAGE,
     MAX_QUESTION_CHARS,
-    TOO_LONG_MESSAGE,
     VAGUE_MESSAGE,
     Answer,
     Suggestion,
     answer_close,
     answer_entry,
     answer_none,
+    message,
     refuse,
+    suggestion,
+    too_long_message,
 )
 from bot.core.knowledge import (
     KnowledgeError,
@@ -34,6 +36,8 @@ from bot.core.knowledge import (
     load_directory,
     parse_entry,
 )
+from bot.core.language_detect import detect_language
+from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
@@ -79,8 +83,12 @@ class Engine:
 
     def _install(self, knowledge: KnowledgeSet) -> None:
         self.knowledge = knowledge
-        ordered = knowledge.ordered()
-        self.matcher = Matcher([p.entry for p in ordered], self.thresholds)
+        entries = [p.entry for p in knowledge.ordered()]
+        # One index per language: each reads the entries' words in its language.
+        self.matchers = {
+            code: Matcher(entries, self.thresholds, language=code) for code in languages()
+        }
+        self.matcher = self.matchers[SOURCE_LANGUAGE]
 
     # -- members ---------------------------------------------------------------------------
 
@@ -91,36 +99,56 @@ class Engine:
     def entries(self) -> list[Entry]:
         return [p.entry for p in self.knowledge.ordered()]
 
-    def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
+    def answer_for_entry(
+        self, entry_id: str, question: str | None = None, language: str = SOURCE_LANGUAGE
+    ) -> Answer | None:
         entry = self.entry(entry_id)
         if entry is None:
             return None
         related = [e for e in map(self.entry, entry.related) if e is not None]
-        return answer_entry(question or entry.question, entry, 100.0, related)
+        asked = question or suggestion(entry, language).question
+        return answer_entry(asked, entry, 100.0, related, language)
 
-    def answer(self, question: str) -> Answer:
-        """Match and build the answer without logging it."""
+    def language_of(self, question: str, preferred: str | None = None) -> str:
+        """The question's language; `preferred` (e.g. from a Discord locale) when unclear."""
+        return detect_language(clean(question), preferred).code
+
+    def answer(self, question: str, preferred_language: str | None = None) -> Answer:
+        """Match and build the answer, in the question's language, without logging it."""
         text = clean(question)
+        language = detect_language(text, preferred_language).code
         if len(text) > MAX_QUESTION_CHARS:
-            return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
+            return refuse(
+                question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
+            )
         if not normalize(text):
-            return refuse(text, EMPTY_MESSAGE)
-        result = self.matcher.match(text)
+            return refuse(text, message(EMPTY_MESSAGE, language), language)
+        matcher = self.matchers[language]
+        result = matcher.match(text)
         # Only a question with no match is checked for having any words to match at all.
-        if result.tier is Tier.NONE and not self.matcher.query_tokens(text):
-            return refuse(text, VAGUE_MESSAGE)
+        if result.tier is Tier.NONE and not matcher.query_tokens(text):
+            return refuse(text, message(VAGUE_MESSAGE, language), language)
         best = result.best
         if result.tier is Tier.CONFIDENT and best is not None:
-            found = self.answer_for_entry(best.entry_id, text)
+            found = self.answer_for_entry(best.entry_id, text, language)
             if found is not None:
                 return replace(found, score=best.score)
         if result.tier is Tier.CLOSE:
-            return answer_close(text, result.candidates)
-        return answer_none(text)
+            return answer_close(text, result.candidates, language)
+        return answer_none(text, language=language)
 
-    async def ask(self, question: str, *, asker: str | None = None, channel: str = "cli") -> Answer:
-        """Answer a question and log it for the unanswered queue and usage counts."""
-        answer = self.answer(question)
+    async def ask(
+        self,
+        question: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        preferred_language: str | None = None,
+    ) -> Answer:
+        """Answer a question and log it for the unanswered queue and usage counts.
+        `preferred_language`: the asker's language (e.g. their Discord locale), used only when
+        the question's own language is unclear."""
+        answer = self.answer(question, preferred_language)
         if answer.tier is None:
             return answer
         question_id = await self.store.log_question(
@@ -130,15 +158,21 @@ class Engine:
             score=answer.score,
             asker=asker,
             channel=channel,
+            language=answer.language,
         )
         return replace(answer, question_id=question_id)
 
     async def open_entry(
-        self, entry_id: str, *, asker: str | None = None, channel: str = "cli"
+        self,
+        entry_id: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        language: str = SOURCE_LANGUAGE,
     ) -> Answer | None:
         """An entry picked from a list (related, did-you-mean): answered and logged like a
         question, so it can take a helpful vote. None if the entry no longer exists."""
-        answer = self.answer_for_entry(entry_id)
+        answer = self.answer_for_entry(entry_id, language=language)
         if answer is None:
             return None
         question_id = await self.store.log_question(
@@ -148,11 +182,15 @@ class Engine:
             score=answer.score,
             asker=asker,
             channel=channel,
+            language=language,
         )
         return replace(answer, question_id=question_id)
 
-    def autocomplete(self, typed: str, limit: int = 25) -> list[Suggestion]:
-        return [Suggestion(c.entry_id, c.question) for c in self.matcher.autocomplete(typed, limit)]
+    def autocomplete(
+        self, typed: str, limit: int = 25, preferred_language: str | None = None
+    ) -> list[Suggestion]:
+        matcher = self.matchers[self.language_of(typed, preferred_language)]
+        return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
         if await self.store.question(question_id) is None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -29,7 +30,13 @@ class Language:
     discord_locales: tuple[str, ...]
     translation_marker: str  # word that marks a rendering of an English quote
     anonymity_phrases: tuple[str, ...]
+    # Matching (bot/core/analysis.py); English keeps its own in vocabulary.py.
+    stem_trailing: str = ""  # vowels dropped from the end of a long stem (see analysis.py)
+    letters: str = ""  # letters and marks only this language uses, for the detector
     stopwords: frozenset[str] = frozenset()
+    weak_tokens: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
+    synonyms: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def month_names(self) -> tuple[str, ...]:
@@ -56,7 +63,12 @@ def _load(path: Path) -> Language:
             discord_locales=tuple(raw.get("discord_locales", ())),
             translation_marker=str(raw["translation_marker"]),
             anonymity_phrases=tuple(str(p) for p in raw["anonymity_phrases"]),
-            stopwords=frozenset(str(w) for w in raw.get("stopwords", ())),
+            stem_trailing=str(raw.get("stem_trailing", "")),
+            letters=str(raw.get("letters", "")),
+            stopwords=frozenset(str(raw.get("stopwords", "")).split()),
+            weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
+            phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
+            synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
         )
     except (KeyError, tomllib.TOMLDecodeError, UnknownLocaleError, ValueError) as error:
         raise LanguageDataError(f"{path}: bad language data: {error}") from None

@@ -27,21 +27,9 @@ from sys import intern
 
 from rapidfuzz import fuzz
 
+from bot.core.analysis import TextAnalysis, analysis
 from bot.core.models import Entry
-from bot.core.normalize import (
-    content_tokens,
-    content_words,
-    has_phrase_words,
-    join_phrases,
-    normalize,
-    phrase_parts,
-    plain_words,
-    stem,
-    tokens_of,
-    word_list,
-)
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import STOPWORDS, WEAK_TOKENS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
@@ -89,10 +77,19 @@ class MatchResult:
 class Matcher:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
-    def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+    ) -> None:
+        """`language`: the index reads each entry's words in that language (its translation,
+        or the English text while it has none) and reads questions with that language's rules."""
         self.thresholds = thresholds or Thresholds()
+        self.language = language
+        self._text: TextAnalysis = analysis(language)
         self._ids = [entry.id for entry in entries]
-        self._questions = [entry.question for entry in entries]
+        self._questions = [(entry.in_language(language) or entry).question for entry in entries]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []
         self._tokens: list[tuple[str, ...]] = []
@@ -109,16 +106,17 @@ class Matcher:
         # interned so that entries share one string object per token.
         for index, entry in enumerate(entries):
             union: set[str] = set()
-            for text in entry.all_questions:
-                words = word_list(text)
+            own = entry.in_language(language) or entry
+            for text in [own.question, *own.paraphrases]:
+                words = self._text.word_list(text)
                 surface.update(words)
                 normalized = " ".join(words)
-                if has_phrase_words(words):
-                    for word, joined in phrase_parts(normalized):
+                if self._text.has_phrase_words(words):
+                    for word, joined in self._text.phrase_parts(normalized):
                         self._phrase_parts.setdefault(word, set()).add(joined)
-                    normalized = join_phrases(normalized)
+                    normalized = self._text.join_phrases(normalized)
                     words = normalized.split()
-                tokens = tuple(map(intern, dict.fromkeys(tokens_of(words))))
+                tokens = tuple(map(intern, dict.fromkeys(self._text.tokens_of(words))))
                 if not tokens:
                     self._exact.setdefault(normalized, index)
                 self._texts.append(normalized)
@@ -127,19 +125,23 @@ class Matcher:
             self._starts.append(len(self._texts))
             keywords = tuple(
                 dict.fromkeys(
-                    intern(t) for k in entry.keywords for t in content_tokens(normalize(k))
+                    intern(t)
+                    for k in own.keywords
+                    for t in self._text.content_tokens(self._text.normalize(k))
                 )
             )
             self._keywords.append(keywords)
             union.update(keywords)
             for token in union:
                 self._postings.setdefault(token, []).append(index)
-            answer_words = word_list(entry.answer)
+            answer_words = self._text.word_list(own.answer)
             surface.update(answer_words)
             answer = tuple(
                 dict.fromkeys(
                     intern(t)
-                    for t in content_tokens(join_phrases(" ".join(answer_words)))
+                    for t in self._text.content_tokens(
+                        self._text.join_phrases(" ".join(answer_words))
+                    )
                     if t not in union
                 )
             )
@@ -167,9 +169,9 @@ class Matcher:
         usage = {
             word: len(self._postings.get(token, ())) + len(answer_postings.get(token, ()))
             for word in surface
-            if (token := stem(word))
+            if (token := self._text.stem(word))
         }
-        usage.update(dict.fromkeys(STOPWORDS, total + 1))
+        usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
 
     def __len__(self) -> int:
@@ -179,7 +181,7 @@ class Matcher:
 
     def weight(self, token: str) -> float:
         idf = self._idf.get(token, self._unknown_weight)
-        return idf * WEAK_FACTOR if token in WEAK_TOKENS else idf
+        return idf * WEAK_FACTOR if token in self._text.weak_tokens else idf
 
     def _weighted_tokens(self, plain: str) -> dict[str, float]:
         """Each distinct query token with its weight; `plain` is the output of plain_words().
@@ -190,23 +192,23 @@ class Matcher:
         corrected: set[str] = set()
         words = plain.split()
         for position, word in enumerate(words):
-            if stem(word) not in self._idf:
+            if self._text.stem(word) not in self._idf:
                 fixed = self._typos.correct(word)
                 if fixed is not None:
                     words[position] = fixed
                     corrected.add(fixed)
-        text = join_phrases(" ".join(words) if corrected else plain)
+        text = self._text.join_phrases(" ".join(words) if corrected else plain)
         weights: dict[str, float] = {}
-        for word, token in content_words(text):
+        for word, token in self._text.content_words(text):
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             weights.setdefault(token, self.weight(token) * factor)
         return weights
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
-        plain = plain_words(question)
+        plain = self._text.plain_words(question)
         tokens = list(self._weighted_tokens(plain))
-        normalized = join_phrases(plain)
+        normalized = self._text.join_phrases(plain)
         if not tokens and normalized in self._exact:
             return normalized.split()
         return tokens
@@ -215,8 +217,8 @@ class Matcher:
 
     def rank(self, question: str, limit: int = 3) -> list[Candidate]:
         """Entries ordered by score, best first; empty when the question shares nothing."""
-        plain = plain_words(question)
-        normalized = join_phrases(plain)
+        plain = self._text.plain_words(question)
+        normalized = self._text.join_phrases(plain)
         weights = self._weighted_tokens(plain)
         if not weights:
             index = self._exact.get(normalized)
@@ -311,7 +313,7 @@ class Matcher:
 
     def autocomplete(self, typed: str, limit: int = 25) -> list[Candidate]:
         """Entries for a partly typed question; the last word may be unfinished."""
-        words = plain_words(typed).split()
+        words = self._text.plain_words(typed).split()
         if not words:
             return [self._bare(i) for i in range(min(limit, len(self._ids)))]
         partial = "" if typed.endswith((" ", "?")) else words.pop()
@@ -320,7 +322,9 @@ class Matcher:
             for joined in self._phrase_parts.get(word, ()):
                 weights.setdefault(joined, self.weight(joined))
         expansions = self._prefix_tokens(partial) if len(partial) >= 2 else []
-        expansions += [t for t in content_tokens(partial) if t in self._idf and t not in expansions]
+        expansions += [
+            t for t in self._text.content_tokens(partial) if t in self._idf and t not in expansions
+        ]
         for token in expansions:
             share = self.weight(token) / len(expansions)
             weights[token] = max(weights.get(token, 0.0), share)

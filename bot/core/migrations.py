@@ -51,4 +51,8 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: the language each question was asked in (issue 11); older rows were all English.
+    """
+    ALTER TABLE questions ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+    """,
 )

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from bot.core.i18n import N_
 from bot.core.languages import LANGUAGE_CODE_PATTERN, SOURCE_LANGUAGE, languages
 from bot.core.translation_rules import translation_problems
 
@@ -50,11 +51,12 @@ class Status(StrEnum):
     PUBLIC_RECORD = "public_record"
 
 
+# In English; translated where shown (bot/core/i18n.py).
 STATUS_LABELS: dict[Status, str] = {
-    Status.REPORTED_UNCONFIRMED: "Reported, not confirmed on the record",
-    Status.CONFIRMED_ON_RECORD: "Confirmed on the record",
-    Status.DISPUTED: "Disputed",
-    Status.PUBLIC_RECORD: "Public record",
+    Status.REPORTED_UNCONFIRMED: N_("Reported, not confirmed on the record"),
+    Status.CONFIRMED_ON_RECORD: N_("Confirmed on the record"),
+    Status.DISPUTED: N_("Disputed"),
+    Status.PUBLIC_RECORD: N_("Public record"),
 }
 
 

@@ -64,6 +64,7 @@ class LoggedQuestion:
     entry_id: str | None
     score: float
     state: str
+    language: str = "en"
 
 
 def utc_now() -> str:
@@ -264,12 +265,14 @@ class Store:
         score: float,
         asker: str | None,
         channel: str,
+        language: str = "en",
     ) -> int:
         async with self._writing:
             cursor = await self._db.execute(
-                "INSERT INTO questions (asked_at, asker, channel, text, tier, entry_id, score)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (utc_now(), asker, channel, text, tier, entry_id, score),
+                "INSERT INTO questions"
+                " (asked_at, asker, channel, text, tier, entry_id, score, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (utc_now(), asker, channel, text, tier, entry_id, score, language),
             )
         return cursor.lastrowid or 0
 
@@ -356,4 +359,5 @@ def _question(row: sqlite3.Row) -> LoggedQuestion:
         entry_id=row["entry_id"],
         score=row["score"],
         state=row["state"],
+        language=row["language"],
     )
