@@ -199,5 +199,8 @@ async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
     if not questions:
         print("no unanswered questions")
     for question in questions:
-        print(f"{question.id}\t{question.asked_at}\t{question.tier}\t{question.text}")
+        print(
+            f"{question.id}\t{question.asked_at}\t{question.language}\t{question.tier}"
+            f"\t{question.text}"
+        )
     return 0

@@ -194,3 +194,27 @@ def test_kb_validate_lists_entries_not_yet_translated(
     code, out, _ = cli("kb", "validate", str(tmp_path / "kb"))
     assert code == 0
     assert "not yet translated (es): 3 entries: enrolled-45, apprehended-7m, apple-store" in out
+
+
+async def test_the_console_speaks_the_language_asked(engine: Engine) -> None:
+    typed = iter(["¿cuál es la capital de Francia?", "ayuda", "fuentes", "salir"])
+    shown: list[str] = []
+    await chat(engine, read=lambda _: next(typed), write=shown.append)
+    assert shown[1].startswith("Eso no está en mi base de conocimientos")
+    assert shown[2].startswith("Haz una pregunta")
+    assert shown[3].startswith("A quién cita la base de conocimientos")
+    assert "(anónima)" in shown[3] and "entradas" in shown[3]
+
+
+def test_ask_json_says_the_language_and_the_queue_shows_it(cli: Any) -> None:
+    code, out, _ = cli("ask", "--json", "¿cuál es la capital de Francia?")
+    assert code == 0 and json.loads(out)["language"] == "es"
+    code, out, _ = cli("ask", "--json", "--language", "es", "CBP One?")
+    assert json.loads(out)["language"] == "es"
+    code, out, _ = cli("kb", "unanswered")
+    assert "\tes\tnone\t¿cuál es la capital de Francia?" in out
+
+
+def test_ask_refuses_a_language_it_does_not_speak(cli: Any) -> None:
+    with pytest.raises(SystemExit):
+        cli("ask", "--language", "xx", "hello")
