@@ -94,3 +94,14 @@ def language(code: str) -> Language:
     except KeyError:
         known = ", ".join(languages())
         raise LanguageDataError(f"no language '{code}' (known: {known})") from None
+
+
+def language_for_locale(locale: str | None) -> str | None:
+    """The language for a locale code such as Discord's "es-ES" or "es-419", if we speak it."""
+    if not locale:
+        return None
+    for code, data in languages().items():
+        if locale in data.discord_locales:
+            return code
+    base = locale.split("-")[0].lower()
+    return base if base in languages() else None
