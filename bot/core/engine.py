@@ -26,6 +26,7 @@ from bot.core.answers import (
     answer_none,
     refuse,
 )
+from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.knowledge import (
     KnowledgeError,
     KnowledgeSet,
@@ -120,18 +121,17 @@ class Engine:
 
     async def ask(self, question: str, *, asker: str | None = None, channel: str = "cli") -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        answer = self.answer(question)
-        if answer.tier is None:
-            return answer
-        question_id = await self.store.log_question(
-            text=answer.question,
-            tier=answer.tier.value,
-            entry_id=answer.entry_id,
-            score=answer.score,
-            asker=asker,
-            channel=channel,
-        )
-        return replace(answer, question_id=question_id)
+        return await self._logged(self.answer(question), asker, channel)
+
+    async def check_claim(
+        self, text: str, *, asker: str | None = None, channel: str = "cli"
+    ) -> CheckedClaim:
+        """Answer the part of a message that matches best: each part is matched once, and only
+        the winner is logged."""
+        best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
+        if best is None:
+            return CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+        return CheckedClaim(best.claim, await self._logged(best.answer, asker, channel))
 
     async def open_entry(
         self, entry_id: str, *, asker: str | None = None, channel: str = "cli"
@@ -141,10 +141,16 @@ class Engine:
         answer = self.answer_for_entry(entry_id)
         if answer is None:
             return None
+        return await self._logged(answer, asker, channel)
+
+    async def _logged(self, answer: Answer, asker: str | None, channel: str) -> Answer:
+        """The answer with the id it was logged under; a refused question is not logged."""
+        if answer.tier is None:
+            return answer
         question_id = await self.store.log_question(
             text=answer.question,
-            tier=Tier.CONFIDENT.value,
-            entry_id=entry_id,
+            tier=answer.tier.value,
+            entry_id=answer.entry_id,
             score=answer.score,
             asker=asker,
             channel=channel,
@@ -168,6 +174,10 @@ class Engine:
             SourceSummary(publisher, kind, n)
             for (publisher, kind), n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
         ]
+
+    def topics(self) -> list[str]:
+        """The topic titles, sorted."""
+        return sorted(self.knowledge.topics.values())
 
     @property
     def as_of(self) -> dt.date | None:

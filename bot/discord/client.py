@@ -1,4 +1,4 @@
-"""The bot client: intents, safe defaults, cogs, persistent buttons, conditional sync."""
+"""The bot client: intents, safe defaults, the extensions, persistent buttons, conditional sync."""
 
 from __future__ import annotations
 
@@ -10,14 +10,11 @@ import discord
 from discord.ext import commands
 
 from bot.core.engine import Engine
-from bot.discord.cogs.ask import AskCog
-from bot.discord.cogs.check_claim import CheckClaimCog
-from bot.discord.cogs.conversation import ConversationCog
-from bot.discord.cogs.info import InfoCog
-from bot.discord.cogs.kb import KbCog
 from bot.discord.errors import PolicyTree
+from bot.discord.extensions import walk_extensions
 from bot.discord.ratelimit import RateLimiter
-from bot.discord.service import NO_MENTIONS, AnswerService
+from bot.discord.reply import NO_MENTIONS
+from bot.discord.service import AnswerService
 from bot.discord.sync import SyncState, sync_if_changed
 from bot.discord.views import DYNAMIC_ITEMS
 
@@ -62,9 +59,8 @@ class PolicyBot(commands.Bot):
         self.moderator_role = moderator_role
 
     async def setup_hook(self) -> None:
-        for cog in (AskCog(self), InfoCog(self), ConversationCog(self), CheckClaimCog(self)):
-            await self.add_cog(cog)
-        await self.add_cog(KbCog(self, self.moderator_role))
+        for extension in walk_extensions():
+            await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync and self.sync_state is not None:
             await sync_if_changed(self.tree, self.sync_state)

@@ -15,8 +15,9 @@ import discord
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.models import Entry
+from bot.discord.errors import report_failure
 from bot.discord.moderation import NOT_A_MODERATOR, author_of, is_moderator, problems_text
-from bot.discord.service import NO_MENTIONS
+from bot.discord.reply import NO_MENTIONS
 
 TEXT_INPUT_MAX = 4000  # Discord's limit for one text input
 QUESTION_MAX = 300
@@ -121,6 +122,4 @@ class EditEntryModal(discord.ui.Modal):
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:  # type: ignore[override]
-        from bot.discord.errors import report_failure
-
         await report_failure(interaction, error)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -12,6 +12,7 @@ from discord.ext import commands
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_documents
 from bot.discord import render
+from bot.discord.errors import Refused
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import (
@@ -27,10 +28,8 @@ from bot.discord.moderation import (
     quoted,
     stats_text,
 )
-from bot.discord.service import NO_MENTIONS
-
-if TYPE_CHECKING:
-    from bot.discord.client import PolicyBot
+from bot.discord.reply import NO_MENTIONS
+from bot.discord.service import service_of
 
 Interaction = discord.Interaction[Any]
 
@@ -38,20 +37,16 @@ Interaction = discord.Interaction[Any]
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the knowledge base"):
-    def __init__(self, bot: PolicyBot, moderator_role: str) -> None:
-        self.bot = bot
+    def __init__(self, engine: Engine, moderator_role: str) -> None:
+        self.engine = engine
         self.moderator_role = moderator_role
         super().__init__()
 
-    @property
-    def engine(self) -> Engine:
-        return self.bot.service.engine
-
-    async def _allowed(self, interaction: Interaction) -> bool:
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        """Every /kb command, checked on the server: Discord only hides /kb in clients."""
         if is_moderator(interaction, self.moderator_role):
             return True
-        await _say(interaction, NOT_A_MODERATOR.format(role=self.moderator_role))
-        return False
+        raise Refused(NOT_A_MODERATOR.format(role=self.moderator_role))
 
     async def _entry_autocomplete(
         self, interaction: Interaction, current: str
@@ -67,8 +62,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
         `slow` work (a download) is deferred first: Discord allows 3 seconds to respond.
         """
-        if not await self._allowed(interaction):
-            return
         if slow:
             await interaction.response.defer(ephemeral=True, thinking=True)
         try:
@@ -80,8 +73,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
     @app_commands.command(name="show", description="Show an entry as members see it")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def show(self, interaction: Interaction, entry: str) -> None:
-        if not await self._allowed(interaction):
-            return
         answer = self.engine.answer_for_entry(entry)
         if answer is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
@@ -97,8 +88,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
     @app_commands.command(name="edit", description="Edit an entry's question, paraphrases, answer")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def edit(self, interaction: Interaction, entry: str) -> None:
-        if not await self._allowed(interaction):
-            return
         found = self.engine.entry(entry)
         if found is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
@@ -118,8 +107,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
     @app_commands.command(name="history", description="List an entry's revisions")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def history(self, interaction: Interaction, entry: str) -> None:
-        if not await self._allowed(interaction):
-            return
         revisions = await self.engine.store.history(entry)
         text = history_text(entry, revisions) if revisions else f"No entry {quoted(entry)}."
         await _say(interaction, text)
@@ -150,8 +137,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="queue", description="Questions nobody could answer")
     async def queue(self, interaction: Interaction) -> None:
-        if not await self._allowed(interaction):
-            return
         await _say(interaction, queue_text(await self.engine.store.unanswered(limit=15)))
 
     @app_commands.command(name="teach", description="Answer a queued question with an entry")
@@ -193,8 +178,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="export", description="Download the live knowledge base as files")
     async def export(self, interaction: Interaction) -> None:
-        if not await self._allowed(interaction):
-            return
         await interaction.response.send_message(
             f"{len(self.engine.entries())} entries, one TOML file per topic.",
             file=export_archive(self.engine.knowledge),
@@ -204,8 +187,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="stats", description="Usage, feedback and the unanswered count")
     async def stats(self, interaction: Interaction) -> None:
-        if not await self._allowed(interaction):
-            return
         engine = self.engine
         usage = await engine.store.usage(limit=10)
         unanswered = await engine.store.count_unanswered()
@@ -224,3 +205,8 @@ async def _say(interaction: Interaction, text: str) -> None:
         await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
     else:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+async def setup(bot: commands.Bot) -> None:
+    moderator_role = getattr(bot, "moderator_role", "Policybot Moderator")
+    await bot.add_cog(KbCog(service_of(bot).engine, moderator_role))
