@@ -6,9 +6,10 @@ Built in `main()` and passed down; nothing here runs at import time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.matcher import Thresholds
 
@@ -45,13 +46,40 @@ class Settings(BaseSettings):
         le=100,
         description="If the two best entries are closer than this, ask 'did you mean' instead.",
     )
-    moderator_role: str = Field(
-        default="Policybot Moderator",
-        description="Discord role allowed to edit the knowledge base.",
+    home_guild_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="Discord server ids, comma-separated, whose moderators curate the knowledge "
+        "base (/kb is registered there only). Empty: nobody moderates from Discord.",
+    )
+    moderator_role_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="Role ids, comma-separated, that moderate in a home server (besides members "
+        "with Manage Server there).",
+    )
+    moderator_role: str | None = Field(
+        default=None, description="Replaced by POLICYBOT_MODERATOR_ROLE_IDS; refused if set."
     )
     rate_limit_count: int = Field(default=5, ge=1, description="Questions per member per window.")
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
+
+    @field_validator("home_guild_ids", "moderator_role_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("moderator_role")
+    @classmethod
+    def _role_names_are_gone(cls, value: str | None) -> None:
+        if value is not None:
+            raise ValueError(
+                "moderators are now recognised by role id, because anyone with Manage Roles can "
+                "create a role with a given name: set POLICYBOT_MODERATOR_ROLE_IDS (and "
+                "POLICYBOT_HOME_GUILD_IDS) instead"
+            )
+        return None
 
     @model_validator(mode="after")
     def _suggest_below_confident(self) -> Settings:

@@ -16,6 +16,7 @@ from bot.discord.ratelimit import RateLimiter
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import AnswerService
 from bot.discord.sync import SyncState, sync_if_changed
+from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
 
 log = logging.getLogger("policybot.discord")
@@ -42,7 +43,7 @@ class PolicyBot(commands.Bot):
         state_dir: Path | None = None,
         auto_sync: bool = True,
         message_content: bool = False,
-        moderator_role: str = "Policybot Moderator",
+        trust: Trust | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -56,14 +57,14 @@ class PolicyBot(commands.Bot):
         self.service = AnswerService(engine, RateLimiter(rate_limit_count, rate_limit_seconds))
         self.sync_state = SyncState(state_dir) if state_dir is not None else None
         self.auto_sync = auto_sync
-        self.moderator_role = moderator_role
+        self.trust = trust or Trust()
 
     async def setup_hook(self) -> None:
         for extension in walk_extensions():
             await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync and self.sync_state is not None:
-            await sync_if_changed(self.tree, self.sync_state)
+            await sync_if_changed(self.tree, self.sync_state, self.trust.home_guild_ids)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: ConversationCog handles the messages meant for the bot."""

@@ -1,8 +1,4 @@
-"""Who may curate the knowledge base from Discord, and plain-text views of revisions and queues.
-
-`default_permissions` on the /kb group only hides it in clients; `is_moderator` is the real gate,
-checked inside every /kb command and autocomplete (Discord runs autocomplete without checks).
-"""
+"""Plain-text views of revisions, queues and usage for `/kb`, and the export archive."""
 
 from __future__ import annotations
 
@@ -18,20 +14,7 @@ from bot.core.models import Entry
 from bot.core.store import LoggedQuestion, Revision
 from bot.discord.limits import CHOICE_MAX, CHOICES_MAX, MESSAGE_MAX, clip
 
-NOT_A_MODERATOR = (
-    "Only moderators can change the knowledge base: members with the “{role}” role or the "
-    "Manage Server permission."
-)
 MAX_UPLOAD_BYTES = 1_000_000
-
-
-def is_moderator(interaction: discord.Interaction[Any], role_name: str) -> bool:
-    user = interaction.user
-    if interaction.guild is None or not isinstance(user, discord.Member):
-        return False
-    if interaction.permissions.manage_guild or interaction.permissions.administrator:
-        return True
-    return any(role.name == role_name for role in user.roles)
 
 
 def quoted(text: str, limit: int = 100) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -17,12 +18,10 @@ from bot.discord.kb_modal import EditEntryModal, too_long_for_form
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import (
     MAX_UPLOAD_BYTES,
-    NOT_A_MODERATOR,
     author_of,
     entry_choices,
     export_archive,
     history_text,
-    is_moderator,
     problems_text,
     queue_text,
     quoted,
@@ -30,28 +29,30 @@ from bot.discord.moderation import (
 )
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import service_of
+from bot.discord.trust import NO_HOME_GUILD, NOT_A_MODERATOR, Trust, trust_of
 
 Interaction = discord.Interaction[Any]
+log = logging.getLogger("policybot.discord")
 
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the knowledge base"):
-    def __init__(self, engine: Engine, moderator_role: str) -> None:
+    def __init__(self, engine: Engine, trust: Trust) -> None:
         self.engine = engine
-        self.moderator_role = moderator_role
+        self.trust = trust
         super().__init__()
 
     async def interaction_check(self, interaction: Interaction) -> bool:
-        """Every /kb command, checked on the server: Discord only hides /kb in clients."""
-        if is_moderator(interaction, self.moderator_role):
+        """Every /kb command, checked here: Discord's permissions only decide what it shows."""
+        if self.trust.is_moderator(interaction):
             return True
-        raise Refused(NOT_A_MODERATOR.format(role=self.moderator_role))
+        raise Refused(NOT_A_MODERATOR)
 
     async def _entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        if not is_moderator(interaction, self.moderator_role):
+        if not self.trust.is_moderator(interaction):  # Discord runs autocomplete without checks
             return []
         return entry_choices(self.engine.entries(), current)
 
@@ -101,7 +102,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
             )
             return
         revision = await self.engine.store.latest_revision(entry)
-        modal = EditEntryModal(self.engine, found, revision, self.moderator_role)
+        modal = EditEntryModal(self.engine, found, revision, self.trust)
         await interaction.response.send_modal(modal)
 
     @app_commands.command(name="history", description="List an entry's revisions")
@@ -208,5 +209,12 @@ async def _say(interaction: Interaction, text: str) -> None:
 
 
 async def setup(bot: commands.Bot) -> None:
-    moderator_role = getattr(bot, "moderator_role", "Policybot Moderator")
-    await bot.add_cog(KbCog(service_of(bot).engine, moderator_role))
+    """/kb exists only in the home servers: nobody else even sees it."""
+    trust = trust_of(bot)
+    if not trust.home_guild_ids:
+        log.warning(NO_HOME_GUILD)
+        return
+    await bot.add_cog(KbCog(service_of(bot).engine, trust), guilds=trust.home_guilds)
+    log.info(
+        "Moderation: /kb in home servers %s", ", ".join(map(str, sorted(trust.home_guild_ids)))
+    )
