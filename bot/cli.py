@@ -16,7 +16,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 log = logging.getLogger("policybot")
 
@@ -85,9 +85,7 @@ def _setting_name(location: tuple[int | str, ...]) -> str:
 
 def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]) -> int:
     async def go() -> int:
-        async with Engine.open(
-            settings.db, settings.knowledge_dir, settings.thresholds()
-        ) as engine:
+        async with open_engine(settings) as engine:
             result = await work(engine)
         return result if isinstance(result, int) else 0
 

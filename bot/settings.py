@@ -1,16 +1,19 @@
-"""Runtime settings from the environment and `.env`.
+"""Runtime settings from the environment and `.env`, and opening the engine they describe.
 
 Built in `main()` and passed down; nothing here runs at import time.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.engine import Engine
 from bot.core.matcher import Thresholds
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -91,3 +94,11 @@ class Settings(BaseSettings):
         return Thresholds(
             confident=self.confident_score, suggest=self.suggest_score, margin=self.margin
         )
+
+
+@asynccontextmanager
+async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
+    """The engine on the configured database, seeded from the knowledge files when new; the
+    one way every front end (bot, CLI, console) opens it."""
+    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+        yield engine

@@ -9,7 +9,6 @@ from typing import Any
 
 import discord
 
-from bot.core.knowledge import KnowledgeSet, render_set
 from bot.core.models import Entry
 from bot.core.store import LoggedQuestion, Revision
 from bot.discord.limits import CHOICE_MAX, CHOICES_MAX, MESSAGE_MAX, clip
@@ -91,11 +90,11 @@ def problems_text(header: str, problems: Sequence[str]) -> str:
     return fit_lines([header, *(f"• {clip(p, 300)}" for p in problems)])
 
 
-def export_archive(knowledge: KnowledgeSet) -> discord.File:
+def export_archive(files: dict[str, str]) -> discord.File:
     """The live knowledge base as a zip of topic files, as `policybot kb export` writes them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in render_set(knowledge).items():
+        for name, text in files.items():
             archive.writestr(name, text)
     buffer.seek(0)
     return discord.File(buffer, filename="policybot-knowledge.zip")

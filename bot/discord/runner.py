@@ -14,7 +14,7 @@ from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.discord.sync import GLOBAL, copy_scope, sync_scope
 from bot.discord.trust import Trust
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 log = logging.getLogger("policybot.discord")
 
@@ -60,7 +60,7 @@ def run_bot(settings: Settings) -> int:
 
 async def serve(settings: Settings, token: str, **options: object) -> int:
     """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot."""
-    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+    async with open_engine(settings) as engine:
         bot = build_bot(engine, settings, **options)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -111,7 +111,7 @@ async def sync_now(settings: Settings, token: str, guild_id: int | None) -> int:
     """Log in over REST only (no gateway), register the commands, record their hashes: the
     global commands and each home server's /kb, or (with `guild_id`) every command copied into
     one server for testing."""
-    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+    async with open_engine(settings) as engine:
         bot = build_bot(engine, settings, auto_sync=False)
         async with bot:
             try:

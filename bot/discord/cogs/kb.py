@@ -78,7 +78,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
         if answer is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
-        revision = await self.engine.store.latest_revision(entry)
+        revision = await self.engine.latest_revision(entry)
         await interaction.response.send_message(
             content=f"`{entry}` · revision {revision}",
             embed=render.answer_embed(answer),
@@ -101,14 +101,14 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
                 "Edit its file and bring it in with `/kb import`.",
             )
             return
-        revision = await self.engine.store.latest_revision(entry)
+        revision = await self.engine.latest_revision(entry)
         modal = EditEntryModal(self.engine, found, revision, self.trust)
         await interaction.response.send_modal(modal)
 
     @app_commands.command(name="history", description="List an entry's revisions")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def history(self, interaction: Interaction, entry: str) -> None:
-        revisions = await self.engine.store.history(entry)
+        revisions = await self.engine.history(entry)
         text = history_text(entry, revisions) if revisions else f"No entry {quoted(entry)}."
         await _say(interaction, text)
 
@@ -138,7 +138,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="queue", description="Questions nobody could answer")
     async def queue(self, interaction: Interaction) -> None:
-        await _say(interaction, queue_text(await self.engine.store.unanswered(limit=15)))
+        await _say(interaction, queue_text(await self.engine.unanswered(limit=15)))
 
     @app_commands.command(name="teach", description="Answer a queued question with an entry")
     @app_commands.describe(question_id="Number from /kb queue", entry="The entry that answers it")
@@ -181,7 +181,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
     async def export(self, interaction: Interaction) -> None:
         await interaction.response.send_message(
             f"{len(self.engine.entries())} entries, one TOML file per topic.",
-            file=export_archive(self.engine.knowledge),
+            file=export_archive(self.engine.export_files()),
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
@@ -189,8 +189,8 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
     @app_commands.command(name="stats", description="Usage, feedback and the unanswered count")
     async def stats(self, interaction: Interaction) -> None:
         engine = self.engine
-        usage = await engine.store.usage(limit=10)
-        unanswered = await engine.store.count_unanswered()
+        usage = await engine.usage(limit=10)
+        unanswered = await engine.count_unanswered()
         as_of = engine.as_of.isoformat() if engine.as_of else "unknown"
         await _say(interaction, stats_text(usage, unanswered, len(engine.entries()), as_of))
 
