@@ -8,7 +8,6 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -27,7 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answers questions about the reported ICE check-in app policy "
         "from a curated, sourced knowledge base.",
     )
-    parser.add_argument("--db", type=Path, help="database file (default: POLICYBOT_DB)")
+    parser.add_argument(
+        "--database",
+        "--db",
+        help="database file or URL (default: POLICYBOT_DATABASE, or its older name POLICYBOT_DB)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     verbs.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)")
     verbs.add_parser("chat", help="local chat console on the same engine")
@@ -49,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.errors():
             print(f"policybot: {_setting_name(problem['loc'])}: {problem['msg']}", file=sys.stderr)
         return 2
-    if args.db is not None:
-        settings = settings.model_copy(update={"db": args.db})
+    if args.database is not None:
+        settings = settings.model_copy(update={"database": args.database})
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

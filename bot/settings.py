@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.engine import Engine
@@ -26,6 +26,7 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        populate_by_name=True,
     )
 
     discord_token: SecretStr | None = Field(
@@ -33,7 +34,12 @@ class Settings(BaseSettings):
         validation_alias="DISCORD_TOKEN",
         description="Bot token from the Discord developer portal; without it the console opens.",
     )
-    db: Path = Field(default=Path("data/policybot.sqlite3"), description="SQLite database file.")
+    database: str = Field(
+        default="data/policybot.sqlite3",
+        validation_alias=AliasChoices("POLICYBOT_DATABASE", "POLICYBOT_DB"),
+        description="The database: a SQLite file path or a URL (sqlite:///relative/path); "
+        "POLICYBOT_DB is the older name.",
+    )
     knowledge_dir: Path = Field(
         default=SHIPPED_KNOWLEDGE, description="Curated knowledge files used to seed the database."
     )
@@ -66,6 +72,11 @@ class Settings(BaseSettings):
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
 
+    @field_validator("database", mode="before")
+    @classmethod
+    def _path_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, Path) else value
+
     @field_validator("home_guild_ids", "moderator_role_ids", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
@@ -90,6 +101,12 @@ class Settings(BaseSettings):
             raise ValueError("POLICYBOT_SUGGEST_SCORE must not be above POLICYBOT_CONFIDENT_SCORE")
         return self
 
+    @property
+    def state_dir(self) -> Path:
+        """Where small local state files go (the command-sync hashes): beside a SQLite file."""
+        database = self.database.removeprefix("sqlite:///")
+        return Path(database).parent if "://" not in database else Path("data")
+
     def thresholds(self) -> Thresholds:
         return Thresholds(
             confident=self.confident_score, suggest=self.suggest_score, margin=self.margin
@@ -100,5 +117,5 @@ class Settings(BaseSettings):
 async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
     """The engine on the configured database, seeded from the knowledge files when new; the
     one way every front end (bot, CLI, console) opens it."""
-    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
-        yield engine
+    async with Engine.open(settings.database, settings.knowledge_dir, settings.thresholds()) as e:
+        yield e

@@ -42,7 +42,16 @@ from bot.core.knowledge import (
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
-from bot.core.store import Change, Delete, LoggedQuestion, Revision, Store, Upsert
+from bot.core.store import (
+    Change,
+    Delete,
+    LoggedQuestion,
+    QuestionState,
+    Revision,
+    Store,
+    Upsert,
+    open_store,
+)
 
 MODERATOR_FILE = "moderator-added"
 
@@ -64,10 +73,10 @@ class Engine:
     @classmethod
     @asynccontextmanager
     async def open(
-        cls, db: Path, knowledge_dir: Path, thresholds: Thresholds | None = None
+        cls, database: str | Path, knowledge_dir: Path, thresholds: Thresholds | None = None
     ) -> AsyncIterator[Engine]:
-        """Open the database, seeding it from `knowledge_dir` when it is new."""
-        store = await Store.open(db)
+        """Open the database (a path or URL), seeding it from `knowledge_dir` when it is new."""
+        store = await open_store(database)
         try:
             if await store.is_empty():
                 seed = load_directory(knowledge_dir)
@@ -153,7 +162,7 @@ class Engine:
             return answer
         question_id = await self._store.log_question(
             text=answer.question,
-            tier=answer.tier.value,
+            tier=answer.tier,
             entry_id=answer.entry_id,
             score=answer.score,
             asker=asker,
@@ -292,7 +301,7 @@ class Engine:
         logged = await self._store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
-        if logged.state != "open" or logged.tier == Tier.CONFIDENT.value:
+        if not logged.unanswered:
             raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])
         entry = self.entry(entry_id)
         if entry is None:
@@ -306,12 +315,14 @@ class Engine:
         revision = await self.save_entry(
             changed, author=author, reason=f"taught question {question_id}"
         )
-        await self._store.close_question(question_id, state="answered", by=author)
+        await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)
         return revision
 
     async def dismiss(self, question_id: int, *, author: str) -> bool:
         """Take a question off the unanswered queue without changing the knowledge."""
-        return await self._store.close_question(question_id, state="dismissed", by=author)
+        return await self._store.close_question(
+            question_id, state=QuestionState.DISMISSED, by=author
+        )
 
     async def import_knowledge(
         self, incoming: KnowledgeSet, *, author: str, prune: bool = False

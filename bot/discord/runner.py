@@ -38,7 +38,7 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         engine,
         rate_limit_count=settings.rate_limit_count,
         rate_limit_seconds=settings.rate_limit_seconds,
-        state_dir=settings.db.parent,
+        state_dir=settings.state_dir,
         trust=Trust.of(settings.home_guild_ids, settings.moderator_role_ids),
         **options,  # type: ignore[arg-type]
     )

@@ -136,7 +136,7 @@ async def test_the_moderator_roles_are_a_setting_by_id_not_by_name(
 ) -> None:
     curators = emu.role("Curators")
     settings = Settings(
-        db=tmp_path / "data" / "x.sqlite3",
+        database=tmp_path / "data" / "x.sqlite3",
         home_guild_ids=[emu.guild.id],
         moderator_role_ids=[curators.id],
     )

@@ -61,7 +61,7 @@ async def test_changed_command_set_is_synced_on_start(
 
 
 def settings_for(tmp_path: Path, knowledge_dir: Path) -> Settings:
-    return Settings(db=tmp_path / "data" / "policybot.sqlite3", knowledge_dir=knowledge_dir)
+    return Settings(database=tmp_path / "data" / "policybot.sqlite3", knowledge_dir=knowledge_dir)
 
 
 async def test_sync_verb_to_one_guild(
@@ -120,8 +120,8 @@ async def test_sigterm_shuts_down_cleanly_after_answering(
     await handle.answer()
     os.kill(os.getpid(), signal.SIGTERM)
     assert await asyncio.wait_for(serving, 10) == runner.EXIT_OK
-    from bot.core.store import Store
+    from bot.core.sqlite_store import SQLiteStore
 
-    async with await Store.open(settings.db) as store:
+    async with await SQLiteStore.open(Path(settings.database)) as store:
         logged = await store.question(1)
     assert logged is not None and logged.entry_id == "enrolled-45"
