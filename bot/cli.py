@@ -1,4 +1,4 @@
-"""Command line: `policybot [run|chat|ask|kb|sync] …`; `python -m bot` is the same."""
+"""Command line: `policybot [run|chat|ask|check|kb|sync] …`; `python -m bot` is the same."""
 
 from __future__ import annotations
 
@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="print the JSON contract (DESIGN.md)")
     ask.add_argument("--no-log", action="store_true", help="do not log the questions")
+    check = verbs.add_parser(
+        "check", help="check a claim: answer the part of a text that matches best"
+    )
+    check.add_argument("text", nargs="?", help="the text, e.g. a post; omit to read stdin")
+    check.add_argument("--json", action="store_true", help="the JSON contract, plus 'claim'")
+    check.add_argument("--no-log", action="store_true", help="do not log the question")
     sync = verbs.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
     add_kb_parser(verbs)
@@ -69,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             return _with_engine(settings, chat)
         if verb == "ask":
             return _with_engine(settings, lambda engine: _ask(engine, args))
+        if verb == "check":
+            return _with_engine(settings, lambda engine: _check(engine, args))
         handler: Callable[[argparse.Namespace, Settings], int] = args.handler
         return handler(args, settings)
     except (KnowledgeError, StoreError) as error:
@@ -111,9 +119,30 @@ async def _ask(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _check(engine: Engine, args: argparse.Namespace) -> int:
+    from bot.console import render_answer
+
+    text = args.text if args.text is not None else _stdin_text()
+    if args.no_log:
+        checked = engine.claim(text)
+    else:
+        checked = await engine.check_claim(text, asker="cli", channel="cli")
+    if args.json:
+        result = {"claim": checked.claim, **checked.answer.to_json()}
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    else:
+        if checked.claim:
+            print(f"Checking this part:\n> {' '.join(checked.claim.split())}\n")
+        print(render_answer(checked.answer)[0], flush=True)
+    return 0
+
+
+def _stdin_text() -> str:
+    return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+
+
 def _stdin_lines() -> list[str]:
-    data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-    return data.splitlines()
+    return _stdin_text().splitlines()
 
 
 def _discord(verb: str, args: argparse.Namespace, settings: Settings) -> int:

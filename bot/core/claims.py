@@ -16,7 +16,7 @@ from bot.core.matcher import Tier
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_PARTS = 12
 MAX_PART_CHARS = 500
-TIER_RANK = {Tier.CONFIDENT: 3, Tier.CLOSE: 2, Tier.NONE: 1}
+TIER_RANK = {Tier.CONFIDENT: 3, Tier.CLOSE: 2, Tier.NONE: 1, Tier.REFUSED: 0}
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def best_claim(answered: Iterable[tuple[str, Answer]]) -> CheckedClaim | None:
     """The part whose answer ranks best (tier first, then score); the first wins a tie."""
     best: tuple[tuple[int, float], CheckedClaim] | None = None
     for part, answer in answered:
-        rank = (TIER_RANK.get(answer.tier, 0) if answer.tier else 0, answer.score)
+        rank = (TIER_RANK[answer.tier], answer.score)
         if best is None or rank > best[0]:
             best = (rank, CheckedClaim(part, answer))
     return best[1] if best else None

@@ -136,15 +136,17 @@ class Engine:
         """Answer a question and log it for the unanswered queue and usage counts."""
         return await self._logged(self.answer(question), asker, channel)
 
+    def claim(self, text: str) -> CheckedClaim:
+        """The part of a message that matches best (each part matched once), not logged."""
+        best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
+        return best or CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+
     async def check_claim(
         self, text: str, *, asker: str | None = None, channel: str = "cli"
     ) -> CheckedClaim:
-        """Answer the part of a message that matches best: each part is matched once, and only
-        the winner is logged."""
-        best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
-        if best is None:
-            return CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
-        return CheckedClaim(best.claim, await self._logged(best.answer, asker, channel))
+        """`claim`, with the winning part logged like a question."""
+        checked = self.claim(text)
+        return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
     async def open_entry(
         self, entry_id: str, *, asker: str | None = None, channel: str = "cli"
@@ -158,7 +160,7 @@ class Engine:
 
     async def _logged(self, answer: Answer, asker: str | None, channel: str) -> Answer:
         """The answer with the id it was logged under; a refused question is not logged."""
-        if answer.tier is None:
+        if answer.tier is Tier.REFUSED:
             return answer
         question_id = await self._store.log_question(
             text=answer.question,

@@ -56,7 +56,7 @@ async def test_an_unknown_question_is_not_answered_and_is_queued(engine: Engine)
 )
 async def test_bad_input_is_refused_politely_and_not_logged(engine: Engine, question: str) -> None:
     answer = await engine.ask(question)
-    assert answer.tier is None and answer.message
+    assert answer.tier is Tier.REFUSED and answer.message
     assert answer.question_id is None
     assert await engine.unanswered() == []
 
@@ -209,3 +209,29 @@ async def test_opening_a_picked_entry_is_logged_and_can_take_a_vote(engine: Engi
     assert opened.question_id is not None
     assert await engine.record_feedback(opened.question_id, "7", helpful=True)
     assert await engine.open_entry("no-such-entry") is None
+
+
+async def test_check_claim_matches_each_part_once_and_logs_only_the_winner(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matched: list[str] = []
+    answer = engine.answer
+
+    def counting(question: str) -> Any:
+        matched.append(question)
+        return answer(question)
+
+    monkeypatch.setattr(engine, "answer", counting)
+    text = "Big news today. Apparently only 45 migrants were enrolled in the app! Crazy times."
+    checked = await engine.check_claim(text, asker="7", channel="discord-menu")
+    assert checked.claim == "Apparently only 45 migrants were enrolled in the app!"
+    assert checked.answer.entry_id == "enrolled-45" and checked.answer.question_id is not None
+    assert sorted(matched) == sorted(set(matched)) and len(matched) == 4  # whole + 3 sentences
+    assert await engine.usage() == [("enrolled-45", 1, 0, 0)]
+    assert await engine.unanswered() == []
+
+
+async def test_check_claim_of_no_text_is_refused_and_not_logged(engine: Engine) -> None:
+    checked = await engine.check_claim(" \n ")
+    assert checked.claim == "" and checked.answer.tier is Tier.REFUSED
+    assert checked.answer.question_id is None
