@@ -101,7 +101,7 @@ async def chat(
     """Ask-and-answer loop until 'quit' or end of input."""
     words: Texts = texts(SOURCE_LANGUAGE)
     greeting = words.gettext("policybot console — {count} entries.")
-    write(f"{greeting.format(count=len(engine.matcher))} {words.gettext(HELP)}")
+    write(f"{greeting.format(count=len(engine.entries()))} {words.gettext(HELP)}")
     choices: list[Suggestion] = []
     while True:
         try:

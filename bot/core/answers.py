@@ -152,14 +152,14 @@ class Suggestion:
 @dataclass(frozen=True)
 class Answer:
     question: str
-    tier: Tier | None  # None: the question itself was refused (empty, too long)
+    tier: Tier
     score: float = 0.0
     message: str | None = None  # what to say when there is no answer to give
     entry_id: str | None = None
     matched_question: str | None = None
     text: str | None = None
     citations: tuple[Citation, ...] = ()
-    status: str | None = None
+    status: Status | None = None
     as_of: dt.date | None = None
     related: tuple[Suggestion, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
@@ -188,7 +188,7 @@ class Answer:
     def status_label(self) -> str | None:
         if not self.status:
             return None
-        return texts(self.language).gettext(STATUS_LABELS[Status(self.status)])
+        return texts(self.language).gettext(STATUS_LABELS[self.status])
 
     @property
     def not_translated_note(self) -> str | None:
@@ -200,14 +200,14 @@ class Answer:
         return {
             "question": self.question,
             "matched": self.matched,
-            "tier": self.tier.value if self.tier else "refused",
+            "tier": self.tier.value,
             "entry_id": self.entry_id,
             "score": self.score,
             "answer": self.text,
             "sources": [c.to_json() for c in self.citations],
             "anonymous_sourcing": self.anonymous_sourcing,
             "warning": self.warning,
-            "status": self.status,
+            "status": self.status.value if self.status else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "related": [s.to_json() for s in self.related],
             "suggestions": [s.to_json() for s in self.suggestions],
@@ -244,7 +244,7 @@ def answer_entry(
         matched_question=words.question,
         text=words.answer,
         citations=tuple(Citation.from_source(s, language) for s in entry.sources),
-        status=entry.status.value,
+        status=entry.status,
         as_of=entry.as_of,
         related=tuple(suggestion(r, language) for r in related),
         language=language,
@@ -281,4 +281,4 @@ def answer_none(question: str, score: float = 0.0, language: str = SOURCE_LANGUA
 
 def refuse(question: str, text: str, language: str = SOURCE_LANGUAGE) -> Answer:
     """`text`: the message, already in `language`."""
-    return Answer(question=question, tier=None, message=text, language=language)
+    return Answer(question=question, tier=Tier.REFUSED, message=text, language=language)

@@ -218,3 +218,15 @@ def test_ask_json_says_the_language_and_the_queue_shows_it(cli: Any) -> None:
 def test_ask_refuses_a_language_it_does_not_speak(cli: Any) -> None:
     with pytest.raises(SystemExit):
         cli("ask", "--language", "xx", "hello")
+
+
+def test_check_quotes_the_part_it_answers(cli: Any) -> None:
+    post = "I saw a post today. It says only 45 migrants were enrolled in the app. Wild."
+    code, out, _ = cli("check", post)
+    assert code == 0
+    assert "> It says only 45 migrants were enrolled in the app." in out
+    assert "45 migrants" in out.split("\n\n", 1)[1]
+    result = json.loads(cli("check", "--json", "--no-log", post)[1])
+    assert result["claim"] == "It says only 45 migrants were enrolled in the app."
+    assert set(result) >= CONTRACT_FIELDS and result["entry_id"] == "enrolled-45"
+    assert result["question_id"] is None
