@@ -183,6 +183,24 @@ def dangling_related(entries: Mapping[str, PlacedEntry]) -> list[str]:
     return problems
 
 
+def provenance_problems(knowledge: KnowledgeSet) -> list[str]:
+    """Sources that give neither their public address (`url`) nor why they have none."""
+    return [
+        f"{placed.file}{KNOWLEDGE_SUFFIX}: entry '{placed.entry.id}': field 'sources.{index}': "
+        f"no url and no no_url_reason: give the source's public address, or say why it has none"
+        for placed in knowledge.ordered()
+        for index, source in enumerate(placed.entry.sources)
+        if source.url is None and source.no_url_reason is None
+    ]
+
+
+def check_provenance(knowledge: KnowledgeSet) -> None:
+    """Raise KnowledgeError listing every source without provenance (see `provenance_problems`)."""
+    problems = provenance_problems(knowledge)
+    if problems:
+        raise KnowledgeError(problems)
+
+
 def render_file(topic: str, entries: Iterable[Entry]) -> str:
     """The canonical text of a knowledge file; load → render → load changes nothing."""
     document = {"topic": topic, "entry": [entry.to_file_dict() for entry in entries]}
