@@ -10,10 +10,10 @@ from pathlib import Path
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.core.knowledge import shipped_directory
 from bot.core.matcher import Thresholds
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+SHIPPED_KNOWLEDGE = shipped_directory()
 
 
 class Settings(BaseSettings):

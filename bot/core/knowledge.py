@@ -10,6 +10,7 @@ import json
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,9 @@ from pydantic import ValidationError
 from bot.core.models import Entry, KnowledgeFile
 
 KNOWLEDGE_SUFFIX = ".toml"
+# Package data inside `bot`: a symlink to the top-level knowledge/ in a checkout, copied files in
+# a built wheel (see pyproject.toml).
+SHIPPED_PACKAGE, SHIPPED_FOLDER = "bot", "knowledge"
 
 
 class KnowledgeError(ValueError):
@@ -108,6 +112,15 @@ def parse_document(name: str, data: bytes) -> tuple[str, list[Entry]]:
     if problems:
         raise KnowledgeError(problems)
     return str(topic).strip(), entries
+
+
+def shipped_directory() -> Path:
+    """The curated knowledge files shipped with the package, found with importlib.resources."""
+    folder = resources.files(SHIPPED_PACKAGE).joinpath(SHIPPED_FOLDER)
+    # Installed or checked out, the package is a folder on disk and its files are read as paths.
+    if not isinstance(folder, Path):
+        raise KnowledgeError([f"{folder}: shipped knowledge is not on disk (zipped install?)"])
+    return folder
 
 
 def knowledge_files(directory: Path) -> list[Path]:
