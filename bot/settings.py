@@ -14,10 +14,10 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator, model_vali
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.engine import Engine
+from bot.core.knowledge import shipped_directory
 from bot.core.matcher import Thresholds
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+SHIPPED_KNOWLEDGE = shipped_directory()
 
 
 class Settings(BaseSettings):
