@@ -49,6 +49,13 @@ class SourceSummary:
     entries: int
 
 
+@dataclass(frozen=True)
+class Topic:
+    key: str  # the topic file's stem: stable, usable in addresses
+    title: str
+    entries: tuple[Entry, ...]
+
+
 class Engine:
     def __init__(self, store: Store, knowledge: KnowledgeSet, thresholds: Thresholds) -> None:
         self.store = store
@@ -90,6 +97,20 @@ class Engine:
 
     def entries(self) -> list[Entry]:
         return [p.entry for p in self.knowledge.ordered()]
+
+    def topics(self) -> list[Topic]:
+        """The entries grouped by topic file, in file order, each in its place."""
+        grouped: dict[str, list[Entry]] = {}
+        for placed in self.knowledge.ordered():
+            grouped.setdefault(placed.file, []).append(placed.entry)
+        return [
+            Topic(file, self.knowledge.topics.get(file, file), tuple(entries))
+            for file, entries in grouped.items()
+        ]
+
+    async def history(self, entry_id: str) -> list[Revision]:
+        """Every revision of an entry, oldest first (deletions included)."""
+        return await self.store.history(entry_id)
 
     def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
         entry = self.entry(entry_id)
