@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import AnyHttpUrl, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.matcher import Thresholds
@@ -52,6 +52,22 @@ class Settings(BaseSettings):
     rate_limit_count: int = Field(default=5, ge=1, description="Questions per member per window.")
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
+    site_url: AnyHttpUrl | None = Field(
+        default=None,
+        description="Public address of the built knowledge site; answers then link to their page.",
+    )
+    site_dir: Path | None = Field(
+        default=None,
+        description="Folder the bot rebuilds the knowledge site into after every /kb change.",
+    )
+    site_author: str = Field(
+        default="policybot moderators",
+        min_length=1,
+        description="Who publishes the site's reviews (schema.org ClaimReview author).",
+    )
+    site_author_url: AnyHttpUrl | None = Field(
+        default=None, description="The publishing community's own web address, if it has one."
+    )
 
     @model_validator(mode="after")
     def _suggest_below_confident(self) -> Settings:
