@@ -56,6 +56,13 @@ def test_the_index_lists_every_entry_under_its_topic(shipped_site: Path) -> None
     assert "Filter the 42 answers" in page.visible_text
 
 
+def test_without_javascript_the_index_is_a_plain_full_list(shipped_site: Path) -> None:
+    raw = (shipped_site / "index.html").read_text(encoding="utf-8")
+    assert '<form id="filter" class="filter" role="search" hidden>' in raw  # shown by the script
+    assert raw.count("<li data-search=") == len(SHIPPED.entries)
+    assert "<li data-search" in raw and "<li hidden" not in raw
+
+
 def test_an_anonymous_entry_page_shows_notice_sources_status_and_history(
     shipped_site: Path,
 ) -> None:
