@@ -98,7 +98,7 @@ class Engine:
     def entries(self) -> list[Entry]:
         return [p.entry for p in self.knowledge.ordered()]
 
-    def topics(self) -> list[Topic]:
+    def entries_by_topic(self) -> list[Topic]:
         """The entries grouped by topic file, in file order, each in its place."""
         grouped: dict[str, list[Entry]] = {}
         for placed in self.knowledge.ordered():

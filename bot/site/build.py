@@ -68,7 +68,7 @@ class BuiltSite:
 
 async def collect(engine: Engine) -> list[EntryRecord]:
     """Every live entry with its topic and public history, in topic order."""
-    topics = engine.topics()
+    topics = engine.entries_by_topic()
     titles = {topic.key: topic.title for topic in topics}
     records = []
     for topic in topics:
