@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -61,6 +61,7 @@ class Engine:
         self.store = store
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
+        self._listeners: list[Callable[[], None]] = []
         self._install(knowledge)
 
     @classmethod
@@ -107,6 +108,10 @@ class Engine:
             Topic(file, self.knowledge.topics.get(file, file), tuple(entries))
             for file, entries in grouped.items()
         ]
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after every committed change to the knowledge (it must not block)."""
+        self._listeners.append(listener)
 
     async def history(self, entry_id: str) -> list[Revision]:
         """Every revision of an entry, oldest first (deletions included)."""
@@ -337,4 +342,6 @@ class Engine:
                 return []
             revisions = await self.store.apply(changes, author=author, reason=reason, topics=topics)
             self._install(after)
-            return revisions
+        for listener in self._listeners:
+            listener()
+        return revisions
