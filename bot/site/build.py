@@ -132,8 +132,22 @@ async def build_site(engine: Engine, out: Path, config: SiteConfig) -> BuiltSite
             page=_entry_context(record, by_id, engine),
             claim_review=reviews.get(record.entry.id),
         )
+    if config.site_url:  # search engines find the pages through it; it needs full addresses
+        pages["sitemap.xml"] = templates.get_template("sitemap.xml").render(
+            pages=[{"loc": _absolute(config, "index.html"), "lastmod": _newest(records)}]
+            + [
+                {"loc": _absolute(config, entry_path(r.entry.id)), "lastmod": r.modified}
+                for r in records
+            ]
+        )
     _write(out, pages)
+    if "sitemap.xml" not in pages:
+        (out / "sitemap.xml").unlink(missing_ok=True)
     return BuiltSite(pages=len(pages), claim_reviews=len(reviews))
+
+
+def _newest(records: list[EntryRecord]) -> dt.date | None:
+    return max((record.modified for record in records), default=None)
 
 
 def _environment() -> jinja2.Environment:

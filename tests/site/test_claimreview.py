@@ -93,6 +93,50 @@ def test_claim_review_has_schema_orgs_and_googles_properties(
     assert "ratingValue" not in rating
 
 
+# Properties schema.org defines for each type used (its own and inherited ones we may use).
+SCHEMA_ORG_PROPERTIES = {
+    "ClaimReview": {
+        "url",
+        "claimReviewed",
+        "itemReviewed",
+        "reviewRating",
+        "reviewBody",
+        "author",
+        "publisher",
+        "datePublished",
+        "dateModified",
+        "inLanguage",
+        "name",
+    },
+    "Claim": {"author", "appearance", "firstAppearance", "datePublished", "text", "name", "url"},
+    "Rating": {
+        "alternateName",
+        "name",
+        "ratingValue",
+        "bestRating",
+        "worstRating",
+        "ratingExplanation",
+    },
+    "CreativeWork": {"name", "headline", "publisher", "datePublished", "url", "author"},
+    "Organization": {"name", "url"},
+}
+
+
+def _nodes(value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, list):
+        return [node for item in value for node in _nodes(item)]
+    if isinstance(value, dict):
+        return [value] + [node for item in value.values() for node in _nodes(item)]
+    return []
+
+
+def test_every_property_used_is_defined_by_schema_org_for_its_type(shipped_site: Path) -> None:
+    for entry_id, review in _reviews(shipped_site).items():
+        for node in _nodes(review):
+            used = set(node) - {"@context", "@type"}
+            assert used <= SCHEMA_ORG_PROPERTIES[node["@type"]], (entry_id, node["@type"])
+
+
 def test_the_verdict_states_the_status_in_words() -> None:
     assert verdict(CLAIMS["enrolled-45"]) == "Unconfirmed: rests on anonymous sources"
     assert verdict(CLAIMS["post-1-8-million"]) == "Unconfirmed: the outlet's own analysis"

@@ -179,3 +179,21 @@ def test_building_twice_gives_the_same_files(tmp_path: Path) -> None:
 def test_pages_carry_their_canonical_address(shipped_site: Path, entry_id: str) -> None:
     page = read_page(shipped_site / entry_path(entry_id))
     assert entry_url(CONFIG.site_url, entry_id) in page.links
+
+
+def test_the_sitemap_lists_every_page_with_its_last_change(shipped_site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(shipped_site / "sitemap.xml").getroot()
+    locations = [u.findtext("s:loc", namespaces=namespace) for u in root]
+    expected = [entry_url(CONFIG.site_url, i) for i in SHIPPED.entries]
+    assert sorted(locations) == sorted([f"{CONFIG.site_url}index.html", *expected])
+    for url in root:
+        assert url.findtext("s:lastmod", namespaces=namespace)
+
+
+async def test_without_a_site_address_there_is_no_sitemap(tmp_path: Path) -> None:
+    await build_shipped(tmp_path / "db.sqlite3", tmp_path / "site")
+    await build_shipped(tmp_path / "db.sqlite3", tmp_path / "site", SiteConfig())
+    assert not (tmp_path / "site" / "sitemap.xml").exists()
