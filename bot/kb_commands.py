@@ -13,9 +13,8 @@ from bot.core.knowledge import (
     json_schema,
     knowledge_files,
     load_paths,
-    write_directory,
 )
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 
 def add_kb_parser(verbs: Any) -> None:
@@ -88,9 +87,7 @@ def add_kb_parser(verbs: Any) -> None:
 def _engine_verb(verb: Any) -> Any:
     def handler(args: argparse.Namespace, settings: Settings) -> int:
         async def go() -> int:
-            async with Engine.open(
-                settings.db, settings.knowledge_dir, settings.thresholds()
-            ) as engine:
+            async with open_engine(settings) as engine:
                 return int(await verb(engine, args))
 
         return asyncio.run(go())
@@ -135,8 +132,8 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _export_files(engine: Engine, args: argparse.Namespace) -> int:
-    written = write_directory(engine.knowledge, args.target)
-    print(f"exported {len(engine.knowledge.entries)} entries to {len(written)} files")
+    written = engine.export_to(args.target)
+    print(f"exported {len(engine.entries())} entries to {len(written)} files")
     return 0
 
 
@@ -166,7 +163,7 @@ async def _show(engine: Engine, args: argparse.Namespace) -> int:
 
 
 async def _history(engine: Engine, args: argparse.Namespace) -> int:
-    revisions = await engine.store.history(args.entry_id)
+    revisions = await engine.history(args.entry_id)
     if not revisions:
         print(f"no history for '{args.entry_id}'")
         return 1
@@ -206,7 +203,7 @@ async def _dismiss(engine: Engine, args: argparse.Namespace) -> int:
 
 
 async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
-    questions = await engine.store.unanswered(args.limit)
+    questions = await engine.unanswered(args.limit)
     if not questions:
         print("no unanswered questions")
     for question in questions:

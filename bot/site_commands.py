@@ -7,12 +7,10 @@ import asyncio
 import contextlib
 import json
 import sys
-from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 
-from bot.core.engine import Engine
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 from bot.site.build import SiteConfig, build_site, claim_reviews, collect
 from bot.site.claimreview import Publisher
 
@@ -33,10 +31,6 @@ def add_site_parser(verbs: Any) -> None:
     serve.set_defaults(handler=_serve)
 
 
-def _engine(settings: Settings) -> AbstractAsyncContextManager[Engine]:
-    return Engine.open(settings.db, settings.knowledge_dir, settings.thresholds())
-
-
 def site_config(settings: Settings) -> SiteConfig:
     author_url = str(settings.site_author_url) if settings.site_author_url else None
     return SiteConfig(
@@ -47,7 +41,7 @@ def site_config(settings: Settings) -> SiteConfig:
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
     async def go() -> int:
-        async with _engine(settings) as engine:
+        async with open_engine(settings) as engine:
             built = await build_site(engine, args.directory, site_config(settings))
         print(
             f"built {built.pages} pages ({built.claim_reviews} with ClaimReview) "
@@ -68,7 +62,7 @@ def export_claim_reviews(target: Path, settings: Settings) -> int:
     """`kb export --format claimreview FILE`: the same objects the site's pages embed."""
 
     async def go() -> int:
-        async with _engine(settings) as engine:
+        async with open_engine(settings) as engine:
             reviews = list(claim_reviews(await collect(engine), site_config(settings)).values())
         text = json.dumps(reviews, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         try:
