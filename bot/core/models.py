@@ -105,6 +105,9 @@ class Source(_Strict):
 class Entry(_Strict):
     id: EntryId
     question: ShortText
+    # For an entry that reviews a claim: the claim as the reporting makes it, in a sentence
+    # (schema.org ClaimReview's claimReviewed). Optional; the question stands in without it.
+    claim: ShortText | None = None
     paraphrases: list[ShortText] = Field(default_factory=list)
     keywords: list[ShortText] = Field(default_factory=list)
     answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
