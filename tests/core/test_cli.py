@@ -190,6 +190,11 @@ def test_a_bad_setting_is_named_not_a_traceback(
 def test_kb_validate_lists_entries_not_yet_translated(
     cli: Any, tmp_path: Path, entries: list[dict[str, Any]]
 ) -> None:
+    for entry in entries:  # validate also requires provenance
+        entry["sources"] = [
+            source if "url" in source else dict(source, no_url_reason="test source")
+            for source in entry["sources"]
+        ]
     write_knowledge(tmp_path / "kb", entries)
     code, out, _ = cli("kb", "validate", str(tmp_path / "kb"))
     assert code == 0
