@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import io
 
 from babel.dates import format_date as babel_format_date
@@ -70,6 +71,17 @@ class Texts:
     @property
     def language_name(self) -> str:
         return language(self.code).name
+
+
+def catalogue_digest() -> str:
+    """A hash of every catalogue and language file: it changes when any translation does
+    (Discord's command localizations come from them)."""
+    digest = hashlib.sha256()
+    for path in sorted(LOCALES_DIR.glob("*/**/*")):
+        if path.suffix in {".po", ".toml"} and path.is_file():
+            digest.update(path.relative_to(LOCALES_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache

@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 from bot.core.i18n import catalogue_path, texts
@@ -23,8 +23,9 @@ ENGLISH_MONTHS = (
 def _marked() -> set[str]:
     """Every string the code marks for translation, found the way `pybabel extract` finds it."""
     found = set()
+    keywords = {**DEFAULT_KEYWORDS, "_t": None}  # _t: discord.py's locale_str, for commands
     for _file, _line, message, _comments, _context in extract_from_dir(
-        ROOT / "bot", method_map=[("**.py", "python")]
+        ROOT / "bot", method_map=[("**.py", "python")], keywords=keywords
     ):
         found.add(message if isinstance(message, str) else message[0])
     return found
