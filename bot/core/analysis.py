@@ -15,8 +15,10 @@ from typing import Protocol
 import snowballstemmer
 
 from bot.core import normalize as english
+from bot.core.chatter import strip_chatter
+from bot.core.commonness import informativeness, is_word
 from bot.core.languages import SOURCE_LANGUAGE, Language, language
-from bot.core.vocabulary import STOPWORDS, WEAK_TOKENS
+from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
 
 _CACHE = 65536
 
@@ -27,7 +29,11 @@ class TextAnalysis(Protocol):
     code: str
     stopwords: frozenset[str]
     weak_tokens: frozenset[str]
+    never_missing: frozenset[str]  # tokens an entry may lack and still answer: framing words
 
+    def strip_chatter(self, plain: str) -> str: ...
+    def is_word(self, word: str) -> bool: ...
+    def informativeness(self, word: str) -> float: ...
     def word_list(self, text: str) -> list[str]: ...
     def plain_words(self, text: str) -> str: ...
     def join_phrases(self, words: str) -> str: ...
@@ -46,6 +52,17 @@ class EnglishAnalysis:
     code = SOURCE_LANGUAGE
     stopwords = STOPWORDS
     weak_tokens = WEAK_TOKENS
+    never_missing = WEAK_TOKENS | frozenset(english.stem(word) for word in FRAMING_WORDS)
+
+    def strip_chatter(self, plain: str) -> str:
+        return strip_chatter(plain, SOURCE_LANGUAGE)
+
+    def is_word(self, word: str) -> bool:
+        return is_word(word, SOURCE_LANGUAGE)
+
+    def informativeness(self, word: str) -> float:
+        return informativeness(word, SOURCE_LANGUAGE)
+
     word_list = staticmethod(english.word_list)
     plain_words = staticmethod(english.plain_words)
     join_phrases = staticmethod(english.join_phrases)
@@ -86,6 +103,22 @@ class DataAnalysis:
         self.stem = functools.lru_cache(maxsize=_CACHE)(self._stem)
         self.normalize = functools.lru_cache(maxsize=_CACHE)(self._normalize)
         self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
+        self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
+        chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
+        self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
+
+    def strip_chatter(self, plain: str) -> str:
+        """`plain` without greetings, thanks and filler (the language's `chatter` patterns)."""
+        if self._chatter is None:
+            return plain
+        stripped = " ".join(self._chatter.sub(" ", plain).split())
+        return " ".join(self._chatter.sub(" ", stripped).split())
+
+    def is_word(self, word: str) -> bool:
+        return is_word(word, self.code)
+
+    def informativeness(self, word: str) -> float:
+        return informativeness(word, self.code)
 
     # folding and words: the same as English (accents and ñ fold, markup and emoji go)
     def word_list(self, text: str) -> list[str]:

@@ -37,6 +37,8 @@ class Language:
     weak_tokens: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
     synonyms: Mapping[str, str] = field(default_factory=dict)
+    chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
+    framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
 
     @functools.cached_property
     def month_names(self) -> tuple[str, ...]:
@@ -69,6 +71,8 @@ def _load(path: Path) -> Language:
             weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
+            chatter=tuple(str(p) for p in raw.get("chatter", ())),
+            framing_words=tuple(str(raw.get("framing_words", "")).split()),
         )
     except (KeyError, tomllib.TOMLDecodeError, UnknownLocaleError, ValueError) as error:
         raise LanguageDataError(f"{path}: bad language data: {error}") from None

@@ -75,7 +75,7 @@ async def test_a_member_with_a_spanish_discord_gets_spanish_for_an_unclear_quest
 
 async def test_a_spanish_dm_is_answered_in_spanish(emu: DiscordEmulator, bot: PolicyBot) -> None:
     ana = emu.member("ana")
-    await emu.dm("oye, cuántos migrantes se inscribieron en la app de ICE?", user=ana)
+    await emu.dm("oye, cuántos migrantes se inscribieron en la app?", user=ana)
     reply = await emu.wait_for_bot_message(emu.world.dm_channel(ana))
     _assert_spanish_answer(reply)
 
