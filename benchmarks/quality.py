@@ -37,8 +37,9 @@ SETS = {
     "extra": QUESTIONS / "extra.tsv",
     "blind": QUESTIONS / "blind-2026.tsv",
     "blind-es": QUESTIONS / "blind-es.tsv",  # Spanish, issue 11
+    "tune-es": QUESTIONS / "tune-es.tsv",  # Spanish tuning data, issue 11
 }
-TUNING = ("tune", "heldout", "extra")  # sets whose misses may be listed
+TUNING = ("tune", "heldout", "extra", "tune-es")  # sets whose misses may be listed
 BLIND_SETS = ("blind", "blind-es")  # may expect entries not written yet
 
 
