@@ -366,7 +366,9 @@ class Engine:
         return (await self._commit([placed], [], author, reason, {}))[0]
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
-        """Answer a queued question by adding its text to an entry's paraphrases."""
+        """Answer a queued question by adding its text to an entry's paraphrases in the
+        question's language (a question in a language the entry is not translated into yet is
+        refused: translate the entry first)."""
         logged = await self._store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
@@ -375,12 +377,26 @@ class Engine:
         entry = self.entry(entry_id)
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        words = entry.in_language(logged.language)
+        if words is None:
+            raise KnowledgeError(
+                [
+                    f"entry '{entry_id}': question {question_id} is in '{logged.language}' and "
+                    f"the entry has no '{logged.language}' translation yet; add one first"
+                ]
+            )
         paraphrase = " ".join(clean(logged.text).split())[:300]
-        if paraphrase.casefold() in {q.casefold() for q in entry.all_questions}:
+        if paraphrase.casefold() in {q.casefold() for q in [words.question, *words.paraphrases]}:
             raise KnowledgeError([f"entry '{entry_id}': already has that question"])
-        changed = Entry.model_validate(
-            {**entry.to_file_dict(), "paraphrases": [*entry.paraphrases, paraphrase]}
-        )
+        data = entry.to_file_dict()
+        if logged.language == SOURCE_LANGUAGE:
+            data["paraphrases"] = [*entry.paraphrases, paraphrase]
+        else:
+            translated = words.model_dump()
+            translated["paraphrases"] = [*words.paraphrases, paraphrase]
+            others = {code: t.model_dump() for code, t in entry.translations.items()}
+            data["translations"] = {**others, logged.language: translated}
+        changed = Entry.model_validate(data)
         revision = await self.save_entry(
             changed, author=author, reason=f"taught question {question_id}"
         )
