@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz, process, utils
 
 from benchmarks.labelled import Decision, Labelled
-from bot.core.language_detect import detect_language
 from bot.core.languages import languages
-from bot.core.matcher import Matcher, Thresholds, Tier
+from bot.core.matcher import Matcher, MatchResult, Thresholds, Tier
 from bot.core.models import Entry
 from bot.core.normalize import clean
+from bot.core.routing import route
 
 RAPIDFUZZ_CUTOFF = 60.0
 
@@ -29,7 +29,8 @@ class Ours:
 
 
 class OursDetecting:
-    """What the engine does: detect each question's language, match in that language's index.
+    """What the engine does (bot/core/routing.py): detect each question's language, match in
+    that language's index (an unclear one also in the others).
     `preferred`: the askers' language (their Discord locale) for questions too short to tell."""
 
     name = "ours, language detected per question"
@@ -44,12 +45,14 @@ class OursDetecting:
         self.preferred = preferred
 
     def __call__(self, question: str) -> Decision:
-        code = detect_language(clean(question), self.preferred).code
-        return _decision(self.matchers[code], clean(question))
+        return _decided(route(self.matchers, clean(question), self.preferred).result)
 
 
 def _decision(matcher: Matcher, question: str) -> Decision:
-    result = matcher.match(question)
+    return _decided(matcher.match(question))
+
+
+def _decided(result: MatchResult) -> Decision:
     ids = tuple(c.entry_id for c in result.candidates)
     if result.tier is Tier.CONFIDENT:
         return Decision(ids[0])

@@ -46,6 +46,7 @@ from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
+from bot.core.routing import route
 from bot.core.store import (
     Change,
     Delete,
@@ -154,15 +155,17 @@ class Engine:
         `preferred_language`: the asker's language (e.g. their Discord locale), used only when
         the question's own language is unclear."""
         text = clean(question)
-        language = detect_language(text, preferred_language).code
         if len(text) > MAX_QUESTION_CHARS:
+            head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
+            language = detect_language(head, preferred_language).code
             return refuse(
                 question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
             )
         if not normalize(text):
+            language = detect_language(text, preferred_language).code
             return refuse(text, message(EMPTY_MESSAGE, language), language)
-        matcher = self._matchers[language]
-        result = matcher.match(text)
+        routed = route(self._matchers, text, preferred_language)
+        language, matcher, result = routed.language, routed.matcher, routed.result
         # Only a question with no match is checked for having any words to match at all.
         if result.tier is Tier.NONE and not matcher.query_tokens(text):
             return refuse(text, message(VAGUE_MESSAGE, language), language)
