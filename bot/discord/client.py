@@ -22,14 +22,13 @@ from bot.discord.views import DYNAMIC_ITEMS
 log = logging.getLogger("policybot.discord")
 
 
-def bot_intents(*, message_content: bool = False) -> discord.Intents:
-    """Guilds (for channels), guild and DM messages (mentions, DMs). The privileged
-    message-content intent is off by default: mentions and DMs carry their text without it."""
+def bot_intents() -> discord.Intents:
+    """Guilds (for channels), guild and DM messages (mentions, DMs). No privileged intent:
+    mentions, DMs and a context menu's message carry their text without message content."""
     intents = discord.Intents.none()
     intents.guilds = True
     intents.guild_messages = True
     intents.dm_messages = True
-    intents.message_content = message_content
     return intents
 
 
@@ -42,14 +41,13 @@ class PolicyBot(commands.Bot):
         rate_limit_seconds: float,
         state_dir: Path | None = None,
         auto_sync: bool = True,
-        message_content: bool = False,
         trust: Trust | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
-            intents=bot_intents(message_content=message_content),
+            intents=bot_intents(),
             allowed_mentions=NO_MENTIONS,
             tree_cls=PolicyTree,
             **options,

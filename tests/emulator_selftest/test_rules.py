@@ -1,4 +1,4 @@
-"""The emulator rules the /kb tests lean on reject what Discord rejects (pure checks)."""
+"""The emulator's rules reject what Discord rejects (pure checks the bot's tests lean on)."""
 
 from __future__ import annotations
 
