@@ -11,18 +11,19 @@ import argparse
 import time
 from collections.abc import Sequence
 
-from benchmarks.labelled import (
+from benchmarks.methods import BM25, RapidfuzzWRatio
+from testkit.labelled import (
     QUESTIONS,
     Decide,
     Figures,
     Labelled,
+    Ours,
     check_labels,
     evaluate,
     load_set,
     perturbed,
     shipped_entries,
 )
-from benchmarks.methods import BM25, Ours, RapidfuzzWRatio
 
 SETS = {"tune": QUESTIONS / "tune.tsv", "heldout": QUESTIONS / "heldout.tsv"}
 

@@ -120,3 +120,21 @@ def test_the_front_end_check_sees_a_reach_past_the_engine() -> None:
     assert outside_core_touches("n = len(self.engine._matcher)") != []
     assert outside_core_touches("from bot.core.sqlite_store import SQLiteStore") != []
     assert outside_core_touches("rows = await engine.unanswered()") == []
+
+
+def top_level_imports(folder: str) -> set[str]:
+    roots: set[str] = set()
+    for path in (BOT.parent / folder).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                roots |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                roots.add(node.module.split(".")[0])
+    return roots
+
+
+def test_tests_and_benchmarks_share_testkit_and_do_not_import_each_other() -> None:
+    assert "benchmarks" not in top_level_imports("tests")
+    assert "tests" not in top_level_imports("benchmarks")
+    assert not {"tests", "benchmarks"} & top_level_imports("testkit")
+    assert "testkit" not in top_level_imports("bot")

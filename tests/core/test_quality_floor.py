@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.labelled import QUESTIONS, check_labels, evaluate, load_set, shipped_entries
-from benchmarks.methods import Ours
 from bot.core.matcher import Thresholds
+from testkit.labelled import QUESTIONS, Ours, check_labels, evaluate, load_set, shipped_entries
 
 HELDOUT = QUESTIONS / "heldout.tsv"
 # Measured (benchmarks/README.md): rejection 91.7%, recall 89.2%, precision 95.0%, top 3 93.9%.

@@ -14,7 +14,7 @@ from bot.discord import runner
 from bot.discord.client import PolicyBot
 from bot.discord.sync import STATE_FILE
 from bot.settings import Settings
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import StartBot
 
