@@ -54,6 +54,13 @@ class PolicyTree(app_commands.CommandTree[Any]):
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
         if isinstance(error, Refused):
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.info(
+                "Refused /%s for user %s in guild %s",
+                command,
+                interaction.user.id,
+                interaction.guild_id,
+            )
             await _tell(interaction, str(error))
             return
         original = getattr(error, "original", error)
