@@ -123,6 +123,10 @@ class Settings(BaseSettings):
         database = self.database.removeprefix("sqlite:///")
         return Path(database).parent if "://" not in database else Path("data")
 
+    def site_address(self) -> str | None:
+        """POLICYBOT_SITE_URL as text, or None when answers should carry no page link."""
+        return str(self.site_url) if self.site_url is not None else None
+
     def thresholds(self) -> Thresholds:
         return Thresholds(
             confident=self.confident_score, suggest=self.suggest_score, margin=self.margin

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -87,3 +88,20 @@ def test_site_serve_serves_the_built_site_on_loopback(run: Any, tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_json_contract_carries_the_page_url_only_with_a_site_address(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run("ask", "--json", "--no-log", "how many migrants were enrolled?")
+    assert code == 0 and "page_url" not in json.loads(out)
+    monkeypatch.setenv("POLICYBOT_SITE_URL", "https://example.org/kb/")
+    code, out, _ = run("ask", "--json", "--no-log", "how many migrants were enrolled?")
+    answer = json.loads(out)
+    assert answer["entry_id"] == "enrolled-45"
+    assert answer["page_url"] == "https://example.org/kb/answers/enrolled-45.html"
+    code, out, _ = run("ask", "--json", "--no-log", "what is the capital of France?")
+    assert "page_url" not in json.loads(out)  # no answer, no page
+    code, out, _ = run("check", "--json", "--no-log", "I read that only 45 migrants enrolled")
+    checked = json.loads(out)
+    assert checked["page_url"] == f"https://example.org/kb/{entry_path(checked['entry_id'])}"
