@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.core.engine import Engine
 from bot.core.matcher import Thresholds
 
+SITE_URL_MAX = 430
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 
@@ -110,6 +111,14 @@ class Settings(BaseSettings):
                 "POLICYBOT_HOME_GUILD_IDS) instead"
             )
         return None
+
+    @field_validator("site_url")
+    @classmethod
+    def _fits_a_link_button(cls, value: AnyHttpUrl | None) -> AnyHttpUrl | None:
+        # Discord link buttons take 512 characters; a page adds up to 77 (answers/<id>.html).
+        if value is not None and len(str(value)) > SITE_URL_MAX:
+            raise ValueError(f"at most {SITE_URL_MAX} characters, so page links fit Discord")
+        return value
 
     @model_validator(mode="after")
     def _suggest_below_confident(self) -> Settings:

@@ -105,3 +105,12 @@ def test_the_json_contract_carries_the_page_url_only_with_a_site_address(
     code, out, _ = run("check", "--json", "--no-log", "I read that only 45 migrants enrolled")
     checked = json.loads(out)
     assert checked["page_url"] == f"https://example.org/kb/{entry_path(checked['entry_id'])}"
+
+
+def test_a_bad_site_address_is_refused_with_its_setting_name(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for bad in ("not a url", "ftp://example.org/", "https://example.org/" + "x" * 420):
+        monkeypatch.setenv("POLICYBOT_SITE_URL", bad)
+        code, _, err = run("site", "build", "public")
+        assert code == 2 and "POLICYBOT_SITE_URL" in err, bad
