@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.core.engine import Engine
 from bot.core.knowledge import (
+    check_provenance,
     json_schema,
     knowledge_files,
     load_paths,
@@ -109,6 +110,7 @@ def _author(args: argparse.Namespace) -> str:
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     files = _expand(args.paths or [settings.knowledge_dir])
     knowledge = load_paths(files)
+    check_provenance(knowledge)
     print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
     return 0
 

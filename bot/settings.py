@@ -14,11 +14,11 @@ from pydantic import AliasChoices, AnyHttpUrl, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.engine import Engine
+from bot.core.knowledge import shipped_directory
 from bot.core.matcher import Thresholds
 
 SITE_URL_MAX = 430
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+SHIPPED_KNOWLEDGE = shipped_directory()
 
 
 class Settings(BaseSettings):
