@@ -224,8 +224,12 @@ def _entry_context(
         "verdict": verdict(entry) if reviews_claim(entry) else None,
         "warning": answer.warning,
         "sources": [
-            {"citation": citation, "kind": KIND_LABELS[citation.kind]}
-            for citation in answer.citations
+            {
+                "citation": citation,
+                "kind": KIND_LABELS[citation.kind],
+                "no_link_reason": source.no_url_reason,
+            }
+            for source, citation in zip(entry.sources, answer.citations, strict=True)
         ],
         "history": list(reversed(record.history)),
         "published": record.published,

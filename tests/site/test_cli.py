@@ -88,6 +88,8 @@ def test_site_serve_serves_the_built_site_on_loopback(run: Any, tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()
 
 
 def test_the_json_contract_carries_the_page_url_only_with_a_site_address(

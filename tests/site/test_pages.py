@@ -72,6 +72,8 @@ def test_an_anonymous_entry_page_shows_notice_sources_status_and_history(
     assert "not been confirmed on the record" in text
     assert "Anonymous source New York Post" in text
     assert "Citing a source; relayed by Newsmax." in text
+    (source,) = SHIPPED.entries["enrolled-45"].entry.sources
+    assert source.url is None and f"(no link: {source.no_url_reason})" in text
     assert "Reported, not confirmed on the record" in text
     assert "as of 12 July 2024" in text
     assert "First published." in text
