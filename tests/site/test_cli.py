@@ -85,6 +85,7 @@ def test_site_serve_serves_the_built_site_on_loopback(run: Any, tmp_path: Path) 
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(base + "answers/no-such-entry.html", timeout=10)
         assert missing.value.code == 404
+        missing.value.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
