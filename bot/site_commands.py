@@ -1,4 +1,8 @@
-"""`policybot site …`: build the public knowledge site and preview it."""
+"""`policybot site …`: build the public knowledge site and preview it.
+
+The site builder (and Jinja2) is imported only by the verbs that use it, so other commands
+start no slower.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.settings import Settings, open_engine
-from bot.site.build import SiteConfig, build_site, claim_reviews, collect
 
 
 def add_site_parser(verbs: Any) -> None:
@@ -31,6 +34,8 @@ def add_site_parser(verbs: Any) -> None:
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.site.build import SiteConfig, build_site
+
     async def go() -> int:
         async with open_engine(settings) as engine:
             built = await build_site(engine, args.directory, SiteConfig.from_settings(settings))
@@ -51,6 +56,7 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 def export_claim_reviews(target: Path, settings: Settings) -> int:
     """`kb export --format claimreview FILE`: the same objects the site's pages embed."""
+    from bot.site.build import SiteConfig, claim_reviews, collect
 
     async def go() -> int:
         async with open_engine(settings) as engine:
