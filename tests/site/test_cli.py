@@ -17,7 +17,7 @@ import pytest
 from bot.cli import main
 from bot.site.urls import entry_path
 
-from .conftest import read_page
+from .conftest import ANSWERS, CLAIMS, read_page
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Any:
 def test_site_build_writes_the_site_and_says_what_it_built(run: Any, tmp_path: Path) -> None:
     code, out, err = run("site", "build", str(tmp_path / "public"))
     assert code == 0
-    assert re.search(r"built 43 pages \(15 with ClaimReview\)", out)
+    assert f"built {ANSWERS + 1} pages ({CLAIMS} with ClaimReview)" in out
     assert "POLICYBOT_SITE_URL is not set" in err
     review = read_page(tmp_path / "public" / entry_path("enrolled-45")).json_ld[0]
     assert review["url"] == entry_path("enrolled-45")  # relative without a site address
@@ -81,7 +81,7 @@ def test_site_serve_serves_the_built_site_on_loopback(run: Any, tmp_path: Path) 
             assert "text/html" in response.headers["Content-Type"]
             assert b"How many migrants were enrolled" in response.read()
         with urllib.request.urlopen(base, timeout=10) as response:
-            assert b"Filter the 42 answers" in response.read()
+            assert f"Filter the {ANSWERS} answers".encode() in response.read()
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(base + "answers/no-such-entry.html", timeout=10)
         assert missing.value.code == 404
