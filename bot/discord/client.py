@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
@@ -18,6 +18,9 @@ from bot.discord.service import AnswerService
 from bot.discord.sync import SyncState, sync_if_changed
 from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
+
+if TYPE_CHECKING:
+    from bot.site.rebuild import SiteRebuilder
 
 log = logging.getLogger("policybot.discord")
 
@@ -42,6 +45,8 @@ class PolicyBot(commands.Bot):
         state_dir: Path | None = None,
         auto_sync: bool = True,
         trust: Trust | None = None,
+        site_url: str | None = None,
+        site: SiteRebuilder | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -52,7 +57,10 @@ class PolicyBot(commands.Bot):
             tree_cls=PolicyTree,
             **options,
         )
-        self.service = AnswerService(engine, RateLimiter(rate_limit_count, rate_limit_seconds))
+        self.service = AnswerService(
+            engine, RateLimiter(rate_limit_count, rate_limit_seconds), site_url=site_url
+        )
+        self.site = site  # keeps the public site rebuilt after every knowledge change
         self.sync_state = SyncState(state_dir) if state_dir is not None else None
         self.auto_sync = auto_sync
         self.trust = trust or Trust()
@@ -61,6 +69,8 @@ class PolicyBot(commands.Bot):
         for extension in walk_extensions():
             await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        if self.site is not None:
+            self.site.attach()
         if self.auto_sync and self.sync_state is not None:
             await sync_if_changed(self.tree, self.sync_state, self.trust.home_guild_ids)
 
