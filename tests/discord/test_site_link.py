@@ -11,8 +11,8 @@ from bot.discord.views import PAGE_LINK_LABEL
 from bot.site.build import SiteConfig
 from bot.site.rebuild import SiteRebuilder
 from bot.site.urls import entry_path
-from tests.emulator import DiscordEmulator
-from tests.emulator.permissions import MANAGE_GUILD
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.permissions import MANAGE_GUILD
 
 from .conftest import StartBot
 
