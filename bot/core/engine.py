@@ -30,6 +30,7 @@ from bot.core.answers import (
     suggestion,
     too_long_message,
 )
+from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.knowledge import (
     KnowledgeError,
@@ -55,7 +56,6 @@ from bot.core.store import (
     Revision,
     Store,
     Upsert,
-    open_store,
 )
 
 MODERATOR_FILE = "moderator-added"
