@@ -85,6 +85,7 @@ class DataAnalysis:
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
+        self._loanwords = data.loanwords
         phrases = data.phrases
         self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
         self._phrase = (
@@ -114,11 +115,14 @@ class DataAnalysis:
         stripped = " ".join(self._chatter.sub(" ", plain).split())
         return " ".join(self._chatter.sub(" ", stripped).split())
 
+    # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
+    # language, and the English words the language borrows are as common as they are in English.
     def is_word(self, word: str) -> bool:
-        return is_word(word, self.code)
+        return is_word(word, self.code) or is_word(word, SOURCE_LANGUAGE)
 
     def informativeness(self, word: str) -> float:
-        return informativeness(word, self.code)
+        source = SOURCE_LANGUAGE if word in self._loanwords else self.code
+        return informativeness(word, source)
 
     # folding and words: the same as English (accents and ñ fold, markup and emoji go)
     def word_list(self, text: str) -> list[str]:

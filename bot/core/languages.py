@@ -37,6 +37,7 @@ class Language:
     weak_tokens: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
     synonyms: Mapping[str, str] = field(default_factory=dict)
+    loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
 
@@ -71,6 +72,7 @@ def _load(path: Path) -> Language:
             weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
+            loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
         )
