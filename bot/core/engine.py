@@ -19,6 +19,7 @@ from bot.core.answers import (
     MAX_QUESTION_CHARS,
     TOO_LONG_MESSAGE,
     VAGUE_MESSAGE,
+    WHERE_THINGS_STAND,
     Answer,
     Suggestion,
     answer_close,
@@ -37,6 +38,8 @@ from bot.core.knowledge import (
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
+from bot.core.notices import notice_for
+from bot.core.own_case import detect as detect_own_case
 from bot.core.store import Change, Delete, Revision, Store, Upsert
 
 MODERATOR_FILE = "moderator-added"
@@ -81,6 +84,7 @@ class Engine:
         self.knowledge = knowledge
         ordered = knowledge.ordered()
         self.matcher = Matcher([p.entry for p in ordered], self.thresholds)
+        self._as_of = max((p.entry.as_of for p in ordered), default=None)
 
     # -- members ---------------------------------------------------------------------------
 
@@ -96,10 +100,25 @@ class Engine:
         if entry is None:
             return None
         related = [e for e in map(self.entry, entry.related) if e is not None]
-        return answer_entry(question or entry.question, entry, 100.0, related)
+        return answer_entry(
+            question or entry.question,
+            entry,
+            100.0,
+            related,
+            knowledge_as_of=self.as_of,
+            where_things_stand=self.entry(WHERE_THINGS_STAND),
+        )
 
     def answer(self, question: str) -> Answer:
-        """Match and build the answer without logging it."""
+        """Match and build the answer without logging it. A question about the asker's own case
+        carries the notice, whatever was (or was not) found."""
+        answer = self._match(question)
+        if answer.tier is None:
+            return answer
+        own_case = detect_own_case(answer.question)
+        return replace(answer, notice=notice_for(own_case.language)) if own_case else answer
+
+    def _match(self, question: str) -> Answer:
         text = clean(question)
         if len(text) > MAX_QUESTION_CHARS:
             return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
@@ -171,8 +190,8 @@ class Engine:
 
     @property
     def as_of(self) -> dt.date | None:
-        dates = [e.as_of for e in self.entries()]
-        return max(dates) if dates else None
+        """The knowledge base's own date: the newest as-of date of any entry."""
+        return self._as_of
 
     # -- moderators ------------------------------------------------------------------------
 
