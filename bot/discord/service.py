@@ -99,4 +99,4 @@ class AnswerService:
         embed = render.answer_to_embed(answer, self.topics())
         if embed is None:
             return Reply(content=render.refusal_text(answer))
-        return Reply(embed=embed, view=answer_view(answer))
+        return Reply(content=render.notice_text(answer), embed=embed, view=answer_view(answer))

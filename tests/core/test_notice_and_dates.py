@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.console import render_answer
 from bot.core.answers import WHERE_THINGS_STAND, is_dated
 from bot.core.engine import Engine
 from bot.core.matcher import Tier
@@ -113,3 +114,19 @@ async def test_a_source_within_the_year_is_not_called_dated(
     assert answer.entry_id == "apprehended-7m"
     assert answer.dates_from == dt.date(2026, 1, 2)
     assert answer.newer_developments is None
+
+
+async def test_the_console_shows_the_notice_first_and_the_dates(
+    tmp_path: Path, entries: list[dict[str, Any]], open_engine: Callable[[], Any]
+) -> None:
+    write_knowledge(tmp_path / "knowledge", [*entries, WHERE_THINGS_STAND_ENTRY])
+    async with open_engine() as engine:
+        own = render_answer(engine.answer("my check-in is monday, how many were enrolled?"))[0]
+        unknown = render_answer(engine.answer("should I go to my court hearing in Denver?"))[0]
+        news = render_answer(engine.answer("how many migrants were enrolled?"))[0]
+    assert own.startswith("NOTICE — About your own case: this is not legal advice.")
+    assert own.index("NOTICE") < own.index("45") and EOIR_PRO_BONO_URL in own
+    assert "information dates from 12 July 2024" in own
+    assert "NOTE: This information dates from 12 July 2024" in own
+    assert unknown.startswith("NOTICE") and "not in my knowledge base" in unknown
+    assert "NOTICE" not in news
