@@ -65,12 +65,12 @@ def _words(*alternatives: str) -> str:
 
 # Words that make a sentence about an immigration case rather than about the bot or the news.
 _CASE_EN = _words(
-    r"check[- ]?ins?",
+    r"che(?:c?k|qu?e)[- ]?ins?",
     r"checking in",
     r"ice",
     r"la migra",
     r"apps?",
-    r"appointments?",
+    r"app?oi?n?t?m[ea]nts?",
     r"appt",
     r"court",
     r"hearings?",
@@ -80,7 +80,6 @@ _CASE_EN = _words(
     r"detain\w*",
     r"detention",
     r"report(?:ing)? (?:to|in)",
-    r"report",
     r"lawyer",
     r"attorney",
     r"parole\w*",
@@ -108,7 +107,8 @@ _CASE_EN = _words(
 )
 _CASE_ES = _words(
     r"citas?",
-    r"check[- ]?ins?",
+    r"chequeos?",
+    r"che(?:c?k|qu?e)[- ]?ins?",
     r"ice",
     r"migra",
     r"app",
@@ -120,7 +120,7 @@ _CASE_ES = _words(
     r"arrest\w*",
     r"deten\w*",
     r"report\w*",
-    r"presentar\w*",
+    r"present\w*",
     r"firmar",
     r"caso",
     r"abogad[oa]",
@@ -197,9 +197,9 @@ _RELATIVE_ES = _words(
 )
 # What one's own case is made of: "my check-in", "our hearing", "mi cita".
 _CASE_THING_EN = _words(
-    r"check[- ]?ins?",
+    r"che(?:c?k|qu?e)[- ]?ins?",
     r"ice (?:appointment|check[- ]?in|officer|case|hearing|paperwork|papers|date|office)",
-    r"appointments?",
+    r"app?oi?n?t?m[ea]nts?",
     r"appt",
     r"court (?:date|hearing|case)",
     r"hearings?",
@@ -226,7 +226,8 @@ _CASE_THING_EN = _words(
 )
 _CASE_THING_ES = _words(
     r"citas?",
-    r"check[- ]?ins?",
+    r"chequeos?",
+    r"che(?:c?k|qu?e)[- ]?ins?",
     r"casos?",
     r"audiencias?",
     r"corte",
@@ -277,6 +278,7 @@ _NEWS_VERB_EN = _words(
     r"hear",
     r"think",
     r"reading (?:this|that|it) (?:right|correctly)",
+    r"have (?:this|that|it) right",
     r"talk",
     r"discuss",
     r"chat",
@@ -299,7 +301,7 @@ _NEWS_VERB_ES = _words(
 
 _RULES_EN: tuple[tuple[str, str, bool], ...] = (
     # (name, pattern, needs a case word elsewhere in the question)
-    ("my-case-thing", rf" (?:my|our) {_CASE_THING_EN}\b", False),
+    ("my-case-thing", rf" (?:my|our) (?:\w+ ){{0,2}}?{_CASE_THING_EN}\b", False),
     (
         "i-have-case-thing",
         rf" (?:i|we) (?:have got|have|got|had|was given|received|am due for) "
@@ -315,9 +317,10 @@ _RULES_EN: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "i-am-in-a-case",
-        r" (?:i am|we are) (?:on|in|under|an?) (?:\w+ ){0,2}?"
+        r" (?:i am|we are) (?:(?:on|in|under|an?|also|still) )?(?:\w+ ){0,2}?"
         r"(?:parole|atd|isap|ankle monitor|removal proceedings|proceedings|supervision|"
-        r"asylum seeker|asylum applicant|undocumented|parolee|migrant|immigrant|enrolled)\b",
+        r"asylum seekers?|asylum applicants?|undocumented|parolees?|migrants?|immigrants?|"
+        r"enrolled)\b",
         False,
     ),
     (
@@ -340,7 +343,7 @@ _RULES_EN: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "i-need-to",
-        r" (?:i|we) (?:need|want|have|got|ought|plan|am going|are going|am planning|"
+        r" (?:i|we) (?:need|want|have to|got to|ought|plan|am going|are going|am planning|"
         r"am afraid|are afraid|am scared|are scared|am worried|are worried|am nervous|am thinking|"
         r"was thinking|wanna|gotta) (?!to (?:know|ask|read|understand|learn|check whether|see)\b)"
         r"\w",
@@ -358,13 +361,21 @@ _RULES_EN: tuple[tuple[str, str, bool], ...] = (
         rf"{_RELATIVE_EN}\b",
         True,
     ),
-    ("what-do-i-do", r" what (?:do|should|can|shall) (?:i|we) do\b", False),
+    ("what-do-i-do", r" what (?:do|should|can|shall) (?:i|we) do\b", True),
     ("help-me", r" (?:help me|advise me|advice for me)\b", True),
+    ("for-me", r" for (?:me|us)\b", True),
+    (
+        "affects-me",
+        r" (?:apply|applies|affect|affects|happen|happens|mean|means) (?:to |for )?"
+        r"(?:me|us|my family)\b",
+        False,
+    ),
+    ("for-my-relative", rf" for (?:my|our) {_RELATIVE_EN} to\b", True),
 )
 _RULES_ES: tuple[tuple[str, str, bool], ...] = (
     (
         "mi-cosa-del-caso",
-        rf" (?:mi|mis|nuestra|nuestro|nuestras|nuestros) {_CASE_THING_ES}\b",
+        rf" (?:mi|mis|nuestra|nuestro|nuestras|nuestros) (?:\w+ )?{_CASE_THING_ES}\b",
         False,
     ),
     (
@@ -426,6 +437,9 @@ _RULES_ES: tuple[tuple[str, str, bool], ...] = (
     ),
     ("ayudame", r" (?:ayudame|ayudenme|aconsejame)\b", True),
     ("yo", r" yo (?:tengo|debo|puedo|necesito|estoy|soy|voy)\b", True),
+    ("tengo-miedo", r" (?:tengo|tenemos) (?:miedo|temor|dudas)\b", True),
+    ("me-afecta", r" (?:me|nos) (?:afecta|aplica|pasa|pasaria|puede pasar|va a pasar)\b", False),
+    ("para-mi", r" para (?:mi|nosotros|mi familia)(?: | ?$)", True),
 )
 
 _COMPILED = {
