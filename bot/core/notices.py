@@ -44,10 +44,11 @@ NOTICES: dict[Language, Notice] = {
         title="About your own case: this is not legal advice",
         text=(
             "This bot only reports what was published about one policy; it cannot tell you what "
-            "to do in your own case, and nothing below means you may skip or change a check-in. "
-            "Follow the instructions on your own ICE paperwork or from your ICE officer. Missing "
-            "a required check-in can have serious consequences: ICE says people who do not report "
-            "as required may be subject to removal. Free or low-cost legal help exists."
+            "to do in your own case, and nothing here means you may skip a check-in or change "
+            "it on your own. Follow the instructions on your own ICE paperwork or from your ICE "
+            "officer. Missing a required check-in can have serious consequences: ICE says people "
+            "who do not report as required may be subject to removal. Free or low-cost legal "
+            "help exists."
         ),
         links=(
             Link(
@@ -55,10 +56,7 @@ NOTICES: dict[Language, Notice] = {
                 "providers",
                 EOIR_PRO_BONO_URL,
             ),
-            Link(
-                "ICE's official check-in page (schedule or change an appointment)",
-                ICE_CHECK_IN_URL,
-            ),
+            Link("ICE's official check-in page", ICE_CHECK_IN_URL),
         ),
     ),
     Language.ES: Notice(
@@ -67,10 +65,10 @@ NOTICES: dict[Language, Notice] = {
         text=(
             "Este bot solo informa lo que se publicó sobre una política; no puede decirle qué "
             "hacer en su propio caso, y nada de lo que sigue significa que pueda faltar a una cita "
-            "de ICE o cambiarla. Siga las instrucciones de sus propios documentos de ICE o de su "
-            "oficial de ICE. Faltar a una cita obligatoria puede tener consecuencias graves: según "
-            "ICE, quien no se presenta como se le exige puede quedar sujeto a deportación. Existe "
-            "ayuda legal gratuita o de bajo costo."
+            "de ICE o cambiarla por su cuenta. Siga las instrucciones de sus propios documentos "
+            "de ICE o de su oficial de ICE. Faltar a una cita obligatoria puede tener "
+            "consecuencias graves: según ICE, quien no se presenta como se le exige puede quedar "
+            "sujeto a deportación. Existe ayuda legal gratuita o de bajo costo."
         ),
         links=(
             Link(
@@ -78,7 +76,7 @@ NOTICES: dict[Language, Notice] = {
                 "cortes de inmigración (EOIR)",
                 EOIR_PRO_BONO_URL,
             ),
-            Link("Página oficial de citas de ICE (programar o cambiar una cita)", ICE_CHECK_IN_URL),
+            Link("Página oficial de citas de ICE", ICE_CHECK_IN_URL),
         ),
     ),
 }
