@@ -60,7 +60,7 @@ async def test_an_own_case_question_that_matches_nothing_still_gets_the_notice(
 
 async def test_a_refused_question_carries_no_notice(engine: Engine) -> None:
     answer = await engine.ask("my check-in " + "x" * 600)
-    assert answer.tier is None and answer.notice is None
+    assert answer.tier is Tier.REFUSED and answer.notice is None
 
 
 async def test_the_json_contract_carries_the_notice_and_the_dates(engine: Engine) -> None:
@@ -121,7 +121,9 @@ async def test_the_console_shows_the_notice_first_and_the_dates(
 ) -> None:
     write_knowledge(tmp_path / "knowledge", [*entries, WHERE_THINGS_STAND_ENTRY])
     async with open_engine() as engine:
-        own = render_answer(engine.answer("my check-in is monday, how many were enrolled?"))[0]
+        own = render_answer(
+            engine.answer("I have a check-in, how many migrants were enrolled in the app?")
+        )[0]
         unknown = render_answer(engine.answer("should I go to my court hearing in Denver?"))[0]
         news = render_answer(engine.answer("how many migrants were enrolled?"))[0]
     assert own.startswith("NOTICE — About your own case: this is not legal advice.")
