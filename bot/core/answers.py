@@ -181,9 +181,13 @@ class Answer:
 
 
 def dates_from(entry: Entry) -> dt.date:
-    """When an entry's information dates from: its newest dated source, else its as-of date."""
-    dated = [source.date for source in entry.sources if source.date is not None]
-    return max(dated) if dated else entry.as_of
+    """When an entry's information dates from: its newest dated source. An undated source
+    (an undated page, or one whose date could not be verified) counts as of the entry's as-of
+    date, which the curator sets when adding it."""
+    dates = [source.date for source in entry.sources if source.date is not None]
+    if len(dates) < len(entry.sources):
+        dates.append(entry.as_of)
+    return max(dates)
 
 
 def is_dated(newest: dt.date, knowledge_as_of: dt.date) -> bool:
