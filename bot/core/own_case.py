@@ -64,12 +64,18 @@ def _words(*alternatives: str) -> str:
 
 
 # Words that make a sentence about an immigration case rather than about the bot or the news.
+# Not an ICE check-in: a flight's or a hotel's. Not the agency: ice cream, ice at home.
+_NOT_ICE_CHECK_IN = (
+    r"(?! (?:for|at|to|on) (?:my |a |the |our )?(?:flight|hotel|airport|gate|airline))"
+)
+_ICE = r"(?<!make )(?<!made )(?<!making )ice(?! (?:cream|cubes?|skating|hockey|maker|tea|at home))"
 _CASE_EN = _words(
-    r"che(?:c?k|qu?e)[- ]?ins?",
-    r"checking in",
-    r"ice",
+    rf"che(?:c?k|qu?e)[- ]?ins?{_NOT_ICE_CHECK_IN}",
+    rf"checking in{_NOT_ICE_CHECK_IN}",
+    _ICE,
     r"la migra",
-    r"apps?",
+    # this app, not any app: "the app", "the ICE app", "the check-in app"
+    r"(?:the|this|that|ice|check[- ]?in) app",
     r"app?oi?n?t?m[ea]nts?",
     r"appt",
     r"court",
@@ -100,8 +106,6 @@ _CASE_EN = _words(
     r"case",
     r"immigration",
     r"reschedul\w*",
-    r"enrol\w*",
-    r"sign up",
     r"i-\d{3}\w?",
     r"notice to appear",
 )
@@ -109,10 +113,10 @@ _CASE_ES = _words(
     r"citas?",
     r"chequeos?",
     r"che(?:c?k|qu?e)[- ]?ins?",
-    r"ice",
+    _ICE,
     r"migra",
-    r"app",
-    r"aplicacion",
+    r"(?:la|esta|esa) (?:app|aplicacion)",
+    r"(?:app|aplicacion) de ice",
     r"corte",
     r"audiencias?",
     r"juez",
@@ -223,6 +227,8 @@ _CASE_THING_EN = _words(
     r"order of supervision",
     r"supervision",
     r"reporting",
+    r"(?:letter|notice|text|message|email|call|papers?) from "
+    r"(?:ice|immigration|(?:my|the) officer)",
 )
 _CASE_THING_ES = _words(
     r"citas?",
@@ -247,6 +253,7 @@ _CASE_THING_ES = _words(
     r"deportacion",
     r"orden de (?:deportacion|supervision)",
     r"reporte",
+    r"(?:carta|notificacion|mensaje|texto|correo|llamada) de (?:ice|migracion|inmigracion)",
 )
 # After "can I …": verbs of reading or judging the news, not of acting in one's case.
 _NEWS_VERB_EN = _words(
@@ -299,6 +306,14 @@ _NEWS_VERB_ES = _words(
     r"entender",
 )
 
+_WHEN_EN = (
+    r"(?:tomorrow|today|tonight|this (?:week|month|morning|afternoon)|next (?:week|month|\w+day)|"
+    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:a|two|three|\d+) (?:days?|weeks?))"
+)
+_WHEN_ES = (
+    r"(?:manana|hoy|esta (?:semana|tarde)|la (?:proxima|otra) semana|el (?:proximo )?"
+    r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|en (?:\w+ )?(?:dias|semanas))"
+)
 _RULES_EN: tuple[tuple[str, str, bool], ...] = (
     # (name, pattern, needs a case word elsewhere in the question)
     ("my-case-thing", rf" (?:my|our) (?:\w+ ){{0,2}}?{_CASE_THING_EN}\b", False),
@@ -371,6 +386,38 @@ _RULES_EN: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     ("for-my-relative", rf" for (?:my|our) {_RELATIVE_EN} to\b", True),
+    (
+        "i-can-skip",
+        r" (?:i|we) (?:can|could|should|must|may|will|would|have to|need to|am allowed to) "
+        r"(?:still |now |just )?(?:skip|miss|use|go|check|report|stop|avoid|attend|show up|"
+        r"switch|do (?:it|my|the|this))\b",
+        True,
+    ),
+    (
+        "ice-told-me",
+        r" (?:ice|officer|agent|la migra|immigration) (?:told|asked|ordered|"
+        r"sent|gave|called|texted|emailed|scheduled|wants) (?:me|us)\b",
+        False,
+    ),
+    (
+        "appointment-soon",
+        rf" {_CASE_THING_EN} (?:(?:with|at) (?:ice|immigration|court) )?(?:is |was |at \w+ )?"
+        rf"{_WHEN_EN}\b",
+        False,
+    ),
+    (
+        "is-it-safe-to",
+        r" is it (?:safe|ok|okay|risky|dangerous|a good idea|smart|wise|better|"
+        r"legal) (?:for \w+ )?to (?:go|attend|show up|check in|skip|miss|use|report|stop)\b",
+        True,
+    ),
+    (
+        "should-people",
+        r" should (?:people|migrants|immigrants|someone|asylum seekers|they|"
+        r"parolees) (?:still |just )?(?:go|skip|attend|show up|use|stop|avoid|check in|report|"
+        r"miss)\b",
+        True,
+    ),
 )
 _RULES_ES: tuple[tuple[str, str, bool], ...] = (
     (
@@ -440,6 +487,25 @@ _RULES_ES: tuple[tuple[str, str, bool], ...] = (
     ("tengo-miedo", r" (?:tengo|tenemos) (?:miedo|temor|dudas)\b", True),
     ("me-afecta", r" (?:me|nos) (?:afecta|aplica|pasa|pasaria|puede pasar|va a pasar)\b", False),
     ("para-mi", r" para (?:mi|nosotros|mi familia)(?: | ?$)", True),
+    (
+        "ice-me-dijo",
+        r" (?:ice|migracion|inmigracion|el oficial|la oficial|la migra) (?:me|nos) "
+        r"(?:dijo|dijeron|mando|mandaron|dio|dieron|cito|citaron|llamo|llamaron|pidio|pidieron|"
+        r"escribio|escribieron)\b",
+        False,
+    ),
+    (
+        "cita-pronto",
+        rf" {_CASE_THING_ES} (?:(?:con|en) (?:ice|migracion|inmigracion|la corte) )?"
+        rf"(?:es |sera |a las \w+ )?{_WHEN_ES}\b",
+        False,
+    ),
+    (
+        "es-seguro",
+        r" (?:es seguro|conviene|es peligroso|es buena idea|es mejor|vale la pena) "
+        r"(?:\w+ )?(?:ir|presentarse|asistir|faltar|usar|reportarse)\b",
+        True,
+    ),
 )
 
 _COMPILED = {
