@@ -1,8 +1,8 @@
 """The notice shown first on a question about the asker's own case, in the asker's language.
 
 All of its wording is here, in one table, so a translation catalogue can take it over whole.
-Each link was checked against a stored copy of the official page (see knowledge/SOURCES.md,
-"Own-case notice").
+Each link and the sentence on what ICE says were checked against stored copies of the official
+pages (knowledge/SOURCES.md, "The own-case notice").
 """
 
 from __future__ import annotations

@@ -142,7 +142,7 @@ def test_the_verdict_states_the_status_in_words() -> None:
     assert verdict(CLAIMS["post-1-8-million"]) == "Unconfirmed: the outlet's own analysis"
     assert verdict(CLAIMS["election-framing"]) == "Unconfirmed: the outlet names no source"
     assert verdict(CLAIMS["eo-2500-claim"]) == "Compared with the public record"
-    assert verdict(CLAIMS["pilot-select-cities"]).startswith("Partly corroborated")
+    assert verdict(CLAIMS["app-replaces-in-person"]).startswith("Partly corroborated")
     for entry in CLAIMS.values():
         if entry.anonymous_sourcing and entry.status is Status.REPORTED_UNCONFIRMED:
             assert verdict(entry) == "Unconfirmed: rests on anonymous sources"
