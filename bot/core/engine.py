@@ -149,9 +149,13 @@ class Engine:
         """Match and build the answer without logging it. A question about the asker's own case
         carries the notice, whatever was (or was not) found."""
         answer = self._match(question)
-        if answer.tier is Tier.REFUSED:
+        return self._with_notice(answer, answer.question)
+
+    @staticmethod
+    def _with_notice(answer: Answer, text: str) -> Answer:
+        if answer.tier is Tier.REFUSED or answer.notice is not None:
             return answer
-        own_case = detect_own_case(answer.question)
+        own_case = detect_own_case(text)
         return replace(answer, notice=notice_for(own_case.language)) if own_case else answer
 
     def _match(self, question: str) -> Answer:
@@ -178,9 +182,12 @@ class Engine:
         return await self._logged(self.answer(question), asker, channel)
 
     def claim(self, text: str) -> CheckedClaim:
-        """The part of a message that matches best (each part matched once), not logged."""
+        """The part of a message that matches best (each part matched once), not logged. If any
+        of the message is about the writer's own case, the answer carries the notice."""
         best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
-        return best or CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+        if best is None:
+            return CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+        return replace(best, answer=self._with_notice(best.answer, text))
 
     async def check_claim(
         self, text: str, *, asker: str | None = None, channel: str = "cli"

@@ -132,3 +132,13 @@ async def test_the_console_shows_the_notice_first_and_the_dates(
     assert "NOTE: This information dates from 12 July 2024" in own
     assert unknown.startswith("NOTICE") and "not in my knowledge base" in unknown
     assert "NOTICE" not in news
+
+
+def test_a_checked_message_about_ones_own_case_carries_the_notice(engine: Engine) -> None:
+    checked = engine.claim(
+        "My husband has an ICE check-in tomorrow. "
+        "I heard only 45 migrants were enrolled in the app."
+    )
+    assert checked.answer.notice is not None
+    news = engine.claim("Someone said only 45 migrants were enrolled in the app. Is that true?")
+    assert news.answer.notice is None
