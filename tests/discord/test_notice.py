@@ -15,8 +15,8 @@ from bot.discord.client import PolicyBot
 from bot.discord.render import NEWER_TITLE, answer_embed, notice_text
 from bot.discord.views import answer_view
 from bot.settings import SHIPPED_KNOWLEDGE
-from tests.emulator import DiscordEmulator
-from tests.emulator.validation import message_problems
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.validation import message_problems
 
 
 async def test_an_own_case_question_gets_the_notice_above_the_answer(
