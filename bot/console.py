@@ -32,6 +32,11 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
     words = texts(answer.language)
     lines: list[str] = []
     choices: list[Suggestion] = []
+    if answer.notice is not None:
+        notice = words.gettext("NOTICE — {title}. {text}")
+        lines += [_wrap(notice.format(title=answer.notice.title, text=answer.notice.text))]
+        lines += [f"- {link.label}: {link.url}" for link in answer.notice.links]
+        lines.append("")
     if answer.text is None:
         lines.append(_wrap(answer.message or ""))
         for suggestion in answer.suggestions:
@@ -51,12 +56,18 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
     details = [words.gettext("Status: {status}").format(status=answer.status_label)]
     if answer.as_of:
         details.append(words.gettext("as of {date}").format(date=words.date(answer.as_of)))
+    if answer.dates_from:
+        dates_from = words.date(answer.dates_from)
+        details.append(words.gettext("information dates from {date}").format(date=dates_from))
     details.append(
         words.gettext("match {score}/100 on “{question}”").format(
             score=f"{answer.score:.0f}", question=answer.matched_question
         )
     )
     lines += ["", _wrap(" · ".join(details))]
+    if answer.newer_developments:
+        note = words.gettext("NOTE: {note}").format(note=answer.newer_developments)
+        lines.append(_wrap(note))
     if answer.related:
         lines.append(words.gettext("Related:"))
         for suggestion in answer.related:

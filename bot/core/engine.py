@@ -20,6 +20,7 @@ from bot.core.answers import (
     EMPTY_MESSAGE,
     MAX_QUESTION_CHARS,
     VAGUE_MESSAGE,
+    WHERE_THINGS_STAND,
     Answer,
     Suggestion,
     answer_close,
@@ -47,6 +48,8 @@ from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
+from bot.core.notices import notice_for
+from bot.core.own_case import detect as detect_own_case
 from bot.core.routing import route
 from bot.core.store import (
     Change,
@@ -111,6 +114,7 @@ class Engine:
         self._matchers = {
             code: Matcher(entries, self.thresholds, language=code) for code in languages()
         }
+        self._as_of = max((entry.as_of for entry in entries), default=None)
 
     # -- members ---------------------------------------------------------------------------
 
@@ -144,7 +148,15 @@ class Engine:
             return None
         related = [e for e in map(self.entry, entry.related) if e is not None]
         asked = question or suggestion(entry, language).question
-        return answer_entry(asked, entry, 100.0, related, language)
+        return answer_entry(
+            asked,
+            entry,
+            100.0,
+            related,
+            language,
+            knowledge_as_of=self.as_of,
+            where_things_stand=self.entry(WHERE_THINGS_STAND),
+        )
 
     def language_of(self, text: str, preferred: str | None = None) -> str:
         """The language `text` is in; `preferred` (e.g. the member's locale) when unclear."""
@@ -153,7 +165,20 @@ class Engine:
     def answer(self, question: str, preferred_language: str | None = None) -> Answer:
         """Match and build the answer, in the question's language, without logging it.
         `preferred_language`: the asker's language (e.g. their Discord locale), used only when
-        the question's own language is unclear."""
+        the question's own language is unclear. A question about the asker's own case carries
+        the notice, whatever was (or was not) found."""
+        answer = self._match(question, preferred_language)
+        return self._with_notice(answer, answer.question)
+
+    @staticmethod
+    def _with_notice(answer: Answer, text: str) -> Answer:
+        """The own-case notice, in the answer's language."""
+        if answer.tier is Tier.REFUSED or answer.notice is not None:
+            return answer
+        own_case = detect_own_case(text)
+        return replace(answer, notice=notice_for(answer.language)) if own_case else answer
+
+    def _match(self, question: str, preferred_language: str | None) -> Answer:
         text = clean(question)
         if len(text) > MAX_QUESTION_CHARS:
             head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
@@ -190,13 +215,15 @@ class Engine:
         return await self._logged(self.answer(question, preferred_language), asker, channel)
 
     def claim(self, text: str, preferred_language: str | None = None) -> CheckedClaim:
-        """The part of a message that matches best (each part matched once), not logged.
-        A short part whose language is unclear takes the whole message's language."""
+        """The part of a message that matches best (each part matched once), not logged. A
+        short part whose language is unclear takes the whole message's language. If any of
+        the message is about the writer's own case, the answer carries the notice."""
         language = self.language_of(text, preferred_language)
         best = best_claim((part, self.answer(part, language)) for part in candidate_parts(text))
-        if best is not None:
-            return best
-        return CheckedClaim("", refuse(clean(text), message(EMPTY_MESSAGE, language), language))
+        if best is None:
+            refused = refuse(clean(text), message(EMPTY_MESSAGE, language), language)
+            return CheckedClaim("", refused)
+        return replace(best, answer=self._with_notice(best.answer, text))
 
     async def check_claim(
         self,
@@ -268,8 +295,8 @@ class Engine:
 
     @property
     def as_of(self) -> dt.date | None:
-        dates = [e.as_of for e in self.entries()]
-        return max(dates) if dates else None
+        """The knowledge base's own date: the newest as-of date of any entry."""
+        return self._as_of
 
     # -- moderators ------------------------------------------------------------------------
 

@@ -47,6 +47,8 @@ class SourceKind(StrEnum):
 class Status(StrEnum):
     REPORTED_UNCONFIRMED = "reported_unconfirmed"
     CONFIRMED_ON_RECORD = "confirmed_on_record"
+    # Later on-the-record reporting or records bear out part of a claim, not all of it.
+    PARTLY_CORROBORATED = "partly_corroborated"
     DISPUTED = "disputed"
     PUBLIC_RECORD = "public_record"
 
@@ -55,6 +57,7 @@ class Status(StrEnum):
 STATUS_LABELS: dict[Status, str] = {
     Status.REPORTED_UNCONFIRMED: N_("Reported, not confirmed on the record"),
     Status.CONFIRMED_ON_RECORD: N_("Confirmed on the record"),
+    Status.PARTLY_CORROBORATED: N_("Partly corroborated by later reporting or records"),
     Status.DISPUTED: N_("Disputed"),
     Status.PUBLIC_RECORD: N_("Public record"),
 }

@@ -31,6 +31,7 @@ ANONYMOUS_COLOUR = discord.Colour.orange()
 NEUTRAL_COLOUR = discord.Colour.light_grey()
 WARNING_TITLE = N_("⚠️ Anonymous sources — not confirmed on the record")
 NOT_KNOWN_TITLE = N_("That is not in my knowledge base yet")
+NEWER_TITLE = N_("🕓 Newer developments may exist")
 DID_YOU_MEAN = N_("Did you mean…")
 NOT_TRANSLATED_TITLE = N_("🌐 Not translated yet")
 
@@ -48,11 +49,16 @@ def answer_embed(answer: Answer) -> discord.Embed:
         _add_field(embed, words.gettext(NOT_TRANSLATED_TITLE), answer.not_translated_note)
     if answer.warning:
         _add_field(embed, words.gettext(WARNING_TITLE), answer.warning)
+    if answer.newer_developments:
+        _add_field(embed, words.gettext(NEWER_TITLE), answer.newer_developments)
     sources = "\n".join(_citation_line(c) for c in answer.citations)
     _add_field(embed, words.gettext("Sources"), sources)
     status = answer.status_label or words.gettext("Unknown")
     if answer.as_of:
         status += " · " + words.gettext("as of {date}").format(date=words.date(answer.as_of))
+    if answer.dates_from:
+        dates_from = words.date(answer.dates_from)
+        status += " · " + words.gettext("information dates from {date}").format(date=dates_from)
     _add_field(embed, words.gettext("Status"), status)
     footer = words.gettext("Matched “{question}” · score {score}/100").format(
         question=answer.matched_question, score=f"{answer.score:.0f}"
@@ -97,6 +103,16 @@ def not_known_embed(answer: Answer, topics: Sequence[str]) -> discord.Embed:
         _add_field(embed, words.gettext("What I can answer about"), covered)
     embed.set_footer(text=_you_asked(answer))
     return fit(embed)
+
+
+def notice_text(answer: Answer) -> str | None:
+    """The own-case notice as message text above the embed, so it is read first. Links are in
+    <…> so Discord shows no preview cards for them."""
+    if answer.notice is None:
+        return None
+    notice = answer.notice
+    links = "\n".join(f"• {link.label}: <{link.url}>" for link in notice.links)
+    return clip(f"⚠️ **{notice.title}**\n{notice.text}\n{links}", MESSAGE_MAX)
 
 
 def refusal_text(answer: Answer) -> str:

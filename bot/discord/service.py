@@ -97,7 +97,7 @@ class AnswerService:
         quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)
         checking = texts(checked.answer.language).gettext(CHECKING)
         content = clip(f"{checking}\n{quote}", MESSAGE_MAX)
-        if reply.content:  # a refusal: keep its text under the quote
+        if reply.content:  # a refusal or an own-case notice: keep its text under the quote
             content = clip(f"{content}\n\n{reply.content}", MESSAGE_MAX)
         return Reply(content=content, embed=reply.embed, view=reply.view)
 
