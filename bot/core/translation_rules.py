@@ -34,10 +34,14 @@ def quotes(text: str) -> list[str]:
 def dated_months(text: str, lang: Language) -> set[int]:
     """Months (1-12) named beside a number, as in "12 July 2024" or "julio de 2024"."""
     found = set()
-    folded = fold(text)
+    # English writes months capitalised ("May 2024"), which tells them from "may"; the
+    # translation languages are compared folded.
+    english = lang.code == SOURCE_LANGUAGE
+    searched = text if english else fold(text)
     for index, name in enumerate(lang.month_names, start=1):
-        pattern = rf"(\d[\s,]*(de\s+)?{fold(name)}\b|\b{fold(name)}(\s+de)?[\s,]*\d)"
-        if re.search(pattern, folded):
+        month = name.capitalize() if english else fold(name)
+        pattern = rf"(\d[\s,]*(de\s+)?{month}\b|\b{month}(\s+de)?[\s,]*\d)"
+        if re.search(pattern, searched):
             found.add(index)
     return found
 

@@ -141,3 +141,13 @@ def test_validate_lists_entries_missing_a_translation(
     write_knowledge(tmp_path, entries)
     missing = missing_translations(load_directory(tmp_path))
     assert missing == {"es": ["apprehended-7m", "apple-store"]}
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    english = "About 1,400 arrests in January 2025, may have happened at check-ins."
+    spanish = "Unos 1,400 arrestos en enero de 2025 pudieron ocurrir en los check-ins."
+    assert translation_problems(english, spanish, "es", anonymous=False) == []
+    dated = "The rule took effect on 5 May 2024."
+    assert translation_problems(
+        dated, "La norma entró en vigor el 5 de 2024.", "es", anonymous=False
+    )
