@@ -10,6 +10,7 @@ import sys
 
 import discord
 
+from bot.core.backup_schedule import backups_while_running
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.discord.sync import sync_scope
@@ -59,7 +60,12 @@ def run_bot(settings: Settings) -> int:
 
 async def serve(settings: Settings, token: str, **options: object) -> int:
     """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot."""
-    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+    async with (
+        Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine,
+        backups_while_running(
+            settings.db, settings.backup_dir, settings.backup_every_hours, settings.backup_keep
+        ),
+    ):
         bot = build_bot(engine, settings, **options)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
