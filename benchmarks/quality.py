@@ -23,6 +23,7 @@ from benchmarks.labelled import (
     shipped_entries,
 )
 from benchmarks.methods import BM25, Ours, RapidfuzzWRatio
+from bot.progress import Progress
 
 SETS = {"tune": QUESTIONS / "tune.tsv", "heldout": QUESTIONS / "heldout.tsv"}
 
@@ -83,7 +84,11 @@ def main(argv: list[str] | None = None) -> int:
             variants.append((f"{name}, perturbed", perturbed(items)))
         for title, questions in variants:
             started = time.perf_counter()
-            rows = [(label, evaluate(decide, questions)) for label, decide in methods]
+            with Progress(title, len(methods)) as progress:
+                rows = [
+                    (label, evaluate(decide, questions))
+                    for label, decide in progress.iterate(methods)
+                ]
             print(table(title, rows))
             print(f"\n({time.perf_counter() - started:.1f} s)\n")
             if args.errors and name == "tune":

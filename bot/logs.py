@@ -54,12 +54,16 @@ def _value(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+class _Handler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Ours, so that configuring again replaces it and leaves other handlers alone."""
+
+
 def configure_logging(level: str, log_format: str, stream: TextIO | None = None) -> None:
-    """Replace the root logger's handlers with one that writes structured lines to stderr."""
-    handler = logging.StreamHandler(stream or sys.stderr)
+    """Send log records to stderr as structured lines, one per event."""
+    handler = _Handler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if log_format == "json" else KeyValueFormatter())
     root = logging.getLogger()
-    for old in root.handlers[:]:
+    for old in [h for h in root.handlers if isinstance(h, _Handler)]:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level.upper())

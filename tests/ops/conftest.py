@@ -17,8 +17,12 @@ async def live_db(tmp_path: Path) -> Path:
     try:
         for number in range(3):
             await store.log_question(
-                text=f"question {number}", tier="none", entry_id=None, score=0.0,
-                asker="test", channel="cli",
+                text=f"question {number}",
+                tier="none",
+                entry_id=None,
+                score=0.0,
+                asker="test",
+                channel="cli",
             )
     finally:
         await store.close()
