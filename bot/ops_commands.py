@@ -1,4 +1,4 @@
-"""Operators' verbs: `policybot backup FILE`, `restore FILE` and `doctor`."""
+"""Operators' verbs: `policybot backup FILE`, `restore FILE`, `doctor` and `health`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.backup import BackupError, backup, check_backup, restore
+from bot.core.health import health_problem
 from bot.doctor import Check, Status, bad_settings, local_checks, print_report
 from bot.settings import Settings
 
@@ -23,6 +24,8 @@ def add_ops_parsers(verbs: Any) -> None:
     load.set_defaults(handler=_restore)
     doctor = verbs.add_parser("doctor", help="check settings, database, knowledge and Discord")
     doctor.set_defaults(handler=_doctor)
+    health = verbs.add_parser("health", help="is the running bot connected? (for HEALTHCHECK)")
+    health.set_defaults(handler=_health)
 
 
 def _backup(args: argparse.Namespace, settings: Settings) -> int:
@@ -66,6 +69,12 @@ def _doctor(args: argparse.Namespace, settings: Settings) -> int:
 
         checks += asyncio.run(discord_checks(settings, token, Targets.from_settings(settings)))
     return print_report(checks)
+
+
+def _health(args: argparse.Namespace, settings: Settings) -> int:
+    problem = health_problem(settings.db.parent)
+    print(f"unhealthy: {problem}" if problem else "healthy: connected to Discord")
+    return 1 if problem else 0
 
 
 def doctor_with_bad_settings(problems: list[str]) -> int:

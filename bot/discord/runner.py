@@ -12,6 +12,7 @@ import discord
 
 from bot.core.backup_schedule import backups_while_running
 from bot.core.engine import Engine
+from bot.core.health import heartbeat
 from bot.discord.client import PolicyBot
 from bot.discord.sync import sync_scope
 from bot.settings import Settings
@@ -72,8 +73,11 @@ async def serve(settings: Settings, token: str, **options: object) -> int:
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(signum, stop.set)
+        def connected() -> bool:
+            return bot.is_ready() and not bot.is_closed()
+
         try:
-            async with bot:
+            async with bot, heartbeat(settings.db.parent, connected):
                 return await _until_stopped(bot, token, stop)
         finally:
             await bot.service.drain()
