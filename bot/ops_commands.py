@@ -31,7 +31,7 @@ def add_ops_parsers(verbs: Any) -> None:
 def _backup(args: argparse.Namespace, settings: Settings) -> int:
     try:
         info = backup(settings.db, args.file)
-    except BackupError as error:
+    except (BackupError, OSError) as error:
         print(f"policybot: {error}")
         return 1
     print(
@@ -45,7 +45,7 @@ def _restore(args: argparse.Namespace, settings: Settings) -> int:
     try:
         aside = restore(args.file, settings.db)
         info = check_backup(settings.db)
-    except BackupError as error:
+    except (BackupError, OSError) as error:
         print(f"policybot: {error}; nothing was changed")
         return 1
     print(

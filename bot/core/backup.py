@@ -43,6 +43,10 @@ def backup(db: Path, target: Path) -> BackupInfo:
         raise BackupError(f"there is no database at {db}")
     if target.resolve() == db.resolve():
         raise BackupError("the backup file must not be the database itself")
+    if target.is_dir():
+        raise BackupError(
+            f"{target} is a folder; name the backup file, e.g. {target / 'x.sqlite3'}"
+        )
     try:
         source = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:

@@ -33,6 +33,8 @@ def test_backup_of_nothing_or_onto_itself_is_refused(live_db: Path, tmp_path: Pa
         backup(tmp_path / "missing.sqlite3", tmp_path / "out.sqlite3")
     with pytest.raises(BackupError, match="must not be the database"):
         backup(live_db, live_db)
+    with pytest.raises(BackupError, match="is a folder"):
+        backup(live_db, tmp_path)
 
 
 async def test_restore_round_trip_keeps_the_current_database_aside(
