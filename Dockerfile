@@ -5,7 +5,7 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    POLICYBOT_DB=/data/policybot.sqlite3 \
+    POLICYBOT_DATABASE=/data/policybot.sqlite3 \
     POLICYBOT_KNOWLEDGE_DIR=/app/knowledge
 
 WORKDIR /app

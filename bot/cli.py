@@ -1,4 +1,4 @@
-"""Command line: `policybot [run|chat|ask|kb|sync|backup|restore|doctor] …`.
+"""Command line: `policybot [run|chat|ask|check|kb|sync|backup|restore|doctor|health] …`.
 
 `python -m bot` is the same.
 """
@@ -11,7 +11,6 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -21,7 +20,7 @@ from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
 from bot.logs import configure_logging
 from bot.ops_commands import add_ops_parsers, doctor_with_bad_settings
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 log = logging.getLogger("policybot")
 
@@ -32,7 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answers questions about the reported ICE check-in app policy "
         "from a curated, sourced knowledge base.",
     )
-    parser.add_argument("--db", type=Path, help="database file (default: POLICYBOT_DB)")
+    parser.add_argument(
+        "--database",
+        "--db",
+        help="database file or URL (default: POLICYBOT_DATABASE, or its older name POLICYBOT_DB)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     verbs.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)")
     verbs.add_parser("chat", help="local chat console on the same engine")
@@ -40,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="print the JSON contract (DESIGN.md)")
     ask.add_argument("--no-log", action="store_true", help="do not log the questions")
+    check = verbs.add_parser(
+        "check", help="check a claim: answer the part of a text that matches best"
+    )
+    check.add_argument("text", nargs="?", help="the text, e.g. a post; omit to read stdin")
+    check.add_argument("--json", action="store_true", help="the JSON contract, plus 'claim'")
+    check.add_argument("--no-log", action="store_true", help="do not log the question")
     sync = verbs.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
     add_kb_parser(verbs)
@@ -58,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(f"policybot: {problem}", file=sys.stderr)
         return 2
-    if args.db is not None:
-        settings = settings.model_copy(update={"db": args.db})
+    if args.database is not None:
+        settings = settings.model_copy(update={"database": args.database})
     configure_logging(settings.log_level, settings.log_format)
     verb = args.verb or ("run" if settings.discord_token else "chat")
     try:
@@ -71,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             return _with_engine(settings, chat)
         if verb == "ask":
             return _with_engine(settings, lambda engine: _ask(engine, args))
+        if verb == "check":
+            return _with_engine(settings, lambda engine: _check(engine, args))
         handler: Callable[[argparse.Namespace, Settings], int] = args.handler
         return handler(args, settings)
     except (KnowledgeError, StoreError) as error:
@@ -90,9 +101,7 @@ def _setting_name(location: tuple[int | str, ...]) -> str:
 
 def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]) -> int:
     async def go() -> int:
-        async with Engine.open(
-            settings.db, settings.knowledge_dir, settings.thresholds()
-        ) as engine:
+        async with open_engine(settings) as engine:
             result = await work(engine)
         return result if isinstance(result, int) else 0
 
@@ -115,9 +124,30 @@ async def _ask(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _check(engine: Engine, args: argparse.Namespace) -> int:
+    from bot.console import render_answer
+
+    text = args.text if args.text is not None else _stdin_text()
+    if args.no_log:
+        checked = engine.claim(text)
+    else:
+        checked = await engine.check_claim(text, asker="cli", channel="cli")
+    if args.json:
+        result = {"claim": checked.claim, **checked.answer.to_json()}
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+    else:
+        if checked.claim:
+            print(f"Checking this part:\n> {' '.join(checked.claim.split())}\n")
+        print(render_answer(checked.answer)[0], flush=True)
+    return 0
+
+
+def _stdin_text() -> str:
+    return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+
+
 def _stdin_lines() -> list[str]:
-    data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-    return data.splitlines()
+    return _stdin_text().splitlines()
 
 
 def _discord(verb: str, args: argparse.Namespace, settings: Settings) -> int:

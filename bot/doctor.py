@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import enum
 import os
-import sqlite3
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from bot.core.backup import SCHEMA, BackupError, NewerSchema, check_backup, sqlite_file
 from bot.core.knowledge import KnowledgeError, knowledge_files, load_directory
-from bot.core.migrations import MIGRATIONS
 from bot.settings import Settings
 
 RESTORE_HINT = (
@@ -69,58 +68,40 @@ def bad_settings(problems: list[str]) -> list[Check]:
 
 
 def local_checks(settings: Settings) -> list[Check]:
-    return [passed("settings", "valid"), *database_checks(settings.db), knowledge_check(settings)]
+    return [
+        passed("settings", "valid"),
+        *database_checks(settings.database),
+        knowledge_check(settings),
+    ]
 
 
-def database_checks(db: Path) -> list[Check]:
-    folder = db.parent if db.parent != Path("") else Path(".")
-    writable = _writable(folder)
+def database_checks(database: str) -> list[Check]:
+    try:
+        db = sqlite_file(database)
+    except BackupError as error:
+        return [Check("database", Status.SKIP, str(error))]
+    writable = _writable(db.parent if db.parent != Path("") else Path("."))
     if not db.exists():
         if writable is not None:
             return [failed("database", writable, "make the folder writable for this user")]
         return [
             Check("database", Status.WARN, f"{db} does not exist yet; the first start makes it")
         ]
-    checks = (
-        []
-        if writable is None
-        else [failed("database", writable, "make the folder writable for this user (WAL needs it)")]
-    )
+    checks = []
+    if writable is not None:
+        checks.append(failed("database", writable, "make the folder writable for this user"))
     try:
-        connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        return [*checks, failed("database", f"cannot open {db}: {error}", RESTORE_HINT)]
-    try:
-        problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
-        schema = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as error:
-        return [
-            *checks,
-            failed("database", f"{db} is not a usable database: {error}", RESTORE_HINT),
-        ]
-    finally:
-        connection.close()
-    if problems != ["ok"]:
-        detail = f"{db} fails SQLite's integrity check: {'; '.join(problems[:3])}"
-        return [*checks, failed("database", detail, RESTORE_HINT)]
+        info = check_backup(db)
+    except NewerSchema as error:
+        return [*checks, failed("schema", str(error), "upgrade policybot, or restore a backup")]
+    except BackupError as error:
+        return [*checks, failed("database", str(error), RESTORE_HINT)]
     checks.append(passed("database", f"{db} opens, integrity ok"))
-    current = len(MIGRATIONS)
-    if schema > current:
-        checks.append(
-            failed(
-                "schema",
-                f"schema {schema} is newer than this policybot knows ({current})",
-                "upgrade policybot, or restore a backup made by this version",
-            )
-        )
-    elif schema < current:
-        checks.append(
-            Check(
-                "schema", Status.WARN, f"schema {schema}; the next start upgrades it to {current}"
-            )
-        )
+    if info.schema < SCHEMA:
+        detail = f"schema {info.schema}; the next start upgrades it to {SCHEMA}"
+        checks.append(Check("schema", Status.WARN, detail))
     else:
-        checks.append(passed("schema", f"current (schema {schema})"))
+        checks.append(passed("schema", f"current (schema {info.schema})"))
     return checks
 
 

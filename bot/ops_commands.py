@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bot.core.backup import BackupError, backup, check_backup, restore
+from bot.core.backup import BackupError, backup, check_backup, restore, sqlite_file
 from bot.core.health import health_problem
 from bot.doctor import Check, Status, bad_settings, local_checks, print_report
 from bot.settings import Settings
@@ -30,12 +30,13 @@ def add_ops_parsers(verbs: Any) -> None:
 
 def _backup(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        info = backup(settings.db, args.file)
+        db = sqlite_file(settings.database)
+        info = backup(db, args.file)
     except (BackupError, OSError) as error:
         print(f"policybot: {error}")
         return 1
     print(
-        f"backed up {settings.db} to {info.path}: schema {info.schema}, {info.entries} entries, "
+        f"backed up {db} to {info.path}: schema {info.schema}, {info.entries} entries, "
         f"{info.questions} logged questions, {info.size} bytes, integrity ok"
     )
     return 0
@@ -43,13 +44,14 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 
 def _restore(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        aside = restore(args.file, settings.db)
-        info = check_backup(settings.db)
+        db = sqlite_file(settings.database)
+        aside = restore(args.file, db)
+        info = check_backup(db)
     except (BackupError, OSError) as error:
         print(f"policybot: {error}; nothing was changed")
         return 1
     print(
-        f"restored {args.file} into {settings.db}: {info.entries} entries, "
+        f"restored {args.file} into {db}: {info.entries} entries, "
         f"{info.questions} logged questions"
     )
     if aside is not None:
@@ -72,7 +74,7 @@ def _doctor(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _health(args: argparse.Namespace, settings: Settings) -> int:
-    problem = health_problem(settings.db.parent)
+    problem = health_problem(settings.state_dir)
     print(f"unhealthy: {problem}" if problem else "healthy: connected to Discord")
     return 1 if problem else 0
 

@@ -18,14 +18,31 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.migrations import MIGRATIONS
+from bot.core.migrations import migrations
 
 SCHEDULED_NAME = re.compile(r"^policybot-\d{8}T\d{6}Z\.sqlite3$")
-REQUIRED_TABLES = frozenset({"revisions", "topics", "questions", "feedback", "meta"})
+REQUIRED_TABLES = frozenset({"revisions", "topics", "questions", "feedback"})
+SCHEMA = len(migrations("sqlite"))  # the schema this version writes
 
 
 class BackupError(RuntimeError):
     """A backup or restore could not be done; nothing was changed. The message says why."""
+
+
+class NewerSchema(BackupError):
+    """The file was written by a newer policybot."""
+
+
+def sqlite_file(database: str | Path) -> Path:
+    """The file behind a database setting (a path, or sqlite:///relative, sqlite:////absolute,
+    as bot.core.store.open_store reads it); backups are of SQLite files only."""
+    text = str(database)
+    scheme, separator, rest = text.partition("://")
+    if not separator:
+        return Path(text)
+    if scheme == "sqlite" and rest.startswith("/") and len(rest) > 1:
+        return Path(rest[1:])
+    raise BackupError(f"backups are of SQLite databases; {text!r} is not one")
 
 
 @dataclass(frozen=True)
@@ -79,10 +96,10 @@ def _inspect(connection: sqlite3.Connection, path: Path) -> BackupInfo:
     if problems != ["ok"]:
         raise BackupError(f"{path} fails SQLite's integrity check: {'; '.join(problems[:5])}")
     schema = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    if schema > len(MIGRATIONS):
-        raise BackupError(
+    if schema > SCHEMA:
+        raise NewerSchema(
             f"{path} was written by a newer policybot (schema {schema}, this one knows "
-            f"{len(MIGRATIONS)}); upgrade policybot before restoring it"
+            f"{SCHEMA}); upgrade policybot before using it"
         )
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     if schema == 0 or not tables >= REQUIRED_TABLES:

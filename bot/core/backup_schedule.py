@@ -11,7 +11,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
-from bot.core.backup import BackupError, backup_and_prune, scheduled_backups
+from bot.core.backup import BackupError, backup_and_prune, scheduled_backups, sqlite_file
 
 log = logging.getLogger("policybot.backup")
 
@@ -57,12 +57,14 @@ async def run_backups(
 
 @contextlib.asynccontextmanager
 async def backups_while_running(
-    db: Path, folder: Path | None, every_hours: float, keep: int
+    database: str, folder: Path | None, every_hours: float, keep: int
 ) -> AsyncIterator[None]:
-    """Scheduled backups for as long as the block runs (`every_hours` 0: none)."""
+    """Scheduled backups of the database setting's SQLite file for as long as the block runs
+    (`every_hours` 0: none)."""
     if every_hours <= 0 or folder is None:
         yield
         return
+    db = sqlite_file(database)
     task = asyncio.create_task(run_backups(db, folder, every_hours * 3600, keep))
     try:
         yield

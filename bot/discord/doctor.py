@@ -3,17 +3,13 @@ compare what Discord says with what the settings and the code expect."""
 
 from __future__ import annotations
 
-import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import aiohttp
 import discord
 
-from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeSet
-from bot.core.store import Store
 from bot.discord.client import PolicyBot
 from bot.discord.permissions import (
     EMBED_LINKS,
@@ -23,9 +19,10 @@ from bot.discord.permissions import (
     guild_permissions,
     missing_names,
 )
-from bot.discord.sync import GLOBAL, SyncState
+from bot.discord.runner import build_bot
+from bot.discord.sync import COPY, GLOBAL, SyncState, scope_payloads
 from bot.doctor import Check, Status, failed, passed
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 Json = dict[str, Any]
 PORTAL = "the developer portal (discord.com/developers/applications)"
@@ -40,47 +37,31 @@ SYNC_FIX = "run `policybot sync` (or `policybot sync --guild ID` for one server)
 
 @dataclass(frozen=True)
 class Targets:
-    """What the settings ask of Discord. None: this version has no such setting."""
+    """What the settings ask of Discord."""
 
-    home_guild_ids: tuple[int, ...] | None = None
-    moderator_role_ids: tuple[int, ...] | None = None
+    home_guild_ids: tuple[int, ...] = ()
+    moderator_role_ids: tuple[int, ...] = ()
     audit_channel_id: int | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Targets:
-        def ids(name: str) -> tuple[int, ...] | None:
-            value = getattr(settings, name, None)
-            return None if value is None else tuple(int(v) for v in value)
-
+        # The audit channel is a setting still to come; checked once it exists.
         audit = getattr(settings, "audit_channel_id", None)
         return cls(
-            home_guild_ids=ids("home_guild_ids"),
-            moderator_role_ids=ids("moderator_role_ids"),
+            home_guild_ids=tuple(settings.home_guild_ids),
+            moderator_role_ids=tuple(settings.moderator_role_ids),
             audit_channel_id=int(audit) if audit else None,
         )
 
 
-async def discord_checks(
-    settings: Settings, token: str, targets: Targets, **bot_options: Any
-) -> list[Check]:
-    """Build the bot as `policybot run` would (on a scratch database: the command set does not
-    depend on the knowledge) and run every check that needs Discord."""
-    with tempfile.TemporaryDirectory(prefix="policybot-doctor-") as scratch:
-        store = await Store.open(Path(scratch) / "doctor.sqlite3")
-        try:
-            engine = Engine(store, KnowledgeSet(), settings.thresholds())
-            bot = PolicyBot(
-                engine,
-                rate_limit_count=settings.rate_limit_count,
-                rate_limit_seconds=settings.rate_limit_seconds,
-                moderator_role=settings.moderator_role,
-                auto_sync=False,
-                **bot_options,
-            )
-            async with bot:
-                return await _checks(bot, token, targets, SyncState(settings.db.parent))
-        finally:
-            await store.close()
+async def discord_checks(settings: Settings, token: str, targets: Targets) -> list[Check]:
+    """Build the bot as `policybot run` does, on a scratch in-memory database (the commands do
+    not depend on the knowledge), and run every check that needs Discord."""
+    scratch = settings.model_copy(update={"database": ":memory:"})
+    async with open_engine(scratch) as engine:
+        bot = build_bot(engine, settings, auto_sync=False)
+        async with bot:
+            return await _checks(bot, token, targets, SyncState(settings.state_dir))
 
 
 async def _checks(bot: PolicyBot, token: str, targets: Targets, state: SyncState) -> list[Check]:
@@ -104,7 +85,7 @@ async def _checks(bot: PolicyBot, token: str, targets: Targets, state: SyncState
     checks += guild_checks
     checks += _moderator_roles(targets.moderator_role_ids, guilds)
     checks += await _audit_channel(bot, targets.audit_channel_id)
-    checks += await command_checks(bot, state)
+    checks += await command_checks(bot, state, targets.home_guild_ids)
     return checks
 
 
@@ -127,12 +108,10 @@ def intents_check(intents: discord.Intents, flags: discord.ApplicationFlags) -> 
 
 
 async def _home_guilds(
-    bot: PolicyBot, guild_ids: tuple[int, ...] | None
+    bot: PolicyBot, guild_ids: tuple[int, ...]
 ) -> tuple[dict[int, Json], list[Check]]:
-    if guild_ids is None:
-        return {}, [Check("home servers", Status.SKIP, "this version has no home-server setting")]
     if not guild_ids:
-        detail = "POLICYBOT_HOME_GUILD_IDS is empty: no server is home, nobody can moderate"
+        detail = "POLICYBOT_HOME_GUILD_IDS is empty: nobody can moderate from Discord"
         return {}, [Check("home servers", Status.WARN, detail)]
     assert bot.user is not None
     found: dict[int, Json] = {}
@@ -168,11 +147,9 @@ async def _home_guilds(
     return found, checks
 
 
-def _moderator_roles(role_ids: tuple[int, ...] | None, guilds: dict[int, Json]) -> list[Check]:
-    if role_ids is None:
-        return [Check("moderator roles", Status.SKIP, "this version has no role-id setting")]
+def _moderator_roles(role_ids: tuple[int, ...], guilds: dict[int, Json]) -> list[Check]:
     if not role_ids:
-        return [Check("moderator roles", Status.WARN, "POLICYBOT_MODERATOR_ROLE_IDS is empty")]
+        return [passed("moderator roles", "none set: members with Manage Server moderate")]
     names = {
         int(role["id"]): f"{role['name']} in {guild['name']}"
         for guild in guilds.values()
@@ -221,27 +198,41 @@ async def _audit_channel(bot: PolicyBot, channel_id: int | None) -> list[Check]:
     return [passed(name, f"can send messages and embeds in #{channel.get('name', channel_id)}")]
 
 
-async def command_checks(bot: PolicyBot, state: SyncState) -> list[Check]:
-    """Each scope `policybot sync` recorded (or global) holds exactly the code's commands."""
+async def command_checks(
+    bot: PolicyBot, state: SyncState, home_guild_ids: Iterable[int]
+) -> list[Check]:
+    """Each scope the bot syncs (global, each home server, any recorded test server) holds
+    exactly the commands the code puts there."""
     assert bot.application_id is not None
-    local = {_key(c): _signature(c) for c in (cmd.to_dict(bot.tree) for cmd in _commands(bot))}
     checks = []
-    for scope in state.read() or {GLOBAL: ""}:
+    for scope in _scopes(state.read(), home_guild_ids):
         if scope == GLOBAL:
             remote = await bot.http.get_global_commands(bot.application_id)
             name = "commands (global)"
         else:
-            remote = await bot.http.get_guild_commands(bot.application_id, int(scope))
-            name = f"commands (server {scope})"
-        checks.append(_compare(name, local, {_key(c): _signature(c) for c in map(dict, remote)}))
+            guild_id = int(scope.removesuffix(COPY))
+            try:
+                remote = await bot.http.get_guild_commands(bot.application_id, guild_id)
+            except (discord.Forbidden, discord.NotFound):
+                remote = []
+            name = f"commands (server {guild_id})"
+        expected = {_key(c): _signature(c) for c in scope_payloads(bot.tree, scope)}
+        checks.append(_compare(name, expected, {_key(c): _signature(c) for c in map(dict, remote)}))
     return checks
 
 
-def _commands(bot: PolicyBot) -> list[Any]:
-    return list(bot.tree.get_commands())
+def _scopes(recorded: dict[str, str], home_guild_ids: Iterable[int]) -> list[str]:
+    """As the bot syncs: global (unless commands were only tried out in a test server), each
+    home server not overridden by a test copy, and whatever was recorded."""
+    copied = {int(s.removesuffix(COPY)) for s in recorded if s.endswith(COPY)}
+    homes = [str(g) for g in sorted(home_guild_ids) if g not in copied]
+    first = [] if copied and GLOBAL not in recorded else [GLOBAL]
+    return list(dict.fromkeys([*first, *homes, *recorded]))
 
 
 def _compare(name: str, local: dict[str, Json], remote: dict[str, Json]) -> Check:
+    if not local and not remote:
+        return passed(name, "none, as the code says")
     if not remote:
         return failed(name, "no commands are registered with Discord", SYNC_FIX)
     missing = sorted(set(local) - set(remote))

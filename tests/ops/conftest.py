@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.store import Store
+from bot.core.matcher import Tier
+from bot.core.sqlite_store import SQLiteStore as Store
 
 
 @pytest.fixture
@@ -18,7 +19,7 @@ async def live_db(tmp_path: Path) -> Path:
         for number in range(3):
             await store.log_question(
                 text=f"question {number}",
-                tier="none",
+                tier=Tier.NONE,
                 entry_id=None,
                 score=0.0,
                 asker="test",

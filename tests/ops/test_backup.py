@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from bot.core import backup as backups
-from bot.core.backup import BackupError, backup, backup_and_prune, check_backup, restore
-from bot.core.migrations import MIGRATIONS
-from bot.core.store import Store
+from bot.core.backup import SCHEMA, BackupError, backup, backup_and_prune, check_backup, restore
+from bot.core.matcher import Tier
+from bot.core.sqlite_store import SQLiteStore as Store
 
 from .conftest import questions
 
 
 def test_backup_is_a_standalone_checked_copy(live_db: Path, tmp_path: Path) -> None:
     info = backup(live_db, tmp_path / "out" / "copy.sqlite3")
-    assert info.schema == len(MIGRATIONS) and info.questions == 3
+    assert info.schema == SCHEMA and info.questions == 3
     assert questions(info.path) == questions(live_db)
     # No WAL to lose: the copy is a single file in rollback-journal mode.
     connection = sqlite3.connect(info.path)
@@ -43,7 +43,7 @@ async def test_restore_round_trip_keeps_the_current_database_aside(
     saved = backup(live_db, tmp_path / "saved.sqlite3").path
     store = await Store.open(live_db)
     await store.log_question(
-        text="after the backup", tier="none", entry_id=None, score=0, asker=None, channel="cli"
+        text="after the backup", tier=Tier.NONE, entry_id=None, score=0, asker=None, channel="cli"
     )
     await store.close()
 
@@ -81,7 +81,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(live_db: Path, tmp_path
 def test_a_file_from_a_newer_policybot_is_refused(live_db: Path, tmp_path: Path) -> None:
     newer = backup(live_db, tmp_path / "newer.sqlite3").path
     connection = sqlite3.connect(newer)
-    connection.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    connection.execute(f"PRAGMA user_version = {SCHEMA + 1}")
     connection.close()
     before = _unchanged(live_db)
     with pytest.raises(BackupError, match="newer policybot"):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.backup import BackupError, backup, check_backup, restore
-from bot.core.store import Store
+from bot.core.sqlite_store import SQLiteStore as Store
 
 PROJECT = Path(__file__).resolve().parents[2]
 WRITERS = 3

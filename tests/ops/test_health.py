@@ -39,20 +39,20 @@ async def test_the_running_bot_keeps_the_heartbeat(
 ) -> None:
     monkeypatch.setattr(health, "WRITE_EVERY", 0.05)
     settings = Settings(
-        db=tmp_path / "data" / "policybot.sqlite3",
+        database=str(tmp_path / "data" / "policybot.sqlite3"),
         knowledge_dir=write_knowledge(tmp_path / "knowledge"),
     )
-    beat = settings.db.parent / HEALTH_FILE
+    beat = settings.state_dir / HEALTH_FILE
     async with DiscordEmulator() as emu:
         with discord_py_pointed_at(emu):
             serving = asyncio.create_task(
                 runner.serve(settings, emu.token, guild_ready_timeout=0.05)
             )
             await emu.wait_until_connected()
-            while health_problem(settings.db.parent) is not None:
+            while health_problem(settings.state_dir) is not None:
                 await asyncio.sleep(0.02)
             monkeypatch.chdir(tmp_path)
-            monkeypatch.setenv("POLICYBOT_DB", str(settings.db))
+            monkeypatch.setenv("POLICYBOT_DATABASE", settings.database)
             assert await asyncio.to_thread(main, ["health"]) == 0
             assert "healthy: connected" in capsys.readouterr().out
             os.kill(os.getpid(), signal.SIGTERM)

@@ -138,7 +138,7 @@ def test_backup_and_restore_verbs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("POLICYBOT_DB", str(live_db))
+    monkeypatch.setenv("POLICYBOT_DATABASE", str(live_db))
     saved = tmp_path / "saved.sqlite3"
     assert main(["backup", str(saved)]) == 0
     assert "3 logged questions" in capsys.readouterr().out and saved.exists()
@@ -156,7 +156,7 @@ def test_kb_import_shows_progress_only_on_a_terminal(
 
     knowledge = write_knowledge(tmp_path / "knowledge")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("POLICYBOT_DB", str(tmp_path / "db.sqlite3"))
+    monkeypatch.setenv("POLICYBOT_DATABASE", str(tmp_path / "db.sqlite3"))
     monkeypatch.setenv("POLICYBOT_KNOWLEDGE_DIR", str(knowledge))
     assert main(["kb", "import", str(knowledge)]) == 0
     piped = capsys.readouterr()

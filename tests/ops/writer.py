@@ -1,4 +1,4 @@
-"""A separate process writing to the live database the way the bot does (Store.log_question),
+"""A separate process writing to the live database the way the bot does (SQLiteStore.log_question),
 recording each write in an acknowledgement file only after its commit returned.
 
     python -m tests.ops.writer DB ACK_FILE STOP_FILE NAME
@@ -10,7 +10,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-from bot.core.store import Store
+from bot.core.matcher import Tier
+from bot.core.sqlite_store import SQLiteStore as Store
 
 
 async def write_until_stopped(db: Path, acks: Path, stop: Path, name: str) -> None:
@@ -22,7 +23,7 @@ async def write_until_stopped(db: Path, acks: Path, stop: Path, name: str) -> No
                 number += 1
                 text = f"{name}-{number}"
                 await store.log_question(
-                    text=text, tier="none", entry_id=None, score=0.0, asker=name, channel="load"
+                    text=text, tier=Tier.NONE, entry_id=None, score=0.0, asker=name, channel="load"
                 )
                 out.write(text + "\n")
                 out.flush()
