@@ -55,12 +55,26 @@ def _value(value: Any) -> str:
 
 
 class _Handler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Ours, so that configuring again replaces it and leaves other handlers alone."""
+    """Ours, so that configuring again replaces it and leaves other handlers alone. Without a
+    stream of its own it writes to whatever `sys.stderr` is when a record comes (as logging's
+    last-resort handler does), never to a stream that has since been closed."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        super().__init__(stream)
+        self._own_stream = stream
+
+    @property
+    def stream(self) -> TextIO:
+        return self._own_stream or sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO | None) -> None:
+        self._own_stream = value
 
 
 def configure_logging(level: str, log_format: str, stream: TextIO | None = None) -> None:
     """Send log records to stderr as structured lines, one per event."""
-    handler = _Handler(stream or sys.stderr)
+    handler = _Handler(stream)
     handler.setFormatter(JsonFormatter() if log_format == "json" else KeyValueFormatter())
     root = logging.getLogger()
     for old in [h for h in root.handlers if isinstance(h, _Handler)]:

@@ -10,6 +10,7 @@ from typing import Any
 import aiohttp
 import discord
 
+from bot.core.knowledge import KnowledgeError
 from bot.discord.client import PolicyBot
 from bot.discord.permissions import (
     EMBED_LINKS,
@@ -32,6 +33,7 @@ PRIVILEGED = (
     ("presences", "Presence", "gateway_presence"),
 )
 SEND_AND_EMBED = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS
+AGAIN = "run the doctor again; if it persists, see discordstatus.com"
 SYNC_FIX = "run `policybot sync` (or `policybot sync --guild ID` for one server)"
 
 
@@ -58,10 +60,14 @@ async def discord_checks(settings: Settings, token: str, targets: Targets) -> li
     """Build the bot as `policybot run` does, on a scratch in-memory database (the commands do
     not depend on the knowledge), and run every check that needs Discord."""
     scratch = settings.model_copy(update={"database": ":memory:"})
-    async with open_engine(scratch) as engine:
-        bot = build_bot(engine, settings, auto_sync=False)
-        async with bot:
-            return await _checks(bot, token, targets, SyncState(settings.state_dir))
+    try:
+        async with open_engine(scratch) as engine:
+            bot = build_bot(engine, settings, auto_sync=False)
+            async with bot:
+                return await _checks(bot, token, targets, SyncState(settings.state_dir))
+    except KnowledgeError:
+        detail = "the bot cannot be built while the knowledge files do not validate (see above)"
+        return [Check("discord", Status.SKIP, detail)]
 
 
 async def _checks(bot: PolicyBot, token: str, targets: Targets, state: SyncState) -> list[Check]:
@@ -75,17 +81,28 @@ async def _checks(bot: PolicyBot, token: str, targets: Targets, state: SyncState
                 f"copy the token again from {PORTAL} (Bot → Reset Token) into DISCORD_TOKEN",
             )
         ]
-    except (aiohttp.ClientError, OSError, discord.HTTPException) as error:
+    except (aiohttp.ClientError, OSError) as error:
         return [failed("token", f"cannot reach Discord ({error})", "check this machine's network")]
+    except discord.HTTPException as error:
+        return [failed("token", f"Discord answered with an error ({error})", AGAIN)]
     assert bot.user is not None
     checks = [passed("token", f"logs in as {bot.user} (id {bot.user.id})")]
-    info = await bot.application_info()
-    checks.append(intents_check(bot.intents, info.flags))
-    guilds, guild_checks = await _home_guilds(bot, targets.home_guild_ids)
-    checks += guild_checks
-    checks += _moderator_roles(targets.moderator_role_ids, guilds)
-    checks += await _audit_channel(bot, targets.audit_channel_id)
-    checks += await command_checks(bot, state, targets.home_guild_ids)
+    try:
+        info = await bot.application_info()
+        checks.append(intents_check(bot.intents, info.flags))
+        guilds, guild_checks = await _home_guilds(bot, targets.home_guild_ids)
+        checks += guild_checks
+        checks += _moderator_roles(targets.moderator_role_ids, guilds)
+        checks += await _audit_channel(bot, targets.audit_channel_id)
+        checks += await command_checks(bot, state, targets.home_guild_ids)
+    except (aiohttp.ClientError, OSError, discord.HTTPException) as error:
+        checks.append(
+            failed(
+                "discord",
+                f"Discord answered with an error part way through ({error})",
+                AGAIN,
+            )
+        )
     return checks
 
 

@@ -285,3 +285,21 @@ async def test_the_verb_with_a_token_exits_non_zero_on_a_discord_problem(
     await synced(emu, doctor_env)
     assert await asyncio.to_thread(main, ["doctor"]) == 0
     assert "0 problems found." in capsys.readouterr().out
+
+
+async def test_a_discord_error_part_way_is_a_failure_not_a_crash(
+    emu: DiscordEmulator, settings: Settings
+) -> None:
+    await synced(emu, settings)
+    emu.fail_next("global_commands_get", 403)  # discord.py retries a 5xx; a 403 fails at once
+    checks = await doctor(settings, emu.token)
+    assert by_name(checks)["token"].status is Status.PASS
+    assert "answered with an error" in failures(checks)["discord"]
+
+
+async def test_invalid_knowledge_skips_the_discord_checks_instead_of_crashing(
+    emu: DiscordEmulator, settings: Settings
+) -> None:
+    (settings.knowledge_dir / "broken.toml").write_text("topic = 1\n", encoding="utf-8")
+    (check,) = await doctor(settings, emu.token)
+    assert check.status is Status.SKIP and "knowledge files do not validate" in check.detail
