@@ -1,4 +1,4 @@
-"""Command line: `policybot [run|chat|ask|check|kb|sync|backup|restore|doctor|health] …`.
+"""Command line: `policybot [run|chat|ask|check|kb|site|sync|backup|restore|doctor|health] …`.
 
 `python -m bot` is the same.
 """
@@ -21,6 +21,7 @@ from bot.kb_commands import add_kb_parser
 from bot.logs import configure_logging
 from bot.ops_commands import add_ops_parsers, doctor_with_bad_settings
 from bot.settings import Settings, open_engine
+from bot.site_commands import add_site_parser
 
 log = logging.getLogger("policybot")
 
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
     add_kb_parser(verbs)
     add_ops_parsers(verbs)
+    add_site_parser(verbs)
     return parser
 
 

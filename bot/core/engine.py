@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -63,11 +63,19 @@ class SourceSummary:
     entries: int
 
 
+@dataclass(frozen=True)
+class Topic:
+    key: str  # the topic file's stem: stable, usable in addresses
+    title: str
+    entries: tuple[Entry, ...]
+
+
 class Engine:
     def __init__(self, store: Store, knowledge: KnowledgeSet, thresholds: Thresholds) -> None:
         self._store = store
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
+        self._listeners: list[Callable[[], None]] = []
         self._install(knowledge)
 
     @classmethod
@@ -104,6 +112,20 @@ class Engine:
 
     def entries(self) -> list[Entry]:
         return [p.entry for p in self._knowledge.ordered()]
+
+    def entries_by_topic(self) -> list[Topic]:
+        """The entries grouped by topic file, in file order, each in its place."""
+        grouped: dict[str, list[Entry]] = {}
+        for placed in self._knowledge.ordered():
+            grouped.setdefault(placed.file, []).append(placed.entry)
+        return [
+            Topic(file, self._knowledge.topics.get(file, file), tuple(entries))
+            for file, entries in grouped.items()
+        ]
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after every committed change to the knowledge (it must not block)."""
+        self._listeners.append(listener)
 
     def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
         entry = self.entry(entry_id)
@@ -376,4 +398,6 @@ class Engine:
                 changes, author=author, reason=reason, topics=topics
             )
             self._install(after)
-            return revisions
+        for listener in self._listeners:
+            listener()
+        return revisions
