@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.progress import Progress
 from bot.settings import Settings, open_engine
 from bot.site.build import SiteConfig, build_site, claim_reviews, collect
 from bot.site.claimreview import Publisher
@@ -41,8 +42,10 @@ def site_config(settings: Settings) -> SiteConfig:
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
     async def go() -> int:
-        async with open_engine(settings) as engine:
-            built = await build_site(engine, args.directory, site_config(settings))
+        with Progress("opening the knowledge base") as progress:
+            async with open_engine(settings) as engine:
+                progress.phase(f"building the site from {len(engine.entries())} entries")
+                built = await build_site(engine, args.directory, site_config(settings))
         print(
             f"built {built.pages} pages ({built.claim_reviews} with ClaimReview) "
             f"in {args.directory}"

@@ -166,3 +166,19 @@ def test_kb_import_shows_progress_only_on_a_terminal(
     assert main(["kb", "import", str(knowledge)]) == 0
     assert "reading 1/1" in screen.getvalue() and "importing 4 entries" in screen.getvalue()
     assert "reading" not in capsys.readouterr().out
+
+
+def test_site_build_shows_progress_only_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.discord.knowledge import write_knowledge
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYBOT_DATABASE", str(tmp_path / "db.sqlite3"))
+    monkeypatch.setenv("POLICYBOT_KNOWLEDGE_DIR", str(write_knowledge(tmp_path / "knowledge")))
+    assert main(["site", "build", str(tmp_path / "piped")]) == 0
+    assert "building the site" not in capsys.readouterr().err
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    assert main(["site", "build", str(tmp_path / "shown")]) == 0
+    assert "building the site from 4 entries" in screen.getvalue()
