@@ -77,6 +77,7 @@ async def serve(settings: Settings, token: str, **options: object) -> int:
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(signum, stop.set)
+
         def connected() -> bool:
             return bot.is_ready() and not bot.is_closed()
 
