@@ -112,6 +112,8 @@ def _inspect(connection: sqlite3.Connection, path: Path) -> BackupInfo:
 def restore(source: Path, db: Path, *, now: dt.datetime | None = None) -> Path | None:
     """Replace `db` with the backup `source`; returns where the old database was kept (None if
     there was none). The bot must be stopped: a database open elsewhere is refused."""
+    if db.exists() and source.resolve() == db.resolve():
+        raise BackupError(f"{source} is the database itself; name a backup file")
     check_backup(source)
     db.parent.mkdir(parents=True, exist_ok=True)
     aside = _aside_path(db, now or dt.datetime.now(dt.UTC)) if db.exists() else None

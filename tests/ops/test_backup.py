@@ -108,6 +108,8 @@ def test_other_files_are_refused(
         restore(other, live_db)
     with pytest.raises(BackupError, match="no file"):
         restore(tmp_path / "absent.sqlite3", live_db)
+    with pytest.raises(BackupError, match="the database itself"):
+        restore(live_db, live_db)
     assert _unchanged(live_db) == before
 
 
