@@ -6,7 +6,7 @@ from __future__ import annotations
 import discord
 import pytest
 
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import RecordingClient
 

@@ -19,8 +19,8 @@ from bot.discord.doctor import Targets, discord_checks, intents_check
 from bot.discord.permissions import EMBED_LINKS, VIEW_CHANNEL
 from bot.doctor import Check, Status
 from bot.settings import Settings
+from testkit.emulator import DiscordEmulator, discord_py_pointed_at
 from tests.discord.knowledge import write_knowledge
-from tests.emulator import DiscordEmulator, discord_py_pointed_at
 
 
 @pytest.fixture

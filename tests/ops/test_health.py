@@ -17,8 +17,8 @@ from bot.core import health
 from bot.core.health import HEALTH_FILE, health_problem, write_health
 from bot.discord import runner
 from bot.settings import Settings
+from testkit.emulator import DiscordEmulator, discord_py_pointed_at
 from tests.discord.knowledge import write_knowledge
-from tests.emulator import DiscordEmulator, discord_py_pointed_at
 
 NOW = dt.datetime(2026, 1, 1, 12, tzinfo=dt.UTC)
 
