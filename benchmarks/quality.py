@@ -34,16 +34,24 @@ from testkit.labelled import (
     split_unknown,
 )
 
+# Per language (issue 11): tune-<code>.tsv (tuning data) and blind-<code>.tsv (blind), found
+# by name, so a new language's sets need no code here.
+LANGUAGE_SETS = {
+    path.stem: path
+    for path in sorted(QUESTIONS.glob("*.tsv"))
+    if path.stem.partition("-")[0] in ("tune", "blind")
+    and path.stem.partition("-")[2] in languages()
+}
 SETS = {
     "tune": QUESTIONS / "tune.tsv",
     "heldout": QUESTIONS / "heldout.tsv",
     "extra": QUESTIONS / "extra.tsv",
     "blind": QUESTIONS / "blind-2026.tsv",
-    "blind-es": QUESTIONS / "blind-es.tsv",  # Spanish, issue 11
-    "tune-es": QUESTIONS / "tune-es.tsv",  # Spanish tuning data, issue 11
+    **LANGUAGE_SETS,
 }
-TUNING = ("tune", "heldout", "extra", "tune-es")  # sets whose misses may be listed
-BLIND_SETS = ("blind", "blind-es")  # may expect entries not written yet
+# Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
+TUNING = ("tune", "heldout", "extra", *(n for n in LANGUAGE_SETS if n.startswith("tune-")))
+BLIND_SETS = ("blind", *(n for n in LANGUAGE_SETS if n.startswith("blind-")))
 
 
 def _percent(value: float | None) -> str:
