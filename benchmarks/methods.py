@@ -6,54 +6,10 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process, utils
 
-from benchmarks.labelled import Decision, Labelled
-from bot.core.language_detect import detect_language
-from bot.core.languages import languages
-from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry
-from bot.core.normalize import clean
+from testkit.labelled import Decision, Labelled
 
 RAPIDFUZZ_CUTOFF = 60.0
-
-
-class Ours:
-    name = "ours (policybot matcher)"
-
-    def __init__(
-        self, entries: Sequence[Entry], thresholds: Thresholds | None = None, language: str = "en"
-    ) -> None:
-        self.matcher = Matcher(entries, thresholds, language=language)
-
-    def __call__(self, question: str) -> Decision:
-        return _decision(self.matcher, question)
-
-
-class OursDetecting:
-    """What the engine does: detect each question's language, match in that language's index.
-    `preferred`: the askers' language (their Discord locale) for questions too short to tell."""
-
-    name = "ours, language detected per question"
-
-    def __init__(
-        self,
-        entries: Sequence[Entry],
-        thresholds: Thresholds | None = None,
-        preferred: str | None = None,
-    ) -> None:
-        self.matchers = {code: Matcher(entries, thresholds, language=code) for code in languages()}
-        self.preferred = preferred
-
-    def __call__(self, question: str) -> Decision:
-        code = detect_language(clean(question), self.preferred).code
-        return _decision(self.matchers[code], clean(question))
-
-
-def _decision(matcher: Matcher, question: str) -> Decision:
-    result = matcher.match(question)
-    ids = tuple(c.entry_id for c in result.candidates)
-    if result.tier is Tier.CONFIDENT:
-        return Decision(ids[0])
-    return Decision(None, ids if result.tier is Tier.CLOSE else ())
 
 
 class RapidfuzzWRatio:

@@ -16,11 +16,15 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
-from benchmarks.labelled import (
+from benchmarks.methods import BM25, RapidfuzzWRatio
+from bot.core.languages import SOURCE_LANGUAGE, languages
+from testkit.labelled import (
     QUESTIONS,
     Decide,
     Figures,
     Labelled,
+    Ours,
+    OursDetecting,
     check_labels,
     evaluate,
     load_set,
@@ -28,8 +32,6 @@ from benchmarks.labelled import (
     shipped_entries,
     split_unknown,
 )
-from benchmarks.methods import BM25, Ours, OursDetecting, RapidfuzzWRatio
-from bot.core.languages import SOURCE_LANGUAGE, languages
 
 SETS = {
     "tune": QUESTIONS / "tune.tsv",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from bot.core.answers import Answer, Suggestion
+from bot.core.answers import SOURCE_KIND_LABELS, Answer, Suggestion
 from bot.core.engine import Engine
 from bot.core.i18n import N_, Texts, texts
 from bot.core.languages import SOURCE_LANGUAGE, languages
@@ -21,14 +21,6 @@ HELP = N_(
 )
 # Commands, typed in any language the bot speaks.
 QUIT, HELP_COMMAND, SOURCES = N_("quit"), N_("help"), N_("sources")
-_KIND_NAMES = {
-    "anonymous": N_("anonymous"),
-    "named_person": N_("named person"),
-    "official_record": N_("official record"),
-    "agency_data": N_("agency data"),
-    "outlet_analysis": N_("outlet analysis"),
-    "unattributed": N_("unattributed"),
-}
 
 
 def _wrap(text: str, indent: str = "") -> str:
@@ -77,7 +69,7 @@ def render_sources(engine: Engine, language: str = SOURCE_LANGUAGE) -> str:
     words = texts(language)
     lines = [words.gettext("Who is quoted in the knowledge base, and how:")]
     for summary in engine.source_summary():
-        kind = words.gettext(_KIND_NAMES[summary.kind.value])
+        kind = words.gettext(SOURCE_KIND_LABELS[summary.kind])
         count = words.ngettext("{count} entry", "{count} entries", summary.entries)
         lines.append(f"- {summary.publisher} ({kind}): {count.format(count=summary.entries)}")
     return "\n".join(lines)

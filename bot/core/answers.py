@@ -44,6 +44,16 @@ CITING = N_("citing {who}")
 UNNAMED_SOURCES = N_("unnamed sources")
 VIA = N_("(via {outlet})")
 
+# How each kind of source is named where sources are listed (/sources, the console's 'sources').
+SOURCE_KIND_LABELS: dict[SourceKind, str] = {
+    SourceKind.ANONYMOUS: N_("anonymous sources"),
+    SourceKind.NAMED_PERSON: N_("named people"),
+    SourceKind.OFFICIAL_RECORD: N_("official documents"),
+    SourceKind.AGENCY_DATA: N_("agency data"),
+    SourceKind.OUTLET_ANALYSIS: N_("the outlet's own analysis"),
+    SourceKind.UNATTRIBUTED: N_("unattributed"),
+}
+# How a citation says where a claim comes from (an anonymous one names how it was described).
 _KIND_PHRASES: dict[SourceKind, str] = {
     SourceKind.NAMED_PERSON: N_("quoting a named person"),
     SourceKind.OFFICIAL_RECORD: N_("official record"),

@@ -30,6 +30,7 @@ from bot.core.answers import (
     suggestion,
     too_long_message,
 )
+from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.knowledge import (
     KnowledgeError,
@@ -46,6 +47,7 @@ from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
+from bot.core.routing import route
 from bot.core.store import (
     Change,
     Delete,
@@ -54,7 +56,6 @@ from bot.core.store import (
     Revision,
     Store,
     Upsert,
-    open_store,
 )
 
 MODERATOR_FILE = "moderator-added"
@@ -154,15 +155,17 @@ class Engine:
         `preferred_language`: the asker's language (e.g. their Discord locale), used only when
         the question's own language is unclear."""
         text = clean(question)
-        language = detect_language(text, preferred_language).code
         if len(text) > MAX_QUESTION_CHARS:
+            head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
+            language = detect_language(head, preferred_language).code
             return refuse(
                 question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
             )
         if not normalize(text):
+            language = detect_language(text, preferred_language).code
             return refuse(text, message(EMPTY_MESSAGE, language), language)
-        matcher = self._matchers[language]
-        result = matcher.match(text)
+        routed = route(self._matchers, text, preferred_language)
+        language, matcher, result = routed.language, routed.matcher, routed.result
         # Only a question with no match is checked for having any words to match at all.
         if result.tier is Tier.NONE and not matcher.query_tokens(text):
             return refuse(text, message(VAGUE_MESSAGE, language), language)
@@ -366,7 +369,9 @@ class Engine:
         return (await self._commit([placed], [], author, reason, {}))[0]
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
-        """Answer a queued question by adding its text to an entry's paraphrases."""
+        """Answer a queued question by adding its text to an entry's paraphrases in the
+        question's language (a question in a language the entry is not translated into yet is
+        refused: translate the entry first)."""
         logged = await self._store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
@@ -375,12 +380,26 @@ class Engine:
         entry = self.entry(entry_id)
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        words = entry.in_language(logged.language)
+        if words is None:
+            raise KnowledgeError(
+                [
+                    f"entry '{entry_id}': question {question_id} is in '{logged.language}' and "
+                    f"the entry has no '{logged.language}' translation yet; add one first"
+                ]
+            )
         paraphrase = " ".join(clean(logged.text).split())[:300]
-        if paraphrase.casefold() in {q.casefold() for q in entry.all_questions}:
+        if paraphrase.casefold() in {q.casefold() for q in [words.question, *words.paraphrases]}:
             raise KnowledgeError([f"entry '{entry_id}': already has that question"])
-        changed = Entry.model_validate(
-            {**entry.to_file_dict(), "paraphrases": [*entry.paraphrases, paraphrase]}
-        )
+        data = entry.to_file_dict()
+        if logged.language == SOURCE_LANGUAGE:
+            data["paraphrases"] = [*entry.paraphrases, paraphrase]
+        else:
+            translated = words.model_dump()
+            translated["paraphrases"] = [*words.paraphrases, paraphrase]
+            others = {code: t.model_dump() for code, t in entry.translations.items()}
+            data["translations"] = {**others, logged.language: translated}
+        changed = Entry.model_validate(data)
         revision = await self.save_entry(
             changed, author=author, reason=f"taught question {question_id}"
         )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.core.answers import Answer, Citation
+from bot.core.answers import SOURCE_KIND_LABELS, Answer, Citation
 from bot.core.engine import SourceSummary
 from bot.core.i18n import N_, texts
 from bot.core.languages import SOURCE_LANGUAGE
@@ -33,14 +33,6 @@ WARNING_TITLE = N_("⚠️ Anonymous sources — not confirmed on the record")
 NOT_KNOWN_TITLE = N_("That is not in my knowledge base yet")
 DID_YOU_MEAN = N_("Did you mean…")
 NOT_TRANSLATED_TITLE = N_("🌐 Not translated yet")
-KIND_LABELS: dict[SourceKind, str] = {
-    SourceKind.ANONYMOUS: N_("anonymous sources"),
-    SourceKind.NAMED_PERSON: N_("named people"),
-    SourceKind.OFFICIAL_RECORD: N_("official documents"),
-    SourceKind.AGENCY_DATA: N_("agency data"),
-    SourceKind.OUTLET_ANALYSIS: N_("the outlet's own analysis"),
-    SourceKind.UNATTRIBUTED: N_("unattributed"),
-}
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
@@ -143,7 +135,7 @@ def sources_embed(
         colour=NEUTRAL_COLOUR,
     )
     for kind, lines in by_kind.items():
-        label = words.gettext(KIND_LABELS[kind])
+        label = words.gettext(SOURCE_KIND_LABELS[kind])
         _add_field(embed, f"{label[:1].upper()}{label[1:]} ({len(lines)})", "\n".join(lines))
     return fit(embed)
 

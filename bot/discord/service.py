@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import discord
 
+from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.core.i18n import N_, texts
 from bot.core.languages import SOURCE_LANGUAGE
@@ -24,9 +25,12 @@ CHECKING = N_("Checking this part of the message:")
 
 
 class AnswerService:
-    def __init__(self, engine: Engine, limiter: RateLimiter) -> None:
+    def __init__(
+        self, engine: Engine, limiter: RateLimiter, *, site_url: str | None = None
+    ) -> None:
         self.engine = engine
         self.limiter = limiter
+        self.site_url = site_url  # answers link to their public page when set
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -56,6 +60,9 @@ class AnswerService:
     def topics(self) -> list[str]:
         return self.engine.topics()[:TOPICS_SHOWN]
 
+    def _reply(self, answer: Answer) -> Reply:
+        return answer_reply(answer, self.topics(), self.site_url)
+
     async def ask(
         self, text: str, member_id: int, channel: str, preferred_language: str | None = None
     ) -> Reply:
@@ -69,7 +76,7 @@ class AnswerService:
             answer = await self.engine.ask(
                 text, asker=str(member_id), channel=channel, preferred_language=language
             )
-        return answer_reply(answer, self.topics())
+        return self._reply(answer)
 
     async def check_claim(
         self, text: str, member_id: int, channel: str, preferred_language: str | None = None
@@ -86,7 +93,7 @@ class AnswerService:
             checked = await self.engine.check_claim(
                 text, asker=str(member_id), channel=channel, preferred_language=language
             )
-        reply = answer_reply(checked.answer, self.topics())
+        reply = self._reply(checked.answer)
         quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)
         checking = texts(checked.answer.language).gettext(CHECKING)
         content = clip(f"{checking}\n{quote}", MESSAGE_MAX)
@@ -105,7 +112,7 @@ class AnswerService:
             )
         if answer is None:
             return Reply(content=texts(language).gettext(REMOVED_ENTRY))
-        return answer_reply(answer, self.topics())
+        return self._reply(answer)
 
     async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool:
         with self._writing():

@@ -138,7 +138,7 @@ async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) ->
     await chat(engine, read=lambda _: next(typed), write=shown.append)
     assert "45 migrants" in shown[1] and "WARNING" in shown[1]
     assert "7 million" in shown[2]
-    assert "New York Post (anonymous)" in shown[3]
+    assert "New York Post (anonymous sources)" in shown[3]
 
 
 def test_python_dash_m_bot_answers_from_a_fresh_process(
@@ -208,7 +208,7 @@ async def test_the_console_speaks_the_language_asked(engine: Engine) -> None:
     assert shown[1].startswith("Eso no está en mi base de conocimientos")
     assert shown[2].startswith("Haz una pregunta")
     assert shown[3].startswith("A quién cita la base de conocimientos")
-    assert "(anónima)" in shown[3] and "entradas" in shown[3]
+    assert "(fuentes anónimas)" in shown[3] and "entradas" in shown[3]
 
 
 def test_ask_json_says_the_language_and_the_queue_shows_it(cli: Any) -> None:

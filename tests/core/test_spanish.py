@@ -11,9 +11,11 @@ import pytest
 
 from bot.core.analysis import analysis
 from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError
 from bot.core.language_detect import detect_language
-from bot.core.matcher import Matcher, Tier
+from bot.core.matcher import Matcher, MatchResult, Tier
 from bot.core.models import Entry
+from bot.core.routing import route
 
 from .conftest import write_knowledge
 
@@ -125,3 +127,45 @@ async def test_english_questions_are_unchanged(spanish_engine: Engine) -> None:
     assert answer.language == "en" and answer.entry_id == "enrolled-45"
     assert answer.text is not None and answer.text.startswith("The New York Post")
     assert answer.to_json()["language"] == "en"
+
+
+async def test_teaching_a_spanish_question_adds_a_spanish_paraphrase(
+    spanish_engine: Engine,
+) -> None:
+    asked = await spanish_engine.ask("¿los funcionarios contaron a los inscritos uno por uno?")
+    if asked.tier is Tier.CONFIDENT:
+        pytest.skip("answered already; nothing to teach")
+    assert asked.question_id is not None and asked.language == "es"
+    await spanish_engine.teach(asked.question_id, "enrolled-45", author="mod")
+    entry = spanish_engine.entry("enrolled-45")
+    assert entry is not None
+    assert asked.question in entry.translations["es"].paraphrases
+    assert asked.question not in entry.paraphrases
+
+
+async def test_a_spanish_question_cannot_be_taught_to_an_untranslated_entry(
+    spanish_engine: Engine,
+) -> None:
+    asked = await spanish_engine.ask("¿cuál es la capital de Francia?")
+    assert asked.question_id is not None
+    with pytest.raises(KnowledgeError, match="no 'es' translation yet"):
+        await spanish_engine.teach(asked.question_id, "apple-store", author="mod")
+
+
+class _Fixed:
+    """A stand-in index that gives one result whatever it is asked."""
+
+    def __init__(self, tier: Tier) -> None:
+        self.result = MatchResult(tier, ())
+
+    def match(self, question: str) -> MatchResult:
+        return self.result
+
+
+def test_an_unclear_question_tries_the_other_index_and_keeps_the_reply_language() -> None:
+    english, spanish = _Fixed(Tier.CONFIDENT), _Fixed(Tier.NONE)
+    matchers: Any = {"en": english, "es": spanish}
+    routed = route(matchers, "CBP One?", preferred="es")
+    assert routed.language == "es" and routed.matcher is english
+    clear = route(matchers, "¿qué es la aplicación de CBP One para los migrantes?")
+    assert clear.language == "es" and clear.matcher is spanish  # a clear question stays put

@@ -4,7 +4,7 @@ and a Spanish /ask, an es-ES member, a DM and "Check this claim" answered in Spa
 from __future__ import annotations
 
 from bot.discord.client import PolicyBot
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .test_ask import buttons
 
