@@ -2,8 +2,8 @@
 
 Its English wording is here; every other language's comes from the catalogue
 (bot/locales/<code>/LC_MESSAGES/policybot.po), like the rest of the bot's words. Each link and
-the sentence on what ICE says were checked against stored copies of the official pages
-(knowledge/SOURCES.md, "The own-case notice").
+the sentence on what ICE said (in a September 2021 bulletin) were checked against stored copies
+of the official pages (knowledge/SOURCES.md, "The own-case notice").
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ TEXT = N_(
     "This bot only reports what was published about one policy; it cannot tell you what "
     "to do in your own case, and nothing here means you may skip a check-in or change "
     "it on your own. Follow the instructions on your own ICE paperwork or from your ICE "
-    "officer. Missing a required check-in can have serious consequences: ICE says people "
-    "who do not report as required may be subject to removal. Free or low-cost legal "
-    "help exists."
+    "officer. Missing a required check-in can have serious consequences: ICE said in 2021 "
+    "that people who do not report as required may be subject to removal. Free or "
+    "low-cost legal help exists."
 )
 LINKS = (
     (
