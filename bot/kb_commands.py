@@ -10,6 +10,8 @@ from typing import Any
 
 from bot.core.engine import Engine
 from bot.core.knowledge import (
+    KNOWLEDGE_SUFFIX,
+    KnowledgeError,
     check_provenance,
     json_schema,
     knowledge_files,
@@ -98,9 +100,16 @@ def _engine_verb(verb: Any) -> Any:
 
 
 def _expand(paths: list[Path]) -> list[Path]:
+    """The files named, and the knowledge files in the folders named. A folder without any is
+    an error: importing it with --prune would otherwise delete every entry."""
     files: list[Path] = []
     for path in paths:
-        files.extend(knowledge_files(path) if path.is_dir() else [path])
+        if not path.is_dir():
+            files.append(path)
+        elif found := knowledge_files(path):
+            files.extend(found)
+        else:
+            raise KnowledgeError([f"{path}: no {KNOWLEDGE_SUFFIX} knowledge files"])
     return files
 
 

@@ -104,6 +104,18 @@ def test_kb_import_of_an_invalid_file_imports_nothing(
     assert len(out.splitlines()) == 1
 
 
+def test_kb_import_prune_of_a_folder_without_knowledge_files_deletes_nothing(
+    cli: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "empty").mkdir()  # e.g. a mistyped folder: pruning to it would delete all
+    code, _, err = cli("kb", "import", str(tmp_path / "empty"), "--prune")
+    assert code == 1 and "no .toml knowledge files" in err
+    code, _, err = cli("kb", "validate", str(tmp_path / "empty"))
+    assert code == 1 and "no .toml knowledge files" in err
+    _, out, _ = cli("kb", "list")
+    assert "enrolled-45" in out
+
+
 def test_kb_export_then_import_changes_nothing(cli: Any, tmp_path: Path) -> None:
     assert cli("kb", "export", str(tmp_path / "out"))[0] == 0
     code, out, _ = cli("kb", "import", str(tmp_path / "out"))
