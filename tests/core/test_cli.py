@@ -177,6 +177,32 @@ def test_python_dash_m_bot_answers_from_a_fresh_process(
     assert "discord" not in done.stderr.lower()
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, knowledge_dir: Path) -> None:
+    """`policybot ask < questions | head -1`: the closed pipe ends the run quietly."""
+    env = dict(
+        os.environ,
+        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
+        POLICYBOT_DB=str(tmp_path / "fresh.sqlite3"),
+        DISCORD_TOKEN="",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--no-log"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert process.stdin and process.stdout and process.stderr
+    process.stdin.write(b"how many migrants were enrolled?\n" * 300)  # more than a pipe holds
+    process.stdin.close()
+    assert process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=60) != 0
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err
+
+
 class _FakeStdin:
     def __init__(self, data: bytes) -> None:
         import io
