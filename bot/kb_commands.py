@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +150,11 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _export_files(engine: Engine, args: argparse.Namespace) -> int:
-    written = engine.export_to(args.target)
+    try:
+        written = engine.export_to(args.target)
+    except OSError as error:
+        print(f"policybot: cannot write {args.target}: {error.strerror}", file=sys.stderr)
+        return 1
     print(f"exported {len(engine.entries())} entries to {len(written)} files")
     return 0
 

@@ -116,6 +116,13 @@ def test_kb_import_prune_of_a_folder_without_knowledge_files_deletes_nothing(
     assert "enrolled-45" in out
 
 
+def test_kb_export_onto_a_file_gets_a_message_not_a_traceback(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("keep me")
+    code, _, err = cli("kb", "export", str(tmp_path / "a-file"))
+    assert code == 1 and "cannot write" in err and "a-file" in err
+    assert (tmp_path / "a-file").read_text() == "keep me"
+
+
 def test_kb_export_then_import_changes_nothing(cli: Any, tmp_path: Path) -> None:
     assert cli("kb", "export", str(tmp_path / "out"))[0] == 0
     code, out, _ = cli("kb", "import", str(tmp_path / "out"))
