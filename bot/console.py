@@ -62,7 +62,8 @@ def render_sources(engine: Engine) -> str:
     lines = ["Who is quoted in the knowledge base, and how:"]
     for summary in engine.source_summary():
         kind = summary.kind.value.replace("_", " ")
-        lines.append(f"- {summary.publisher} ({kind}): {summary.entries} entries")
+        entries = "entry" if summary.entries == 1 else "entries"
+        lines.append(f"- {summary.publisher} ({kind}): {summary.entries} {entries}")
     return "\n".join(lines)
 
 

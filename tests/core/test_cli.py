@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.console import chat
+from bot.console import chat, render_sources
 from bot.core.engine import Engine
 
 from .conftest import write_knowledge
@@ -158,6 +158,12 @@ async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) ->
     assert "45 migrants" in shown[1] and "WARNING" in shown[1]
     assert "7 million" in shown[2]
     assert "New York Post (anonymous)" in shown[3]
+
+
+async def test_the_console_source_list_counts_one_entry_in_the_singular(engine: Engine) -> None:
+    listing = render_sources(engine)
+    assert "U.S. Customs and Border Protection (agency data): 1 entry\n" in listing + "\n"
+    assert "New York Post (anonymous): 2 entries" in listing
 
 
 def test_python_dash_m_bot_answers_from_a_fresh_process(
