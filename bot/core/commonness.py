@@ -16,8 +16,8 @@ from functools import lru_cache
 # typos such as "appel" 2.5, "goverment" 2.7, "lauch" 1.6 and "stroy" 1.5 fall below).
 WORD_ZIPF = 2.7
 # Informativeness falls from 1 (at RARE_ZIPF and below) to 0 (at COMMON_ZIPF and above).
-COMMON_ZIPF = 6.0
-RARE_ZIPF = 4.0
+COMMON_ZIPF = 6.5
+RARE_ZIPF = 4.5
 
 
 @lru_cache(maxsize=65536)

@@ -1,8 +1,10 @@
 """Finding the knowledge entry a question is about, or deciding that none is.
 
-Mistyped words are first corrected to words the knowledge base uses (typos.py). Candidates
-come from an inverted index of normalised tokens, rare tokens first; each candidate entry is
-then scored on four things, each 0..1:
+Conversation around the question (greetings, thanks, hedges, shorthand: chatter.py) is
+dropped first. Strings that are not words are corrected to words the knowledge base uses
+(typos.py); real words never are (commonness.py). Candidates come from an inverted index of
+normalised tokens, rare tokens first; each candidate entry is then scored on four things,
+each 0..1:
 - entry cover: how much of the question's weight the entry's words cover (rare words weigh
   more, like tf-idf; a word the knowledge base never uses weighs more than the rarest one, which
   is what turns away questions about other things; a word found only in the entry's answer
@@ -10,8 +12,11 @@ then scored on four things, each 0..1:
 - question cover: the same against the entry's single best question plus its keywords;
 - phrase cover: how much of that best question the member's question covers;
 - similarity: rapidfuzz token-sort similarity to the entry's closest question.
-The best entry's score and its lead over the runner-up decide the tier. Weights and
-thresholds were chosen on benchmarks/questions/tune.tsv (see benchmarks/README.md).
+For the best few, two more measures decide whether one may be answered (confidence.py): the
+share of the question's weight its questions and keywords cover, and how much informative
+content (by general-language word frequency) the whole entry leaves unexplained: an entry
+that lacks "population" or "2019" from the question does not answer it. Weights and
+thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -21,14 +26,20 @@ import heapq
 import math
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from sys import intern
 
 from rapidfuzz import fuzz
 
 from bot.core.chatter import strip_chatter
 from bot.core.commonness import informativeness, is_word
+from bot.core.confidence import (
+    Candidate,
+    MatchResult,
+    Thresholds,
+    Tier,
+    confident_choice,
+)
 from bot.core.models import Entry
 from bot.core.normalize import (
     content_tokens,
@@ -45,6 +56,9 @@ from bot.core.normalize import (
 from bot.core.typos import TypoCorrector
 from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
 
+# The decision types live in confidence.py; they are re-exported here for the matcher's users.
+__all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
+
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
@@ -57,46 +71,6 @@ COMMON_POSTINGS = 2000
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
-# A confident answer leaves less than this much of the question unexplained: the summed
-# informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
-MISSING_LIMIT = 0.5
-# Candidates within CLOSE_CALL points of the best are a close call: there, an entry whose
-# questions cover COVER_LEAD more of the question's weight than each other one's wins.
-CLOSE_CALL = 6.0
-COVER_LEAD = 0.1
-
-
-class Tier(StrEnum):
-    CONFIDENT = "confident"
-    CLOSE = "close"
-    NONE = "none"
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    confident: float = 50.0
-    suggest: float = 40.0
-    margin: float = 2.0
-
-
-@dataclass(frozen=True)
-class Candidate:
-    entry_id: str
-    question: str  # the entry's canonical question
-    score: float  # 0-100
-    matched: str  # which of the entry's questions scored best (normalised)
-    coverage: float = 1.0  # share of the question's weight found in the entry's questions
-    missing: float = 0.0  # informativeness of the question's words the entry lacks
-
-
-@dataclass(frozen=True)
-class MatchResult:
-    tier: Tier
-    candidates: tuple[Candidate, ...]  # best first, at most the requested limit
-
-    @property
-    def best(self) -> Candidate | None:
-        return self.candidates[0] if self.candidates else None
 
 
 class Matcher:
@@ -199,10 +173,9 @@ class Matcher:
         the output of plain_words().
 
         Unknown strings that are not words are corrected first, so a corrected word can still
-        join its phrase ("appel store" -> "appstore"). A real word is never corrected into a
-        knowledge-base word ("daca" stays "daca"), only into a function word, which is dropped,
-        or when the correction completes one of the domain's names ("pres confrence" ->
-        "press conference").
+        join its phrase ("appel store" -> "appstore"). A real word is never corrected ("daca"
+        is not "data", "wall" is not "all"), unless the correction completes one of the
+        domain's names ("pres confrence" -> "press conference").
         """
         corrected: set[str] = set()
         words = plain.split()
@@ -212,10 +185,10 @@ class Matcher:
                 fixed = self._typos.correct(word)
                 if fixed is None:
                     continue
-                if fixed in STOPWORDS or not is_word(word):
+                if not is_word(word):
                     words[position] = fixed
                     corrected.add(fixed)
-                elif has_phrase_words([fixed]):
+                elif fixed not in STOPWORDS and has_phrase_words([fixed]):
                     real.append((position, fixed))
         for position, fixed in real:
             before = join_phrases(" ".join(words))
@@ -265,10 +238,14 @@ class Matcher:
             for index, covered in best
         ]
         scored.sort(key=lambda pair: (-pair[0].score, pair[0].entry_id))
-        return [
+        ranked = [
             self._with_coverage(candidate, index, weights, typed, total)
             for candidate, index in scored[:limit]
         ]
+        if any(candidate.missing for candidate in ranked):
+            informative = round(sum(_informativeness(typed[t], t) for t in weights), 3)
+            ranked = [replace(candidate, informative=informative) for candidate in ranked]
+        return ranked
 
     def _with_coverage(
         self,
@@ -361,30 +338,12 @@ class Matcher:
         limits = self.thresholds
         if not candidates or candidates[0].score < limits.suggest:
             return MatchResult(Tier.NONE, ())
-        chosen = self._confident_choice(candidates)
+        chosen = confident_choice(candidates, limits)
         if chosen is not None:
             rest = tuple(c for c in candidates if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])
         close = tuple(c for c in candidates[:limit] if c.score >= limits.suggest)
         return MatchResult(Tier.CLOSE, close)
-
-    def _confident_choice(self, candidates: list[Candidate]) -> Candidate | None:
-        """The candidate to answer with, if any: it scores high enough and leaves nothing
-        informative unexplained, and either leads the runner-up by the margin or, when others
-        score close to the best (the close-call rule), its questions cover clearly more of the
-        question than each of theirs do."""
-        limits = self.thresholds
-        best = candidates[0]
-        close = [c for c in candidates if c.score > best.score - CLOSE_CALL]
-        chosen = max(close, key=lambda c: (c.coverage, c.score))
-        if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
-            runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-            if best.score - runner_up < limits.margin:
-                return None
-            chosen = best
-        if chosen.score < limits.confident or chosen.missing >= MISSING_LIMIT:
-            return None
-        return chosen
 
     # -- autocomplete ----------------------------------------------------------------------
 

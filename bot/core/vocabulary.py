@@ -176,7 +176,8 @@ STOPWORDS: frozenset[str] = frozenset(
     again still even ever now right there their theyre whats whos hows thats ya yeah yep nope
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
-    ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats""".split()
+    ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
+    waht hte adn""".split()
 )
 
 
