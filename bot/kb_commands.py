@@ -10,12 +10,12 @@ from typing import Any
 
 from bot.core.engine import Engine
 from bot.core.knowledge import (
+    check_provenance,
     json_schema,
     knowledge_files,
     load_paths,
-    write_directory,
 )
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 
 def add_kb_parser(verbs: Any) -> None:
@@ -33,8 +33,15 @@ def add_kb_parser(verbs: Any) -> None:
     imp.set_defaults(handler=_engine_verb(_import))
 
     export = sub.add_parser("export", help="write the live knowledge base as files")
-    export.add_argument("directory", type=Path)
-    export.set_defaults(handler=_engine_verb(_export))
+    export.add_argument("target", type=Path, help="folder (toml) or file (claimreview)")
+    export.add_argument(
+        "--format",
+        choices=["toml", "claimreview"],
+        default="toml",
+        help="toml: knowledge files (default); claimreview: the site's schema.org ClaimReview "
+        "objects as one JSON file",
+    )
+    export.set_defaults(handler=_export)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a knowledge file")
     schema.set_defaults(handler=_schema)
@@ -81,9 +88,7 @@ def add_kb_parser(verbs: Any) -> None:
 def _engine_verb(verb: Any) -> Any:
     def handler(args: argparse.Namespace, settings: Settings) -> int:
         async def go() -> int:
-            async with Engine.open(
-                settings.db, settings.knowledge_dir, settings.thresholds()
-            ) as engine:
+            async with open_engine(settings) as engine:
                 return int(await verb(engine, args))
 
         return asyncio.run(go())
@@ -105,6 +110,7 @@ def _author(args: argparse.Namespace) -> str:
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     files = _expand(args.paths or [settings.knowledge_dir])
     knowledge = load_paths(files)
+    check_provenance(knowledge)
     print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
     return 0
 
@@ -119,9 +125,17 @@ async def _import(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _export(engine: Engine, args: argparse.Namespace) -> int:
-    written = write_directory(engine.knowledge, args.directory)
-    print(f"exported {len(engine.knowledge.entries)} entries to {len(written)} files")
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    if args.format == "claimreview":
+        from bot.site_commands import export_claim_reviews
+
+        return export_claim_reviews(args.target, settings)
+    return _engine_verb(_export_files)(args, settings)  # type: ignore[no-any-return]
+
+
+async def _export_files(engine: Engine, args: argparse.Namespace) -> int:
+    written = engine.export_to(args.target)
+    print(f"exported {len(engine.entries())} entries to {len(written)} files")
     return 0
 
 
@@ -151,7 +165,7 @@ async def _show(engine: Engine, args: argparse.Namespace) -> int:
 
 
 async def _history(engine: Engine, args: argparse.Namespace) -> int:
-    revisions = await engine.store.history(args.entry_id)
+    revisions = await engine.history(args.entry_id)
     if not revisions:
         print(f"no history for '{args.entry_id}'")
         return 1
@@ -191,7 +205,7 @@ async def _dismiss(engine: Engine, args: argparse.Namespace) -> int:
 
 
 async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
-    questions = await engine.store.unanswered(args.limit)
+    questions = await engine.unanswered(args.limit)
     if not questions:
         print("no unanswered questions")
     for question in questions:
