@@ -16,11 +16,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"executive (?:order|action)s?", "eo"),
     (r"check ?ins?|checking in|checked in|check up", "checkin"),
     (r"sign(?:ed|ing)? ?ups?", "enroll"),
-    # Doubt: "did they make this up" asks whether the story is true.
+    # Doubt: "did they make this up" asks whether the story was invented.
     (
         r"(?:make|made|making|makes) (?:it |this |that |these |those |them |all this |this all "
         r"|the whole thing |(?:this |the |that )?(?:story|stuff|things?|numbers?|quotes?) )?up",
-        "fake",
+        "madeup",
     ),
     (r"alternatives? to detention", "atd"),
     (r"cbp ?one", "cbpone"),
@@ -139,23 +139,27 @@ SYNONYMS: dict[str, str] = {
     "whistleblower": "source",
     "mole": "source",
     "rollout": "launch",
-    # Doubt about the story itself ("fake", "real" and "legit" above are the same).
-    "hoax": "true",
-    "rumor": "true",
-    "rumour": "true",
-    "satire": "true",
-    "clickbait": "true",
-    "bs": "true",
-    "bullshit": "true",
-    "cap": "true",
-    "lie": "true",
-    "lying": "true",
-    "liar": "true",
-    "fabricat": "true",
-    "fabricated": "true",
-    "debunk": "true",
-    "misinformation": "true",
-    "disinformation": "true",
+    # Doubt about the story itself. "fake", "real", "legit" and "true" (above) are weak: they
+    # are also how members ask about a claim ("is the app real"). Saying the story was made up
+    # is a question of its own, answered by whether it is confirmed.
+    "hoax": "hoax",
+    "rumor": "hoax",
+    "rumour": "hoax",
+    "satire": "hoax",
+    "clickbait": "hoax",
+    "bs": "hoax",
+    "bullshit": "hoax",
+    "cap": "hoax",
+    "lie": "hoax",
+    "lying": "hoax",
+    "liar": "hoax",
+    "fabricat": "hoax",
+    "fabricated": "hoax",
+    "debunk": "hoax",
+    "propaganda": "hoax",
+    "misinformation": "hoax",
+    "disinformation": "hoax",
+    "madeup": "hoax",
     "trust": "true",
     "trustworthy": "true",
     "credible": "true",
@@ -199,5 +203,6 @@ FRAMING_WORDS: frozenset[str] = frozenset(
     meant work works worked call called name named detail details describe latest current
     currently specific example reason situation status deal talk talking supposed supposedly
     allegedly reportedly apparently officially truth fact facts information plan planned
-    become became turn turned exactly main basic basically kind sort type part whole""".split()
+    become became turn turned exactly main basic basically kind sort type part whole fail
+    failed failure success successful disaster mess joke""".split()
 )

@@ -68,7 +68,7 @@ def test_apostrophes_join_words() -> None:
         ("the U.S.", "the usa"),
         ("southern border", "southborder"),
         ("title 42", "title42"),
-        ("did they make the whole thing up", "did they fake"),
+        ("did they make the whole thing up", "did they madeup"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -109,8 +109,9 @@ def test_long_input_is_handled() -> None:
         ("presser", "pressconference"),
         ("flop", "fail"),
         ("glitchy", "glitch"),
-        ("hoax", "true"),
-        ("rumors", "true"),
+        ("hoax", "hoax"),
+        ("rumors", "hoax"),
+        ("did they make it up", "hoax"),
         ("signed up", "enroll"),
     ],
 )
