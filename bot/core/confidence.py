@@ -21,6 +21,8 @@ MISSING_SHARE = 0.3
 # questions cover COVER_LEAD more of the question's weight than each other one's wins.
 CLOSE_CALL = 6.0
 COVER_LEAD = 0.1
+# A confident answer's questions cover at least this share of the question's weight.
+MIN_COVERAGE = 0.4
 
 
 class Tier(StrEnum):
@@ -46,6 +48,7 @@ class Candidate:
     coverage: float = 1.0  # share of the question's weight found in the entry's questions
     missing: float = 0.0  # informativeness of the question's words the entry lacks
     informative: float = 0.0  # informativeness of all the question's words (when any lack)
+    alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
 
     @property
     def explains(self) -> bool:
@@ -70,7 +73,8 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     unexplained, and either leads the runner-up by `limits.margin` or, when others score within
     CLOSE_CALL of the best (the close-call rule), its questions cover COVER_LEAD more of the
     question than each of theirs do: the entry that covers the whole question wins over one
-    that covers part of it.
+    that covers part of it. A near tie that coverage does not settle goes to the one entry
+    asked the same kind of question ("who …", "how many …"), if only one is.
     """
     if not candidates:
         return None
@@ -79,9 +83,15 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     chosen = max(close, key=lambda c: (c.coverage, c.score))
     if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
         runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-        if best.score - runner_up < limits.margin:
-            return None
-        chosen = best
-    if chosen.score < limits.confident or not chosen.explains:
+        if best.score - runner_up >= limits.margin:
+            chosen = best
+        else:
+            # A near tie: the one entry asked the same kind of question ("who …") wins.
+            tied = [c for c in candidates if c.score > best.score - limits.margin]
+            alike = [c for c in tied if c.alike]
+            if len(alike) != 1:
+                return None
+            chosen = alike[0]
+    if chosen.score < limits.confident or chosen.coverage < MIN_COVERAGE or not chosen.explains:
         return None
     return chosen

@@ -49,12 +49,19 @@ from bot.core.normalize import (
     normalize,
     phrase_parts,
     plain_words,
+    question_kind,
     stem,
     tokens_of,
     word_list,
 )
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
+from bot.core.vocabulary import (
+    FRAMING_WORDS,
+    HOW_MANY,
+    QUESTION_KINDS,
+    STOPWORDS,
+    WEAK_TOKENS,
+)
 
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
@@ -71,6 +78,10 @@ COMMON_POSTINGS = 2000
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
+# One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
+KIND_BITS = {
+    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY}))
+}
 
 
 class Matcher:
@@ -87,6 +98,7 @@ class Matcher:
         # Few words each: tuples are a quarter the size of frozensets and as fast to search.
         self._keywords: list[tuple[str, ...]] = []
         self._answers: list[tuple[str, ...]] = []  # answer words not in the entry's questions
+        self._kinds = array("H")  # per entry: the KIND_BITS of the kinds its questions ask
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
@@ -96,8 +108,10 @@ class Matcher:
         # interned so that entries share one string object per token.
         for index, entry in enumerate(entries):
             union: set[str] = set()
+            kinds = 0
             for text in entry.all_questions:
                 words = word_list(text)
+                kinds |= KIND_BITS.get(question_kind(words), 0)
                 surface.update(words)
                 normalized = " ".join(words)
                 if has_phrase_words(words):
@@ -112,6 +126,7 @@ class Matcher:
                 self._tokens.append(tokens)
                 union.update(tokens)
             self._starts.append(len(self._texts))
+            self._kinds.append(kinds)
             keywords = tuple(
                 dict.fromkeys(
                     intern(t) for k in entry.keywords for t in content_tokens(normalize(k))
@@ -238,8 +253,9 @@ class Matcher:
             for index, covered in best
         ]
         scored.sort(key=lambda pair: (-pair[0].score, pair[0].entry_id))
+        kind = KIND_BITS.get(question_kind(plain.split()), 0)
         ranked = [
-            self._with_coverage(candidate, index, weights, typed, total)
+            self._with_coverage(candidate, index, weights, typed, total, kind)
             for candidate, index in scored[:limit]
         ]
         if any(candidate.missing for candidate in ranked):
@@ -254,9 +270,13 @@ class Matcher:
         weights: dict[str, float],
         typed: dict[str, str],
         total: float,
+        kind: int,
     ) -> Candidate:
-        """The candidate with how much of the question its entry's questions cover, and what
-        the whole entry (answer included) lacks."""
+        """The candidate with how much of the question its entry's questions cover, what the
+        whole entry (answer included) lacks, and whether it is asked the same kind of
+        question."""
+        if self._kinds[index] & kind:
+            candidate = replace(candidate, alike=True)
         asked = set(self._keywords[index])
         for position in range(self._starts[index], self._starts[index + 1]):
             asked.update(self._tokens[position])

@@ -206,3 +206,14 @@ FRAMING_WORDS: frozenset[str] = frozenset(
     become became turn turned exactly main basic basically kind sort type part whole fail
     failed failure success successful disaster mess joke""".split()
 )
+
+# The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,
+# found by question_kind). Only kinds that say what sort of answer is wanted: "what", "is"
+# and "how" open every sort of question. Used only to settle a near tie (confidence.py).
+QUESTION_KINDS: dict[str, str] = {
+    **dict.fromkeys("who whos whom whose".split(), "who"),
+    **dict.fromkeys("when whens".split(), "when"),
+    **dict.fromkeys("where wheres".split(), "where"),
+    **dict.fromkeys("why whys".split(), "why"),
+}
+HOW_MANY = "how many"

@@ -269,3 +269,16 @@ def test_an_entry_that_leaves_informative_words_unexplained_is_not_chosen() -> N
     limits = Thresholds(confident=50, suggest=40, margin=2)
     assert confident_choice([candidate("lacks", 90.0, coverage=1.0, missing=0.8)], limits) is None
     assert confident_choice([candidate("explains", 90.0, 1.0, missing=0.2)], limits) is not None
+
+
+def test_a_near_tie_goes_to_the_entry_asked_the_same_kind_of_question() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    why = candidate("why-warning", 90.0, coverage=1.0)
+    who = Candidate("who-sources", "who-sources", 89.5, "", coverage=1.0, alike=True)
+    assert confident_choice([why, who], limits) is who
+    assert confident_choice([why, candidate("other", 89.5, coverage=1.0)], limits) is None
+
+
+def test_a_confident_answer_covers_enough_of_the_question() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    assert confident_choice([candidate("thin", 90.0, coverage=0.2)], limits) is None

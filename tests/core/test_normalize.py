@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.normalize import clean, content_tokens, normalize
+from bot.core.normalize import clean, content_tokens, normalize, question_kind
 from bot.core.vocabulary import PHRASES
 
 
@@ -122,3 +122,18 @@ def test_slang_maps_onto_the_word_it_means(slang: str, meaning: str) -> None:
 def test_illegally_is_not_read_as_migrants() -> None:
     assert content_tokens(normalize("in the united states illegally")) == ["usa", "illegally"]
     assert content_tokens(normalize("illegal immigrants")) == ["migrant", "migrant"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("who are the sources", "who"),
+        ("how many migrants enrolled", "how many"),
+        ("how does the app work", ""),
+        ("so is it true", ""),
+        ("so why was it postponed", "why"),
+        ("smartlink", ""),
+    ],
+)
+def test_the_kind_of_question_comes_from_its_first_words(question: str, kind: str) -> None:
+    assert question_kind(question.split()) == kind
