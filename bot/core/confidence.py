@@ -22,7 +22,7 @@ MISSING_SHARE = 0.3
 CLOSE_CALL = 6.0
 COVER_LEAD = 0.1
 # A confident answer's questions cover at least this share of the question's weight.
-MIN_COVERAGE = 0.4
+MIN_COVERAGE = 0.5
 
 
 class Tier(StrEnum):
@@ -36,7 +36,7 @@ class Tier(StrEnum):
 class Thresholds:
     confident: float = 50.0
     suggest: float = 40.0
-    margin: float = 2.0
+    margin: float = 5.0
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,11 @@ SYNONYMS: dict[str, str] = {
     "whistleblower": "source",
     "mole": "source",
     "rollout": "launch",
+    "cooked": "overwhelm",
+    "swamped": "overwhelm",
+    "ghost": "disappear",
+    "ghosting": "disappear",
+    "receipt": "proof",
     # Doubt about the story itself. "fake", "real", "legit" and "true" (above) are weak: they
     # are also how members ask about a claim ("is the app real"). Saying the story was made up
     # is a question of its own, answered by whether it is confirmed.
@@ -160,6 +165,8 @@ SYNONYMS: dict[str, str] = {
     "misinformation": "hoax",
     "disinformation": "hoax",
     "madeup": "hoax",
+    "nonsense": "hoax",
+    "bogus": "hoax",
     "trust": "true",
     "trustworthy": "true",
     "credible": "true",
