@@ -93,6 +93,8 @@ def strip_chatter(plain: str, language: str = "en") -> str:
     if language not in CHATTER:
         return plain
     pattern = _pattern(language)
-    # A second pass catches what the first uncovered at the start: "hey bot so like what…".
     stripped = " ".join(pattern.sub(" ", plain).split())
+    if stripped == plain:
+        return plain
+    # A second pass catches what the first uncovered at the start: "hey bot so like what…".
     return " ".join(pattern.sub(" ", stripped).split())

@@ -26,7 +26,6 @@ import heapq
 import math
 from array import array
 from collections.abc import Sequence
-from dataclasses import replace
 from sys import intern
 
 from rapidfuzz import fuzz
@@ -249,44 +248,47 @@ class Matcher:
         found = self._accumulate(weights, scan_limit=None)
         best = heapq.nlargest(CANDIDATE_ENTRIES, found.items(), key=lambda item: item[1])
         scored = [
-            (self._score(index, covered / total, normalized, weights, total), index)
+            (*self._score(index, covered / total, normalized, weights, total), index)
             for index, covered in best
         ]
-        scored.sort(key=lambda pair: (-pair[0].score, pair[0].entry_id))
+        scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
         kind = KIND_BITS.get(question_kind(plain.split()), 0)
-        ranked = [
-            self._with_coverage(candidate, index, weights, typed, total, kind)
-            for candidate, index in scored[:limit]
+        measured = [
+            (score, text, index, *self._coverage(index, weights, typed, total))
+            for score, text, index in scored[:limit]
         ]
-        if any(candidate.missing for candidate in ranked):
+        informative = 0.0
+        if any(missing for *_, missing in measured):
             informative = round(sum(_informativeness(typed[t], t) for t in weights), 3)
-            ranked = [replace(candidate, informative=informative) for candidate in ranked]
-        return ranked
+        return [
+            Candidate(
+                self._ids[index],
+                self._questions[index],
+                score,
+                text,
+                coverage=coverage,
+                missing=missing,
+                informative=informative,
+                alike=bool(self._kinds[index] & kind),
+            )
+            for score, text, index, coverage, missing in measured
+        ]
 
-    def _with_coverage(
-        self,
-        candidate: Candidate,
-        index: int,
-        weights: dict[str, float],
-        typed: dict[str, str],
-        total: float,
-        kind: int,
-    ) -> Candidate:
-        """The candidate with how much of the question its entry's questions cover, what the
-        whole entry (answer included) lacks, and whether it is asked the same kind of
-        question."""
-        if self._kinds[index] & kind:
-            candidate = replace(candidate, alike=True)
+    def _coverage(
+        self, index: int, weights: dict[str, float], typed: dict[str, str], total: float
+    ) -> tuple[float, float]:
+        """(share of the question's weight the entry's questions cover, informativeness of the
+        question's words the whole entry, answer included, lacks)."""
         asked = set(self._keywords[index])
         for position in range(self._starts[index], self._starts[index + 1]):
             asked.update(self._tokens[position])
         unasked = [token for token in weights if token not in asked]
         if not unasked:
-            return candidate
+            return 1.0, 0.0
         coverage = 1 - sum(weights[token] for token in unasked) / total
         answer = self._answers[index]
         missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
-        return replace(candidate, coverage=round(coverage, 3), missing=round(missing, 3))
+        return round(coverage, 3), round(missing, 3)
 
     def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.
@@ -322,7 +324,8 @@ class Matcher:
         normalized: str,
         weights: dict[str, float],
         total: float,
-    ) -> Candidate:
+    ) -> tuple[float, str]:
+        """(score, the entry's question that matched best)."""
         keywords, answer = self._keywords[index], self._answers[index]
         known = {t: w * ANSWER_FACTOR for t, w in weights.items() if t in answer}
         known.update((t, w) for t, w in weights.items() if t in keywords)
@@ -330,7 +333,7 @@ class Matcher:
         for position in range(self._starts[index], self._starts[index + 1]):
             text = self._texts[position]
             if text == normalized:
-                return Candidate(self._ids[index], self._questions[index], 100.0, text)
+                return 100.0, text
             covered = dict(known)
             shared_idf = 0.0
             for token in self._tokens[position]:
@@ -348,7 +351,7 @@ class Matcher:
             if similarity > best_similarity:
                 best_similarity = similarity
         score = 100 * (ENTRY_COVER * entry_cover + best_lexical) + SIMILARITY * best_similarity
-        return Candidate(self._ids[index], self._questions[index], round(score, 1), best_text)
+        return round(score, 1), best_text
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
         """Confident when one entry scores high enough, explains every informative word of the
