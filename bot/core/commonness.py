@@ -16,6 +16,8 @@ from functools import lru_cache
 # typos such as "appel" 2.5, "goverment" 2.7, "lauch" 1.6 and "stroy" 1.5 fall below).
 WORD_ZIPF = 2.7
 # Informativeness falls from 1 (at RARE_ZIPF and below) to 0 (at COMMON_ZIPF and above).
+# A word rarer than this that is one letter from a function word is read as a typo of it.
+RARE_WORD_ZIPF = 4.0
 COMMON_ZIPF = 6.5
 RARE_ZIPF = 4.5
 
@@ -32,6 +34,12 @@ def zipf(word: str, language: str = "en") -> float:
 def is_word(word: str, language: str = "en") -> bool:
     """Whether `word` is a word of the language (as opposed to a typo or a made-up string)."""
     return zipf(word, language) >= WORD_ZIPF
+
+
+def is_rare(word: str, language: str = "en") -> bool:
+    """Whether `word` is uncommon enough that, one letter from a function word, it is more
+    likely a typo of that word ("herd", "tis") than meant ("wall", "form")."""
+    return zipf(word, language) < RARE_WORD_ZIPF
 
 
 def informativeness(word: str, language: str = "en") -> float:

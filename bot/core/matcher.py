@@ -31,7 +31,7 @@ from sys import intern
 from rapidfuzz import fuzz
 
 from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_word
+from bot.core.commonness import informativeness, is_rare, is_word
 from bot.core.confidence import (
     Candidate,
     MatchResult,
@@ -187,9 +187,10 @@ class Matcher:
         the output of plain_words().
 
         Unknown strings that are not words are corrected first, so a corrected word can still
-        join its phrase ("appel store" -> "appstore"). A real word is never corrected ("daca"
-        is not "data", "wall" is not "all"), unless the correction completes one of the
-        domain's names ("pres confrence" -> "press conference").
+        join its phrase ("appel store" -> "appstore"). A real word is never corrected into a
+        knowledge-base word ("daca" is not "data"), unless the correction completes one of the
+        domain's names ("pres confrence" -> "press conference"); a rare one may be read as a
+        function word ("herd" as "heard", "tis" as "this"; but "wall" is not "all").
         """
         corrected: set[str] = set()
         words = plain.split()
@@ -199,7 +200,7 @@ class Matcher:
                 fixed = self._typos.correct(word)
                 if fixed is None:
                     continue
-                if not is_word(word):
+                if not is_word(word) or (fixed in STOPWORDS and is_rare(word)):
                     words[position] = fixed
                     corrected.add(fixed)
                 elif fixed not in STOPWORDS and has_phrase_words([fixed]):

@@ -282,3 +282,8 @@ def test_a_near_tie_goes_to_the_entry_asked_the_same_kind_of_question() -> None:
 def test_a_confident_answer_covers_enough_of_the_question() -> None:
     limits = Thresholds(confident=50, suggest=40, margin=2)
     assert confident_choice([candidate("thin", 90.0, coverage=0.2)], limits) is None
+
+
+def test_a_rare_real_word_may_be_a_typo_of_a_function_word(matcher: Matcher) -> None:
+    assert matcher.query_tokens("herd the app is on the apple store") == ["app", "appstore"]
+    assert "wall" in matcher.query_tokens("how long is the wall")
