@@ -139,6 +139,16 @@ SYNONYMS: dict[str, str] = {
     "whistleblower": "source",
     "mole": "source",
     "rollout": "launch",
+    "bugg": "glitch",
+    "laggy": "glitch",
+    "janky": "glitch",
+    "scrap": "postpone",
+    "axed": "postpone",
+    "nix": "postpone",
+    "shelv": "postpone",
+    "slam": "overwhelm",
+    "migra": "ice",
+    "onboard": "enroll",
     "cooked": "overwhelm",
     "swamped": "overwhelm",
     "ghost": "disappear",
@@ -166,6 +176,10 @@ SYNONYMS: dict[str, str] = {
     "disinformation": "hoax",
     "madeup": "hoax",
     "nonsense": "hoax",
+    "sus": "hoax",
+    "sketchy": "hoax",
+    "shady": "hoax",
+    "fishy": "hoax",
     "bogus": "hoax",
     "trust": "true",
     "trustworthy": "true",
@@ -188,7 +202,7 @@ STOPWORDS: frozenset[str] = frozenset(
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
-    waht hte adn""".split()
+    waht hte adn tf hella b4 deets""".split()
 )
 
 
