@@ -286,7 +286,11 @@ class Matcher:
         unasked = [token for token in weights if token not in asked]
         if not unasked:
             return 1.0, 0.0
-        coverage = 1 - sum(weights[token] for token in unasked) / total
+        # Framing words ("what happens if", "how is it calculated") say how the question is
+        # asked, not what about: they count for neither side.
+        framing = sum(weights[token] for token in weights if token in NEVER_MISSING)
+        lacking = sum(weights[token] for token in unasked if token not in NEVER_MISSING)
+        coverage = 1 - lacking / (total - framing) if total > framing else 1.0
         answer = self._answers[index]
         missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
         return round(coverage, 3), round(missing, 3)
