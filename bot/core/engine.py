@@ -28,6 +28,7 @@ from bot.core.answers import (
     answer_none,
     refuse,
 )
+from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.knowledge import (
     KnowledgeError,
@@ -50,7 +51,6 @@ from bot.core.store import (
     Revision,
     Store,
     Upsert,
-    open_store,
 )
 
 MODERATOR_FILE = "moderator-added"

@@ -13,15 +13,12 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.core.knowledge import load_directory
 from bot.core.models import Entry
-from bot.settings import SHIPPED_KNOWLEDGE
 from bot.site.claimreview import CLAIM_TAG, reviews_claim, verdict
 from bot.site.urls import entry_path
 
-from .conftest import SITE_URL, html_pages, read_page
+from .conftest import SHIPPED, SITE_URL, html_pages, read_page
 
-SHIPPED = load_directory(SHIPPED_KNOWLEDGE)
 CLAIMS = {i: p.entry for i, p in SHIPPED.entries.items() if reviews_claim(p.entry)}
 
 
