@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bot.core.typos import TypoCorrector
+
 # A string at least this common is a word, not a typo ("presser" 2.8, "daca" 3.0, "tps" 2.8;
 # typos such as "appel" 2.5, "goverment" 2.7, "lauch" 1.6 and "stroy" 1.5 fall below).
 WORD_ZIPF = 2.7
+# Typos of general-language words are corrected against this many of its commonest words.
+SPELLING_WORDS = 30_000
 # Informativeness falls from 1 (at RARE_ZIPF and below) to 0 (at COMMON_ZIPF and above).
 # A word rarer than this that is one letter from a function word is read as a typo of it.
 RARE_WORD_ZIPF = 4.0
@@ -48,3 +52,17 @@ def informativeness(word: str, language: str = "en") -> float:
         return 1.0
     share = (COMMON_ZIPF - zipf(word, language)) / (COMMON_ZIPF - RARE_ZIPF)
     return min(1.0, max(0.0, share))
+
+
+@lru_cache(maxsize=4)
+def _speller(language: str) -> TypoCorrector:
+    from wordfreq import top_n_list
+
+    words = top_n_list(language, SPELLING_WORDS, wordlist="small")
+    return TypoCorrector({word: len(words) - rank for rank, word in enumerate(words)})
+
+
+def spelling(word: str, language: str = "en") -> str | None:
+    """The common word of the language a string that is no word was probably meant to be
+    ("puxhed" -> "pushed"), or None. For typos the knowledge base's own words do not explain."""
+    return _speller(language).correct(word)

@@ -31,7 +31,7 @@ from sys import intern
 from rapidfuzz import fuzz
 
 from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_rare, is_word
+from bot.core.commonness import informativeness, is_rare, is_word, spelling
 from bot.core.confidence import (
     Candidate,
     MatchResult,
@@ -70,7 +70,6 @@ UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest kn
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
 # Tokens an entry may lack and still answer the question: chatter-like and framing words.
-NEVER_MISSING = WEAK_TOKENS | frozenset(stem(word) for word in FRAMING_WORDS)
 # Postings longer than this are not walked for a query; such common words only add to
 # entries already found through rarer ones. This bounds per-query work at any size.
 COMMON_POSTINGS = 2000
@@ -187,10 +186,11 @@ class Matcher:
         the output of plain_words().
 
         Unknown strings that are not words are corrected first, so a corrected word can still
-        join its phrase ("appel store" -> "appstore"). A real word is never corrected into a
-        knowledge-base word ("daca" is not "data"), unless the correction completes one of the
-        domain's names ("pres confrence" -> "press conference"); a rare one may be read as a
-        function word ("herd" as "heard", "tis" as "this"; but "wall" is not "all").
+        join its phrase ("appel store" -> "appstore"); failing a knowledge-base word, to a common
+        word of the language ("puxhed" -> "pushed"), whose meaning then counts. A real word is
+        never corrected into a knowledge-base word ("daca" is not "data"), unless the correction
+        completes one of the domain's names ("pres confrence" -> "press conference"); a rare one
+        may be read as a function word ("herd" as "heard", "tis" as "this"; "wall" is not "all").
         """
         corrected: set[str] = set()
         words = plain.split()
@@ -199,8 +199,10 @@ class Matcher:
             if stem(word) not in self._idf:
                 fixed = self._typos.correct(word)
                 if fixed is None:
-                    continue
-                if not is_word(word) or (fixed in STOPWORDS and is_rare(word)):
+                    if not is_word(word) and (fixed := spelling(word)) is not None:
+                        words[position] = fixed  # a typo of a word the knowledge base lacks
+                        corrected.add(fixed)
+                elif not is_word(word) or (fixed in STOPWORDS and is_rare(word)):
                     words[position] = fixed
                     corrected.add(fixed)
                 elif fixed not in STOPWORDS and has_phrase_words([fixed]):
@@ -280,17 +282,20 @@ class Matcher:
     ) -> tuple[float, float]:
         """(share of the question's weight the entry's questions cover, informativeness of the
         question's words the whole entry, answer included, lacks)."""
+        # Framing words ("what happens if", "how is it calculated") say how the question is
+        # asked, not what about: they count for neither side, and a question of framing words
+        # only ("what did it turn into") has nothing to cover.
+        framing = sum(w for token, w in weights.items() if typed[token] in FRAMING_WORDS)
+        if total <= framing:
+            return 0.0, 0.0
         asked = set(self._keywords[index])
         for position in range(self._starts[index], self._starts[index + 1]):
             asked.update(self._tokens[position])
         unasked = [token for token in weights if token not in asked]
         if not unasked:
             return 1.0, 0.0
-        # Framing words ("what happens if", "how is it calculated") say how the question is
-        # asked, not what about: they count for neither side.
-        framing = sum(weights[token] for token in weights if token in NEVER_MISSING)
-        lacking = sum(weights[token] for token in unasked if token not in NEVER_MISSING)
-        coverage = 1 - lacking / (total - framing) if total > framing else 1.0
+        lacking = sum(weights[t] for t in unasked if typed[t] not in FRAMING_WORDS)
+        coverage = 1 - lacking / (total - framing)
         answer = self._answers[index]
         missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
         return round(coverage, 3), round(missing, 3)
@@ -410,7 +415,7 @@ class Matcher:
 def _informativeness(word: str, token: str) -> float:
     """How much a question word the entry lacks says; the more common of the word as typed
     and its token decides ("phones" counts as "phone")."""
-    if token in NEVER_MISSING:
+    if token in WEAK_TOKENS or word in FRAMING_WORDS:
         return 0.0
     if token == word or not token.isalpha():
         return informativeness(word)

@@ -214,18 +214,17 @@ WEAK_TOKENS: frozenset[str] = frozenset(
 
 # Words that say how a question is asked, not what it is about ("what happens if…", "how is
 # it calculated", "any actual numbers"): an entry that lacks them still answers the question,
-# so they never count against it (they still count, fully, for ranking). Written as typed;
-# compared by token.
+# and they count for neither side of its coverage (they still count, fully, for ranking).
+# Compared as typed, so "reportedly" does not take "report" with it. Words that ask something
+# in this domain stay out: "work" (how it works), "named" (the sources), "proof" (doubt).
 FRAMING_WORDS: frozenset[str] = frozenset(
     """happen happens happened claim claims claimed explain explained explanation count counts
     counted number numbers total manage managed run runs running exist exists existed calculate
-    calculated stat stats statistic statistics figure figures quote quotes quoted actual give
-    according show shows showed original sound sounds proof evidence believe rely mean meaning
-    meant work works worked call called name named detail details describe latest current
-    currently specific example reason situation status deal talk talking supposed supposedly
-    allegedly reportedly apparently officially truth fact facts information plan planned
-    become became turn turned exactly main basic basically kind sort type part whole fail
-    failed failure success successful disaster mess joke""".split()
+    calculated stat stats statistic statistics figure figures actual give according show shows
+    showed sound sounds mean meaning meant detail details describe example reason situation
+    deal talk talking supposed supposedly allegedly reportedly apparently plan planned become
+    became turn turned exactly basic basically fail failed failure
+    success successful disaster mess joke""".split()
 )
 
 # The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,

@@ -287,3 +287,11 @@ def test_a_confident_answer_covers_enough_of_the_question() -> None:
 def test_a_rare_real_word_may_be_a_typo_of_a_function_word(matcher: Matcher) -> None:
     assert matcher.query_tokens("herd the app is on the apple store") == ["app", "appstore"]
     assert "wall" in matcher.query_tokens("how long is the wall")
+
+
+def test_a_typo_of_a_word_the_knowledge_base_lacks_is_read_as_that_word(matcher: Matcher) -> None:
+    assert "push" in matcher.query_tokens("was the launch puxhed back")
+
+
+def test_a_question_of_framing_words_only_is_not_answered(matcher: Matcher) -> None:
+    assert matcher.match("what happened").tier is not Tier.CONFIDENT
