@@ -80,7 +80,7 @@ class AnswerService:
         reply = self._reply(checked.answer)
         quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)
         content = clip(f"Checking this part of the message:\n{quote}", MESSAGE_MAX)
-        if reply.content:  # a refusal: keep its text under the quote
+        if reply.content:  # a refusal or an own-case notice: keep its text under the quote
             content = clip(f"{content}\n\n{reply.content}", MESSAGE_MAX)
         return Reply(content=content, embed=reply.embed, view=reply.view)
 

@@ -135,4 +135,9 @@ def answer_reply(answer: Answer, topics: Sequence[str], site_url: str | None = N
     embed = render.answer_to_embed(answer, topics)
     if embed is None:
         return Reply(content=render.refusal_text(answer))
-    return Reply(embed=embed, view=answer_view(answer, answer_page_url(site_url, answer)))
+    # An own-case notice goes above the embed, as message text, so it is read first.
+    return Reply(
+        content=render.notice_text(answer),
+        embed=embed,
+        view=answer_view(answer, answer_page_url(site_url, answer)),
+    )
