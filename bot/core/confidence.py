@@ -49,6 +49,7 @@ class Candidate:
     missing: float = 0.0  # informativeness of the question's words the entry lacks
     informative: float = 0.0  # informativeness of all the question's words (when any lack)
     alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
+    counting: bool = False  # the question asks how many or how much
 
     @property
     def explains(self) -> bool:
@@ -94,4 +95,6 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
             chosen = alike[0]
     if chosen.score < limits.confident or chosen.coverage < MIN_COVERAGE or not chosen.explains:
         return None
+    if chosen.counting and not chosen.alike:
+        return None  # asked for a number, the entry is never asked for one
     return chosen

@@ -255,7 +255,8 @@ class Matcher:
             for index, covered in best
         ]
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
-        kind = KIND_BITS.get(question_kind(plain.split()), 0)
+        asked_kind = question_kind(plain.split())
+        kind = KIND_BITS.get(asked_kind, 0)
         measured = [
             (score, text, index, *self._coverage(index, weights, typed, total))
             for score, text, index in scored[:limit]
@@ -273,6 +274,7 @@ class Matcher:
                 missing=missing,
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
+                counting=asked_kind == HOW_MANY,
             )
             for score, text, index, coverage, missing in measured
         ]

@@ -295,3 +295,11 @@ def test_a_typo_of_a_word_the_knowledge_base_lacks_is_read_as_that_word(matcher:
 
 def test_a_question_of_framing_words_only_is_not_answered(matcher: Matcher) -> None:
     assert matcher.match("what happened").tier is not Tier.CONFIDENT
+
+
+def test_a_question_for_a_number_needs_an_entry_asked_for_one() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    city = Candidate("nyc-rollout", "", 90.0, "", counting=True, alike=False)
+    count = Candidate("enrolled", "", 90.0, "", counting=True, alike=True)
+    assert confident_choice([city], limits) is None
+    assert confident_choice([count], limits) is count
