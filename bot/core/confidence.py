@@ -70,12 +70,14 @@ class MatchResult:
 def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Candidate | None:
     """The candidate to answer with, if any (candidates best first).
 
-    It scores at least `limits.confident`, leaves nothing informative in the question
-    unexplained, and either leads the runner-up by `limits.margin` or, when others score within
-    CLOSE_CALL of the best (the close-call rule), its questions cover COVER_LEAD more of the
-    question than each of theirs do: the entry that covers the whole question wins over one
-    that covers part of it. A near tie that coverage does not settle goes to the one entry
-    asked the same kind of question ("who …", "how many …"), if only one is.
+    It scores at least `limits.confident`, its questions cover at least MIN_COVERAGE of the
+    question, it leaves nothing informative in the question unexplained, it is asked for a
+    number if the question asks "how many", and it either leads the runner-up by
+    `limits.margin` or, when others score within CLOSE_CALL of the best (the close-call rule),
+    its questions cover COVER_LEAD more of the question than each of theirs do: the entry that
+    covers the whole question wins over one that covers part of it. A near tie that coverage
+    does not settle goes to the one entry asked the same kind of question ("who …"), if only
+    one is.
     """
     if not candidates:
         return None
