@@ -46,7 +46,9 @@ class Candidate:
     score: float  # 0-100
     matched: str  # which of the entry's questions scored best (normalised)
     coverage: float = 1.0  # share of the question's weight found in the entry's questions
-    missing: float = 0.0  # informativeness of the question's words the entry lacks
+    # Informativeness of the question's words the entry lacks; measured only for candidates
+    # within CLOSE_CALL of the best, the only ones that can be answered with.
+    missing: float = 0.0
     informative: float = 0.0  # informativeness of all the question's words (when any lack)
     alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
     counting: bool = False  # the question asks how many or how much

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 from bot.core.chatter import strip_chatter
 from bot.core.commonness import informativeness, is_rare, is_word, spelling
 from bot.core.confidence import (
+    CLOSE_CALL,
     Candidate,
     MatchResult,
     Thresholds,
@@ -196,7 +197,7 @@ class Matcher:
         words = plain.split()
         real: list[tuple[int, str]] = []
         for position, word in enumerate(words):
-            if stem(word) not in self._idf:
+            if word not in STOPWORDS and stem(word) not in self._idf:
                 fixed = self._typos.correct(word)
                 if fixed is None:
                     if not is_word(word) and (fixed := spelling(word)) is not None:
@@ -257,8 +258,11 @@ class Matcher:
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
         asked_kind = question_kind(plain.split())
         kind = KIND_BITS.get(asked_kind, 0)
+        # Only candidates within CLOSE_CALL of the best can be answered with: what the others
+        # leave unexplained is not measured (it needs word frequencies, slow to load).
+        floor = scored[0][0] - CLOSE_CALL if scored else 0.0
         measured = [
-            (score, text, index, *self._coverage(index, weights, typed, total))
+            (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
             for score, text, index in scored[:limit]
         ]
         informative = 0.0
@@ -280,10 +284,15 @@ class Matcher:
         ]
 
     def _coverage(
-        self, index: int, weights: dict[str, float], typed: dict[str, str], total: float
+        self,
+        index: int,
+        weights: dict[str, float],
+        typed: dict[str, str],
+        total: float,
+        measure_missing: bool,
     ) -> tuple[float, float]:
         """(share of the question's weight the entry's questions cover, informativeness of the
-        question's words the whole entry, answer included, lacks)."""
+        question's words the whole entry, answer included, lacks: 0 unless measure_missing)."""
         # Framing words ("what happens if", "how is it calculated") say how the question is
         # asked, not what about: they count for neither side, and a question of framing words
         # only ("what did it turn into") has nothing to cover.
@@ -298,6 +307,8 @@ class Matcher:
             return 1.0, 0.0
         lacking = sum(weights[t] for t in unasked if typed[t] not in FRAMING_WORDS)
         coverage = 1 - lacking / (total - framing)
+        if not measure_missing:
+            return round(coverage, 3), 0.0
         answer = self._answers[index]
         missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
         return round(coverage, 3), round(missing, 3)
