@@ -30,8 +30,7 @@ from sys import intern
 
 from rapidfuzz import fuzz
 
-from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_rare, is_word, spelling
+from bot.core.analysis import TextAnalysis, analysis
 from bot.core.confidence import (
     CLOSE_CALL,
     Candidate,
@@ -41,27 +40,8 @@ from bot.core.confidence import (
     confident_choice,
 )
 from bot.core.models import Entry
-from bot.core.normalize import (
-    content_tokens,
-    content_words,
-    has_phrase_words,
-    join_phrases,
-    normalize,
-    phrase_parts,
-    plain_words,
-    question_kind,
-    stem,
-    tokens_of,
-    word_list,
-)
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import (
-    FRAMING_WORDS,
-    HOW_MANY,
-    QUESTION_KINDS,
-    STOPWORDS,
-    WEAK_TOKENS,
-)
+from bot.core.vocabulary import HOW_MANY, QUESTION_KINDS
 
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
@@ -86,10 +66,19 @@ KIND_BITS = {
 class Matcher:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
-    def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+    ) -> None:
+        """`language`: the index reads each entry's words in that language (its translation,
+        or the English text while it has none) and reads questions with that language's rules."""
         self.thresholds = thresholds or Thresholds()
+        self.language = language
+        self._text: TextAnalysis = analysis(language)
         self._ids = [entry.id for entry in entries]
-        self._questions = [entry.question for entry in entries]
+        self._questions = [(entry.in_language(language) or entry).question for entry in entries]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []
         self._tokens: list[tuple[str, ...]] = []
@@ -108,17 +97,18 @@ class Matcher:
         for index, entry in enumerate(entries):
             union: set[str] = set()
             kinds = 0
-            for text in entry.all_questions:
-                words = word_list(text)
-                kinds |= KIND_BITS.get(question_kind(words), 0)
+            own = entry.in_language(language) or entry
+            for text in [own.question, *own.paraphrases]:
+                words = self._text.word_list(text)
+                kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
                 surface.update(words)
                 normalized = " ".join(words)
-                if has_phrase_words(words):
-                    for word, joined in phrase_parts(normalized):
+                if self._text.has_phrase_words(words):
+                    for word, joined in self._text.phrase_parts(normalized):
                         self._phrase_parts.setdefault(word, set()).add(joined)
-                    normalized = join_phrases(normalized)
+                    normalized = self._text.join_phrases(normalized)
                     words = normalized.split()
-                tokens = tuple(map(intern, dict.fromkeys(tokens_of(words))))
+                tokens = tuple(map(intern, dict.fromkeys(self._text.tokens_of(words))))
                 if not tokens:
                     self._exact.setdefault(normalized, index)
                 self._texts.append(normalized)
@@ -128,19 +118,23 @@ class Matcher:
             self._kinds.append(kinds)
             keywords = tuple(
                 dict.fromkeys(
-                    intern(t) for k in entry.keywords for t in content_tokens(normalize(k))
+                    intern(t)
+                    for k in own.keywords
+                    for t in self._text.content_tokens(self._text.normalize(k))
                 )
             )
             self._keywords.append(keywords)
             union.update(keywords)
             for token in union:
                 self._postings.setdefault(token, []).append(index)
-            answer_words = word_list(entry.answer)
+            answer_words = self._text.word_list(own.answer)
             surface.update(answer_words)
             answer = tuple(
                 dict.fromkeys(
                     intern(t)
-                    for t in content_tokens(join_phrases(" ".join(answer_words)))
+                    for t in self._text.content_tokens(
+                        self._text.join_phrases(" ".join(answer_words))
+                    )
                     if t not in union
                 )
             )
@@ -168,9 +162,9 @@ class Matcher:
         usage = {
             word: len(self._postings.get(token, ())) + len(answer_postings.get(token, ()))
             for word in surface
-            if (token := stem(word))
+            if (token := self._text.stem(word))
         }
-        usage.update(dict.fromkeys(STOPWORDS, total + 1))
+        usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
 
     def __len__(self) -> int:
@@ -180,7 +174,7 @@ class Matcher:
 
     def weight(self, token: str) -> float:
         idf = self._idf.get(token, self._unknown_weight)
-        return idf * WEAK_FACTOR if token in WEAK_TOKENS else idf
+        return idf * WEAK_FACTOR if token in self._text.weak_tokens else idf
 
     def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str]]:
         """Each distinct query token with its weight, and the word typed for it; `plain` is
@@ -197,27 +191,28 @@ class Matcher:
         words = plain.split()
         real: list[tuple[int, str]] = []
         for position, word in enumerate(words):
-            if word not in STOPWORDS and stem(word) not in self._idf:
+            text = self._text
+            if word not in text.stopwords and text.stem(word) not in self._idf:
                 fixed = self._typos.correct(word)
                 if fixed is None:
-                    if not is_word(word) and (fixed := spelling(word)) is not None:
+                    if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
                         words[position] = fixed  # a typo of a word the knowledge base lacks
                         corrected.add(fixed)
-                elif not is_word(word) or (fixed in STOPWORDS and is_rare(word)):
+                elif not text.is_word(word) or (fixed in text.stopwords and text.is_rare(word)):
                     words[position] = fixed
                     corrected.add(fixed)
-                elif fixed not in STOPWORDS and has_phrase_words([fixed]):
+                elif fixed not in text.stopwords and text.has_phrase_words([fixed]):
                     real.append((position, fixed))
         for position, fixed in real:
-            before = join_phrases(" ".join(words))
+            before = self._text.join_phrases(" ".join(words))
             trial = [*words[:position], fixed, *words[position + 1 :]]
-            if len(join_phrases(" ".join(trial)).split()) < len(before.split()):
+            if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
                 words = trial
                 corrected.add(fixed)
-        text = join_phrases(" ".join(words) if corrected else plain)
+        joined = self._text.join_phrases(" ".join(words) if corrected else plain)
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}
-        for word, token in content_words(text):
+        for word, token in self._text.content_words(joined):
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             if token not in weights:
                 weights[token] = self.weight(token) * factor
@@ -226,9 +221,9 @@ class Matcher:
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
-        plain = strip_chatter(plain_words(question))
+        plain = self._text.strip_chatter(self._text.plain_words(question))
         tokens = list(self._weighted_tokens(plain)[0])
-        normalized = join_phrases(plain)
+        normalized = self._text.join_phrases(plain)
         if not tokens and normalized in self._exact:
             return normalized.split()
         return tokens
@@ -240,8 +235,8 @@ class Matcher:
 
         Greetings, thanks and other chatter around the question are dropped first.
         """
-        plain = strip_chatter(plain_words(question))
-        normalized = join_phrases(plain)
+        plain = self._text.strip_chatter(self._text.plain_words(question))
+        normalized = self._text.join_phrases(plain)
         weights, typed = self._weighted_tokens(plain)
         if not weights:
             index = self._exact.get(normalized)
@@ -256,7 +251,7 @@ class Matcher:
             for index, covered in best
         ]
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
-        asked_kind = question_kind(plain.split())
+        asked_kind = self._text.question_kind(plain.split())
         kind = KIND_BITS.get(asked_kind, 0)
         # Only candidates within CLOSE_CALL of the best can be answered with: what the others
         # leave unexplained is not measured (it needs word frequencies, slow to load).
@@ -267,7 +262,7 @@ class Matcher:
         ]
         informative = 0.0
         if any(missing for *_, missing in measured):
-            informative = round(sum(_informativeness(typed[t], t) for t in weights), 3)
+            informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
         return [
             Candidate(
                 self._ids[index],
@@ -296,7 +291,8 @@ class Matcher:
         # Framing words ("what happens if", "how is it calculated") say how the question is
         # asked, not what about: they count for neither side, and a question of framing words
         # only ("what did it turn into") has nothing to cover.
-        framing = sum(w for token, w in weights.items() if typed[token] in FRAMING_WORDS)
+        framing_words = self._text.framing_words
+        framing = sum(w for token, w in weights.items() if typed[token] in framing_words)
         if total <= framing:
             return 0.0, 0.0
         asked = set(self._keywords[index])
@@ -305,13 +301,23 @@ class Matcher:
         unasked = [token for token in weights if token not in asked]
         if not unasked:
             return 1.0, 0.0
-        lacking = sum(weights[t] for t in unasked if typed[t] not in FRAMING_WORDS)
+        lacking = sum(weights[t] for t in unasked if typed[t] not in framing_words)
         coverage = 1 - lacking / (total - framing)
         if not measure_missing:
             return round(coverage, 3), 0.0
         answer = self._answers[index]
-        missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
+        missing = sum(self._informativeness(typed[t], t) for t in unasked if t not in answer)
         return round(coverage, 3), round(missing, 3)
+
+    def _informativeness(self, word: str, token: str) -> float:
+        """How much a question word the entry lacks says; the more common of the word as typed
+        and its token decides ("phones" counts as "phone")."""
+        if token in self._text.weak_tokens or word in self._text.framing_words:
+            return 0.0
+        said = self._text.informativeness
+        if token == word or not token.isalpha():
+            return said(word)
+        return min(said(word), said(token))
 
     def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.
@@ -395,7 +401,7 @@ class Matcher:
 
     def autocomplete(self, typed: str, limit: int = 25) -> list[Candidate]:
         """Entries for a partly typed question; the last word may be unfinished."""
-        words = plain_words(typed).split()
+        words = self._text.plain_words(typed).split()
         if not words:
             return [self._bare(i) for i in range(min(limit, len(self._ids)))]
         partial = "" if typed.endswith((" ", "?")) else words.pop()
@@ -404,7 +410,9 @@ class Matcher:
             for joined in self._phrase_parts.get(word, ()):
                 weights.setdefault(joined, self.weight(joined))
         expansions = self._prefix_tokens(partial) if len(partial) >= 2 else []
-        expansions += [t for t in content_tokens(partial) if t in self._idf and t not in expansions]
+        expansions += [
+            t for t in self._text.content_tokens(partial) if t in self._idf and t not in expansions
+        ]
         for token in expansions:
             share = self.weight(token) / len(expansions)
             weights[token] = max(weights.get(token, 0.0), share)
@@ -423,16 +431,6 @@ class Matcher:
         for word in _starting_with(self._part_words, prefix, most):
             found.update(dict.fromkeys(sorted(self._phrase_parts[word])))
         return list(found)[:most]
-
-
-def _informativeness(word: str, token: str) -> float:
-    """How much a question word the entry lacks says; the more common of the word as typed
-    and its token decides ("phones" counts as "phone")."""
-    if token in WEAK_TOKENS or word in FRAMING_WORDS:
-        return 0.0
-    if token == word or not token.isalpha():
-        return informativeness(word)
-    return min(informativeness(word), informativeness(token))
 
 
 def _starting_with(ordered: list[str], prefix: str, most: int) -> list[str]:

@@ -14,9 +14,12 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import discord
 from discord import app_commands
 
+from bot.core.i18n import N_, texts
+from bot.discord.locale import reply_language
+
 log = logging.getLogger("policybot.discord")
 
-SORRY = "Sorry, something went wrong on my side. Please try again in a little while."
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a little while.")
 
 P = ParamSpec("P")
 S = TypeVar("S")
@@ -27,7 +30,7 @@ async def report_failure(interaction: discord.Interaction[Any], error: BaseExcep
     log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
     if interaction.type is discord.InteractionType.autocomplete:
         return  # nowhere to show a message; an empty list is what the member sees
-    await _tell(interaction, SORRY)
+    await _tell(interaction, texts(reply_language(interaction)).gettext(SORRY))
 
 
 async def _tell(interaction: discord.Interaction[Any], text: str) -> None:

@@ -58,7 +58,7 @@ def queue_text(questions: Sequence[LoggedQuestion]) -> str:
     lines = ["Questions nobody could answer (newest first):"]
     for question in questions:
         lines.append(
-            f"`{question.id}` {question.asked_at[:10]} ({question.tier}) "
+            f"`{question.id}` {question.asked_at[:10]} ({question.tier}, {question.language}) "
             f"{clip(discord.utils.escape_markdown(question.text), 200)}"
         )
     lines.append("Answer one with `/kb teach`, or remove it with `/kb dismiss`.")

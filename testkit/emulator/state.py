@@ -39,6 +39,7 @@ class User:
     id: int
     username: str
     bot: bool = False
+    locale: str = "en-US"  # the language of the member's Discord client, sent with interactions
 
     def payload(self) -> Json:
         return {

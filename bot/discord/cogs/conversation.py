@@ -13,6 +13,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.core.i18n import texts
 from bot.discord.errors import SORRY
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import AnswerService, service_of
@@ -48,7 +49,8 @@ class ConversationCog(commands.Cog):
             await self._answer(message, question)
         except Exception:
             log.exception("Error answering message %s from user %s", message.id, message.author.id)
-            await message.channel.send(SORRY, allowed_mentions=NO_MENTIONS)
+            sorry = texts(self.service.engine.language_of(question)).gettext(SORRY)
+            await message.channel.send(sorry, allowed_mentions=NO_MENTIONS)
 
     async def _answer(self, message: discord.Message, question: str) -> None:
         # In a channel the answer replies to the question; a DM needs no reference.
