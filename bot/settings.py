@@ -51,7 +51,7 @@ class Settings(BaseSettings):
         default=40.0, ge=0, le=100, description="Score at or above which 'did you mean' is offered."
     )
     margin: float = Field(
-        default=2.0,
+        default=5.0,
         ge=0,
         le=100,
         description="If the two best entries are closer than this, ask 'did you mean' instead.",
