@@ -42,6 +42,8 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
         details.append(f"as of {format_date(answer.as_of)}")
     details.append(f"match {answer.score:.0f}/100 on “{answer.matched_question}”")
     lines += ["", _wrap(" · ".join(details))]
+    if answer.update:
+        lines.append(_wrap(answer.update))
     if answer.related:
         lines.append("Related:")
         for suggestion in answer.related:

@@ -119,6 +119,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     status: Status | None = None
     as_of: dt.date | None = None
+    update: str | None = None  # the latest change of status, e.g. "Update, 3 March 2025: …"
     related: tuple[Suggestion, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     question_id: int | None = field(default=None, compare=False)
@@ -158,6 +159,7 @@ class Answer:
             "warning": self.warning,
             "status": self.status.value if self.status else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "update": self.update,
             "related": [s.to_json() for s in self.related],
             "suggestions": [s.to_json() for s in self.suggestions],
             "message": self.message,
@@ -176,8 +178,19 @@ def answer_entry(question: str, entry: Entry, score: float, related: list[Entry]
         citations=tuple(Citation.from_source(s) for s in entry.sources),
         status=entry.status,
         as_of=entry.as_of,
+        update=status_update(entry),
         related=tuple(Suggestion(r.id, r.question) for r in related),
     )
+
+
+def status_update(entry: Entry) -> str | None:
+    """What changed and when: "Update, 3 March 2025: confirmed on the record by ICE (before:
+    Reported, not confirmed on the record)"."""
+    change = entry.status_change
+    if change is None:
+        return None
+    before = STATUS_LABELS[change.previous]
+    return f"Update, {format_date(change.date)}: {change.note} (before: {before})"
 
 
 def answer_close(question: str, candidates: tuple[Candidate, ...]) -> Answer:

@@ -29,6 +29,8 @@ from bot.core.answers import (
     refuse,
 )
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
+from bot.core.curation import new_entry, with_source, with_status, without_source
+from bot.core.events import Action, EntryChange, ModerationEvent
 from bot.core.knowledge import (
     KnowledgeError,
     KnowledgeSet,
@@ -40,7 +42,7 @@ from bot.core.knowledge import (
     write_directory,
 )
 from bot.core.matcher import Matcher, Thresholds, Tier
-from bot.core.models import Entry, SourceKind
+from bot.core.models import Entry, Source, SourceKind, Status
 from bot.core.normalize import clean, normalize
 from bot.core.store import (
     Change,
@@ -76,6 +78,7 @@ class Engine:
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
         self._listeners: list[Callable[[], None]] = []
+        self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         self._install(knowledge)
 
     @classmethod
@@ -126,6 +129,16 @@ class Engine:
     def on_change(self, listener: Callable[[], None]) -> None:
         """Call `listener` after every committed change to the knowledge (it must not block)."""
         self._listeners.append(listener)
+
+    def on_moderation(self, listener: Callable[[ModerationEvent], None]) -> Callable[[], None]:
+        """Call `listener` with every moderator action once it is committed (it must not block);
+        returns the function that unsubscribes it."""
+        self._moderation_listeners.append(listener)
+        return lambda: self._moderation_listeners.remove(listener)
+
+    def _announce(self, event: ModerationEvent) -> None:
+        for listener in list(self._moderation_listeners):
+            listener(event)
 
     def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
         entry = self.entry(entry_id)
@@ -295,9 +308,12 @@ class Engine:
         placed = self._knowledge.entries[entry_id]
         expected = {entry_id: base_revision} if base_revision is not None else {}
         target = PlacedEntry(edited, placed.file, placed.position)
-        return (await self._commit([target], [], author, reason, {}, expected))[0]
+        return await self._change_one(Action.EDIT, target, author, reason, expected)
 
     async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
+        return await self._delete(entry_id, author, reason, Action.DELETE)
+
+    async def _delete(self, entry_id: str, author: str, reason: str, action: Action) -> Revision:
         if entry_id not in self._knowledge.entries:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
         referrers = [
@@ -307,7 +323,11 @@ class Engine:
             raise KnowledgeError(
                 [f"entry '{entry_id}': still listed in 'related' of {', '.join(sorted(referrers))}"]
             )
-        return (await self._commit([], [entry_id], author, reason, {}))[0]
+        before = self.entry(entry_id)
+        revision = (await self._commit([], [entry_id], author, reason, {}))[0]
+        change = EntryChange(entry_id, before, None, revision.number)
+        self._announce(ModerationEvent(action, author, reason, (change,)))
+        return revision
 
     async def revert(self, entry_id: str, number: int, *, author: str) -> Revision:
         """Restore an entry as it was at revision `number`, as a new revision."""
@@ -316,9 +336,9 @@ class Engine:
             raise KnowledgeError([f"entry '{entry_id}': no revision {number}"])
         reason = f"revert to revision {number}"
         if old.entry is None:
-            return await self.delete_entry(entry_id, author=author, reason=reason)
+            return await self._delete(entry_id, author, reason, Action.REVERT)
         placed = PlacedEntry(old.entry, old.file, old.position)
-        return (await self._commit([placed], [], author, reason, {}))[0]
+        return await self._change_one(Action.REVERT, placed, author, reason)
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
         """Answer a queued question by adding its text to an entry's paraphrases."""
@@ -336,17 +356,29 @@ class Engine:
         changed = Entry.model_validate(
             {**entry.to_file_dict(), "paraphrases": [*entry.paraphrases, paraphrase]}
         )
-        revision = await self.save_entry(
-            changed, author=author, reason=f"taught question {question_id}"
-        )
+        placed = self._knowledge.entries[entry_id]
+        target = PlacedEntry(changed, placed.file, placed.position)
+        reason = f"taught question {question_id}"
+        revision = (await self._commit([target], [], author, reason, {}))[0]
         await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)
+        change = EntryChange(entry_id, entry, changed, revision.number)
+        self._announce(
+            ModerationEvent(Action.TEACH, author, reason, (change,), question_id, logged.text)
+        )
         return revision
 
     async def dismiss(self, question_id: int, *, author: str) -> bool:
         """Take a question off the unanswered queue without changing the knowledge."""
-        return await self._store.close_question(
+        logged = await self._store.question(question_id)
+        closed = await self._store.close_question(
             question_id, state=QuestionState.DISMISSED, by=author
         )
+        if closed and logged is not None:
+            event = ModerationEvent(
+                Action.DISMISS, author, "", question_id=question_id, question=logged.text
+            )
+            self._announce(event)
+        return closed
 
     async def import_knowledge(
         self, incoming: KnowledgeSet, *, author: str, prune: bool = False
@@ -359,7 +391,111 @@ class Engine:
             for file, title in incoming.topics.items()
             if self._knowledge.topics.get(file) != title
         }
-        return await self._commit(upserts, removed, author, "import from files", topics)
+        before = {p.entry.id: self.entry(p.entry.id) for p in upserts}
+        before |= {entry_id: self.entry(entry_id) for entry_id in removed}
+        reason = "import from files"
+        revisions = await self._commit(upserts, removed, author, reason, topics)
+        if revisions:
+            changes = tuple(
+                EntryChange(r.entry_id, before.get(r.entry_id), r.entry, r.number)
+                for r in revisions
+            )
+            self._announce(ModerationEvent(Action.IMPORT, author, reason, changes))
+        return revisions
+
+    # -- moderators: adding, status and sources (bot.core.curation builds the entries) -----
+
+    async def add_entry(
+        self, raw: dict[str, object], *, author: str, reason: str, file: str | None = None
+    ) -> Revision:
+        """A new entry, validated like a file's (provenance rule included). Refused if the id
+        is taken, even by someone who added it a moment ago: an add never overwrites."""
+        entry = new_entry(raw)
+        if self.entry(entry.id) is not None:
+            raise KnowledgeError([f"entry '{entry.id}': field 'id': already exists"])
+        target_file = file or MODERATOR_FILE
+        position = 1 + max(
+            (p.position for p in self._knowledge.entries.values() if p.file == target_file),
+            default=-1,
+        )
+        topics = {} if target_file in self._knowledge.topics else {target_file: target_file}
+        expected = {entry.id: await self._store.latest_revision(entry.id)}
+        placed = PlacedEntry(entry, target_file, position)
+        return await self._change_one(Action.ADD, placed, author, reason, expected, topics)
+
+    async def set_status(
+        self,
+        entry_id: str,
+        status: Status,
+        source: Source,
+        note: str,
+        *,
+        author: str,
+        base_revision: int | None = None,
+        today: dt.date | None = None,
+    ) -> Revision:
+        """Change an entry's status with the source that justifies it; answers then say what
+        changed and when. History keeps the old status."""
+        entry = self._existing(entry_id)
+        changed = with_status(entry, status, source, note, today or dt.date.today())
+        return await self._change_entry(Action.STATUS, changed, author, note, base_revision)
+
+    async def add_source(
+        self,
+        entry_id: str,
+        source: Source,
+        *,
+        author: str,
+        reason: str,
+        base_revision: int | None = None,
+    ) -> Revision:
+        changed = with_source(self._existing(entry_id), source)
+        return await self._change_entry(Action.SOURCES, changed, author, reason, base_revision)
+
+    async def remove_source(
+        self,
+        entry_id: str,
+        index: int,
+        *,
+        author: str,
+        reason: str,
+        base_revision: int | None = None,
+    ) -> Revision:
+        """Remove source number `index` (0-based); an entry keeps at least one."""
+        changed = without_source(self._existing(entry_id), index)
+        return await self._change_entry(Action.SOURCES, changed, author, reason, base_revision)
+
+    def _existing(self, entry_id: str) -> Entry:
+        entry = self.entry(entry_id)
+        if entry is None:
+            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        return entry
+
+    async def _change_entry(
+        self, action: Action, changed: Entry, author: str, reason: str, base: int | None
+    ) -> Revision:
+        """Save a changed entry in its place; refused if it moved on since `base` (or, with
+        no `base`, since this change was read)."""
+        if base is None:
+            base = await self._store.latest_revision(changed.id)
+        placed = self._knowledge.entries[changed.id]
+        target = PlacedEntry(changed, placed.file, placed.position)
+        return await self._change_one(action, target, author, reason, {changed.id: base})
+
+    async def _change_one(
+        self,
+        action: Action,
+        target: PlacedEntry,
+        author: str,
+        reason: str,
+        expected: dict[str, int] | None = None,
+        topics: dict[str, str] | None = None,
+    ) -> Revision:
+        before = self.entry(target.entry.id)
+        revision = (await self._commit([target], [], author, reason, topics or {}, expected))[0]
+        change = EntryChange(target.entry.id, before, target.entry, revision.number)
+        self._announce(ModerationEvent(action, author, reason, (change,)))
+        return revision
 
     async def _commit(
         self,

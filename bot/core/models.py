@@ -45,6 +45,7 @@ class Status(StrEnum):
     CONFIRMED_ON_RECORD = "confirmed_on_record"
     DISPUTED = "disputed"
     PUBLIC_RECORD = "public_record"
+    RETRACTED = "retracted"  # the outlet that reported the claim withdrew it
 
 
 STATUS_LABELS: dict[Status, str] = {
@@ -52,6 +53,7 @@ STATUS_LABELS: dict[Status, str] = {
     Status.CONFIRMED_ON_RECORD: "Confirmed on the record",
     Status.DISPUTED: "Disputed",
     Status.PUBLIC_RECORD: "Public record",
+    Status.RETRACTED: "Retracted by the outlet that reported it",
 }
 
 
@@ -102,6 +104,15 @@ class Source(_Strict):
         return self
 
 
+class StatusChange(_Strict):
+    """The entry's latest change of status, shown with every answer: when, from what, and what
+    happened ("confirmed on the record by ICE"). Older changes stay in the revision history."""
+
+    date: dt.date
+    previous: Status
+    note: ShortText
+
+
 class Entry(_Strict):
     id: EntryId
     question: ShortText
@@ -113,6 +124,7 @@ class Entry(_Strict):
     answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     sources: list[Source]
     status: Status
+    status_change: StatusChange | None = None
     as_of: dt.date
     related: list[EntryId] = Field(default_factory=list)
     tags: list[ShortText] = Field(default_factory=list)
@@ -139,6 +151,8 @@ class Entry(_Strict):
             raise ValueError("related: an entry cannot be related to itself")
         if len(set(self.related)) != len(self.related):
             raise ValueError("related: duplicate ids")
+        if self.status_change is not None and self.status_change.previous is self.status:
+            raise ValueError("status_change: the previous status is the current one")
         if self.anonymous_sourcing and not _mentions_anonymity(self.answer):
             raise ValueError(
                 "answer: the claim rests on anonymous sources, so the answer must say so "

@@ -51,6 +51,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
     status = answer.status_label or "Unknown"
     if answer.as_of:
         status += f" · as of {format_date(answer.as_of)}"
+    if answer.update:
+        status += f"\n{answer.update}"
     _add_field(embed, "Status", status)
     embed.set_footer(
         text=clip(f"Matched “{answer.matched_question}” · score {answer.score:.0f}/100", FOOTER_MAX)

@@ -215,6 +215,7 @@ def _entry_context(
         "status": STATUS_LABELS[entry.status],
         "verdict": verdict(entry) if reviews_claim(entry) else None,
         "warning": answer.warning,
+        "status_update": answer.update,
         "sources": [
             {"citation": citation, "kind": KIND_LABELS[citation.kind]}
             for citation in answer.citations

@@ -53,6 +53,8 @@ def verdict(entry: Entry) -> str:
         return "Confirmed on the record"
     if entry.status is Status.DISPUTED:
         return "Disputed"
+    if entry.status is Status.RETRACTED:
+        return "Retracted by the outlet that reported it"
     return "Compared with the public record"
 
 
