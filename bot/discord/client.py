@@ -10,6 +10,7 @@ import discord
 from discord.ext import commands
 
 from bot.core.engine import Engine
+from bot.discord.audit import AuditChannel
 from bot.discord.errors import PolicyTree
 from bot.discord.extensions import walk_extensions
 from bot.discord.ratelimit import RateLimiter
@@ -44,6 +45,7 @@ class PolicyBot(commands.Bot):
         auto_sync: bool = True,
         message_content: bool = False,
         trust: Trust | None = None,
+        audit_channel_id: int | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -58,6 +60,8 @@ class PolicyBot(commands.Bot):
         self.sync_state = SyncState(state_dir) if state_dir is not None else None
         self.auto_sync = auto_sync
         self.trust = trust or Trust()
+        self.audit = AuditChannel(self, audit_channel_id, self.trust.home_guild_ids)
+        self._stop_auditing = engine.on_moderation(self.audit.moderation)
 
     async def setup_hook(self) -> None:
         for extension in walk_extensions():
@@ -68,6 +72,13 @@ class PolicyBot(commands.Bot):
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: ConversationCog handles the messages meant for the bot."""
+
+    async def close(self) -> None:
+        """Finish the audit posts under way, stop listening to the engine, then disconnect."""
+        self._stop_auditing()
+        self._stop_auditing = lambda: None
+        await self.audit.drain()
+        await super().close()
 
     async def on_ready(self) -> None:
         log.info("Connected as %s to %d servers", self.user, len(self.guilds))

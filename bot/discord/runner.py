@@ -40,6 +40,7 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         rate_limit_seconds=settings.rate_limit_seconds,
         state_dir=settings.state_dir,
         trust=Trust.of(settings.home_guild_ids, settings.moderator_role_ids),
+        audit_channel_id=settings.audit_channel_id,
         **options,  # type: ignore[arg-type]
     )
 
