@@ -31,6 +31,10 @@ def parse_source(raw: Mapping[str, Any], where: str) -> Source:
     return source
 
 
+def as_source(source: Source | Mapping[str, Any]) -> Source:
+    return source if isinstance(source, Source) else parse_source(source, "source")
+
+
 def new_entry(raw: Mapping[str, Any]) -> Entry:
     """A whole new entry; every source must satisfy the provenance rule."""
     where = f"entry '{raw.get('id', '?')}'"
@@ -50,9 +54,12 @@ def _rebuilt(entry: Entry, changes: Mapping[str, Any]) -> Entry:
     return parse_entry(raw, f"entry '{entry.id}'")
 
 
-def with_status(entry: Entry, status: Status, source: Source, note: str, today: dt.date) -> Entry:
+def with_status(
+    entry: Entry, status: Status, typed: Source | Mapping[str, Any], note: str, today: dt.date
+) -> Entry:
     """The entry at a new status, justified by `source` (added to its sources, first, so the
     answer cites it first), with what changed and when: the source's date, else today."""
+    source = as_source(typed)
     when = source.date or today
     if status is entry.status:
         raise KnowledgeError([f"entry '{entry.id}': field 'status': already {status.value}"])
@@ -68,7 +75,8 @@ def with_status(entry: Entry, status: Status, source: Source, note: str, today: 
     )
 
 
-def with_source(entry: Entry, source: Source) -> Entry:
+def with_source(entry: Entry, typed: Source | Mapping[str, Any]) -> Entry:
+    source = as_source(typed)
     if source in entry.sources:
         raise KnowledgeError(
             [f"entry '{entry.id}': field 'sources': that source is already listed"]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from bot.core.answers import (
     EMPTY_MESSAGE,
@@ -427,7 +428,7 @@ class Engine:
         self,
         entry_id: str,
         status: Status,
-        source: Source,
+        source: Source | Mapping[str, Any],
         note: str,
         *,
         author: str,
@@ -443,7 +444,7 @@ class Engine:
     async def add_source(
         self,
         entry_id: str,
-        source: Source,
+        source: Source | Mapping[str, Any],
         *,
         author: str,
         reason: str,
@@ -509,6 +510,13 @@ class Engine:
         async with self._write_lock:
             for entry_id, number in (expected or {}).items():
                 latest = await self._store.latest_revision(entry_id)
+                if latest != number and number == 0:
+                    raise KnowledgeError(
+                        [
+                            f"entry '{entry_id}': field 'id': already exists (someone else added "
+                            "it a moment ago)"
+                        ]
+                    )
                 if latest != number:
                     raise KnowledgeError(
                         [

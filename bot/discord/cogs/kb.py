@@ -14,6 +14,8 @@ from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_documents
 from bot.discord import render
 from bot.discord.errors import Refused
+from bot.discord.kb_add import StepView
+from bot.discord.kb_curate import CurateCommands
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import (
@@ -37,10 +39,16 @@ log = logging.getLogger("policybot.discord")
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the knowledge base"):
+class KbCog(
+    CurateCommands,
+    commands.GroupCog,
+    group_name="kb",
+    group_description="Curate the knowledge base",
+):
     def __init__(self, engine: Engine, trust: Trust) -> None:
         self.engine = engine
         self.trust = trust
+        self.start_curating()
         super().__init__()
 
     async def interaction_check(self, interaction: Interaction) -> bool:
@@ -214,7 +222,9 @@ async def setup(bot: commands.Bot) -> None:
     if not trust.home_guild_ids:
         log.warning(NO_HOME_GUILD)
         return
-    await bot.add_cog(KbCog(service_of(bot).engine, trust), guilds=trust.home_guilds)
+    cog = KbCog(service_of(bot).engine, trust)
+    await bot.add_cog(cog, guilds=trust.home_guilds)
+    bot.add_view(StepView(cog.add_flow))  # the /kb add step buttons work after a restart too
     log.info(
         "Moderation: /kb in home servers %s", ", ".join(map(str, sorted(trust.home_guild_ids)))
     )
