@@ -245,8 +245,8 @@ class SourceModal(discord.ui.Modal):
 
 
 def source_inputs(typed: dict[str, str], last: str) -> dict[str, discord.ui.TextInput[Any]]:
-    """The source form's inputs; the fifth is how anonymous sources are described, or (for a
-    change of status) what changed."""
+    """The source form's inputs; the fifth (`last`) is how anonymous sources are described, what
+    changed (for a change of status, shown in answers), or the reason for the change."""
     inputs = {
         "publisher": _input("Publisher (e.g. New York Post)", typed.get("publisher", "")),
         "title": _input("Title of the article or document", typed.get("title", "")),
@@ -261,8 +261,10 @@ def source_inputs(typed: dict[str, str], last: str) -> dict[str, discord.ui.Text
             typed.get(last, ""),
             required=False,
         )
-    else:
+    elif last == "note":
         inputs[last] = _input("What changed (shown in answers)", typed.get(last, ""))
+    else:
+        inputs[last] = _input("Reason for the change", typed.get(last, ""), limit=200)
     return inputs
 
 

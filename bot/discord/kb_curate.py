@@ -46,8 +46,6 @@ class SourceChangeModal(discord.ui.Modal):
         self.base_revision = base_revision
         self.status = status
         self.inputs = source_inputs({}, "note" if status else "reason")
-        if not status:
-            self.inputs["reason"].label = "Reason for the change"
         for item in self.inputs.values():
             self.add_item(item)
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.models import Status
 from bot.discord.client import PolicyBot
 from bot.discord.errors import SORRY, SORRY_REPORTED
 from bot.discord.trust import Trust
@@ -187,3 +188,49 @@ async def test_a_channel_outside_the_home_servers_gets_nothing(
         r for r in caplog.records if r.levelno == logging.WARNING and "audit" in r.getMessage()
     ]
     assert warned
+
+
+async def test_add_status_and_sources_are_posted(
+    emu: DiscordEmulator, engine: Engine, audit: Channel, audited: PolicyBot
+) -> None:
+    """The same engine events whichever front end made the change (the forms: test_kb_add.py,
+    test_kb_status.py)."""
+    new = {
+        "id": "spanish-app",
+        "question": "Is the check-in app available in Spanish?",
+        "answer": "U.S. Customs and Border Protection lists the app in English and Spanish.",
+        "sources": [CBP],
+        "status": "public_record",
+        "as_of": "2024-07-12",
+    }
+    await engine.add_entry(new, author="discord:1 (mia)", reason=f"asked often {PINGS}")
+    ice = CBP | {"publisher": "ICE", "title": "Statement", "kind": "official_record"}
+    await engine.set_status(
+        "apple-store", Status.DISPUTED, ice, "disputed by ICE", author="discord:1 (mia)"
+    )
+    await engine.add_source("spanish-app", ice, author="discord:1 (mia)", reason="second")
+    added, status, sources = [await posted(emu, audit, n) for n in range(3)]
+    assert added["title"] == "/kb add · spanish-app"
+    assert "`spanish-app` added · revision 1" in added["description"]
+    assert "status public_record; 1 source(s)" in added["description"]
+    assert status["title"] == "/kb status · apple-store"
+    assert "**status**: reported\\_unconfirmed → disputed" in status["description"]
+    assert fields(status)["Reason"] == "disputed by ICE"
+    assert sources["title"] == "/kb sources · spanish-app"
+    assert "+ ICE, “Statement”" in sources["description"]
+
+
+async def test_a_long_change_fits_discord(
+    emu: DiscordEmulator, engine: Engine, audit: Channel, audited: PolicyBot
+) -> None:
+    entry = engine.entry("apprehended-7m")
+    assert entry is not None
+    long = (entry.answer + " More detail." * 400)[:4090]
+    await engine.edit_entry(
+        "apprehended-7m",
+        {"answer": long, "keywords": [f"word {n}" for n in range(200)]},
+        author="x" * 500,
+        reason="r" * 500,
+    )
+    embed = await posted(emu, audit, 0)  # the emulator rejects anything over Discord's limits
+    assert len(embed["description"]) <= 4096 and "…" in embed["description"]
