@@ -15,11 +15,13 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
-from benchmarks.labelled import (
+from benchmarks.methods import BM25, RapidfuzzWRatio
+from testkit.labelled import (
     QUESTIONS,
     Decide,
     Figures,
     Labelled,
+    Ours,
     check_labels,
     evaluate,
     load_set,
@@ -27,7 +29,6 @@ from benchmarks.labelled import (
     shipped_entries,
     split_unknown,
 )
-from benchmarks.methods import BM25, Ours, RapidfuzzWRatio
 
 SETS = {
     "tune": QUESTIONS / "tune.tsv",

@@ -22,10 +22,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
-from benchmarks.perturb import perturb
 from benchmarks.synthetic import generate
 from benchmarks.timing import latency, max_rss_mb, timed, traced_peak_mb
 from bot.core.matcher import Candidate, Matcher
+from testkit.perturb import perturb
 
 ASK_QUERIES = 1000
 TYPED_QUERIES = 200

@@ -8,14 +8,17 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from pydantic import ValidationError
 
+from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
 from bot.settings import Settings, open_engine
+from bot.site.urls import answer_page_url
 from bot.site_commands import add_site_parser
 
 log = logging.getLogger("policybot")
@@ -76,9 +79,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return _with_engine(settings, chat)
         if verb == "ask":
-            return _with_engine(settings, lambda engine: _ask(engine, args))
+            return _with_engine(settings, lambda engine: _ask(engine, args, settings))
         if verb == "check":
-            return _with_engine(settings, lambda engine: _check(engine, args))
+            return _with_engine(settings, lambda engine: _check(engine, args, settings))
         handler: Callable[[argparse.Namespace, Settings], int] = args.handler
         return handler(args, settings)
     except (KnowledgeError, StoreError) as error:
@@ -105,7 +108,16 @@ def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]
     return asyncio.run(go())
 
 
-async def _ask(engine: Engine, args: argparse.Namespace) -> int:
+def _contract(answer: Answer, settings: Settings) -> dict[str, Any]:
+    """The JSON contract; with POLICYBOT_SITE_URL, a matched answer adds its `page_url`."""
+    data = answer.to_json()
+    page_url = answer_page_url(settings.site_address(), answer)
+    if page_url is not None:
+        data["page_url"] = page_url
+    return data
+
+
+async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> int:
     from bot.console import render_answer
 
     questions = [args.question] if args.question is not None else _stdin_lines()
@@ -115,13 +127,13 @@ async def _ask(engine: Engine, args: argparse.Namespace) -> int:
         else:
             answer = await engine.ask(question, asker="cli", channel="cli")
         if args.json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            print(json.dumps(_contract(answer, settings), ensure_ascii=False), flush=True)
         else:
             print(render_answer(answer)[0] + "\n", flush=True)
     return 0
 
 
-async def _check(engine: Engine, args: argparse.Namespace) -> int:
+async def _check(engine: Engine, args: argparse.Namespace, settings: Settings) -> int:
     from bot.console import render_answer
 
     text = args.text if args.text is not None else _stdin_text()
@@ -130,7 +142,7 @@ async def _check(engine: Engine, args: argparse.Namespace) -> int:
     else:
         checked = await engine.check_claim(text, asker="cli", channel="cli")
     if args.json:
-        result = {"claim": checked.claim, **checked.answer.to_json()}
+        result = {"claim": checked.claim, **_contract(checked.answer, settings)}
         print(json.dumps(result, ensure_ascii=False), flush=True)
     else:
         if checked.claim:

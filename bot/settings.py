@@ -17,6 +17,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import shipped_directory
 from bot.core.matcher import Thresholds
 
+SITE_URL_MAX = 430
 SHIPPED_KNOWLEDGE = shipped_directory()
 
 
@@ -121,6 +122,14 @@ class Settings(BaseSettings):
             )
         return None
 
+    @field_validator("site_url")
+    @classmethod
+    def _fits_a_link_button(cls, value: AnyHttpUrl | None) -> AnyHttpUrl | None:
+        # Discord link buttons take 512 characters; a page adds up to 77 (answers/<id>.html).
+        if value is not None and len(str(value)) > SITE_URL_MAX:
+            raise ValueError(f"at most {SITE_URL_MAX} characters, so page links fit Discord")
+        return value
+
     @model_validator(mode="after")
     def _suggest_below_confident(self) -> Settings:
         if self.suggest_score > self.confident_score:
@@ -132,6 +141,10 @@ class Settings(BaseSettings):
         """Where small local state files go (the command-sync hashes): beside a SQLite file."""
         database = self.database.removeprefix("sqlite:///")
         return Path(database).parent if "://" not in database else Path("data")
+
+    def site_address(self) -> str | None:
+        """POLICYBOT_SITE_URL as text, or None when answers should carry no page link."""
+        return str(self.site_url) if self.site_url is not None else None
 
     def thresholds(self) -> Thresholds:
         return Thresholds(

@@ -22,6 +22,7 @@ from bot.core.answers import (
     MAX_QUESTION_CHARS,
     TOO_LONG_MESSAGE,
     VAGUE_MESSAGE,
+    WHERE_THINGS_STAND,
     Answer,
     Suggestion,
     answer_close,
@@ -29,6 +30,7 @@ from bot.core.answers import (
     answer_none,
     refuse,
 )
+from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.curation import new_entry, with_source, with_status, without_source
 from bot.core.events import Action, EntryChange, ModerationEvent
@@ -45,6 +47,8 @@ from bot.core.knowledge import (
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, Source, SourceKind, Status
 from bot.core.normalize import clean, normalize
+from bot.core.notices import notice_for
+from bot.core.own_case import detect as detect_own_case
 from bot.core.store import (
     Change,
     Delete,
@@ -53,7 +57,6 @@ from bot.core.store import (
     Revision,
     Store,
     Upsert,
-    open_store,
 )
 
 MODERATOR_FILE = "moderator-added"
@@ -107,6 +110,7 @@ class Engine:
         self._knowledge = knowledge
         ordered = knowledge.ordered()
         self._matcher = Matcher([p.entry for p in ordered], self.thresholds)
+        self._as_of = max((p.entry.as_of for p in ordered), default=None)
 
     # -- members ---------------------------------------------------------------------------
 
@@ -146,10 +150,29 @@ class Engine:
         if entry is None:
             return None
         related = [e for e in map(self.entry, entry.related) if e is not None]
-        return answer_entry(question or entry.question, entry, 100.0, related)
+        return answer_entry(
+            question or entry.question,
+            entry,
+            100.0,
+            related,
+            knowledge_as_of=self.as_of,
+            where_things_stand=self.entry(WHERE_THINGS_STAND),
+        )
 
     def answer(self, question: str) -> Answer:
-        """Match and build the answer without logging it."""
+        """Match and build the answer without logging it. A question about the asker's own case
+        carries the notice, whatever was (or was not) found."""
+        answer = self._match(question)
+        return self._with_notice(answer, answer.question)
+
+    @staticmethod
+    def _with_notice(answer: Answer, text: str) -> Answer:
+        if answer.tier is Tier.REFUSED or answer.notice is not None:
+            return answer
+        own_case = detect_own_case(text)
+        return replace(answer, notice=notice_for(own_case.language)) if own_case else answer
+
+    def _match(self, question: str) -> Answer:
         text = clean(question)
         if len(text) > MAX_QUESTION_CHARS:
             return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
@@ -173,9 +196,12 @@ class Engine:
         return await self._logged(self.answer(question), asker, channel)
 
     def claim(self, text: str) -> CheckedClaim:
-        """The part of a message that matches best (each part matched once), not logged."""
+        """The part of a message that matches best (each part matched once), not logged. If any
+        of the message is about the writer's own case, the answer carries the notice."""
         best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
-        return best or CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+        if best is None:
+            return CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+        return replace(best, answer=self._with_notice(best.answer, text))
 
     async def check_claim(
         self, text: str, *, asker: str | None = None, channel: str = "cli"
@@ -234,8 +260,8 @@ class Engine:
 
     @property
     def as_of(self) -> dt.date | None:
-        dates = [e.as_of for e in self.entries()]
-        return max(dates) if dates else None
+        """The knowledge base's own date: the newest as-of date of any entry."""
+        return self._as_of
 
     # -- moderators ------------------------------------------------------------------------
 

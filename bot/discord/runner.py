@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 import discord
 
@@ -15,6 +16,9 @@ from bot.discord.client import PolicyBot
 from bot.discord.sync import GLOBAL, copy_scope, sync_scope
 from bot.discord.trust import Trust
 from bot.settings import Settings, open_engine
+
+if TYPE_CHECKING:
+    from bot.site.rebuild import SiteRebuilder
 
 log = logging.getLogger("policybot.discord")
 
@@ -40,9 +44,21 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         rate_limit_seconds=settings.rate_limit_seconds,
         state_dir=settings.state_dir,
         trust=Trust.of(settings.home_guild_ids, settings.moderator_role_ids),
+        site_url=settings.site_address(),
+        site=site_rebuilder(engine, settings),
         audit_channel_id=settings.audit_channel_id,
         **options,  # type: ignore[arg-type]
     )
+
+
+def site_rebuilder(engine: Engine, settings: Settings) -> SiteRebuilder | None:
+    """With POLICYBOT_SITE_DIR, the public site is rebuilt there after every change."""
+    if settings.site_dir is None:
+        return None
+    from bot.site.build import SiteConfig
+    from bot.site.rebuild import SiteRebuilder
+
+    return SiteRebuilder(engine, settings.site_dir, SiteConfig.from_settings(settings))
 
 
 def _token(settings: Settings) -> str | None:
@@ -73,6 +89,9 @@ async def serve(settings: Settings, token: str, **options: object) -> int:
                 return await _until_stopped(bot, token, stop)
         finally:
             await bot.service.drain()
+            if bot.site is not None:  # let a rebuild in progress finish writing
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(bot.site.idle(), 30)
             for signum in (signal.SIGINT, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.remove_signal_handler(signum)

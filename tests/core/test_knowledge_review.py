@@ -135,7 +135,7 @@ def test_the_1_8_million_answer_gives_the_posts_words_and_sum(knowledge: Knowled
     answer = knowledge.entries["post-1-8-million"].entry.answer
     assert '"at least 1.8 million"' in answer
     assert "1,801,750" in answer
-    assert "lawful routes" in answer
+    assert "lawful pathways" in answer
 
 
 # -- the 1.44 million figure ---------------------------------------------------------------

@@ -14,8 +14,8 @@ from bot.discord.client import PolicyBot
 from bot.discord.errors import SORRY, SORRY_REPORTED
 from bot.discord.trust import Trust
 from bot.settings import Settings
-from tests.emulator import DiscordEmulator
-from tests.emulator.state import Channel, Role, User
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.state import Channel, Role, User
 
 from .conftest import StartBot
 from .knowledge import CBP

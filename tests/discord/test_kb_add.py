@@ -12,9 +12,9 @@ import pytest
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.discord.kb_add import NO_DRAFT
-from tests.emulator import DiscordEmulator
-from tests.emulator.interactions import InteractionHandle
-from tests.emulator.state import Role, User
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.interactions import InteractionHandle
+from testkit.emulator.state import Role, User
 
 from .test_kb import REFUSED, asked_answer, text_inputs
 
