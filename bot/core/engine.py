@@ -58,6 +58,7 @@ from bot.core.store import (
     Store,
     Upsert,
 )
+from bot.core.watches import Notice, answered_watches
 
 MODERATOR_FILE = "moderator-added"
 
@@ -429,6 +430,23 @@ class Engine:
             )
             self._announce(ModerationEvent(Action.IMPORT, author, reason, changes))
         return revisions
+
+    # -- "tell me when this is answered" (bot.core.watches) ----------------------------------
+
+    async def watch(self, question_id: int, member: str) -> bool:
+        """Ask to be told once when an unanswered question is answered; False if already
+        asked. Refused for a question that is not on the unanswered queue."""
+        logged = await self._store.question(question_id)
+        if logged is None or not logged.unanswered:
+            raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])
+        return await self._store.add_watch(question_id, member)
+
+    async def unwatch(self, question_id: int, member: str) -> bool:
+        return await self._store.drop_watch(question_id, member)
+
+    async def answered_watches(self, event: ModerationEvent) -> list[Notice]:
+        """The members to tell about `event` (each told once: the watch is taken)."""
+        return await answered_watches(self._store, event, self.answer)
 
     # -- moderators: adding, status and sources (bot.core.curation builds the entries) -----
 

@@ -26,6 +26,7 @@ from bot.core.store import (
     Revision,
     StoreError,
     Upsert,
+    Watch,
     utc_now,
 )
 
@@ -283,6 +284,33 @@ class SQLiteStore:
             (limit,),
         ) as cursor:
             return [(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor]
+
+    async def add_watch(self, question_id: int, member: str) -> bool:
+        try:
+            async with self._writing:
+                await self._db.execute(
+                    "INSERT INTO watches (question_id, member, requested_at) VALUES (?, ?, ?)",
+                    (question_id, member, utc_now()),
+                )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    async def drop_watch(self, question_id: int, member: str) -> bool:
+        async with self._writing:
+            cursor = await self._db.execute(
+                "DELETE FROM watches WHERE question_id = ? AND member = ?", (question_id, member)
+            )
+        return cursor.rowcount == 1
+
+    async def watches(self, question_id: int | None = None) -> list[Watch]:
+        where = "WHERE w.question_id = ?" if question_id is not None else ""
+        async with self._db.execute(
+            "SELECT w.question_id, w.member, q.text FROM watches w"
+            f" JOIN questions q ON q.id = w.question_id {where} ORDER BY w.rowid",
+            (question_id,) if question_id is not None else (),
+        ) as cursor:
+            return [Watch(r["question_id"], r["member"], r["text"]) async for r in cursor]
 
 
 def _revision(row: sqlite3.Row) -> Revision:

@@ -82,6 +82,15 @@ class LoggedQuestion:
 UNANSWERED_SQL = f"tier != '{Tier.CONFIDENT.value}' AND state = '{QuestionState.OPEN.value}'"
 
 
+@dataclass(frozen=True)
+class Watch:
+    """A member waiting to be told when a question is answered."""
+
+    question_id: int
+    member: str
+    text: str  # the question
+
+
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -153,4 +162,18 @@ class Store(Protocol):
 
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
         """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        ...
+
+    # -- "tell me when this is answered" ---------------------------------------------------
+
+    async def add_watch(self, question_id: int, member: str) -> bool:
+        """False when this member already waits on this question."""
+        ...
+
+    async def drop_watch(self, question_id: int, member: str) -> bool:
+        """False when there was no such watch (so of two callers, only one gets True)."""
+        ...
+
+    async def watches(self, question_id: int | None = None) -> list[Watch]:
+        """Every watch (or those on one question), oldest first."""
         ...

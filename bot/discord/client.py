@@ -13,6 +13,7 @@ from bot.core.engine import Engine
 from bot.discord.audit import AuditChannel
 from bot.discord.errors import PolicyTree
 from bot.discord.extensions import walk_extensions
+from bot.discord.notify import Notifier
 from bot.discord.ratelimit import RateLimiter
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import AnswerService
@@ -67,7 +68,11 @@ class PolicyBot(commands.Bot):
         self.auto_sync = auto_sync
         self.trust = trust or Trust()
         self.audit = AuditChannel(self, audit_channel_id, self.trust.home_guild_ids)
-        self._stop_auditing = engine.on_moderation(self.audit.moderation)
+        self.notifier = Notifier(self, engine)
+        self._unsubscribe = [
+            engine.on_moderation(self.audit.moderation),
+            engine.on_moderation(self.notifier.moderation),
+        ]
 
     async def setup_hook(self) -> None:
         for extension in walk_extensions():
@@ -82,10 +87,12 @@ class PolicyBot(commands.Bot):
         """No prefix commands: ConversationCog handles the messages meant for the bot."""
 
     async def close(self) -> None:
-        """Finish the audit posts under way, stop listening to the engine, then disconnect."""
-        self._stop_auditing()
-        self._stop_auditing = lambda: None
+        """Finish the audit posts and notices under way, stop listening to the engine, then
+        disconnect."""
+        while self._unsubscribe:
+            self._unsubscribe.pop()()
         await self.audit.drain()
+        await self.notifier.drain()
         await super().close()
 
     async def on_ready(self) -> None:

@@ -10,10 +10,12 @@ from typing import Any
 import discord
 
 from bot.core.answers import Answer
+from bot.core.matcher import Tier
 from bot.discord import render
 from bot.discord.errors import reports_errors
 from bot.discord.limits import BUTTON_LABEL_MAX, clip
 from bot.discord.reply import NO_MENTIONS, Reply, answering
+from bot.discord.watch_buttons import UnwatchButton, WatchButton
 from bot.site.urls import answer_page_url
 
 RELATED_SHOWN = 3
@@ -107,7 +109,7 @@ class FeedbackButton(
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
-DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton)
+DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton, WatchButton, UnwatchButton)
 
 
 PAGE_LINK_LABEL = "Full answer and sources"
@@ -124,6 +126,8 @@ def answer_view(answer: Answer, page_url: str | None = None) -> discord.ui.View 
     if answer.matched and answer.question_id is not None:
         view.add_item(FeedbackButton(answer.question_id, helpful=True))
         view.add_item(FeedbackButton(answer.question_id, helpful=False))
+    if answer.tier is Tier.NONE and answer.question_id is not None:
+        view.add_item(WatchButton(answer.question_id))
     if page_url is not None:
         view.add_item(discord.ui.Button(label=PAGE_LINK_LABEL, url=page_url))
     return view if view.children else None

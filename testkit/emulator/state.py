@@ -39,6 +39,7 @@ class User:
     id: int
     username: str
     bot: bool = False
+    dms_open: bool = True  # Privacy settings: "Allow direct messages from server members"
 
     def payload(self) -> Json:
         return {
