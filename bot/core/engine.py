@@ -49,6 +49,7 @@ from bot.core.models import Entry, Source, SourceKind, Status
 from bot.core.normalize import clean, normalize
 from bot.core.notices import notice_for
 from bot.core.own_case import detect as detect_own_case
+from bot.core.queue_groups import QuestionGroup, group_questions
 from bot.core.store import (
     Change,
     Delete,
@@ -277,6 +278,15 @@ class Engine:
     async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
         """Open questions that got no confident answer, newest first."""
         return await self._store.unanswered(limit)
+
+    async def unanswered_groups(self, scan: int = 1000) -> list[QuestionGroup]:
+        """The newest `scan` unanswered questions grouped by similarity, biggest group first."""
+        return group_questions(await self._store.unanswered(scan))
+
+    async def queued_question(self, question_id: int) -> LoggedQuestion | None:
+        """A logged question, if it is still on the unanswered queue."""
+        logged = await self._store.question(question_id)
+        return logged if logged is not None and logged.unanswered else None
 
     async def count_unanswered(self) -> int:
         return await self._store.count_unanswered()

@@ -10,7 +10,7 @@ from typing import Any
 import discord
 
 from bot.core.models import Entry
-from bot.core.store import LoggedQuestion, Revision
+from bot.core.store import Revision
 from bot.discord.limits import CHOICE_MAX, CHOICES_MAX, MESSAGE_MAX, clip
 
 MAX_UPLOAD_BYTES = 1_000_000
@@ -49,19 +49,6 @@ def history_text(entry_id: str, revisions: Sequence[Revision]) -> str:
             f"by {revision.author} — {revision.reason or 'no reason given'}"
         )
     lines.append("Restore one with `/kb revert`.")
-    return fit_lines(lines)
-
-
-def queue_text(questions: Sequence[LoggedQuestion]) -> str:
-    if not questions:
-        return "No unanswered questions. 🎉"
-    lines = ["Questions nobody could answer (newest first):"]
-    for question in questions:
-        lines.append(
-            f"`{question.id}` {question.asked_at[:10]} ({question.tier}) "
-            f"{clip(discord.utils.escape_markdown(question.text), 200)}"
-        )
-    lines.append("Answer one with `/kb teach`, or remove it with `/kb dismiss`.")
     return fit_lines(lines)
 
 

@@ -17,6 +17,7 @@ from bot.discord.errors import Refused
 from bot.discord.kb_add import StepView
 from bot.discord.kb_curate import CurateCommands
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
+from bot.discord.kb_queue import QueueAddButton, groups_text, queue_view
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import (
     MAX_UPLOAD_BYTES,
@@ -25,7 +26,6 @@ from bot.discord.moderation import (
     export_archive,
     history_text,
     problems_text,
-    queue_text,
     quoted,
     stats_text,
 )
@@ -146,7 +146,13 @@ class KbCog(
 
     @app_commands.command(name="queue", description="Questions nobody could answer")
     async def queue(self, interaction: Interaction) -> None:
-        await _say(interaction, queue_text(await self.engine.unanswered(limit=15)))
+        groups = await self.engine.unanswered_groups()
+        await interaction.response.send_message(
+            groups_text(groups[:15]),
+            view=queue_view(groups) or discord.utils.MISSING,
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
 
     @app_commands.command(name="teach", description="Answer a queued question with an entry")
     @app_commands.describe(question_id="Number from /kb queue", entry="The entry that answers it")
@@ -225,6 +231,7 @@ async def setup(bot: commands.Bot) -> None:
     cog = KbCog(service_of(bot).engine, trust)
     await bot.add_cog(cog, guilds=trust.home_guilds)
     bot.add_view(StepView(cog.add_flow))  # the /kb add step buttons work after a restart too
+    bot.add_dynamic_items(QueueAddButton)
     log.info(
         "Moderation: /kb in home servers %s", ", ".join(map(str, sorted(trust.home_guild_ids)))
     )
