@@ -1,4 +1,7 @@
-"""Command line: `policybot [run|chat|ask|check|kb|site|sync] …`; `python -m bot` is the same."""
+"""Command line: `policybot [run|chat|ask|check|kb|site|sync|backup|restore|doctor|health] …`.
+
+`python -m bot` is the same.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
+from bot.logs import configure_logging
+from bot.ops_commands import add_ops_parsers, doctor_with_bad_settings
 from bot.settings import Settings, open_engine
 from bot.site.urls import answer_page_url
 from bot.site_commands import add_site_parser
@@ -51,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync = verbs.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
     add_kb_parser(verbs)
+    add_ops_parsers(verbs)
     add_site_parser(verbs)
     return parser
 
@@ -60,16 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as error:
-        for problem in error.errors():
-            print(f"policybot: {_setting_name(problem['loc'])}: {problem['msg']}", file=sys.stderr)
+        problems = [f"{_setting_name(p['loc'])}: {p['msg']}" for p in error.errors()]
+        if args.verb == "doctor":
+            return doctor_with_bad_settings(problems)
+        for problem in problems:
+            print(f"policybot: {problem}", file=sys.stderr)
         return 2
     if args.database is not None:
         settings = settings.model_copy(update={"database": args.database})
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(settings.log_level, settings.log_format)
     verb = args.verb or ("run" if settings.discord_token else "chat")
     try:
         if verb == "run" or verb == "sync":

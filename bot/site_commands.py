@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.progress import Progress
 from bot.settings import Settings, open_engine
 
 
@@ -37,8 +38,11 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     from bot.site.build import SiteConfig, build_site
 
     async def go() -> int:
-        async with open_engine(settings) as engine:
-            built = await build_site(engine, args.directory, SiteConfig.from_settings(settings))
+        with Progress("opening the knowledge base") as progress:
+            async with open_engine(settings) as engine:
+                progress.phase(f"building the site from {len(engine.entries())} entries")
+                config = SiteConfig.from_settings(settings)
+                built = await build_site(engine, args.directory, config)
         print(
             f"built {built.pages} pages ({built.claim_reviews} with ClaimReview) "
             f"in {args.directory}"

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot.core.backup_schedule import backups_while_running
 from bot.core.engine import Engine
+from bot.core.health import heartbeat
 from bot.discord.client import PolicyBot
 from bot.discord.sync import GLOBAL, copy_scope, sync_scope
 from bot.discord.trust import Trust
@@ -77,15 +79,27 @@ def run_bot(settings: Settings) -> int:
 
 async def serve(settings: Settings, token: str, **options: object) -> int:
     """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot."""
-    async with open_engine(settings) as engine:
+    async with (
+        open_engine(settings) as engine,
+        backups_while_running(
+            settings.database,
+            settings.backup_dir,
+            settings.backup_every_hours,
+            settings.backup_keep,
+        ),
+    ):
         bot = build_bot(engine, settings, **options)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(signum, stop.set)
+
+        def connected() -> bool:
+            return bot.is_ready() and not bot.is_closed()
+
         try:
-            async with bot:
+            async with bot, heartbeat(settings.state_dir, connected):
                 return await _until_stopped(bot, token, stop)
         finally:
             await bot.service.drain()
