@@ -121,9 +121,7 @@ async def _import(engine: Engine, args: argparse.Namespace) -> int:
     with Progress("reading", len(files)) as progress:
         incoming = load_paths(progress.iterate(files), check_related=False)
         progress.phase(f"importing {len(incoming.entries)} entries")
-        revisions = await engine.import_knowledge(
-            incoming, author=_author(args), prune=args.prune
-        )
+        revisions = await engine.import_knowledge(incoming, author=_author(args), prune=args.prune)
     print(f"imported: {len(revisions)} revisions ({len(incoming.entries)} entries read)")
     for revision in revisions:
         action = "deleted" if revision.entry is None else f"revision {revision.number}"

@@ -51,8 +51,7 @@ def _restore(args: argparse.Namespace, settings: Settings) -> int:
         print(f"policybot: {error}; nothing was changed")
         return 1
     print(
-        f"restored {args.file} into {db}: {info.entries} entries, "
-        f"{info.questions} logged questions"
+        f"restored {args.file} into {db}: {info.entries} entries, {info.questions} logged questions"
     )
     if aside is not None:
         print(f"the previous database is kept at {aside}")

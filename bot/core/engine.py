@@ -54,6 +54,7 @@ from bot.core.store import (
     Change,
     Delete,
     LoggedQuestion,
+    PeriodStats,
     QuestionState,
     Revision,
     Store,
@@ -278,6 +279,14 @@ class Engine:
     async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
         """Open questions that got no confident answer, newest first."""
         return await self._store.unanswered(limit)
+
+    async def period_stats(self, days: int | None = None, limit: int = 10) -> PeriodStats:
+        """Usage over the last `days` days (None: since the start)."""
+        since = None
+        if days is not None:
+            start = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+            since = start.isoformat(timespec="seconds")
+        return await self._store.period_stats(since, limit)
 
     async def unanswered_groups(self, scan: int = 1000) -> list[QuestionGroup]:
         """The newest `scan` unanswered questions grouped by similarity, biggest group first."""

@@ -22,6 +22,7 @@ from bot.core.store import (
     UNANSWERED_SQL,
     Change,
     LoggedQuestion,
+    PeriodStats,
     QuestionState,
     Revision,
     StoreError,
@@ -284,6 +285,39 @@ class SQLiteStore:
             (limit,),
         ) as cursor:
             return [(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor]
+
+    async def period_stats(self, since: str | None, limit: int = 10) -> PeriodStats:
+        where, args = ("WHERE q.asked_at >= ?", (since,)) if since else ("", ())
+        async with self._db.execute(
+            "SELECT q.tier, COUNT(*) AS n FROM questions q " + where + " GROUP BY q.tier", args
+        ) as cursor:
+            tiers = {r["tier"]: r["n"] async for r in cursor}
+        async with self._db.execute(
+            "SELECT COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
+            " FROM feedback f JOIN questions q ON q.id = f.question_id " + where,
+            args,
+        ) as cursor:
+            votes = await cursor.fetchone()
+        confident = f"q.tier = '{Tier.CONFIDENT.value}'"
+        async with self._db.execute(
+            "SELECT q.entry_id, COUNT(DISTINCT q.id) AS asked,"
+            " COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
+            " FROM questions q LEFT JOIN feedback f ON f.question_id = q.id"
+            f" {where + ' AND' if where else 'WHERE'} {confident}"
+            " GROUP BY q.entry_id ORDER BY asked DESC, q.entry_id LIMIT ?",
+            (*args, limit),
+        ) as cursor:
+            top = tuple([(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor])
+        return PeriodStats(
+            since=since,
+            asked=sum(tiers.values()),
+            confident=tiers.get(Tier.CONFIDENT.value, 0),
+            close=tiers.get(Tier.CLOSE.value, 0),
+            unknown=tiers.get(Tier.NONE.value, 0),
+            helpful=int(votes["yes"]) if votes else 0,
+            unhelpful=int(votes["no"]) if votes else 0,
+            top=top,
+        )
 
     async def add_watch(self, question_id: int, member: str) -> bool:
         try:

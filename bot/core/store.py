@@ -91,6 +91,30 @@ class Watch:
     text: str  # the question
 
 
+@dataclass(frozen=True)
+class PeriodStats:
+    """Questions asked in a period (since a time, or ever) and the votes on their answers."""
+
+    since: str | None
+    asked: int  # questions logged (refused ones are never logged)
+    confident: int  # answered
+    close: int  # "did you mean"
+    unknown: int  # "not in my knowledge base"
+    helpful: int
+    unhelpful: int
+    top: tuple[tuple[str, int, int, int], ...]  # (entry id, answers, 👍, 👎), most asked first
+
+    @property
+    def unanswered_rate(self) -> float | None:
+        """Share of questions that got no confident answer."""
+        return (self.asked - self.confident) / self.asked if self.asked else None
+
+    @property
+    def helpful_ratio(self) -> float | None:
+        votes = self.helpful + self.unhelpful
+        return self.helpful / votes if votes else None
+
+
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -162,6 +186,10 @@ class Store(Protocol):
 
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
         """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        ...
+
+    async def period_stats(self, since: str | None, limit: int = 10) -> PeriodStats:
+        """Counts for questions asked at or after `since` (an ISO time; None: ever)."""
         ...
 
     # -- "tell me when this is answered" ---------------------------------------------------

@@ -52,3 +52,17 @@ async def test_the_add_entry_button_refuses_a_non_moderator(
     (custom_id,) = [i for i in buttons(queue) if i.startswith("pb:kbq:add:")]
     forged = await emu.click(queue, custom_id, user=emu.member("oli"))
     assert REFUSED in (await forged.answer())["content"]
+
+
+async def test_stats_over_a_chosen_period(emu: DiscordEmulator, engine: Engine, mod: User) -> None:
+    await ask(emu, "How many migrants were enrolled?")
+    await ask(emu, "what's the weather in Paris")
+    week = (await kb(emu, "stats", mod, days=7))["content"]
+    assert "Over the last 7 days:" in week
+    assert "2 questions; 1 answered, 1 unanswered (50%" in week
+    assert "No helpful/not helpful votes." in week
+    assert "`enrolled-45` 1 · 0 · 0" in week
+    ever = (await kb(emu, "stats", mod))["content"]
+    assert "Over all time:" in ever
+    refused = await emu.slash("kb stats", {"days": 7}, user=emu.member("oli"), forged=True)
+    assert REFUSED in (await refused.answer())["content"]

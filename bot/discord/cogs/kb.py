@@ -200,13 +200,15 @@ class KbCog(
             allowed_mentions=NO_MENTIONS,
         )
 
-    @app_commands.command(name="stats", description="Usage, feedback and the unanswered count")
-    async def stats(self, interaction: Interaction) -> None:
+    @app_commands.command(name="stats", description="Most asked, unanswered rate, helpful ratio")
+    @app_commands.describe(days="Only the last N days (default: all time)")
+    async def stats(
+        self, interaction: Interaction, days: app_commands.Range[int, 1, 3650] | None = None
+    ) -> None:
         engine = self.engine
-        usage = await engine.usage(limit=10)
-        unanswered = await engine.count_unanswered()
+        stats = await engine.period_stats(days, limit=10)
         as_of = engine.as_of.isoformat() if engine.as_of else "unknown"
-        await _say(interaction, stats_text(usage, unanswered, len(engine.entries()), as_of))
+        await _say(interaction, stats_text(stats, days, len(engine.entries()), as_of))
 
     for _command in (show, edit, history, revert, delete, teach):
         _command.autocomplete("entry")(_entry_autocomplete)
