@@ -13,16 +13,31 @@ from discord.ext import commands
 
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
-from bot.core.models import SourceKind, Status
+from bot.core.models import STATUS_LABELS, SourceKind, Status
 from bot.discord import render
 from bot.discord.errors import report_failure
-from bot.discord.kb_add import AddFlow, Drafts, TextModal, source_inputs, source_raw
+from bot.discord.kb_add import (
+    KIND_LABELS,
+    AddFlow,
+    Drafts,
+    TextModal,
+    source_inputs,
+    source_raw,
+)
 from bot.discord.limits import CHOICE_MAX, MESSAGE_MAX, clip
 from bot.discord.moderation import author_of, entry_choices, problems_text, quoted
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.trust import Trust
 
 Interaction = discord.Interaction[Any]
+STATUS_CHOICES = [
+    app_commands.Choice(name=clip(label, CHOICE_MAX), value=status.value)
+    for status, label in STATUS_LABELS.items()
+]
+KIND_CHOICES = [
+    app_commands.Choice(name=clip(label, CHOICE_MAX), value=kind.value)
+    for kind, label in KIND_LABELS.items()
+]
 
 
 class SourceChangeModal(discord.ui.Modal):
@@ -127,15 +142,16 @@ class CurateCommands(commands.Cog):
         kind="How the source that justifies it stands behind the claim",
         described_as="For anonymous sources: how the outlet describes them",
     )
+    @app_commands.choices(status=STATUS_CHOICES, kind=KIND_CHOICES)
     async def status(
         self,
         interaction: Interaction,
         entry: str,
-        status: Status,
-        kind: SourceKind,
+        status: str,
+        kind: str,
         described_as: app_commands.Range[str, 1, 300] | None = None,
     ) -> None:
-        await self._source_form(interaction, entry, kind, described_as, status)
+        await self._source_form(interaction, entry, SourceKind(kind), described_as, Status(status))
 
     source = app_commands.Group(name="source", description="Add or remove an entry's source")
 
@@ -145,14 +161,15 @@ class CurateCommands(commands.Cog):
         kind="How the source stands behind the claim",
         described_as="For anonymous sources: how the outlet describes them",
     )
+    @app_commands.choices(kind=KIND_CHOICES)
     async def source_add(
         self,
         interaction: Interaction,
         entry: str,
-        kind: SourceKind,
+        kind: str,
         described_as: app_commands.Range[str, 1, 300] | None = None,
     ) -> None:
-        await self._source_form(interaction, entry, kind, described_as, None)
+        await self._source_form(interaction, entry, SourceKind(kind), described_as, None)
 
     @source.command(name="remove", description="Remove a source from an entry")
     @app_commands.describe(

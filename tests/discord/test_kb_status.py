@@ -163,3 +163,15 @@ async def test_two_moderators_changing_one_status_at_once_one_wins(
     assert sum("Saved" in r for r in replies) == 1
     assert sum("changed by someone else" in r for r in replies) == 1
     assert await engine.latest_revision("enrolled-45") == 2
+
+
+async def test_choices_read_as_words_and_moderators_get_entries(
+    emu: DiscordEmulator, mod: User
+) -> None:
+    command = next(c for c in emu.world.guild_commands[emu.guild.id] if c["name"] == "kb")
+    status = next(o for o in command["options"] if o["name"] == "status")
+    offered = {c["value"]: c["name"] for o in status["options"] for c in o.get("choices", [])}
+    assert offered["retracted"] == "Retracted by the outlet that reported it"
+    assert offered["anonymous"].startswith("Anonymous sources")
+    handle = await emu.autocomplete("kb status", "entry", "enrol", user=mod)
+    assert [c["value"] for c in await handle.choices()] == ["enrolled-45"]
