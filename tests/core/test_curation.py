@@ -12,9 +12,11 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.events import Action, ModerationEvent, field_changes
-from bot.core.knowledge import KnowledgeError, PlacedEntry, load_directory
+from bot.core.knowledge import KnowledgeError, PlacedEntry, load_directory, load_documents
 from bot.core.models import Source, SourceKind, Status
+from bot.site.build import SiteConfig, build_site
 from bot.site.claimreview import verdict
+from bot.site.urls import entry_path
 
 from .conftest import CBP_DATA
 
@@ -218,3 +220,23 @@ async def test_two_moderators_changing_one_entry_at_once_one_wins(
         assert len(history) == 2
         assert reopened.entry("apple-store") == history[-1].entry
         assert await reopened.latest_revision("app-languages") == 1
+
+
+async def test_a_status_change_round_trips_through_files_and_shows_on_the_site(
+    engine: Engine, tmp_path: Any
+) -> None:
+    await engine.set_status(
+        "apple-store",
+        Status.CONFIRMED_ON_RECORD,
+        ICE,
+        "confirmed on the record by ICE",
+        author="m",
+    )
+    files = engine.export_files()
+    reloaded = load_documents({name: text.encode() for name, text in files.items()})
+    assert reloaded.entries["apple-store"].entry == engine.entry("apple-store")
+    assert "[entry.status_change]" in files["test-topic.toml"]
+    site = tmp_path / "site"
+    await build_site(engine, site, SiteConfig())
+    page = (site / entry_path("apple-store")).read_text(encoding="utf-8")
+    assert "Update, 3 March 2025: confirmed on the record by ICE" in page
