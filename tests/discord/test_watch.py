@@ -19,10 +19,11 @@ from bot.discord.watch_buttons import (
     WITHDRAWN,
 )
 from testkit.emulator import DiscordEmulator
-from testkit.emulator.state import User
+from testkit.emulator.state import Role, User
 
 from .knowledge import CBP
 from .test_ask import buttons
+from .test_kb import kb
 
 UNKNOWN = "will the app be offered in Spanish"
 NEW = {
@@ -56,8 +57,10 @@ async def dms(emu: DiscordEmulator, user: User) -> list[dict[str, Any]]:
 
 
 async def test_a_watcher_gets_one_dm_when_the_question_is_taught(
-    emu: DiscordEmulator, engine: Engine, bot: PolicyBot
+    emu: DiscordEmulator, engine: Engine, bot: PolicyBot, mod_role: Role
 ) -> None:
+    emu.permit_command("kb", role=mod_role)
+    mod = emu.member("mia", roles=(mod_role,))
     ann, bob = emu.member("ann"), emu.member("bob")
     reply = await not_known(emu, ann)
     confirmed = await press(emu, reply, watch_id(reply), ann)
@@ -65,7 +68,8 @@ async def test_a_watcher_gets_one_dm_when_the_question_is_taught(
     again = await press(emu, reply, watch_id(reply), ann)
     assert again["content"] == ALREADY_WATCHING
     question_id = int(watch_id(reply).rsplit(":", 1)[1])
-    await engine.teach(question_id, "apple-store", author="mod")
+    taught = await kb(emu, "teach", mod, question_id=question_id, entry="apple-store")
+    assert "Added question" in taught["content"]
     told = await emu.wait_for_bot_message(emu.world.dm_channel(ann))
     assert told["content"].startswith("A moderator has answered a question you asked me")
     assert UNKNOWN in told["content"]
