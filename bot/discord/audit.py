@@ -136,7 +136,7 @@ class AuditChannel:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def _channel(self) -> discord.abc.Messageable | None:
+    def _resolved(self) -> discord.abc.Messageable | None:
         """The channel, only if it is a text channel of a home server (moderation details must
         not leak into a server that does not moderate)."""
         channel = self.client.get_channel(self.channel_id) if self.channel_id else None
@@ -144,6 +144,17 @@ class AuditChannel:
             isinstance(channel, discord.TextChannel | discord.Thread)
             and channel.guild.id in self.home_guild_ids
         ):
+            return channel
+        return None
+
+    @property
+    def reaches_moderators(self) -> bool:
+        """True when reports can be posted: only then may a member be told moderators know."""
+        return self._resolved() is not None
+
+    def _channel(self) -> discord.abc.Messageable | None:
+        channel = self._resolved()
+        if channel is not None:
             return channel
         if not self._warned:
             log.warning(NOT_IN_HOME, self.channel_id)

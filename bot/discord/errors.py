@@ -32,7 +32,7 @@ S = TypeVar("S")
 def sorry_text(client: discord.Client) -> str:
     """What a member is told when the bot fails: moderators are said to know only if they do."""
     audit = audit_of(client)
-    return SORRY_REPORTED if audit is not None and audit.configured else SORRY
+    return SORRY_REPORTED if audit is not None and audit.reaches_moderators else SORRY
 
 
 def report_failed_question(

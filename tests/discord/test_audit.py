@@ -11,7 +11,7 @@ import pytest
 from bot.core.engine import Engine
 from bot.core.models import Status
 from bot.discord.client import PolicyBot
-from bot.discord.errors import SORRY, SORRY_REPORTED
+from bot.discord.errors import SORRY, SORRY_REPORTED, sorry_text
 from bot.discord.trust import Trust
 from bot.settings import Settings
 from testkit.emulator import DiscordEmulator
@@ -178,12 +178,15 @@ async def test_a_channel_outside_the_home_servers_gets_nothing(
 ) -> None:
     elsewhere = emu.add_guild("Someone else's server")
     outside = elsewhere.channels[0]
-    await start_bot(audit_channel_id=outside.id, trust=Trust.of([emu.guild.id], [mod_role.id]))
+    started = await start_bot(
+        audit_channel_id=outside.id, trust=Trust.of([emu.guild.id], [mod_role.id])
+    )
     emu.permit_command("kb", role=mod_role)
     mod = emu.member("mia", roles=(mod_role,))
     await edit(emu, mod, "enrolled-45", {ANSWER: NEW_ANSWER, REASON: "shorter"})
     await kb(emu, "history", mod, entry="enrolled-45")  # the audit post has had its turn
     assert emu.bot_messages_in(outside) == []
+    assert sorry_text(started) == SORRY  # so members are not promised anything
     warned = [
         r for r in caplog.records if r.levelno == logging.WARNING and "audit" in r.getMessage()
     ]
