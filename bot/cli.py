@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
+from bot.core.languages import languages
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
 from bot.logs import configure_logging
@@ -47,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="print the JSON contract (DESIGN.md)")
     ask.add_argument("--no-log", action="store_true", help="do not log the questions")
+    ask.add_argument(
+        "--language",
+        choices=list(languages()),
+        help="the asker's language (e.g. es), used when a question's own language is unclear",
+    )
     check = verbs.add_parser(
         "check", help="check a claim: answer the part of a text that matches best"
     )
@@ -128,9 +134,11 @@ async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> 
     questions = [args.question] if args.question is not None else _stdin_lines()
     for question in questions:
         if args.no_log:
-            answer = engine.answer(question)
+            answer = engine.answer(question, args.language)
         else:
-            answer = await engine.ask(question, asker="cli", channel="cli")
+            answer = await engine.ask(
+                question, asker="cli", channel="cli", preferred_language=args.language
+            )
         if args.json:
             print(json.dumps(_contract(answer, settings), ensure_ascii=False), flush=True)
         else:

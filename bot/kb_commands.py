@@ -14,6 +14,7 @@ from bot.core.knowledge import (
     json_schema,
     knowledge_files,
     load_paths,
+    missing_translations,
 )
 from bot.progress import Progress
 from bot.settings import Settings, open_engine
@@ -113,6 +114,9 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     knowledge = load_paths(files)
     check_provenance(knowledge)
     print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
+    for code, ids in missing_translations(knowledge).items():
+        if ids:
+            print(f"not yet translated ({code}): {len(ids)} entries: {', '.join(ids)}")
     return 0
 
 
@@ -213,5 +217,8 @@ async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
     if not questions:
         print("no unanswered questions")
     for question in questions:
-        print(f"{question.id}\t{question.asked_at}\t{question.tier}\t{question.text}")
+        print(
+            f"{question.id}\t{question.asked_at}\t{question.language}\t{question.tier}"
+            f"\t{question.text}"
+        )
     return 0

@@ -19,7 +19,6 @@ from pathlib import Path
 from bot.core.answers import (
     EMPTY_MESSAGE,
     MAX_QUESTION_CHARS,
-    TOO_LONG_MESSAGE,
     VAGUE_MESSAGE,
     WHERE_THINGS_STAND,
     Answer,
@@ -27,7 +26,10 @@ from bot.core.answers import (
     answer_close,
     answer_entry,
     answer_none,
+    message,
     refuse,
+    suggestion,
+    too_long_message,
 )
 from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
@@ -43,11 +45,14 @@ from bot.core.knowledge import (
     render_set,
     write_directory,
 )
+from bot.core.language_detect import detect_language
+from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
 from bot.core.notices import notice_for
 from bot.core.own_case import detect as detect_own_case
+from bot.core.routing import route
 from bot.core.store import (
     Change,
     Delete,
@@ -105,9 +110,12 @@ class Engine(Curation):
 
     def _install(self, knowledge: KnowledgeSet) -> None:
         self._knowledge = knowledge
-        ordered = knowledge.ordered()
-        self._matcher = Matcher([p.entry for p in ordered], self.thresholds)
-        self._as_of = max((p.entry.as_of for p in ordered), default=None)
+        entries = [p.entry for p in knowledge.ordered()]
+        # One index per language: each reads the entries' words in its language.
+        self._matchers = {
+            code: Matcher(entries, self.thresholds, language=code) for code in languages()
+        }
+        self._as_of = max((entry.as_of for entry in entries), default=None)
 
     # -- members ---------------------------------------------------------------------------
 
@@ -132,77 +140,115 @@ class Engine(Curation):
         """Call `listener` after every committed change to the knowledge (it must not block)."""
         self._listeners.append(listener)
 
-    def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
+    def answer_for_entry(
+        self, entry_id: str, question: str | None = None, language: str = SOURCE_LANGUAGE
+    ) -> Answer | None:
+        """An entry's answer in `language` (its English words with a note if untranslated)."""
         entry = self.entry(entry_id)
         if entry is None:
             return None
         related = [e for e in map(self.entry, entry.related) if e is not None]
+        asked = question or suggestion(entry, language).question
         return answer_entry(
-            question or entry.question,
+            asked,
             entry,
             100.0,
             related,
+            language,
             knowledge_as_of=self.as_of,
             where_things_stand=self.entry(WHERE_THINGS_STAND),
         )
 
-    def answer(self, question: str) -> Answer:
-        """Match and build the answer without logging it. A question about the asker's own case
-        carries the notice, whatever was (or was not) found."""
-        answer = self._match(question)
+    def language_of(self, text: str, preferred: str | None = None) -> str:
+        """The language `text` is in; `preferred` (e.g. the member's locale) when unclear."""
+        return detect_language(clean(text), preferred).code
+
+    def answer(self, question: str, preferred_language: str | None = None) -> Answer:
+        """Match and build the answer, in the question's language, without logging it.
+        `preferred_language`: the asker's language (e.g. their Discord locale), used only when
+        the question's own language is unclear. A question about the asker's own case carries
+        the notice, whatever was (or was not) found."""
+        answer = self._match(question, preferred_language)
         return self._with_notice(answer, answer.question)
 
     @staticmethod
     def _with_notice(answer: Answer, text: str) -> Answer:
+        """The own-case notice, in the answer's language."""
         if answer.tier is Tier.REFUSED or answer.notice is not None:
             return answer
         own_case = detect_own_case(text)
-        return replace(answer, notice=notice_for(own_case.language)) if own_case else answer
+        return replace(answer, notice=notice_for(answer.language)) if own_case else answer
 
-    def _match(self, question: str) -> Answer:
+    def _match(self, question: str, preferred_language: str | None) -> Answer:
         text = clean(question)
         if len(text) > MAX_QUESTION_CHARS:
-            return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
+            head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
+            language = detect_language(head, preferred_language).code
+            return refuse(
+                question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
+            )
         if not normalize(text):
-            return refuse(text, EMPTY_MESSAGE)
-        result = self._matcher.match(text)
+            language = detect_language(text, preferred_language).code
+            return refuse(text, message(EMPTY_MESSAGE, language), language)
+        routed = route(self._matchers, text, preferred_language)
+        language, matcher, result = routed.language, routed.matcher, routed.result
         # Only a question with no match is checked for having any words to match at all.
-        if result.tier is Tier.NONE and not self._matcher.query_tokens(text):
-            return refuse(text, VAGUE_MESSAGE)
+        if result.tier is Tier.NONE and not matcher.query_tokens(text):
+            return refuse(text, message(VAGUE_MESSAGE, language), language)
         best = result.best
         if result.tier is Tier.CONFIDENT and best is not None:
-            found = self.answer_for_entry(best.entry_id, text)
+            found = self.answer_for_entry(best.entry_id, text, language)
             if found is not None:
                 return replace(found, score=best.score)
         if result.tier is Tier.CLOSE:
-            return answer_close(text, result.candidates)
-        return answer_none(text)
+            return answer_close(text, result.candidates, language)
+        return answer_none(text, language=language)
 
-    async def ask(self, question: str, *, asker: str | None = None, channel: str = "cli") -> Answer:
+    async def ask(
+        self,
+        question: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        preferred_language: str | None = None,
+    ) -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        return await self._logged(self.answer(question), asker, channel)
+        return await self._logged(self.answer(question, preferred_language), asker, channel)
 
-    def claim(self, text: str) -> CheckedClaim:
-        """The part of a message that matches best (each part matched once), not logged. If any
-        of the message is about the writer's own case, the answer carries the notice."""
-        best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
+    def claim(self, text: str, preferred_language: str | None = None) -> CheckedClaim:
+        """The part of a message that matches best (each part matched once), not logged. A
+        short part whose language is unclear takes the whole message's language. If any of
+        the message is about the writer's own case, the answer carries the notice."""
+        language = self.language_of(text, preferred_language)
+        best = best_claim((part, self.answer(part, language)) for part in candidate_parts(text))
         if best is None:
-            return CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+            refused = refuse(clean(text), message(EMPTY_MESSAGE, language), language)
+            return CheckedClaim("", refused)
         return replace(best, answer=self._with_notice(best.answer, text))
 
     async def check_claim(
-        self, text: str, *, asker: str | None = None, channel: str = "cli"
+        self,
+        text: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        preferred_language: str | None = None,
     ) -> CheckedClaim:
         """`claim`, with the winning part logged like a question."""
-        checked = self.claim(text)
+        checked = self.claim(text, preferred_language)
         return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
     async def open_entry(
-        self, entry_id: str, *, asker: str | None = None, channel: str = "cli"
+        self,
+        entry_id: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        language: str = SOURCE_LANGUAGE,
     ) -> Answer | None:
-        """An entry picked from a list (related, did-you-mean): answered and logged like a
-        question, so it can take a helpful vote. None if the entry no longer exists."""
-        answer = self.answer_for_entry(entry_id)
+        """An entry picked from a list (related, did-you-mean): answered in `language` and
+        logged like a question, so it can take a helpful vote. None if the entry is gone."""
+        answer = self.answer_for_entry(entry_id, language=language)
         if answer is None:
             return None
         return await self._logged(answer, asker, channel)
@@ -218,13 +264,16 @@ class Engine(Curation):
             score=answer.score,
             asker=asker,
             channel=channel,
+            language=answer.language,
         )
         return replace(answer, question_id=question_id)
 
-    def autocomplete(self, typed: str, limit: int = 25) -> list[Suggestion]:
-        return [
-            Suggestion(c.entry_id, c.question) for c in self._matcher.autocomplete(typed, limit)
-        ]
+    def autocomplete(
+        self, typed: str, limit: int = 25, preferred_language: str | None = None
+    ) -> list[Suggestion]:
+        """Known questions for a partly typed one, in its language (or the preferred one)."""
+        matcher = self._matchers[self.language_of(typed, preferred_language)]
+        return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
         if await self._store.question(question_id) is None:
@@ -355,7 +404,9 @@ class Engine(Curation):
         return await self._change_one(Action.REVERT, placed, author, reason)
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
-        """Answer a queued question by adding its text to an entry's paraphrases."""
+        """Answer a queued question by adding its text to an entry's paraphrases in the
+        question's language (a question in a language the entry is not translated into yet is
+        refused: translate the entry first)."""
         logged = await self._store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
@@ -364,12 +415,26 @@ class Engine(Curation):
         entry = self.entry(entry_id)
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        words = entry.in_language(logged.language)
+        if words is None:
+            raise KnowledgeError(
+                [
+                    f"entry '{entry_id}': question {question_id} is in '{logged.language}' and "
+                    f"the entry has no '{logged.language}' translation yet; add one first"
+                ]
+            )
         paraphrase = " ".join(clean(logged.text).split())[:300]
-        if paraphrase.casefold() in {q.casefold() for q in entry.all_questions}:
+        if paraphrase.casefold() in {q.casefold() for q in [words.question, *words.paraphrases]}:
             raise KnowledgeError([f"entry '{entry_id}': already has that question"])
-        changed = Entry.model_validate(
-            {**entry.to_file_dict(), "paraphrases": [*entry.paraphrases, paraphrase]}
-        )
+        data = entry.to_file_dict()
+        if logged.language == SOURCE_LANGUAGE:
+            data["paraphrases"] = [*entry.paraphrases, paraphrase]
+        else:
+            translated = words.model_dump()
+            translated["paraphrases"] = [*words.paraphrases, paraphrase]
+            others = {code: t.model_dump() for code, t in entry.translations.items()}
+            data["translations"] = {**others, logged.language: translated}
+        changed = Entry.model_validate(data)
         placed = self._knowledge.entries[entry_id]
         target = PlacedEntry(changed, placed.file, placed.position)
         reason = f"taught question {question_id}"

@@ -27,30 +27,14 @@ from sys import intern
 
 from rapidfuzz import fuzz
 
-from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_word
+from bot.core.analysis import TextAnalysis, analysis
 from bot.core.models import Entry
-from bot.core.normalize import (
-    content_tokens,
-    content_words,
-    has_phrase_words,
-    join_phrases,
-    normalize,
-    phrase_parts,
-    plain_words,
-    stem,
-    tokens_of,
-    word_list,
-)
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
-# Tokens an entry may lack and still answer the question: chatter-like and framing words.
-NEVER_MISSING = WEAK_TOKENS | frozenset(stem(word) for word in FRAMING_WORDS)
 # Postings longer than this are not walked for a query; such common words only add to
 # entries already found through rarer ones. This bounds per-query work at any size.
 COMMON_POSTINGS = 2000
@@ -103,10 +87,19 @@ class MatchResult:
 class Matcher:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
-    def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+    ) -> None:
+        """`language`: the index reads each entry's words in that language (its translation,
+        or the English text while it has none) and reads questions with that language's rules."""
         self.thresholds = thresholds or Thresholds()
+        self.language = language
+        self._text: TextAnalysis = analysis(language)
         self._ids = [entry.id for entry in entries]
-        self._questions = [entry.question for entry in entries]
+        self._questions = [(entry.in_language(language) or entry).question for entry in entries]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []
         self._tokens: list[tuple[str, ...]] = []
@@ -123,16 +116,17 @@ class Matcher:
         # interned so that entries share one string object per token.
         for index, entry in enumerate(entries):
             union: set[str] = set()
-            for text in entry.all_questions:
-                words = word_list(text)
+            own = entry.in_language(language) or entry
+            for text in [own.question, *own.paraphrases]:
+                words = self._text.word_list(text)
                 surface.update(words)
                 normalized = " ".join(words)
-                if has_phrase_words(words):
-                    for word, joined in phrase_parts(normalized):
+                if self._text.has_phrase_words(words):
+                    for word, joined in self._text.phrase_parts(normalized):
                         self._phrase_parts.setdefault(word, set()).add(joined)
-                    normalized = join_phrases(normalized)
+                    normalized = self._text.join_phrases(normalized)
                     words = normalized.split()
-                tokens = tuple(map(intern, dict.fromkeys(tokens_of(words))))
+                tokens = tuple(map(intern, dict.fromkeys(self._text.tokens_of(words))))
                 if not tokens:
                     self._exact.setdefault(normalized, index)
                 self._texts.append(normalized)
@@ -141,19 +135,23 @@ class Matcher:
             self._starts.append(len(self._texts))
             keywords = tuple(
                 dict.fromkeys(
-                    intern(t) for k in entry.keywords for t in content_tokens(normalize(k))
+                    intern(t)
+                    for k in own.keywords
+                    for t in self._text.content_tokens(self._text.normalize(k))
                 )
             )
             self._keywords.append(keywords)
             union.update(keywords)
             for token in union:
                 self._postings.setdefault(token, []).append(index)
-            answer_words = word_list(entry.answer)
+            answer_words = self._text.word_list(own.answer)
             surface.update(answer_words)
             answer = tuple(
                 dict.fromkeys(
                     intern(t)
-                    for t in content_tokens(join_phrases(" ".join(answer_words)))
+                    for t in self._text.content_tokens(
+                        self._text.join_phrases(" ".join(answer_words))
+                    )
                     if t not in union
                 )
             )
@@ -181,9 +179,9 @@ class Matcher:
         usage = {
             word: len(self._postings.get(token, ())) + len(answer_postings.get(token, ()))
             for word in surface
-            if (token := stem(word))
+            if (token := self._text.stem(word))
         }
-        usage.update(dict.fromkeys(STOPWORDS, total + 1))
+        usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
 
     def __len__(self) -> int:
@@ -193,7 +191,7 @@ class Matcher:
 
     def weight(self, token: str) -> float:
         idf = self._idf.get(token, self._unknown_weight)
-        return idf * WEAK_FACTOR if token in WEAK_TOKENS else idf
+        return idf * WEAK_FACTOR if token in self._text.weak_tokens else idf
 
     def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str]]:
         """Each distinct query token with its weight, and the word typed for it; `plain` is
@@ -209,25 +207,25 @@ class Matcher:
         words = plain.split()
         real: list[tuple[int, str]] = []
         for position, word in enumerate(words):
-            if stem(word) not in self._idf:
+            if self._text.stem(word) not in self._idf:
                 fixed = self._typos.correct(word)
                 if fixed is None:
                     continue
-                if fixed in STOPWORDS or not is_word(word):
+                if fixed in self._text.stopwords or not self._text.is_word(word):
                     words[position] = fixed
                     corrected.add(fixed)
-                elif has_phrase_words([fixed]):
+                elif self._text.has_phrase_words([fixed]):
                     real.append((position, fixed))
         for position, fixed in real:
-            before = join_phrases(" ".join(words))
+            before = self._text.join_phrases(" ".join(words))
             trial = [*words[:position], fixed, *words[position + 1 :]]
-            if len(join_phrases(" ".join(trial)).split()) < len(before.split()):
+            if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
                 words = trial
                 corrected.add(fixed)
-        text = join_phrases(" ".join(words) if corrected else plain)
+        text = self._text.join_phrases(" ".join(words) if corrected else plain)
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}
-        for word, token in content_words(text):
+        for word, token in self._text.content_words(text):
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             if token not in weights:
                 weights[token] = self.weight(token) * factor
@@ -236,9 +234,9 @@ class Matcher:
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
-        plain = strip_chatter(plain_words(question))
+        plain = self._text.strip_chatter(self._text.plain_words(question))
         tokens = list(self._weighted_tokens(plain)[0])
-        normalized = join_phrases(plain)
+        normalized = self._text.join_phrases(plain)
         if not tokens and normalized in self._exact:
             return normalized.split()
         return tokens
@@ -250,8 +248,8 @@ class Matcher:
 
         Greetings, thanks and other chatter around the question are dropped first.
         """
-        plain = strip_chatter(plain_words(question))
-        normalized = join_phrases(plain)
+        plain = self._text.strip_chatter(self._text.plain_words(question))
+        normalized = self._text.join_phrases(plain)
         weights, typed = self._weighted_tokens(plain)
         if not weights:
             index = self._exact.get(normalized)
@@ -289,8 +287,18 @@ class Matcher:
             return candidate
         coverage = 1 - sum(weights[token] for token in unasked) / total
         answer = self._answers[index]
-        missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
+        missing = sum(self._informativeness(typed[t], t) for t in unasked if t not in answer)
         return replace(candidate, coverage=round(coverage, 3), missing=round(missing, 3))
+
+    def _informativeness(self, word: str, token: str) -> float:
+        """How much a question word the entry lacks says; the more common of the word as typed
+        and its token decides ("phones" counts as "phone")."""
+        if token in self._text.never_missing:
+            return 0.0
+        said = self._text.informativeness
+        if token == word or not token.isalpha():
+            return said(word)
+        return min(said(word), said(token))
 
     def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.
@@ -391,7 +399,7 @@ class Matcher:
 
     def autocomplete(self, typed: str, limit: int = 25) -> list[Candidate]:
         """Entries for a partly typed question; the last word may be unfinished."""
-        words = plain_words(typed).split()
+        words = self._text.plain_words(typed).split()
         if not words:
             return [self._bare(i) for i in range(min(limit, len(self._ids)))]
         partial = "" if typed.endswith((" ", "?")) else words.pop()
@@ -400,7 +408,9 @@ class Matcher:
             for joined in self._phrase_parts.get(word, ()):
                 weights.setdefault(joined, self.weight(joined))
         expansions = self._prefix_tokens(partial) if len(partial) >= 2 else []
-        expansions += [t for t in content_tokens(partial) if t in self._idf and t not in expansions]
+        expansions += [
+            t for t in self._text.content_tokens(partial) if t in self._idf and t not in expansions
+        ]
         for token in expansions:
             share = self.weight(token) / len(expansions)
             weights[token] = max(weights.get(token, 0.0), share)
@@ -419,16 +429,6 @@ class Matcher:
         for word in _starting_with(self._part_words, prefix, most):
             found.update(dict.fromkeys(sorted(self._phrase_parts[word])))
         return list(found)[:most]
-
-
-def _informativeness(word: str, token: str) -> float:
-    """How much a question word the entry lacks says; the more common of the word as typed
-    and its token decides ("phones" counts as "phone")."""
-    if token in NEVER_MISSING:
-        return 0.0
-    if token == word or not token.isalpha():
-        return informativeness(word)
-    return min(informativeness(word), informativeness(token))
 
 
 def _starting_with(ordered: list[str], prefix: str, most: int) -> list[str]:

@@ -222,12 +222,14 @@ class SQLiteStore:
         score: float,
         asker: str | None,
         channel: str,
+        language: str = "en",
     ) -> int:
         async with self._writing:
             cursor = await self._db.execute(
-                "INSERT INTO questions (asked_at, asker, channel, text, tier, entry_id, score)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (utc_now(), asker, channel, text, tier.value, entry_id, score),
+                "INSERT INTO questions"
+                " (asked_at, asker, channel, text, tier, entry_id, score, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (utc_now(), asker, channel, text, tier.value, entry_id, score, language),
             )
         return cursor.lastrowid or 0
 
@@ -373,4 +375,5 @@ def _question(row: sqlite3.Row) -> LoggedQuestion:
         entry_id=row["entry_id"],
         score=row["score"],
         state=QuestionState(row["state"]),
+        language=row["language"],
     )

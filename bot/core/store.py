@@ -71,6 +71,7 @@ class LoggedQuestion:
     entry_id: str | None
     score: float
     state: QuestionState
+    language: str = "en"  # the question's language code
 
     @property
     def unanswered(self) -> bool:
@@ -164,6 +165,7 @@ class Store(Protocol):
         score: float,
         asker: str | None,
         channel: str,
+        language: str = "en",
     ) -> int:
         """Log an answered question; returns its id."""
         ...

@@ -18,6 +18,7 @@ from bot.discord.ratelimit import RateLimiter
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import AnswerService
 from bot.discord.sync import SyncState, sync_if_changed
+from bot.discord.translator import CatalogueTranslator
 from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
 
@@ -75,6 +76,7 @@ class PolicyBot(commands.Bot):
         ]
 
     async def setup_hook(self) -> None:
+        await self.tree.set_translator(CatalogueTranslator())
         for extension in walk_extensions():
             await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)

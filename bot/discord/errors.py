@@ -14,13 +14,15 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import discord
 from discord import app_commands
 
+from bot.core.i18n import N_, texts
 from bot.discord.audit import audit_of
+from bot.discord.locale import reply_language
 
 log = logging.getLogger("policybot.discord")
 
-SORRY = "Sorry, something went wrong on my side. Please try again in a little while."
-# Only when an audit channel is set is it true that moderators see what happened.
-SORRY_REPORTED = (
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a little while.")
+# Only when the audit channel reaches moderators is it true that they see what happened.
+SORRY_REPORTED = N_(
     "Sorry, something went wrong on my side. The moderators have been told; please try again "
     "in a little while."
 )
@@ -53,7 +55,9 @@ async def report_failure(interaction: discord.Interaction[Any], error: BaseExcep
     report_failed_question(
         interaction.client, f"/{command}", question if isinstance(question, str) else None, error
     )
-    await _tell(interaction, sorry_text(interaction.client))
+    await _tell(
+        interaction, texts(reply_language(interaction)).gettext(sorry_text(interaction.client))
+    )
 
 
 async def _tell(interaction: discord.Interaction[Any], text: str) -> None:

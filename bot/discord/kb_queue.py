@@ -32,7 +32,7 @@ def groups_text(groups: Sequence[QuestionGroup]) -> str:
         others = ", ".join(str(q.id) for q in group.questions[1:6])
         more = "…" if group.count > 6 else ""
         lines.append(
-            f"`{lead.id}` ×{group.count} · last {group.last_asked[:10]} — "
+            f"`{lead.id}` ×{group.count} · last {group.last_asked[:10]} ({lead.language}) — "
             f"{clip(discord.utils.escape_markdown(lead.text), 200)}"
             + (f" (also {others}{more})" if others else "")
         )

@@ -16,12 +16,13 @@ import discord
 
 from bot.core.engine import Engine
 from bot.core.events import ModerationEvent
+from bot.core.i18n import N_, texts
 from bot.core.watches import Notice
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.views import answer_reply
 
 log = logging.getLogger("policybot.discord")
-ANSWERED = "A moderator has answered a question you asked me: “{question}”. Here is the answer."
+ANSWERED = N_("A moderator has answered a question you asked me: “{question}”. Here is the answer.")
 
 
 class Notifier:
@@ -50,7 +51,8 @@ class Notifier:
     async def _tell(self, notice: Notice) -> None:
         question = " ".join(notice.question.split())
         reply = answer_reply(notice.answer, [])
-        content = ANSWERED.format(question=clip(question, 300))
+        said = texts(notice.answer.language)
+        content = said.gettext(ANSWERED).format(question=clip(question, 300))
         if reply.content:  # e.g. the notice for someone asking about their own case
             content += "\n\n" + reply.content
         sent = reply.kwargs() | {"content": clip(content, MESSAGE_MAX)}

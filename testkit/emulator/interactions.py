@@ -123,7 +123,7 @@ def base_payload(world: World, kind: int, data: Json, user: User, channel: Chann
         "data": data,
         "channel_id": str(channel.id),
         "channel": channel.payload(),
-        "locale": "en-US",
+        "locale": user.locale,
         "app_permissions": EVERYONE_PERMISSIONS,
         "entitlements": [],
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,

@@ -158,12 +158,16 @@ class DiscordEmulator:
         permissions: int = 0,
         guild: Guild | None = None,
         user: User | None = None,
+        locale: str | None = None,
     ) -> User:
         """A new member of the guild (the test guild unless `guild` is given; `user` joins an
         existing user instead of a new one). `permissions` (bits, see permissions.py) are
-        granted the way Discord grants them: through a role of their own, "<name> permissions"."""
+        granted the way Discord grants them: through a role of their own, "<name> permissions".
+        `locale`: the language of their Discord client (e.g. "es-ES"), sent with interactions."""
         guild = guild or self.guild
         user = user or self.world.add_user(name, bot=bot)
+        if locale is not None:
+            user.locale = locale
         if permissions:
             roles = (*roles, self.role(f"{name} permissions", permissions=permissions, guild=guild))
         self.world.join(guild, user, roles)

@@ -138,7 +138,7 @@ async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) ->
     await chat(engine, read=lambda _: next(typed), write=shown.append)
     assert "45 migrants" in shown[1] and "WARNING" in shown[1]
     assert "7 million" in shown[2]
-    assert "New York Post (anonymous)" in shown[3]
+    assert "New York Post (anonymous sources)" in shown[3]
 
 
 def test_python_dash_m_bot_answers_from_a_fresh_process(
@@ -185,6 +185,44 @@ def test_a_bad_setting_is_named_not_a_traceback(
     monkeypatch.setenv(variable, value)
     code, _, err = cli("ask", "--json", "how many migrants were enrolled?")
     assert code == 2 and expected in err and "Traceback" not in err
+
+
+def test_kb_validate_lists_entries_not_yet_translated(
+    cli: Any, tmp_path: Path, entries: list[dict[str, Any]]
+) -> None:
+    for entry in entries:  # validate also requires provenance
+        entry["sources"] = [
+            source if "url" in source else dict(source, no_url_reason="test source")
+            for source in entry["sources"]
+        ]
+    write_knowledge(tmp_path / "kb", entries)
+    code, out, _ = cli("kb", "validate", str(tmp_path / "kb"))
+    assert code == 0
+    assert "not yet translated (es): 3 entries: enrolled-45, apprehended-7m, apple-store" in out
+
+
+async def test_the_console_speaks_the_language_asked(engine: Engine) -> None:
+    typed = iter(["¿cuál es la capital de Francia?", "ayuda", "fuentes", "salir"])
+    shown: list[str] = []
+    await chat(engine, read=lambda _: next(typed), write=shown.append)
+    assert shown[1].startswith("Eso no está en mi base de conocimientos")
+    assert shown[2].startswith("Haz una pregunta")
+    assert shown[3].startswith("A quién cita la base de conocimientos")
+    assert "(fuentes anónimas)" in shown[3] and "entradas" in shown[3]
+
+
+def test_ask_json_says_the_language_and_the_queue_shows_it(cli: Any) -> None:
+    code, out, _ = cli("ask", "--json", "¿cuál es la capital de Francia?")
+    assert code == 0 and json.loads(out)["language"] == "es"
+    code, out, _ = cli("ask", "--json", "--language", "es", "CBP One?")
+    assert json.loads(out)["language"] == "es"
+    code, out, _ = cli("kb", "unanswered")
+    assert "\tes\tnone\t¿cuál es la capital de Francia?" in out
+
+
+def test_ask_refuses_a_language_it_does_not_speak(cli: Any) -> None:
+    with pytest.raises(SystemExit):
+        cli("ask", "--language", "xx", "hello")
 
 
 def test_check_quotes_the_part_it_answers(cli: Any) -> None:

@@ -67,7 +67,7 @@ async def test_a_watcher_gets_one_dm_when_the_question_is_taught(
     assert confirmed["content"] == WATCHING and confirmed["flags"] & 64
     again = await press(emu, reply, watch_id(reply), ann)
     assert again["content"] == ALREADY_WATCHING
-    question_id = int(watch_id(reply).rsplit(":", 1)[1])
+    question_id = int(watch_id(reply).split(":")[2])
     taught = await kb(emu, "teach", mod, question_id=question_id, entry="apple-store")
     assert "Added question" in taught["content"]
     told = await emu.wait_for_bot_message(emu.world.dm_channel(ann))
@@ -120,7 +120,7 @@ async def test_closed_dms_are_handled_quietly(
     ann.dms_open = False
     reply = await not_known(emu, ann)
     await press(emu, reply, watch_id(reply), ann)
-    question_id = int(watch_id(reply).rsplit(":", 1)[1])
+    question_id = int(watch_id(reply).split(":")[2])
     with caplog.at_level(logging.INFO, logger="policybot.discord"):
         await engine.teach(question_id, "apple-store", author="mod")
         await bot.notifier.drain()

@@ -13,6 +13,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot.core.i18n import texts
 from bot.discord.errors import report_failed_question, sorry_text
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import AnswerService, service_of
@@ -50,7 +51,10 @@ class ConversationCog(commands.Cog):
             log.exception("Error answering message %s from user %s", message.id, message.author.id)
             where = "a direct message" if message.guild is None else "a mention"
             report_failed_question(self.client, where, question, error)
-            await message.channel.send(sorry_text(self.client), allowed_mentions=NO_MENTIONS)
+            sorry = texts(self.service.engine.language_of(question)).gettext(
+                sorry_text(self.client)
+            )
+            await message.channel.send(sorry, allowed_mentions=NO_MENTIONS)
 
     async def _answer(self, message: discord.Message, question: str) -> None:
         # In a channel the answer replies to the question; a DM needs no reference.

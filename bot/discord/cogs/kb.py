@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_documents
+from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.discord import render
 from bot.discord.errors import Refused
 from bot.discord.kb_add import StepView
@@ -95,13 +96,21 @@ class KbCog(
         )
 
     @app_commands.command(name="edit", description="Edit an entry's question, paraphrases, answer")
-    @app_commands.describe(entry="The entry's id (pick from the list)")
-    async def edit(self, interaction: Interaction, entry: str) -> None:
+    @app_commands.describe(
+        entry="The entry's id (pick from the list)",
+        language="Which words to edit: the English entry (default) or a translation",
+    )
+    @app_commands.choices(
+        language=[app_commands.Choice(name=code, value=code) for code in languages()]
+    )
+    async def edit(
+        self, interaction: Interaction, entry: str, language: str = SOURCE_LANGUAGE
+    ) -> None:
         found = self.engine.entry(entry)
         if found is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
-        too_long = too_long_for_form(found)
+        too_long = too_long_for_form(found, language)
         if too_long:
             await _say(
                 interaction,
@@ -110,7 +119,7 @@ class KbCog(
             )
             return
         revision = await self.engine.latest_revision(entry)
-        modal = EditEntryModal(self.engine, found, revision, self.trust)
+        modal = EditEntryModal(self.engine, found, revision, self.trust, language)
         await interaction.response.send_modal(modal)
 
     @app_commands.command(name="history", description="List an entry's revisions")
