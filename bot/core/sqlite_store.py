@@ -310,7 +310,23 @@ class SQLiteStore:
             (*args, limit),
         ) as cursor:
             top = tuple([(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor])
+        async with self._db.execute(
+            "SELECT q.language, COUNT(DISTINCT q.id) AS asked,"
+            f" COUNT(DISTINCT CASE WHEN {confident} THEN q.id END) AS answered,"
+            " COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
+            " FROM questions q LEFT JOIN feedback f ON f.question_id = q.id "
+            + where
+            + " GROUP BY q.language ORDER BY asked DESC, q.language",
+            args,
+        ) as cursor:
+            by_language = tuple(
+                [
+                    (r["language"], r["asked"], r["answered"], r["yes"], r["no"])
+                    async for r in cursor
+                ]
+            )
         return PeriodStats(
+            by_language=by_language,
             since=since,
             asked=sum(tiers.values()),
             confident=tiers.get(Tier.CONFIDENT.value, 0),

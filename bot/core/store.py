@@ -104,6 +104,8 @@ class PeriodStats:
     helpful: int
     unhelpful: int
     top: tuple[tuple[str, int, int, int], ...]  # (entry id, answers, 👍, 👎), most asked first
+    # (language, asked, answered, 👍, 👎), most asked first
+    by_language: tuple[tuple[str, int, int, int, int], ...] = ()
 
     @property
     def unanswered_rate(self) -> float | None:

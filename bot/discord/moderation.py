@@ -70,6 +70,12 @@ def stats_text(stats: PeriodStats, days: int | None, entries: int, as_of: str) -
         if ratio is not None
         else "No helpful/not helpful votes."
     )
+    if len(stats.by_language) > 1:
+        lines.append("By language (asked · answered · 👍 · 👎):")
+        lines += [
+            f"`{code}` {asked} · {answered} ({answered / asked:.0%}) · {yes} · {no}"
+            for code, asked, answered, yes, no in stats.by_language
+        ]
     if stats.top:
         lines.append("Most asked (answers · 👍 · 👎):")
         lines += [f"`{entry_id}` {n} · {yes} · {no}" for entry_id, n, yes, no in stats.top]

@@ -43,3 +43,13 @@ async def test_stats_over_a_period_count_only_that_period(
 async def test_an_empty_period_has_no_rates(engine: Any) -> None:
     stats = await engine.period_stats(7)
     assert stats.asked == 0 and stats.unanswered_rate is None and stats.helpful_ratio is None
+
+
+async def test_stats_are_split_by_the_language_asked_in(engine: Any) -> None:
+    await engine.ask("how many migrants were enrolled?")
+    await engine.ask("what is the weather in Paris")
+    spanish = await engine.ask("¿Cuántos migrantes se inscribieron en la aplicación?")
+    stats = await engine.period_stats()
+    by_language = {code: (asked, answered) for code, asked, answered, _, _ in stats.by_language}
+    assert by_language["en"] == (2, 1)
+    assert by_language[spanish.language][0] == 1 and spanish.language == "es"

@@ -63,6 +63,10 @@ async def test_stats_over_a_chosen_period(emu: DiscordEmulator, engine: Engine, 
     assert "No helpful/not helpful votes." in week
     assert "`enrolled-45` 1 · 0 · 0" in week
     ever = (await kb(emu, "stats", mod))["content"]
-    assert "Over all time:" in ever
+    assert "Over all time:" in ever and "By language" not in ever  # one language so far
+    await ask(emu, "¿Cuántos migrantes se inscribieron en la aplicación?")
+    split = (await kb(emu, "stats", mod, days=7))["content"]
+    assert "By language (asked · answered · 👍 · 👎):" in split
+    assert "`en` 2 · 1 (50%) · 0 · 0" in split and "`es` 1 · " in split
     refused = await emu.slash("kb stats", {"days": 7}, user=emu.member("oli"), forged=True)
     assert REFUSED in (await refused.answer())["content"]
