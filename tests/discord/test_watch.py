@@ -139,3 +139,18 @@ async def test_answered_and_refused_replies_offer_no_watch_button(
     assert not any(i.startswith("pb:watch:") for i in buttons(answered))
     refused = await (await emu.slash("ask", {"question": "???"}, user=emu.member("b"))).answer()
     assert refused.get("components") in (None, [])
+
+
+async def test_the_button_and_its_replies_speak_the_questions_language(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    ana = emu.member("ana")
+    reply = await (
+        await emu.slash("ask", {"question": "¿Qué tiempo hace hoy en París?"}, user=ana)
+    ).answer()
+    (custom_id,) = [i for i in buttons(reply) if i.startswith("pb:watch:")]
+    assert (
+        custom_id.endswith(":es") and buttons(reply)[custom_id] == "Avísame cuando tenga respuesta"
+    )
+    confirmed = await press(emu, reply, custom_id, ana)
+    assert confirmed["content"].startswith("Te enviaré un único mensaje directo")
