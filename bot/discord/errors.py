@@ -52,8 +52,9 @@ async def report_failure(interaction: discord.Interaction[Any], error: BaseExcep
     if interaction.type is discord.InteractionType.autocomplete:
         return  # nowhere to show a message; an empty list is what the member sees
     question = getattr(interaction.namespace, "question", None)
+    where = f"/{command}" if interaction.command else f"a {command.replace('_', ' ')}"
     report_failed_question(
-        interaction.client, f"/{command}", question if isinstance(question, str) else None, error
+        interaction.client, where, question if isinstance(question, str) else None, error
     )
     await _tell(
         interaction, texts(reply_language(interaction)).gettext(sorry_text(interaction.client))

@@ -19,6 +19,7 @@ from testkit.emulator.state import Channel, Role, User
 
 from .conftest import StartBot
 from .knowledge import CBP
+from .test_ask import buttons
 from .test_kb import ANSWER, NEW_ANSWER, REASON, ask, edit, kb, toml_file
 
 PINGS = "@everyone <@&424242424242424242> <@131313131313131313> **bold** `code`"
@@ -237,3 +238,24 @@ async def test_a_long_change_fits_discord(
     )
     embed = await posted(emu, audit, 0)  # the emulator rejects anything over Discord's limits
     assert len(embed["description"]) <= 4096 and "…" in embed["description"]
+
+
+async def test_a_failing_button_is_reported_without_member_text(
+    emu: DiscordEmulator,
+    audited: PolicyBot,
+    audit: Channel,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("secret detail")
+
+    answer = await ask(emu, "How many migrants were enrolled?")
+    monkeypatch.setattr(audited.service, "vote", broken)
+    vote = next(i for i in buttons(answer) if i.startswith("pb:fb:"))
+    pressed = await emu.click(answer, vote, user=emu.member("bob"))
+    assert (await pressed.answer())["content"] == SORRY_REPORTED
+    embed = await posted(emu, audit, 0)
+    assert embed["title"] == "Failure while answering (a component)"
+    assert "Question" not in fields(embed) and "secret" not in str(embed)
+    caplog.clear()
