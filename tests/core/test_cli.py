@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.console import chat
+from bot.console import chat, render_sources
 from bot.core.engine import Engine
 
 from .conftest import write_knowledge
@@ -104,6 +104,25 @@ def test_kb_import_of_an_invalid_file_imports_nothing(
     assert len(out.splitlines()) == 1
 
 
+def test_kb_import_prune_of_a_folder_without_knowledge_files_deletes_nothing(
+    cli: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "empty").mkdir()  # e.g. a mistyped folder: pruning to it would delete all
+    code, _, err = cli("kb", "import", str(tmp_path / "empty"), "--prune")
+    assert code == 1 and "no .toml knowledge files" in err
+    code, _, err = cli("kb", "validate", str(tmp_path / "empty"))
+    assert code == 1 and "no .toml knowledge files" in err
+    _, out, _ = cli("kb", "list")
+    assert "enrolled-45" in out
+
+
+def test_kb_export_onto_a_file_gets_a_message_not_a_traceback(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("keep me")
+    code, _, err = cli("kb", "export", str(tmp_path / "a-file"))
+    assert code == 1 and "cannot write" in err and "a-file" in err
+    assert (tmp_path / "a-file").read_text() == "keep me"
+
+
 def test_kb_export_then_import_changes_nothing(cli: Any, tmp_path: Path) -> None:
     assert cli("kb", "export", str(tmp_path / "out"))[0] == 0
     code, out, _ = cli("kb", "import", str(tmp_path / "out"))
@@ -141,6 +160,12 @@ async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) ->
     assert "New York Post (anonymous sources)" in shown[3]
 
 
+async def test_the_console_source_list_counts_one_entry_in_the_singular(engine: Engine) -> None:
+    listing = render_sources(engine)
+    assert "U.S. Customs and Border Protection (agency data): 1 entry\n" in listing + "\n"
+    assert "New York Post (anonymous sources): 2 entries" in listing
+
+
 def test_python_dash_m_bot_answers_from_a_fresh_process(
     tmp_path: Path, knowledge_dir: Path
 ) -> None:
@@ -163,6 +188,32 @@ def test_python_dash_m_bot_answers_from_a_fresh_process(
     first, second = (json.loads(line) for line in done.stdout.splitlines())
     assert first["entry_id"] == "apple-store" and second["matched"] is False
     assert "discord" not in done.stderr.lower()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, knowledge_dir: Path) -> None:
+    """`policybot ask < questions | head -1`: the closed pipe ends the run quietly."""
+    env = dict(
+        os.environ,
+        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
+        POLICYBOT_DB=str(tmp_path / "fresh.sqlite3"),
+        DISCORD_TOKEN="",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--no-log"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert process.stdin and process.stdout and process.stderr
+    process.stdin.write(b"how many migrants were enrolled?\n" * 300)  # more than a pipe holds
+    process.stdin.close()
+    assert process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=60) != 0
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err
 
 
 class _FakeStdin:
