@@ -14,6 +14,7 @@ from bot.discord.client import PolicyBot
 from bot.discord.kb_add import NO_DRAFT
 from testkit.emulator import DiscordEmulator
 from testkit.emulator.interactions import InteractionHandle
+from testkit.emulator.permissions import MANAGE_GUILD
 from testkit.emulator.state import Role, User
 
 from .test_kb import REFUSED, asked_answer, text_inputs
@@ -230,3 +231,16 @@ async def test_two_moderators_adding_one_id_at_once_one_wins(
     assert sum("Added `app-languages`" in r for r in replies) == 1, replies
     assert sum("already exists" in r for r in replies) == 1
     assert await engine.latest_revision("app-languages") == 1
+
+
+async def test_the_text_form_refuses_a_member_who_is_no_longer_a_moderator(
+    emu: DiscordEmulator, engine: Engine, mod: User
+) -> None:
+    opened = await emu.slash("kb add", user=mod)
+    await opened.callback_body()
+    emu.guild.member_roles[mod.id] = []
+    late = await emu.fill_modal(opened, TEXT, user=mod)
+    assert REFUSED in (await late.answer())["content"]
+    reopened_by_manager = emu.member("sam", permissions=MANAGE_GUILD)
+    fresh = await emu.slash("kb add", user=reopened_by_manager)
+    assert set(text_inputs((await fresh.callback_body())["data"]).values()) == {""}

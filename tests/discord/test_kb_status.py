@@ -175,3 +175,16 @@ async def test_choices_read_as_words_and_moderators_get_entries(
     assert offered["anonymous"].startswith("Anonymous sources")
     handle = await emu.autocomplete("kb status", "entry", "enrol", user=mod)
     assert [c["value"] for c in await handle.choices()] == ["enrolled-45"]
+
+
+async def test_the_source_form_refuses_a_member_who_is_no_longer_a_moderator(
+    emu: DiscordEmulator, engine: Engine, mod: User
+) -> None:
+    opened = await emu.slash(
+        "kb source add", {"entry": "apprehended-7m", "kind": "official_record"}, user=mod
+    )
+    await opened.callback_body()
+    emu.guild.member_roles[mod.id] = []
+    late = await emu.fill_modal(opened, ICE | {REASON: "more"}, user=mod)
+    assert REFUSED in (await late.answer())["content"]
+    assert await engine.latest_revision("apprehended-7m") == 1
