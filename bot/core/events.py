@@ -7,6 +7,7 @@ channel. An event says who, what, to which entry, why, and how the entry looked 
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -68,8 +69,30 @@ def field_changes(before: Entry | None, after: Entry | None) -> list[tuple[str, 
             was, now = _list_diff(was_lines, now_lines)
         elif isinstance(was, list | None) and isinstance(now, list | None):
             was, now = _list_diff(was or [], now or [])
+        elif isinstance(was, str) and isinstance(now, str):
+            was, now = changed_span(was, now)
         changes.append((name, _text(was), _text(now)))
     return changes
+
+
+def changed_span(old: str, new: str, context: int = 4) -> tuple[str, str]:
+    """The part of a text that changed, in both versions, with a few words either side:
+    a one-word fix in a long answer reads "… enroll only 45 migrants …" → "… enroll only 46
+    migrants …", not two long texts that look the same where they are clipped."""
+    old_words, new_words = old.split(), new.split()
+    blocks = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes()
+    changed = [b for b in blocks if b[0] != "equal"]
+    if not changed:
+        return old, new
+    start_a, start_b = changed[0][1], changed[0][3]
+    end_a, end_b = changed[-1][2], changed[-1][4]
+
+    def excerpt(words: list[str], start: int, end: int) -> str:
+        low, high = max(0, start - context), min(len(words), end + context)
+        text = " ".join(words[low:high])
+        return ("… " if low > 0 else "") + text + (" …" if high < len(words) else "")
+
+    return excerpt(old_words, start_a, end_a), excerpt(new_words, start_b, end_b)
 
 
 def _list_diff(old: Sequence[object], new: Sequence[object]) -> tuple[str, str]:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.events import Action, ModerationEvent, field_changes
+from bot.core.events import Action, ModerationEvent, changed_span, field_changes
 from bot.core.knowledge import KnowledgeError, PlacedEntry, load_directory, load_documents
 from bot.core.models import Source, SourceKind, Status
 from bot.site.build import SiteConfig, build_site
@@ -240,3 +240,13 @@ async def test_a_status_change_round_trips_through_files_and_shows_on_the_site(
     await build_site(engine, site, SiteConfig())
     page = (site / entry_path("apple-store")).read_text(encoding="utf-8")
     assert "Update, 3 March 2025: confirmed on the record by ICE" in page
+
+
+def test_a_small_change_in_a_long_text_shows_where_it_is() -> None:
+    old = "The Post reported that officials could enroll only 45 migrants out of hundreds."
+    new = old.replace("45", "46")
+    assert changed_span(old, new) == (
+        "… officials could enroll only 45 migrants out of hundreds.",
+        "… officials could enroll only 46 migrants out of hundreds.",
+    )
+    assert changed_span("same words", "same  words") == ("same words", "same  words")
