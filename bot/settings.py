@@ -66,6 +66,11 @@ class Settings(BaseSettings):
         description="Role ids, comma-separated, that moderate in a home server (besides members "
         "with Manage Server there).",
     )
+    audit_channel_id: int | None = Field(
+        default=None,
+        description="A text channel of a home server where every moderator action and the "
+        "bot's own failures are posted. Empty: no audit channel.",
+    )
     moderator_role: str | None = Field(
         default=None, description="Replaced by POLICYBOT_MODERATOR_ROLE_IDS; refused if set."
     )
@@ -110,6 +115,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("audit_channel_id", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("moderator_role")
     @classmethod
