@@ -52,6 +52,7 @@ class Candidate:
     informative: float = 0.0  # informativeness of all the question's words (when any lack)
     alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
     counting: bool = False  # the question asks how many or how much
+    asks_kind: bool = False  # the question asks a kind of its own: who, when, where, why
 
     @property
     def explains(self) -> bool:
@@ -99,6 +100,6 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
             chosen = alike[0]
     if chosen.score < limits.confident or chosen.coverage < MIN_COVERAGE or not chosen.explains:
         return None
-    if chosen.counting and not chosen.alike:
-        return None  # asked for a number, the entry is never asked for one
+    if (chosen.counting or chosen.asks_kind) and not chosen.alike:
+        return None  # asked for a number (a person, a date…), the entry is never asked for one
     return chosen

@@ -85,6 +85,9 @@ class Matcher:
         self._starts = [0]
         # Few words each: tuples are a quarter the size of frozensets and as fast to search.
         self._keywords: list[tuple[str, ...]] = []
+        # Multi-word names among the keywords ("deportation data project") whose words the
+        # entry's questions do not use: they count only when the question has all of them.
+        self._keyword_groups: list[tuple[tuple[str, ...], ...]] = []
         self._answers: list[tuple[str, ...]] = []  # answer words not in the entry's questions
         self._kinds = array("H")  # per entry: the KIND_BITS of the kinds its questions ask
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
@@ -116,15 +119,11 @@ class Matcher:
                 union.update(tokens)
             self._starts.append(len(self._texts))
             self._kinds.append(kinds)
-            keywords = tuple(
-                dict.fromkeys(
-                    intern(t)
-                    for k in own.keywords
-                    for t in self._text.content_tokens(self._text.normalize(k))
-                )
-            )
+            keywords, groups = self._keyword_tokens(own.keywords, union)
             self._keywords.append(keywords)
+            self._keyword_groups.append(groups)
             union.update(keywords)
+            union.update(token for group in groups for token in group)
             for token in union:
                 self._postings.setdefault(token, []).append(index)
             answer_words = self._text.word_list(own.answer)
@@ -166,6 +165,29 @@ class Matcher:
         }
         usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
+
+    def _keyword_tokens(
+        self, keywords: Sequence[str], asked: set[str]
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """(tokens of single keywords and of those whose words the questions use, names)."""
+        single: dict[str, None] = {}
+        groups: list[tuple[str, ...]] = []
+        for keyword in keywords:
+            tokens = tuple(map(intern, self._text.content_tokens(self._text.normalize(keyword))))
+            if len(tokens) > 1 and not asked.issuperset(tokens):
+                groups.append(tokens)
+            else:
+                single.update(dict.fromkeys(tokens))
+        return tuple(single), tuple(groups)
+
+    def _named(self, index: int, weights: dict[str, float]) -> set[str]:
+        """The tokens of the entry's multi-word names the question has in full."""
+        return {
+            token
+            for group in self._keyword_groups[index]
+            if all(token in weights for token in group)
+            for token in group
+        }
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -274,6 +296,7 @@ class Matcher:
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
                 counting=asked_kind == HOW_MANY,
+                asks_kind=bool(kind) and asked_kind != HOW_MANY,
             )
             for score, text, index, coverage, missing in measured
         ]
@@ -295,7 +318,7 @@ class Matcher:
         framing = sum(w for token, w in weights.items() if typed[token] in framing_words)
         if total <= framing:
             return 0.0, 0.0
-        asked = set(self._keywords[index])
+        asked = set(self._keywords[index]) | self._named(index, weights)
         for position in range(self._starts[index], self._starts[index + 1]):
             asked.update(self._tokens[position])
         unasked = [token for token in weights if token not in asked]
@@ -358,6 +381,7 @@ class Matcher:
         keywords, answer = self._keywords[index], self._answers[index]
         known = {t: w * ANSWER_FACTOR for t, w in weights.items() if t in answer}
         known.update((t, w) for t, w in weights.items() if t in keywords)
+        known.update((t, weights[t]) for t in self._named(index, weights))
         best_lexical, best_text, best_similarity = -1.0, "", 0.0
         for position in range(self._starts[index], self._starts[index + 1]):
             text = self._texts[position]
