@@ -4,9 +4,9 @@
     python -m benchmarks.quality --set blind          # the blind held-out set: figures only
     python -m benchmarks.quality --set blind-es --ours-only --language detect   # Spanish
 
-The BM25 cutoff is always tuned on the tune set. `tune`, `heldout`, `extra` and `extra2` are tuning data;
-`blind` (benchmarks/questions/blind-2026.tsv) and `blind-es` (blind-es.tsv, Spanish) are only
-ever measured, and their misses are never listed.
+The BM25 cutoff is always tuned on the tune set. `tune`, `heldout`, `extra` and `extra2` are
+tuning data; `blind` (benchmarks/questions/blind-2026.tsv) and `blind-es` (blind-es.tsv,
+Spanish) are only ever measured, and their misses are never listed.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ SETS = {
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-TUNING = ("tune", "heldout", "extra", "extra2", *(n for n in LANGUAGE_SETS if n.startswith("tune-")))
+ENGLISH_TUNING = ("tune", "heldout", "extra", "extra2")  # tune-<code>: --language detect or <code>
+TUNING = (*ENGLISH_TUNING, *(n for n in LANGUAGE_SETS if n.startswith("tune-")))
 BLIND_SETS = ("blind", *(n for n in LANGUAGE_SETS if n.startswith("blind-")))
 
 
@@ -139,8 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             (RapidfuzzWRatio.name, RapidfuzzWRatio(entries)),
             (f"{BM25.name} ({bm25.cutoff:.2f})", bm25),
         ]
-    english_tuning = ("tune", "heldout", "extra", "extra2")  # tune-<code> needs --language detect or <code>
-    names = {"both": ("tune", "heldout"), "tuning": english_tuning}.get(args.set, (args.set,))
+    names = {"both": ("tune", "heldout"), "tuning": ENGLISH_TUNING}.get(args.set, (args.set,))
     print(f"knowledge: {len(entries)} entries\n")
     for name in names:
         if not SETS[name].exists():

@@ -18,7 +18,7 @@ from bot.core import normalize as english
 from bot.core.chatter import strip_chatter
 from bot.core.commonness import informativeness, is_rare, is_word, spelling
 from bot.core.languages import SOURCE_LANGUAGE, Language, language
-from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
+from bot.core.vocabulary import DEFINITION_PATTERNS, FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
 
 _CACHE = 65536
 
@@ -33,6 +33,7 @@ class TextAnalysis(Protocol):
     framing_words: frozenset[str]  # the same, as typed: they count for no side of coverage
 
     def strip_chatter(self, plain: str) -> str: ...
+    def definition_subject(self, plain: str) -> str | None: ...
     def is_word(self, word: str) -> bool: ...
     def is_rare(self, word: str) -> bool: ...
     def spelling(self, word: str) -> str | None: ...
@@ -61,6 +62,9 @@ class EnglishAnalysis:
 
     def strip_chatter(self, plain: str) -> str:
         return strip_chatter(plain, SOURCE_LANGUAGE)
+
+    def definition_subject(self, plain: str) -> str | None:
+        return _definition_subject(_definitions(DEFINITION_PATTERNS), plain)
 
     def is_word(self, word: str) -> bool:
         return is_word(word, SOURCE_LANGUAGE)
@@ -119,6 +123,8 @@ class DataAnalysis:
         self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
         self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
         self.framing_words = frozenset(data.framing_words)
+        self._definitions = data.definitions
+        self._question_kinds = data.question_kinds
         chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
         self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
@@ -128,6 +134,9 @@ class DataAnalysis:
             return plain
         stripped = " ".join(self._chatter.sub(" ", plain).split())
         return " ".join(self._chatter.sub(" ", stripped).split())
+
+    def definition_subject(self, plain: str) -> str | None:
+        return _definition_subject(_definitions(self._definitions), plain)
 
     # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
     # language, and the English words the language borrows are as common as they are in English.
@@ -141,7 +150,12 @@ class DataAnalysis:
         return spelling(word, self.code)
 
     def question_kind(self, words: list[str]) -> str:
-        """Only English knows its question words yet: a near tie is not settled by kind."""
+        """What a question asks for, from the first of its first three words that says (the
+        language's `question_kinds`); "" when none does."""
+        for word in words[:3]:
+            kind = self._question_kinds.get(word)
+            if kind is not None:
+                return kind
         return ""
 
     def informativeness(self, word: str) -> float:
@@ -201,6 +215,20 @@ class DataAnalysis:
 
     def content_words(self, normalized: str) -> list[tuple[str, str]]:
         return [(word, token) for word in normalized.split() if (token := self._token(word))]
+
+
+@functools.cache
+def _definitions(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+def _definition_subject(patterns: tuple[re.Pattern[str], ...], plain: str) -> str | None:
+    """The thing a "what is X" question asks about (plain words), or None for other questions."""
+    for pattern in patterns:
+        found = pattern.search(plain)
+        if found is not None:
+            return found.group("subject")
+    return None
 
 
 @functools.cache

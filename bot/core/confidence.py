@@ -52,6 +52,7 @@ class Candidate:
     informative: float = 0.0  # informativeness of all the question's words (when any lack)
     alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
     counting: bool = False  # the question asks how many or how much
+    defines: bool = True  # a "what is X" question: the entry is asked what X is
     asks_kind: bool = False  # the question asks a kind of its own: who, when, where, why
 
     @property
@@ -100,6 +101,8 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
             chosen = alike[0]
     if chosen.score < limits.confident or chosen.coverage < MIN_COVERAGE or not chosen.explains:
         return None
+    if not chosen.defines:
+        return None  # asked what something is, the entry only mentions it
     if (chosen.counting or chosen.asks_kind) and not chosen.alike:
         return None  # asked for a number (a person, a date…), the entry is never asked for one
     return chosen

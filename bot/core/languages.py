@@ -40,6 +40,10 @@ class Language:
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
+    # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
+    definitions: tuple[str, ...] = ()
+    # question word -> the kind of question it asks: "who", "when", "where", "why", "how many"
+    question_kinds: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def month_names(self) -> tuple[str, ...]:
@@ -75,6 +79,8 @@ def _load(path: Path) -> Language:
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
+            definitions=tuple(str(p) for p in raw.get("definitions", ())),
+            question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
         )
     except (KeyError, tomllib.TOMLDecodeError, UnknownLocaleError, ValueError) as error:
         raise LanguageDataError(f"{path}: bad language data: {error}") from None

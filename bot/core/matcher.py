@@ -90,6 +90,8 @@ class Matcher:
         self._keyword_groups: list[tuple[tuple[str, ...], ...]] = []
         self._answers: list[tuple[str, ...]] = []  # answer words not in the entry's questions
         self._kinds = array("H")  # per entry: the KIND_BITS of the kinds its questions ask
+        # Entry index -> tokens of what its "what is X" questions ask about (few entries have any).
+        self._defines: dict[int, frozenset[str]] = {}
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
@@ -104,6 +106,10 @@ class Matcher:
             for text in [own.question, *own.paraphrases]:
                 words = self._text.word_list(text)
                 kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
+                subject = self._text.definition_subject(" ".join(words))
+                if subject is not None:
+                    defined = self._text.content_tokens(self._text.join_phrases(subject))
+                    self._defines[index] = self._defines.get(index, frozenset()).union(defined)
                 surface.update(words)
                 normalized = " ".join(words)
                 if self._text.has_phrase_words(words):
@@ -121,6 +127,9 @@ class Matcher:
             self._kinds.append(kinds)
             keywords, groups = self._keyword_tokens(own.keywords, union)
             self._keywords.append(keywords)
+            if index in self._defines:  # an entry asked what X is: its keywords name X
+                named = [token for group in groups for token in group]
+                self._defines[index] = self._defines[index].union(keywords, named)
             self._keyword_groups.append(groups)
             union.update(keywords)
             union.update(token for group in groups for token in group)
@@ -282,6 +291,7 @@ class Matcher:
             (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
             for score, text, index in scored[:limit]
         ]
+        subject = self._subject(plain, weights, typed)
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
@@ -296,10 +306,28 @@ class Matcher:
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
                 counting=asked_kind == HOW_MANY,
+                defines=self._defines_subject(index, subject, weights),
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
             )
             for score, text, index, coverage, missing in measured
         ]
+
+    def _subject(self, plain: str, weights: dict[str, float], typed: dict[str, str]) -> list[str]:
+        """The tokens of what a "what is X" question asks about; empty for other questions."""
+        subject = self._text.definition_subject(plain)
+        if subject is None:
+            return []
+        frame = set(plain.split()).difference(subject.split()) | self._text.framing_words
+        return [token for token in weights if typed[token] not in frame]
+
+    def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> bool:
+        """Whether the entry is asked what the subject is (true when there is no subject): its
+        "what is" questions name at least half the subject's weight."""
+        if not subject:
+            return True
+        defined = self._defines.get(index, frozenset())
+        named = sum(weights[token] for token in subject if token in defined)
+        return named >= 0.5 * sum(weights[token] for token in subject)
 
     def _coverage(
         self,

@@ -227,6 +227,19 @@ FRAMING_WORDS: frozenset[str] = frozenset(
     success successful disaster mess joke""".split()
 )
 
+# Questions that ask what something is or what a name means ("what is ICE", "what does CBP
+# stand for", "ATD meaning"): regular expressions over plain words, the thing asked about in
+# the group "subject". Only an entry asked what that thing is answers them (confidence.py), so
+# "what is ICE" is not answered by an entry that merely mentions ICE.
+_WHAT = r"(?:what|wat|wht|waht)"
+_NAME = r"(?:the |a |an )?(?P<subject>(?:[a-z0-9]+ ){0,3}[a-z0-9]+)"
+DEFINITION_PATTERNS: tuple[str, ...] = (
+    rf"^{_WHAT}(?: is| was|s| s) (?:the )?(?:meaning|definition) of {_NAME}$",
+    rf"^{_WHAT} (?:does|do|did) {_NAME} (?:stand for|mean|means)$",
+    rf"^{_WHAT}(?: is| was|s| s) {_NAME}$",
+    rf"^{_NAME} (?:meaning|definition|stands? for)$",
+)
+
 # The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,
 # found by question_kind). Only kinds that say what sort of answer is wanted: "what", "is"
 # and "how" open every sort of question. Used only to settle a near tie (confidence.py).

@@ -303,3 +303,63 @@ def test_a_question_for_a_number_needs_an_entry_asked_for_one() -> None:
     count = Candidate("enrolled", "", 90.0, "", counting=True, alike=True)
     assert confident_choice([city], limits) is None
     assert confident_choice([count], limits) is count
+
+
+def test_a_question_asking_who_needs_an_entry_asked_who() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    which = Candidate("which-app", "", 90.0, "", asks_kind=True, alike=False)
+    who = Candidate("who-can-use", "", 90.0, "", asks_kind=True, alike=True)
+    assert confident_choice([which], limits) is None
+    assert confident_choice([who], limits) is who
+
+
+DEFINED = [
+    entry(
+        "atd",
+        "What is Alternatives to Detention (ATD)?",
+        "what is isap",
+        keywords=["intensive supervision"],
+    ),
+    entry(
+        "status",
+        "Where do things stand now with ICE check-ins and the app?",
+        "will the app let migrants live a life of anonymity",
+    ),
+    entry(
+        "arrests",
+        "Are people being arrested at ICE check-ins?",
+        keywords=["deportation data project"],
+        answer="The Deportation Data Project counted arrests at check-ins in 2025.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is ICE",  # the entries mention ICE; none is asked what it is
+        "what does ICE stand for",
+        "what is the meaning of life",
+        "what is project 2025",  # "project" alone is not the Deportation Data Project
+        "what is the data project",
+    ],
+)
+def test_what_is_x_needs_an_entry_asked_what_x_is(question: str) -> None:
+    assert Matcher(DEFINED).match(question).tier is not Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("whats atd", "atd"),
+        ("what is intensive supervision", "atd"),  # its keywords name it
+        ("ATD meaning", "atd"),
+        ("what did the deportation data project find about check-ins", "arrests"),
+    ],
+)
+def test_what_is_x_is_answered_by_the_entry_that_says_what_x_is(
+    question: str, expected: str
+) -> None:
+    result = Matcher(DEFINED).match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected

@@ -169,3 +169,12 @@ def test_an_unclear_question_tries_the_other_index_and_keeps_the_reply_language(
     assert routed.language == "es" and routed.matcher is english
     clear = route(matchers, "¿qué es la aplicación de CBP One para los migrantes?")
     assert clear.language == "es" and clear.matcher is spanish  # a clear question stays put
+
+
+def test_spanish_reads_what_is_questions_and_question_kinds_from_its_data() -> None:
+    spanish = analysis("es")
+    assert spanish.definition_subject("que significa ice") == "ice"
+    assert spanish.definition_subject("que es el ice portal") == "ice portal"
+    assert spanish.definition_subject("cuantos migrantes se inscribieron") is None
+    assert spanish.question_kind("cuantos migrantes se inscribieron".split()) == "how many"
+    assert spanish.question_kind("quien publico la noticia".split()) == "who"
