@@ -18,7 +18,16 @@ from bot.core import normalize as english
 from bot.core.chatter import strip_chatter
 from bot.core.commonness import informativeness, is_rare, is_word, spelling
 from bot.core.languages import SOURCE_LANGUAGE, Language, language
-from bot.core.vocabulary import DEFINITION_PATTERNS, FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
+from bot.core.vocabulary import (
+    CLAUSE_BREAK,
+    DEFINITION_PATTERNS,
+    FRAMING_WORDS,
+    STOPWORDS,
+    WEAK_TOKENS,
+)
+
+# A question's sentences: split where one ends ("?", "!", ".", a new line).
+_SENTENCE_END = re.compile(r"[?!\n]+|\.(?!\d)")
 
 _CACHE = 65536
 
@@ -34,6 +43,7 @@ class TextAnalysis(Protocol):
 
     def strip_chatter(self, plain: str) -> str: ...
     def definition_subject(self, plain: str) -> str | None: ...
+    def clauses(self, text: str) -> list[str]: ...
     def is_word(self, word: str) -> bool: ...
     def is_rare(self, word: str) -> bool: ...
     def spelling(self, word: str) -> str | None: ...
@@ -65,6 +75,9 @@ class EnglishAnalysis:
 
     def definition_subject(self, plain: str) -> str | None:
         return _definition_subject(_definitions(DEFINITION_PATTERNS), plain)
+
+    def clauses(self, text: str) -> list[str]:
+        return _clauses(self, _clause_break(CLAUSE_BREAK), text)
 
     def is_word(self, word: str) -> bool:
         return is_word(word, SOURCE_LANGUAGE)
@@ -125,6 +138,7 @@ class DataAnalysis:
         self.framing_words = frozenset(data.framing_words)
         self._definitions = data.definitions
         self._question_kinds = data.question_kinds
+        self._clause_break = data.clause_break
         chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
         self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
@@ -137,6 +151,9 @@ class DataAnalysis:
 
     def definition_subject(self, plain: str) -> str | None:
         return _definition_subject(_definitions(self._definitions), plain)
+
+    def clauses(self, text: str) -> list[str]:
+        return _clauses(self, _clause_break(self._clause_break), text)
 
     # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
     # language, and the English words the language borrows are as common as they are in English.
@@ -229,6 +246,21 @@ def _definition_subject(patterns: tuple[re.Pattern[str], ...], plain: str) -> st
         if found is not None:
             return found.group("subject")
     return None
+
+
+@functools.cache
+def _clause_break(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def _clauses(text_analysis: TextAnalysis, breaks: re.Pattern[str] | None, text: str) -> list[str]:
+    """The questions asked in `text`, as plain words without chatter: its sentences, each split
+    where a second question starts; one item for a single question."""
+    parts: list[str] = []
+    for sentence in _SENTENCE_END.split(english.clean(text)):
+        plain = text_analysis.strip_chatter(text_analysis.plain_words(sentence))
+        parts += breaks.split(plain) if breaks is not None else [plain]
+    return [part for part in parts if part]
 
 
 @functools.cache

@@ -38,10 +38,12 @@ def candidate_parts(text: str) -> list[str]:
 
 
 def best_claim(answered: Iterable[tuple[str, Answer]]) -> CheckedClaim | None:
-    """The part whose answer ranks best (tier first, then score); the first wins a tie."""
-    best: tuple[tuple[int, float], CheckedClaim] | None = None
+    """The part whose answer ranks best (tier first, then score); in a tie the shorter part,
+    which says exactly what was checked (the matcher answers a whole message through its
+    best sentence), then the first."""
+    best: tuple[tuple[int, float, int], CheckedClaim] | None = None
     for part, answer in answered:
-        rank = (TIER_RANK[answer.tier], answer.score)
+        rank = (TIER_RANK[answer.tier], answer.score, -len(part))
         if best is None or rank > best[0]:
             best = (rank, CheckedClaim(part, answer))
     return best[1] if best else None

@@ -342,8 +342,8 @@ class Matcher:
         # Framing words ("what happens if", "how is it calculated") say how the question is
         # asked, not what about: they count for neither side, and a question of framing words
         # only ("what did it turn into") has nothing to cover.
-        framing_words = self._text.framing_words
-        framing = sum(w for token, w in weights.items() if typed[token] in framing_words)
+        framed = {token for token in weights if self._frames(typed[token], token)}
+        framing = sum(weights[token] for token in framed)
         if total <= framing:
             return 0.0, 0.0
         asked = set(self._keywords[index]) | self._named(index, weights)
@@ -352,7 +352,7 @@ class Matcher:
         unasked = [token for token in weights if token not in asked]
         if not unasked:
             return 1.0, 0.0
-        lacking = sum(weights[t] for t in unasked if typed[t] not in framing_words)
+        lacking = sum(weights[t] for t in unasked if t not in framed)
         coverage = 1 - lacking / (total - framing)
         if not measure_missing:
             return round(coverage, 3), 0.0
@@ -360,11 +360,19 @@ class Matcher:
         missing = sum(self._informativeness(typed[t], t) for t in unasked if t not in answer)
         return round(coverage, 3), round(missing, 3)
 
+    def _frames(self, word: str, token: str) -> bool:
+        """Whether a question word says how it is asked rather than what about: a framing word
+        as typed, or a word meaning one ("flop" is read as "fail")."""
+        text = self._text
+        return word in text.framing_words or (
+            token in text.never_missing and token not in text.weak_tokens
+        )
+
     def _informativeness(self, word: str, token: str) -> float:
         """How much a question word the entry lacks says; the more common of the word as typed
         and its token decides ("phones" counts as "phone")."""
-        if token in self._text.weak_tokens or word in self._text.framing_words:
-            return 0.0
+        if token in self._text.never_missing or word in self._text.framing_words:
+            return 0.0  # chatter-like, or framing ("flop" means "fail", which frames)
         said = self._text.informativeness
         if token == word or not token.isalpha():
             return said(word)
@@ -437,7 +445,36 @@ class Matcher:
     def match(self, question: str, limit: int = 3) -> MatchResult:
         """Confident when one entry scores high enough, explains every informative word of the
         question, and no entry within the margin covers as much of it; otherwise the entries
-        above the suggestion bar are offered as "did you mean"."""
+        above the suggestion bar are offered as "did you mean".
+
+        Two questions in one ("how many enrolled, and did it have glitches?") rarely fit one
+        entry: when the whole is not answered, each part is matched on its own and the part
+        answered with the highest score is answered, if its entry covers all of that part."""
+        result = self._match_one(question, limit)
+        if result.tier is Tier.CONFIDENT:
+            return result
+        parts = self._text.clauses(question)
+        if len(parts) < 2:
+            return result
+        weak = self._text.weak_tokens
+        ranked = {candidate.entry_id for candidate in result.candidates}
+        answered = [
+            one
+            for part in parts
+            # A part of weak words only ("or is that fake") speaks of the other part.
+            if not weak.issuperset(self.query_tokens(part))
+            and (one := self._match_one(part, limit)).tier is Tier.CONFIDENT
+            and one.best is not None
+            and one.best.coverage >= 1.0
+            # …and one the whole question ranks among its best ("1.8 million a year? source?"
+            # asks for the figure's source, not who the story's sources are).
+            and one.best.entry_id in ranked
+        ]
+        if not answered:
+            return result
+        return max(answered, key=lambda one: one.best.score if one.best else 0.0)
+
+    def _match_one(self, question: str, limit: int) -> MatchResult:
         candidates = self.rank(question, limit=max(limit, 3))
         limits = self.thresholds
         if not candidates or candidates[0].score < limits.suggest:

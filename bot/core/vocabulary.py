@@ -240,6 +240,14 @@ DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_NAME} (?:meaning|definition|stands? for)$",
 )
 
+# Where a second question starts inside one sentence ("how many enrolled and did it have
+# glitches"): a conjunction followed by a word that opens a question. A regular expression over
+# plain words; the matcher answers one part when the whole is not clear (matcher.py).
+CLAUSE_BREAK = (
+    r" (?:and|also|plus|or|but) (?=(?:is|are|was|were|did|does|do|can|could|will|would|has|have"
+    r"|who|what|whats|when|where|why|which|how)\b)"
+)
+
 # The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,
 # found by question_kind). Only kinds that say what sort of answer is wanted: "what", "is"
 # and "how" open every sort of question. Used only to settle a near tie (confidence.py).

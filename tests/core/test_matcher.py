@@ -363,3 +363,15 @@ def test_what_is_x_is_answered_by_the_entry_that_says_what_x_is(
     result = Matcher(DEFINED).match(question)
     assert result.tier is Tier.CONFIDENT
     assert result.best is not None and result.best.entry_id == expected
+
+
+def test_two_questions_in_one_answer_the_part_an_entry_covers(matcher: Matcher) -> None:
+    result = matcher.match("how many migrants were enrolled and is the app on the apple store")
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id in ("enrolled", "apple-store")
+
+
+def test_a_part_that_only_points_back_is_not_answered_alone() -> None:
+    doubt = Matcher([entry("confirmed", "Is this confirmed?", "is this fake", "is this real")])
+    assert doubt.match("is this fake").tier is Tier.CONFIDENT
+    assert doubt.match("is the earth flat or is that fake").tier is not Tier.CONFIDENT

@@ -178,3 +178,7 @@ def test_spanish_reads_what_is_questions_and_question_kinds_from_its_data() -> N
     assert spanish.definition_subject("cuantos migrantes se inscribieron") is None
     assert spanish.question_kind("cuantos migrantes se inscribieron".split()) == "how many"
     assert spanish.question_kind("quien publico la noticia".split()) == "who"
+    assert spanish.clauses("¿cuántos se inscribieron y cuándo empieza?") == [
+        "cuantos se inscribieron",
+        "cuando empieza",
+    ]
