@@ -90,8 +90,9 @@ class Matcher:
         self._keyword_groups: list[tuple[tuple[str, ...], ...]] = []
         self._answers: list[tuple[str, ...]] = []  # answer words not in the entry's questions
         self._kinds = array("H")  # per entry: the KIND_BITS of the kinds its questions ask
-        # Entry index -> tokens of what its "what is X" questions ask about (few entries have any).
-        self._defines: dict[int, frozenset[str]] = {}
+        # Entry index -> what its "what is X" questions ask about, as tokens (few entries have
+        # any), and for those its keywords too (its names).
+        self._defines: dict[int, list[tuple[str, ...]]] = {}
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
@@ -103,13 +104,17 @@ class Matcher:
             union: set[str] = set()
             kinds = 0
             own = entry.in_language(language) or entry
+            names: list[tuple[str, ...]] = []  # what its "what is X" questions ask about…
+            defines = False
             for text in [own.question, *own.paraphrases]:
                 words = self._text.word_list(text)
                 kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
                 subject = self._text.definition_subject(" ".join(words))
                 if subject is not None:
-                    defined = self._text.content_tokens(self._text.join_phrases(subject))
-                    self._defines[index] = self._defines.get(index, frozenset()).union(defined)
+                    names.append(self._name(subject))
+                    defines = True
+                elif self._text.stopwords.isdisjoint(words):  # a bare name, "intensive …"
+                    names.append(self._name(" ".join(words)))
                 surface.update(words)
                 normalized = " ".join(words)
                 if self._text.has_phrase_words(words):
@@ -127,9 +132,8 @@ class Matcher:
             self._kinds.append(kinds)
             keywords, groups = self._keyword_tokens(own.keywords, union)
             self._keywords.append(keywords)
-            if index in self._defines:  # an entry asked what X is: its keywords name X
-                named = [token for group in groups for token in group]
-                self._defines[index] = self._defines[index].union(keywords, named)
+            if defines:  # …and, for an entry asked what X is, the names of X it lists
+                self._defines[index] = [*names, *((k,) for k in keywords), *groups]
             self._keyword_groups.append(groups)
             union.update(keywords)
             union.update(token for group in groups for token in group)
@@ -174,6 +178,9 @@ class Matcher:
         }
         usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
+
+    def _name(self, words: str) -> tuple[str, ...]:
+        return tuple(map(intern, self._text.content_tokens(self._text.join_phrases(words))))
 
     def _keyword_tokens(
         self, keywords: Sequence[str], asked: set[str]
@@ -321,13 +328,20 @@ class Matcher:
         return [token for token in weights if typed[token] not in frame]
 
     def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> bool:
-        """Whether the entry is asked what the subject is (true when there is no subject): its
-        "what is" questions name at least half the subject's weight."""
+        """Whether the entry is asked what the subject is (true when there is no subject): one
+        of the things its "what is" questions ask about and the subject mostly overlap, each
+        way ("ice" is not the ICE Portal; "atd program" is ATD)."""
         if not subject:
             return True
-        defined = self._defines.get(index, frozenset())
-        named = sum(weights[token] for token in subject if token in defined)
-        return named >= 0.5 * sum(weights[token] for token in subject)
+        asked = sum(weights[token] for token in subject)
+        idf = self._idf
+        for name in self._defines.get(index, ()):
+            shared = [token for token in name if token in weights]
+            if sum(weights[token] for token in shared if token in subject) >= 0.5 * asked and sum(
+                idf.get(t, 0.0) for t in shared
+            ) >= 0.5 * sum(idf.get(t, 0.0) for t in name):
+                return True
+        return False
 
     def _coverage(
         self,

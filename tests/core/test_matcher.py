@@ -320,6 +320,7 @@ DEFINED = [
         "what is isap",
         keywords=["intensive supervision"],
     ),
+    entry("portal", "What is the ICE Portal?", "ice portal login"),
     entry(
         "status",
         "Where do things stand now with ICE check-ins and the app?",
@@ -337,7 +338,7 @@ DEFINED = [
 @pytest.mark.parametrize(
     "question",
     [
-        "what is ICE",  # the entries mention ICE; none is asked what it is
+        "what is ICE",  # the entries mention ICE; the ICE Portal is not ICE
         "what does ICE stand for",
         "what is the meaning of life",
         "what is project 2025",  # "project" alone is not the Deportation Data Project
@@ -354,6 +355,7 @@ def test_what_is_x_needs_an_entry_asked_what_x_is(question: str) -> None:
         ("whats atd", "atd"),
         ("what is intensive supervision", "atd"),  # its keywords name it
         ("ATD meaning", "atd"),
+        ("what is the ice portal", "portal"),
         ("what did the deportation data project find about check-ins", "arrests"),
     ],
 )
