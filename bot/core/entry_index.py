@@ -1,0 +1,209 @@
+"""The index the matcher searches: each entry's questions, keywords and answer read into
+tokens, with postings, word weights (idf) and what the decision rules need to know about each
+entry (which kinds of question it is asked, what its "what is X" questions name, the multi-word
+names among its keywords). Built once per set of entries; the query side is matcher.py.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Sequence
+from sys import intern
+
+from bot.core.analysis import TextAnalysis, analysis
+from bot.core.models import Entry
+from bot.core.typos import TypoCorrector
+from bot.core.vocabulary import HOW_MANY, QUESTION_KINDS
+
+WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
+UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
+# Postings longer than this are not walked for a query; such common words only add to
+# entries already found through rarer ones. This bounds per-query work at any size.
+COMMON_POSTINGS = 2000
+# A query word found only in an entry's answer counts this much of a word in its questions.
+ANSWER_FACTOR = 0.7
+# One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
+KIND_BITS = {
+    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY}))
+}
+
+
+class EntryIndex:
+    """An immutable index over a set of entries; build a new one when the entries change."""
+
+    def __init__(self, entries: Sequence[Entry], language: str = "en") -> None:
+        """`language`: the index reads each entry's words in that language (its translation,
+        or the English text while it has none) and reads questions with that language's rules."""
+        self.language = language
+        self._text: TextAnalysis = analysis(language)
+        self._ids = [entry.id for entry in entries]
+        self._questions = [(entry.in_language(language) or entry).question for entry in entries]
+        # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
+        self._texts: list[str] = []
+        self._tokens: list[tuple[str, ...]] = []
+        self._starts = [0]
+        # Few words each: tuples are a quarter the size of frozensets and as fast to search.
+        self._keywords: list[tuple[str, ...]] = []
+        # Multi-word names among the keywords ("deportation data project") whose words the
+        # entry's questions do not use: they count only when the question has all of them.
+        self._keyword_groups: list[tuple[tuple[str, ...], ...]] = []
+        self._answers: list[tuple[str, ...]] = []  # answer words not in the entry's questions
+        self._kinds = array("H")  # per entry: the KIND_BITS of the kinds its questions ask
+        # Entry index -> what its "what is X" questions ask about, as tokens (few entries have
+        # any), and for those its keywords too (its names).
+        self._defines: dict[int, list[tuple[str, ...]]] = {}
+        self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
+        self._postings: dict[str, list[int]] = {}
+        self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
+        answer_postings: dict[str, list[int]] = {}
+        surface: set[str] = set()  # every word as written, for typo correction
+        # Each text is seen once, so the normaliser's cache is skipped (word_list); tokens are
+        # interned so that entries share one string object per token.
+        for index, entry in enumerate(entries):
+            union: set[str] = set()
+            kinds = 0
+            own = entry.in_language(language) or entry
+            names: list[tuple[str, ...]] = []  # what its "what is X" questions ask about…
+            defines = False
+            for text in [own.question, *own.paraphrases]:
+                words = self._text.word_list(text)
+                kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
+                subject = self._text.definition_subject(" ".join(words))
+                if subject is not None:
+                    names.append(self._name(subject))
+                    defines = True
+                elif self._text.stopwords.isdisjoint(words):  # a bare name, "intensive …"
+                    names.append(self._name(" ".join(words)))
+                surface.update(words)
+                normalized = " ".join(words)
+                if self._text.has_phrase_words(words):
+                    for word, joined in self._text.phrase_parts(normalized):
+                        self._phrase_parts.setdefault(word, set()).add(joined)
+                    normalized = self._text.join_phrases(normalized)
+                    words = normalized.split()
+                tokens = tuple(map(intern, dict.fromkeys(self._text.tokens_of(words))))
+                if not tokens:
+                    self._exact.setdefault(normalized, index)
+                self._texts.append(normalized)
+                self._tokens.append(tokens)
+                union.update(tokens)
+            self._starts.append(len(self._texts))
+            self._kinds.append(kinds)
+            keywords, groups = self._keyword_tokens(own.keywords, union)
+            self._keywords.append(keywords)
+            if defines:  # …and, for an entry asked what X is, the names of X it lists
+                self._defines[index] = [*names, *((k,) for k in keywords), *groups]
+            self._keyword_groups.append(groups)
+            union.update(keywords)
+            union.update(token for group in groups for token in group)
+            for token in union:
+                self._postings.setdefault(token, []).append(index)
+            answer_words = self._text.word_list(own.answer)
+            surface.update(answer_words)
+            answer = tuple(
+                dict.fromkeys(
+                    intern(t)
+                    for t in self._text.content_tokens(
+                        self._text.join_phrases(" ".join(answer_words))
+                    )
+                    if t not in union
+                )
+            )
+            self._answers.append(answer)
+            for token in answer:
+                answer_postings.setdefault(token, []).append(index)
+        total = max(len(entries), 1)
+        frequency = {token: len(postings) for token, postings in self._postings.items()}
+        self._idf = {token: math.log(1 + total / df) for token, df in frequency.items()}
+        # Words only answers use are known, but weigh by how many answers use them.
+        for token, postings in answer_postings.items():
+            if token not in self._idf:
+                self._idf[token] = math.log(1 + total / len(postings))
+                frequency[token] = len(postings)
+        self._answer_postings = answer_postings
+        self._unknown_weight = math.log(1 + total) * UNKNOWN_FACTOR
+        idf = self._idf
+        self._text_weight = array("d", [sum(map(idf.__getitem__, t)) for t in self._tokens])
+        self._common = _common_members(self._postings)
+        self._common_answers = _common_members(answer_postings)
+        self._vocabulary = sorted(self._postings)
+        self._part_words = sorted(self._phrase_parts)
+        # A written word is as common as its token; function words are known too (and most
+        # common), so "wolud" is read as "would", not as a rare word.
+        usage = {
+            word: len(self._postings.get(token, ())) + len(answer_postings.get(token, ()))
+            for word in surface
+            if (token := self._text.stem(word))
+        }
+        usage.update(dict.fromkeys(self._text.stopwords, total + 1))
+        self._typos = TypoCorrector(usage)
+
+    def _name(self, words: str) -> tuple[str, ...]:
+        return tuple(map(intern, self._text.content_tokens(self._text.join_phrases(words))))
+
+    def _keyword_tokens(
+        self, keywords: Sequence[str], asked: set[str]
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """(tokens of single keywords and of those whose words the questions use, names)."""
+        single: dict[str, None] = {}
+        groups: list[tuple[str, ...]] = []
+        for keyword in keywords:
+            tokens = tuple(map(intern, self._text.content_tokens(self._text.normalize(keyword))))
+            if len(tokens) > 1 and not asked.issuperset(tokens):
+                groups.append(tokens)
+            else:
+                single.update(dict.fromkeys(tokens))
+        return tuple(single), tuple(groups)
+
+    def _named(self, index: int, weights: dict[str, float]) -> set[str]:
+        """The tokens of the entry's multi-word names the question has in full."""
+        return {
+            token
+            for group in self._keyword_groups[index]
+            if all(token in weights for token in group)
+            for token in group
+        }
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def weight(self, token: str) -> float:
+        idf = self._idf.get(token, self._unknown_weight)
+        return idf * WEAK_FACTOR if token in self._text.weak_tokens else idf
+
+    def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
+        """Entry index -> summed weight of the query tokens it contains.
+
+        Rare tokens walk their postings; common ones only add to entries already found, unless
+        nothing was found, when the rarest walks its postings (at most `scan_limit` of them).
+        """
+        lists = [
+            (postings, weight * factor, common.get(token))
+            for token, weight in weights.items()
+            for source, common, factor in (
+                (self._postings, self._common, 1.0),
+                (self._answer_postings, self._common_answers, ANSWER_FACTOR),
+            )
+            if (postings := source.get(token)) is not None
+        ]
+        lists.sort(key=lambda item: len(item[0]))
+        found: dict[int, float] = {}
+        for postings, weight, members in lists:
+            if members is not None and found:
+                for index in found:
+                    if index in members:
+                        found[index] += weight
+                continue
+            for index in postings[:scan_limit] if members is not None else postings:
+                found[index] = found.get(index, 0.0) + weight
+        return found
+
+
+def _common_members(postings: dict[str, list[int]]) -> dict[str, frozenset[int]]:
+    """Token -> the entries using it, for tokens too common to walk per query."""
+    return {
+        token: frozenset(indices)
+        for token, indices in postings.items()
+        if len(indices) > COMMON_POSTINGS
+    }
