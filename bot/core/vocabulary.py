@@ -202,7 +202,7 @@ STOPWORDS: frozenset[str] = frozenset(
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
-    waht hte adn tf hella b4 deets keep keeps kept keeping""".split()
+    waht hte adn tf hella b4 deets keep keeps kept keeping hw""".split()
 )
 
 
