@@ -138,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             (RapidfuzzWRatio.name, RapidfuzzWRatio(entries)),
             (f"{BM25.name} ({bm25.cutoff:.2f})", bm25),
         ]
-    names = {"both": ("tune", "heldout"), "tuning": TUNING}.get(args.set, (args.set,))
+    english_tuning = ("tune", "heldout", "extra")  # tune-<code> needs --language detect or <code>
+    names = {"both": ("tune", "heldout"), "tuning": english_tuning}.get(args.set, (args.set,))
     print(f"knowledge: {len(entries)} entries\n")
     for name in names:
         if not SETS[name].exists():

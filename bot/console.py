@@ -68,6 +68,8 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
     if answer.newer_developments:
         note = words.gettext("NOTE: {note}").format(note=answer.newer_developments)
         lines.append(_wrap(note))
+    if answer.update:
+        lines.append(_wrap(answer.update))
     if answer.related:
         lines.append(words.gettext("Related:"))
         for suggestion in answer.related:

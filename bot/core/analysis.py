@@ -16,7 +16,7 @@ import snowballstemmer
 
 from bot.core import normalize as english
 from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_word
+from bot.core.commonness import informativeness, is_rare, is_word, spelling
 from bot.core.languages import SOURCE_LANGUAGE, Language, language
 from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
 
@@ -30,9 +30,13 @@ class TextAnalysis(Protocol):
     stopwords: frozenset[str]
     weak_tokens: frozenset[str]
     never_missing: frozenset[str]  # tokens an entry may lack and still answer: framing words
+    framing_words: frozenset[str]  # the same, as typed: they count for no side of coverage
 
     def strip_chatter(self, plain: str) -> str: ...
     def is_word(self, word: str) -> bool: ...
+    def is_rare(self, word: str) -> bool: ...
+    def spelling(self, word: str) -> str | None: ...
+    def question_kind(self, words: list[str]) -> str: ...
     def informativeness(self, word: str) -> float: ...
     def word_list(self, text: str) -> list[str]: ...
     def plain_words(self, text: str) -> str: ...
@@ -53,12 +57,21 @@ class EnglishAnalysis:
     stopwords = STOPWORDS
     weak_tokens = WEAK_TOKENS
     never_missing = WEAK_TOKENS | frozenset(english.stem(word) for word in FRAMING_WORDS)
+    framing_words = FRAMING_WORDS
 
     def strip_chatter(self, plain: str) -> str:
         return strip_chatter(plain, SOURCE_LANGUAGE)
 
     def is_word(self, word: str) -> bool:
         return is_word(word, SOURCE_LANGUAGE)
+
+    def is_rare(self, word: str) -> bool:
+        return is_rare(word, SOURCE_LANGUAGE)
+
+    def spelling(self, word: str) -> str | None:
+        return spelling(word, SOURCE_LANGUAGE)
+
+    question_kind = staticmethod(english.question_kind)
 
     def informativeness(self, word: str) -> float:
         return informativeness(word, SOURCE_LANGUAGE)
@@ -105,6 +118,7 @@ class DataAnalysis:
         self.normalize = functools.lru_cache(maxsize=_CACHE)(self._normalize)
         self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
         self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
+        self.framing_words = frozenset(data.framing_words)
         chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
         self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
@@ -119,6 +133,16 @@ class DataAnalysis:
     # language, and the English words the language borrows are as common as they are in English.
     def is_word(self, word: str) -> bool:
         return is_word(word, self.code) or is_word(word, SOURCE_LANGUAGE)
+
+    def is_rare(self, word: str) -> bool:
+        return is_rare(word, self.code) and is_rare(word, SOURCE_LANGUAGE)
+
+    def spelling(self, word: str) -> str | None:
+        return spelling(word, self.code)
+
+    def question_kind(self, words: list[str]) -> str:
+        """Only English knows its question words yet: a near tie is not settled by kind."""
+        return ""
 
     def informativeness(self, word: str) -> float:
         source = SOURCE_LANGUAGE if word in self._loanwords else self.code

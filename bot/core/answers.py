@@ -35,6 +35,8 @@ TOO_LONG_MESSAGE = N_(
 )
 # The entry that says what the knowledge base knows as of its own date; moderators keep it current.
 WHERE_THINGS_STAND = "where-things-stand"
+# The latest change of an entry's status; the note is the moderator's own words.
+STATUS_UPDATE = N_("Update, {date}: {note} (before: {status})")
 NEWER_DEVELOPMENTS = N_(
     "This information dates from {newest}, more than a year before this knowledge base's "
     "date ({as_of}). Newer developments may exist: see “{pointer}”."
@@ -179,6 +181,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     status: Status | None = None
     as_of: dt.date | None = None
+    update: str | None = None  # the latest change of status, e.g. "Update, 3 March 2025: …"
     related: tuple[Suggestion, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     question_id: int | None = field(default=None, compare=False)
@@ -231,6 +234,7 @@ class Answer:
             "warning": self.warning,
             "status": self.status.value if self.status else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "update": self.update,
             "related": [s.to_json() for s in self.related],
             "suggestions": [s.to_json() for s in self.suggestions],
             "message": self.message,
@@ -316,12 +320,27 @@ def answer_entry(
         citations=tuple(Citation.from_source(s, language) for s in entry.sources),
         status=entry.status,
         as_of=entry.as_of,
+        update=status_update(entry, language),
         related=tuple(suggestion(r, language) for r in related),
         dates_from=newest,
         knowledge_as_of=knowledge_as_of,
         newer_developments=note,
         language=language,
         translated=own is not None,
+    )
+
+
+def status_update(entry: Entry, language: str = SOURCE_LANGUAGE) -> str | None:
+    """What changed and when: "Update, 3 March 2025: confirmed on the record by ICE (before:
+    Reported, not confirmed on the record)". The note is the moderator's, as typed."""
+    change = entry.status_change
+    if change is None:
+        return None
+    said = texts(language)
+    return said.gettext(STATUS_UPDATE).format(
+        date=said.date(change.date),
+        note=change.note,
+        status=said.gettext(STATUS_LABELS[change.previous]),
     )
 
 

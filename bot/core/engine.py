@@ -33,6 +33,8 @@ from bot.core.answers import (
 )
 from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
+from bot.core.engine_curation import MODERATOR_FILE, Curation
+from bot.core.events import Action, EntryChange, ModerationEvent
 from bot.core.knowledge import (
     KnowledgeError,
     KnowledgeSet,
@@ -61,8 +63,6 @@ from bot.core.store import (
     Upsert,
 )
 
-MODERATOR_FILE = "moderator-added"
-
 
 @dataclass(frozen=True)
 class SourceSummary:
@@ -78,12 +78,13 @@ class Topic:
     entries: tuple[Entry, ...]
 
 
-class Engine:
+class Engine(Curation):
     def __init__(self, store: Store, knowledge: KnowledgeSet, thresholds: Thresholds) -> None:
         self._store = store
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
         self._listeners: list[Callable[[], None]] = []
+        self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         self._install(knowledge)
 
     @classmethod
@@ -370,9 +371,12 @@ class Engine:
         placed = self._knowledge.entries[entry_id]
         expected = {entry_id: base_revision} if base_revision is not None else {}
         target = PlacedEntry(edited, placed.file, placed.position)
-        return (await self._commit([target], [], author, reason, {}, expected))[0]
+        return await self._change_one(Action.EDIT, target, author, reason, expected)
 
     async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
+        return await self._delete(entry_id, author, reason, Action.DELETE)
+
+    async def _delete(self, entry_id: str, author: str, reason: str, action: Action) -> Revision:
         if entry_id not in self._knowledge.entries:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
         referrers = [
@@ -382,7 +386,11 @@ class Engine:
             raise KnowledgeError(
                 [f"entry '{entry_id}': still listed in 'related' of {', '.join(sorted(referrers))}"]
             )
-        return (await self._commit([], [entry_id], author, reason, {}))[0]
+        before = self.entry(entry_id)
+        revision = (await self._commit([], [entry_id], author, reason, {}))[0]
+        change = EntryChange(entry_id, before, None, revision.number)
+        self._announce(ModerationEvent(action, author, reason, (change,)))
+        return revision
 
     async def revert(self, entry_id: str, number: int, *, author: str) -> Revision:
         """Restore an entry as it was at revision `number`, as a new revision."""
@@ -391,9 +399,9 @@ class Engine:
             raise KnowledgeError([f"entry '{entry_id}': no revision {number}"])
         reason = f"revert to revision {number}"
         if old.entry is None:
-            return await self.delete_entry(entry_id, author=author, reason=reason)
+            return await self._delete(entry_id, author, reason, Action.REVERT)
         placed = PlacedEntry(old.entry, old.file, old.position)
-        return (await self._commit([placed], [], author, reason, {}))[0]
+        return await self._change_one(Action.REVERT, placed, author, reason)
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
         """Answer a queued question by adding its text to an entry's paraphrases in the
@@ -427,17 +435,29 @@ class Engine:
             others = {code: t.model_dump() for code, t in entry.translations.items()}
             data["translations"] = {**others, logged.language: translated}
         changed = Entry.model_validate(data)
-        revision = await self.save_entry(
-            changed, author=author, reason=f"taught question {question_id}"
-        )
+        placed = self._knowledge.entries[entry_id]
+        target = PlacedEntry(changed, placed.file, placed.position)
+        reason = f"taught question {question_id}"
+        revision = (await self._commit([target], [], author, reason, {}))[0]
         await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)
+        change = EntryChange(entry_id, entry, changed, revision.number)
+        self._announce(
+            ModerationEvent(Action.TEACH, author, reason, (change,), question_id, logged.text)
+        )
         return revision
 
     async def dismiss(self, question_id: int, *, author: str) -> bool:
         """Take a question off the unanswered queue without changing the knowledge."""
-        return await self._store.close_question(
+        logged = await self._store.question(question_id)
+        closed = await self._store.close_question(
             question_id, state=QuestionState.DISMISSED, by=author
         )
+        if closed and logged is not None:
+            event = ModerationEvent(
+                Action.DISMISS, author, "", question_id=question_id, question=logged.text
+            )
+            self._announce(event)
+        return closed
 
     async def import_knowledge(
         self, incoming: KnowledgeSet, *, author: str, prune: bool = False
@@ -450,7 +470,17 @@ class Engine:
             for file, title in incoming.topics.items()
             if self._knowledge.topics.get(file) != title
         }
-        return await self._commit(upserts, removed, author, "import from files", topics)
+        before = {p.entry.id: self.entry(p.entry.id) for p in upserts}
+        before |= {entry_id: self.entry(entry_id) for entry_id in removed}
+        reason = "import from files"
+        revisions = await self._commit(upserts, removed, author, reason, topics)
+        if revisions:
+            changes = tuple(
+                EntryChange(r.entry_id, before.get(r.entry_id), r.entry, r.number)
+                for r in revisions
+            )
+            self._announce(ModerationEvent(Action.IMPORT, author, reason, changes))
+        return revisions
 
     async def _commit(
         self,
@@ -464,6 +494,13 @@ class Engine:
         async with self._write_lock:
             for entry_id, number in (expected or {}).items():
                 latest = await self._store.latest_revision(entry_id)
+                if latest != number and number == 0:
+                    raise KnowledgeError(
+                        [
+                            f"entry '{entry_id}': field 'id': already exists (someone else added "
+                            "it a moment ago)"
+                        ]
+                    )
                 if latest != number:
                     raise KnowledgeError(
                         [

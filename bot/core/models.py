@@ -51,6 +51,7 @@ class Status(StrEnum):
     PARTLY_CORROBORATED = "partly_corroborated"
     DISPUTED = "disputed"
     PUBLIC_RECORD = "public_record"
+    RETRACTED = "retracted"  # the outlet that reported the claim withdrew it
 
 
 # In English; translated where shown (bot/core/i18n.py).
@@ -60,6 +61,7 @@ STATUS_LABELS: dict[Status, str] = {
     Status.PARTLY_CORROBORATED: N_("Partly corroborated by later reporting or records"),
     Status.DISPUTED: N_("Disputed"),
     Status.PUBLIC_RECORD: N_("Public record"),
+    Status.RETRACTED: N_("Retracted by the outlet that reported it"),
 }
 
 
@@ -110,6 +112,15 @@ class Source(_Strict):
         return self
 
 
+class StatusChange(_Strict):
+    """The entry's latest change of status, shown with every answer: when, from what, and what
+    happened ("confirmed on the record by ICE"). Older changes stay in the revision history."""
+
+    date: dt.date
+    previous: Status
+    note: ShortText
+
+
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
 
 
@@ -138,6 +149,7 @@ class Entry(_Strict):
     answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     sources: list[Source]
     status: Status
+    status_change: StatusChange | None = None
     as_of: dt.date
     related: list[EntryId] = Field(default_factory=list)
     tags: list[ShortText] = Field(default_factory=list)
@@ -162,6 +174,8 @@ class Entry(_Strict):
             raise ValueError("related: an entry cannot be related to itself")
         if len(set(self.related)) != len(self.related):
             raise ValueError("related: duplicate ids")
+        if self.status_change is not None and self.status_change.previous is self.status:
+            raise ValueError("status_change: the previous status is the current one")
         if self.anonymous_sourcing and not _mentions_anonymity(self.answer):
             raise ValueError(
                 "answer: the claim rests on anonymous sources, so the answer must say so "

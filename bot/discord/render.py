@@ -59,6 +59,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
     if answer.dates_from:
         dates_from = words.date(answer.dates_from)
         status += " · " + words.gettext("information dates from {date}").format(date=dates_from)
+    if answer.update:
+        status += "\n" + answer.update
     _add_field(embed, words.gettext("Status"), status)
     footer = words.gettext("Matched “{question}” · score {score}/100").format(
         question=answer.matched_question, score=f"{answer.score:.0f}"

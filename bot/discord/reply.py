@@ -57,6 +57,12 @@ class Answering(Protocol):
 
     async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool: ...
 
+    async def watch(self, question_id: int, member_id: int) -> bool | None:
+        """True: now watching; False: already was; None: the question no longer waits."""
+        ...
+
+    async def unwatch(self, question_id: int, member_id: int) -> bool: ...
+
 
 def answering(client: discord.Client) -> Answering:
     """The answering service of the bot that received an interaction."""

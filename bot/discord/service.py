@@ -12,6 +12,7 @@ import discord
 from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.core.i18n import N_, texts
+from bot.core.knowledge import KnowledgeError
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.ratelimit import RateLimiter
@@ -117,6 +118,18 @@ class AnswerService:
     async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool:
         with self._writing():
             return await self.engine.record_feedback(question_id, str(member_id), helpful)
+
+    async def watch(self, question_id: int, member_id: int) -> bool | None:
+        """True: now watching; False: already was; None: the question no longer waits."""
+        with self._writing():
+            try:
+                return await self.engine.watch(question_id, str(member_id))
+            except KnowledgeError:
+                return None
+
+    async def unwatch(self, question_id: int, member_id: int) -> bool:
+        with self._writing():
+            return await self.engine.unwatch(question_id, str(member_id))
 
 
 def service_of(client: discord.Client) -> AnswerService:

@@ -14,10 +14,12 @@ import discord
 from bot.core.answers import Answer
 from bot.core.i18n import N_, texts
 from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.matcher import Tier
 from bot.discord import render
 from bot.discord.errors import reports_errors
 from bot.discord.limits import BUTTON_LABEL_MAX, clip
 from bot.discord.reply import NO_MENTIONS, Reply, answering
+from bot.discord.watch_buttons import UnwatchButton, WatchButton
 from bot.site.urls import answer_page_url
 
 RELATED_SHOWN = 3
@@ -123,7 +125,7 @@ class FeedbackButton(
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
-DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton)
+DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton, WatchButton, UnwatchButton)
 
 
 PAGE_LINK_LABEL = N_("Full answer and sources")  # the public page is in English
@@ -141,6 +143,8 @@ def answer_view(answer: Answer, page_url: str | None = None) -> discord.ui.View 
     if answer.matched and answer.question_id is not None:
         view.add_item(FeedbackButton(answer.question_id, True, language))
         view.add_item(FeedbackButton(answer.question_id, False, language))
+    if answer.tier is Tier.NONE and answer.question_id is not None:
+        view.add_item(WatchButton(answer.question_id, language))
     if page_url is not None:
         label = texts(language).gettext(PAGE_LINK_LABEL)
         view.add_item(discord.ui.Button(label=label, url=page_url))

@@ -285,9 +285,12 @@ class DiscordEmulator:
             ix.APPLICATION_COMMAND, ix.message_command_data(command, target), user, channel
         )
 
-    async def click(self, message: Json, custom_id: str, *, user: User) -> InteractionHandle:
+    async def click(
+        self, message: Json, custom_id: str, *, user: User, values: list[str] | None = None
+    ) -> InteractionHandle:
+        """Press a button, or (with `values`) pick options in a select menu."""
         channel = self.world.channels[int(message["channel_id"])]
-        data = ix.component_data(message, custom_id)
+        data = ix.component_data(message, custom_id, values)
         return await self._interact(ix.MESSAGE_COMPONENT, data, user, channel, message=message)
 
     async def submit_modal(

@@ -82,9 +82,10 @@ async def test_unknown_question_is_declined_and_queued(
     embed = message["embeds"][0]
     assert embed["title"] == "That is not in my knowledge base yet"
     assert "Discord test topic" in embed["fields"][0]["value"]
-    assert buttons(message) == {}
     queued = await engine.unanswered()
     assert [q.text for q in queued] == ["what's the weather in Paris"]
+    # The one button: opting in to a message when it is answered (test_watch.py).
+    assert buttons(message) == {f"pb:watch:{queued[0].id}:en": "Tell me when this is answered"}
 
 
 async def test_vague_question_gets_a_plain_refusal(emu: DiscordEmulator, bot: PolicyBot) -> None:

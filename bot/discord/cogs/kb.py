@@ -15,7 +15,10 @@ from bot.core.knowledge import KnowledgeError, load_documents
 from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.discord import render
 from bot.discord.errors import Refused
+from bot.discord.kb_add import StepView
+from bot.discord.kb_curate import CurateCommands
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
+from bot.discord.kb_queue import QueueAddButton, groups_text, queue_view
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import (
     MAX_UPLOAD_BYTES,
@@ -24,7 +27,6 @@ from bot.discord.moderation import (
     export_archive,
     history_text,
     problems_text,
-    queue_text,
     quoted,
     stats_text,
 )
@@ -38,10 +40,16 @@ log = logging.getLogger("policybot.discord")
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the knowledge base"):
+class KbCog(
+    CurateCommands,
+    commands.GroupCog,
+    group_name="kb",
+    group_description="Curate the knowledge base",
+):
     def __init__(self, engine: Engine, trust: Trust) -> None:
         self.engine = engine
         self.trust = trust
+        self.start_curating()
         super().__init__()
 
     async def interaction_check(self, interaction: Interaction) -> bool:
@@ -147,7 +155,13 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="queue", description="Questions nobody could answer")
     async def queue(self, interaction: Interaction) -> None:
-        await _say(interaction, queue_text(await self.engine.unanswered(limit=15)))
+        groups = await self.engine.unanswered_groups()
+        await interaction.response.send_message(
+            groups_text(groups[:15]),
+            view=queue_view(groups) or discord.utils.MISSING,
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
 
     @app_commands.command(name="teach", description="Answer a queued question with an entry")
     @app_commands.describe(question_id="Number from /kb queue", entry="The entry that answers it")
@@ -195,13 +209,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
             allowed_mentions=NO_MENTIONS,
         )
 
-    @app_commands.command(name="stats", description="Usage, feedback and the unanswered count")
-    async def stats(self, interaction: Interaction) -> None:
+    @app_commands.command(name="stats", description="Most asked, unanswered rate, helpful ratio")
+    @app_commands.describe(days="Only the last N days (default: all time)")
+    async def stats(
+        self, interaction: Interaction, days: app_commands.Range[int, 1, 3650] | None = None
+    ) -> None:
         engine = self.engine
-        usage = await engine.usage(limit=10)
-        unanswered = await engine.count_unanswered()
+        stats = await engine.period_stats(days, limit=10)
         as_of = engine.as_of.isoformat() if engine.as_of else "unknown"
-        await _say(interaction, stats_text(usage, unanswered, len(engine.entries()), as_of))
+        await _say(interaction, stats_text(stats, days, len(engine.entries()), as_of))
 
     for _command in (show, edit, history, revert, delete, teach):
         _command.autocomplete("entry")(_entry_autocomplete)
@@ -223,7 +239,10 @@ async def setup(bot: commands.Bot) -> None:
     if not trust.home_guild_ids:
         log.warning(NO_HOME_GUILD)
         return
-    await bot.add_cog(KbCog(service_of(bot).engine, trust), guilds=trust.home_guilds)
+    cog = KbCog(service_of(bot).engine, trust)
+    await bot.add_cog(cog, guilds=trust.home_guilds)
+    bot.add_view(StepView(cog.add_flow))  # the /kb add step buttons work after a restart too
+    bot.add_dynamic_items(QueueAddButton)
     log.info(
         "Moderation: /kb in home servers %s", ", ".join(map(str, sorted(trust.home_guild_ids)))
     )
