@@ -235,17 +235,25 @@ class DataAnalysis:
 
 
 @functools.cache
-def _definitions(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern) for pattern in patterns)
+def _definitions(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The patterns as one expression (each subject group renamed s0, s1, …): every question
+    of every entry is read through it when an index is built."""
+    if not patterns:
+        return None
+    return re.compile(
+        "|".join(
+            f"(?:{pattern.replace('?P<subject>', f'?P<s{i}>')})"
+            for i, pattern in enumerate(patterns)
+        )
+    )
 
 
-def _definition_subject(patterns: tuple[re.Pattern[str], ...], plain: str) -> str | None:
+def _definition_subject(pattern: re.Pattern[str] | None, plain: str) -> str | None:
     """The thing a "what is X" question asks about (plain words), or None for other questions."""
-    for pattern in patterns:
-        found = pattern.search(plain)
-        if found is not None:
-            return found.group("subject")
-    return None
+    found = pattern.match(plain) if pattern is not None else None
+    if found is None:
+        return None
+    return next(subject for subject in found.groups() if subject is not None)
 
 
 @functools.cache
