@@ -20,6 +20,7 @@ from bot.core.commonness import informativeness, is_rare, is_word, spelling
 from bot.core.languages import SOURCE_LANGUAGE, Language, language
 from bot.core.vocabulary import (
     CLAUSE_BREAK,
+    DEFINITION_ENDS,
     DEFINITION_PATTERNS,
     FRAMING_WORDS,
     STOPWORDS,
@@ -74,7 +75,7 @@ class EnglishAnalysis:
         return strip_chatter(plain, SOURCE_LANGUAGE)
 
     def definition_subject(self, plain: str) -> str | None:
-        return _definition_subject(_definitions(DEFINITION_PATTERNS), plain)
+        return _definition_subject(_definitions(DEFINITION_PATTERNS), DEFINITION_ENDS, plain)
 
     def clauses(self, text: str) -> list[str]:
         return _clauses(self, _clause_break(CLAUSE_BREAK), text)
@@ -137,6 +138,7 @@ class DataAnalysis:
         self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
         self.framing_words = frozenset(data.framing_words)
         self._definitions = data.definitions
+        self._definition_ends = data.definition_ends
         self._question_kinds = data.question_kinds
         self._clause_break = data.clause_break
         chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
@@ -150,7 +152,7 @@ class DataAnalysis:
         return " ".join(self._chatter.sub(" ", stripped).split())
 
     def definition_subject(self, plain: str) -> str | None:
-        return _definition_subject(_definitions(self._definitions), plain)
+        return _definition_subject(_definitions(self._definitions), self._definition_ends, plain)
 
     def clauses(self, text: str) -> list[str]:
         return _clauses(self, _clause_break(self._clause_break), text)
@@ -248,8 +250,14 @@ def _definitions(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
-def _definition_subject(pattern: re.Pattern[str] | None, plain: str) -> str | None:
-    """The thing a "what is X" question asks about (plain words), or None for other questions."""
+def _definition_subject(
+    pattern: re.Pattern[str] | None, ends: frozenset[str], plain: str
+) -> str | None:
+    """The thing a "what is X" question asks about (plain words), or None for other questions.
+    `ends`: words one of which such a question opens or ends with."""
+    first, _, rest = plain.partition(" ")
+    if first not in ends and rest.rpartition(" ")[2] not in ends:
+        return None
     found = pattern.match(plain) if pattern is not None else None
     if found is None:
         return None

@@ -69,14 +69,14 @@ class EntryIndex:
             for text in [own.question, *own.paraphrases]:
                 words = self._text.word_list(text)
                 kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
-                subject = self._text.definition_subject(" ".join(words))
+                normalized = " ".join(words)
+                subject = self._text.definition_subject(normalized)
                 if subject is not None:
                     names.append(self._name(subject))
                     defines = True
                 elif self._text.stopwords.isdisjoint(words):  # a bare name, "intensive …"
-                    names.append(self._name(" ".join(words)))
+                    names.append(self._name(normalized))
                 surface.update(words)
-                normalized = " ".join(words)
                 if self._text.has_phrase_words(words):
                     for word, joined in self._text.phrase_parts(normalized):
                         self._phrase_parts.setdefault(word, set()).add(joined)

@@ -42,6 +42,7 @@ class Language:
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
     definitions: tuple[str, ...] = ()
+    definition_ends: frozenset[str] = frozenset()  # a word each such question opens or ends with
     clause_break: str = ""  # regular expression: where a second question starts in a sentence
     # question word -> the kind of question it asks: "who", "when", "where", "why", "how many"
     question_kinds: Mapping[str, str] = field(default_factory=dict)
@@ -81,6 +82,7 @@ def _load(path: Path) -> Language:
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
+            definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
         )

@@ -233,6 +233,8 @@ FRAMING_WORDS: frozenset[str] = frozenset(
 # "what is ICE" is not answered by an entry that merely mentions ICE.
 _WHAT = r"(?:what|wat|wht|waht)"
 _NAME = r"(?:the |a |an )?(?P<subject>(?:[a-z0-9]+ ){0,3}[a-z0-9]+)"
+# Every question those patterns match opens or ends with one of these (a quick test first).
+DEFINITION_ENDS = frozenset("what wat wht waht whats meaning definition for".split())
 DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_WHAT}(?: is| was|s| s) (?:the )?(?:meaning|definition) of {_NAME}$",
     rf"^{_WHAT} (?:does|do|did) {_NAME} (?:stand for|mean|means)$",
