@@ -27,8 +27,9 @@ from bot.core.vocabulary import (
     WEAK_TOKENS,
 )
 
-# A question's sentences: split where one ends ("?", "!", ".", a new line).
-_SENTENCE_END = re.compile(r"[?!\n]+|\.(?!\d)")
+# A question's sentences: split where one ends ("?", "!", a new line, or a full stop after a
+# word, not inside "U.S." or "1.8").
+_SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$)")
 
 _CACHE = 65536
 

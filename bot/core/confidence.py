@@ -81,7 +81,8 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     its questions cover COVER_LEAD more of the question than each of theirs do: the entry that
     covers the whole question wins over one that covers part of it. A near tie that coverage
     does not settle goes to the one entry asked the same kind of question ("who …"), if only
-    one is.
+    one is. A "what is X" question needs an entry asked what X is (`defines`), and a question
+    asking who, when, where, why or how many an entry asked that kind of question.
     """
     if not candidates:
         return None
