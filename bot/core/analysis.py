@@ -76,10 +76,10 @@ class EnglishAnalysis:
         return strip_chatter(plain, SOURCE_LANGUAGE)
 
     def definition_subject(self, plain: str) -> str | None:
-        return _definition_subject(_definitions(DEFINITION_PATTERNS), DEFINITION_ENDS, plain)
+        return _definition_subject(_ENGLISH_DEFINITIONS, DEFINITION_ENDS, plain)
 
     def clauses(self, text: str) -> list[str]:
-        return _clauses(self, _clause_break(CLAUSE_BREAK), text)
+        return _clauses(self, _ENGLISH_CLAUSE_BREAK, text)
 
     def is_word(self, word: str) -> bool:
         return is_word(word, SOURCE_LANGUAGE)
@@ -138,10 +138,10 @@ class DataAnalysis:
         self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
         self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
         self.framing_words = frozenset(data.framing_words)
-        self._definitions = data.definitions
+        self._definitions = _definitions(data.definitions)
         self._definition_ends = data.definition_ends
         self._question_kinds = data.question_kinds
-        self._clause_break = data.clause_break
+        self._clause_break = _clause_break(data.clause_break)
         chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
         self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
@@ -153,10 +153,10 @@ class DataAnalysis:
         return " ".join(self._chatter.sub(" ", stripped).split())
 
     def definition_subject(self, plain: str) -> str | None:
-        return _definition_subject(_definitions(self._definitions), self._definition_ends, plain)
+        return _definition_subject(self._definitions, self._definition_ends, plain)
 
     def clauses(self, text: str) -> list[str]:
-        return _clauses(self, _clause_break(self._clause_break), text)
+        return _clauses(self, self._clause_break, text)
 
     # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
     # language, and the English words the language borrows are as common as they are in English.
@@ -237,7 +237,6 @@ class DataAnalysis:
         return [(word, token) for word in normalized.split() if (token := self._token(word))]
 
 
-@functools.cache
 def _definitions(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """The patterns as one expression (each subject group renamed s0, s1, …): every question
     of every entry is read through it when an index is built."""
@@ -265,9 +264,12 @@ def _definition_subject(
     return next(subject for subject in found.groups() if subject is not None)
 
 
-@functools.cache
 def _clause_break(pattern: str) -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
+
+
+_ENGLISH_DEFINITIONS = _definitions(DEFINITION_PATTERNS)
+_ENGLISH_CLAUSE_BREAK = _clause_break(CLAUSE_BREAK)
 
 
 def _clauses(text_analysis: TextAnalysis, breaks: re.Pattern[str] | None, text: str) -> list[str]:

@@ -64,7 +64,7 @@ class EntryIndex:
             union: set[str] = set()
             kinds = 0
             own = entry.in_language(language) or entry
-            names: list[tuple[str, ...]] = []  # what its "what is X" questions ask about…
+            names: list[str] = []  # what its "what is X" questions ask about…
             defines = False
             for text in [own.question, *own.paraphrases]:
                 words = self._text.word_list(text)
@@ -72,10 +72,10 @@ class EntryIndex:
                 normalized = " ".join(words)
                 subject = self._text.definition_subject(normalized)
                 if subject is not None:
-                    names.append(self._name(subject))
+                    names.append(subject)
                     defines = True
                 elif self._text.stopwords.isdisjoint(words):  # a bare name, "intensive …"
-                    names.append(self._name(normalized))
+                    names.append(normalized)
                 surface.update(words)
                 if self._text.has_phrase_words(words):
                     for word, joined in self._text.phrase_parts(normalized):
@@ -93,7 +93,8 @@ class EntryIndex:
             keywords, groups = self._keyword_tokens(own.keywords, union)
             self._keywords.append(keywords)
             if defines:  # …and, for an entry asked what X is, the names of X it lists
-                self._defines[index] = [*names, *((k,) for k in keywords), *groups]
+                named = [*map(self._name, names), *((k,) for k in keywords), *groups]
+                self._defines[index] = named
             self._keyword_groups.append(groups)
             union.update(keywords)
             union.update(token for group in groups for token in group)
