@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -184,7 +185,9 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
             if file.size > MAX_UPLOAD_BYTES:
                 name = quoted(file.filename)
                 return f"{name} is too large ({file.size:,} bytes); the limit is 1 MB."
-            incoming = load_documents({file.filename: await file.read()}, check_related=False)
+            uploaded = {file.filename: await file.read()}
+            # Parsed in a thread: even a bounded file must not stall every member's answer.
+            incoming = await asyncio.to_thread(load_documents, uploaded, check_related=False)
             saved = await self.engine.import_knowledge(incoming, author=author_of(interaction))
             changed = ", ".join(f"`{r.entry_id}`" for r in saved) or "nothing (no changes)"
             return f"Imported {quoted(file.filename)}: {len(saved)} revisions — {changed}"
