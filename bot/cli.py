@@ -97,22 +97,43 @@ def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]
 async def _ask(engine: Engine, args: argparse.Namespace) -> int:
     from bot.console import render_answer
 
-    questions = [args.question] if args.question is not None else _stdin_lines()
+    questions = [_from_argv(args.question)] if args.question is not None else _stdin_lines()
     for question in questions:
         if args.no_log:
             answer = engine.answer(question)
         else:
             answer = await engine.ask(question, asker="cli", channel="cli")
         if args.json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            print(json_line(answer.to_json()), flush=True)
         else:
             print(render_answer(answer)[0] + "\n", flush=True)
     return 0
 
 
+# Line breaks to str.splitlines() that JSON leaves as they are: escaped, so that one answer
+# stays one line for any reader.
+_LINE_BREAKS_JSON_KEEPS = str.maketrans(
+    {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_line(value: object) -> str:
+    """One JSON document on one line, whichever way the reader splits lines."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS_JSON_KEEPS)
+
+
+def _from_argv(text: str) -> str:
+    """Bytes that were not UTF-8 reach argv as lone surrogates: make them U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _stdin_lines() -> list[str]:
+    """One question per newline-terminated line; other Unicode line breaks are text."""
     data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-    return data.splitlines()
+    lines = data.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the newline that ends the last line does not start another
+    return [line.removesuffix("\r") for line in lines]
 
 
 def _discord(verb: str, args: argparse.Namespace, settings: Settings) -> int:
