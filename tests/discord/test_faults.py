@@ -1,5 +1,6 @@
-"""Faults on the way: a gateway drop mid-question, 429s and 5xx on responses, a failing
-handler, and the per-member rate limit."""
+"""Faults on the way: a gateway drop, RECONNECT, invalid sessions and a silent (stalled)
+connection mid-question; 429s, 5xx and slow REST on responses; a failing handler; the
+per-member rate limit. Each recovers by itself and the question still gets its answer."""
 
 from __future__ import annotations
 
@@ -27,7 +28,72 @@ async def test_question_sent_while_gateway_is_down_is_answered_after_resume(
     assert resumed.replayed >= 1
 
 
-@pytest.mark.parametrize("status", [429, 500])
+async def test_question_sent_around_a_reconnect_request_is_answered(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    await emu.request_reconnect()
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+    assert emu.gateway.connections[-1].opening == "resume"
+
+
+async def test_question_sent_during_a_resumable_invalid_session_is_answered(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    await emu.invalidate_session(resumable=True)
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+
+
+async def test_after_a_lost_session_the_bot_identifies_again_and_answers(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    identified = sum(c.opening == "identify" for c in emu.gateway.connections)
+    await emu.invalidate_session(resumable=False)
+    await emu.wait_until_connected()
+    assert sum(c.opening == "identify" for c in emu.gateway.connections) == identified + 1
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+
+
+async def test_a_stalled_gateway_is_noticed_and_the_question_answered_after_resume(
+    emu: DiscordEmulator, start_bot: StartBot
+) -> None:
+    await start_bot(heartbeat_timeout=1.0)
+    emu.stall_gateway()
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))  # waits for the resume
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+    resumed = emu.gateway.connections[-1]
+    assert resumed.opening == "resume" and resumed.replayed >= 1
+
+
+@pytest.mark.parametrize("route", ["callback", "webhook_message"])
+async def test_slow_rest_still_answers(
+    emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    if route == "webhook_message":
+        monkeypatch.setattr(respond, "DEFER_AFTER_SECONDS", 0.0)  # answer by editing
+    emu.slow_next(route, 1.0)
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+
+
+@pytest.mark.parametrize("status", [429, 500, 502])
+async def test_failed_mention_reply_is_retried(
+    emu: DiscordEmulator, bot: PolicyBot, status: int
+) -> None:
+    emu.fail_next("channel_message", status)
+    await emu.say(
+        f"<@{emu.bot_user.id}> How many migrants were enrolled?",
+        user=emu.member("ann"),
+        mentions=(emu.bot_user,),
+    )
+    reply = await emu.wait_for_bot_message(emu.channel)
+    assert "45 migrants" in reply["embeds"][0]["description"]
+    assert emu.faults.served == [("channel_message", status)]
+
+
+@pytest.mark.parametrize("status", [429, 500, 502])
 async def test_failed_callback_is_retried(
     emu: DiscordEmulator, bot: PolicyBot, status: int
 ) -> None:

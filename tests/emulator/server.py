@@ -120,7 +120,9 @@ class DiscordEmulator:
         route = request.match_info.route.name or ""
         self.requests.append((request.method, route))
         fault = self.faults.take(route)
-        if fault is not None:
+        if fault is not None and fault.delay:
+            await asyncio.sleep(fault.delay)
+        elif fault is not None:
             return fault_response(fault)
         if route.startswith("gateway_") or route in UNAUTHENTICATED_ROUTES:
             return await handler(request)
@@ -197,6 +199,10 @@ class DiscordEmulator:
     ) -> None:
         """Make the next `times` calls to a named route fail (route names: see rest/webhooks)."""
         self.faults.add(route, status, times, retry_after)
+
+    def slow_next(self, route: str, seconds: float, *, times: int = 1) -> None:
+        """Serve the next `times` calls to a named route normally, but `seconds` late."""
+        self.faults.add(route, 0, times, 0.0, delay=seconds)
 
     # --- members act ---------------------------------------------------------------------------
 
@@ -364,3 +370,7 @@ class DiscordEmulator:
 
     async def invalidate_session(self, *, resumable: bool = False) -> None:
         await self.gateway.invalidate_session(resumable=resumable)
+
+    def stall_gateway(self) -> None:
+        """The connection goes silent (a half-open socket): no ACKs, no events."""
+        self.gateway.stall()
