@@ -147,6 +147,18 @@ class DiscordEmulator:
         # Discord echoes the bot's own messages back over the gateway; the bot must ignore them.
         await self._dispatch_message(channel, message)
 
+    def forget_history(self) -> None:
+        """Drop the records of finished exchanges (interactions, requests, posted messages),
+        so a long soak measures the bot's memory, not the emulator's bookkeeping."""
+        self.interactions.clear()
+        self.by_token.clear()
+        self.requests.clear()
+        self.bot_messages.clear()
+        self.faults.served.clear()
+        self.world.messages.clear()
+        if self.gateway.session is not None and self.gateway.session.ws is not None:
+            self.gateway.session.sent.clear()  # acknowledged by now; nothing left to replay
+
     # --- the world -----------------------------------------------------------------------------
 
     def member(
