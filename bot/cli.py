@@ -1,4 +1,4 @@
-"""Command line: `policybot [run|chat|ask|kb|sync] …`; `python -m bot` is the same."""
+"""Command line: `policybot [run|chat|ask|check|kb|sync] …`; `python -m bot` is the same."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -16,7 +15,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 log = logging.getLogger("policybot")
 
@@ -27,7 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answers questions about the reported ICE check-in app policy "
         "from a curated, sourced knowledge base.",
     )
-    parser.add_argument("--db", type=Path, help="database file (default: POLICYBOT_DB)")
+    parser.add_argument(
+        "--database",
+        "--db",
+        help="database file or URL (default: POLICYBOT_DATABASE, or its older name POLICYBOT_DB)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     verbs.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)")
     verbs.add_parser("chat", help="local chat console on the same engine")
@@ -35,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="print the JSON contract (DESIGN.md)")
     ask.add_argument("--no-log", action="store_true", help="do not log the questions")
+    check = verbs.add_parser(
+        "check", help="check a claim: answer the part of a text that matches best"
+    )
+    check.add_argument("text", nargs="?", help="the text, e.g. a post; omit to read stdin")
+    check.add_argument("--json", action="store_true", help="the JSON contract, plus 'claim'")
+    check.add_argument("--no-log", action="store_true", help="do not log the question")
     sync = verbs.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
     add_kb_parser(verbs)
@@ -49,8 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.errors():
             print(f"policybot: {_setting_name(problem['loc'])}: {problem['msg']}", file=sys.stderr)
         return 2
-    if args.db is not None:
-        settings = settings.model_copy(update={"db": args.db})
+    if args.database is not None:
+        settings = settings.model_copy(update={"database": args.database})
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -66,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             return _with_engine(settings, chat)
         if verb == "ask":
             return _with_engine(settings, lambda engine: _ask(engine, args))
+        if verb == "check":
+            return _with_engine(settings, lambda engine: _check(engine, args))
         handler: Callable[[argparse.Namespace, Settings], int] = args.handler
         return handler(args, settings)
     except (KnowledgeError, StoreError) as error:
@@ -85,9 +96,7 @@ def _setting_name(location: tuple[int | str, ...]) -> str:
 
 def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]) -> int:
     async def go() -> int:
-        async with Engine.open(
-            settings.db, settings.knowledge_dir, settings.thresholds()
-        ) as engine:
+        async with open_engine(settings) as engine:
             result = await work(engine)
         return result if isinstance(result, int) else 0
 
@@ -110,6 +119,28 @@ async def _ask(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _check(engine: Engine, args: argparse.Namespace) -> int:
+    from bot.console import render_answer
+
+    text = _from_argv(args.text) if args.text is not None else _stdin_text()
+    if args.no_log:
+        checked = engine.claim(text)
+    else:
+        checked = await engine.check_claim(text, asker="cli", channel="cli")
+    if args.json:
+        result = {"claim": checked.claim, **checked.answer.to_json()}
+        print(json_line(result), flush=True)
+    else:
+        if checked.claim:
+            print(f"Checking this part:\n> {' '.join(checked.claim.split())}\n")
+        print(render_answer(checked.answer)[0], flush=True)
+    return 0
+
+
+def _stdin_text() -> str:
+    return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+
+
 # Line breaks to str.splitlines() that JSON leaves as they are: escaped, so that one answer
 # stays one line for any reader.
 _LINE_BREAKS_JSON_KEEPS = str.maketrans(
@@ -129,8 +160,7 @@ def _from_argv(text: str) -> str:
 
 def _stdin_lines() -> list[str]:
     """One question per newline-terminated line; other Unicode line breaks are text."""
-    data = sys.stdin.buffer.read().decode("utf-8", errors="replace")
-    lines = data.split("\n")
+    lines = _stdin_text().split("\n")
     if lines[-1] == "":
         lines.pop()  # the newline that ends the last line does not start another
     return [line.removesuffix("\r") for line in lines]

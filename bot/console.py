@@ -64,7 +64,7 @@ async def chat(
     write: Callable[[str], object] = print,
 ) -> None:
     """Ask-and-answer loop until 'quit' or end of input."""
-    write(f"policybot console — {len(engine.matcher)} entries. {HELP}")
+    write(f"policybot console — {len(engine.entries())} entries. {HELP}")
     choices: list[Suggestion] = []
     while True:
         try:

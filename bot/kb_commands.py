@@ -13,9 +13,8 @@ from bot.core.knowledge import (
     json_schema,
     knowledge_files,
     load_paths,
-    write_directory,
 )
-from bot.settings import Settings
+from bot.settings import Settings, open_engine
 
 
 def add_kb_parser(verbs: Any) -> None:
@@ -81,9 +80,7 @@ def add_kb_parser(verbs: Any) -> None:
 def _engine_verb(verb: Any) -> Any:
     def handler(args: argparse.Namespace, settings: Settings) -> int:
         async def go() -> int:
-            async with Engine.open(
-                settings.db, settings.knowledge_dir, settings.thresholds()
-            ) as engine:
+            async with open_engine(settings) as engine:
                 return int(await verb(engine, args))
 
         return asyncio.run(go())
@@ -120,8 +117,8 @@ async def _import(engine: Engine, args: argparse.Namespace) -> int:
 
 
 async def _export(engine: Engine, args: argparse.Namespace) -> int:
-    written = write_directory(engine.knowledge, args.directory)
-    print(f"exported {len(engine.knowledge.entries)} entries to {len(written)} files")
+    written = engine.export_to(args.directory)
+    print(f"exported {len(engine.entries())} entries to {len(written)} files")
     return 0
 
 
@@ -151,7 +148,7 @@ async def _show(engine: Engine, args: argparse.Namespace) -> int:
 
 
 async def _history(engine: Engine, args: argparse.Namespace) -> int:
-    revisions = await engine.store.history(args.entry_id)
+    revisions = await engine.history(args.entry_id)
     if not revisions:
         print(f"no history for '{args.entry_id}'")
         return 1
@@ -191,7 +188,7 @@ async def _dismiss(engine: Engine, args: argparse.Namespace) -> int:
 
 
 async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
-    questions = await engine.store.unanswered(args.limit)
+    questions = await engine.unanswered(args.limit)
     if not questions:
         print("no unanswered questions")
     for question in questions:

@@ -1,15 +1,19 @@
-"""Runtime settings from the environment and `.env`.
+"""Runtime settings from the environment and `.env`, and opening the engine they describe.
 
 Built in `main()` and passed down; nothing here runs at import time.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.engine import Engine
 from bot.core.matcher import Thresholds
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +26,7 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        populate_by_name=True,
     )
 
     discord_token: SecretStr | None = Field(
@@ -29,7 +34,12 @@ class Settings(BaseSettings):
         validation_alias="DISCORD_TOKEN",
         description="Bot token from the Discord developer portal; without it the console opens.",
     )
-    db: Path = Field(default=Path("data/policybot.sqlite3"), description="SQLite database file.")
+    database: str = Field(
+        default="data/policybot.sqlite3",
+        validation_alias=AliasChoices("POLICYBOT_DATABASE", "POLICYBOT_DB"),
+        description="The database: a SQLite file path or a URL (sqlite:///relative/path); "
+        "POLICYBOT_DB is the older name.",
+    )
     knowledge_dir: Path = Field(
         default=SHIPPED_KNOWLEDGE, description="Curated knowledge files used to seed the database."
     )
@@ -45,13 +55,45 @@ class Settings(BaseSettings):
         le=100,
         description="If the two best entries are closer than this, ask 'did you mean' instead.",
     )
-    moderator_role: str = Field(
-        default="Policybot Moderator",
-        description="Discord role allowed to edit the knowledge base.",
+    home_guild_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="Discord server ids, comma-separated, whose moderators curate the knowledge "
+        "base (/kb is registered there only). Empty: nobody moderates from Discord.",
+    )
+    moderator_role_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="Role ids, comma-separated, that moderate in a home server (besides members "
+        "with Manage Server there).",
+    )
+    moderator_role: str | None = Field(
+        default=None, description="Replaced by POLICYBOT_MODERATOR_ROLE_IDS; refused if set."
     )
     rate_limit_count: int = Field(default=5, ge=1, description="Questions per member per window.")
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
+
+    @field_validator("database", mode="before")
+    @classmethod
+    def _path_as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, Path) else value
+
+    @field_validator("home_guild_ids", "moderator_role_ids", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("moderator_role")
+    @classmethod
+    def _role_names_are_gone(cls, value: str | None) -> None:
+        if value is not None:
+            raise ValueError(
+                "moderators are now recognised by role id, because anyone with Manage Roles can "
+                "create a role with a given name: set POLICYBOT_MODERATOR_ROLE_IDS (and "
+                "POLICYBOT_HOME_GUILD_IDS) instead"
+            )
+        return None
 
     @model_validator(mode="after")
     def _suggest_below_confident(self) -> Settings:
@@ -59,7 +101,21 @@ class Settings(BaseSettings):
             raise ValueError("POLICYBOT_SUGGEST_SCORE must not be above POLICYBOT_CONFIDENT_SCORE")
         return self
 
+    @property
+    def state_dir(self) -> Path:
+        """Where small local state files go (the command-sync hashes): beside a SQLite file."""
+        database = self.database.removeprefix("sqlite:///")
+        return Path(database).parent if "://" not in database else Path("data")
+
     def thresholds(self) -> Thresholds:
         return Thresholds(
             confident=self.confident_score, suggest=self.suggest_score, margin=self.margin
         )
+
+
+@asynccontextmanager
+async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
+    """The engine on the configured database, seeded from the knowledge files when new; the
+    one way every front end (bot, CLI, console) opens it."""
+    async with Engine.open(settings.database, settings.knowledge_dir, settings.thresholds()) as e:
+        yield e

@@ -110,14 +110,14 @@ class Suggestion:
 @dataclass(frozen=True)
 class Answer:
     question: str
-    tier: Tier | None  # None: the question itself was refused (empty, too long)
+    tier: Tier
     score: float = 0.0
     message: str | None = None  # what to say when there is no answer to give
     entry_id: str | None = None
     matched_question: str | None = None
     text: str | None = None
     citations: tuple[Citation, ...] = ()
-    status: str | None = None
+    status: Status | None = None
     as_of: dt.date | None = None
     related: tuple[Suggestion, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
@@ -142,21 +142,21 @@ class Answer:
 
     @property
     def status_label(self) -> str | None:
-        return STATUS_LABELS[Status(self.status)] if self.status else None
+        return STATUS_LABELS[self.status] if self.status else None
 
     def to_json(self) -> dict[str, Any]:
         """The stable machine-readable contract (see DESIGN.md)."""
         return {
             "question": self.question,
             "matched": self.matched,
-            "tier": self.tier.value if self.tier else "refused",
+            "tier": self.tier.value,
             "entry_id": self.entry_id,
             "score": self.score,
             "answer": self.text,
             "sources": [c.to_json() for c in self.citations],
             "anonymous_sourcing": self.anonymous_sourcing,
             "warning": self.warning,
-            "status": self.status,
+            "status": self.status.value if self.status else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
             "related": [s.to_json() for s in self.related],
             "suggestions": [s.to_json() for s in self.suggestions],
@@ -174,7 +174,7 @@ def answer_entry(question: str, entry: Entry, score: float, related: list[Entry]
         matched_question=entry.question,
         text=entry.answer,
         citations=tuple(Citation.from_source(s) for s in entry.sources),
-        status=entry.status.value,
+        status=entry.status,
         as_of=entry.as_of,
         related=tuple(Suggestion(r.id, r.question) for r in related),
     )
@@ -195,4 +195,4 @@ def answer_none(question: str, score: float = 0.0) -> Answer:
 
 
 def refuse(question: str, message: str) -> Answer:
-    return Answer(question=question, tier=None, message=message)
+    return Answer(question=question, tier=Tier.REFUSED, message=message)

@@ -1,7 +1,9 @@
 """The engine every front end talks to: ask, browse and curate the knowledge base.
 
-It owns the store and an index built from the store's current entries. Writes are serialised
-and validated as a whole knowledge set before they are committed; the index is rebuilt after.
+It owns the store and an index built from the store's current entries; front ends (Discord,
+the command line, the console) use only its methods, never the store, the knowledge set or the
+matcher behind them. Writes are serialised and validated as a whole knowledge set before they
+are committed; the index is rebuilt after.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from bot.core.answers import (
     answer_none,
     refuse,
 )
+from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.knowledge import (
     KnowledgeError,
     KnowledgeSet,
@@ -33,11 +36,22 @@ from bot.core.knowledge import (
     dangling_related,
     load_directory,
     parse_entry,
+    render_set,
+    write_directory,
 )
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
-from bot.core.store import Change, Delete, Revision, Store, Upsert
+from bot.core.store import (
+    Change,
+    Delete,
+    LoggedQuestion,
+    QuestionState,
+    Revision,
+    Store,
+    Upsert,
+    open_store,
+)
 
 MODERATOR_FILE = "moderator-added"
 
@@ -51,7 +65,7 @@ class SourceSummary:
 
 class Engine:
     def __init__(self, store: Store, knowledge: KnowledgeSet, thresholds: Thresholds) -> None:
-        self.store = store
+        self._store = store
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
         self._install(knowledge)
@@ -59,10 +73,10 @@ class Engine:
     @classmethod
     @asynccontextmanager
     async def open(
-        cls, db: Path, knowledge_dir: Path, thresholds: Thresholds | None = None
+        cls, database: str | Path, knowledge_dir: Path, thresholds: Thresholds | None = None
     ) -> AsyncIterator[Engine]:
-        """Open the database, seeding it from `knowledge_dir` when it is new."""
-        store = await Store.open(db)
+        """Open the database (a path or URL), seeding it from `knowledge_dir` when it is new."""
+        store = await open_store(database)
         try:
             if await store.is_empty():
                 seed = load_directory(knowledge_dir)
@@ -78,18 +92,18 @@ class Engine:
             await store.close()
 
     def _install(self, knowledge: KnowledgeSet) -> None:
-        self.knowledge = knowledge
+        self._knowledge = knowledge
         ordered = knowledge.ordered()
-        self.matcher = Matcher([p.entry for p in ordered], self.thresholds)
+        self._matcher = Matcher([p.entry for p in ordered], self.thresholds)
 
     # -- members ---------------------------------------------------------------------------
 
     def entry(self, entry_id: str) -> Entry | None:
-        placed = self.knowledge.entries.get(entry_id)
+        placed = self._knowledge.entries.get(entry_id)
         return placed.entry if placed else None
 
     def entries(self) -> list[Entry]:
-        return [p.entry for p in self.knowledge.ordered()]
+        return [p.entry for p in self._knowledge.ordered()]
 
     def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
         entry = self.entry(entry_id)
@@ -105,9 +119,9 @@ class Engine:
             return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
         if not normalize(text):
             return refuse(text, EMPTY_MESSAGE)
-        result = self.matcher.match(text)
+        result = self._matcher.match(text)
         # Only a question with no match is checked for having any words to match at all.
-        if result.tier is Tier.NONE and not self.matcher.query_tokens(text):
+        if result.tier is Tier.NONE and not self._matcher.query_tokens(text):
             return refuse(text, VAGUE_MESSAGE)
         best = result.best
         if result.tier is Tier.CONFIDENT and best is not None:
@@ -120,18 +134,19 @@ class Engine:
 
     async def ask(self, question: str, *, asker: str | None = None, channel: str = "cli") -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        answer = self.answer(question)
-        if answer.tier is None:
-            return answer
-        question_id = await self.store.log_question(
-            text=answer.question,
-            tier=answer.tier.value,
-            entry_id=answer.entry_id,
-            score=answer.score,
-            asker=asker,
-            channel=channel,
-        )
-        return replace(answer, question_id=question_id)
+        return await self._logged(self.answer(question), asker, channel)
+
+    def claim(self, text: str) -> CheckedClaim:
+        """The part of a message that matches best (each part matched once), not logged."""
+        best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
+        return best or CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+
+    async def check_claim(
+        self, text: str, *, asker: str | None = None, channel: str = "cli"
+    ) -> CheckedClaim:
+        """`claim`, with the winning part logged like a question."""
+        checked = self.claim(text)
+        return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
     async def open_entry(
         self, entry_id: str, *, asker: str | None = None, channel: str = "cli"
@@ -141,10 +156,16 @@ class Engine:
         answer = self.answer_for_entry(entry_id)
         if answer is None:
             return None
-        question_id = await self.store.log_question(
+        return await self._logged(answer, asker, channel)
+
+    async def _logged(self, answer: Answer, asker: str | None, channel: str) -> Answer:
+        """The answer with the id it was logged under; a refused question is not logged."""
+        if answer.tier is Tier.REFUSED:
+            return answer
+        question_id = await self._store.log_question(
             text=answer.question,
-            tier=Tier.CONFIDENT.value,
-            entry_id=entry_id,
+            tier=answer.tier,
+            entry_id=answer.entry_id,
             score=answer.score,
             asker=asker,
             channel=channel,
@@ -152,12 +173,14 @@ class Engine:
         return replace(answer, question_id=question_id)
 
     def autocomplete(self, typed: str, limit: int = 25) -> list[Suggestion]:
-        return [Suggestion(c.entry_id, c.question) for c in self.matcher.autocomplete(typed, limit)]
+        return [
+            Suggestion(c.entry_id, c.question) for c in self._matcher.autocomplete(typed, limit)
+        ]
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
-        if await self.store.question(question_id) is None:
+        if await self._store.question(question_id) is None:
             return False
-        return await self.store.record_feedback(question_id, voter, helpful)
+        return await self._store.record_feedback(question_id, voter, helpful)
 
     def source_summary(self) -> list[SourceSummary]:
         counts: Counter[tuple[str, SourceKind]] = Counter()
@@ -169,6 +192,10 @@ class Engine:
             for (publisher, kind), n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
         ]
 
+    def topics(self) -> list[str]:
+        """The topic titles, sorted."""
+        return sorted(self._knowledge.topics.values())
+
     @property
     def as_of(self) -> dt.date | None:
         dates = [e.as_of for e in self.entries()]
@@ -176,21 +203,48 @@ class Engine:
 
     # -- moderators ------------------------------------------------------------------------
 
+    async def history(self, entry_id: str) -> list[Revision]:
+        """Every revision of an entry, oldest first (empty if it never existed)."""
+        return await self._store.history(entry_id)
+
+    async def latest_revision(self, entry_id: str) -> int:
+        """The newest revision number of an entry, 0 if it never existed."""
+        return await self._store.latest_revision(entry_id)
+
+    async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
+        """Open questions that got no confident answer, newest first."""
+        return await self._store.unanswered(limit)
+
+    async def count_unanswered(self) -> int:
+        return await self._store.count_unanswered()
+
+    async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
+        """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        return await self._store.usage(limit)
+
+    def export_files(self) -> dict[str, str]:
+        """The live knowledge base as topic files (file name → TOML), as `kb export` writes."""
+        return render_set(self._knowledge)
+
+    def export_to(self, directory: Path) -> list[Path]:
+        """Write the live knowledge base into `directory`, one file per topic."""
+        return write_directory(self._knowledge, directory)
+
     async def save_entry(
         self, entry: Entry, *, author: str, reason: str, file: str | None = None
     ) -> Revision:
         """Add or change one entry (a new revision); related ids must exist."""
-        placed = self.knowledge.entries.get(entry.id)
+        placed = self._knowledge.entries.get(entry.id)
         if placed is not None:
             target = PlacedEntry(entry, file or placed.file, placed.position)
         else:
             target_file = file or MODERATOR_FILE
             position = 1 + max(
-                (p.position for p in self.knowledge.entries.values() if p.file == target_file),
+                (p.position for p in self._knowledge.entries.values() if p.file == target_file),
                 default=-1,
             )
             target = PlacedEntry(entry, target_file, position)
-        topics = {} if target.file in self.knowledge.topics else {target.file: target.file}
+        topics = {} if target.file in self._knowledge.topics else {target.file: target.file}
         revisions = await self._commit([target], [], author, reason, topics)
         return revisions[0]
 
@@ -216,16 +270,16 @@ class Engine:
         edited = parse_entry({**entry.to_file_dict(), **changes}, f"entry '{entry_id}'")
         if edited == entry:
             raise KnowledgeError([f"entry '{entry_id}': nothing changed"])
-        placed = self.knowledge.entries[entry_id]
+        placed = self._knowledge.entries[entry_id]
         expected = {entry_id: base_revision} if base_revision is not None else {}
         target = PlacedEntry(edited, placed.file, placed.position)
         return (await self._commit([target], [], author, reason, {}, expected))[0]
 
     async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
-        if entry_id not in self.knowledge.entries:
+        if entry_id not in self._knowledge.entries:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
         referrers = [
-            p.entry.id for p in self.knowledge.entries.values() if entry_id in p.entry.related
+            p.entry.id for p in self._knowledge.entries.values() if entry_id in p.entry.related
         ]
         if referrers:
             raise KnowledgeError(
@@ -235,7 +289,7 @@ class Engine:
 
     async def revert(self, entry_id: str, number: int, *, author: str) -> Revision:
         """Restore an entry as it was at revision `number`, as a new revision."""
-        old = await self.store.revision(entry_id, number)
+        old = await self._store.revision(entry_id, number)
         if old is None:
             raise KnowledgeError([f"entry '{entry_id}': no revision {number}"])
         reason = f"revert to revision {number}"
@@ -246,10 +300,10 @@ class Engine:
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
         """Answer a queued question by adding its text to an entry's paraphrases."""
-        logged = await self.store.question(question_id)
+        logged = await self._store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
-        if logged.state != "open" or logged.tier == Tier.CONFIDENT.value:
+        if not logged.unanswered:
             raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])
         entry = self.entry(entry_id)
         if entry is None:
@@ -263,23 +317,25 @@ class Engine:
         revision = await self.save_entry(
             changed, author=author, reason=f"taught question {question_id}"
         )
-        await self.store.close_question(question_id, state="answered", by=author)
+        await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)
         return revision
 
     async def dismiss(self, question_id: int, *, author: str) -> bool:
         """Take a question off the unanswered queue without changing the knowledge."""
-        return await self.store.close_question(question_id, state="dismissed", by=author)
+        return await self._store.close_question(
+            question_id, state=QuestionState.DISMISSED, by=author
+        )
 
     async def import_knowledge(
         self, incoming: KnowledgeSet, *, author: str, prune: bool = False
     ) -> list[Revision]:
         """Bring files into the live base: changed and new entries get revisions, all or none."""
-        upserts = [p for p in incoming.ordered() if self.knowledge.entries.get(p.entry.id) != p]
-        removed = sorted(set(self.knowledge.entries) - set(incoming.entries)) if prune else []
+        upserts = [p for p in incoming.ordered() if self._knowledge.entries.get(p.entry.id) != p]
+        removed = sorted(set(self._knowledge.entries) - set(incoming.entries)) if prune else []
         topics = {
             file: title
             for file, title in incoming.topics.items()
-            if self.knowledge.topics.get(file) != title
+            if self._knowledge.topics.get(file) != title
         }
         return await self._commit(upserts, removed, author, "import from files", topics)
 
@@ -294,7 +350,7 @@ class Engine:
     ) -> list[Revision]:
         async with self._write_lock:
             for entry_id, number in (expected or {}).items():
-                latest = await self.store.latest_revision(entry_id)
+                latest = await self._store.latest_revision(entry_id)
                 if latest != number:
                     raise KnowledgeError(
                         [
@@ -302,7 +358,9 @@ class Engine:
                             f"{number} (now {latest}); open it again to see their change"
                         ]
                     )
-            after = KnowledgeSet(dict(self.knowledge.entries), {**self.knowledge.topics, **topics})
+            after = KnowledgeSet(
+                dict(self._knowledge.entries), {**self._knowledge.topics, **topics}
+            )
             for placed in upserts:
                 after.entries[placed.entry.id] = placed
             for entry_id in deletions:
@@ -314,6 +372,8 @@ class Engine:
             changes += [Delete(entry_id) for entry_id in deletions]
             if not changes and topics == {}:
                 return []
-            revisions = await self.store.apply(changes, author=author, reason=reason, topics=topics)
+            revisions = await self._store.apply(
+                changes, author=author, reason=reason, topics=topics
+            )
             self._install(after)
             return revisions

@@ -59,6 +59,7 @@ class Tier(StrEnum):
     CONFIDENT = "confident"
     CLOSE = "close"
     NONE = "none"
+    REFUSED = "refused"  # answers only: the question itself was refused (empty, too long)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The bot client: intents, safe defaults, cogs, persistent buttons, conditional sync."""
+"""The bot client: intents, safe defaults, the extensions, persistent buttons, conditional sync."""
 
 from __future__ import annotations
 
@@ -10,15 +10,13 @@ import discord
 from discord.ext import commands
 
 from bot.core.engine import Engine
-from bot.discord.cogs.ask import AskCog
-from bot.discord.cogs.check_claim import CheckClaimCog
-from bot.discord.cogs.conversation import ConversationCog
-from bot.discord.cogs.info import InfoCog
-from bot.discord.cogs.kb import KbCog
 from bot.discord.errors import PolicyTree
+from bot.discord.extensions import walk_extensions
 from bot.discord.ratelimit import RateLimiter
-from bot.discord.service import NO_MENTIONS, AnswerService
+from bot.discord.reply import NO_MENTIONS
+from bot.discord.service import AnswerService
 from bot.discord.sync import SyncState, sync_if_changed
+from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
 
 log = logging.getLogger("policybot.discord")
@@ -45,7 +43,7 @@ class PolicyBot(commands.Bot):
         state_dir: Path | None = None,
         auto_sync: bool = True,
         message_content: bool = False,
-        moderator_role: str = "Policybot Moderator",
+        trust: Trust | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -59,15 +57,14 @@ class PolicyBot(commands.Bot):
         self.service = AnswerService(engine, RateLimiter(rate_limit_count, rate_limit_seconds))
         self.sync_state = SyncState(state_dir) if state_dir is not None else None
         self.auto_sync = auto_sync
-        self.moderator_role = moderator_role
+        self.trust = trust or Trust()
 
     async def setup_hook(self) -> None:
-        for cog in (AskCog(self), InfoCog(self), ConversationCog(self), CheckClaimCog(self)):
-            await self.add_cog(cog)
-        await self.add_cog(KbCog(self, self.moderator_role))
+        for extension in walk_extensions():
+            await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync and self.sync_state is not None:
-            await sync_if_changed(self.tree, self.sync_state)
+            await sync_if_changed(self.tree, self.sync_state, self.trust.home_guild_ids)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: ConversationCog handles the messages meant for the bot."""

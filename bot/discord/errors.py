@@ -15,7 +15,7 @@ from discord import app_commands
 
 log = logging.getLogger("policybot.discord")
 
-SORRY = "Sorry, something went wrong on my side. The moderators can see what happened."
+SORRY = "Sorry, something went wrong on my side. Please try again in a little while."
 
 P = ParamSpec("P")
 S = TypeVar("S")
@@ -26,23 +26,35 @@ async def report_failure(interaction: discord.Interaction[Any], error: BaseExcep
     log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
     if interaction.type is discord.InteractionType.autocomplete:
         return  # nowhere to show a message; an empty list is what the member sees
+    await _tell(interaction, SORRY)
+
+
+async def _tell(interaction: discord.Interaction[Any], text: str) -> None:
+    """A short private message, whether or not the interaction was answered already."""
     try:
         if interaction.response.is_done():
             await interaction.followup.send(
-                SORRY, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+                text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
             )
         else:
             await interaction.response.send_message(
-                SORRY, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+                text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
             )
     except discord.HTTPException:
-        log.warning("Could not tell user %s about the error", interaction.user.id)
+        log.warning("Could not tell user %s why their interaction failed", interaction.user.id)
+
+
+class Refused(app_commands.CheckFailure):
+    """A check said no (e.g. not a moderator); the message tells the member why, privately."""
 
 
 class PolicyTree(app_commands.CommandTree[Any]):
     async def on_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
+        if isinstance(error, Refused):
+            await _tell(interaction, str(error))
+            return
         original = getattr(error, "original", error)
         await report_failure(interaction, original)
 

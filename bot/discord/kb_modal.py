@@ -15,8 +15,10 @@ import discord
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.models import Entry
-from bot.discord.moderation import NOT_A_MODERATOR, author_of, is_moderator, problems_text
-from bot.discord.service import NO_MENTIONS
+from bot.discord.errors import report_failure
+from bot.discord.moderation import author_of, problems_text
+from bot.discord.reply import NO_MENTIONS
+from bot.discord.trust import NOT_A_MODERATOR, Trust
 
 TEXT_INPUT_MAX = 4000  # Discord's limit for one text input
 QUESTION_MAX = 300
@@ -48,14 +50,12 @@ def too_long_for_form(entry: Entry) -> list[str]:
 
 
 class EditEntryModal(discord.ui.Modal):
-    def __init__(
-        self, engine: Engine, entry: Entry, base_revision: int, moderator_role: str
-    ) -> None:
+    def __init__(self, engine: Engine, entry: Entry, base_revision: int, trust: Trust) -> None:
         super().__init__(title=f"Edit {entry.id}"[:45], timeout=30 * 60)
         self.engine = engine
         self.entry_id = entry.id
         self.base_revision = base_revision
-        self.moderator_role = moderator_role
+        self.trust = trust
         values = form_values(entry)
         self.question: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label="Canonical question", default=values["question"], max_length=QUESTION_MAX
@@ -87,13 +87,12 @@ class EditEntryModal(discord.ui.Modal):
             self.add_item(item)
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        """The form may stay open for half an hour: check the moderator still is one."""
-        if is_moderator(interaction, self.moderator_role):
+        """A submit is checked on its own (it may be forged, or the form may have stayed open
+        for half an hour): only a moderator in a home server may save."""
+        if self.trust.is_moderator(interaction):
             return True
         await interaction.response.send_message(
-            NOT_A_MODERATOR.format(role=self.moderator_role),
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
+            NOT_A_MODERATOR, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
         return False
 
@@ -121,6 +120,4 @@ class EditEntryModal(discord.ui.Modal):
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:  # type: ignore[override]
-        from bot.discord.errors import report_failure
-
         await report_failure(interaction, error)

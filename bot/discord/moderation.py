@@ -1,8 +1,4 @@
-"""Who may curate the knowledge base from Discord, and plain-text views of revisions and queues.
-
-`default_permissions` on the /kb group only hides it in clients; `is_moderator` is the real gate,
-checked inside every /kb command and autocomplete (Discord runs autocomplete without checks).
-"""
+"""Plain-text views of revisions, queues and usage for `/kb`, and the export archive."""
 
 from __future__ import annotations
 
@@ -13,25 +9,11 @@ from typing import Any
 
 import discord
 
-from bot.core.knowledge import KnowledgeSet, render_set
 from bot.core.models import Entry
 from bot.core.store import LoggedQuestion, Revision
 from bot.discord.limits import CHOICE_MAX, CHOICES_MAX, MESSAGE_MAX, clip
 
-NOT_A_MODERATOR = (
-    "Only moderators can change the knowledge base: members with the “{role}” role or the "
-    "Manage Server permission."
-)
 MAX_UPLOAD_BYTES = 1_000_000
-
-
-def is_moderator(interaction: discord.Interaction[Any], role_name: str) -> bool:
-    user = interaction.user
-    if interaction.guild is None or not isinstance(user, discord.Member):
-        return False
-    if interaction.permissions.manage_guild or interaction.permissions.administrator:
-        return True
-    return any(role.name == role_name for role in user.roles)
 
 
 def quoted(text: str, limit: int = 100) -> str:
@@ -108,11 +90,11 @@ def problems_text(header: str, problems: Sequence[str]) -> str:
     return fit_lines([header, *(f"• {clip(p, 300)}" for p in problems)])
 
 
-def export_archive(knowledge: KnowledgeSet) -> discord.File:
+def export_archive(files: dict[str, str]) -> discord.File:
     """The live knowledge base as a zip of topic files, as `policybot kb export` writes them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in render_set(knowledge).items():
+        for name, text in files.items():
             archive.writestr(name, text)
     buffer.seek(0)
     return discord.File(buffer, filename="policybot-knowledge.zip")

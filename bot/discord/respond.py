@@ -8,7 +8,7 @@ from typing import Any
 
 import discord
 
-from bot.discord.service import Reply
+from bot.discord.reply import Reply
 
 # Past this, defer ("thinking…") and edit the answer in when it is ready.
 DEFER_AFTER_SECONDS = 1.5
@@ -20,10 +20,14 @@ async def respond(
     *,
     ephemeral: bool,
 ) -> None:
+    """Send the reply; a private one (a cooldown notice) is ephemeral whatever was asked."""
     work = asyncio.ensure_future(make_reply())
     done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER_SECONDS)
     if done:
-        await interaction.response.send_message(ephemeral=ephemeral, **work.result().kwargs())
+        reply = work.result()
+        await interaction.response.send_message(
+            ephemeral=ephemeral or reply.private, **reply.kwargs()
+        )
         return
     await interaction.response.defer(ephemeral=ephemeral, thinking=True)
     reply = await work
@@ -35,9 +39,3 @@ def _edit_kwargs(reply: Reply) -> dict[str, Any]:
     if "embed" not in sent:
         sent["embed"] = None
     return sent
-
-
-async def send_private(interaction: discord.Interaction[Any], text: str) -> None:
-    await interaction.response.send_message(
-        text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
-    )

@@ -12,8 +12,9 @@ import discord
 
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
-from bot.discord.sync import sync_scope
-from bot.settings import Settings
+from bot.discord.sync import GLOBAL, copy_scope, sync_scope
+from bot.discord.trust import Trust
+from bot.settings import Settings, open_engine
 
 log = logging.getLogger("policybot.discord")
 
@@ -28,7 +29,7 @@ BAD_TOKEN = (
 )
 INTENTS_REFUSED = (
     "policybot: Discord refused a privileged intent. Enable it on the developer portal "
-    "(Bot → Privileged Gateway Intents) or turn it off in the settings."
+    "(Bot → Privileged Gateway Intents)."
 )
 
 
@@ -37,8 +38,8 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         engine,
         rate_limit_count=settings.rate_limit_count,
         rate_limit_seconds=settings.rate_limit_seconds,
-        state_dir=settings.db.parent,
-        moderator_role=settings.moderator_role,
+        state_dir=settings.state_dir,
+        trust=Trust.of(settings.home_guild_ids, settings.moderator_role_ids),
         **options,  # type: ignore[arg-type]
     )
 
@@ -59,7 +60,7 @@ def run_bot(settings: Settings) -> int:
 
 async def serve(settings: Settings, token: str, **options: object) -> int:
     """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot."""
-    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+    async with open_engine(settings) as engine:
         bot = build_bot(engine, settings, **options)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -107,8 +108,10 @@ def sync_commands(settings: Settings, guild_id: int | None = None) -> int:
 
 
 async def sync_now(settings: Settings, token: str, guild_id: int | None) -> int:
-    """Log in over REST only (no gateway), register the commands, record their hash."""
-    async with Engine.open(settings.db, settings.knowledge_dir, settings.thresholds()) as engine:
+    """Log in over REST only (no gateway), register the commands, record their hashes: the
+    global commands and each home server's /kb, or (with `guild_id`) every command copied into
+    one server for testing."""
+    async with open_engine(settings) as engine:
         bot = build_bot(engine, settings, auto_sync=False)
         async with bot:
             try:
@@ -117,7 +120,12 @@ async def sync_now(settings: Settings, token: str, guild_id: int | None) -> int:
                 print(BAD_TOKEN, file=sys.stderr)
                 return EXIT_CONFIG
             assert bot.sync_state is not None
-            count = await sync_scope(bot.tree, bot.sync_state, guild_id)
-    where = f"server {guild_id}" if guild_id is not None else "all servers (may take a while)"
-    print(f"Synced {count} commands to {where}.")
+            if guild_id is not None:
+                scopes = {copy_scope(guild_id): f"server {guild_id}"}
+            else:
+                scopes = {GLOBAL: "all servers (may take a while)"}
+                scopes |= {str(g): f"home server {g}" for g in sorted(settings.home_guild_ids)}
+            for scope, where in scopes.items():
+                count = await sync_scope(bot.tree, bot.sync_state, scope)
+                print(f"Synced {count} commands to {where}.")
     return EXIT_OK

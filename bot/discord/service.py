@@ -1,45 +1,23 @@
-"""The bridge between Discord handlers and the core engine: ask, open an entry, vote,
-rate-limit, and turn an answer into something to send."""
+"""The bridge between Discord handlers and the core engine: the rate limit, asking, checking
+a claim, opening an entry and voting, each turned into the reply to send."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
 
 import discord
 
-from bot.core.answers import Answer
 from bot.core.engine import Engine
-from bot.discord import render
+from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.ratelimit import RateLimiter
+from bot.discord.reply import REMOVED_ENTRY, Reply, cooldown_reply
+from bot.discord.views import answer_reply
 
-NO_MENTIONS = discord.AllowedMentions.none()
 TOPICS_SHOWN = 6
-REMOVED_ENTRY = (
-    "That entry has since been removed from the knowledge base. "
-    "Try `/ask` with your question to see what I know now."
-)
-
-
-@dataclass(frozen=True)
-class Reply:
-    content: str | None = None
-    embed: discord.Embed | None = None
-    view: discord.ui.View | None = None
-
-    def kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for send/send_message/followup.send; never pings anyone."""
-        sent: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
-        if self.content is not None:
-            sent["content"] = self.content
-        if self.embed is not None:
-            sent["embed"] = self.embed
-        if self.view is not None:
-            sent["view"] = self.view
-        return sent
+QUOTE_MAX = 300
+NO_TEXT = "That message has no text I can check."
 
 
 class AnswerService:
@@ -62,41 +40,59 @@ class AnswerService:
                 self._idle.set()
 
     async def drain(self, timeout: float = 5.0) -> None:
-        """Wait for database writes in progress, so shutdown leaves no half-done work."""
+        """Wait (at most `timeout` seconds) for the questions, votes and picks being recorded,
+        so shutdown does not cut them off."""
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), timeout)
 
-    def cooldown(self, member_id: int) -> float:
-        """0 when the member may ask now (and counts the question), else seconds to wait."""
-        return self.limiter.retry_after(member_id)
+    def _cooldown(self, member_id: int) -> Reply | None:
+        """The one rate-limit check: None when the member may ask now (the question counts)."""
+        wait = self.limiter.retry_after(member_id)
+        return cooldown_reply(wait) if wait else None
 
-    @staticmethod
-    def cooldown_message(seconds: float) -> str:
-        return (
-            f"You're asking quickly — please wait {max(1, round(seconds))} s and try again. "
-            "(A small limit keeps the bot responsive for everyone.)"
-        )
+    def topics(self) -> list[str]:
+        return self.engine.topics()[:TOPICS_SHOWN]
 
-    async def ask(self, text: str, member_id: int, channel: str) -> Answer:
+    async def ask(self, text: str, member_id: int, channel: str) -> Reply:
+        limited = self._cooldown(member_id)
+        if limited is not None:
+            return limited
         with self._writing():
-            return await self.engine.ask(text, asker=str(member_id), channel=channel)
+            answer = await self.engine.ask(text, asker=str(member_id), channel=channel)
+        return answer_reply(answer, self.topics())
 
-    async def open_entry(self, entry_id: str, member_id: int, channel: str) -> Answer | None:
+    async def check_claim(self, text: str, member_id: int, channel: str) -> Reply:
+        """Answer the part of a message that matches best, quoting that part back."""
+        if not text.strip():
+            return Reply(content=NO_TEXT, private=True)
+        limited = self._cooldown(member_id)
+        if limited is not None:
+            return limited
+        with self._writing():
+            checked = await self.engine.check_claim(text, asker=str(member_id), channel=channel)
+        reply = answer_reply(checked.answer, self.topics())
+        quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)
+        content = clip(f"Checking this part of the message:\n{quote}", MESSAGE_MAX)
+        if reply.content:  # a refusal: keep its text under the quote
+            content = clip(f"{content}\n\n{reply.content}", MESSAGE_MAX)
+        return Reply(content=content, embed=reply.embed, view=reply.view)
+
+    async def open_entry(self, entry_id: str, member_id: int, channel: str) -> Reply:
         """An entry picked by button: its answer, logged so it can take a helpful/unhelpful vote."""
         with self._writing():
-            return await self.engine.open_entry(entry_id, asker=str(member_id), channel=channel)
+            answer = await self.engine.open_entry(entry_id, asker=str(member_id), channel=channel)
+        if answer is None:
+            return Reply(content=REMOVED_ENTRY)
+        return answer_reply(answer, self.topics())
 
     async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool:
         with self._writing():
             return await self.engine.record_feedback(question_id, str(member_id), helpful)
 
-    def topics(self) -> list[str]:
-        return sorted(self.engine.knowledge.topics.values())[:TOPICS_SHOWN]
 
-    def reply(self, answer: Answer) -> Reply:
-        from bot.discord.views import answer_view  # views import this module for callbacks
-
-        embed = render.answer_to_embed(answer, self.topics())
-        if embed is None:
-            return Reply(content=render.refusal_text(answer))
-        return Reply(embed=embed, view=answer_view(answer))
+def service_of(client: discord.Client) -> AnswerService:
+    """The answering service an extension's cogs depend on (set up by the bot client)."""
+    service = getattr(client, "service", None)
+    if not isinstance(service, AnswerService):
+        raise TypeError(f"{type(client).__name__} has no AnswerService to give the cogs")
+    return service

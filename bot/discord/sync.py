@@ -1,8 +1,12 @@
-"""Registering the slash commands with Discord only when needed.
+"""Registering the slash commands with Discord only when they change.
 
-A hash of the command set is kept per scope (global, or one guild) in a small file next to the
-database. `policybot sync` always syncs and records the hash; on start, a scope is re-synced
-only if the commands changed since (or, for the global scope, were never synced at all).
+Commands live in scopes: "global" (every server and DMs), one scope per home server (`/kb`,
+registered there only), and "<id>+global" for `policybot sync --guild ID`, which copies the
+global commands into one server for testing (instant, where global changes take a while).
+A hash of each scope's commands is kept in a small file next to the database. On start, a scope
+is synced when its hash differs from the recorded one; that includes a home server never synced
+and a server that stopped being a home (its /kb is removed). The global scope is synced on a
+first start unless commands were only ever synced to a test server.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +25,31 @@ log = logging.getLogger("policybot.discord")
 
 STATE_FILE = "discord-commands.json"
 GLOBAL = "global"
+COPY = "+global"
+
+Tree = app_commands.CommandTree[Any]
 
 
-def command_hash(tree: app_commands.CommandTree[Any]) -> str:
-    """Stable over restarts: the payloads Discord would receive, sorted and serialised."""
-    payloads = [command.to_dict(tree) for command in tree.get_commands()]
-    payloads.sort(key=lambda p: (p.get("type", 1), p["name"]))
-    encoded = json.dumps(payloads, sort_keys=True, separators=(",", ":"), default=str)
+def _guild_of(scope: str) -> int | None:
+    return None if scope == GLOBAL else int(scope.removesuffix(COPY))
+
+
+def scope_payloads(tree: Tree, scope: str) -> list[dict[str, Any]]:
+    """What Discord would receive for a scope, sorted (stable over restarts)."""
+    guild_id = _guild_of(scope)
+    commands: list[Any] = []
+    if guild_id is None or scope.endswith(COPY):
+        commands += tree.get_commands()
+    if guild_id is not None:  # a server's own command replaces a copied one of the same name
+        commands += tree.get_commands(guild=discord.Object(guild_id))
+    payloads = {(p.get("type", 1), p["name"]): p for p in (c.to_dict(tree) for c in commands)}
+    return [payloads[key] for key in sorted(payloads)]
+
+
+def command_hash(tree: Tree, scope: str = GLOBAL) -> str:
+    encoded = json.dumps(
+        scope_payloads(tree, scope), sort_keys=True, separators=(",", ":"), default=str
+    )
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
@@ -42,33 +65,56 @@ class SyncState:
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
     def record(self, scope: str, digest: str) -> None:
-        data = self.read() | {scope: digest}
+        """Record a scope's hash; a server has one command list, so its other scope goes."""
+        data = self.read()
+        guild_id = _guild_of(scope)
+        if guild_id is not None:
+            data.pop(str(guild_id), None)
+            data.pop(f"{guild_id}{COPY}", None)
+        data[scope] = digest
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
         temporary.replace(self.path)
 
 
-async def sync_scope(
-    tree: app_commands.CommandTree[Any], state: SyncState, guild_id: int | None
-) -> int:
-    """Sync the commands globally or to one guild (instant, for testing); returns the count."""
+async def sync_scope(tree: Tree, state: SyncState, scope: str) -> int:
+    """Sync one scope now and record its hash; returns how many commands it has."""
+    guild_id = _guild_of(scope)
     guild = discord.Object(guild_id) if guild_id is not None else None
-    if guild is not None:
+    if guild is not None and scope.endswith(COPY):
         tree.copy_global_to(guild=guild)
     synced = await tree.sync(guild=guild)
-    state.record(GLOBAL if guild_id is None else str(guild_id), command_hash(tree))
+    state.record(scope, command_hash(tree, scope))
     return len(synced)
 
 
-async def sync_if_changed(tree: app_commands.CommandTree[Any], state: SyncState) -> list[str]:
-    """Re-sync each recorded scope whose command hash changed; returns the scopes synced."""
-    digest = command_hash(tree)
-    recorded = state.read()
-    stale = [scope for scope, old in recorded.items() if old != digest]
-    if GLOBAL not in recorded and not recorded:
-        stale.append(GLOBAL)
+def copy_scope(guild_id: int) -> str:
+    """The scope of `policybot sync --guild ID`: the global commands copied into one server."""
+    return f"{guild_id}{COPY}"
+
+
+def scopes_to_sync(
+    tree: Tree, recorded: dict[str, str], home_guild_ids: Iterable[int]
+) -> list[str]:
+    copied = {_guild_of(s) for s in recorded if s.endswith(COPY)}
+    wanted = [str(g) for g in sorted(home_guild_ids) if g not in copied]
+    scopes = list(dict.fromkeys([GLOBAL, *wanted, *recorded]))
+    stale = []
+    for scope in scopes:
+        if scope not in recorded and (scope == GLOBAL and copied):
+            continue  # commands were only ever tried out in a test server
+        if recorded.get(scope) != command_hash(tree, scope):
+            stale.append(scope)
+    return stale
+
+
+async def sync_if_changed(
+    tree: Tree, state: SyncState, home_guild_ids: Iterable[int] = ()
+) -> list[str]:
+    """Sync each scope whose commands changed since it was recorded; returns those scopes."""
+    stale = scopes_to_sync(tree, state.read(), home_guild_ids)
     for scope in stale:
-        count = await sync_scope(tree, state, None if scope == GLOBAL else int(scope))
+        count = await sync_scope(tree, state, scope)
         log.info("Synced %d commands (%s): the command set changed", count, scope)
     return stale

@@ -4,32 +4,26 @@ working after a restart without any stored view state."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import Any
 
 import discord
 
 from bot.core.answers import Answer
+from bot.discord import render
 from bot.discord.errors import reports_errors
 from bot.discord.limits import BUTTON_LABEL_MAX, clip
-from bot.discord.service import NO_MENTIONS, REMOVED_ENTRY, AnswerService
+from bot.discord.reply import NO_MENTIONS, Reply, answering
 
 RELATED_SHOWN = 3
 ENTRY_ID = r"(?P<entry_id>[a-z0-9][a-z0-9-]{1,62}[a-z0-9])"
 
 
-def service_of(interaction: discord.Interaction[Any]) -> AnswerService:
-    return cast(AnswerService, interaction.client.service)
-
-
 async def show_entry(interaction: discord.Interaction[Any], entry_id: str) -> None:
-    service = service_of(interaction)
-    answer = await service.open_entry(entry_id, interaction.user.id, "discord-button")
-    if answer is None:
-        await interaction.response.send_message(
-            REMOVED_ENTRY, ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
-        return
-    await interaction.response.send_message(ephemeral=True, **service.reply(answer).kwargs())
+    reply = await answering(interaction.client).open_entry(
+        entry_id, interaction.user.id, "discord-button"
+    )
+    await interaction.response.send_message(ephemeral=True, **reply.kwargs())
 
 
 class RelatedButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"pb:rel:{ENTRY_ID}"):
@@ -101,7 +95,7 @@ class FeedbackButton(
 
     @reports_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        counted = await service_of(interaction).vote(
+        counted = await answering(interaction.client).vote(
             self.question_id, interaction.user.id, self.helpful
         )
         text = (
@@ -126,3 +120,12 @@ def answer_view(answer: Answer) -> discord.ui.View | None:
         view.add_item(FeedbackButton(answer.question_id, helpful=True))
         view.add_item(FeedbackButton(answer.question_id, helpful=False))
     return view if view.children else None
+
+
+def answer_reply(answer: Answer, topics: Sequence[str]) -> Reply:
+    """The one place an answer becomes a Discord reply: an embed with its buttons, or, for a
+    refused question, plain text."""
+    embed = render.answer_to_embed(answer, topics)
+    if embed is None:
+        return Reply(content=render.refusal_text(answer))
+    return Reply(embed=embed, view=answer_view(answer))

@@ -185,3 +185,15 @@ def test_a_bad_setting_is_named_not_a_traceback(
     monkeypatch.setenv(variable, value)
     code, _, err = cli("ask", "--json", "how many migrants were enrolled?")
     assert code == 2 and expected in err and "Traceback" not in err
+
+
+def test_check_quotes_the_part_it_answers(cli: Any) -> None:
+    post = "I saw a post today. It says only 45 migrants were enrolled in the app. Wild."
+    code, out, _ = cli("check", post)
+    assert code == 0
+    assert "> It says only 45 migrants were enrolled in the app." in out
+    assert "45 migrants" in out.split("\n\n", 1)[1]
+    result = json.loads(cli("check", "--json", "--no-log", post)[1])
+    assert result["claim"] == "It says only 45 migrants were enrolled in the app."
+    assert set(result) >= CONTRACT_FIELDS and result["entry_id"] == "enrolled-45"
+    assert result["question_id"] is None

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeError, load_directory, load_paths, write_directory
+from bot.core.knowledge import KnowledgeError, load_directory, load_paths
 from bot.core.matcher import Tier
 from bot.core.models import Entry
 
@@ -38,7 +38,7 @@ async def test_an_unknown_question_is_not_answered_and_is_queued(engine: Engine)
     answer = await engine.ask("what is the capital of France?")
     assert answer.tier is Tier.NONE and answer.entry_id is None and answer.text is None
     assert "not in my knowledge base" in (answer.message or "")
-    assert [q.text for q in await engine.store.unanswered()] == ["what is the capital of France?"]
+    assert [q.text for q in await engine.unanswered()] == ["what is the capital of France?"]
 
 
 @pytest.mark.parametrize(
@@ -56,9 +56,9 @@ async def test_an_unknown_question_is_not_answered_and_is_queued(engine: Engine)
 )
 async def test_bad_input_is_refused_politely_and_not_logged(engine: Engine, question: str) -> None:
     answer = await engine.ask(question)
-    assert answer.tier is None and answer.message
+    assert answer.tier is Tier.REFUSED and answer.message
     assert answer.question_id is None
-    assert await engine.store.unanswered() == []
+    assert await engine.unanswered() == []
 
 
 async def test_invisible_characters_do_not_hide_a_real_question(engine: Engine) -> None:
@@ -86,7 +86,7 @@ async def test_an_edit_with_a_dangling_related_id_changes_nothing(engine: Engine
     with pytest.raises(KnowledgeError, match="nope"):
         await engine.save_entry(broken, author="mod", reason="x")
     assert engine.entry("apple-store") == entry
-    assert len(await engine.store.history("apple-store")) == 1
+    assert len(await engine.history("apple-store")) == 1
 
 
 async def test_an_entry_still_referenced_cannot_be_deleted(engine: Engine) -> None:
@@ -106,16 +106,16 @@ async def test_an_invalid_import_changes_nothing(
     incoming = load_paths([tmp_path / "incoming" / "test-topic.toml"], check_related=False)
     with pytest.raises(KnowledgeError, match="missing-entry"):
         await engine.import_knowledge(incoming, author="mod")
-    assert len(await engine.store.history("enrolled-45")) == 1
+    assert len(await engine.history("enrolled-45")) == 1
 
 
 async def test_export_then_import_round_trips_with_no_change(
     engine: Engine, tmp_path: Path
 ) -> None:
-    write_directory(engine.knowledge, tmp_path / "export")
+    engine.export_to(tmp_path / "export")
     incoming = load_directory(tmp_path / "export")
     assert await engine.import_knowledge(incoming, author="mod") == []
-    assert incoming.entries == engine.knowledge.entries
+    assert [placed.entry for placed in incoming.ordered()] == engine.entries()
 
 
 async def test_feedback_needs_a_real_question(engine: Engine) -> None:
@@ -151,7 +151,7 @@ async def test_teaching_a_queued_question_makes_it_answerable(engine: Engine) ->
     assert missed.tier is not Tier.CONFIDENT and missed.question_id is not None
     revision = await engine.teach(missed.question_id, "apple-store", author="mod")
     assert revision.reason == f"taught question {missed.question_id}"
-    assert await engine.store.unanswered() == []
+    assert await engine.unanswered() == []
     assert (await engine.ask("did ios block the tracker thing")).entry_id == "apple-store"
     with pytest.raises(KnowledgeError, match="not on the unanswered queue"):
         await engine.teach(missed.question_id, "apple-store", author="mod")
@@ -166,7 +166,7 @@ async def test_dismissing_takes_a_question_off_the_queue_once(engine: Engine) ->
     assert missed.question_id is not None
     assert await engine.dismiss(missed.question_id, author="mod")
     assert not await engine.dismiss(missed.question_id, author="mod")
-    assert await engine.store.unanswered() == []
+    assert await engine.unanswered() == []
 
 
 async def test_editing_fields_validates_and_names_the_field(engine: Engine) -> None:
@@ -188,7 +188,7 @@ async def test_editing_fields_validates_and_names_the_field(engine: Engine) -> N
         )
     with pytest.raises(KnowledgeError, match="nothing changed"):
         await engine.edit_entry("apple-store", {}, author="mod", reason="x")
-    assert len(await engine.store.history("enrolled-45")) == 1
+    assert len(await engine.history("enrolled-45")) == 1
 
 
 async def test_an_edit_based_on_a_stale_revision_is_refused(engine: Engine) -> None:
@@ -200,7 +200,7 @@ async def test_an_edit_based_on_a_stale_revision_is_refused(engine: Engine) -> N
             "apple-store", {"keywords": ["iphone"]}, author="mod-b", reason="b", base_revision=1
         )
     assert engine.entry("apple-store").keywords == ["apple"]  # type: ignore[union-attr]
-    assert await engine.store.latest_revision("apple-store") == 2
+    assert await engine.latest_revision("apple-store") == 2
 
 
 async def test_opening_a_picked_entry_is_logged_and_can_take_a_vote(engine: Engine) -> None:
@@ -209,3 +209,29 @@ async def test_opening_a_picked_entry_is_logged_and_can_take_a_vote(engine: Engi
     assert opened.question_id is not None
     assert await engine.record_feedback(opened.question_id, "7", helpful=True)
     assert await engine.open_entry("no-such-entry") is None
+
+
+async def test_check_claim_matches_each_part_once_and_logs_only_the_winner(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matched: list[str] = []
+    answer = engine.answer
+
+    def counting(question: str) -> Any:
+        matched.append(question)
+        return answer(question)
+
+    monkeypatch.setattr(engine, "answer", counting)
+    text = "Big news today. Apparently only 45 migrants were enrolled in the app! Crazy times."
+    checked = await engine.check_claim(text, asker="7", channel="discord-menu")
+    assert checked.claim == "Apparently only 45 migrants were enrolled in the app!"
+    assert checked.answer.entry_id == "enrolled-45" and checked.answer.question_id is not None
+    assert sorted(matched) == sorted(set(matched)) and len(matched) == 4  # whole + 3 sentences
+    assert await engine.usage() == [("enrolled-45", 1, 0, 0)]
+    assert await engine.unanswered() == []
+
+
+async def test_check_claim_of_no_text_is_refused_and_not_logged(engine: Engine) -> None:
+    checked = await engine.check_claim(" \n ")
+    assert checked.claim == "" and checked.answer.tier is Tier.REFUSED
+    assert checked.answer.question_id is None

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from bot.core.knowledge import load_directory
-from bot.core.migrations import MIGRATIONS
-from bot.core.store import Delete, Store, StoreError, Upsert
+from bot.core.matcher import Tier
+from bot.core.sqlite_store import MIGRATIONS, SQLiteStore
+from bot.core.store import Delete, QuestionState, StoreError, Upsert, open_store
+from bot.settings import Settings
 
 
 async def test_a_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
-    async with await Store.open(tmp_path / "new" / "db.sqlite3") as store:
+    async with await SQLiteStore.open(tmp_path / "new" / "db.sqlite3") as store:
         assert await store.schema_version() == len(MIGRATIONS)
         assert await store.is_empty()
     with sqlite3.connect(tmp_path / "new" / "db.sqlite3") as raw:
@@ -22,9 +24,9 @@ async def test_a_new_database_is_migrated_and_in_wal_mode(tmp_path: Path) -> Non
 
 async def test_reopening_does_not_migrate_twice(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    async with await Store.open(path):
+    async with await SQLiteStore.open(path):
         pass
-    async with await Store.open(path) as store:
+    async with await SQLiteStore.open(path) as store:
         assert await store.schema_version() == len(MIGRATIONS)
 
 
@@ -32,7 +34,7 @@ async def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path: Path) 
     path = tmp_path / "db.sqlite3"
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not a usable policybot database"):
-        await Store.open(path)
+        await SQLiteStore.open(path)
 
 
 async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -40,7 +42,7 @@ async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:
         raw.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     with pytest.raises(StoreError, match="newer policybot"):
-        await Store.open(path)
+        await SQLiteStore.open(path)
 
 
 async def test_changes_append_revisions_and_never_overwrite(
@@ -49,7 +51,7 @@ async def test_changes_append_revisions_and_never_overwrite(
     seed = load_directory(knowledge_dir)
     original = seed.entries["enrolled-45"].entry
     edited = original.model_copy(update={"question": "How many were enrolled?"})
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
+    async with await SQLiteStore.open(tmp_path / "db.sqlite3") as store:
         await store.apply([Upsert(original, "t", 0)], author="seed", reason="seed")
         await store.apply([Upsert(edited, "t", 0)], author="mod", reason="wording")
         await store.apply([Delete("enrolled-45")], author="mod", reason="gone")
@@ -69,7 +71,7 @@ async def test_a_failing_change_rolls_back_the_whole_batch(
     tmp_path: Path, knowledge_dir: Path
 ) -> None:
     entry = load_directory(knowledge_dir).entries["enrolled-45"].entry
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
+    async with await SQLiteStore.open(tmp_path / "db.sqlite3") as store:
         with pytest.raises(KeyError):
             await store.apply(
                 [Upsert(entry, "t", 0), Delete("never-existed")],
@@ -82,17 +84,17 @@ async def test_a_failing_change_rolls_back_the_whole_batch(
 
 
 async def test_unanswered_queue_and_one_vote_per_member(tmp_path: Path) -> None:
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
+    async with await SQLiteStore.open(tmp_path / "db.sqlite3") as store:
         answered = await store.log_question(
             text="how many enrolled",
-            tier="confident",
+            tier=Tier.CONFIDENT,
             entry_id="e",
             score=90,
             asker="1",
             channel="cli",
         )
         missed = await store.log_question(
-            text="weather?", tier="none", entry_id=None, score=0, asker="2", channel="cli"
+            text="weather?", tier=Tier.NONE, entry_id=None, score=0, asker="2", channel="cli"
         )
         assert [q.id for q in await store.unanswered()] == [missed]
         assert await store.count_unanswered() == 1
@@ -100,7 +102,7 @@ async def test_unanswered_queue_and_one_vote_per_member(tmp_path: Path) -> None:
         assert not await store.record_feedback(answered, "member-1", helpful=False)
         assert await store.record_feedback(answered, "member-2", helpful=False)
         assert await store.usage() == [("e", 1, 1, 1)]
-        assert await store.close_question(missed, state="dismissed", by="mod")
+        assert await store.close_question(missed, state=QuestionState.DISMISSED, by="mod")
         assert await store.unanswered() == []
 
 
@@ -110,7 +112,7 @@ async def test_a_question_logged_during_a_failing_edit_is_kept(
     import asyncio
 
     entry = load_directory(knowledge_dir).entries["enrolled-45"].entry
-    async with await Store.open(tmp_path / "db.sqlite3") as store:
+    async with await SQLiteStore.open(tmp_path / "db.sqlite3") as store:
 
         async def failing_edit() -> None:
             await store.apply(
@@ -119,10 +121,43 @@ async def test_a_question_logged_during_a_failing_edit_is_kept(
 
         async def ask() -> int:
             return await store.log_question(
-                text="q", tier="none", entry_id=None, score=0, asker=None, channel="cli"
+                text="q", tier=Tier.NONE, entry_id=None, score=0, asker=None, channel="cli"
             )
 
         edit, logged = await asyncio.gather(failing_edit(), ask(), return_exceptions=True)
         assert isinstance(edit, KeyError)
         assert await store.question(int(logged)) is not None  # type: ignore[call-overload]
         assert await store.is_empty()
+
+
+async def test_the_database_is_named_by_a_path_or_a_sqlite_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for database in ("plain.sqlite3", "sqlite:///relative.sqlite3", f"sqlite:///{tmp_path}/a.db"):
+        store = await open_store(database)
+        await store.close()
+    assert {p.name for p in tmp_path.iterdir()} >= {"plain.sqlite3", "relative.sqlite3", "a.db"}
+    with pytest.raises(StoreError, match="only SQLite is supported"):
+        await open_store("postgresql://policybot@localhost/policybot")
+
+
+async def test_a_database_of_the_first_schema_is_migrated_forward(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+    async with await SQLiteStore.open(path) as store:
+        assert await store.schema_version() == len(MIGRATIONS) >= 2
+    with sqlite3.connect(path) as raw:
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+    assert "meta" not in tables and "revisions" in tables
+
+
+def test_settings_name_the_database_by_its_new_or_old_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("POLICYBOT_DB", "old-name.sqlite3")
+    assert Settings(_env_file=None).database == "old-name.sqlite3"  # type: ignore[call-arg]
+    monkeypatch.setenv("POLICYBOT_DATABASE", "sqlite:///new-name.sqlite3")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.database == "sqlite:///new-name.sqlite3" and settings.state_dir == Path(".")

@@ -13,7 +13,9 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
+from bot.discord.trust import Trust
 from tests.emulator import DiscordEmulator, discord_py_pointed_at
+from tests.emulator.state import Role
 
 from .knowledge import write_knowledge
 
@@ -40,11 +42,25 @@ async def engine(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[Engine]:
         yield opened
 
 
+MOD_ROLE = "Policybot Moderator"
+
+
+@pytest.fixture
+def mod_role(emu: DiscordEmulator) -> Role:
+    """The moderator role of the home server (the emulator's test guild), known by its id."""
+    return emu.role(MOD_ROLE)
+
+
 @pytest.fixture
 async def start_bot(
-    emu: DiscordEmulator, engine: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    emu: DiscordEmulator,
+    engine: Engine,
+    mod_role: Role,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> AsyncIterator[StartBot]:
-    """Start a bot (several may be started in turn, e.g. to test a restart)."""
+    """Start a bot (several may be started in turn, e.g. to test a restart). The emulator's
+    test guild is its home server unless `trust` says otherwise."""
     running: list[tuple[PolicyBot, asyncio.Task[None]]] = []
 
     async def start(**overrides: Any) -> PolicyBot:
@@ -53,6 +69,7 @@ async def start_bot(
             "rate_limit_seconds": 60.0,
             "state_dir": tmp_path / "data",
             "guild_ready_timeout": 0.05,
+            "trust": Trust.of([emu.guild.id], [mod_role.id]),
         } | overrides
         bot = PolicyBot(overrides.pop("engine", engine), **options)
         await bot.login(emu.token)

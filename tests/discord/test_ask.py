@@ -83,7 +83,7 @@ async def test_unknown_question_is_declined_and_queued(
     assert embed["title"] == "That is not in my knowledge base yet"
     assert "Discord test topic" in embed["fields"][0]["value"]
     assert buttons(message) == {}
-    queued = await engine.store.unanswered()
+    queued = await engine.unanswered()
     assert [q.text for q in queued] == ["what's the weather in Paris"]
 
 

@@ -51,9 +51,7 @@ async def test_one_vote_per_member_per_answer(
     other = await (await emu.click(answer, feedback_id(answer, ":n"), user=cat)).answer()
     assert "recorded" in first["content"] and "recorded" in other["content"]
     assert "already voted" in again["content"]
-    usage = {
-        entry: (helpful, unhelpful) for entry, _, helpful, unhelpful in await engine.store.usage()
-    }
+    usage = {entry: (helpful, unhelpful) for entry, _, helpful, unhelpful in await engine.usage()}
     assert usage["enrolled-45"] == (1, 1)
 
 

@@ -24,10 +24,10 @@ TOPIC = b'topic = "T"\n'
 async def test_hostile_import_is_refused_with_a_clear_message(
     emu: DiscordEmulator, bot: PolicyBot, engine: Engine, name: str, data: bytes, expected: str
 ) -> None:
-    before = dict(engine.knowledge.entries)
+    before = engine.export_files()
     manager = emu.member("sam", permissions=MANAGE_GUILD)
     upload = emu.attachment(name, data)
     handle = await emu.slash("kb import", {"file": upload}, user=manager)
     reply = await handle.answer()
     assert reply["content"].startswith("Not changed") and expected in reply["content"]
-    assert engine.knowledge.entries == before
+    assert engine.export_files() == before

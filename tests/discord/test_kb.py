@@ -1,8 +1,9 @@
 """`/kb …` end to end: who may curate, and every moderator action changing what `/ask` says.
 
-Discord hides /kb (default_member_permissions = Manage Server) until a server admin allows it
-for a role in Server Settings → Integrations (`emu.permit_command`); the bot's own check is
-the real gate, so these tests also open /kb to members who are not moderators.
+/kb is registered in the home server only (the emulator's test guild here; other servers:
+test_trust.py). Discord hides it there (default_member_permissions = Manage Server) until a
+server admin allows it for a role in Server Settings → Integrations (`emu.permit_command`); the
+bot's own check is the real gate, so these tests also open /kb to members who are not moderators.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ from bot.core.engine import Engine
 from bot.core.knowledge import load_documents
 from bot.discord import runner
 from bot.discord.client import PolicyBot
+from bot.discord.trust import Trust
 from bot.settings import Settings
 from tests.emulator import DiscordEmulator
 from tests.emulator.permissions import MANAGE_GUILD
-from tests.emulator.state import User
+from tests.emulator.state import Role, User
 
 from .conftest import StartBot
 from .knowledge import CBP, ENTRIES
 
-MOD_ROLE = "Policybot Moderator"
 ANSWER = "Answer (neutral, attributed)"
 REASON = "Reason for the change"
 ENROLLED = "How many migrants were enrolled?"
@@ -36,15 +37,14 @@ NEW_ANSWER = (
     "The New York Post reported, citing unnamed sources, that only 45 migrants could be "
     "enrolled in the check-in app."
 )
-REFUSED = "Only moderators can change the knowledge base"
+REFUSED = "Only moderators of this community's home server can change the knowledge base"
 
 
 @pytest.fixture
-def by_role(emu: DiscordEmulator, bot: PolicyBot) -> User:
+def by_role(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
     """A moderator by the configured role, which the admin allowed to use /kb."""
-    role = emu.role(MOD_ROLE)
-    emu.permit_command("kb", role=role)
-    return emu.member("mia", roles=(role,))
+    emu.permit_command("kb", role=mod_role)
+    return emu.member("mia", roles=(mod_role,))
 
 
 @pytest.fixture
@@ -105,7 +105,8 @@ def text_inputs(modal: dict) -> dict[str, str]:
 async def test_kb_is_a_server_only_group_hidden_from_members(
     emu: DiscordEmulator, bot: PolicyBot
 ) -> None:
-    command = next(c for c in emu.world.global_commands if c["name"] == "kb")
+    assert "kb" not in {c["name"] for c in emu.world.global_commands}
+    command = next(c for c in emu.world.guild_commands[emu.guild.id] if c["name"] == "kb")
     assert int(command["default_member_permissions"]) == MANAGE_GUILD
     assert command["contexts"] == [0]
     subcommands = {o["name"] for o in command["options"] if o["type"] == 1}
@@ -119,7 +120,7 @@ async def test_outsider_is_refused_politely_and_gets_no_choices(
     emu: DiscordEmulator, engine: Engine, outsider: User, manager: User
 ) -> None:
     shown = await kb(emu, "show", outsider, entry="enrolled-45")
-    assert REFUSED in shown["content"] and MOD_ROLE in shown["content"]
+    assert REFUSED in shown["content"]
     assert shown["embeds"] == []
     deleted = await kb(emu, "delete", outsider, entry="memo-recipients", reason="spam")
     assert REFUSED in deleted["content"]
@@ -130,18 +131,28 @@ async def test_outsider_is_refused_politely_and_gets_no_choices(
     assert {c["value"] for c in await offered.choices()} == {e["id"] for e in ENTRIES}
 
 
-async def test_the_moderator_role_is_a_setting(
+async def test_the_moderator_roles_are_a_setting_by_id_not_by_name(
     emu: DiscordEmulator, engine: Engine, start_bot: StartBot, tmp_path: Path
 ) -> None:
-    settings = Settings(db=tmp_path / "data" / "x.sqlite3", moderator_role="Curators")
-    assert runner.build_bot(engine, settings).moderator_role == "Curators"
-    await start_bot(moderator_role="Curators")
+    curators = emu.role("Curators")
+    settings = Settings(
+        database=tmp_path / "data" / "x.sqlite3",
+        home_guild_ids=[emu.guild.id],
+        moderator_role_ids=[curators.id],
+    )
+    assert runner.build_bot(engine, settings).trust == Trust.of([emu.guild.id], [curators.id])
+    await start_bot(trust=settings_trust(settings))
     emu.permit_command("kb")
-    curator = emu.member("cur", roles=(emu.role("Curators"),))
-    default_role = emu.member("def", roles=(emu.role(MOD_ROLE),))
+    curator = emu.member("cur", roles=(curators,))
+    # Anyone with Manage Roles can make a role with the same name: it counts for nothing.
+    namesake = emu.member("def", roles=(emu.role("Curators"),))
     assert "revision 1" in (await kb(emu, "show", curator, entry="apple-store"))["content"]
-    refused = await kb(emu, "show", default_role, entry="apple-store")
-    assert REFUSED in refused["content"] and "Curators" in refused["content"]
+    refused = await kb(emu, "show", namesake, entry="apple-store")
+    assert REFUSED in refused["content"]
+
+
+def settings_trust(settings: Settings) -> Trust:
+    return Trust.of(settings.home_guild_ids, settings.moderator_role_ids)
 
 
 async def test_moderator_autocomplete_finds_entries_by_id_or_question(
@@ -212,7 +223,7 @@ async def test_invalid_edit_changes_nothing_and_names_the_field(
     assert "nothing was changed" in reply["content"]
     assert "answer" in reply["content"] and problem in reply["content"]
     assert engine.entry("enrolled-45") == before
-    assert await engine.store.latest_revision("enrolled-45") == 1
+    assert await engine.latest_revision("enrolled-45") == 1
     assert "45 migrants out of hundreds" in await asked_answer(emu, ENROLLED)
 
 
@@ -287,7 +298,7 @@ async def test_queue_teach_and_dismiss(
 ) -> None:
     assert (await ask(emu, UNKNOWN))["embeds"][0]["title"] == "That is not in my knowledge base yet"
     await ask(emu, OTHER)
-    queued = {q.text: q.id for q in await engine.store.unanswered()}
+    queued = {q.text: q.id for q in await engine.unanswered()}
     queue = (await kb(emu, "queue", moderator))["content"]
     assert f"`{queued[UNKNOWN]}`" in queue and UNKNOWN in queue and OTHER in queue
 
@@ -341,7 +352,7 @@ async def test_import_of_a_valid_file_creates_revisions(
     reply = await kb(emu, "import", moderator, file=upload)
     assert "1 revisions" in reply["content"] and "spanish-app" in reply["content"]
     assert "English and Spanish" in await asked_answer(emu, "does the app speak spanish")
-    assert await engine.store.latest_revision("spanish-app") == 1
+    assert await engine.latest_revision("spanish-app") == 1
     again = emu.attachment("extra.toml", toml_file("Extra", [NEW_ENTRY]))
     assert "nothing (no changes)" in (await kb(emu, "import", moderator, file=again))["content"]
 
@@ -370,13 +381,13 @@ async def test_import_of_an_invalid_file_changes_nothing(
     entries: list[dict[str, Any]],
     expected: list[str],
 ) -> None:
-    before = dict(engine.knowledge.entries)
+    before = engine.export_files()
     reply = await kb(emu, "import", manager, file=emu.attachment(name, toml_file("T", entries)))
     assert reply["content"].startswith("Not changed")
     for part in expected:
         assert part in reply["content"]
-    assert engine.knowledge.entries == before
-    assert await engine.store.latest_revision("spanish-app") == 0
+    assert engine.export_files() == before
+    assert await engine.latest_revision("spanish-app") == 0
 
 
 async def test_export_is_a_zip_that_round_trips(
@@ -393,7 +404,8 @@ async def test_export_is_a_zip_that_round_trips(
     with zipfile.ZipFile(io.BytesIO(data)) as opened:
         files = {name: opened.read(name) for name in opened.namelist()}
     assert list(files) == ["discord-test.toml"]
-    assert load_documents(files).entries == engine.knowledge.entries
+    exported = {name: text.encode() for name, text in engine.export_files().items()}
+    assert load_documents(files).entries == load_documents(exported).entries
 
 
 async def test_stats_show_counts(emu: DiscordEmulator, engine: Engine, by_role: User) -> None:

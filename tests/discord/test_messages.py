@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from tests.emulator import DiscordEmulator
+
+from .conftest import StartBot
 
 QUESTION = "How many migrants were enrolled?"
 
@@ -64,3 +69,20 @@ async def test_check_this_claim_on_a_message_without_text(
     target = await emu.say("   ", user=emu.member("ann"))
     handle = await emu.message_command("Check this claim", target, user=emu.member("ben"))
     assert "no text" in (await handle.answer())["content"]
+
+
+async def test_check_this_claim_over_the_rate_limit_matches_nothing(
+    emu: DiscordEmulator, start_bot: StartBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await start_bot(rate_limit_count=1, rate_limit_seconds=600)
+    target = await emu.say("Only 45 migrants were enrolled in the app.", user=emu.member("ann"))
+    ben = emu.member("ben")
+    first = await emu.message_command("Check this claim", target, user=ben)
+    assert "45 migrants" in (await first.answer())["embeds"][0]["description"]
+
+    def no_matching(question: str) -> None:
+        raise AssertionError("matched although the member must wait")
+
+    monkeypatch.setattr(engine, "answer", no_matching)
+    limited = await emu.message_command("Check this claim", target, user=ben)
+    assert "please wait" in (await limited.answer())["content"] and limited.ephemeral

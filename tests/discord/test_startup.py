@@ -31,9 +31,11 @@ async def test_login_and_first_start_syncs_once(
 ) -> None:
     assert bot.user is not None and bot.user.id == emu.bot_user.id
     assert registered(emu.world.global_commands) >= COMMANDS
-    assert emu.command_syncs == [(None, len(emu.world.global_commands))]
+    home = emu.guild.id
+    assert registered(emu.world.guild_commands[home]) == {(1, "kb")}
+    assert emu.command_syncs == [(None, len(emu.world.global_commands)), (home, 1)]
     state = json.loads((tmp_path / "data" / STATE_FILE).read_text())
-    assert set(state) == {"global"}
+    assert set(state) == {"global", str(home)}
 
 
 async def test_restart_with_same_commands_does_not_sync(
@@ -42,20 +44,24 @@ async def test_restart_with_same_commands_does_not_sync(
     first = await start_bot()
     await first.close()
     await start_bot()
-    assert len(emu.command_syncs) == 1
+    assert len(emu.command_syncs) == 2  # global and the home server, once each
 
 
 async def test_changed_command_set_is_synced_on_start(
     emu: DiscordEmulator, start_bot: StartBot, tmp_path: Path
 ) -> None:
     (tmp_path / "data").mkdir(parents=True, exist_ok=True)
-    (tmp_path / "data" / STATE_FILE).write_text(json.dumps({"global": "an older command set"}))
+    first = await start_bot()
+    await first.close()
+    state = json.loads((tmp_path / "data" / STATE_FILE).read_text())
+    (tmp_path / "data" / STATE_FILE).write_text(json.dumps(state | {"global": "an older set"}))
+    emu.command_syncs.clear()
     await start_bot()
     assert emu.command_syncs == [(None, len(emu.world.global_commands))]
 
 
 def settings_for(tmp_path: Path, knowledge_dir: Path) -> Settings:
-    return Settings(db=tmp_path / "data" / "policybot.sqlite3", knowledge_dir=knowledge_dir)
+    return Settings(database=tmp_path / "data" / "policybot.sqlite3", knowledge_dir=knowledge_dir)
 
 
 async def test_sync_verb_to_one_guild(
@@ -67,6 +73,22 @@ async def test_sync_verb_to_one_guild(
     assert registered(synced) >= COMMANDS
     assert emu.world.global_commands == []
     assert f"Synced {len(synced)} commands to server {emu.guild.id}" in capsys.readouterr().out
+
+
+async def test_sync_verb_registers_kb_in_the_home_servers_only(
+    emu: DiscordEmulator, tmp_path: Path, knowledge_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = emu.add_guild("Another server")
+    settings = settings_for(tmp_path, knowledge_dir).model_copy(
+        update={"home_guild_ids": [emu.guild.id]}
+    )
+    assert await runner.sync_now(settings, emu.token, None) == runner.EXIT_OK
+    assert registered(emu.world.global_commands) == COMMANDS
+    assert registered(emu.world.guild_commands[emu.guild.id]) == {(1, "kb")}
+    assert other.id not in emu.world.guild_commands
+    out = capsys.readouterr().out
+    assert "Synced 4 commands to all servers" in out
+    assert f"Synced 1 commands to home server {emu.guild.id}" in out
 
 
 async def test_rejected_token_gives_clear_message_and_exit_code(
@@ -98,8 +120,8 @@ async def test_sigterm_shuts_down_cleanly_after_answering(
     await handle.answer()
     os.kill(os.getpid(), signal.SIGTERM)
     assert await asyncio.wait_for(serving, 10) == runner.EXIT_OK
-    from bot.core.store import Store
+    from bot.core.sqlite_store import SQLiteStore
 
-    async with await Store.open(settings.db) as store:
+    async with await SQLiteStore.open(Path(settings.database)) as store:
         logged = await store.question(1)
     assert logged is not None and logged.entry_id == "enrolled-45"

@@ -5,6 +5,7 @@ records how the bot answered (callback, original-response edits, followups).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import secrets
 import time
 from collections.abc import Callable
@@ -153,6 +154,14 @@ def find_command(world: World, name: str, kind: int, guild_id: int | None) -> Js
     raise AssertionError(f"command {name!r} (type {kind}) is not registered; was it synced?")
 
 
+def any_command(world: World, name: str, kind: int) -> Json:
+    """A registered command in any scope (for forged interactions)."""
+    for command in itertools.chain(world.global_commands, *world.guild_commands.values()):
+        if command["name"] == name and command.get("type", 1) == kind:
+            return command
+    raise AssertionError(f"command {name!r} (type {kind}) is not registered anywhere")
+
+
 def usable_command(world: World, name: str, kind: int, user: User, channel: Channel) -> Json:
     """`find_command`, refusing what the member's client would not show them here."""
     command = find_command(world, name, kind, channel.guild_id)
@@ -237,8 +246,8 @@ def chat_input_data(
     data: Json = {"id": command["id"], "name": command["name"], "type": 1, "options": options}
     if resolved:
         data["resolved"] = resolved
-    if command.get("guild_id"):
-        data["guild_id"] = str(guild_id)
+    if command.get("guild_id"):  # a server's own command names the server it belongs to
+        data["guild_id"] = str(command["guild_id"])
     return data
 
 

@@ -25,7 +25,7 @@ from .interactions import InteractionHandle
 from .mentions import mention_policy_problems
 from .responses import invalid_form_body, unauthorized
 from .rest import CoreRoutes
-from .state import Channel, Json, Role, User, World
+from .state import Channel, Guild, Json, Role, User, World
 from .webhooks import InteractionRoutes
 
 API_PREFIX = "/api/v10"
@@ -168,24 +168,40 @@ class DiscordEmulator:
         bot: bool = False,
         roles: tuple[Role, ...] = (),
         permissions: int = 0,
+        guild: Guild | None = None,
+        user: User | None = None,
     ) -> User:
-        """A new member of the guild. `permissions` (bits, see permissions.py) are granted the
-        way Discord grants them: through a role of their own, "<name> permissions"."""
-        user = self.world.add_user(name, bot=bot)
+        """A new member of the guild (the test guild unless `guild` is given; `user` joins an
+        existing user instead of a new one). `permissions` (bits, see permissions.py) are
+        granted the way Discord grants them: through a role of their own, "<name> permissions"."""
+        guild = guild or self.guild
+        user = user or self.world.add_user(name, bot=bot)
         if permissions:
-            roles = (*roles, self.role(f"{name} permissions", permissions=permissions))
-        self.world.join(self.guild, user, roles)
+            roles = (*roles, self.role(f"{name} permissions", permissions=permissions, guild=guild))
+        self.world.join(guild, user, roles)
         return user
 
-    def role(self, name: str, *, permissions: int = 0) -> Role:
+    def role(self, name: str, *, permissions: int = 0, guild: Guild | None = None) -> Role:
         """A new guild role; a connected bot hears of it (GUILD_ROLE_CREATE) before the next
         thing a member does."""
-        role = self.world.add_role(self.guild, name, permissions)
+        guild = guild or self.guild
+        role = self.world.add_role(guild, name, permissions)
         if self.gateway.session is not None:
-            position = len(self.guild.roles) - 1
-            event = {"guild_id": str(self.guild.id), "role": role.payload(position)}
+            position = len(guild.roles) - 1
+            event = {"guild_id": str(guild.id), "role": role.payload(position)}
             self._world_events.append(("GUILD_ROLE_CREATE", event))
         return role
+
+    def add_guild(self, name: str, *, owner: User | None = None) -> Guild:
+        """Another server the bot is invited to (its owner has every permission there); a
+        connected bot hears of it (GUILD_CREATE) before the next thing a member does."""
+        guild = self.world.add_guild(name)
+        if owner is not None:
+            guild.owner_id = owner.id
+            self.world.join(guild, owner)
+        if self.gateway.session is not None:
+            self._world_events.append(("GUILD_CREATE", guild.payload()))
+        return guild
 
     def permit_command(
         self, name: str, *, role: Role | None = None, user: User | None = None, allow: bool = True
@@ -225,10 +241,13 @@ class DiscordEmulator:
         *,
         user: User,
         channel: Channel | None = None,
+        forged: bool = False,
     ) -> InteractionHandle:
-        """`name` may name a subcommand as Discord shows it: "kb show"."""
+        """`name` may name a subcommand as Discord shows it: "kb show". `forged`: send it even
+        where Discord would not (a command registered in another server, or hidden from this
+        member), as a hostile client or a Discord bug might; the bot's own checks must hold."""
         return await self._chat_input(
-            ix.APPLICATION_COMMAND, name, options or {}, None, user, channel
+            ix.APPLICATION_COMMAND, name, options or {}, None, user, channel, forged
         )
 
     async def autocomplete(
@@ -240,9 +259,10 @@ class DiscordEmulator:
         user: User,
         others: dict[str, Any] | None = None,
         channel: Channel | None = None,
+        forged: bool = False,
     ) -> InteractionHandle:
         values = (others or {}) | {option: typed}
-        return await self._chat_input(ix.AUTOCOMPLETE, name, values, option, user, channel)
+        return await self._chat_input(ix.AUTOCOMPLETE, name, values, option, user, channel, forged)
 
     async def _chat_input(
         self,
@@ -252,10 +272,14 @@ class DiscordEmulator:
         focused: str | None,
         user: User,
         channel: Channel | None,
+        forged: bool = False,
     ) -> InteractionHandle:
         channel = channel or self.channel
         top, *path = name.split()
-        command = ix.usable_command(self.world, top, 1, user, channel)
+        if forged:
+            command = ix.any_command(self.world, top, 1)
+        else:
+            command = ix.usable_command(self.world, top, 1, user, channel)
         chain, leaf = ix.subcommand_path(command, path)
         resolved: Json = {}
         options = ix.command_options(leaf, values, focused=focused, resolved=resolved)

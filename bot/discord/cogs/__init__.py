@@ -1,1 +1,3 @@
-"""Feature cogs: /ask, /sources and /about, DMs and mentions, the "Check this claim" menu."""
+"""Extensions, one per feature: each module has `async def setup(bot)` adding its cog, and the
+bot loads every module here (bot.discord.extensions). Cogs get the answering service (and the
+trust settings) from the bot, never the bot class itself."""

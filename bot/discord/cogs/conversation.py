@@ -8,27 +8,28 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord.ext import commands
 
 from bot.discord.errors import SORRY
-from bot.discord.service import NO_MENTIONS
-
-if TYPE_CHECKING:
-    from bot.discord.client import PolicyBot
+from bot.discord.reply import NO_MENTIONS
+from bot.discord.service import AnswerService, service_of
 
 log = logging.getLogger("policybot.discord")
 
+_CONVERSATION_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+
 
 class ConversationCog(commands.Cog):
-    def __init__(self, bot: PolicyBot) -> None:
-        self.bot = bot
+    def __init__(self, service: AnswerService, client: discord.Client) -> None:
+        self.service = service
+        self.client = client
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks the bot, or None when it is not addressed to the bot."""
-        me = self.bot.user
+        me = self.client.user
         if message.author.bot or me is None or message.type not in _CONVERSATION_TYPES:
             return None
         if message.guild is None:
@@ -50,18 +51,12 @@ class ConversationCog(commands.Cog):
             await message.channel.send(SORRY, allowed_mentions=NO_MENTIONS)
 
     async def _answer(self, message: discord.Message, question: str) -> None:
-        service = self.bot.service
         # In a channel the answer replies to the question; a DM needs no reference.
         thread: dict[str, Any] = {"reference": message} if message.guild is not None else {}
-        wait = service.cooldown(message.author.id)
-        if wait:
-            await message.channel.send(
-                service.cooldown_message(wait), allowed_mentions=NO_MENTIONS, **thread
-            )
-            return
         channel = "discord-dm" if message.guild is None else "discord-mention"
-        answer = await service.ask(question, message.author.id, channel)
-        await message.channel.send(**thread, **service.reply(answer).kwargs())
+        reply = await self.service.ask(question, message.author.id, channel)
+        await message.channel.send(**thread, **reply.kwargs())
 
 
-_CONVERSATION_TYPES = (discord.MessageType.default, discord.MessageType.reply)
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(ConversationCog(service_of(bot), bot))

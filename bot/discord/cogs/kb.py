@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -13,51 +14,46 @@ from discord.ext import commands
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_documents
 from bot.discord import render
+from bot.discord.errors import Refused
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import (
     MAX_UPLOAD_BYTES,
-    NOT_A_MODERATOR,
     author_of,
     entry_choices,
     export_archive,
     history_text,
-    is_moderator,
     problems_text,
     queue_text,
     quoted,
     stats_text,
 )
-from bot.discord.service import NO_MENTIONS
-
-if TYPE_CHECKING:
-    from bot.discord.client import PolicyBot
+from bot.discord.reply import NO_MENTIONS
+from bot.discord.service import service_of
+from bot.discord.trust import NO_HOME_GUILD, NOT_A_MODERATOR, Trust, trust_of
 
 Interaction = discord.Interaction[Any]
+log = logging.getLogger("policybot.discord")
 
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
 class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the knowledge base"):
-    def __init__(self, bot: PolicyBot, moderator_role: str) -> None:
-        self.bot = bot
-        self.moderator_role = moderator_role
+    def __init__(self, engine: Engine, trust: Trust) -> None:
+        self.engine = engine
+        self.trust = trust
         super().__init__()
 
-    @property
-    def engine(self) -> Engine:
-        return self.bot.service.engine
-
-    async def _allowed(self, interaction: Interaction) -> bool:
-        if is_moderator(interaction, self.moderator_role):
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        """Every /kb command, checked here: Discord's permissions only decide what it shows."""
+        if self.trust.is_moderator(interaction):
             return True
-        await _say(interaction, NOT_A_MODERATOR.format(role=self.moderator_role))
-        return False
+        raise Refused(NOT_A_MODERATOR)
 
     async def _entry_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        if not is_moderator(interaction, self.moderator_role):
+        if not self.trust.is_moderator(interaction):  # Discord runs autocomplete without checks
             return []
         return entry_choices(self.engine.entries(), current)
 
@@ -68,8 +64,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
         `slow` work (a download) is deferred first: Discord allows 3 seconds to respond.
         """
-        if not await self._allowed(interaction):
-            return
         if slow:
             await interaction.response.defer(ephemeral=True, thinking=True)
         try:
@@ -81,13 +75,11 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
     @app_commands.command(name="show", description="Show an entry as members see it")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def show(self, interaction: Interaction, entry: str) -> None:
-        if not await self._allowed(interaction):
-            return
         answer = self.engine.answer_for_entry(entry)
         if answer is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
-        revision = await self.engine.store.latest_revision(entry)
+        revision = await self.engine.latest_revision(entry)
         await interaction.response.send_message(
             content=f"`{entry}` · revision {revision}",
             embed=render.answer_embed(answer),
@@ -98,8 +90,6 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
     @app_commands.command(name="edit", description="Edit an entry's question, paraphrases, answer")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def edit(self, interaction: Interaction, entry: str) -> None:
-        if not await self._allowed(interaction):
-            return
         found = self.engine.entry(entry)
         if found is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
@@ -112,16 +102,14 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
                 "Edit its file and bring it in with `/kb import`.",
             )
             return
-        revision = await self.engine.store.latest_revision(entry)
-        modal = EditEntryModal(self.engine, found, revision, self.moderator_role)
+        revision = await self.engine.latest_revision(entry)
+        modal = EditEntryModal(self.engine, found, revision, self.trust)
         await interaction.response.send_modal(modal)
 
     @app_commands.command(name="history", description="List an entry's revisions")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def history(self, interaction: Interaction, entry: str) -> None:
-        if not await self._allowed(interaction):
-            return
-        revisions = await self.engine.store.history(entry)
+        revisions = await self.engine.history(entry)
         text = history_text(entry, revisions) if revisions else f"No entry {quoted(entry)}."
         await _say(interaction, text)
 
@@ -151,9 +139,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="queue", description="Questions nobody could answer")
     async def queue(self, interaction: Interaction) -> None:
-        if not await self._allowed(interaction):
-            return
-        await _say(interaction, queue_text(await self.engine.store.unanswered(limit=15)))
+        await _say(interaction, queue_text(await self.engine.unanswered(limit=15)))
 
     @app_commands.command(name="teach", description="Answer a queued question with an entry")
     @app_commands.describe(question_id="Number from /kb queue", entry="The entry that answers it")
@@ -196,22 +182,18 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="export", description="Download the live knowledge base as files")
     async def export(self, interaction: Interaction) -> None:
-        if not await self._allowed(interaction):
-            return
         await interaction.response.send_message(
             f"{len(self.engine.entries())} entries, one TOML file per topic.",
-            file=export_archive(self.engine.knowledge),
+            file=export_archive(self.engine.export_files()),
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="stats", description="Usage, feedback and the unanswered count")
     async def stats(self, interaction: Interaction) -> None:
-        if not await self._allowed(interaction):
-            return
         engine = self.engine
-        usage = await engine.store.usage(limit=10)
-        unanswered = await engine.store.count_unanswered()
+        usage = await engine.usage(limit=10)
+        unanswered = await engine.count_unanswered()
         as_of = engine.as_of.isoformat() if engine.as_of else "unknown"
         await _say(interaction, stats_text(usage, unanswered, len(engine.entries()), as_of))
 
@@ -227,3 +209,15 @@ async def _say(interaction: Interaction, text: str) -> None:
         await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
     else:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+async def setup(bot: commands.Bot) -> None:
+    """/kb exists only in the home servers: nobody else even sees it."""
+    trust = trust_of(bot)
+    if not trust.home_guild_ids:
+        log.warning(NO_HOME_GUILD)
+        return
+    await bot.add_cog(KbCog(service_of(bot).engine, trust), guilds=trust.home_guilds)
+    log.info(
+        "Moderation: /kb in home servers %s", ", ".join(map(str, sorted(trust.home_guild_ids)))
+    )

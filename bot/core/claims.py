@@ -7,7 +7,8 @@ best-matching one is the claim checked (and quoted back to the member).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from bot.core.answers import Answer
 from bot.core.matcher import Tier
@@ -15,7 +16,13 @@ from bot.core.matcher import Tier
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_PARTS = 12
 MAX_PART_CHARS = 500
-TIER_RANK = {Tier.CONFIDENT: 3, Tier.CLOSE: 2, Tier.NONE: 1}
+TIER_RANK = {Tier.CONFIDENT: 3, Tier.CLOSE: 2, Tier.NONE: 1, Tier.REFUSED: 0}
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    claim: str  # the part of the message that was answered
+    answer: Answer
 
 
 def candidate_parts(text: str) -> list[str]:
@@ -30,12 +37,11 @@ def candidate_parts(text: str) -> list[str]:
     return candidates
 
 
-def best_claim(text: str, answer: Callable[[str], Answer]) -> str | None:
-    """The part whose answer ranks best (tier first, then score), or None for no text."""
-    best: tuple[tuple[int, float], str] | None = None
-    for part in candidate_parts(text):
-        result = answer(part)
-        rank = (TIER_RANK.get(result.tier, 0) if result.tier else 0, result.score)
+def best_claim(answered: Iterable[tuple[str, Answer]]) -> CheckedClaim | None:
+    """The part whose answer ranks best (tier first, then score); the first wins a tie."""
+    best: tuple[tuple[int, float], CheckedClaim] | None = None
+    for part, answer in answered:
+        rank = (TIER_RANK[answer.tier], answer.score)
         if best is None or rank > best[0]:
-            best = (rank, part)
+            best = (rank, CheckedClaim(part, answer))
     return best[1] if best else None

@@ -1,0 +1,2 @@
+-- The meta table of step 1 was never used.
+DROP TABLE meta;

@@ -1,0 +1,314 @@
+"""The SQLite store: the live knowledge base and question log in one file (aiosqlite, WAL).
+
+It implements bot.core.store.Store; the schema is migrations/sqlite/*.sql, and the number of
+steps applied is kept in `PRAGMA user_version`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+import aiosqlite
+
+from bot.core.knowledge import KnowledgeSet, PlacedEntry
+from bot.core.matcher import Tier
+from bot.core.migrations import migrations
+from bot.core.models import Entry
+from bot.core.store import (
+    UNANSWERED_SQL,
+    Change,
+    LoggedQuestion,
+    QuestionState,
+    Revision,
+    StoreError,
+    Upsert,
+    utc_now,
+)
+
+MIGRATIONS = migrations("sqlite")
+
+
+def _entry_json(entry: Entry) -> str:
+    return entry.model_dump_json(exclude={"anonymous_sourcing"}, exclude_none=True)
+
+
+_CURRENT = """
+    SELECT r.* FROM revisions r
+    JOIN (SELECT entry_id, MAX(number) AS number FROM revisions GROUP BY entry_id) newest
+      ON r.entry_id = newest.entry_id AND r.number = newest.number
+    WHERE r.data IS NOT NULL
+    ORDER BY r.file, r.position, r.entry_id
+"""
+
+
+class SQLiteStore:
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+        # One connection is shared; a write must not land inside another's open transaction.
+        self._writing = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> SQLiteStore:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the database folder {path.parent}: {error}") from None
+        try:
+            connection = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot open the database {path}: {error}") from None
+        connection.row_factory = aiosqlite.Row
+        store = cls(connection, path)
+        try:
+            await store._prepare()
+        except sqlite3.DatabaseError as error:
+            await connection.close()
+            raise StoreError(
+                f"{path} is not a usable policybot database ({error}). Restore a backup, or move "
+                "the file aside to start again from the curated knowledge files."
+            ) from None
+        except BaseException:
+            await connection.close()
+            raise
+        return store
+
+    async def _prepare(self) -> None:
+        await self._db.execute("PRAGMA busy_timeout = 5000")
+        await self._db.execute("PRAGMA journal_mode = WAL")
+        await self._db.execute("PRAGMA foreign_keys = ON")
+        await self._db.execute("PRAGMA synchronous = NORMAL")
+        async with self._db.execute("PRAGMA quick_check") as cursor:
+            row = await cursor.fetchone()
+        if row is None or row[0] != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {row[0] if row else '?'}")
+        await self._migrate()
+
+    async def _migrate(self) -> None:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} was written by a newer policybot (schema {version}); upgrade first"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            await self._db.executescript(
+                f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+            )
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def __aenter__(self) -> SQLiteStore:
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def schema_version(self) -> int:
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    # -- knowledge -------------------------------------------------------------------------
+
+    async def is_empty(self) -> bool:
+        async with self._db.execute("SELECT 1 FROM revisions LIMIT 1") as cursor:
+            return await cursor.fetchone() is None
+
+    async def current(self) -> KnowledgeSet:
+        knowledge = KnowledgeSet()
+        async with self._db.execute("SELECT file, title FROM topics") as cursor:
+            knowledge.topics = {row["file"]: row["title"] async for row in cursor}
+        async with self._db.execute(_CURRENT) as cursor:
+            async for row in cursor:
+                entry = Entry.model_validate_json(row["data"])
+                knowledge.entries[entry.id] = PlacedEntry(entry, row["file"], row["position"])
+        return knowledge
+
+    async def apply(
+        self,
+        changes: Sequence[Change],
+        *,
+        author: str,
+        reason: str,
+        topics: dict[str, str] | None = None,
+    ) -> list[Revision]:
+        """Append one revision per change, all or nothing."""
+        now = utc_now()
+        written: list[Revision] = []
+        async with self._writing:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for file, title in (topics or {}).items():
+                    await self._db.execute(
+                        "INSERT INTO topics (file, title) VALUES (?, ?) "
+                        "ON CONFLICT (file) DO UPDATE SET title = excluded.title",
+                        (file, title),
+                    )
+                for change in changes:
+                    written.append(await self._append(change, author, reason, now))
+                await self._db.execute("COMMIT")
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+        return written
+
+    async def _append(self, change: Change, author: str, reason: str, now: str) -> Revision:
+        entry_id = change.entry.id if isinstance(change, Upsert) else change.entry_id
+        async with self._db.execute(
+            "SELECT number, file, position FROM revisions WHERE entry_id = ? "
+            "ORDER BY number DESC LIMIT 1",
+            (entry_id,),
+        ) as cursor:
+            last = await cursor.fetchone()
+        number = (last["number"] if last else 0) + 1
+        if isinstance(change, Upsert):
+            file, position, data = change.file, change.position, _entry_json(change.entry)
+            entry: Entry | None = change.entry
+        else:
+            if last is None:
+                raise KeyError(entry_id)
+            file, position, data, entry = last["file"], last["position"], None, None
+        cursor = await self._db.execute(
+            "INSERT INTO revisions (entry_id, number, file, position, data, author, reason,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry_id, number, file, position, data, author, reason, now),
+        )
+        rev = cursor.lastrowid or 0
+        return Revision(rev, entry_id, number, file, position, entry, author, reason, now)
+
+    async def history(self, entry_id: str) -> list[Revision]:
+        async with self._db.execute(
+            "SELECT * FROM revisions WHERE entry_id = ? ORDER BY number", (entry_id,)
+        ) as cursor:
+            return [_revision(row) async for row in cursor]
+
+    async def latest_revision(self, entry_id: str) -> int:
+        """The newest revision number of an entry, 0 if it never existed."""
+        async with self._db.execute(
+            "SELECT MAX(number) FROM revisions WHERE entry_id = ?", (entry_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    async def revision(self, entry_id: str, number: int) -> Revision | None:
+        async with self._db.execute(
+            "SELECT * FROM revisions WHERE entry_id = ? AND number = ?", (entry_id, number)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _revision(row) if row else None
+
+    # -- questions and feedback ---------------------------------------------------------------
+
+    async def log_question(
+        self,
+        *,
+        text: str,
+        tier: Tier,
+        entry_id: str | None,
+        score: float,
+        asker: str | None,
+        channel: str,
+    ) -> int:
+        async with self._writing:
+            cursor = await self._db.execute(
+                "INSERT INTO questions (asked_at, asker, channel, text, tier, entry_id, score)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (utc_now(), asker, channel, text, tier.value, entry_id, score),
+            )
+        return cursor.lastrowid or 0
+
+    async def question(self, question_id: int) -> LoggedQuestion | None:
+        async with self._db.execute(
+            "SELECT * FROM questions WHERE id = ?", (question_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _question(row) if row else None
+
+    async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
+        async with self._db.execute(
+            f"SELECT * FROM questions WHERE {UNANSWERED_SQL} ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ) as cursor:
+            return [_question(row) async for row in cursor]
+
+    async def count_unanswered(self) -> int:
+        async with self._db.execute(
+            f"SELECT COUNT(*) FROM questions WHERE {UNANSWERED_SQL}"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def close_question(self, question_id: int, *, state: QuestionState, by: str) -> bool:
+        async with self._writing:
+            cursor = await self._db.execute(
+                "UPDATE questions SET state = ?, resolved_by = ?, resolved_at = ?"
+                " WHERE id = ? AND state = 'open'",
+                (state.value, by, utc_now(), question_id),
+            )
+        return cursor.rowcount == 1
+
+    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
+        """One vote per voter per answer; False when this voter already voted."""
+        try:
+            async with self._writing:
+                await self._db.execute(
+                    "INSERT INTO feedback (question_id, voter, helpful, created_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (question_id, voter, int(helpful), utc_now()),
+                )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
+        """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        async with self._db.execute(
+            "SELECT q.entry_id, COUNT(DISTINCT q.id) AS asked,"
+            " COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
+            " FROM questions q LEFT JOIN feedback f ON f.question_id = q.id"
+            f" WHERE q.tier = '{Tier.CONFIDENT.value}'"
+            " GROUP BY q.entry_id ORDER BY asked DESC LIMIT ?",
+            (limit,),
+        ) as cursor:
+            return [(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor]
+
+
+def _revision(row: sqlite3.Row) -> Revision:
+    entry = Entry.model_validate_json(row["data"]) if row["data"] is not None else None
+    return Revision(
+        rev=row["rev"],
+        entry_id=row["entry_id"],
+        number=row["number"],
+        file=row["file"],
+        position=row["position"],
+        entry=entry,
+        author=row["author"],
+        reason=row["reason"],
+        created_at=row["created_at"],
+    )
+
+
+def _question(row: sqlite3.Row) -> LoggedQuestion:
+    return LoggedQuestion(
+        id=row["id"],
+        asked_at=row["asked_at"],
+        asker=row["asker"],
+        channel=row["channel"],
+        text=row["text"],
+        tier=Tier(row["tier"]),
+        entry_id=row["entry_id"],
+        score=row["score"],
+        state=QuestionState(row["state"]),
+    )
