@@ -4,12 +4,19 @@ It owns the store and an index built from the store's current entries; front end
 the command line, the console) use only its methods, never the store, the knowledge set or the
 matcher behind them. Writes are serialised and validated as a whole knowledge set before they
 are committed; the index is rebuilt after.
+
+The database is the truth: another process (the command line, a second bot) may change it at
+any time. `refresh` picks such changes up; it runs before every change made here and every
+`REFRESH_SECONDS` in the background, so answers follow within seconds. Questions are logged
+behind the answers (bot.core.question_log): an answer never waits for the database.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import logging
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -42,18 +49,26 @@ from bot.core.knowledge import (
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
+from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.store import (
     Change,
     Delete,
+    KnowledgeMark,
     LoggedQuestion,
     QuestionState,
     Revision,
     Store,
     Upsert,
     open_store,
+    utc_now,
 )
 
 MODERATOR_FILE = "moderator-added"
+REFRESH_SECONDS = 2.0
+# How long a moderator's view of the question log may wait for questions still being written.
+LOG_FLUSH_SECONDS = 2.0
+
+log = logging.getLogger("policybot.engine")
 
 
 @dataclass(frozen=True)
@@ -64,16 +79,29 @@ class SourceSummary:
 
 
 class Engine:
-    def __init__(self, store: Store, knowledge: KnowledgeSet, thresholds: Thresholds) -> None:
+    def __init__(
+        self,
+        store: Store,
+        knowledge: KnowledgeSet,
+        thresholds: Thresholds,
+        mark: KnowledgeMark | None = None,
+    ) -> None:
         self._store = store
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
+        self._questions = QuestionLog(store)
+        self._mark = mark  # the store's knowledge mark when `knowledge` was read
         self._install(knowledge)
 
     @classmethod
     @asynccontextmanager
     async def open(
-        cls, database: str | Path, knowledge_dir: Path, thresholds: Thresholds | None = None
+        cls,
+        database: str | Path,
+        knowledge_dir: Path,
+        thresholds: Thresholds | None = None,
+        *,
+        refresh_seconds: float = REFRESH_SECONDS,
     ) -> AsyncIterator[Engine]:
         """Open the database (a path or URL), seeding it from `knowledge_dir` when it is new."""
         store = await open_store(database)
@@ -86,8 +114,17 @@ class Engine:
                     reason=f"seeded from {knowledge_dir.name}/",
                     topics=seed.topics,
                 )
-            engine = cls(store, await store.current(), thresholds or Thresholds())
-            yield engine
+            mark = await store.knowledge_mark()  # before reading: a change after it shows
+            engine = cls(store, await store.current(), thresholds or Thresholds(), mark)
+            await engine._questions.start()
+            refresher = asyncio.create_task(engine._keep_fresh(refresh_seconds))
+            try:
+                yield engine
+            finally:
+                refresher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await refresher
+                await engine._questions.close()
         finally:
             await store.close()
 
@@ -95,6 +132,29 @@ class Engine:
         self._knowledge = knowledge
         ordered = knowledge.ordered()
         self._matcher = Matcher([p.entry for p in ordered], self.thresholds)
+
+    async def refresh(self) -> bool:
+        """Pick up changes another process made to the knowledge; True if there were any."""
+        async with self._write_lock:
+            return await self._refresh_locked()
+
+    async def _refresh_locked(self) -> bool:
+        mark = await self._store.knowledge_mark()
+        if mark == self._mark:
+            return False
+        knowledge = await self._store.current()
+        self._mark = mark
+        self._install(knowledge)
+        log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
+        return True
+
+    async def _keep_fresh(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.refresh()
+            except Exception as error:  # a locked or missing database: keep the last known
+                log.warning("could not check the database for changes: %s", error)
 
     # -- members ---------------------------------------------------------------------------
 
@@ -159,18 +219,27 @@ class Engine:
         return await self._logged(answer, asker, channel)
 
     async def _logged(self, answer: Answer, asker: str | None, channel: str) -> Answer:
-        """The answer with the id it was logged under; a refused question is not logged."""
+        """The answer with the id it will be logged under (None if the log is full, so it takes
+        no vote); a refused question is not logged. Never waits for the database."""
         if answer.tier is Tier.REFUSED:
             return answer
-        question_id = await self._store.log_question(
-            text=answer.question,
-            tier=answer.tier,
-            entry_id=answer.entry_id,
-            score=answer.score,
-            asker=asker,
-            channel=channel,
+        question_id = self._questions.record(
+            NewQuestion(
+                id=None,
+                asked_at=utc_now(),
+                asker=asker,
+                channel=channel,
+                text=answer.question,
+                tier=answer.tier,
+                entry_id=answer.entry_id,
+                score=answer.score,
+            )
         )
         return replace(answer, question_id=question_id)
+
+    async def _questions_written(self) -> None:
+        """Let the question log catch up (briefly) before reading or changing logged questions."""
+        await self._questions.flush(LOG_FLUSH_SECONDS)
 
     def autocomplete(self, typed: str, limit: int = 25) -> list[Suggestion]:
         return [
@@ -178,6 +247,7 @@ class Engine:
         ]
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
+        await self._questions_written()
         if await self._store.question(question_id) is None:
             return False
         return await self._store.record_feedback(question_id, voter, helpful)
@@ -211,15 +281,23 @@ class Engine:
         """The newest revision number of an entry, 0 if it never existed."""
         return await self._store.latest_revision(entry_id)
 
+    async def stored_revision(self, entry_id: str) -> Revision | None:
+        """The entry's newest revision as stored (what an edit form starts from)."""
+        number = await self._store.latest_revision(entry_id)
+        return await self._store.revision(entry_id, number) if number else None
+
     async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
         """Open questions that got no confident answer, newest first."""
+        await self._questions_written()
         return await self._store.unanswered(limit)
 
     async def count_unanswered(self) -> int:
+        await self._questions_written()
         return await self._store.count_unanswered()
 
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
         """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        await self._questions_written()
         return await self._store.usage(limit)
 
     def export_files(self) -> dict[str, str]:
@@ -259,10 +337,15 @@ class Engine:
     ) -> Revision:
         """Change some fields of an entry; the result is validated like a file entry.
 
-        With `base_revision`, the edit is refused if the entry has moved on since that revision
-        (someone else saved in between), so nobody's edit is silently undone.
+        With `base_revision`, the changes apply to that stored revision (the one the form was
+        built from), and the edit is refused if the entry has moved on since (someone else
+        saved in between, in any process), so nobody's edit is silently undone.
         """
+        await self.refresh()
         entry = self.entry(entry_id)
+        if entry is not None and base_revision is not None:
+            stored = await self._store.revision(entry_id, base_revision)
+            entry = stored.entry if stored is not None else None
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
         if changes.get("id", entry_id) != entry_id:
@@ -300,6 +383,7 @@ class Engine:
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
         """Answer a queued question by adding its text to an entry's paraphrases."""
+        await self._questions_written()
         logged = await self._store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
@@ -322,6 +406,7 @@ class Engine:
 
     async def dismiss(self, question_id: int, *, author: str) -> bool:
         """Take a question off the unanswered queue without changing the knowledge."""
+        await self._questions_written()
         return await self._store.close_question(
             question_id, state=QuestionState.DISMISSED, by=author
         )
@@ -349,6 +434,7 @@ class Engine:
         expected: dict[str, int] | None = None,
     ) -> list[Revision]:
         async with self._write_lock:
+            await self._refresh_locked()  # validate against the database, not a stale copy
             for entry_id, number in (expected or {}).items():
                 latest = await self._store.latest_revision(entry_id)
                 if latest != number:
@@ -376,4 +462,11 @@ class Engine:
                 changes, author=author, reason=reason, topics=topics
             )
             self._install(after)
+            # Ours is the newest revision unless another process wrote meanwhile: then read all.
+            newest = max((r.rev for r in revisions), default=None)
+            mark = await self._store.knowledge_mark()
+            if newest is not None and mark.newest_rev == newest:
+                self._mark = mark
+            else:
+                await self._refresh_locked()
             return revisions

@@ -4,6 +4,9 @@ per-member rate limit. Each recovers by itself and the question still gets its a
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 import pytest
 
 from bot.discord import respond
@@ -14,6 +17,18 @@ from tests.emulator import DiscordEmulator
 from .conftest import StartBot
 
 QUESTION = {"question": "How many migrants were enrolled?"}
+
+
+def take_the_slow_path(monkeypatch: pytest.MonkeyPatch, bot: PolicyBot) -> None:
+    """Answers take a moment and the bot defers at once: the answer is edited in."""
+    monkeypatch.setattr(respond, "DEFER_AFTER_SECONDS", 0.0)
+    ask = bot.service.ask
+
+    async def slow_ask(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(0.05)
+        return await ask(*args, **kwargs)
+
+    monkeypatch.setattr(bot.service, "ask", slow_ask)
 
 
 async def test_question_sent_while_gateway_is_down_is_answered_after_resume(
@@ -72,7 +87,7 @@ async def test_slow_rest_still_answers(
     emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch, route: str
 ) -> None:
     if route == "webhook_message":
-        monkeypatch.setattr(respond, "DEFER_AFTER_SECONDS", 0.0)  # answer by editing
+        take_the_slow_path(monkeypatch, bot)  # answer by editing
     emu.slow_next(route, 1.0)
     handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
     assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
@@ -106,7 +121,7 @@ async def test_failed_callback_is_retried(
 async def test_deferred_answer_survives_429_and_5xx_on_the_edit(
     emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(respond, "DEFER_AFTER_SECONDS", 0.0)  # take the slow path
+    take_the_slow_path(monkeypatch, bot)
     emu.fail_next("webhook_message", 500)
     emu.fail_next("webhook_message", 429)
     handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
