@@ -463,10 +463,14 @@ class Engine:
             )
             self._install(after)
             # Ours is the newest revision unless another process wrote meanwhile: then read all.
+            # It is saved either way, so a failure here only leaves it to the next refresh.
             newest = max((r.rev for r in revisions), default=None)
-            mark = await self._store.knowledge_mark()
-            if newest is not None and mark.newest_rev == newest:
-                self._mark = mark
-            else:
-                await self._refresh_locked()
+            try:
+                mark = await self._store.knowledge_mark()
+                if newest is not None and mark.newest_rev == newest:
+                    self._mark = mark
+                else:
+                    await self._refresh_locked()
+            except Exception as error:
+                log.warning("saved, but could not re-read the database yet: %s", error)
             return revisions

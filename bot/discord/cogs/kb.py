@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_documents
+from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import Refused
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
@@ -45,10 +46,19 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
         super().__init__()
 
     async def interaction_check(self, interaction: Interaction) -> bool:
-        """Every /kb command, checked here: Discord's permissions only decide what it shows."""
-        if self.trust.is_moderator(interaction):
-            return True
-        raise Refused(NOT_A_MODERATOR)
+        """Every /kb command, checked here: Discord's permissions only decide what it shows.
+
+        Then acknowledged before the database is touched (a locked database must not turn a
+        saved change into "interaction failed") — except `edit`, whose first response must be
+        its form — and brought up to date with changes other processes made.
+        """
+        if not self.trust.is_moderator(interaction):
+            raise Refused(NOT_A_MODERATOR)
+        command = interaction.command.name if interaction.command else ""
+        if command != "edit":
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        await self.engine.refresh()
+        return True
 
     async def _entry_autocomplete(
         self, interaction: Interaction, current: str
@@ -57,19 +67,14 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
             return []
         return entry_choices(self.engine.entries(), current)
 
-    async def _change(
-        self, interaction: Interaction, work: Callable[[], Awaitable[str]], *, slow: bool = False
-    ) -> None:
-        """Run a knowledge change; a refused change is explained and changes nothing.
-
-        `slow` work (a download) is deferred first: Discord allows 3 seconds to respond.
-        """
-        if slow:
-            await interaction.response.defer(ephemeral=True, thinking=True)
+    async def _change(self, interaction: Interaction, work: Callable[[], Awaitable[str]]) -> None:
+        """Run a knowledge change; a refused change is explained and changes nothing."""
         try:
             text = await work()
         except KnowledgeError as error:
             text = problems_text("Not changed:", error.problems)
+        except StoreError as error:  # locked or full: named, and nothing was written
+            text = f"Not changed: {error}."
         await _say(interaction, text)
 
     @app_commands.command(name="show", description="Show an entry as members see it")
@@ -80,18 +85,18 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
         revision = await self.engine.latest_revision(entry)
-        await interaction.response.send_message(
+        await interaction.edit_original_response(
             content=f"`{entry}` · revision {revision}",
             embed=render.answer_embed(answer),
-            ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
 
     @app_commands.command(name="edit", description="Edit an entry's question, paraphrases, answer")
     @app_commands.describe(entry="The entry's id (pick from the list)")
     async def edit(self, interaction: Interaction, entry: str) -> None:
-        found = self.engine.entry(entry)
-        if found is None:
+        stored = await self.engine.stored_revision(entry)  # the form shows what is stored
+        found = stored.entry if stored is not None else None
+        if stored is None or found is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
         too_long = too_long_for_form(found)
@@ -102,8 +107,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
                 "Edit its file and bring it in with `/kb import`.",
             )
             return
-        revision = await self.engine.latest_revision(entry)
-        modal = EditEntryModal(self.engine, found, revision, self.trust)
+        modal = EditEntryModal(self.engine, found, stored.number, self.trust)
         await interaction.response.send_modal(modal)
 
     @app_commands.command(name="history", description="List an entry's revisions")
@@ -178,14 +182,13 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
             changed = ", ".join(f"`{r.entry_id}`" for r in saved) or "nothing (no changes)"
             return f"Imported {quoted(file.filename)}: {len(saved)} revisions — {changed}"
 
-        await self._change(interaction, work, slow=True)
+        await self._change(interaction, work)
 
     @app_commands.command(name="export", description="Download the live knowledge base as files")
     async def export(self, interaction: Interaction) -> None:
-        await interaction.response.send_message(
-            f"{len(self.engine.entries())} entries, one TOML file per topic.",
-            file=export_archive(self.engine.export_files()),
-            ephemeral=True,
+        await interaction.edit_original_response(
+            content=f"{len(self.engine.entries())} entries, one TOML file per topic.",
+            attachments=[export_archive(self.engine.export_files())],
             allowed_mentions=NO_MENTIONS,
         )
 
