@@ -57,6 +57,7 @@ class QuestionLog:
         self._queue: deque[NewQuestion] = deque()
         self._ids: deque[range] = deque()
         self._wake = asyncio.Event()
+        self._retry_now = asyncio.Event()  # a flush cuts the wait between retries short
         self._drained = asyncio.Event()
         self._drained.set()
         self._task: asyncio.Task[None] | None = None
@@ -107,6 +108,7 @@ class QuestionLog:
     async def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything queued so far is written; False if that took too long."""
         self._wake.set()
+        self._retry_now.set()
         try:
             await asyncio.wait_for(self._drained.wait(), timeout)
         except TimeoutError:
@@ -147,7 +149,10 @@ class QuestionLog:
                 if self.failing is None:
                     log.warning("cannot write the question log yet, will retry: %s", error)
                 self.failing = str(error)
-                await asyncio.sleep(RETRY_SECONDS[min(failures, len(RETRY_SECONDS)) - 1])
+                self._retry_now.clear()
+                with contextlib.suppress(TimeoutError):
+                    pause = RETRY_SECONDS[min(failures, len(RETRY_SECONDS)) - 1]
+                    await asyncio.wait_for(self._retry_now.wait(), pause)
                 continue
             for _ in batch:
                 self._queue.popleft()
