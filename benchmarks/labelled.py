@@ -1,18 +1,22 @@
 """Labelled question sets and the quality figures computed on them.
 
-A set is a TSV file with the header `question<TAB>expected`; `expected` is an entry id, or `-`
-for a question the knowledge base does not cover. Blank lines and lines starting with `#` are
-skipped.
+A set is a TSV file with the header `question<TAB>expected`, optionally followed by `<TAB>kind`.
+`expected` is an entry id, `-` for a question the knowledge base does not cover, or several
+ids separated by `|` (a two-questions-in-one question: any of them is a right answer). `kind`
+(plain, conversational, slang, typo, doubt, two-in-one, neighbouring, unrelated, …) is free
+text used to split the figures. Blank lines and lines starting with `#` are skipped.
 """
 
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.perturb import perturb
+from bot.core.answers import answer_entry
 from bot.core.knowledge import load_directory
 from bot.core.models import Entry
 
@@ -20,12 +24,18 @@ BENCHMARKS = Path(__file__).resolve().parent
 QUESTIONS = BENCHMARKS / "questions"
 KNOWLEDGE = BENCHMARKS.parent / "knowledge"
 OUT_OF_SCOPE = "-"
+NEIGHBOURING = "neighbouring"
 
 
 @dataclass(frozen=True)
 class Labelled:
     question: str
-    expected: str | None  # None: out of scope
+    expected: tuple[str, ...]  # empty: out of scope; several: any of them is right
+    kind: str = ""
+
+    @property
+    def in_scope(self) -> bool:
+        return bool(self.expected)
 
 
 @dataclass(frozen=True)
@@ -39,18 +49,34 @@ class Decision:
 Decide = Callable[[str], Decision]
 
 
+@dataclass
+class Tally:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
 @dataclass(frozen=True)
 class Figures:
-    """The four quality figures (fractions in 0..1) and the counts behind them."""
+    """Quality figures (fractions in 0..1) and the counts behind them."""
 
-    precision: float  # confident answers that were the expected entry
+    precision: float  # confident answers that were an expected entry
     recall: float  # in-scope questions answered confidently and correctly
+    wrong_confident: float  # in-scope questions answered confidently with a wrong entry
     found_in_three: float  # in-scope: right answer, or right entry among the did-you-mean top 3
     rejection: float  # out-of-scope questions that got no confident answer
+    rejection_neighbouring: float | None  # None when the set has no neighbouring questions
+    rejection_unrelated: float  # out-of-scope questions not labelled neighbouring
+    anonymous_flag: float  # correct answers whose anonymous-sourcing flag and warning are right
     answered: int
     in_scope: int
     out_of_scope: int
-    wrong: tuple[tuple[str, str | None, str | None], ...]  # (question, expected, answered)
+    neighbouring: int
+    by_kind: dict[str, Tally] = field(default_factory=dict)  # right = answered / rejected right
+    wrong: tuple[tuple[str, str, str | None], ...] = ()  # (question, expected, answered)
 
 
 def shipped_entries(directory: Path = KNOWLEDGE) -> list[Entry]:
@@ -69,50 +95,107 @@ def load_set(path: Path) -> list[Labelled]:
         if len(row) < 2:
             raise ValueError(f"{path}:{number}: expected two tab-separated columns")
         expected = row[1].strip()
-        labelled.append(Labelled(row[0].strip(), None if expected == OUT_OF_SCOPE else expected))
+        ids = () if expected == OUT_OF_SCOPE else tuple(i.strip() for i in expected.split("|"))
+        kind = row[2].strip() if len(row) > 2 else ""
+        labelled.append(Labelled(row[0].strip(), ids, kind))
     return labelled
 
 
 def check_labels(items: Sequence[Labelled], entries: Sequence[Entry], name: str) -> None:
+    """For sets kept in step with the knowledge base: every label must name a real entry."""
     known = {entry.id for entry in entries}
-    unknown = sorted({i.expected for i in items if i.expected and i.expected not in known})
+    unknown = sorted({i for item in items for i in item.expected if i not in known})
     if unknown:
         raise ValueError(f"{name}: labels name entries that do not exist: {', '.join(unknown)}")
 
 
+def split_unknown(
+    items: Sequence[Labelled], entries: Sequence[Entry]
+) -> tuple[list[Labelled], list[Labelled]]:
+    """(questions that can be measured, questions whose expected entries do not exist).
+
+    For a set written against a knowledge base still being extended: a question whose every
+    expected entry is missing can be neither right nor out of scope, so it is counted apart.
+    An id that does not exist is dropped from a label that also names one that does.
+    """
+    known = {entry.id for entry in entries}
+    measured, missing = [], []
+    for item in items:
+        present = tuple(i for i in item.expected if i in known)
+        if item.expected and not present:
+            missing.append(item)
+        else:
+            measured.append(Labelled(item.question, present, item.kind))
+    return measured, missing
+
+
 def perturbed(items: Sequence[Labelled]) -> list[Labelled]:
-    return [Labelled(perturb(item.question), item.expected) for item in items]
+    return [Labelled(perturb(item.question), item.expected, item.kind) for item in items]
 
 
-def evaluate(decide: Decide, items: Sequence[Labelled]) -> Figures:
-    answered = correct = reached = rejected = in_scope = 0
+def anonymous_flag_right(entry: Entry) -> bool:
+    """Whether the answer the bot renders for `entry` flags anonymous sourcing exactly when a
+    source is anonymous (in the JSON flag and the warning)."""
+    anonymous = any(source.anonymous for source in entry.sources)
+    shown = answer_entry(entry.question, entry, 100.0, []).to_json()
+    return shown["anonymous_sourcing"] is anonymous and (shown["warning"] is not None) is anonymous
+
+
+def evaluate(decide: Decide, items: Sequence[Labelled], entries: Sequence[Entry] = ()) -> Figures:
+    """The figures for one method; `entries` (when given) are used to check the anonymous flag."""
+    by_id = {entry.id: entry for entry in entries}
+    answered = correct = wrong_confident = reached = flag_right = 0
+    out_kinds: Counter[str] = Counter()
+    rejected_kinds: Counter[str] = Counter()
+    by_kind: dict[str, Tally] = {}
     wrong = []
     for item in items:
         decision = decide(item.question)
+        tally = by_kind.setdefault(item.kind or "-", Tally())
+        tally.total += 1
         if decision.answer is not None:
             answered += 1
-        if item.expected is None:
-            rejected += decision.answer is None
-            if decision.answer is not None:
-                wrong.append((item.question, None, decision.answer))
+        if not item.in_scope:
+            group = NEIGHBOURING if item.kind == NEIGHBOURING else "unrelated"
+            out_kinds[group] += 1
+            if decision.answer is None:
+                rejected_kinds[group] += 1
+                tally.right += 1
+            else:
+                wrong.append((item.question, OUT_OF_SCOPE, decision.answer))
             continue
-        in_scope += 1
-        if decision.answer == item.expected:
+        if decision.answer in item.expected:
             correct += 1
             reached += 1
+            tally.right += 1
+            entry = by_id.get(decision.answer or "")
+            flag_right += entry is None or anonymous_flag_right(entry)
             continue
-        if decision.answer is None and item.expected in decision.suggestions[:3]:
+        if decision.answer is not None:
+            wrong_confident += 1
+        elif set(item.expected) & set(decision.suggestions[:3]):
             reached += 1
-        wrong.append((item.question, item.expected, decision.answer))
+        wrong.append((item.question, "|".join(item.expected), decision.answer))
+    in_scope = sum(item.in_scope for item in items)
     out_of_scope = len(items) - in_scope
     return Figures(
         precision=_ratio(correct, answered),
         recall=_ratio(correct, in_scope),
+        wrong_confident=_ratio(wrong_confident, in_scope),
         found_in_three=_ratio(reached, in_scope),
-        rejection=_ratio(rejected, out_of_scope),
+        rejection=_ratio(sum(rejected_kinds.values()), out_of_scope),
+        rejection_neighbouring=(
+            _ratio(rejected_kinds[NEIGHBOURING], out_kinds[NEIGHBOURING])
+            if out_kinds[NEIGHBOURING]
+            else None
+        ),
+        rejection_unrelated=_ratio(rejected_kinds["unrelated"], out_kinds["unrelated"]),
+        anonymous_flag=_ratio(flag_right, correct),
         answered=answered,
         in_scope=in_scope,
         out_of_scope=out_of_scope,
+        neighbouring=out_kinds[NEIGHBOURING],
+        by_kind=by_kind,
         wrong=tuple(wrong),
     )
 

@@ -95,16 +95,16 @@ class BM25:
         """Pick the cutoff that maximises in-scope recall + out-of-scope rejection."""
         tops = [(self.ranked(item.question)[:1] or [("", 0.0)])[0] for item in items]
         candidates = sorted({score for _, score in tops} | {0.0})
-        in_scope = max(sum(item.expected is not None for item in items), 1)
+        in_scope = max(sum(item.in_scope for item in items), 1)
         out_scope = max(len(items) - in_scope, 1)
 
         def balance(cutoff: float) -> float:
             hits = sum(
-                entry_id == item.expected and score >= cutoff
+                entry_id in item.expected and score >= cutoff
                 for item, (entry_id, score) in zip(items, tops, strict=True)
             )
             rejected = sum(
-                item.expected is None and score < cutoff
+                not item.in_scope and score < cutoff
                 for item, (_, score) in zip(items, tops, strict=True)
             )
             return hits / in_scope + rejected / out_scope

@@ -1,4 +1,4 @@
-"""Command line: `policybot [run|chat|ask|check|kb|sync] …`; `python -m bot` is the same."""
+"""Command line: `policybot [run|chat|ask|check|kb|site|sync] …`; `python -m bot` is the same."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from bot.core.knowledge import KnowledgeError
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
 from bot.settings import Settings, open_engine
+from bot.site_commands import add_site_parser
 
 log = logging.getLogger("policybot")
 
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync = verbs.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
     add_kb_parser(verbs)
+    add_site_parser(verbs)
     return parser
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.core.engine import Engine
 from bot.core.knowledge import (
+    check_provenance,
     json_schema,
     knowledge_files,
     load_paths,
@@ -32,8 +33,15 @@ def add_kb_parser(verbs: Any) -> None:
     imp.set_defaults(handler=_engine_verb(_import))
 
     export = sub.add_parser("export", help="write the live knowledge base as files")
-    export.add_argument("directory", type=Path)
-    export.set_defaults(handler=_engine_verb(_export))
+    export.add_argument("target", type=Path, help="folder (toml) or file (claimreview)")
+    export.add_argument(
+        "--format",
+        choices=["toml", "claimreview"],
+        default="toml",
+        help="toml: knowledge files (default); claimreview: the site's schema.org ClaimReview "
+        "objects as one JSON file",
+    )
+    export.set_defaults(handler=_export)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a knowledge file")
     schema.set_defaults(handler=_schema)
@@ -102,6 +110,7 @@ def _author(args: argparse.Namespace) -> str:
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     files = _expand(args.paths or [settings.knowledge_dir])
     knowledge = load_paths(files)
+    check_provenance(knowledge)
     print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
     return 0
 
@@ -116,8 +125,16 @@ async def _import(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-async def _export(engine: Engine, args: argparse.Namespace) -> int:
-    written = engine.export_to(args.directory)
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    if args.format == "claimreview":
+        from bot.site_commands import export_claim_reviews
+
+        return export_claim_reviews(args.target, settings)
+    return _engine_verb(_export_files)(args, settings)  # type: ignore[no-any-return]
+
+
+async def _export_files(engine: Engine, args: argparse.Namespace) -> int:
+    written = engine.export_to(args.target)
     print(f"exported {len(engine.entries())} entries to {len(written)} files")
     return 0
 

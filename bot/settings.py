@@ -10,14 +10,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, AnyHttpUrl, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.engine import Engine
+from bot.core.knowledge import shipped_directory
 from bot.core.matcher import Thresholds
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+SHIPPED_KNOWLEDGE = shipped_directory()
 
 
 class Settings(BaseSettings):
@@ -71,6 +71,22 @@ class Settings(BaseSettings):
     rate_limit_count: int = Field(default=5, ge=1, description="Questions per member per window.")
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
+    site_url: AnyHttpUrl | None = Field(
+        default=None,
+        description="Public address of the built knowledge site; answers then link to their page.",
+    )
+    site_dir: Path | None = Field(
+        default=None,
+        description="Folder the bot rebuilds the knowledge site into after every /kb change.",
+    )
+    site_author: str = Field(
+        default="policybot moderators",
+        min_length=1,
+        description="Who publishes the site's reviews (schema.org ClaimReview author).",
+    )
+    site_author_url: AnyHttpUrl | None = Field(
+        default=None, description="The publishing community's own web address, if it has one."
+    )
 
     @field_validator("database", mode="before")
     @classmethod

@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -78,6 +78,13 @@ class SourceSummary:
     entries: int
 
 
+@dataclass(frozen=True)
+class Topic:
+    key: str  # the topic file's stem: stable, usable in addresses
+    title: str
+    entries: tuple[Entry, ...]
+
+
 class Engine:
     def __init__(
         self,
@@ -91,6 +98,7 @@ class Engine:
         self._write_lock = asyncio.Lock()
         self._questions = QuestionLog(store)
         self._mark = mark  # the store's knowledge mark when `knowledge` was read
+        self._listeners: list[Callable[[], None]] = []
         self._install(knowledge)
 
     @classmethod
@@ -146,6 +154,7 @@ class Engine:
         self._mark = mark
         self._install(knowledge)
         log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
+        self._changed()
         return True
 
     async def _keep_fresh(self, every: float) -> None:
@@ -164,6 +173,20 @@ class Engine:
 
     def entries(self) -> list[Entry]:
         return [p.entry for p in self._knowledge.ordered()]
+
+    def entries_by_topic(self) -> list[Topic]:
+        """The entries grouped by topic file, in file order, each in its place."""
+        grouped: dict[str, list[Entry]] = {}
+        for placed in self._knowledge.ordered():
+            grouped.setdefault(placed.file, []).append(placed.entry)
+        return [
+            Topic(file, self._knowledge.topics.get(file, file), tuple(entries))
+            for file, entries in grouped.items()
+        ]
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after every committed change to the knowledge (it must not block)."""
+        self._listeners.append(listener)
 
     def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
         entry = self.entry(entry_id)
@@ -473,4 +496,9 @@ class Engine:
                     await self._refresh_locked()
             except Exception as error:
                 log.warning("saved, but could not re-read the database yet: %s", error)
-            return revisions
+        self._changed()
+        return revisions
+
+    def _changed(self) -> None:
+        for listener in self._listeners:
+            listener()

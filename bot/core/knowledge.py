@@ -10,6 +10,7 @@ import json
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,9 @@ from bot.core import bounded_toml
 from bot.core.models import Entry, KnowledgeFile
 
 KNOWLEDGE_SUFFIX = ".toml"
+# Package data inside `bot`: a symlink to the top-level knowledge/ in a checkout, copied files in
+# a built wheel (see pyproject.toml).
+SHIPPED_PACKAGE, SHIPPED_FOLDER = "bot", "knowledge"
 
 
 class KnowledgeError(ValueError):
@@ -121,6 +125,15 @@ def _bounded_text(name: str, data: bytes) -> str:
     return text
 
 
+def shipped_directory() -> Path:
+    """The curated knowledge files shipped with the package, found with importlib.resources."""
+    folder = resources.files(SHIPPED_PACKAGE).joinpath(SHIPPED_FOLDER)
+    # Installed or checked out, the package is a folder on disk and its files are read as paths.
+    if not isinstance(folder, Path):
+        raise KnowledgeError([f"{folder}: shipped knowledge is not on disk (zipped install?)"])
+    return folder
+
+
 def knowledge_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise KnowledgeError([f"{directory}: knowledge folder not found"])
@@ -197,6 +210,24 @@ def dangling_related(entries: Mapping[str, PlacedEntry]) -> list[str]:
                     f"field 'related.{index}': no entry with id '{target}'"
                 )
     return problems
+
+
+def provenance_problems(knowledge: KnowledgeSet) -> list[str]:
+    """Sources that give neither their public address (`url`) nor why they have none."""
+    return [
+        f"{placed.file}{KNOWLEDGE_SUFFIX}: entry '{placed.entry.id}': field 'sources.{index}': "
+        f"no url and no no_url_reason: give the source's public address, or say why it has none"
+        for placed in knowledge.ordered()
+        for index, source in enumerate(placed.entry.sources)
+        if source.url is None and source.no_url_reason is None
+    ]
+
+
+def check_provenance(knowledge: KnowledgeSet) -> None:
+    """Raise KnowledgeError listing every source without provenance (see `provenance_problems`)."""
+    problems = provenance_problems(knowledge)
+    if problems:
+        raise KnowledgeError(problems)
 
 
 def render_file(topic: str, entries: Iterable[Entry]) -> str:

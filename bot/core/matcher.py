@@ -21,12 +21,14 @@ import heapq
 import math
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from sys import intern
 
 from rapidfuzz import fuzz
 
+from bot.core.chatter import strip_chatter
+from bot.core.commonness import informativeness, is_word
 from bot.core.models import Entry
 from bot.core.normalize import (
     content_tokens,
@@ -41,18 +43,27 @@ from bot.core.normalize import (
     word_list,
 )
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import STOPWORDS, WEAK_TOKENS
+from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
+# Tokens an entry may lack and still answer the question: chatter-like and framing words.
+NEVER_MISSING = WEAK_TOKENS | frozenset(stem(word) for word in FRAMING_WORDS)
 # Postings longer than this are not walked for a query; such common words only add to
 # entries already found through rarer ones. This bounds per-query work at any size.
 COMMON_POSTINGS = 2000
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
+# A confident answer leaves less than this much of the question unexplained: the summed
+# informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
+MISSING_LIMIT = 0.5
+# Candidates within CLOSE_CALL points of the best are a close call: there, an entry whose
+# questions cover COVER_LEAD more of the question's weight than each other one's wins.
+CLOSE_CALL = 6.0
+COVER_LEAD = 0.1
 
 
 class Tier(StrEnum):
@@ -75,6 +86,8 @@ class Candidate:
     question: str  # the entry's canonical question
     score: float  # 0-100
     matched: str  # which of the entry's questions scored best (normalised)
+    coverage: float = 1.0  # share of the question's weight found in the entry's questions
+    missing: float = 0.0  # informativeness of the question's words the entry lacks
 
 
 @dataclass(frozen=True)
@@ -182,31 +195,49 @@ class Matcher:
         idf = self._idf.get(token, self._unknown_weight)
         return idf * WEAK_FACTOR if token in WEAK_TOKENS else idf
 
-    def _weighted_tokens(self, plain: str) -> dict[str, float]:
-        """Each distinct query token with its weight; `plain` is the output of plain_words().
+    def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str]]:
+        """Each distinct query token with its weight, and the word typed for it; `plain` is
+        the output of plain_words().
 
-        Unknown words are corrected first, so a corrected word can still join its phrase
-        ("appel store" -> "appstore"); a word corrected to a function word is dropped.
+        Unknown strings that are not words are corrected first, so a corrected word can still
+        join its phrase ("appel store" -> "appstore"). A real word is never corrected into a
+        knowledge-base word ("daca" stays "daca"), only into a function word, which is dropped,
+        or when the correction completes one of the domain's names ("pres confrence" ->
+        "press conference").
         """
         corrected: set[str] = set()
         words = plain.split()
+        real: list[tuple[int, str]] = []
         for position, word in enumerate(words):
             if stem(word) not in self._idf:
                 fixed = self._typos.correct(word)
-                if fixed is not None:
+                if fixed is None:
+                    continue
+                if fixed in STOPWORDS or not is_word(word):
                     words[position] = fixed
                     corrected.add(fixed)
+                elif has_phrase_words([fixed]):
+                    real.append((position, fixed))
+        for position, fixed in real:
+            before = join_phrases(" ".join(words))
+            trial = [*words[:position], fixed, *words[position + 1 :]]
+            if len(join_phrases(" ".join(trial)).split()) < len(before.split()):
+                words = trial
+                corrected.add(fixed)
         text = join_phrases(" ".join(words) if corrected else plain)
         weights: dict[str, float] = {}
+        typed: dict[str, str] = {}
         for word, token in content_words(text):
             factor = CORRECTED_FACTOR if word in corrected else 1.0
-            weights.setdefault(token, self.weight(token) * factor)
-        return weights
+            if token not in weights:
+                weights[token] = self.weight(token) * factor
+                typed[token] = word
+        return weights, typed
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
-        plain = plain_words(question)
-        tokens = list(self._weighted_tokens(plain))
+        plain = strip_chatter(plain_words(question))
+        tokens = list(self._weighted_tokens(plain)[0])
         normalized = join_phrases(plain)
         if not tokens and normalized in self._exact:
             return normalized.split()
@@ -215,10 +246,13 @@ class Matcher:
     # -- ranking ---------------------------------------------------------------------------
 
     def rank(self, question: str, limit: int = 3) -> list[Candidate]:
-        """Entries ordered by score, best first; empty when the question shares nothing."""
-        plain = plain_words(question)
+        """Entries ordered by score, best first; empty when the question shares nothing.
+
+        Greetings, thanks and other chatter around the question are dropped first.
+        """
+        plain = strip_chatter(plain_words(question))
         normalized = join_phrases(plain)
-        weights = self._weighted_tokens(plain)
+        weights, typed = self._weighted_tokens(plain)
         if not weights:
             index = self._exact.get(normalized)
             if index is None:
@@ -228,11 +262,35 @@ class Matcher:
         found = self._accumulate(weights, scan_limit=None)
         best = heapq.nlargest(CANDIDATE_ENTRIES, found.items(), key=lambda item: item[1])
         scored = [
-            self._score(index, covered / total, normalized, weights, total)
+            (self._score(index, covered / total, normalized, weights, total), index)
             for index, covered in best
         ]
-        scored.sort(key=lambda c: (-c.score, c.entry_id))
-        return scored[:limit]
+        scored.sort(key=lambda pair: (-pair[0].score, pair[0].entry_id))
+        return [
+            self._with_coverage(candidate, index, weights, typed, total)
+            for candidate, index in scored[:limit]
+        ]
+
+    def _with_coverage(
+        self,
+        candidate: Candidate,
+        index: int,
+        weights: dict[str, float],
+        typed: dict[str, str],
+        total: float,
+    ) -> Candidate:
+        """The candidate with how much of the question its entry's questions cover, and what
+        the whole entry (answer included) lacks."""
+        asked = set(self._keywords[index])
+        for position in range(self._starts[index], self._starts[index + 1]):
+            asked.update(self._tokens[position])
+        unasked = [token for token in weights if token not in asked]
+        if not unasked:
+            return candidate
+        coverage = 1 - sum(weights[token] for token in unasked) / total
+        answer = self._answers[index]
+        missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
+        return replace(candidate, coverage=round(coverage, 3), missing=round(missing, 3))
 
     def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.
@@ -297,16 +355,37 @@ class Matcher:
         return Candidate(self._ids[index], self._questions[index], round(score, 1), best_text)
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
-        candidates = self.rank(question, limit=max(limit, 2))
+        """Confident when one entry scores high enough, explains every informative word of the
+        question, and no entry within the margin covers as much of it; otherwise the entries
+        above the suggestion bar are offered as "did you mean"."""
+        candidates = self.rank(question, limit=max(limit, 3))
         limits = self.thresholds
         if not candidates or candidates[0].score < limits.suggest:
             return MatchResult(Tier.NONE, ())
-        best = candidates[0]
-        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-        if best.score >= limits.confident and best.score - runner_up >= limits.margin:
-            return MatchResult(Tier.CONFIDENT, tuple(candidates[:limit]))
+        chosen = self._confident_choice(candidates)
+        if chosen is not None:
+            rest = tuple(c for c in candidates if c is not chosen)
+            return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])
         close = tuple(c for c in candidates[:limit] if c.score >= limits.suggest)
         return MatchResult(Tier.CLOSE, close)
+
+    def _confident_choice(self, candidates: list[Candidate]) -> Candidate | None:
+        """The candidate to answer with, if any: it scores high enough and leaves nothing
+        informative unexplained, and either leads the runner-up by the margin or, when others
+        score close to the best (the close-call rule), its questions cover clearly more of the
+        question than each of theirs do."""
+        limits = self.thresholds
+        best = candidates[0]
+        close = [c for c in candidates if c.score > best.score - CLOSE_CALL]
+        chosen = max(close, key=lambda c: (c.coverage, c.score))
+        if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
+            runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+            if best.score - runner_up < limits.margin:
+                return None
+            chosen = best
+        if chosen.score < limits.confident or chosen.missing >= MISSING_LIMIT:
+            return None
+        return chosen
 
     # -- autocomplete ----------------------------------------------------------------------
 
@@ -316,7 +395,7 @@ class Matcher:
         if not words:
             return [self._bare(i) for i in range(min(limit, len(self._ids)))]
         partial = "" if typed.endswith((" ", "?")) else words.pop()
-        weights = self._weighted_tokens(" ".join(words))
+        weights = self._weighted_tokens(" ".join(words))[0]
         for word in words:  # the first words of a phrase not yet typed in full
             for joined in self._phrase_parts.get(word, ()):
                 weights.setdefault(joined, self.weight(joined))
@@ -340,6 +419,16 @@ class Matcher:
         for word in _starting_with(self._part_words, prefix, most):
             found.update(dict.fromkeys(sorted(self._phrase_parts[word])))
         return list(found)[:most]
+
+
+def _informativeness(word: str, token: str) -> float:
+    """How much a question word the entry lacks says; the more common of the word as typed
+    and its token decides ("phones" counts as "phone")."""
+    if token in NEVER_MISSING:
+        return 0.0
+    if token == word or not token.isalpha():
+        return informativeness(word)
+    return min(informativeness(word), informativeness(token))
 
 
 def _starting_with(ordered: list[str], prefix: str, most: int) -> list[str]:

@@ -60,10 +60,22 @@ class _Strict(BaseModel):
 
 
 class Source(_Strict):
+    # Editors that check files against the JSON Schema are held to the provenance rule: a source
+    # gives its public address or says why it has none. The model itself only forbids both, so
+    # that rows stored before the rule still load; `knowledge.provenance_problems` finds the rest.
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["url"]}, {"required": ["no_url_reason"]}]}
+    )
+
     publisher: ShortText
     title: ShortText
     date: dt.date | None = None  # None only for a source that carries no date (say so in title)
     url: AnyHttpUrl | None = None
+    no_url_reason: ShortText | None = Field(
+        default=None,
+        description="Why the source has no url, e.g. "
+        '"original not located; known through Newsmax\'s copy".',
+    )
     kind: SourceKind
     # For anonymous sources: how the publication describes them, and how many there are.
     described_as: ShortText | None = None
@@ -74,6 +86,12 @@ class Source(_Strict):
     @property
     def anonymous(self) -> bool:
         return self.kind is SourceKind.ANONYMOUS
+
+    @model_validator(mode="after")
+    def _url_or_reason_not_both(self) -> Source:
+        if self.url is not None and self.no_url_reason is not None:
+            raise ValueError("give either url or no_url_reason, not both")
+        return self
 
     @model_validator(mode="after")
     def _anonymity_details_only_for_anonymous(self) -> Source:
@@ -87,6 +105,9 @@ class Source(_Strict):
 class Entry(_Strict):
     id: EntryId
     question: ShortText
+    # For an entry that reviews a claim: the claim as the reporting makes it, in a sentence
+    # (schema.org ClaimReview's claimReviewed). Optional; the question stands in without it.
+    claim: ShortText | None = None
     paraphrases: list[ShortText] = Field(default_factory=list)
     keywords: list[ShortText] = Field(default_factory=list)
     answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

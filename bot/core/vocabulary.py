@@ -16,6 +16,12 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"executive (?:order|action)s?", "eo"),
     (r"check ?ins?|checking in|checked in|check up", "checkin"),
     (r"sign(?:ed|ing)? ?ups?", "enroll"),
+    # Doubt: "did they make this up" asks whether the story is true.
+    (
+        r"(?:make|made|making|makes) (?:it |this |that |these |those |them |all this |this all "
+        r"|the whole thing |(?:this |the |that )?(?:story|stuff|things?|numbers?|quotes?) )?up",
+        "fake",
+    ),
     (r"alternatives? to detention", "atd"),
     (r"cbp ?one", "cbpone"),
     (r"cbp ?home", "cbphome"),
@@ -31,7 +37,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
 PHRASE_WORDS: frozenset[str] = frozenset(
     """immigration customs post posts york ny nypost executive check checks checking checked
     ins sign signed signing signup signups alternative alternatives cbp smart smartlink apple
-    appstore store play press united u usa america border title""".split()
+    appstore store play press united u usa america border title make made making makes""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -48,6 +54,7 @@ SYNONYMS: dict[str, str] = {
     "migrant": "migrant",
     "immigrant": "migrant",
     "illegal": "migrant",
+    "illegally": "illegally",  # "in the US illegally" is not about migrants as a group
     "alien": "migrant",
     "noncitizen": "migrant",
     "undocumented": "migrant",
@@ -70,6 +77,7 @@ SYNONYMS: dict[str, str] = {
     "broken": "glitch",
     "outage": "glitch",
     "postpon": "postpone",
+    "cancell": "postpone",
     "delay": "postpone",
     "cancel": "postpone",
     "potus": "president",
@@ -116,6 +124,42 @@ SYNONYMS: dict[str, str] = {
     "town": "city",
     "encount": "encounter",
     "encounter": "encounter",
+    # Slang and shorthand members use for the topic's words.
+    "ppl": "people",
+    "ppls": "people",
+    "peeps": "people",
+    "folk": "people",
+    "presser": "pressconference",
+    "glitchy": "glitch",
+    "busted": "glitch",
+    "flop": "fail",
+    "fiasco": "fail",
+    "failure": "fail",
+    "snitch": "source",
+    "whistleblower": "source",
+    "mole": "source",
+    "rollout": "launch",
+    # Doubt about the story itself ("fake", "real" and "legit" above are the same).
+    "hoax": "true",
+    "rumor": "true",
+    "rumour": "true",
+    "satire": "true",
+    "clickbait": "true",
+    "bs": "true",
+    "bullshit": "true",
+    "cap": "true",
+    "lie": "true",
+    "lying": "true",
+    "liar": "true",
+    "fabricat": "true",
+    "fabricated": "true",
+    "debunk": "true",
+    "misinformation": "true",
+    "disinformation": "true",
+    "trust": "true",
+    "trustworthy": "true",
+    "credible": "true",
+    "reliable": "true",
 }
 
 STOPWORDS: frozenset[str] = frozenset(
@@ -131,11 +175,28 @@ STOPWORDS: frozenset[str] = frozenset(
     gonna wanna want wants let lets make makes made way much many more most than other else
     again still even ever now right there their theyre whats whos hows thats ya yeah yep nope
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
-    kinda sorta maybe probably something anything everything nothing exactly""".split()
+    kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
+    ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats""".split()
 )
 
 
-# Tokens that often appear as chatter around a question: they count, but for little.
+# Tokens that often appear as chatter around a question or frame it ("is the story true"):
+# they count, but for little, and an entry that leaves them out still answers the question.
 WEAK_TOKENS: frozenset[str] = frozenset(
     {"true", "news", "report", "article", "story", "info", "come", "happen", "use", "need"}
+)
+
+# Words that say how a question is asked, not what it is about ("what happens if…", "how is
+# it calculated", "any actual numbers"): an entry that lacks them still answers the question,
+# so they never count against it (they still count, fully, for ranking). Written as typed;
+# compared by token.
+FRAMING_WORDS: frozenset[str] = frozenset(
+    """happen happens happened claim claims claimed explain explained explanation count counts
+    counted number numbers total manage managed run runs running exist exists existed calculate
+    calculated stat stats statistic statistics figure figures quote quotes quoted actual give
+    according show shows showed original sound sounds proof evidence believe rely mean meaning
+    meant work works worked call called name named detail details describe latest current
+    currently specific example reason situation status deal talk talking supposed supposedly
+    allegedly reportedly apparently officially truth fact facts information plan planned
+    become became turn turned exactly main basic basically kind sort type part whole""".split()
 )

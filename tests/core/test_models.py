@@ -99,3 +99,15 @@ def test_an_undated_source_is_allowed_and_cited_as_undated() -> None:
 def test_the_word_sources_alone_does_not_count_as_saying_they_are_anonymous() -> None:
     with pytest.raises(ValidationError, match="anonymous sources"):
         Entry.model_validate(entry_data(answer="According to sources, 45 were enrolled."))
+
+
+def test_a_source_gives_its_url_or_why_it_has_none_but_not_both() -> None:
+    reason = "original not located; known through Newsmax's copy"
+    with_reason = dict(ENTRIES[0]["sources"][0], no_url_reason=reason)
+    assert Entry.model_validate(entry_data(sources=[with_reason])).sources[0].no_url_reason
+    both = dict(CBP_DATA, no_url_reason=reason)
+    with pytest.raises(ValidationError, match="not both"):
+        Entry.model_validate(entry_data(sources=[both], answer="CBP data say so."))
+    with pytest.raises(ValidationError) as caught:
+        Entry.model_validate(entry_data(sources=[dict(with_reason, no_url_reason="  ")]))
+    assert "sources.0.no_url_reason" in error_fields(caught.value)

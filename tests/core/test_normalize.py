@@ -68,6 +68,7 @@ def test_apostrophes_join_words() -> None:
         ("the U.S.", "the usa"),
         ("southern border", "southborder"),
         ("title 42", "title42"),
+        ("did they make the whole thing up", "did they fake"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -75,7 +76,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 15
+    assert len(PHRASES) == 16
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
@@ -99,3 +100,24 @@ def test_empty_and_symbol_only_text() -> None:
 
 def test_long_input_is_handled() -> None:
     assert normalize("app " * 5000).split() == ["app"] * 5000
+
+
+@pytest.mark.parametrize(
+    ("slang", "meaning"),
+    [
+        ("ppl", "people"),
+        ("presser", "pressconference"),
+        ("flop", "fail"),
+        ("glitchy", "glitch"),
+        ("hoax", "true"),
+        ("rumors", "true"),
+        ("signed up", "enroll"),
+    ],
+)
+def test_slang_maps_onto_the_word_it_means(slang: str, meaning: str) -> None:
+    assert content_tokens(normalize(slang)) == [meaning]
+
+
+def test_illegally_is_not_read_as_migrants() -> None:
+    assert content_tokens(normalize("in the united states illegally")) == ["usa", "illegally"]
+    assert content_tokens(normalize("illegal immigrants")) == ["migrant", "migrant"]

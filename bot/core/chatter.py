@@ -1,0 +1,98 @@
+"""Conversation around a question: greetings, thanks, addressing the bot, hedges, filler and
+internet shorthand. It says nothing about what is asked, so it is dropped before matching.
+
+The lists are data, one per language, over text as plain_words() leaves it (lower case, no
+punctuation, apostrophes removed: "i'm" is "im"). Each pattern is a regular expression matched
+between word boundaries. Keep them to phrases members really type around a question, never
+words that can carry the question itself: "real", "true" and "fake" are doubt, which the
+knowledge base answers (see vocabulary.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def _any(words: str) -> str:
+    """A regular expression matching any of the space-separated alternatives ("_" is a space
+    inside one)."""
+    return "(?:" + "|".join(word.replace("_", " ") for word in words.split()) + ")"
+
+
+_ADDRESSED = _any("policy_?bot the_bot bot guys everyone all yall folks fam chat team friends?")
+_GREETING = _any(
+    "hey+ hi+ hiya heya hello+ yo+ sup howdy greetings gm good_(?:morning|afternoon|evening)"
+)
+_THANKS = _any(
+    "thank_(?:you|u) thanks? thankyou thx tx ty tysm tyvm cheers much_appreciated"
+    " appreciate_(?:it|you|that|the_help)"
+)
+_THANKS_FOR = (
+    r"(?: (?:so|very) much| a lot| a bunch| in advance| again)?"
+    r"(?: (?:for|4) (?:the|your) (?:help|answers?|info))?(?: earlier)?"
+)
+_QUESTION_START = _any(
+    "what who whos how hows is are did does do can could why when where which will would was"
+    " were has have quick lmk tell pls please explain i any so"
+)
+_YOU = _any("you u someone somebody anyone anybody")
+_DUMB = _any("dumb stupid silly obvious basic naive")
+_SHORTHAND = _any(
+    "lol+ lmao+ lmfao rofl ha(?:ha)+ he(?:he)+ smh fr(?:fr)? ngl tbh tbf imo imho idk iirc afaik"
+    " ikr istg omg omfg wtf bruh bro dude fam yall ong no_?cap deadass lowkey highkey fwiw"
+    " btw ok(?:ay)? kk? yeah yep yup nah hm+ um+ uh+ welp oof yikes sheesh"
+)
+
+CHATTER: dict[str, tuple[str, ...]] = {
+    "en": (
+        # Greetings, and whoever they are addressed to.
+        rf"{_GREETING}(?: there)?(?: {_ADDRESSED})?",
+        # The bot addressed at the start of a question: "bot what is smartlink".
+        rf"^(?:ok(?:ay)? |so )?(?:policy ?bot|bot)(?= {_QUESTION_START}\b)",
+        # Thanks, and what for.
+        rf"{_THANKS}{_THANKS_FOR}(?: {_ADDRESSED})?",
+        # Asking to be told: the question follows.
+        rf"(?:can|could|would|will) {_YOU} (?:please |pls |plz )?"
+        r"(?:tell|explain(?: to)?|remind|help) (?:me|us)?(?: (?:understand|out))?",
+        rf"(?:can|could|would|will) {_YOU} (?:please |pls |plz )?(?:explain|clarify)",
+        rf"(?:do|does) {_YOU} (?:happen to )?know(?: if| whether)?",
+        r"(?:any ?one|any ?body|some ?one|some ?body) knows?(?: if| whether)?",
+        r"(?:i|im|i am) (?:was |am |just )?(?:wondering|curious|confused)"
+        r"(?: (?:if|whether|about))?",
+        r"(?:i )?(?:want|wanna|would like|wanted|d like) to know(?: if| whether)?",
+        r"(?:i )?(?:have|got) a (?:quick |small |random )?(?:question|q)(?: for (?:you|u))?",
+        rf"(?:quick|random|honest|genuine|serious|simple|{_DUMB}) (?:question|q|one)",
+        r"one more(?: (?:question|q|thing))?",
+        r"lmk|let me know|tell me|pls|plz|please|eli5|explain like im five",
+        # Hedges and apologies.
+        rf"sorry(?: (?:if|for) (?:this is|this|its|it is) (?:a )?{_DUMB}(?: question| q)?)?"
+        r"(?: (?:to bother you|for asking|for the dumb question))?",
+        rf"(?:this )?(?:might|may) be (?:a )?{_DUMB} (?:question|q)",
+        r"not sure if (?:you|u) (?:know|would know|can answer)(?: this)?",
+        r"(?:no idea|idk) if (?:you|u) (?:know|cover)(?: this)?",
+        r"correct me if im wrong|i (?:might|may|could) be wrong(?: but)?",
+        r"just curious|out of curiosity|real talk|honestly|genuinely|seriously|for the record",
+        # Filler opening a message: "ok but", "so like", "um".
+        r"^(?:ok(?:ay)?|so|well|anyway|alright|right|oh|ah|hmm+|um+|uh+|like|but|and)"
+        r"(?: (?:but|so|like|um+|uh+|then|yeah))*(?= )",
+        # Internet shorthand and reactions.
+        _SHORTHAND,
+    ),
+}
+
+
+@lru_cache(maxsize=8)
+def _pattern(language: str) -> re.Pattern[str]:
+    phrases = "|".join(f"(?:{phrase})" for phrase in CHATTER[language])
+    return re.compile(rf"(?<![a-z0-9])(?:{phrases})(?![a-z0-9])")
+
+
+def strip_chatter(plain: str, language: str = "en") -> str:
+    """`plain` (output of plain_words) without the conversation around the question."""
+    if language not in CHATTER:
+        return plain
+    pattern = _pattern(language)
+    # A second pass catches what the first uncovered at the start: "hey bot so like what…".
+    stripped = " ".join(pattern.sub(" ", plain).split())
+    return " ".join(pattern.sub(" ", stripped).split())

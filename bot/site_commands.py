@@ -1,0 +1,100 @@
+"""`policybot site …`: build the public knowledge site and preview it."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.settings import Settings, open_engine
+from bot.site.build import SiteConfig, build_site, claim_reviews, collect
+from bot.site.claimreview import Publisher
+
+
+def add_site_parser(verbs: Any) -> None:
+    site = verbs.add_parser("site", help="build and preview the public knowledge site")
+    sub = site.add_subparsers(dest="site_verb", metavar="SITE_VERB", required=True)
+
+    build = sub.add_parser("build", help="render the live knowledge base as a static site")
+    build.add_argument("directory", type=Path, help="output folder (created if missing)")
+    build.set_defaults(handler=_build)
+
+    serve = sub.add_parser("serve", help="serve a built site on 127.0.0.1 for preview")
+    serve.add_argument(
+        "directory", type=Path, nargs="?", help="the built site (default: POLICYBOT_SITE_DIR)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.set_defaults(handler=_serve)
+
+
+def site_config(settings: Settings) -> SiteConfig:
+    author_url = str(settings.site_author_url) if settings.site_author_url else None
+    return SiteConfig(
+        site_url=str(settings.site_url) if settings.site_url else None,
+        publisher=Publisher(settings.site_author, author_url),
+    )
+
+
+def _build(args: argparse.Namespace, settings: Settings) -> int:
+    async def go() -> int:
+        async with open_engine(settings) as engine:
+            built = await build_site(engine, args.directory, site_config(settings))
+        print(
+            f"built {built.pages} pages ({built.claim_reviews} with ClaimReview) "
+            f"in {args.directory}"
+        )
+        if settings.site_url is None:
+            print(
+                "note: POLICYBOT_SITE_URL is not set, so page addresses in the ClaimReview "
+                "markup are relative; set it to where the site will be published",
+                file=sys.stderr,
+            )
+        return 0
+
+    return asyncio.run(go())
+
+
+def export_claim_reviews(target: Path, settings: Settings) -> int:
+    """`kb export --format claimreview FILE`: the same objects the site's pages embed."""
+
+    async def go() -> int:
+        async with open_engine(settings) as engine:
+            reviews = list(claim_reviews(await collect(engine), site_config(settings)).values())
+        text = json.dumps(reviews, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            print(f"policybot: cannot write {target}: {error.strerror}", file=sys.stderr)
+            return 1
+        print(f"exported {len(reviews)} ClaimReview objects to {target}")
+        return 0
+
+    return asyncio.run(go())
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.site.serve import make_server
+
+    directory = args.directory or settings.site_dir
+    if directory is None or not (directory / "index.html").is_file():
+        print(
+            f"policybot: no built site in {directory or '(no folder given)'}; "
+            "run `policybot site build DIR` first",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        server = make_server(directory, port=args.port)
+    except OSError as error:
+        print(f"policybot: cannot listen on 127.0.0.1:{args.port}: {error}", file=sys.stderr)
+        return 1
+    port = server.server_address[1]
+    print(f"serving {directory} at http://127.0.0.1:{port}/ (Ctrl-C to stop)", flush=True)
+    with server, contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+    return 0

@@ -1,0 +1,28 @@
+"""General-language word frequencies (wordfreq's lists, shipped in its wheel)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.commonness import informativeness, is_word
+
+
+@pytest.mark.parametrize("word", ["daca", "population", "houston", "parole", "close", "tps"])
+def test_real_words_are_words(word: str) -> None:
+    assert is_word(word)
+
+
+@pytest.mark.parametrize("word", ["enroled", "migrnts", "smratlink", "appel", "lauch", "aproved"])
+def test_typos_are_not_words(word: str) -> None:
+    assert not is_word(word)
+
+
+def test_rare_words_say_more_than_common_ones() -> None:
+    assert informativeness("illegally") > informativeness("population") > informativeness("the")
+    assert informativeness("daca") == 1.0
+    assert informativeness("people") < 0.2
+
+
+@pytest.mark.parametrize("number", ["2004", "45", "1.8", "100k"])
+def test_numbers_always_count(number: str) -> None:
+    assert informativeness(number) == 1.0
