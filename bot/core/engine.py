@@ -239,9 +239,11 @@ class Engine:
         answer = self.answer_for_entry(entry_id)
         if answer is None:
             return None
-        return await self._logged(answer, asker, channel)
+        return await self._logged(answer, asker, channel, picked=True)
 
-    async def _logged(self, answer: Answer, asker: str | None, channel: str) -> Answer:
+    async def _logged(
+        self, answer: Answer, asker: str | None, channel: str, *, picked: bool = False
+    ) -> Answer:
         """The answer with the id it will be logged under (None if the log is full, so it takes
         no vote); a refused question is not logged. Never waits for the database."""
         if answer.tier is Tier.REFUSED:
@@ -256,6 +258,7 @@ class Engine:
                 tier=answer.tier,
                 entry_id=answer.entry_id,
                 score=answer.score,
+                picked=picked,
             )
         )
         return replace(answer, question_id=question_id)

@@ -37,6 +37,7 @@ class NewQuestion:
     tier: Tier
     entry_id: str | None
     score: float
+    picked: bool = False  # an entry opened from a button, not a question typed
 
 
 class QuestionSink(Protocol):

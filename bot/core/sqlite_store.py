@@ -336,8 +336,9 @@ class SQLiteStore:
     async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
         async with self._write() as db:
             await db.executemany(
-                "INSERT INTO questions (id, asked_at, asker, channel, text, tier, entry_id, score)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO questions"
+                " (id, asked_at, asker, channel, text, tier, entry_id, score, picked)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         q.id,
@@ -348,6 +349,7 @@ class SQLiteStore:
                         q.tier.value,
                         q.entry_id,
                         q.score,
+                        int(q.picked),
                     )
                     for q in batch
                 ],
@@ -402,7 +404,7 @@ class SQLiteStore:
             "SELECT q.entry_id, COUNT(DISTINCT q.id) AS asked,"
             " COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
             " FROM questions q LEFT JOIN feedback f ON f.question_id = q.id"
-            f" WHERE q.tier = '{Tier.CONFIDENT.value}'"
+            f" WHERE q.tier = '{Tier.CONFIDENT.value}' AND q.picked = 0"
             " GROUP BY q.entry_id ORDER BY asked DESC LIMIT ?",
             (limit,),
         ) as cursor:

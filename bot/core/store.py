@@ -182,7 +182,8 @@ class Store(Protocol):
         ...
 
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
-        """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        """(entry id, times answered, helpful votes, unhelpful votes), most asked first.
+        Entries opened from a button (`picked`) are not questions asked and do not count."""
         ...
 
 

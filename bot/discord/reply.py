@@ -37,6 +37,13 @@ class Reply:
         return sent
 
 
+# Nothing to send: the member was told about the cooldown already (mentions and DMs get one
+# notice per cooldown, so a flood of them cannot make the bot flood the channel).
+SILENT = Reply(private=True)
+VOTE_COUNTED = "Thanks — your feedback is recorded."
+VOTE_REPEATED = "You have already voted on this answer; one vote per member counts."
+
+
 def cooldown_reply(seconds: float) -> Reply:
     return Reply(
         content=(
@@ -52,7 +59,7 @@ class Answering(Protocol):
 
     async def open_entry(self, entry_id: str, member_id: int, channel: str) -> Reply: ...
 
-    async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool: ...
+    async def vote(self, question_id: int, member_id: int, helpful: bool) -> Reply: ...
 
 
 def answering(client: discord.Client) -> Answering:

@@ -12,7 +12,14 @@ import discord
 from bot.core.engine import Engine
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.ratelimit import RateLimiter
-from bot.discord.reply import REMOVED_ENTRY, Reply, cooldown_reply
+from bot.discord.reply import (
+    REMOVED_ENTRY,
+    SILENT,
+    VOTE_COUNTED,
+    VOTE_REPEATED,
+    Reply,
+    cooldown_reply,
+)
 from bot.discord.views import answer_reply
 
 TOPICS_SHOWN = 6
@@ -45,16 +52,24 @@ class AnswerService:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), timeout)
 
-    def _cooldown(self, member_id: int) -> Reply | None:
-        """The one rate-limit check: None when the member may ask now (the question counts)."""
-        wait = self.limiter.retry_after(member_id)
-        return cooldown_reply(wait) if wait else None
+    def _cooldown(self, member_id: int, *, every_time: bool = True) -> Reply | None:
+        """The one rate-limit check, for questions and button presses alike: None when the
+        member may go ahead (it counts). Else the cooldown notice — or, unless `every_time`
+        (an interaction must always be answered, privately), SILENT after the first one."""
+        verdict = self.limiter.check(member_id)
+        if verdict.allowed:
+            return None
+        return cooldown_reply(verdict.wait) if verdict.notify or every_time else SILENT
 
     def topics(self) -> list[str]:
         return self.engine.topics()[:TOPICS_SHOWN]
 
-    async def ask(self, text: str, member_id: int, channel: str) -> Reply:
-        limited = self._cooldown(member_id)
+    async def ask(
+        self, text: str, member_id: int, channel: str, *, every_notice: bool = True
+    ) -> Reply:
+        """The reply to a question; with `every_notice=False` (mentions, DMs) only the first
+        over-limit question of a cooldown gets a notice, the rest SILENT."""
+        limited = self._cooldown(member_id, every_time=every_notice)
         if limited is not None:
             return limited
         with self._writing():
@@ -79,15 +94,22 @@ class AnswerService:
 
     async def open_entry(self, entry_id: str, member_id: int, channel: str) -> Reply:
         """An entry picked by button: its answer, logged so it can take a helpful/unhelpful vote."""
+        limited = self._cooldown(member_id)
+        if limited is not None:
+            return limited
         with self._writing():
             answer = await self.engine.open_entry(entry_id, asker=str(member_id), channel=channel)
         if answer is None:
             return Reply(content=REMOVED_ENTRY)
         return answer_reply(answer, self.topics())
 
-    async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool:
+    async def vote(self, question_id: int, member_id: int, helpful: bool) -> Reply:
+        limited = self._cooldown(member_id)
+        if limited is not None:
+            return limited
         with self._writing():
-            return await self.engine.record_feedback(question_id, str(member_id), helpful)
+            counted = await self.engine.record_feedback(question_id, str(member_id), helpful)
+        return Reply(content=VOTE_COUNTED if counted else VOTE_REPEATED, private=True)
 
 
 def service_of(client: discord.Client) -> AnswerService:

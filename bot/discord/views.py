@@ -13,17 +13,20 @@ from bot.core.answers import Answer
 from bot.discord import render
 from bot.discord.errors import reports_errors
 from bot.discord.limits import BUTTON_LABEL_MAX, clip
-from bot.discord.reply import NO_MENTIONS, Reply, answering
+from bot.discord.reply import Reply, answering
+from bot.discord.respond import respond
 
 RELATED_SHOWN = 3
 ENTRY_ID = r"(?P<entry_id>[a-z0-9][a-z0-9-]{1,62}[a-z0-9])"
 
 
 async def show_entry(interaction: discord.Interaction[Any], entry_id: str) -> None:
-    reply = await answering(interaction.client).open_entry(
-        entry_id, interaction.user.id, "discord-button"
+    service = answering(interaction.client)
+    await respond(
+        interaction,
+        lambda: service.open_entry(entry_id, interaction.user.id, "discord-button"),
+        ephemeral=True,
     )
-    await interaction.response.send_message(ephemeral=True, **reply.kwargs())
 
 
 class RelatedButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"pb:rel:{ENTRY_ID}"):
@@ -95,15 +98,12 @@ class FeedbackButton(
 
     @reports_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        counted = await answering(interaction.client).vote(
-            self.question_id, interaction.user.id, self.helpful
+        service = answering(interaction.client)
+        await respond(
+            interaction,
+            lambda: service.vote(self.question_id, interaction.user.id, self.helpful),
+            ephemeral=True,
         )
-        text = (
-            "Thanks — your feedback is recorded."
-            if counted
-            else "You have already voted on this answer; one vote per member counts."
-        )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton)
