@@ -124,6 +124,8 @@ async def measure(kind: str, per_level: int, rounds: int) -> tuple[list[Row], li
             DiscordEmulator() as emu,
             Engine.open(data / "load.sqlite3", SHIPPED_KNOWLEDGE) as engine,
         ):
+            if kind == "policybot-uncached":
+                engine.answer_cache_size = 0  # every question matched afresh
             with discord_py_pointed_at(emu):
                 bot: discord.Client = (
                     TrivialBot()
@@ -165,27 +167,32 @@ def print_table(title: str, rows: list[Row]) -> None:
 
 async def main(per_level: int, rounds: int) -> int:
     logging.basicConfig(level=logging.ERROR)
-    trivial, trivial_violations = await measure("trivial", per_level, rounds)
-    policy, violations = await measure("policybot", per_level, rounds)
+    trivial, problems = await measure("trivial", per_level, rounds)
+    runs = {"trivial": trivial}
+    for kind in ("policybot", "policybot-uncached"):
+        runs[kind], more = await measure(kind, per_level, rounds)
+        problems += more
     print(
         f"Discord load: {per_level} /ask interactions per level, best of {rounds}, "
         "bot + emulator in one process\n"
     )
     print_table("Trivial discord.py bot (fixed text): the harness ceiling", trivial)
-    print_table("policybot (shipped knowledge)", policy)
+    print_table("policybot (shipped knowledge)", runs["policybot"])
+    print_table("policybot, answer cache off (every question matched)", runs["policybot-uncached"])
     print("policybot as a ratio to the trivial bot (targets: >= 0.8x throughput, <= 2x CPU)")
-    print(f"{'in flight':>9} | {'throughput':>10} | {'CPU/interaction':>15}")
-    print("-" * 41)
-    for ours, ceiling in zip(policy, trivial, strict=True):
-        print(
-            f"{ours['in_flight']:>9.0f} | {ours['per_second'] / ceiling['per_second']:>9.2f}x | "
-            f"{ours['cpu_ms'] / ceiling['cpu_ms']:>14.2f}x"
-        )
-    for problems in (trivial_violations, violations):
-        if problems:
-            print(f"{len(problems)} payloads Discord would reject, e.g. {problems[0]}")
-    lost = sum(int(row["lost"]) for row in policy + trivial)
-    return 1 if lost or violations or trivial_violations else 0
+    print(f"{'in flight':>9} | {'cache':>5} | {'throughput':>10} | {'CPU/interaction':>15}")
+    print("-" * 49)
+    for kind, cache in (("policybot", "on"), ("policybot-uncached", "off")):
+        for ours, ceiling in zip(runs[kind], trivial, strict=True):
+            print(
+                f"{ours['in_flight']:>9.0f} | {cache:>5} | "
+                f"{ours['per_second'] / ceiling['per_second']:>9.2f}x | "
+                f"{ours['cpu_ms'] / ceiling['cpu_ms']:>14.2f}x"
+            )
+    if problems:
+        print(f"{len(problems)} payloads Discord would reject, e.g. {problems[0]}")
+    lost = sum(int(row["lost"]) for rows in runs.values() for row in rows)
+    return 1 if lost or problems else 0
 
 
 if __name__ == "__main__":

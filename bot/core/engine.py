@@ -17,7 +17,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -64,6 +64,7 @@ from bot.core.store import (
 )
 
 MODERATOR_FILE = "moderator-added"
+ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
 REFRESH_SECONDS = 2.0
 # How long a moderator's view of the question log may wait for questions still being written.
 LOG_FLUSH_SECONDS = 2.0
@@ -96,6 +97,7 @@ class Engine:
         self._store = store
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
+        self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
         self._questions = QuestionLog(store)
         self._mark = mark  # the store's knowledge mark when `knowledge` was read
         self._listeners: list[Callable[[], None]] = []
@@ -140,6 +142,7 @@ class Engine:
         self._knowledge = knowledge
         ordered = knowledge.ordered()
         self._matcher = Matcher([p.entry for p in ordered], self.thresholds)
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
 
     async def refresh(self) -> bool:
         """Pick up changes another process made to the knowledge; True if there were any."""
@@ -196,7 +199,23 @@ class Engine:
         return answer_entry(question or entry.question, entry, 100.0, related)
 
     def answer(self, question: str) -> Answer:
-        """Match and build the answer without logging it."""
+        """Match and build the answer without logging it.
+
+        Answers are remembered per question text until the knowledge changes: members ask the
+        same few questions again and again (autocomplete sends the very same text), and
+        matching is most of the work of answering.
+        """
+        cached = self._answers.get(question)
+        if cached is not None:
+            self._answers.move_to_end(question)
+            return cached
+        answer = self._match(question)
+        self._answers[question] = answer
+        if len(self._answers) > self.answer_cache_size:
+            self._answers.popitem(last=False)
+        return answer
+
+    def _match(self, question: str) -> Answer:
         text = clean(question)
         if len(text) > MAX_QUESTION_CHARS:
             return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
