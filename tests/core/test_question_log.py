@@ -4,8 +4,10 @@ database fails, bounded, and flushed on close."""
 from __future__ import annotations
 
 import asyncio
+import copy
 import itertools
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.core.matcher import Tier
 from bot.core.question_log import ID_BLOCK, NewQuestion, QuestionLog
@@ -103,3 +105,19 @@ async def test_without_reserved_ids_questions_are_still_logged() -> None:
     sink.failing = None
     await questions.close()
     assert [q.text for q in sink.written] == ["q1"] and sink.written[0].id is None
+
+
+async def test_questions_asked_just_before_shutdown_are_written(tmp_path: Path) -> None:
+    from bot.core.engine import Engine
+    from bot.core.sqlite_store import SQLiteStore
+
+    from .conftest import ENTRIES, write_knowledge
+
+    knowledge = tmp_path / "knowledge"
+    write_knowledge(knowledge, copy.deepcopy(ENTRIES))
+    database = tmp_path / "db.sqlite3"
+    async with Engine.open(database, knowledge) as engine:
+        ids = [(await engine.ask(f"question {n} about the app")).question_id for n in range(50)]
+    async with await SQLiteStore.open(database) as store:
+        logged = [await store.question(i) for i in ids if i is not None]
+    assert len(logged) == 50 and all(q is not None for q in logged)
