@@ -5,6 +5,7 @@ and the questions asked meanwhile are logged once the database can take them."""
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,21 @@ async def test_answers_do_not_wait_for_a_locked_database(
             assert (await handle.callback_body())["type"] == 4  # answered at once, not deferred
     await asyncio.sleep(0)
     assert await asked(engine) == 5  # logged once the lock was gone
+
+
+async def test_reads_do_not_queue_behind_a_write_waiting_for_the_lock(
+    emu: DiscordEmulator, moderator: User, database: Path
+) -> None:
+    async with write_lock_held(database):
+        # The question log's writer now waits for the lock (up to SQLite's 5 s busy timeout).
+        await (await emu.slash("ask", {"question": ENROLLED}, user=emu.member("ann"))).answer()
+        await asyncio.sleep(0.2)
+        started = time.monotonic()
+        handle = await emu.slash("kb history", {"entry": "enrolled-45"}, user=moderator)
+        reply = await handle.answer()
+        waited = time.monotonic() - started
+    assert "#1" in reply["content"] or "revision" in reply["content"].lower()
+    assert waited < 2.5  # a read behind the waiting write would take the whole 5 s
 
 
 async def test_a_change_that_waits_on_a_lock_is_acknowledged_and_reported_saved(
