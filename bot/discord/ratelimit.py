@@ -67,10 +67,6 @@ class RateLimiter:
         hits.append(now)
         return Verdict(0.0)
 
-    def retry_after(self, member_id: int) -> float:
-        """Record a question and return 0, or return how many seconds until one is allowed."""
-        return self.check(member_id).wait
-
     def _forget_idle(self, now: float) -> None:
         members = self._members
         while members:
