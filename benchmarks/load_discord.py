@@ -10,8 +10,11 @@ runs, which is why policybot is reported as ratios to the trivial bot.
 
     python -m benchmarks.load_discord [--per-level 600] [--rounds 3]
 
-Each level runs `--rounds` times alternating the two bots (the machine is shared; alternating
-spreads other load over both) and the best round of each is kept.
+A third run, "policybot-uncached", turns the engine's answer cache off so every question is
+matched: the benchmark's eight questions repeat, so with the cache on it measures cache hits.
+
+Each level runs `--rounds` times per bot and the best round is kept (the machine is shared:
+other work slows some rounds down); "lost" counts every round.
 """
 
 from __future__ import annotations
