@@ -37,7 +37,7 @@ from discord import app_commands
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.settings import SHIPPED_KNOWLEDGE
-from tests.emulator import DiscordEmulator, InteractionHandle, discord_py_pointed_at
+from testkit.emulator import DiscordEmulator, InteractionHandle, discord_py_pointed_at
 
 LEVELS = (1, 8, 64)
 QUESTIONS = (

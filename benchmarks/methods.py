@@ -6,25 +6,10 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process, utils
 
-from benchmarks.labelled import Decision, Labelled
-from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry
+from testkit.labelled import Decision, Labelled
 
 RAPIDFUZZ_CUTOFF = 60.0
-
-
-class Ours:
-    name = "ours (policybot matcher)"
-
-    def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
-        self.matcher = Matcher(entries, thresholds)
-
-    def __call__(self, question: str) -> Decision:
-        result = self.matcher.match(question)
-        ids = tuple(c.entry_id for c in result.candidates)
-        if result.tier is Tier.CONFIDENT:
-            return Decision(ids[0])
-        return Decision(None, ids if result.tier is Tier.CLOSE else ())
 
 
 class RapidfuzzWRatio:

@@ -15,11 +15,14 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 
-from benchmarks.labelled import (
+from benchmarks.methods import BM25, RapidfuzzWRatio
+from bot.progress import Progress
+from testkit.labelled import (
     QUESTIONS,
     Decide,
     Figures,
     Labelled,
+    Ours,
     check_labels,
     evaluate,
     load_set,
@@ -27,7 +30,6 @@ from benchmarks.labelled import (
     shipped_entries,
     split_unknown,
 )
-from benchmarks.methods import BM25, Ours, RapidfuzzWRatio
 
 SETS = {
     "tune": QUESTIONS / "tune.tsv",
@@ -128,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
             variants.append((f"{name}, perturbed", perturbed(items)))
         for title, questions in variants:
             started = time.perf_counter()
-            rows = [(label, evaluate(decide, questions, entries)) for label, decide in methods]
+            with Progress(title, len(methods)) as progress:
+                rows = [
+                    (label, evaluate(decide, questions, entries))
+                    for label, decide in progress.iterate(methods)
+                ]
             print(table(title, rows))
             kinds = kind_table(rows)
             if kinds:

@@ -25,7 +25,7 @@ from benchmarks.load_discord import connected, run_level
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.settings import SHIPPED_KNOWLEDGE
-from tests.emulator import DiscordEmulator, discord_py_pointed_at
+from testkit.emulator import DiscordEmulator, discord_py_pointed_at
 
 IN_FLIGHT = 64
 WARM_UP_CHUNKS = 2

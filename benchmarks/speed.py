@@ -22,10 +22,11 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
-from benchmarks.perturb import perturb
 from benchmarks.synthetic import generate
 from benchmarks.timing import latency, max_rss_mb, timed, traced_peak_mb
 from bot.core.matcher import Candidate, Matcher
+from bot.progress import Progress
+from testkit.perturb import perturb
 
 ASK_QUERIES = 1000
 TYPED_QUERIES = 200
@@ -171,9 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(args.one)))
         return 0
     results = []
-    for size in args.sizes:
-        print(f"measuring {size:,} entries…", file=sys.stderr, flush=True)
-        results.append(run_size(size))
+    with Progress("measuring", len(args.sizes)) as progress:
+        for size in args.sizes:
+            progress.advance(0, note=f"({size:,} entries)")
+            results.append(run_size(size))
+            progress.advance()
     if results:
         print(speed_table(results) + "\n")
     if args.cold_runs:

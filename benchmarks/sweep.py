@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from benchmarks.labelled import QUESTIONS, evaluate, load_set, perturbed, shipped_entries
-from benchmarks.methods import Ours
 from bot.core.matcher import Thresholds
+from testkit.labelled import QUESTIONS, Ours, evaluate, load_set, perturbed, shipped_entries
 
 
 def main(argv: list[str] | None = None) -> int:

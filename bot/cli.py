@@ -1,4 +1,7 @@
-"""Command line: `policybot [run|chat|ask|check|kb|site|sync] …`; `python -m bot` is the same."""
+"""Command line: `policybot [run|chat|ask|check|kb|site|sync|backup|restore|doctor|health] …`.
+
+`python -m bot` is the same.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +11,19 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from pydantic import ValidationError
 
+from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
+from bot.logs import configure_logging
+from bot.ops_commands import add_ops_parsers, doctor_with_bad_settings
 from bot.settings import Settings, open_engine
+from bot.site.urls import answer_page_url
 from bot.site_commands import add_site_parser
 
 log = logging.getLogger("policybot")
@@ -48,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync = verbs.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, help="sync to one server only (instant)")
     add_kb_parser(verbs)
+    add_ops_parsers(verbs)
     add_site_parser(verbs)
     return parser
 
@@ -57,16 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as error:
-        for problem in error.errors():
-            print(f"policybot: {_setting_name(problem['loc'])}: {problem['msg']}", file=sys.stderr)
+        problems = [f"{_setting_name(p['loc'])}: {p['msg']}" for p in error.errors()]
+        if args.verb == "doctor":
+            return doctor_with_bad_settings(problems)
+        for problem in problems:
+            print(f"policybot: {problem}", file=sys.stderr)
         return 2
     if args.database is not None:
         settings = settings.model_copy(update={"database": args.database})
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(settings.log_level, settings.log_format)
     verb = args.verb or ("run" if settings.discord_token else "chat")
     try:
         if verb == "run" or verb == "sync":
@@ -76,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return _with_engine(settings, chat)
         if verb == "ask":
-            return _with_engine(settings, lambda engine: _ask(engine, args))
+            return _with_engine(settings, lambda engine: _ask(engine, args, settings))
         if verb == "check":
-            return _with_engine(settings, lambda engine: _check(engine, args))
+            return _with_engine(settings, lambda engine: _check(engine, args, settings))
         handler: Callable[[argparse.Namespace, Settings], int] = args.handler
         return handler(args, settings)
     except (KnowledgeError, StoreError) as error:
@@ -105,7 +113,16 @@ def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]
     return asyncio.run(go())
 
 
-async def _ask(engine: Engine, args: argparse.Namespace) -> int:
+def _contract(answer: Answer, settings: Settings) -> dict[str, Any]:
+    """The JSON contract; with POLICYBOT_SITE_URL, a matched answer adds its `page_url`."""
+    data = answer.to_json()
+    page_url = answer_page_url(settings.site_address(), answer)
+    if page_url is not None:
+        data["page_url"] = page_url
+    return data
+
+
+async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> int:
     from bot.console import render_answer
 
     questions = [_from_argv(args.question)] if args.question is not None else _stdin_lines()
@@ -115,13 +132,13 @@ async def _ask(engine: Engine, args: argparse.Namespace) -> int:
         else:
             answer = await engine.ask(question, asker="cli", channel="cli")
         if args.json:
-            print(json_line(answer.to_json()), flush=True)
+            print(json_line(_contract(answer, settings)), flush=True)
         else:
             print(render_answer(answer)[0] + "\n", flush=True)
     return 0
 
 
-async def _check(engine: Engine, args: argparse.Namespace) -> int:
+async def _check(engine: Engine, args: argparse.Namespace, settings: Settings) -> int:
     from bot.console import render_answer
 
     text = _from_argv(args.text) if args.text is not None else _stdin_text()
@@ -130,7 +147,7 @@ async def _check(engine: Engine, args: argparse.Namespace) -> int:
     else:
         checked = await engine.check_claim(text, asker="cli", channel="cli")
     if args.json:
-        result = {"claim": checked.claim, **checked.answer.to_json()}
+        result = {"claim": checked.claim, **_contract(checked.answer, settings)}
         print(json_line(result), flush=True)
     else:
         if checked.claim:

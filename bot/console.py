@@ -23,6 +23,10 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
     """Plain text of an answer, and the entries its numbers refer to."""
     lines: list[str] = []
     choices: list[Suggestion] = []
+    if answer.notice is not None:
+        lines += [_wrap(f"NOTICE — {answer.notice.title}. {answer.notice.text}")]
+        lines += [f"- {link.label}: {link.url}" for link in answer.notice.links]
+        lines.append("")
     if answer.text is None:
         lines.append(_wrap(answer.message or ""))
         for suggestion in answer.suggestions:
@@ -40,8 +44,12 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
     details = [f"Status: {answer.status_label}"]
     if answer.as_of:
         details.append(f"as of {format_date(answer.as_of)}")
+    if answer.dates_from:
+        details.append(f"information dates from {format_date(answer.dates_from)}")
     details.append(f"match {answer.score:.0f}/100 on “{answer.matched_question}”")
     lines += ["", _wrap(" · ".join(details))]
+    if answer.newer_developments:
+        lines.append(_wrap(f"NOTE: {answer.newer_developments}"))
     if answer.related:
         lines.append("Related:")
         for suggestion in answer.related:

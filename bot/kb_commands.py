@@ -15,6 +15,7 @@ from bot.core.knowledge import (
     knowledge_files,
     load_paths,
 )
+from bot.progress import Progress
 from bot.settings import Settings, open_engine
 
 
@@ -116,8 +117,11 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _import(engine: Engine, args: argparse.Namespace) -> int:
-    incoming = load_paths(_expand(args.paths), check_related=False)
-    revisions = await engine.import_knowledge(incoming, author=_author(args), prune=args.prune)
+    files = _expand(args.paths)
+    with Progress("reading", len(files)) as progress:
+        incoming = load_paths(progress.iterate(files), check_related=False)
+        progress.phase(f"importing {len(incoming.entries)} entries")
+        revisions = await engine.import_knowledge(incoming, author=_author(args), prune=args.prune)
     print(f"imported: {len(revisions)} revisions ({len(incoming.entries)} entries read)")
     for revision in revisions:
         action = "deleted" if revision.entry is None else f"revision {revision.number}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, AnyHttpUrl, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -17,6 +17,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import shipped_directory
 from bot.core.matcher import Thresholds
 
+SITE_URL_MAX = 430
 SHIPPED_KNOWLEDGE = shipped_directory()
 
 
@@ -71,6 +72,16 @@ class Settings(BaseSettings):
     rate_limit_count: int = Field(default=5, ge=1, description="Questions per member per window.")
     rate_limit_seconds: float = Field(default=30.0, gt=0, description="Rate-limit window length.")
     log_level: str = Field(default="INFO", description="Python logging level.")
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="One line per event: key=value text, or JSON objects."
+    )
+    backup_dir: Path | None = Field(
+        default=None, description="Folder for scheduled backups (made by the running bot)."
+    )
+    backup_every_hours: float = Field(
+        default=0.0, ge=0, description="Hours between scheduled backups; 0 turns them off."
+    )
+    backup_keep: int = Field(default=7, ge=1, description="Scheduled backups to keep.")
     site_url: AnyHttpUrl | None = Field(
         default=None,
         description="Public address of the built knowledge site; answers then link to their page.",
@@ -111,10 +122,24 @@ class Settings(BaseSettings):
             )
         return None
 
+    @field_validator("site_url")
+    @classmethod
+    def _fits_a_link_button(cls, value: AnyHttpUrl | None) -> AnyHttpUrl | None:
+        # Discord link buttons take 512 characters; a page adds up to 77 (answers/<id>.html).
+        if value is not None and len(str(value)) > SITE_URL_MAX:
+            raise ValueError(f"at most {SITE_URL_MAX} characters, so page links fit Discord")
+        return value
+
     @model_validator(mode="after")
     def _suggest_below_confident(self) -> Settings:
         if self.suggest_score > self.confident_score:
             raise ValueError("POLICYBOT_SUGGEST_SCORE must not be above POLICYBOT_CONFIDENT_SCORE")
+        return self
+
+    @model_validator(mode="after")
+    def _backups_need_a_folder(self) -> Settings:
+        if self.backup_every_hours > 0 and self.backup_dir is None:
+            raise ValueError("POLICYBOT_BACKUP_EVERY_HOURS needs POLICYBOT_BACKUP_DIR")
         return self
 
     @property
@@ -122,6 +147,10 @@ class Settings(BaseSettings):
         """Where small local state files go (the command-sync hashes): beside a SQLite file."""
         database = self.database.removeprefix("sqlite:///")
         return Path(database).parent if "://" not in database else Path("data")
+
+    def site_address(self) -> str | None:
+        """POLICYBOT_SITE_URL as text, or None when answers should carry no page link."""
+        return str(self.site_url) if self.site_url is not None else None
 
     def thresholds(self) -> Thresholds:
         return Thresholds(

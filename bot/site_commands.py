@@ -1,4 +1,8 @@
-"""`policybot site …`: build the public knowledge site and preview it."""
+"""`policybot site …`: build the public knowledge site and preview it.
+
+The site builder (and Jinja2) is imported only by the verbs that use it, so other commands
+start no slower.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.progress import Progress
 from bot.settings import Settings, open_engine
-from bot.site.build import SiteConfig, build_site, claim_reviews, collect
-from bot.site.claimreview import Publisher
 
 
 def add_site_parser(verbs: Any) -> None:
@@ -31,23 +34,20 @@ def add_site_parser(verbs: Any) -> None:
     serve.set_defaults(handler=_serve)
 
 
-def site_config(settings: Settings) -> SiteConfig:
-    author_url = str(settings.site_author_url) if settings.site_author_url else None
-    return SiteConfig(
-        site_url=str(settings.site_url) if settings.site_url else None,
-        publisher=Publisher(settings.site_author, author_url),
-    )
-
-
 def _build(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.site.build import SiteConfig, build_site
+
     async def go() -> int:
-        async with open_engine(settings) as engine:
-            built = await build_site(engine, args.directory, site_config(settings))
+        with Progress("opening the knowledge base") as progress:
+            async with open_engine(settings) as engine:
+                progress.phase(f"building the site from {len(engine.entries())} entries")
+                config = SiteConfig.from_settings(settings)
+                built = await build_site(engine, args.directory, config)
         print(
             f"built {built.pages} pages ({built.claim_reviews} with ClaimReview) "
             f"in {args.directory}"
         )
-        if settings.site_url is None:
+        if settings.site_address() is None:
             print(
                 "note: POLICYBOT_SITE_URL is not set, so page addresses in the ClaimReview "
                 "markup are relative; set it to where the site will be published",
@@ -60,10 +60,13 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 def export_claim_reviews(target: Path, settings: Settings) -> int:
     """`kb export --format claimreview FILE`: the same objects the site's pages embed."""
+    from bot.site.build import SiteConfig, claim_reviews, collect
 
     async def go() -> int:
         async with open_engine(settings) as engine:
-            reviews = list(claim_reviews(await collect(engine), site_config(settings)).values())
+            reviews = list(
+                claim_reviews(await collect(engine), SiteConfig.from_settings(settings)).values()
+            )
         text = json.dumps(reviews, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.core.matcher import Candidate, Tier
 from bot.core.models import STATUS_LABELS, Entry, Source, SourceKind, Status
+from bot.core.notices import Notice
 
 MAX_QUESTION_CHARS = 500
 
@@ -24,6 +25,12 @@ VAGUE_MESSAGE = (
 TOO_LONG_MESSAGE = (
     "That question is {length:,} characters long; please ask in under "
     f"{MAX_QUESTION_CHARS} characters."
+)
+# The entry that says what the knowledge base knows as of its own date; moderators keep it current.
+WHERE_THINGS_STAND = "where-things-stand"
+NEWER_DEVELOPMENTS = (
+    "This information dates from {newest}, more than a year before this knowledge base's "
+    "date ({as_of}). Newer developments may exist: see “{pointer}”."
 )
 ANONYMOUS_WARNING = (
     "This rests on anonymous sources ({who}). It has not been confirmed on the record: "
@@ -122,6 +129,10 @@ class Answer:
     related: tuple[Suggestion, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     question_id: int | None = field(default=None, compare=False)
+    notice: Notice | None = None  # shown first: the question is about the asker's own case
+    dates_from: dt.date | None = None  # the newest source's date (the entry's as-of if undated)
+    knowledge_as_of: dt.date | None = None  # the newest as-of date in the whole knowledge base
+    newer_developments: str | None = None  # said when dates_from is over a year older than that
 
     @property
     def matched(self) -> bool:
@@ -162,10 +173,58 @@ class Answer:
             "suggestions": [s.to_json() for s in self.suggestions],
             "message": self.message,
             "question_id": self.question_id,
+            "notice": self.notice.to_json() if self.notice else None,
+            "dates_from": self.dates_from.isoformat() if self.dates_from else None,
+            "knowledge_as_of": self.knowledge_as_of.isoformat() if self.knowledge_as_of else None,
+            "newer_developments": self.newer_developments,
         }
 
 
-def answer_entry(question: str, entry: Entry, score: float, related: list[Entry]) -> Answer:
+def dates_from(entry: Entry) -> dt.date:
+    """When an entry's information dates from: its newest dated source. An undated source
+    (an undated page, or one whose date could not be verified) counts as of the entry's as-of
+    date, which the curator sets when adding it."""
+    dates = [source.date for source in entry.sources if source.date is not None]
+    if len(dates) < len(entry.sources):
+        dates.append(entry.as_of)
+    return max(dates)
+
+
+def is_dated(newest: dt.date, knowledge_as_of: dt.date) -> bool:
+    """True when `newest` is more than a year older than the knowledge base's date."""
+    try:
+        year_before = knowledge_as_of.replace(year=knowledge_as_of.year - 1)
+    except ValueError:  # 29 February
+        year_before = knowledge_as_of.replace(year=knowledge_as_of.year - 1, day=28)
+    return newest < year_before
+
+
+def answer_entry(
+    question: str,
+    entry: Entry,
+    score: float,
+    related: list[Entry],
+    *,
+    knowledge_as_of: dt.date | None = None,
+    where_things_stand: Entry | None = None,
+) -> Answer:
+    """The answer for one entry. With the knowledge base's date, an answer more than a year older
+    says newer developments may exist and lists the "where things stand" entry among its related
+    (never for that entry itself, nor for entries about the bot, tagged `meta`)."""
+    newest = dates_from(entry)
+    note = None
+    if (
+        knowledge_as_of is not None
+        and entry.id != WHERE_THINGS_STAND
+        and "meta" not in entry.tags
+        and is_dated(newest, knowledge_as_of)
+    ):
+        pointer = where_things_stand.question if where_things_stand else "Where things stand"
+        note = NEWER_DEVELOPMENTS.format(
+            newest=format_date(newest), as_of=format_date(knowledge_as_of), pointer=pointer
+        )
+        if where_things_stand is not None and all(r.id != where_things_stand.id for r in related):
+            related = [where_things_stand, *related]
     return Answer(
         question=question,
         tier=Tier.CONFIDENT,
@@ -177,6 +236,9 @@ def answer_entry(question: str, entry: Entry, score: float, related: list[Entry]
         status=entry.status,
         as_of=entry.as_of,
         related=tuple(Suggestion(r.id, r.question) for r in related),
+        dates_from=newest,
+        knowledge_as_of=knowledge_as_of,
+        newer_developments=note,
     )
 
 

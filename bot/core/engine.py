@@ -28,6 +28,7 @@ from bot.core.answers import (
     MAX_QUESTION_CHARS,
     TOO_LONG_MESSAGE,
     VAGUE_MESSAGE,
+    WHERE_THINGS_STAND,
     Answer,
     Suggestion,
     answer_close,
@@ -35,6 +36,7 @@ from bot.core.answers import (
     answer_none,
     refuse,
 )
+from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.knowledge import (
     KnowledgeError,
@@ -49,6 +51,8 @@ from bot.core.knowledge import (
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
+from bot.core.notices import notice_for
+from bot.core.own_case import detect as detect_own_case
 from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.store import (
     Change,
@@ -59,7 +63,6 @@ from bot.core.store import (
     Revision,
     Store,
     Upsert,
-    open_store,
     utc_now,
 )
 
@@ -142,6 +145,7 @@ class Engine:
         self._knowledge = knowledge
         ordered = knowledge.ordered()
         self._matcher = Matcher([p.entry for p in ordered], self.thresholds)
+        self._as_of = max((p.entry.as_of for p in ordered), default=None)
         self._answers: OrderedDict[str, Answer] = OrderedDict()
 
     async def refresh(self) -> bool:
@@ -196,10 +200,18 @@ class Engine:
         if entry is None:
             return None
         related = [e for e in map(self.entry, entry.related) if e is not None]
-        return answer_entry(question or entry.question, entry, 100.0, related)
+        return answer_entry(
+            question or entry.question,
+            entry,
+            100.0,
+            related,
+            knowledge_as_of=self.as_of,
+            where_things_stand=self.entry(WHERE_THINGS_STAND),
+        )
 
     def answer(self, question: str) -> Answer:
-        """Match and build the answer without logging it.
+        """Match and build the answer without logging it. A question about the asker's own case
+        carries the notice, whatever was (or was not) found.
 
         Answers are remembered per question text until the knowledge changes: members ask the
         same few questions again and again (autocomplete sends the very same text), and
@@ -209,11 +221,19 @@ class Engine:
         if cached is not None:
             self._answers.move_to_end(question)
             return cached
-        answer = self._match(question)
+        found = self._match(question)
+        answer = self._with_notice(found, found.question)
         self._answers[question] = answer
         if len(self._answers) > self.answer_cache_size:
             self._answers.popitem(last=False)
         return answer
+
+    @staticmethod
+    def _with_notice(answer: Answer, text: str) -> Answer:
+        if answer.tier is Tier.REFUSED or answer.notice is not None:
+            return answer
+        own_case = detect_own_case(text)
+        return replace(answer, notice=notice_for(own_case.language)) if own_case else answer
 
     def _match(self, question: str) -> Answer:
         text = clean(question)
@@ -239,9 +259,12 @@ class Engine:
         return await self._logged(self.answer(question), asker, channel)
 
     def claim(self, text: str) -> CheckedClaim:
-        """The part of a message that matches best (each part matched once), not logged."""
+        """The part of a message that matches best (each part matched once), not logged. If any
+        of the message is about the writer's own case, the answer carries the notice."""
         best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
-        return best or CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+        if best is None:
+            return CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+        return replace(best, answer=self._with_notice(best.answer, text))
 
     async def check_claim(
         self, text: str, *, asker: str | None = None, channel: str = "cli"
@@ -313,8 +336,8 @@ class Engine:
 
     @property
     def as_of(self) -> dt.date | None:
-        dates = [e.as_of for e in self.entries()]
-        return max(dates) if dates else None
+        """The knowledge base's own date: the newest as-of date of any entry."""
+        return self._as_of
 
     # -- moderators ------------------------------------------------------------------------
 

@@ -43,6 +43,8 @@ class SourceKind(StrEnum):
 class Status(StrEnum):
     REPORTED_UNCONFIRMED = "reported_unconfirmed"
     CONFIRMED_ON_RECORD = "confirmed_on_record"
+    # Later on-the-record reporting or records bear out part of a claim, not all of it.
+    PARTLY_CORROBORATED = "partly_corroborated"
     DISPUTED = "disputed"
     PUBLIC_RECORD = "public_record"
 
@@ -50,6 +52,7 @@ class Status(StrEnum):
 STATUS_LABELS: dict[Status, str] = {
     Status.REPORTED_UNCONFIRMED: "Reported, not confirmed on the record",
     Status.CONFIRMED_ON_RECORD: "Confirmed on the record",
+    Status.PARTLY_CORROBORATED: "Partly corroborated by later reporting or records",
     Status.DISPUTED: "Disputed",
     Status.PUBLIC_RECORD: "Public record",
 }

@@ -82,6 +82,7 @@ class SQLiteStore:
         self.path = path
         # One connection writes; a write must not land inside another's open transaction.
         self._writing = asyncio.Lock()
+        self._snapshot = asyncio.Lock()  # one read transaction at a time on the reader
         self._data_version: int | None = None
         self._mark: KnowledgeMark | None = None
 
@@ -99,6 +100,8 @@ class SQLiteStore:
         reader: aiosqlite.Connection | None = None
         try:
             await cls._prepare(connection, path)
+            if str(path) == ":memory:":  # a second connection would open another database
+                return cls(connection, path, connection)
             reader = await aiosqlite.connect(path, isolation_level=None)
             reader.row_factory = aiosqlite.Row
             await reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -146,7 +149,8 @@ class SQLiteStore:
             await db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
 
     async def close(self) -> None:
-        await self._reader.close()
+        if self._reader is not self._db:
+            await self._reader.close()
         await self._db.close()
 
     @contextlib.asynccontextmanager
@@ -194,17 +198,24 @@ class SQLiteStore:
             return await cursor.fetchone() is None
 
     async def current(self) -> KnowledgeSet:
+        async with self._snapshot:
+            if self._reader is self._db:  # in memory: one connection, and writes hold it
+                async with self._writing:
+                    return await self._read_current()
+            await self._reader.execute("BEGIN")  # one snapshot for topics and entries
+            try:
+                return await self._read_current()
+            finally:
+                await self._reader.execute("COMMIT")
+
+    async def _read_current(self) -> KnowledgeSet:
         knowledge = KnowledgeSet()
-        await self._reader.execute("BEGIN")  # one snapshot for topics and entries
-        try:
-            async with self._reader.execute("SELECT file, title FROM topics") as cursor:
-                knowledge.topics = {row["file"]: row["title"] async for row in cursor}
-            async with self._reader.execute(_CURRENT) as cursor:
-                async for row in cursor:
-                    entry = Entry.model_validate_json(row["data"])
-                    knowledge.entries[entry.id] = PlacedEntry(entry, row["file"], row["position"])
-        finally:
-            await self._reader.execute("COMMIT")
+        async with self._reader.execute("SELECT file, title FROM topics") as cursor:
+            knowledge.topics = {row["file"]: row["title"] async for row in cursor}
+        async with self._reader.execute(_CURRENT) as cursor:
+            async for row in cursor:
+                entry = Entry.model_validate_json(row["data"])
+                knowledge.entries[entry.id] = PlacedEntry(entry, row["file"], row["position"])
         return knowledge
 
     async def knowledge_mark(self) -> KnowledgeMark:

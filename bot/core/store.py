@@ -4,8 +4,9 @@ Entries are never overwritten: every change appends a revision (who, when, why),
 current knowledge is the newest revision of each entry that is not a deletion. Questions are
 logged for the unanswered queue and usage counts, with one helpful/unhelpful vote per member.
 
-`SQLiteStore` (bot/core/sqlite_store.py) is the implementation; a PostgreSQL store would be a
-second class with these methods, its schema in `migrations/postgresql/`, chosen in `open_store`.
+`SQLiteStore` (bot/core/sqlite_store.py) is the implementation, opened by `open_store`
+(bot/core/backends.py); a PostgreSQL store would be a second class with these methods, its
+schema in `migrations/postgresql/`, chosen there by the URL's scheme.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import Protocol
 
 from bot.core.knowledge import KnowledgeSet
@@ -185,21 +185,3 @@ class Store(Protocol):
         """(entry id, times answered, helpful votes, unhelpful votes), most asked first.
         Entries opened from a button (`picked`) are not questions asked and do not count."""
         ...
-
-
-async def open_store(database: str | Path) -> Store:
-    """Open the database named by a path or URL: `data/policybot.sqlite3`,
-    `sqlite:///data/policybot.sqlite3` (relative) or `sqlite:////srv/policybot.sqlite3`."""
-    from bot.core.sqlite_store import SQLiteStore  # the one backend so far
-
-    text = str(database)
-    scheme, separator, rest = text.partition("://")
-    if not separator:
-        return await SQLiteStore.open(Path(text))
-    if scheme == "sqlite" and rest.startswith("/") and len(rest) > 1:
-        return await SQLiteStore.open(Path(rest[1:]))
-    raise StoreError(
-        f"cannot open the database {text!r}: only SQLite is supported (a file path, or "
-        "sqlite:///relative/path, sqlite:////absolute/path); see README → Where things go "
-        "for adding another backend"
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord.ext import commands
@@ -19,17 +19,19 @@ from bot.discord.sync import SyncState, sync_if_changed
 from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
 
+if TYPE_CHECKING:
+    from bot.site.rebuild import SiteRebuilder
+
 log = logging.getLogger("policybot.discord")
 
 
-def bot_intents(*, message_content: bool = False) -> discord.Intents:
-    """Guilds (for channels), guild and DM messages (mentions, DMs). The privileged
-    message-content intent is off by default: mentions and DMs carry their text without it."""
+def bot_intents() -> discord.Intents:
+    """Guilds (for channels), guild and DM messages (mentions, DMs). No privileged intent:
+    mentions, DMs and a context menu's message carry their text without message content."""
     intents = discord.Intents.none()
     intents.guilds = True
     intents.guild_messages = True
     intents.dm_messages = True
-    intents.message_content = message_content
     return intents
 
 
@@ -42,19 +44,23 @@ class PolicyBot(commands.Bot):
         rate_limit_seconds: float,
         state_dir: Path | None = None,
         auto_sync: bool = True,
-        message_content: bool = False,
         trust: Trust | None = None,
+        site_url: str | None = None,
+        site: SiteRebuilder | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
-            intents=bot_intents(message_content=message_content),
+            intents=bot_intents(),
             allowed_mentions=NO_MENTIONS,
             tree_cls=PolicyTree,
             **options,
         )
-        self.service = AnswerService(engine, RateLimiter(rate_limit_count, rate_limit_seconds))
+        self.service = AnswerService(
+            engine, RateLimiter(rate_limit_count, rate_limit_seconds), site_url=site_url
+        )
+        self.site = site  # keeps the public site rebuilt after every knowledge change
         self.sync_state = SyncState(state_dir) if state_dir is not None else None
         self.auto_sync = auto_sync
         self.trust = trust or Trust()
@@ -63,6 +69,8 @@ class PolicyBot(commands.Bot):
         for extension in walk_extensions():
             await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        if self.site is not None:
+            self.site.attach()
         if self.auto_sync and self.sync_state is not None:
             await sync_if_changed(self.tree, self.sync_state, self.trust.home_guild_ids)
 

@@ -1,7 +1,8 @@
 """The one error handler: the member gets a short private message, the log gets the traceback.
 
-Slash commands and context menus reach it through `PolicyTree.on_error`; button callbacks
-and message handlers call `report_failure` themselves, so every path ends here.
+Slash commands and context menus reach it through `PolicyTree.on_error`, button callbacks
+through `reports_errors`, the edit form through its `on_error`. (Messages have no interaction
+to answer: ConversationCog logs the traceback and posts SORRY itself.)
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ class PolicyTree(app_commands.CommandTree[Any]):
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
         if isinstance(error, Refused):
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.info(
+                "Refused /%s for user %s in guild %s",
+                command,
+                interaction.user.id,
+                interaction.guild_id,
+            )
             await _tell(interaction, str(error))
             return
         original = getattr(error, "original", error)

@@ -27,6 +27,7 @@ ANONYMOUS_COLOUR = discord.Colour.orange()
 NEUTRAL_COLOUR = discord.Colour.light_grey()
 WARNING_TITLE = "⚠️ Anonymous sources — not confirmed on the record"
 NOT_KNOWN_TITLE = "That is not in my knowledge base yet"
+NEWER_TITLE = "🕓 Newer developments may exist"
 KIND_LABELS: dict[SourceKind, str] = {
     SourceKind.ANONYMOUS: "anonymous sources",
     SourceKind.NAMED_PERSON: "named people",
@@ -47,10 +48,14 @@ def answer_embed(answer: Answer) -> discord.Embed:
     )
     if answer.warning:
         _add_field(embed, WARNING_TITLE, answer.warning)
+    if answer.newer_developments:
+        _add_field(embed, NEWER_TITLE, answer.newer_developments)
     _add_field(embed, "Sources", "\n".join(_citation_line(c) for c in answer.citations))
     status = answer.status_label or "Unknown"
     if answer.as_of:
         status += f" · as of {format_date(answer.as_of)}"
+    if answer.dates_from:
+        status += f" · information dates from {format_date(answer.dates_from)}"
     _add_field(embed, "Status", status)
     embed.set_footer(
         text=clip(f"Matched “{answer.matched_question}” · score {answer.score:.0f}/100", FOOTER_MAX)
@@ -86,6 +91,16 @@ def not_known_embed(answer: Answer, topics: Sequence[str]) -> discord.Embed:
         _add_field(embed, "What I can answer about", "\n".join(f"• {t}" for t in topics))
     embed.set_footer(text=clip(f"You asked: {answer.question}", FOOTER_MAX))
     return fit(embed)
+
+
+def notice_text(answer: Answer) -> str | None:
+    """The own-case notice as message text above the embed, so it is read first. Links are in
+    <…> so Discord shows no preview cards for them."""
+    if answer.notice is None:
+        return None
+    notice = answer.notice
+    links = "\n".join(f"• {link.label}: <{link.url}>" for link in notice.links)
+    return clip(f"⚠️ **{notice.title}**\n{notice.text}\n{links}", MESSAGE_MAX)
 
 
 def refusal_text(answer: Answer) -> str:

@@ -7,14 +7,20 @@ import contextlib
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 import discord
 
+from bot.core.backup_schedule import backups_while_running
 from bot.core.engine import Engine
+from bot.core.health import heartbeat
 from bot.discord.client import PolicyBot
 from bot.discord.sync import GLOBAL, copy_scope, sync_scope
 from bot.discord.trust import Trust
 from bot.settings import Settings, open_engine
+
+if TYPE_CHECKING:
+    from bot.site.rebuild import SiteRebuilder
 
 log = logging.getLogger("policybot.discord")
 
@@ -40,8 +46,20 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         rate_limit_seconds=settings.rate_limit_seconds,
         state_dir=settings.state_dir,
         trust=Trust.of(settings.home_guild_ids, settings.moderator_role_ids),
+        site_url=settings.site_address(),
+        site=site_rebuilder(engine, settings),
         **options,  # type: ignore[arg-type]
     )
+
+
+def site_rebuilder(engine: Engine, settings: Settings) -> SiteRebuilder | None:
+    """With POLICYBOT_SITE_DIR, the public site is rebuilt there after every change."""
+    if settings.site_dir is None:
+        return None
+    from bot.site.build import SiteConfig
+    from bot.site.rebuild import SiteRebuilder
+
+    return SiteRebuilder(engine, settings.site_dir, SiteConfig.from_settings(settings))
 
 
 def _token(settings: Settings) -> str | None:
@@ -60,18 +78,33 @@ def run_bot(settings: Settings) -> int:
 
 async def serve(settings: Settings, token: str, **options: object) -> int:
     """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot."""
-    async with open_engine(settings) as engine:
+    async with (
+        open_engine(settings) as engine,
+        backups_while_running(
+            settings.database,
+            settings.backup_dir,
+            settings.backup_every_hours,
+            settings.backup_keep,
+        ),
+    ):
         bot = build_bot(engine, settings, **options)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(signum, stop.set)
+
+        def connected() -> bool:
+            return bot.is_ready() and not bot.is_closed()
+
         try:
-            async with bot:
+            async with bot, heartbeat(settings.state_dir, connected):
                 return await _until_stopped(bot, token, stop)
         finally:
             await bot.service.drain()
+            if bot.site is not None:  # let a rebuild in progress finish writing
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(bot.site.idle(), 30)
             for signum in (signal.SIGINT, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.remove_signal_handler(signum)

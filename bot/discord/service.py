@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import discord
 
+from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.ratelimit import RateLimiter
@@ -28,9 +29,12 @@ NO_TEXT = "That message has no text I can check."
 
 
 class AnswerService:
-    def __init__(self, engine: Engine, limiter: RateLimiter) -> None:
+    def __init__(
+        self, engine: Engine, limiter: RateLimiter, *, site_url: str | None = None
+    ) -> None:
         self.engine = engine
         self.limiter = limiter
+        self.site_url = site_url  # answers link to their public page when set
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -64,6 +68,9 @@ class AnswerService:
     def topics(self) -> list[str]:
         return self.engine.topics()[:TOPICS_SHOWN]
 
+    def _reply(self, answer: Answer) -> Reply:
+        return answer_reply(answer, self.topics(), self.site_url)
+
     async def ask(
         self, text: str, member_id: int, channel: str, *, every_notice: bool = True
     ) -> Reply:
@@ -74,7 +81,7 @@ class AnswerService:
             return limited
         with self._writing():
             answer = await self.engine.ask(text, asker=str(member_id), channel=channel)
-        return answer_reply(answer, self.topics())
+        return self._reply(answer)
 
     async def check_claim(self, text: str, member_id: int, channel: str) -> Reply:
         """Answer the part of a message that matches best, quoting that part back."""
@@ -85,10 +92,10 @@ class AnswerService:
             return limited
         with self._writing():
             checked = await self.engine.check_claim(text, asker=str(member_id), channel=channel)
-        reply = answer_reply(checked.answer, self.topics())
+        reply = self._reply(checked.answer)
         quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)
         content = clip(f"Checking this part of the message:\n{quote}", MESSAGE_MAX)
-        if reply.content:  # a refusal: keep its text under the quote
+        if reply.content:  # a refusal or an own-case notice: keep its text under the quote
             content = clip(f"{content}\n\n{reply.content}", MESSAGE_MAX)
         return Reply(content=content, embed=reply.embed, view=reply.view)
 
@@ -101,7 +108,7 @@ class AnswerService:
             answer = await self.engine.open_entry(entry_id, asker=str(member_id), channel=channel)
         if answer is None:
             return Reply(content=REMOVED_ENTRY)
-        return answer_reply(answer, self.topics())
+        return self._reply(answer)
 
     async def vote(self, question_id: int, member_id: int, helpful: bool) -> Reply:
         limited = self._cooldown(member_id)

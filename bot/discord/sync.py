@@ -97,16 +97,14 @@ def copy_scope(guild_id: int) -> str:
 def scopes_to_sync(
     tree: Tree, recorded: dict[str, str], home_guild_ids: Iterable[int]
 ) -> list[str]:
+    """The scopes whose commands differ from what was recorded: global, each home server (unless
+    a test copy there already carries its /kb), and every scope recorded before."""
     copied = {_guild_of(s) for s in recorded if s.endswith(COPY)}
-    wanted = [str(g) for g in sorted(home_guild_ids) if g not in copied]
-    scopes = list(dict.fromkeys([GLOBAL, *wanted, *recorded]))
-    stale = []
-    for scope in scopes:
-        if scope not in recorded and (scope == GLOBAL and copied):
-            continue  # commands were only ever tried out in a test server
-        if recorded.get(scope) != command_hash(tree, scope):
-            stale.append(scope)
-    return stale
+    homes = [str(g) for g in sorted(home_guild_ids) if g not in copied]
+    scopes = list(dict.fromkeys([GLOBAL, *homes, *recorded]))
+    if GLOBAL not in recorded and copied:
+        scopes.remove(GLOBAL)  # commands were only ever tried out in a test server
+    return [scope for scope in scopes if recorded.get(scope) != command_hash(tree, scope)]
 
 
 async def sync_if_changed(

@@ -15,6 +15,7 @@ from bot.discord.errors import reports_errors
 from bot.discord.limits import BUTTON_LABEL_MAX, clip
 from bot.discord.reply import Reply, answering
 from bot.discord.respond import respond
+from bot.site.urls import answer_page_url
 
 RELATED_SHOWN = 3
 ENTRY_ID = r"(?P<entry_id>[a-z0-9][a-z0-9-]{1,62}[a-z0-9])"
@@ -109,8 +110,12 @@ class FeedbackButton(
 DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton)
 
 
-def answer_view(answer: Answer) -> discord.ui.View | None:
-    """Buttons for an answer: suggestions for 'did you mean', related entries and feedback."""
+PAGE_LINK_LABEL = "Full answer and sources"
+
+
+def answer_view(answer: Answer, page_url: str | None = None) -> discord.ui.View | None:
+    """Buttons for an answer: suggestions for 'did you mean', related entries, feedback, and
+    a link to the entry's public page when the site has an address."""
     view = discord.ui.View(timeout=None)
     for suggestion in answer.suggestions[:RELATED_SHOWN]:
         view.add_item(SuggestionButton(suggestion.entry_id, suggestion.question))
@@ -119,13 +124,20 @@ def answer_view(answer: Answer) -> discord.ui.View | None:
     if answer.matched and answer.question_id is not None:
         view.add_item(FeedbackButton(answer.question_id, helpful=True))
         view.add_item(FeedbackButton(answer.question_id, helpful=False))
+    if page_url is not None:
+        view.add_item(discord.ui.Button(label=PAGE_LINK_LABEL, url=page_url))
     return view if view.children else None
 
 
-def answer_reply(answer: Answer, topics: Sequence[str]) -> Reply:
+def answer_reply(answer: Answer, topics: Sequence[str], site_url: str | None = None) -> Reply:
     """The one place an answer becomes a Discord reply: an embed with its buttons, or, for a
     refused question, plain text."""
     embed = render.answer_to_embed(answer, topics)
     if embed is None:
         return Reply(content=render.refusal_text(answer))
-    return Reply(embed=embed, view=answer_view(answer))
+    # An own-case notice goes above the embed, as message text, so it is read first.
+    return Reply(
+        content=render.notice_text(answer),
+        embed=embed,
+        view=answer_view(answer, answer_page_url(site_url, answer)),
+    )

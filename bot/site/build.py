@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -26,6 +26,9 @@ from bot.core.models import STATUS_LABELS, Entry, SourceKind
 from bot.site.claimreview import Publisher, Relays, claim_review, reviews_claim, verdict
 from bot.site.history import PublicChange, public_history, revision_day
 from bot.site.urls import ENTRY_FOLDER, entry_path, entry_url
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 ASSETS = ("site.css", "filter.js", "favicon.svg")
 ASSET_FOLDER = "assets"
@@ -46,6 +49,11 @@ class SiteConfig:
     site_url: str | None = None  # where the site is published; None: relative addresses only
     publisher: Publisher = field(default_factory=lambda: Publisher("policybot moderators"))
     lang: str = "en"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SiteConfig:
+        author_url = str(settings.site_author_url) if settings.site_author_url else None
+        return cls(settings.site_address(), Publisher(settings.site_author, author_url))
 
 
 @dataclass(frozen=True)
@@ -216,8 +224,12 @@ def _entry_context(
         "verdict": verdict(entry) if reviews_claim(entry) else None,
         "warning": answer.warning,
         "sources": [
-            {"citation": citation, "kind": KIND_LABELS[citation.kind]}
-            for citation in answer.citations
+            {
+                "citation": citation,
+                "kind": KIND_LABELS[citation.kind],
+                "no_link_reason": source.no_url_reason,
+            }
+            for source, citation in zip(entry.sources, answer.citations, strict=True)
         ],
         "history": list(reversed(record.history)),
         "published": record.published,

@@ -51,6 +51,8 @@ def verdict(entry: Entry) -> str:
         return "Unconfirmed: not confirmed on the record"
     if entry.status is Status.CONFIRMED_ON_RECORD:
         return "Confirmed on the record"
+    if entry.status is Status.PARTLY_CORROBORATED:
+        return "Partly corroborated: later on-the-record reporting or records bear out part of it"
     if entry.status is Status.DISPUTED:
         return "Disputed"
     return "Compared with the public record"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.core.answers import Answer
+
 ENTRY_FOLDER = "answers"
 
 
@@ -15,3 +17,10 @@ def entry_url(site_url: str | None, entry_id: str) -> str | None:
     if not site_url:
         return None
     return f"{site_url.rstrip('/')}/{entry_path(entry_id)}"
+
+
+def answer_page_url(site_url: str | None, answer: Answer) -> str | None:
+    """The page of the entry an answer gives, if it gives one and the site has an address."""
+    if not answer.matched or answer.entry_id is None:
+        return None
+    return entry_url(site_url, answer.entry_id)

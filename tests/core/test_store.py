@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.backends import open_store
 from bot.core.knowledge import load_directory
 from bot.core.matcher import Tier
 from bot.core.sqlite_store import MIGRATIONS, SQLiteStore
-from bot.core.store import Delete, QuestionState, StoreError, Upsert, open_store
+from bot.core.store import Delete, QuestionState, StoreError, Upsert
 from bot.settings import Settings
 
 

@@ -14,8 +14,8 @@ import pytest
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.discord.trust import Trust
-from tests.emulator import DiscordEmulator, discord_py_pointed_at
-from tests.emulator.state import Role
+from testkit.emulator import DiscordEmulator, discord_py_pointed_at
+from testkit.emulator.state import Role
 
 from .knowledge import write_knowledge
 

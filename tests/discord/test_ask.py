@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 
 def buttons(message: dict) -> dict[str, str]:

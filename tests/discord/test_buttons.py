@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.core.engine import Engine
 from bot.core.models import Entry
 from bot.discord.client import PolicyBot
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import StartBot
 from .test_ask import buttons

@@ -15,8 +15,8 @@ from bot.core.engine import Engine
 from bot.core.sqlite_store import SQLiteStore
 from bot.discord.client import PolicyBot
 from bot.discord.errors import SORRY
-from tests.emulator import DiscordEmulator
-from tests.emulator.state import Role, User
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.state import Role, User
 
 from .other_process import write_lock_held
 

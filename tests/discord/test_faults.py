@@ -12,7 +12,7 @@ import pytest
 from bot.discord import respond
 from bot.discord.client import PolicyBot
 from bot.discord.errors import SORRY
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import StartBot
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 
 from bot.core.engine import Engine
-from tests.emulator import DiscordEmulator
-from tests.emulator.state import User
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.state import User
 
 from .conftest import StartBot
 

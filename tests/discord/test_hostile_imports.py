@@ -6,8 +6,8 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
-from tests.emulator import DiscordEmulator
-from tests.emulator.permissions import MANAGE_GUILD
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.permissions import MANAGE_GUILD
 
 TOPIC = b'topic = "T"\n'
 

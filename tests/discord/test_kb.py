@@ -23,9 +23,9 @@ from bot.discord import runner
 from bot.discord.client import PolicyBot
 from bot.discord.trust import Trust
 from bot.settings import Settings
-from tests.emulator import DiscordEmulator
-from tests.emulator.permissions import MANAGE_GUILD
-from tests.emulator.state import Role, User
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.permissions import MANAGE_GUILD
+from testkit.emulator.state import Role, User
 
 from .conftest import StartBot
 from .knowledge import CBP, ENTRIES

@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import StartBot
 

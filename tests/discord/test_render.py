@@ -17,7 +17,7 @@ from bot.discord.limits import clip
 from bot.discord.render import answer_embed, close_embed, not_known_embed
 from bot.discord.views import answer_view
 from bot.settings import SHIPPED_KNOWLEDGE
-from tests.emulator.validation import message_problems
+from testkit.emulator.validation import message_problems
 
 LONG = "word " * 2000
 

@@ -1,11 +1,11 @@
 """Nobody is ever pinged: not by mentions in a member's question, nor by mention syntax in the
 knowledge text. The emulator fails any test whose messages lack allowed_mentions or would
-notify someone (see tests/emulator/mentions.py); these tests make sure such text is sent."""
+notify someone (see testkit/emulator/mentions.py); these tests make sure such text is sent."""
 
 from __future__ import annotations
 
 from bot.discord.client import PolicyBot
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .knowledge import MENTIONS_IN_TEXT
 

@@ -14,7 +14,7 @@ from bot.discord import runner
 from bot.discord.client import PolicyBot
 from bot.discord.sync import STATE_FILE
 from bot.settings import Settings
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import StartBot
 
@@ -125,3 +125,17 @@ async def test_sigterm_shuts_down_cleanly_after_answering(
     async with await SQLiteStore.open(Path(settings.database)) as store:
         logged = await store.question(1)
     assert logged is not None and logged.entry_id == "enrolled-45"
+
+
+async def test_after_a_test_sync_to_the_home_server_a_start_syncs_nothing(
+    emu: DiscordEmulator, start_bot: StartBot, tmp_path: Path, knowledge_dir: Path
+) -> None:
+    settings = settings_for(tmp_path, knowledge_dir).model_copy(
+        update={"home_guild_ids": [emu.guild.id]}
+    )
+    assert await runner.sync_now(settings, emu.token, emu.guild.id) == runner.EXIT_OK
+    assert registered(emu.world.guild_commands[emu.guild.id]) == COMMANDS | {(1, "kb")}
+    emu.command_syncs.clear()
+    await start_bot()  # the same home server: its copy already carries /kb
+    assert emu.command_syncs == []
+    assert emu.world.global_commands == []

@@ -20,9 +20,9 @@ from bot.discord.client import PolicyBot
 from bot.discord.sync import STATE_FILE
 from bot.discord.trust import NO_HOME_GUILD, Trust
 from bot.settings import Settings
-from tests.emulator import DiscordEmulator, InteractionHandle
-from tests.emulator.permissions import MANAGE_GUILD
-from tests.emulator.state import Channel, Guild, Role, User
+from testkit.emulator import DiscordEmulator, InteractionHandle
+from testkit.emulator.permissions import MANAGE_GUILD
+from testkit.emulator.state import Channel, Guild, Role, User
 
 from .conftest import StartBot
 

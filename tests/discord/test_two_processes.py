@@ -13,8 +13,8 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
-from tests.emulator import DiscordEmulator
-from tests.emulator.state import Role, User
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.state import Role, User
 
 from .knowledge import ENTRIES, write_knowledge
 from .other_process import run_cli

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import discord
 import pytest
 
-from tests.emulator import DiscordEmulator, discord_py_pointed_at
+from testkit.emulator import DiscordEmulator, discord_py_pointed_at
 
 
 class RecordingClient(discord.Client):

@@ -7,7 +7,7 @@ import asyncio
 import discord
 import pytest
 
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import RecordingClient, start
 
@@ -90,7 +90,7 @@ async def test_privileged_intent_not_enabled_closes_with_4014(emu: DiscordEmulat
 
 
 async def test_privileged_intent_enabled_gets_full_content() -> None:
-    from tests.emulator import discord_py_pointed_at
+    from testkit.emulator import discord_py_pointed_at
 
     async with DiscordEmulator(privileged_intents=1 << 15) as emu:
         with discord_py_pointed_at(emu):

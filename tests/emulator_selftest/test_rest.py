@@ -10,7 +10,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from tests.emulator import DiscordEmulator
+from testkit.emulator import DiscordEmulator
 
 from .conftest import RecordingClient
 

@@ -15,6 +15,8 @@ import pytest
 from bot.site.serve import make_server
 from bot.site.urls import entry_path
 
+from .conftest import ANSWERS
+
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
@@ -91,18 +93,18 @@ def test_the_index_filter_narrows_the_list_as_you_type(browser: Any, base_url: s
     browser.get(base_url + "index.html")
     field = browser.find_element(By.ID, "filter-text")
     assert field.is_displayed()  # the script revealed the form
-    assert len(_visible_entries(browser)) == 42
+    assert len(_visible_entries(browser)) == ANSWERS
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert browser.save_screenshot(str(SCREENSHOTS / "site-index-top.png"))  # what one sees first
     _screenshot(browser, "site-index.png", 1000)
 
     browser.set_window_size(1000, 900)
     field.send_keys("enrolled")
-    WebDriverWait(browser, 5).until(lambda b: len(_visible_entries(b)) < 42)
+    WebDriverWait(browser, 5).until(lambda b: len(_visible_entries(b)) < ANSWERS)
     shown = _visible_entries(browser)
     assert "enrolled-45.html" in shown and len(shown) <= 5
     status = browser.find_element(By.ID, "filter-status").text
-    assert status == f"{len(shown)} of 42 answers shown"
+    assert status == f"{len(shown)} of {ANSWERS} answers shown"
     hidden_topics = [
         t for t in browser.find_elements(By.CSS_SELECTOR, "section.topic") if not t.is_displayed()
     ]
@@ -115,14 +117,14 @@ def test_the_index_filter_narrows_the_list_as_you_type(browser: Any, base_url: s
 
     field.clear()
     field.send_keys(" ")  # clear() fires no input event; any edit does
-    WebDriverWait(browser, 5).until(lambda b: len(_visible_entries(b)) == 42)
+    WebDriverWait(browser, 5).until(lambda b: len(_visible_entries(b)) == ANSWERS)
     _no_console_errors(browser)
 
 
 def test_a_filter_in_the_address_applies_on_load(browser: Any, base_url: str) -> None:
     browser.get(base_url + "index.html?q=CBP+One")
     shown = _visible_entries(browser)
-    assert "cbp-one.html" in shown and len(shown) < 42
+    assert "cbp-one.html" in shown and len(shown) < ANSWERS
     assert browser.find_element(By.ID, "filter-text").get_attribute("value") == "CBP One"
 
 

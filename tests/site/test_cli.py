@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 from bot.cli import main
 from bot.site.urls import entry_path
 
-from .conftest import read_page
+from .conftest import ANSWERS, CLAIMS, read_page
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Any:
 def test_site_build_writes_the_site_and_says_what_it_built(run: Any, tmp_path: Path) -> None:
     code, out, err = run("site", "build", str(tmp_path / "public"))
     assert code == 0
-    assert re.search(r"built 43 pages \(15 with ClaimReview\)", out)
+    assert f"built {ANSWERS + 1} pages ({CLAIMS} with ClaimReview)" in out
     assert "POLICYBOT_SITE_URL is not set" in err
     review = read_page(tmp_path / "public" / entry_path("enrolled-45")).json_ld[0]
     assert review["url"] == entry_path("enrolled-45")  # relative without a site address
@@ -80,10 +81,39 @@ def test_site_serve_serves_the_built_site_on_loopback(run: Any, tmp_path: Path) 
             assert "text/html" in response.headers["Content-Type"]
             assert b"How many migrants were enrolled" in response.read()
         with urllib.request.urlopen(base, timeout=10) as response:
-            assert b"Filter the 42 answers" in response.read()
+            assert f"Filter the {ANSWERS} answers".encode() in response.read()
         with pytest.raises(urllib.error.HTTPError) as missing:
             urllib.request.urlopen(base + "answers/no-such-entry.html", timeout=10)
         assert missing.value.code == 404
+        missing.value.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()
+
+
+def test_the_json_contract_carries_the_page_url_only_with_a_site_address(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run("ask", "--json", "--no-log", "how many migrants were enrolled?")
+    assert code == 0 and "page_url" not in json.loads(out)
+    monkeypatch.setenv("POLICYBOT_SITE_URL", "https://example.org/kb/")
+    code, out, _ = run("ask", "--json", "--no-log", "how many migrants were enrolled?")
+    answer = json.loads(out)
+    assert answer["entry_id"] == "enrolled-45"
+    assert answer["page_url"] == "https://example.org/kb/answers/enrolled-45.html"
+    code, out, _ = run("ask", "--json", "--no-log", "what is the capital of France?")
+    assert "page_url" not in json.loads(out)  # no answer, no page
+    code, out, _ = run("check", "--json", "--no-log", "I read that only 45 migrants enrolled")
+    checked = json.loads(out)
+    assert checked["page_url"] == f"https://example.org/kb/{entry_path(checked['entry_id'])}"
+
+
+def test_a_bad_site_address_is_refused_with_its_setting_name(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for bad in ("not a url", "ftp://example.org/", "https://example.org/" + "x" * 420):
+        monkeypatch.setenv("POLICYBOT_SITE_URL", bad)
+        code, _, err = run("site", "build", "public")
+        assert code == 2 and "POLICYBOT_SITE_URL" in err, bad

@@ -10,14 +10,11 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.knowledge import load_directory
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.site.build import SiteConfig, build_site
 from bot.site.urls import entry_path, entry_url
 
-from .conftest import CONFIG, build_shipped, html_pages, read_page
-
-SHIPPED = load_directory(SHIPPED_KNOWLEDGE)
+from .conftest import CONFIG, SHIPPED, build_shipped, html_pages, read_page
 
 
 def test_every_entry_has_a_page_at_its_stable_address(shipped_site: Path) -> None:
@@ -53,7 +50,7 @@ def test_the_index_lists_every_entry_under_its_topic(shipped_site: Path) -> None
     assert sorted(hrefs) == sorted(entry_path(entry_id) for entry_id in SHIPPED.entries)
     for topic in SHIPPED.topics.values():
         assert topic in page.visible_text
-    assert "Filter the 42 answers" in page.visible_text
+    assert f"Filter the {len(SHIPPED.entries)} answers" in page.visible_text
 
 
 def test_without_javascript_the_index_is_a_plain_full_list(shipped_site: Path) -> None:
@@ -72,6 +69,8 @@ def test_an_anonymous_entry_page_shows_notice_sources_status_and_history(
     assert "not been confirmed on the record" in text
     assert "Anonymous source New York Post" in text
     assert "Citing a source; relayed by Newsmax." in text
+    (source,) = SHIPPED.entries["enrolled-45"].entry.sources
+    assert source.url is None and f"(no link: {source.no_url_reason})" in text
     assert "Reported, not confirmed on the record" in text
     assert "as of 12 July 2024" in text
     assert "First published." in text

@@ -21,6 +21,7 @@ from .gateway import (
     INTENT_MESSAGE_CONTENT,
     Gateway,
 )
+from .guild_routes import GuildRoutes
 from .interactions import InteractionHandle
 from .mentions import mention_policy_problems
 from .responses import invalid_form_body, unauthorized
@@ -84,6 +85,7 @@ class DiscordEmulator:
         app = web.Application(middlewares=[self._middleware])
         CoreRoutes(self).register(app, API_PREFIX)
         InteractionRoutes(self).register(app, API_PREFIX)
+        GuildRoutes(self).register(app, API_PREFIX)
         self.cdn.register(app)
         app.router.add_get("/", self.gateway.handle, name="gateway_ws")
         app.router.add_get("/resume", self.gateway.handle, name="gateway_resume_ws")

@@ -15,14 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.perturb import perturb
 from bot.core.answers import answer_entry
 from bot.core.knowledge import load_directory
+from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry
+from testkit.perturb import perturb
 
-BENCHMARKS = Path(__file__).resolve().parent
-QUESTIONS = BENCHMARKS / "questions"
-KNOWLEDGE = BENCHMARKS.parent / "knowledge"
+REPOSITORY = Path(__file__).resolve().parent.parent
+QUESTIONS = REPOSITORY / "benchmarks" / "questions"
+KNOWLEDGE = REPOSITORY / "knowledge"
 OUT_OF_SCOPE = "-"
 NEIGHBOURING = "neighbouring"
 
@@ -202,3 +203,17 @@ def evaluate(decide: Decide, items: Sequence[Labelled], entries: Sequence[Entry]
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
+
+
+class Ours:
+    name = "ours (policybot matcher)"
+
+    def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
+        self.matcher = Matcher(entries, thresholds)
+
+    def __call__(self, question: str) -> Decision:
+        result = self.matcher.match(question)
+        ids = tuple(c.entry_id for c in result.candidates)
+        if result.tier is Tier.CONFIDENT:
+            return Decision(ids[0])
+        return Decision(None, ids if result.tier is Tier.CLOSE else ())

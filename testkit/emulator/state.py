@@ -81,6 +81,9 @@ class Channel:
     name: str = ""
     guild_id: int | None = None
     recipient: User | None = None
+    # Permission overwrites as Discord sends them: {"id", "type" (0 role, 1 member), "allow",
+    # "deny"}. Sent to the bot; permissions.py does not apply them to members' commands.
+    overwrites: list[Json] = field(default_factory=list)
 
     def payload(self) -> Json:
         if self.type == 1:
@@ -98,7 +101,7 @@ class Channel:
             "guild_id": str(self.guild_id),
             "name": self.name,
             "position": 0,
-            "permission_overwrites": [],
+            "permission_overwrites": self.overwrites,
             "nsfw": False,
             "topic": None,
             "parent_id": None,

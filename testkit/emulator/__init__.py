@@ -2,8 +2,9 @@
 
 It listens on 127.0.0.1 only and serves:
 
-- REST (`rest.py`, `webhooks.py`): login, application info, command sync, interaction
-  callbacks, followups and original-response edits, channel messages, DM channels;
+- REST (`rest.py`, `webhooks.py`, `guild_routes.py`): login, application info, command sync,
+  interaction callbacks, followups and original-response edits, channel messages, DM channels,
+  a guild with its roles and members;
 - the gateway websocket (`gateway.py`): HELLO, heartbeats, IDENTIFY → READY → GUILD_CREATE,
   dispatches, RESUME with replay, RECONNECT, INVALID_SESSION, dropped sockets;
 - checks (`validation.py`, `mentions.py`) that reject what Discord would reject (command rules,

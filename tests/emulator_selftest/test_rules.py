@@ -1,13 +1,13 @@
-"""The emulator rules the /kb tests lean on reject what Discord rejects (pure checks)."""
+"""The emulator's rules reject what Discord rejects (pure checks the bot's tests lean on)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.emulator.attachments import Upload, upload_problems
-from tests.emulator.command_rules import command_problems, typed_value_problems
-from tests.emulator.permissions import ADMINISTRATOR, MANAGE_GUILD, command_unavailable
-from tests.emulator.state import World
+from testkit.emulator.attachments import Upload, upload_problems
+from testkit.emulator.command_rules import command_problems, typed_value_problems
+from testkit.emulator.permissions import ADMINISTRATOR, MANAGE_GUILD, command_unavailable
+from testkit.emulator.state import World
 
 
 def group(*subcommands: dict, **extra: object) -> dict:

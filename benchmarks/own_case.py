@@ -1,0 +1,124 @@
+"""How often the own-case notice is given, on own-case and on news questions, by language.
+
+    python -m benchmarks.own_case --set blind     # the blind set, written by someone else
+    python -m benchmarks.own_case --set dev --errors 20
+
+Sets (TSV `question<TAB>own_case<TAB>language`, own_case `yes`/`no`, language `en`/`es`):
+`own-case-dev.tsv` holds our own development examples, the detector was built on them;
+`own-case.tsv` was written blind by someone else and is only ever measured (it refuses to list
+the blind set's misses). Targets: the notice on 100% of own-case questions, on at most 5% of
+news questions, in the language of the question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core.own_case import detect
+
+QUESTIONS = Path(__file__).resolve().parent / "questions"
+SETS = {"dev": QUESTIONS / "own-case-dev.tsv", "blind": QUESTIONS / "own-case.tsv"}
+
+
+@dataclass(frozen=True)
+class Row:
+    question: str
+    own_case: bool
+    language: str
+
+
+@dataclass(frozen=True)
+class Result:
+    row: Row
+    notice: bool
+    language: str | None
+
+
+def load(path: Path) -> list[Row]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        if header != ["question", "own_case", "language"]:
+            raise SystemExit(f"{path.name}: unexpected header {header!r}")
+        rows = []
+        for number, fields in enumerate(reader, start=2):
+            if not fields:
+                continue
+            if len(fields) != 3 or fields[1] not in {"yes", "no"} or fields[2] not in {"en", "es"}:
+                raise SystemExit(f"{path.name}:{number}: expected question, yes/no, en/es")
+            rows.append(Row(fields[0], fields[1] == "yes", fields[2]))
+        return rows
+
+
+def run(rows: Sequence[Row]) -> list[Result]:
+    results = []
+    for row in rows:
+        found = detect(row.question)
+        results.append(Result(row, found is not None, found.language.value if found else None))
+    return results
+
+
+def _share(hits: int, total: int) -> str:
+    return f"{hits}/{total} ({hits / total:.1%})" if total else "—"
+
+
+def table(name: str, results: Sequence[Result]) -> str:
+    lines = [
+        f"### {name} ({len(results)} questions)",
+        "",
+        "| language | notice on own-case questions (target 100%) | notice on news questions "
+        "(target ≤ 5%) | notice in the question's language |",
+        "|---|---:|---:|---:|",
+    ]
+    for language in ("en", "es", "all"):
+        chosen = [r for r in results if language in ("all", r.row.language)]
+        own = [r for r in chosen if r.row.own_case]
+        news = [r for r in chosen if not r.row.own_case]
+        noticed = [r for r in chosen if r.notice]
+        lines.append(
+            f"| {language} | {_share(sum(r.notice for r in own), len(own))} "
+            f"| {_share(sum(r.notice for r in news), len(news))} "
+            f"| {_share(sum(r.language == r.row.language for r in noticed), len(noticed))} |"
+        )
+    return "\n".join(lines)
+
+
+def errors(results: Sequence[Result], limit: int) -> str:
+    wrong = [
+        r
+        for r in results
+        if r.notice != r.row.own_case or (r.notice and r.language != r.row.language)
+    ]
+    lines = [f"first {min(limit, len(wrong))} of {len(wrong)} misses:"]
+    for r in wrong[:limit]:
+        expected = f"own-case ({r.row.language})" if r.row.own_case else "news"
+        got = f"notice ({r.language})" if r.notice else "no notice"
+        lines.append(f"  {r.row.question!r}: expected {expected}, got {got}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--set", choices=("dev", "blind", "both"), default="dev")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="list misses (dev only)")
+    args = parser.parse_args(argv)
+    names = ["dev", "blind"] if args.set == "both" else [args.set]
+    for name in names:
+        if not SETS[name].exists():
+            print(f"{SETS[name].name}: not there yet")
+            continue
+        results = run(load(SETS[name]))
+        print(table(f"{name}: {SETS[name].name}", results) + "\n")
+        if args.errors and name == "dev":
+            print(errors(results, args.errors) + "\n")
+    if args.errors and "blind" in names:
+        print("(misses on the blind set are not listed: it must not be tuned on)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

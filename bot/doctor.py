@@ -1,0 +1,132 @@
+"""`policybot doctor`: what is wrong with this installation, one line per check, and what to do.
+
+The local checks (settings, database, knowledge files) are here; the Discord checks, run only
+with a token, are in bot/discord/doctor.py. The doctor reads and never writes: the database is
+opened read-only and nothing is synced.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from bot.core.backup import SCHEMA, BackupError, NewerSchema, check_backup, sqlite_file
+from bot.core.knowledge import KnowledgeError, knowledge_files, load_directory
+from bot.settings import Settings
+
+RESTORE_HINT = (
+    "restore a backup with `policybot restore FILE` (stop the bot first), or move the file "
+    "aside and start again: a new database is seeded from the knowledge files"
+)
+
+
+class Status(enum.Enum):
+    PASS = "ok"
+    WARN = "warn"
+    FAIL = "FAIL"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+    fix: str = ""
+
+
+def passed(name: str, detail: str) -> Check:
+    return Check(name, Status.PASS, detail)
+
+
+def failed(name: str, detail: str, fix: str) -> Check:
+    return Check(name, Status.FAIL, detail, fix)
+
+
+def print_report(checks: Iterable[Check], out: TextIO | None = None) -> int:
+    """Print each check as it comes; 1 if any failed, else 0."""
+    out = out or sys.stdout
+    failures = 0
+    for check in checks:
+        out.write(f"{check.status.value:<4}  {check.name}: {check.detail}\n")
+        if check.fix:
+            out.write(f"      → {check.fix}\n")
+        out.flush()
+        failures += check.status is Status.FAIL
+    out.write(f"\n{failures} problem{'s' if failures != 1 else ''} found.\n")
+    return 1 if failures else 0
+
+
+def bad_settings(problems: list[str]) -> list[Check]:
+    fix = "correct the variable in the environment or in .env (see .env.example)"
+    return [failed("settings", problem, fix) for problem in problems]
+
+
+def local_checks(settings: Settings) -> list[Check]:
+    return [
+        passed("settings", "valid"),
+        *database_checks(settings.database),
+        knowledge_check(settings),
+    ]
+
+
+def database_checks(database: str) -> list[Check]:
+    try:
+        db = sqlite_file(database)
+    except BackupError as error:
+        return [Check("database", Status.SKIP, str(error))]
+    writable = _writable(db.parent if db.parent != Path("") else Path("."))
+    if not db.exists():
+        if writable is not None:
+            return [failed("database", writable, "make the folder writable for this user")]
+        return [
+            Check("database", Status.WARN, f"{db} does not exist yet; the first start makes it")
+        ]
+    checks = []
+    if writable is not None:
+        checks.append(failed("database", writable, "make the folder writable for this user"))
+    try:
+        info = check_backup(db)
+    except NewerSchema as error:
+        return [*checks, failed("schema", str(error), "upgrade policybot, or restore a backup")]
+    except BackupError as error:
+        return [*checks, failed("database", str(error), RESTORE_HINT)]
+    checks.append(passed("database", f"{db} opens, integrity ok"))
+    if info.schema < SCHEMA:
+        detail = f"schema {info.schema}; the next start upgrades it to {SCHEMA}"
+        checks.append(Check("schema", Status.WARN, detail))
+    else:
+        checks.append(passed("schema", f"current (schema {info.schema})"))
+    return checks
+
+
+def _writable(folder: Path) -> str | None:
+    """Why the database folder cannot be written, or None."""
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{existing} is not writable by this user (uid {os.getuid()})"
+    return None
+
+
+def knowledge_check(settings: Settings) -> Check:
+    folder = settings.knowledge_dir
+    try:
+        knowledge = load_directory(folder)
+    except KnowledgeError as error:
+        shown = "; ".join(error.problems[:3])
+        more = f" (and {len(error.problems) - 3} more)" if len(error.problems) > 3 else ""
+        return failed(
+            "knowledge",
+            f"{folder}: {shown}{more}",
+            "fix the files named above (`policybot kb validate` lists every problem)",
+        )
+    files = len(knowledge_files(folder))
+    plural = "s" if files != 1 else ""
+    return passed("knowledge", f"{len(knowledge.entries)} entries in {files} file{plural} validate")
