@@ -49,15 +49,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
         """Every /kb command, checked here: Discord's permissions only decide what it shows.
 
         Then acknowledged before the database is touched (a locked database must not turn a
-        saved change into "interaction failed") — except `edit`, whose first response must be
-        its form — and brought up to date with changes other processes made.
+        saved change into "interaction failed") and brought up to date with changes other
+        processes made — except `edit`, whose first response must be its form, built straight
+        from the stored revision (a read that no write can hold up).
         """
         if not self.trust.is_moderator(interaction):
             raise Refused(NOT_A_MODERATOR)
-        command = interaction.command.name if interaction.command else ""
-        if command != "edit":
+        if interaction.command is None or interaction.command.name != "edit":
             await interaction.response.defer(ephemeral=True, thinking=True)
-        await self.engine.refresh()
+            await self.engine.refresh()
         return True
 
     async def _entry_autocomplete(
