@@ -25,6 +25,9 @@ CAPACITY = 20_000
 BATCH = 500
 ID_BLOCK = 1_000
 RETRY_SECONDS = (0.05, 0.2, 1.0, 5.0)
+# After the first question of a quiet spell, wait this long for more to write with it: one
+# transaction (and one trip to the database thread) per batch, not per question.
+LINGER_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,18 @@ class NewQuestion:
     entry_id: str | None
     score: float
     picked: bool = False  # an entry opened from a button, not a question typed
+
+
+async def wait_at_most(event: asyncio.Event, seconds: float) -> bool:
+    """Wait for `event`, at most `seconds`; True if it is set. (Not `asyncio.wait_for`: on
+    Python 3.11 it can swallow a cancellation that arrives as the event is set, and then this
+    log's writer would never stop.)"""
+    waiter = asyncio.ensure_future(event.wait())
+    try:
+        await asyncio.wait({waiter}, timeout=seconds)
+    finally:
+        waiter.cancel()
+    return event.is_set()
 
 
 class QuestionSink(Protocol):
@@ -59,6 +74,7 @@ class QuestionLog:
         self._ids: deque[range] = deque()
         self._wake = asyncio.Event()
         self._retry_now = asyncio.Event()  # a flush cuts the wait between retries short
+        self._urgent = asyncio.Event()  # write now: a flush, a full batch, or ids running low
         self._drained = asyncio.Event()
         self._drained.set()
         self._task: asyncio.Task[None] | None = None
@@ -89,6 +105,8 @@ class QuestionLog:
         self._queue.append(replace(question, id=question_id))
         self._drained.clear()
         self._wake.set()
+        if len(self._queue) >= self.batch or self._ids_left() < ID_BLOCK // 2:
+            self._urgent.set()
         return question_id
 
     def _next_id(self) -> int | None:
@@ -110,11 +128,8 @@ class QuestionLog:
         """Wait until everything queued so far is written; False if that took too long."""
         self._wake.set()
         self._retry_now.set()
-        try:
-            await asyncio.wait_for(self._drained.wait(), timeout)
-        except TimeoutError:
-            return False
-        return True
+        self._urgent.set()
+        return await wait_at_most(self._drained, timeout)
 
     async def close(self, timeout: float = 10.0) -> None:
         """Write what is queued (for up to `timeout`), then stop."""
@@ -138,7 +153,9 @@ class QuestionLog:
                 self._drained.set()
                 self._wake.clear()
                 await self._wake.wait()
+                await wait_at_most(self._urgent, LINGER_SECONDS)  # gather a batch
                 continue
+            self._urgent.clear()
             if self._ids_left() < ID_BLOCK // 2:
                 with contextlib.suppress(Exception):  # questions without an id still log
                     await self._reserve()
@@ -151,9 +168,8 @@ class QuestionLog:
                     log.warning("cannot write the question log yet, will retry: %s", error)
                 self.failing = str(error)
                 self._retry_now.clear()
-                with contextlib.suppress(TimeoutError):
-                    pause = RETRY_SECONDS[min(failures, len(RETRY_SECONDS)) - 1]
-                    await asyncio.wait_for(self._retry_now.wait(), pause)
+                pause = RETRY_SECONDS[min(failures, len(RETRY_SECONDS)) - 1]
+                await wait_at_most(self._retry_now, pause)
                 continue
             for _ in batch:
                 self._queue.popleft()

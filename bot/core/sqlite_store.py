@@ -345,26 +345,29 @@ class SQLiteStore:
         return range(start + 1, start + count + 1)
 
     async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
-        async with self._write() as db:
-            await db.executemany(
-                "INSERT INTO questions"
-                " (id, asked_at, asker, channel, text, tier, entry_id, score, picked)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        q.id,
-                        q.asked_at,
-                        q.asker,
-                        q.channel,
-                        q.text,
-                        q.tier.value,
-                        q.entry_id,
-                        q.score,
-                        int(q.picked),
-                    )
-                    for q in batch
-                ],
+        """One multi-row INSERT: atomic on its own, one trip to the database thread, and its
+        parameters bound at once (not a GIL hand-off per row as with executemany)."""
+        if not batch:
+            return
+        rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch))
+        values = [
+            value
+            for q in batch
+            for value in (
+                *(q.id, q.asked_at, q.asker, q.channel, q.text),
+                *(q.tier.value, q.entry_id, q.score, int(q.picked)),
             )
+        ]
+        async with self._writing:
+            try:
+                await self._db.execute(
+                    "INSERT INTO questions"
+                    " (id, asked_at, asker, channel, text, tier, entry_id, score, picked)"
+                    f" VALUES {rows}",
+                    values,
+                )
+            except sqlite3.Error as error:
+                raise translated(error, self.path) from None
 
     async def question(self, question_id: int) -> LoggedQuestion | None:
         async with self._reader.execute(
