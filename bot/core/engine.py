@@ -141,10 +141,10 @@ class Engine:
         finally:
             await store.close()
 
-    def _install(self, knowledge: KnowledgeSet) -> None:
+    def _install(self, knowledge: KnowledgeSet, matcher: Matcher | None = None) -> None:
         self._knowledge = knowledge
         ordered = knowledge.ordered()
-        self._matcher = Matcher([p.entry for p in ordered], self.thresholds)
+        self._matcher = matcher or Matcher([p.entry for p in ordered], self.thresholds)
         self._as_of = max((p.entry.as_of for p in ordered), default=None)
         self._answers: OrderedDict[str, Answer] = OrderedDict()
 
@@ -158,8 +158,11 @@ class Engine:
         if mark == self._mark:
             return False
         knowledge = await self._store.current()
+        # Built in a thread: members keep getting answers from the old index meanwhile.
+        entries = [p.entry for p in knowledge.ordered()]
+        matcher = await asyncio.to_thread(Matcher, entries, self.thresholds)
         self._mark = mark
-        self._install(knowledge)
+        self._install(knowledge, matcher)
         log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
         self._changed()
         return True
