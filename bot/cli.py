@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -18,6 +19,7 @@ from pydantic import ValidationError
 from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
+from bot.core.languages import languages
 from bot.core.store import StoreError
 from bot.kb_commands import add_kb_parser
 from bot.logs import configure_logging
@@ -47,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="print the JSON contract (DESIGN.md)")
     ask.add_argument("--no-log", action="store_true", help="do not log the questions")
+    ask.add_argument(
+        "--language",
+        choices=list(languages()),
+        help="the asker's language (e.g. es), used when a question's own language is unclear",
+    )
     check = verbs.add_parser(
         "check", help="check a claim: answer the part of a text that matches best"
     )
@@ -94,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`policybot ask … | head -1`): stop quietly, as Unix tools do.
+        # stdout now points at nothing, so Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _setting_name(location: tuple[int | str, ...]) -> str:
@@ -128,9 +140,11 @@ async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> 
     questions = [_from_argv(args.question)] if args.question is not None else _stdin_lines()
     for question in questions:
         if args.no_log:
-            answer = engine.answer(question)
+            answer = engine.answer(question, args.language)
         else:
-            answer = await engine.ask(question, asker="cli", channel="cli")
+            answer = await engine.ask(
+                question, asker="cli", channel="cli", preferred_language=args.language
+            )
         if args.json:
             print(json_line(_contract(answer, settings)), flush=True)
         else:

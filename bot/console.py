@@ -1,18 +1,26 @@
-"""The local chat console: the same engine and database as the Discord bot, in a terminal."""
+"""The local chat console: the same engine and database as the Discord bot, in a terminal.
+
+It speaks the language of the last question (English until one is asked): answers, labels and
+help come from the catalogue (bot/core/i18n.py); commands work in every language.
+"""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
 
-from bot.core.answers import Answer, Suggestion, format_date
+from bot.core.answers import SOURCE_KIND_LABELS, Answer, Suggestion
 from bot.core.engine import Engine
+from bot.core.i18n import N_, Texts, texts
+from bot.core.languages import SOURCE_LANGUAGE, languages
 
 WIDTH = 88
-HELP = (
+HELP = N_(
     "Ask a question about the reported ICE check-in app policy. Type a number to open a listed\n"
     "entry, 'sources' for who is quoted, 'help' for this text, 'quit' (or Ctrl-D) to leave."
 )
+# Commands, typed in any language the bot speaks.
+QUIT, HELP_COMMAND, SOURCES = N_("quit"), N_("help"), N_("sources")
 
 
 def _wrap(text: str, indent: str = "") -> str:
@@ -21,10 +29,12 @@ def _wrap(text: str, indent: str = "") -> str:
 
 def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
     """Plain text of an answer, and the entries its numbers refer to."""
+    words = texts(answer.language)
     lines: list[str] = []
     choices: list[Suggestion] = []
     if answer.notice is not None:
-        lines += [_wrap(f"NOTICE — {answer.notice.title}. {answer.notice.text}")]
+        notice = words.gettext("NOTICE — {title}. {text}")
+        lines += [_wrap(notice.format(title=answer.notice.title, text=answer.notice.text))]
         lines += [f"- {link.label}: {link.url}" for link in answer.notice.links]
         lines.append("")
     if answer.text is None:
@@ -33,37 +43,59 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
             choices.append(suggestion)
             lines.append(f"  [{len(choices)}] {suggestion.question}")
         return "\n".join(lines), choices
+    if answer.not_translated_note:
+        lines += [_wrap(answer.not_translated_note), ""]
     lines.append(_wrap(answer.text))
     if answer.warning:
-        lines += ["", _wrap(f"WARNING: {answer.warning}")]
-    lines += ["", "Sources:"]
+        lines += ["", _wrap(words.gettext("WARNING: {warning}").format(warning=answer.warning))]
+    lines += ["", words.gettext("Sources:")]
     for citation in answer.citations:
         lines.append(_wrap(f"- {citation.text}: “{citation.title}”", ""))
         if citation.url:
             lines.append(f"  {citation.url}")
-    details = [f"Status: {answer.status_label}"]
+    details = [words.gettext("Status: {status}").format(status=answer.status_label)]
     if answer.as_of:
-        details.append(f"as of {format_date(answer.as_of)}")
+        details.append(words.gettext("as of {date}").format(date=words.date(answer.as_of)))
     if answer.dates_from:
-        details.append(f"information dates from {format_date(answer.dates_from)}")
-    details.append(f"match {answer.score:.0f}/100 on “{answer.matched_question}”")
+        dates_from = words.date(answer.dates_from)
+        details.append(words.gettext("information dates from {date}").format(date=dates_from))
+    details.append(
+        words.gettext("match {score}/100 on “{question}”").format(
+            score=f"{answer.score:.0f}", question=answer.matched_question
+        )
+    )
     lines += ["", _wrap(" · ".join(details))]
     if answer.newer_developments:
-        lines.append(_wrap(f"NOTE: {answer.newer_developments}"))
+        note = words.gettext("NOTE: {note}").format(note=answer.newer_developments)
+        lines.append(_wrap(note))
+    if answer.update:
+        lines.append(_wrap(answer.update))
     if answer.related:
-        lines.append("Related:")
+        lines.append(words.gettext("Related:"))
         for suggestion in answer.related:
             choices.append(suggestion)
             lines.append(f"  [{len(choices)}] {suggestion.question}")
     return "\n".join(lines), choices
 
 
-def render_sources(engine: Engine) -> str:
-    lines = ["Who is quoted in the knowledge base, and how:"]
+def render_sources(engine: Engine, language: str = SOURCE_LANGUAGE) -> str:
+    words = texts(language)
+    lines = [words.gettext("Who is quoted in the knowledge base, and how:")]
     for summary in engine.source_summary():
-        kind = summary.kind.value.replace("_", " ")
-        lines.append(f"- {summary.publisher} ({kind}): {summary.entries} entries")
+        kind = words.gettext(SOURCE_KIND_LABELS[summary.kind])
+        count = words.ngettext("{count} entry", "{count} entries", summary.entries)
+        lines.append(f"- {summary.publisher} ({kind}): {count.format(count=summary.entries)}")
     return "\n".join(lines)
+
+
+def _command(line: str) -> str | None:
+    """Which command `line` is, in any language: QUIT, HELP_COMMAND, SOURCES, or None."""
+    typed = line.strip().lower()
+    for command, extra in ((QUIT, {"exit", "q"}), (HELP_COMMAND, {"?"}), (SOURCES, set())):
+        spelled = {texts(code).gettext(command).lower() for code in languages()} | extra
+        if typed in spelled:
+            return command
+    return None
 
 
 async def chat(
@@ -72,7 +104,9 @@ async def chat(
     write: Callable[[str], object] = print,
 ) -> None:
     """Ask-and-answer loop until 'quit' or end of input."""
-    write(f"policybot console — {len(engine.entries())} entries. {HELP}")
+    words: Texts = texts(SOURCE_LANGUAGE)
+    greeting = words.gettext("policybot console — {count} entries.")
+    write(f"{greeting.format(count=len(engine.entries()))} {words.gettext(HELP)}")
     choices: list[Suggestion] = []
     while True:
         try:
@@ -80,21 +114,25 @@ async def chat(
         except (EOFError, KeyboardInterrupt):
             write("")
             return
-        command = line.lower()
-        if command in {"quit", "exit", "q"}:
+        command = _command(line)
+        if command == QUIT:
             return
-        if command in {"help", "?"}:
-            write(HELP)
+        if command == HELP_COMMAND:
+            write(words.gettext(HELP))
             continue
-        if command == "sources":
-            write(render_sources(engine))
+        if command == SOURCES:
+            write(render_sources(engine, words.code))
             continue
         if line.isdigit() and 1 <= int(line) <= len(choices):
-            answer = engine.answer_for_entry(choices[int(line) - 1].entry_id)
+            picked = choices[int(line) - 1].entry_id
+            answer = engine.answer_for_entry(picked, language=words.code)
             if answer is None:
-                write("That entry has since been removed.")
+                write(words.gettext("That entry has since been removed."))
                 continue
         else:
-            answer = await engine.ask(line, asker="console", channel="console")
+            answer = await engine.ask(
+                line, asker="console", channel="console", preferred_language=words.code
+            )
+        words = texts(answer.language)
         text, choices = render_answer(answer)
         write(text)

@@ -5,15 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import sys
 from pathlib import Path
 from typing import Any
 
 from bot.core.engine import Engine
 from bot.core.knowledge import (
+    KNOWLEDGE_SUFFIX,
+    KnowledgeError,
     check_provenance,
     json_schema,
     knowledge_files,
     load_paths,
+    missing_translations,
 )
 from bot.progress import Progress
 from bot.settings import Settings, open_engine
@@ -98,9 +102,16 @@ def _engine_verb(verb: Any) -> Any:
 
 
 def _expand(paths: list[Path]) -> list[Path]:
+    """The files named, and the knowledge files in the folders named. A folder without any is
+    an error: importing it with --prune would otherwise delete every entry."""
     files: list[Path] = []
     for path in paths:
-        files.extend(knowledge_files(path) if path.is_dir() else [path])
+        if not path.is_dir():
+            files.append(path)
+        elif found := knowledge_files(path):
+            files.extend(found)
+        else:
+            raise KnowledgeError([f"{path}: no {KNOWLEDGE_SUFFIX} knowledge files"])
     return files
 
 
@@ -113,6 +124,9 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     knowledge = load_paths(files)
     check_provenance(knowledge)
     print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
+    for code, ids in missing_translations(knowledge).items():
+        if ids:
+            print(f"not yet translated ({code}): {len(ids)} entries: {', '.join(ids)}")
     return 0
 
 
@@ -138,7 +152,11 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _export_files(engine: Engine, args: argparse.Namespace) -> int:
-    written = engine.export_to(args.target)
+    try:
+        written = engine.export_to(args.target)
+    except OSError as error:
+        print(f"policybot: cannot write {args.target}: {error.strerror}", file=sys.stderr)
+        return 1
     print(f"exported {len(engine.entries())} entries to {len(written)} files")
     return 0
 
@@ -213,5 +231,8 @@ async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
     if not questions:
         print("no unanswered questions")
     for question in questions:
-        print(f"{question.id}\t{question.asked_at}\t{question.tier}\t{question.text}")
+        print(
+            f"{question.id}\t{question.asked_at}\t{question.language}\t{question.tier}"
+            f"\t{question.text}"
+        )
     return 0

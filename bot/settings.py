@@ -51,7 +51,7 @@ class Settings(BaseSettings):
         default=40.0, ge=0, le=100, description="Score at or above which 'did you mean' is offered."
     )
     margin: float = Field(
-        default=2.0,
+        default=5.0,
         ge=0,
         le=100,
         description="If the two best entries are closer than this, ask 'did you mean' instead.",
@@ -65,6 +65,11 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Role ids, comma-separated, that moderate in a home server (besides members "
         "with Manage Server there).",
+    )
+    audit_channel_id: int | None = Field(
+        default=None,
+        description="A text channel of a home server where every moderator action and the "
+        "bot's own failures are posted. Empty: no audit channel.",
     )
     moderator_role: str | None = Field(
         default=None, description="Replaced by POLICYBOT_MODERATOR_ROLE_IDS; refused if set."
@@ -110,6 +115,11 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("audit_channel_id", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("moderator_role")
     @classmethod

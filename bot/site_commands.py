@@ -30,8 +30,14 @@ def add_site_parser(verbs: Any) -> None:
     serve.add_argument(
         "directory", type=Path, nargs="?", help="the built site (default: POLICYBOT_SITE_DIR)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
     serve.set_defaults(handler=_serve)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return int(text)
 
 
 def _build(args: argparse.Namespace, settings: Settings) -> int:
@@ -42,7 +48,15 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
             async with open_engine(settings) as engine:
                 progress.phase(f"building the site from {len(engine.entries())} entries")
                 config = SiteConfig.from_settings(settings)
-                built = await build_site(engine, args.directory, config)
+                try:
+                    built = await build_site(engine, args.directory, config)
+                except OSError as error:
+                    progress.close()
+                    print(
+                        f"policybot: cannot write {args.directory}: {error.strerror}",
+                        file=sys.stderr,
+                    )
+                    return 1
         print(
             f"built {built.pages} pages ({built.claim_reviews} with ClaimReview) "
             f"in {args.directory}"

@@ -17,8 +17,11 @@ from pathlib import Path
 
 from bot.core.answers import answer_entry
 from bot.core.knowledge import load_directory
-from bot.core.matcher import Matcher, Thresholds, Tier
+from bot.core.languages import languages
+from bot.core.matcher import Matcher, MatchResult, Thresholds, Tier
 from bot.core.models import Entry
+from bot.core.normalize import clean
+from bot.core.routing import route
 from testkit.perturb import perturb
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -208,12 +211,37 @@ def _ratio(part: int, whole: int) -> float:
 class Ours:
     name = "ours (policybot matcher)"
 
-    def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
-        self.matcher = Matcher(entries, thresholds)
+    def __init__(
+        self, entries: Sequence[Entry], thresholds: Thresholds | None = None, language: str = "en"
+    ) -> None:
+        self.matcher = Matcher(entries, thresholds, language=language)
 
     def __call__(self, question: str) -> Decision:
-        result = self.matcher.match(question)
-        ids = tuple(c.entry_id for c in result.candidates)
-        if result.tier is Tier.CONFIDENT:
-            return Decision(ids[0])
-        return Decision(None, ids if result.tier is Tier.CLOSE else ())
+        return _decided(self.matcher.match(question))
+
+
+class OursDetecting:
+    """What the engine does (bot/core/routing.py): detect each question's language, match in
+    that language's index (an unclear one also in the others).
+    `preferred`: the askers' language (their Discord locale) for questions too short to tell."""
+
+    name = "ours, language detected per question"
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        preferred: str | None = None,
+    ) -> None:
+        self.matchers = {code: Matcher(entries, thresholds, language=code) for code in languages()}
+        self.preferred = preferred
+
+    def __call__(self, question: str) -> Decision:
+        return _decided(route(self.matchers, clean(question), self.preferred).result)
+
+
+def _decided(result: MatchResult) -> Decision:
+    ids = tuple(c.entry_id for c in result.candidates)
+    if result.tier is Tier.CONFIDENT:
+        return Decision(ids[0])
+    return Decision(None, ids if result.tier is Tier.CLOSE else ())

@@ -1,4 +1,8 @@
-"""The answer object: what the bot says about a question, rendered alike by the CLI and Discord."""
+"""The answer object: what the bot says about a question, rendered alike by the CLI and Discord.
+
+An answer is in one language: the words of the entry in that language (or, for an entry not yet
+translated, its English words with a note saying so) and the bot's own words from the catalogue.
+"""
 
 from __future__ import annotations
 
@@ -6,48 +10,87 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.i18n import N_, Texts, texts
+from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.matcher import Candidate, Tier
 from bot.core.models import STATUS_LABELS, Entry, Source, SourceKind, Status
 from bot.core.notices import Notice
 
 MAX_QUESTION_CHARS = 500
 
-NO_MATCH_MESSAGE = (
+NO_MATCH_MESSAGE = N_(
     "That is not in my knowledge base. I only answer questions about the reported ICE "
     "check-in app policy and the facts around it. I have noted your question for the moderators."
 )
-CLOSE_MESSAGE = "I'm not sure which of these you mean:"
-EMPTY_MESSAGE = "Please ask a question in words, for example: “What did the New York Post report?”"
-VAGUE_MESSAGE = (
+CLOSE_MESSAGE = N_("I'm not sure which of these you mean:")
+EMPTY_MESSAGE = N_(
+    "Please ask a question in words, for example: “What did the New York Post report?”"
+)
+VAGUE_MESSAGE = N_(
     "Could you say a little more? Ask about the ICE check-in app report, for example "
     "“How many migrants were enrolled?” or “Who are the sources?”"
 )
-TOO_LONG_MESSAGE = (
-    "That question is {length:,} characters long; please ask in under "
-    f"{MAX_QUESTION_CHARS} characters."
+TOO_LONG_MESSAGE = N_(
+    "That question is {length} characters long; please ask in under {limit} characters."
 )
 # The entry that says what the knowledge base knows as of its own date; moderators keep it current.
 WHERE_THINGS_STAND = "where-things-stand"
-NEWER_DEVELOPMENTS = (
+# The latest change of an entry's status; the note is the moderator's own words.
+STATUS_UPDATE = N_("Update, {date}: {note} (before: {status})")
+NEWER_DEVELOPMENTS = N_(
     "This information dates from {newest}, more than a year before this knowledge base's "
     "date ({as_of}). Newer developments may exist: see “{pointer}”."
 )
-ANONYMOUS_WARNING = (
+WHERE_THINGS_STAND_TITLE = N_("Where things stand")
+ANONYMOUS_WARNING = N_(
     "This rests on anonymous sources ({who}). It has not been confirmed on the record: "
     "treat it as a report, not an established fact."
 )
+NOT_TRANSLATED_NOTE = N_(
+    "This entry has not been translated into your language yet, so its answer is in English."
+)
+UNDATED = N_("undated")
+CITING = N_("citing {who}")
+UNNAMED_SOURCES = N_("unnamed sources")
+VIA = N_("(via {outlet})")
 
+# How each kind of source is named where sources are listed (/sources, the console's 'sources').
+SOURCE_KIND_LABELS: dict[SourceKind, str] = {
+    SourceKind.ANONYMOUS: N_("anonymous sources"),
+    SourceKind.NAMED_PERSON: N_("named people"),
+    SourceKind.OFFICIAL_RECORD: N_("official documents"),
+    SourceKind.AGENCY_DATA: N_("agency data"),
+    SourceKind.OUTLET_ANALYSIS: N_("the outlet's own analysis"),
+    SourceKind.UNATTRIBUTED: N_("unattributed"),
+}
+# How a citation says where a claim comes from (an anonymous one names how it was described).
 _KIND_PHRASES: dict[SourceKind, str] = {
-    SourceKind.NAMED_PERSON: "quoting a named person",
-    SourceKind.OFFICIAL_RECORD: "official record",
-    SourceKind.AGENCY_DATA: "agency data",
-    SourceKind.OUTLET_ANALYSIS: "the outlet's own reporting or analysis",
-    SourceKind.UNATTRIBUTED: "the outlet's own statement, no source named",
+    SourceKind.NAMED_PERSON: N_("quoting a named person"),
+    SourceKind.OFFICIAL_RECORD: N_("official record"),
+    SourceKind.AGENCY_DATA: N_("agency data"),
+    SourceKind.OUTLET_ANALYSIS: N_("the outlet's own reporting or analysis"),
+    SourceKind.UNATTRIBUTED: N_("the outlet's own statement, no source named"),
 }
 
 
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def format_date(day: dt.date, language: str = SOURCE_LANGUAGE) -> str:
+    return texts(language).date(day)
+
+
+def message(name: str, language: str, **values: object) -> str:
+    """One of the messages above, in `language`, with its placeholders filled."""
+    translated = texts(language).gettext(name)
+    return translated.format(**values) if values else translated
+
+
+def too_long_message(length: int, language: str) -> str:
+    words = texts(language)
+    return message(
+        TOO_LONG_MESSAGE,
+        language,
+        length=words.number(length),
+        limit=words.number(MAX_QUESTION_CHARS),
+    )
 
 
 @dataclass(frozen=True)
@@ -61,9 +104,10 @@ class Citation:
     described_as: str | None
     count: int | None
     via: str | None
+    language: str = SOURCE_LANGUAGE
 
     @classmethod
-    def from_source(cls, source: Source) -> Citation:
+    def from_source(cls, source: Source, language: str = SOURCE_LANGUAGE) -> Citation:
         return cls(
             publisher=source.publisher,
             title=source.title,
@@ -74,21 +118,32 @@ class Citation:
             described_as=source.described_as,
             count=source.count,
             via=source.via,
+            language=language,
         )
 
     @property
+    def _words(self) -> Texts:
+        return texts(self.language)
+
+    @property
+    def when(self) -> str:
+        return self._words.date(self.date) if self.date else self._words.gettext(UNDATED)
+
+    @property
     def attribution(self) -> str:
+        words = self._words
         if self.anonymous:
-            who = self.described_as or "unnamed sources"
-            return f"citing {who}" + (f" ({self.count})" if self.count else "")
-        return _KIND_PHRASES[self.kind]
+            who = self.described_as or words.gettext(UNNAMED_SOURCES)
+            cited = words.gettext(CITING).format(who=who)
+            return cited + (f" ({self.count})" if self.count else "")
+        return words.gettext(_KIND_PHRASES[self.kind])
 
     @property
     def text(self) -> str:
         """One line, e.g. "New York Post, 12 July 2024, citing a source (via Newsmax)"."""
-        when = format_date(self.date) if self.date else "undated"
-        line = f"{self.publisher}, {when}, {self.attribution}"
-        return line + (f" (via {self.via})" if self.via else "")
+        line = f"{self.publisher}, {self.when}, {self.attribution}"
+        via = self._words.gettext(VIA).format(outlet=self.via) if self.via else ""
+        return f"{line} {via}" if via else line
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -126,6 +181,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     status: Status | None = None
     as_of: dt.date | None = None
+    update: str | None = None  # the latest change of status, e.g. "Update, 3 March 2025: …"
     related: tuple[Suggestion, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     question_id: int | None = field(default=None, compare=False)
@@ -133,6 +189,8 @@ class Answer:
     dates_from: dt.date | None = None  # the newest source's date (the entry's as-of if undated)
     knowledge_as_of: dt.date | None = None  # the newest as-of date in the whole knowledge base
     newer_developments: str | None = None  # said when dates_from is over a year older than that
+    language: str = SOURCE_LANGUAGE  # of the question, and so of everything the bot says
+    translated: bool = True  # False: the entry has no words in `language`; `text` is English
 
     @property
     def matched(self) -> bool:
@@ -149,11 +207,18 @@ class Answer:
         who = "; ".join(
             sorted({c.described_as or "unnamed" for c in self.citations if c.anonymous})
         )
-        return ANONYMOUS_WARNING.format(who=who)
+        return message(ANONYMOUS_WARNING, self.language, who=who)
 
     @property
     def status_label(self) -> str | None:
-        return STATUS_LABELS[self.status] if self.status else None
+        if not self.status:
+            return None
+        return texts(self.language).gettext(STATUS_LABELS[self.status])
+
+    @property
+    def not_translated_note(self) -> str | None:
+        """One line for an answer whose entry is not yet in the question's language."""
+        return None if self.translated else message(NOT_TRANSLATED_NOTE, self.language)
 
     def to_json(self) -> dict[str, Any]:
         """The stable machine-readable contract (see DESIGN.md)."""
@@ -169,6 +234,7 @@ class Answer:
             "warning": self.warning,
             "status": self.status.value if self.status else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
+            "update": self.update,
             "related": [s.to_json() for s in self.related],
             "suggestions": [s.to_json() for s in self.suggestions],
             "message": self.message,
@@ -177,7 +243,17 @@ class Answer:
             "dates_from": self.dates_from.isoformat() if self.dates_from else None,
             "knowledge_as_of": self.knowledge_as_of.isoformat() if self.knowledge_as_of else None,
             "newer_developments": self.newer_developments,
+            "language": self.language,
+            "answer_language": self.answer_language,
+            "note": self.not_translated_note,
         }
+
+    @property
+    def answer_language(self) -> str | None:
+        """The language of `text`: the question's, or English for an untranslated entry."""
+        if self.text is None:
+            return None
+        return self.language if self.translated else SOURCE_LANGUAGE
 
 
 def dates_from(entry: Entry) -> dt.date:
@@ -204,13 +280,17 @@ def answer_entry(
     entry: Entry,
     score: float,
     related: list[Entry],
+    language: str = SOURCE_LANGUAGE,
     *,
     knowledge_as_of: dt.date | None = None,
     where_things_stand: Entry | None = None,
 ) -> Answer:
-    """The answer for one entry. With the knowledge base's date, an answer more than a year older
-    says newer developments may exist and lists the "where things stand" entry among its related
-    (never for that entry itself, nor for entries about the bot, tagged `meta`)."""
+    """The answer for one entry in `language` (its English words if it has none there). With
+    the knowledge base's date, an answer more than a year older says newer developments may
+    exist and lists the "where things stand" entry among its related (never for that entry
+    itself, nor for entries about the bot, tagged `meta`)."""
+    own = entry.in_language(language)
+    words = own or entry
     newest = dates_from(entry)
     note = None
     if (
@@ -219,9 +299,14 @@ def answer_entry(
         and "meta" not in entry.tags
         and is_dated(newest, knowledge_as_of)
     ):
-        pointer = where_things_stand.question if where_things_stand else "Where things stand"
-        note = NEWER_DEVELOPMENTS.format(
-            newest=format_date(newest), as_of=format_date(knowledge_as_of), pointer=pointer
+        said = texts(language)
+        pointer = (
+            suggestion(where_things_stand, language).question
+            if where_things_stand
+            else said.gettext(WHERE_THINGS_STAND_TITLE)
+        )
+        note = said.gettext(NEWER_DEVELOPMENTS).format(
+            newest=said.date(newest), as_of=said.date(knowledge_as_of), pointer=pointer
         )
         if where_things_stand is not None and all(r.id != where_things_stand.id for r in related):
             related = [where_things_stand, *related]
@@ -230,31 +315,62 @@ def answer_entry(
         tier=Tier.CONFIDENT,
         score=score,
         entry_id=entry.id,
-        matched_question=entry.question,
-        text=entry.answer,
-        citations=tuple(Citation.from_source(s) for s in entry.sources),
+        matched_question=words.question,
+        text=words.answer,
+        citations=tuple(Citation.from_source(s, language) for s in entry.sources),
         status=entry.status,
         as_of=entry.as_of,
-        related=tuple(Suggestion(r.id, r.question) for r in related),
+        update=status_update(entry, language),
+        related=tuple(suggestion(r, language) for r in related),
         dates_from=newest,
         knowledge_as_of=knowledge_as_of,
         newer_developments=note,
+        language=language,
+        translated=own is not None,
     )
 
 
-def answer_close(question: str, candidates: tuple[Candidate, ...]) -> Answer:
+def status_update(entry: Entry, language: str = SOURCE_LANGUAGE) -> str | None:
+    """What changed and when: "Update, 3 March 2025: confirmed on the record by ICE (before:
+    Reported, not confirmed on the record)". The note is the moderator's, as typed."""
+    change = entry.status_change
+    if change is None:
+        return None
+    said = texts(language)
+    return said.gettext(STATUS_UPDATE).format(
+        date=said.date(change.date),
+        note=change.note,
+        status=said.gettext(STATUS_LABELS[change.previous]),
+    )
+
+
+def suggestion(entry: Entry, language: str) -> Suggestion:
+    return Suggestion(entry.id, (entry.in_language(language) or entry).question)
+
+
+def answer_close(
+    question: str, candidates: tuple[Candidate, ...], language: str = SOURCE_LANGUAGE
+) -> Answer:
     return Answer(
         question=question,
         tier=Tier.CLOSE,
         score=candidates[0].score,
-        message=CLOSE_MESSAGE,
+        message=message(CLOSE_MESSAGE, language),
         suggestions=tuple(Suggestion(c.entry_id, c.question) for c in candidates),
+        language=language,
     )
 
 
-def answer_none(question: str, score: float = 0.0) -> Answer:
-    return Answer(question=question, tier=Tier.NONE, score=score, message=NO_MATCH_MESSAGE)
+def answer_none(question: str, score: float = 0.0, language: str = SOURCE_LANGUAGE) -> Answer:
+    return Answer(
+        question=question,
+        tier=Tier.NONE,
+        score=score,
+        message=message(NO_MATCH_MESSAGE, language),
+        language=language,
+    )
 
 
-def refuse(question: str, message: str) -> Answer:
-    return Answer(question=question, tier=Tier.REFUSED, message=message)
+def refuse(question: str, text: str, language: str = SOURCE_LANGUAGE) -> Answer:
+    """`text`: the message, already in `language`."""
+    return Answer(question=question, tier=Tier.REFUSED, message=text, language=language)

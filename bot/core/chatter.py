@@ -38,6 +38,10 @@ _QUESTION_START = _any(
 )
 _YOU = _any("you u someone somebody anyone anybody")
 _DUMB = _any("dumb stupid silly obvious basic naive")
+_PEOPLE = _any(
+    "cousin friend mom dad mum uncle aunt brother sister neighbou?r coworker buddy bf gf wife"
+    " husband family grandma grandpa roommate"
+)
 _SHORTHAND = _any(
     "lol+ lmao+ lmfao rofl ha(?:ha)+ he(?:he)+ smh fr(?:fr)? ngl tbh tbf imo imho idk iirc afaik"
     " ikr istg omg omfg wtf bruh bro dude fam yall ong no_?cap deadass lowkey highkey fwiw"
@@ -73,8 +77,12 @@ CHATTER: dict[str, tuple[str, ...]] = {
         r"(?:no idea|idk) if (?:you|u) (?:know|cover)(?: this)?",
         r"correct me if im wrong|i (?:might|may|could) be wrong(?: but)?",
         r"just curious|out of curiosity|real talk|honestly|genuinely|seriously|for the record",
+        r"asking for a (?:friend|cousin|relative|family member)",
+        # Who brought it up: "my cousin keeps saying stuff about this".
+        rf"(?:my|a) {_PEOPLE} (?:keeps|kept|has been|is|was) (?:saying|posting|sharing|telling me"
+        r"|asking)(?: (?:stuff|things))?(?: about (?:this|it|that))?",
         # Filler opening a message: "ok but", "so like", "um".
-        r"^(?:ok(?:ay)?|so|well|anyway|alright|right|oh|ah|hmm+|um+|uh+|like|but|and)"
+        r"^(?:ok(?:ay)?|so|well|anyway|alright|right|oh|ah|hmm+|um+|uh+|like|but|and|wait)"
         r"(?: (?:but|so|like|um+|uh+|then|yeah))*(?= )",
         # Internet shorthand and reactions.
         _SHORTHAND,
@@ -93,6 +101,8 @@ def strip_chatter(plain: str, language: str = "en") -> str:
     if language not in CHATTER:
         return plain
     pattern = _pattern(language)
-    # A second pass catches what the first uncovered at the start: "hey bot so like what…".
     stripped = " ".join(pattern.sub(" ", plain).split())
+    if stripped == plain:
+        return plain
+    # A second pass catches what the first uncovered at the start: "hey bot so like what…".
     return " ".join(pattern.sub(" ", stripped).split())

@@ -26,7 +26,6 @@ from pathlib import Path
 from bot.core.answers import (
     EMPTY_MESSAGE,
     MAX_QUESTION_CHARS,
-    TOO_LONG_MESSAGE,
     VAGUE_MESSAGE,
     WHERE_THINGS_STAND,
     Answer,
@@ -34,10 +33,15 @@ from bot.core.answers import (
     answer_close,
     answer_entry,
     answer_none,
+    message,
     refuse,
+    suggestion,
+    too_long_message,
 )
 from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
+from bot.core.engine_curation import MODERATOR_FILE, Curation
+from bot.core.events import Action, EntryChange, ModerationEvent
 from bot.core.knowledge import (
     KnowledgeError,
     KnowledgeSet,
@@ -48,12 +52,15 @@ from bot.core.knowledge import (
     render_set,
     write_directory,
 )
+from bot.core.language_detect import detect_language
+from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.matcher import Matcher, Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
 from bot.core.notices import notice_for
 from bot.core.own_case import detect as detect_own_case
 from bot.core.question_log import NewQuestion, QuestionLog
+from bot.core.routing import route
 from bot.core.store import (
     Change,
     Delete,
@@ -66,7 +73,6 @@ from bot.core.store import (
     utc_now,
 )
 
-MODERATOR_FILE = "moderator-added"
 ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
 REFRESH_SECONDS = 2.0
 # How long a moderator's view of the question log may wait for questions still being written.
@@ -89,7 +95,7 @@ class Topic:
     entries: tuple[Entry, ...]
 
 
-class Engine:
+class Engine(Curation):
     def __init__(
         self,
         store: Store,
@@ -104,6 +110,7 @@ class Engine:
         self._questions = QuestionLog(store)
         self._mark = mark  # the store's knowledge mark when `knowledge` was read
         self._listeners: list[Callable[[], None]] = []
+        self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         self._install(knowledge)
 
     @classmethod
@@ -141,12 +148,17 @@ class Engine:
         finally:
             await store.close()
 
-    def _install(self, knowledge: KnowledgeSet, matcher: Matcher | None = None) -> None:
+    def _install(self, knowledge: KnowledgeSet, matchers: dict[str, Matcher] | None = None) -> None:
         self._knowledge = knowledge
-        ordered = knowledge.ordered()
-        self._matcher = matcher or Matcher([p.entry for p in ordered], self.thresholds)
-        self._as_of = max((p.entry.as_of for p in ordered), default=None)
-        self._answers: OrderedDict[str, Answer] = OrderedDict()
+        entries = [p.entry for p in knowledge.ordered()]
+        # One index per language: each reads the entries' words in its language.
+        self._matchers = matchers or self._index(entries, self.thresholds)
+        self._as_of = max((entry.as_of for entry in entries), default=None)
+        self._answers: OrderedDict[tuple[str, str | None], Answer] = OrderedDict()
+
+    @staticmethod
+    def _index(entries: list[Entry], thresholds: Thresholds) -> dict[str, Matcher]:
+        return {code: Matcher(entries, thresholds, language=code) for code in languages()}
 
     async def refresh(self) -> bool:
         """Pick up changes another process made to the knowledge; True if there were any."""
@@ -158,11 +170,11 @@ class Engine:
         if mark == self._mark:
             return False
         knowledge = await self._store.current()
-        # Built in a thread: members keep getting answers from the old index meanwhile.
+        # Indexed in a thread: members keep getting answers from the old index meanwhile.
         entries = [p.entry for p in knowledge.ordered()]
-        matcher = await asyncio.to_thread(Matcher, entries, self.thresholds)
+        matchers = await asyncio.to_thread(self._index, entries, self.thresholds)
         self._mark = mark
-        self._install(knowledge, matcher)
+        self._install(knowledge, matchers)
         log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
         self._changed()
         return True
@@ -198,90 +210,129 @@ class Engine:
         """Call `listener` after every committed change to the knowledge (it must not block)."""
         self._listeners.append(listener)
 
-    def answer_for_entry(self, entry_id: str, question: str | None = None) -> Answer | None:
+    def answer_for_entry(
+        self, entry_id: str, question: str | None = None, language: str = SOURCE_LANGUAGE
+    ) -> Answer | None:
+        """An entry's answer in `language` (its English words with a note if untranslated)."""
         entry = self.entry(entry_id)
         if entry is None:
             return None
         related = [e for e in map(self.entry, entry.related) if e is not None]
+        asked = question or suggestion(entry, language).question
         return answer_entry(
-            question or entry.question,
+            asked,
             entry,
             100.0,
             related,
+            language,
             knowledge_as_of=self.as_of,
             where_things_stand=self.entry(WHERE_THINGS_STAND),
         )
 
-    def answer(self, question: str) -> Answer:
-        """Match and build the answer without logging it. A question about the asker's own case
-        carries the notice, whatever was (or was not) found.
+    def language_of(self, text: str, preferred: str | None = None) -> str:
+        """The language `text` is in; `preferred` (e.g. the member's locale) when unclear."""
+        return detect_language(clean(text), preferred).code
+
+    def answer(self, question: str, preferred_language: str | None = None) -> Answer:
+        """Match and build the answer, in the question's language, without logging it.
+        `preferred_language`: the asker's language (e.g. their Discord locale), used only when
+        the question's own language is unclear. A question about the asker's own case carries
+        the notice, whatever was (or was not) found.
 
         Answers are remembered per question text until the knowledge changes: members ask the
         same few questions again and again (autocomplete sends the very same text), and
         matching is most of the work of answering.
         """
-        cached = self._answers.get(question)
+        key = (question, preferred_language)
+        cached = self._answers.get(key)
         if cached is not None:
-            self._answers.move_to_end(question)
+            self._answers.move_to_end(key)
             return cached
-        found = self._match(question)
+        found = self._match(question, preferred_language)
         answer = self._with_notice(found, found.question)
-        self._answers[question] = answer
+        self._answers[key] = answer
         if len(self._answers) > self.answer_cache_size:
             self._answers.popitem(last=False)
         return answer
 
     @staticmethod
     def _with_notice(answer: Answer, text: str) -> Answer:
+        """The own-case notice, in the answer's language."""
         if answer.tier is Tier.REFUSED or answer.notice is not None:
             return answer
         own_case = detect_own_case(text)
-        return replace(answer, notice=notice_for(own_case.language)) if own_case else answer
+        return replace(answer, notice=notice_for(answer.language)) if own_case else answer
 
-    def _match(self, question: str) -> Answer:
+    def _match(self, question: str, preferred_language: str | None) -> Answer:
         text = clean(question)
         if len(text) > MAX_QUESTION_CHARS:
-            return refuse(question[:MAX_QUESTION_CHARS], TOO_LONG_MESSAGE.format(length=len(text)))
+            head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
+            language = detect_language(head, preferred_language).code
+            return refuse(
+                question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
+            )
         if not normalize(text):
-            return refuse(text, EMPTY_MESSAGE)
-        result = self._matcher.match(text)
+            language = detect_language(text, preferred_language).code
+            return refuse(text, message(EMPTY_MESSAGE, language), language)
+        routed = route(self._matchers, text, preferred_language)
+        language, matcher, result = routed.language, routed.matcher, routed.result
         # Only a question with no match is checked for having any words to match at all.
-        if result.tier is Tier.NONE and not self._matcher.query_tokens(text):
-            return refuse(text, VAGUE_MESSAGE)
+        if result.tier is Tier.NONE and not matcher.query_tokens(text):
+            return refuse(text, message(VAGUE_MESSAGE, language), language)
         best = result.best
         if result.tier is Tier.CONFIDENT and best is not None:
-            found = self.answer_for_entry(best.entry_id, text)
+            found = self.answer_for_entry(best.entry_id, text, language)
             if found is not None:
                 return replace(found, score=best.score)
         if result.tier is Tier.CLOSE:
-            return answer_close(text, result.candidates)
-        return answer_none(text)
+            return answer_close(text, result.candidates, language)
+        return answer_none(text, language=language)
 
-    async def ask(self, question: str, *, asker: str | None = None, channel: str = "cli") -> Answer:
+    async def ask(
+        self,
+        question: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        preferred_language: str | None = None,
+    ) -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        return await self._logged(self.answer(question), asker, channel)
+        return await self._logged(self.answer(question, preferred_language), asker, channel)
 
-    def claim(self, text: str) -> CheckedClaim:
-        """The part of a message that matches best (each part matched once), not logged. If any
-        of the message is about the writer's own case, the answer carries the notice."""
-        best = best_claim((part, self.answer(part)) for part in candidate_parts(text))
+    def claim(self, text: str, preferred_language: str | None = None) -> CheckedClaim:
+        """The part of a message that matches best (each part matched once), not logged. A
+        short part whose language is unclear takes the whole message's language. If any of
+        the message is about the writer's own case, the answer carries the notice."""
+        language = self.language_of(text, preferred_language)
+        best = best_claim((part, self.answer(part, language)) for part in candidate_parts(text))
         if best is None:
-            return CheckedClaim("", refuse(clean(text), EMPTY_MESSAGE))
+            refused = refuse(clean(text), message(EMPTY_MESSAGE, language), language)
+            return CheckedClaim("", refused)
         return replace(best, answer=self._with_notice(best.answer, text))
 
     async def check_claim(
-        self, text: str, *, asker: str | None = None, channel: str = "cli"
+        self,
+        text: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        preferred_language: str | None = None,
     ) -> CheckedClaim:
         """`claim`, with the winning part logged like a question."""
-        checked = self.claim(text)
+        checked = self.claim(text, preferred_language)
         return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
     async def open_entry(
-        self, entry_id: str, *, asker: str | None = None, channel: str = "cli"
+        self,
+        entry_id: str,
+        *,
+        asker: str | None = None,
+        channel: str = "cli",
+        language: str = SOURCE_LANGUAGE,
     ) -> Answer | None:
-        """An entry picked from a list (related, did-you-mean): answered and logged like a
-        question, so it can take a helpful vote. None if the entry no longer exists."""
-        answer = self.answer_for_entry(entry_id)
+        """An entry picked from a list (related, did-you-mean): answered in `language` and
+        logged like a question, so it can take a helpful vote. None if the entry is gone."""
+        answer = self.answer_for_entry(entry_id, language=language)
         if answer is None:
             return None
         return await self._logged(answer, asker, channel, picked=True)
@@ -304,6 +355,7 @@ class Engine:
                 entry_id=answer.entry_id,
                 score=answer.score,
                 picked=picked,
+                language=answer.language,
             )
         )
         return replace(answer, question_id=question_id)
@@ -312,10 +364,12 @@ class Engine:
         """Let the question log catch up (briefly) before reading or changing logged questions."""
         await self._questions.flush(LOG_FLUSH_SECONDS)
 
-    def autocomplete(self, typed: str, limit: int = 25) -> list[Suggestion]:
-        return [
-            Suggestion(c.entry_id, c.question) for c in self._matcher.autocomplete(typed, limit)
-        ]
+    def autocomplete(
+        self, typed: str, limit: int = 25, preferred_language: str | None = None
+    ) -> list[Suggestion]:
+        """Known questions for a partly typed one, in its language (or the preferred one)."""
+        matcher = self._matchers[self.language_of(typed, preferred_language)]
+        return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
         await self._questions_written()
@@ -427,9 +481,12 @@ class Engine:
         placed = self._knowledge.entries[entry_id]
         expected = {entry_id: base_revision} if base_revision is not None else {}
         target = PlacedEntry(edited, placed.file, placed.position)
-        return (await self._commit([target], [], author, reason, {}, expected))[0]
+        return await self._change_one(Action.EDIT, target, author, reason, expected)
 
     async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
+        return await self._delete(entry_id, author, reason, Action.DELETE)
+
+    async def _delete(self, entry_id: str, author: str, reason: str, action: Action) -> Revision:
         if entry_id not in self._knowledge.entries:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
         referrers = [
@@ -439,7 +496,11 @@ class Engine:
             raise KnowledgeError(
                 [f"entry '{entry_id}': still listed in 'related' of {', '.join(sorted(referrers))}"]
             )
-        return (await self._commit([], [entry_id], author, reason, {}))[0]
+        before = self.entry(entry_id)
+        revision = (await self._commit([], [entry_id], author, reason, {}))[0]
+        change = EntryChange(entry_id, before, None, revision.number)
+        self._announce(ModerationEvent(action, author, reason, (change,)))
+        return revision
 
     async def revert(self, entry_id: str, number: int, *, author: str) -> Revision:
         """Restore an entry as it was at revision `number`, as a new revision."""
@@ -448,12 +509,14 @@ class Engine:
             raise KnowledgeError([f"entry '{entry_id}': no revision {number}"])
         reason = f"revert to revision {number}"
         if old.entry is None:
-            return await self.delete_entry(entry_id, author=author, reason=reason)
+            return await self._delete(entry_id, author, reason, Action.REVERT)
         placed = PlacedEntry(old.entry, old.file, old.position)
-        return (await self._commit([placed], [], author, reason, {}))[0]
+        return await self._change_one(Action.REVERT, placed, author, reason)
 
     async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
-        """Answer a queued question by adding its text to an entry's paraphrases."""
+        """Answer a queued question by adding its text to an entry's paraphrases in the
+        question's language (a question in a language the entry is not translated into yet is
+        refused: translate the entry first)."""
         await self._questions_written()
         logged = await self._store.question(question_id)
         if logged is None:
@@ -463,24 +526,50 @@ class Engine:
         entry = self.entry(entry_id)
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+        words = entry.in_language(logged.language)
+        if words is None:
+            raise KnowledgeError(
+                [
+                    f"entry '{entry_id}': question {question_id} is in '{logged.language}' and "
+                    f"the entry has no '{logged.language}' translation yet; add one first"
+                ]
+            )
         paraphrase = " ".join(clean(logged.text).split())[:300]
-        if paraphrase.casefold() in {q.casefold() for q in entry.all_questions}:
+        if paraphrase.casefold() in {q.casefold() for q in [words.question, *words.paraphrases]}:
             raise KnowledgeError([f"entry '{entry_id}': already has that question"])
-        changed = Entry.model_validate(
-            {**entry.to_file_dict(), "paraphrases": [*entry.paraphrases, paraphrase]}
-        )
-        revision = await self.save_entry(
-            changed, author=author, reason=f"taught question {question_id}"
-        )
+        data = entry.to_file_dict()
+        if logged.language == SOURCE_LANGUAGE:
+            data["paraphrases"] = [*entry.paraphrases, paraphrase]
+        else:
+            translated = words.model_dump()
+            translated["paraphrases"] = [*words.paraphrases, paraphrase]
+            others = {code: t.model_dump() for code, t in entry.translations.items()}
+            data["translations"] = {**others, logged.language: translated}
+        changed = Entry.model_validate(data)
+        placed = self._knowledge.entries[entry_id]
+        target = PlacedEntry(changed, placed.file, placed.position)
+        reason = f"taught question {question_id}"
+        revision = (await self._commit([target], [], author, reason, {}))[0]
         await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)
+        change = EntryChange(entry_id, entry, changed, revision.number)
+        self._announce(
+            ModerationEvent(Action.TEACH, author, reason, (change,), question_id, logged.text)
+        )
         return revision
 
     async def dismiss(self, question_id: int, *, author: str) -> bool:
         """Take a question off the unanswered queue without changing the knowledge."""
         await self._questions_written()
-        return await self._store.close_question(
+        logged = await self._store.question(question_id)
+        closed = await self._store.close_question(
             question_id, state=QuestionState.DISMISSED, by=author
         )
+        if closed and logged is not None:
+            event = ModerationEvent(
+                Action.DISMISS, author, "", question_id=question_id, question=logged.text
+            )
+            self._announce(event)
+        return closed
 
     async def import_knowledge(
         self, incoming: KnowledgeSet, *, author: str, prune: bool = False
@@ -493,7 +582,17 @@ class Engine:
             for file, title in incoming.topics.items()
             if self._knowledge.topics.get(file) != title
         }
-        return await self._commit(upserts, removed, author, "import from files", topics)
+        before = {p.entry.id: self.entry(p.entry.id) for p in upserts}
+        before |= {entry_id: self.entry(entry_id) for entry_id in removed}
+        reason = "import from files"
+        revisions = await self._commit(upserts, removed, author, reason, topics)
+        if revisions:
+            changes = tuple(
+                EntryChange(r.entry_id, before.get(r.entry_id), r.entry, r.number)
+                for r in revisions
+            )
+            self._announce(ModerationEvent(Action.IMPORT, author, reason, changes))
+        return revisions
 
     async def _commit(
         self,
@@ -508,6 +607,13 @@ class Engine:
             await self._refresh_locked()  # validate against the database, not a stale copy
             for entry_id, number in (expected or {}).items():
                 latest = await self._store.latest_revision(entry_id)
+                if latest != number and number == 0:
+                    raise KnowledgeError(
+                        [
+                            f"entry '{entry_id}': field 'id': already exists (someone else added "
+                            "it a moment ago)"
+                        ]
+                    )
                 if latest != number:
                     raise KnowledgeError(
                         [

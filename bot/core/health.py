@@ -35,6 +35,8 @@ def health_problem(folder: Path, now: dt.datetime | None = None) -> str | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         at = dt.datetime.fromisoformat(data["at"])
         connected = bool(data["connected"])
+        if at.tzinfo is None:
+            raise ValueError(f"{data['at']!r} has no time zone")
     except FileNotFoundError:
         return f"no heartbeat at {path}: the bot has not started (or not with this database)"
     except (OSError, ValueError, KeyError, TypeError) as error:
@@ -42,6 +44,8 @@ def health_problem(folder: Path, now: dt.datetime | None = None) -> str | None:
     age = ((now or dt.datetime.now(dt.UTC)) - at).total_seconds()
     if age > STALE_AFTER:
         return f"last heartbeat {age:.0f} s ago: the bot is stuck or stopped"
+    if age < -STALE_AFTER:  # the clock was set back: this heartbeat proves nothing
+        return f"last heartbeat {-age:.0f} s in the future: check the system clock"
     if not connected:
         return "the bot is running but not connected to Discord"
     return None

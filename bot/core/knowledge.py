@@ -18,6 +18,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from bot.core import bounded_toml
+from bot.core.languages import translation_languages
 from bot.core.models import Entry, KnowledgeFile
 
 KNOWLEDGE_SUFFIX = ".toml"
@@ -198,6 +199,18 @@ def load_directory(directory: Path) -> KnowledgeSet:
     if not files:
         raise KnowledgeError([f"{directory}: no {KNOWLEDGE_SUFFIX} knowledge files"])
     return load_paths(files)
+
+
+def missing_translations(knowledge: KnowledgeSet) -> dict[str, list[str]]:
+    """Language code -> ids of entries not yet translated into it (in file order)."""
+    return {
+        language.code: [
+            placed.entry.id
+            for placed in knowledge.ordered()
+            if language.code not in placed.entry.translations
+        ]
+        for language in translation_languages()
+    }
 
 
 def dangling_related(entries: Mapping[str, PlacedEntry]) -> list[str]:

@@ -1,8 +1,10 @@
 """Finding the knowledge entry a question is about, or deciding that none is.
 
-Mistyped words are first corrected to words the knowledge base uses (typos.py). Candidates
-come from an inverted index of normalised tokens, rare tokens first; each candidate entry is
-then scored on four things, each 0..1:
+Conversation around the question (greetings, thanks, hedges, shorthand: chatter.py) is
+dropped first. Strings that are not words are corrected to words the knowledge base uses
+(typos.py); real words never are (commonness.py). Candidates come from an inverted index of
+normalised tokens, rare tokens first; each candidate entry is then scored on four things,
+each 0..1:
 - entry cover: how much of the question's weight the entry's words cover (rare words weigh
   more, like tf-idf; a word the knowledge base never uses weighs more than the rarest one, which
   is what turns away questions about other things; a word found only in the entry's answer
@@ -10,8 +12,11 @@ then scored on four things, each 0..1:
 - question cover: the same against the entry's single best question plus its keywords;
 - phrase cover: how much of that best question the member's question covers;
 - similarity: rapidfuzz token-sort similarity to the entry's closest question.
-The best entry's score and its lead over the runner-up decide the tier. Weights and
-thresholds were chosen on benchmarks/questions/tune.tsv (see benchmarks/README.md).
+For the best few, two more measures decide whether one may be answered (confidence.py): the
+share of the question's weight its questions and keywords cover, and how much informative
+content (by general-language word frequency) the whole entry leaves unexplained: an entry
+that lacks "population" or "2019" from the question does not answer it. Weights and
+thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -21,92 +26,59 @@ import heapq
 import math
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
 from sys import intern
 
 from rapidfuzz import fuzz
 
-from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_word
-from bot.core.models import Entry
-from bot.core.normalize import (
-    content_tokens,
-    content_words,
-    has_phrase_words,
-    join_phrases,
-    normalize,
-    phrase_parts,
-    plain_words,
-    stem,
-    tokens_of,
-    word_list,
+from bot.core.analysis import TextAnalysis, analysis
+from bot.core.confidence import (
+    CLOSE_CALL,
+    Candidate,
+    MatchResult,
+    Thresholds,
+    Tier,
+    confident_choice,
 )
+from bot.core.models import Entry
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import FRAMING_WORDS, STOPWORDS, WEAK_TOKENS
+from bot.core.vocabulary import HOW_MANY, QUESTION_KINDS
+
+# The decision types live in confidence.py; they are re-exported here for the matcher's users.
+__all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
 # Tokens an entry may lack and still answer the question: chatter-like and framing words.
-NEVER_MISSING = WEAK_TOKENS | frozenset(stem(word) for word in FRAMING_WORDS)
 # Postings longer than this are not walked for a query; such common words only add to
 # entries already found through rarer ones. This bounds per-query work at any size.
 COMMON_POSTINGS = 2000
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
-# A confident answer leaves less than this much of the question unexplained: the summed
-# informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
-MISSING_LIMIT = 0.5
-# Candidates within CLOSE_CALL points of the best are a close call: there, an entry whose
-# questions cover COVER_LEAD more of the question's weight than each other one's wins.
-CLOSE_CALL = 6.0
-COVER_LEAD = 0.1
-
-
-class Tier(StrEnum):
-    CONFIDENT = "confident"
-    CLOSE = "close"
-    NONE = "none"
-    REFUSED = "refused"  # answers only: the question itself was refused (empty, too long)
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    confident: float = 50.0
-    suggest: float = 40.0
-    margin: float = 2.0
-
-
-@dataclass(frozen=True)
-class Candidate:
-    entry_id: str
-    question: str  # the entry's canonical question
-    score: float  # 0-100
-    matched: str  # which of the entry's questions scored best (normalised)
-    coverage: float = 1.0  # share of the question's weight found in the entry's questions
-    missing: float = 0.0  # informativeness of the question's words the entry lacks
-
-
-@dataclass(frozen=True)
-class MatchResult:
-    tier: Tier
-    candidates: tuple[Candidate, ...]  # best first, at most the requested limit
-
-    @property
-    def best(self) -> Candidate | None:
-        return self.candidates[0] if self.candidates else None
+# One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
+KIND_BITS = {
+    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY}))
+}
 
 
 class Matcher:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
-    def __init__(self, entries: Sequence[Entry], thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+    ) -> None:
+        """`language`: the index reads each entry's words in that language (its translation,
+        or the English text while it has none) and reads questions with that language's rules."""
         self.thresholds = thresholds or Thresholds()
+        self.language = language
+        self._text: TextAnalysis = analysis(language)
         self._ids = [entry.id for entry in entries]
-        self._questions = [entry.question for entry in entries]
+        self._questions = [(entry.in_language(language) or entry).question for entry in entries]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []
         self._tokens: list[tuple[str, ...]] = []
@@ -114,6 +86,7 @@ class Matcher:
         # Few words each: tuples are a quarter the size of frozensets and as fast to search.
         self._keywords: list[tuple[str, ...]] = []
         self._answers: list[tuple[str, ...]] = []  # answer words not in the entry's questions
+        self._kinds = array("H")  # per entry: the KIND_BITS of the kinds its questions ask
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
@@ -123,37 +96,45 @@ class Matcher:
         # interned so that entries share one string object per token.
         for index, entry in enumerate(entries):
             union: set[str] = set()
-            for text in entry.all_questions:
-                words = word_list(text)
+            kinds = 0
+            own = entry.in_language(language) or entry
+            for text in [own.question, *own.paraphrases]:
+                words = self._text.word_list(text)
+                kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
                 surface.update(words)
                 normalized = " ".join(words)
-                if has_phrase_words(words):
-                    for word, joined in phrase_parts(normalized):
+                if self._text.has_phrase_words(words):
+                    for word, joined in self._text.phrase_parts(normalized):
                         self._phrase_parts.setdefault(word, set()).add(joined)
-                    normalized = join_phrases(normalized)
+                    normalized = self._text.join_phrases(normalized)
                     words = normalized.split()
-                tokens = tuple(map(intern, dict.fromkeys(tokens_of(words))))
+                tokens = tuple(map(intern, dict.fromkeys(self._text.tokens_of(words))))
                 if not tokens:
                     self._exact.setdefault(normalized, index)
                 self._texts.append(normalized)
                 self._tokens.append(tokens)
                 union.update(tokens)
             self._starts.append(len(self._texts))
+            self._kinds.append(kinds)
             keywords = tuple(
                 dict.fromkeys(
-                    intern(t) for k in entry.keywords for t in content_tokens(normalize(k))
+                    intern(t)
+                    for k in own.keywords
+                    for t in self._text.content_tokens(self._text.normalize(k))
                 )
             )
             self._keywords.append(keywords)
             union.update(keywords)
             for token in union:
                 self._postings.setdefault(token, []).append(index)
-            answer_words = word_list(entry.answer)
+            answer_words = self._text.word_list(own.answer)
             surface.update(answer_words)
             answer = tuple(
                 dict.fromkeys(
                     intern(t)
-                    for t in content_tokens(join_phrases(" ".join(answer_words)))
+                    for t in self._text.content_tokens(
+                        self._text.join_phrases(" ".join(answer_words))
+                    )
                     if t not in union
                 )
             )
@@ -181,9 +162,9 @@ class Matcher:
         usage = {
             word: len(self._postings.get(token, ())) + len(answer_postings.get(token, ()))
             for word in surface
-            if (token := stem(word))
+            if (token := self._text.stem(word))
         }
-        usage.update(dict.fromkeys(STOPWORDS, total + 1))
+        usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
 
     def __len__(self) -> int:
@@ -193,41 +174,45 @@ class Matcher:
 
     def weight(self, token: str) -> float:
         idf = self._idf.get(token, self._unknown_weight)
-        return idf * WEAK_FACTOR if token in WEAK_TOKENS else idf
+        return idf * WEAK_FACTOR if token in self._text.weak_tokens else idf
 
     def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str]]:
         """Each distinct query token with its weight, and the word typed for it; `plain` is
         the output of plain_words().
 
         Unknown strings that are not words are corrected first, so a corrected word can still
-        join its phrase ("appel store" -> "appstore"). A real word is never corrected into a
-        knowledge-base word ("daca" stays "daca"), only into a function word, which is dropped,
-        or when the correction completes one of the domain's names ("pres confrence" ->
-        "press conference").
+        join its phrase ("appel store" -> "appstore"); failing a knowledge-base word, to a common
+        word of the language ("puxhed" -> "pushed"), whose meaning then counts. A real word is
+        never corrected into a knowledge-base word ("daca" is not "data"), unless the correction
+        completes one of the domain's names ("pres confrence" -> "press conference"); a rare one
+        may be read as a function word ("herd" as "heard", "tis" as "this"; "wall" is not "all").
         """
         corrected: set[str] = set()
         words = plain.split()
         real: list[tuple[int, str]] = []
         for position, word in enumerate(words):
-            if stem(word) not in self._idf:
+            text = self._text
+            if word not in text.stopwords and text.stem(word) not in self._idf:
                 fixed = self._typos.correct(word)
                 if fixed is None:
-                    continue
-                if fixed in STOPWORDS or not is_word(word):
+                    if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
+                        words[position] = fixed  # a typo of a word the knowledge base lacks
+                        corrected.add(fixed)
+                elif not text.is_word(word) or (fixed in text.stopwords and text.is_rare(word)):
                     words[position] = fixed
                     corrected.add(fixed)
-                elif has_phrase_words([fixed]):
+                elif fixed not in text.stopwords and text.has_phrase_words([fixed]):
                     real.append((position, fixed))
         for position, fixed in real:
-            before = join_phrases(" ".join(words))
+            before = self._text.join_phrases(" ".join(words))
             trial = [*words[:position], fixed, *words[position + 1 :]]
-            if len(join_phrases(" ".join(trial)).split()) < len(before.split()):
+            if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
                 words = trial
                 corrected.add(fixed)
-        text = join_phrases(" ".join(words) if corrected else plain)
+        joined = self._text.join_phrases(" ".join(words) if corrected else plain)
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}
-        for word, token in content_words(text):
+        for word, token in self._text.content_words(joined):
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             if token not in weights:
                 weights[token] = self.weight(token) * factor
@@ -236,9 +221,9 @@ class Matcher:
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
-        plain = strip_chatter(plain_words(question))
+        plain = self._text.strip_chatter(self._text.plain_words(question))
         tokens = list(self._weighted_tokens(plain)[0])
-        normalized = join_phrases(plain)
+        normalized = self._text.join_phrases(plain)
         if not tokens and normalized in self._exact:
             return normalized.split()
         return tokens
@@ -250,8 +235,8 @@ class Matcher:
 
         Greetings, thanks and other chatter around the question are dropped first.
         """
-        plain = strip_chatter(plain_words(question))
-        normalized = join_phrases(plain)
+        plain = self._text.strip_chatter(self._text.plain_words(question))
+        normalized = self._text.join_phrases(plain)
         weights, typed = self._weighted_tokens(plain)
         if not weights:
             index = self._exact.get(normalized)
@@ -262,35 +247,77 @@ class Matcher:
         found = self._accumulate(weights, scan_limit=None)
         best = heapq.nlargest(CANDIDATE_ENTRIES, found.items(), key=lambda item: item[1])
         scored = [
-            (self._score(index, covered / total, normalized, weights, total), index)
+            (*self._score(index, covered / total, normalized, weights, total), index)
             for index, covered in best
         ]
-        scored.sort(key=lambda pair: (-pair[0].score, pair[0].entry_id))
+        scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
+        asked_kind = self._text.question_kind(plain.split())
+        kind = KIND_BITS.get(asked_kind, 0)
+        # Only candidates within CLOSE_CALL of the best can be answered with: what the others
+        # leave unexplained is not measured (it needs word frequencies, slow to load).
+        floor = scored[0][0] - CLOSE_CALL if scored else 0.0
+        measured = [
+            (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
+            for score, text, index in scored[:limit]
+        ]
+        informative = 0.0
+        if any(missing for *_, missing in measured):
+            informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
         return [
-            self._with_coverage(candidate, index, weights, typed, total)
-            for candidate, index in scored[:limit]
+            Candidate(
+                self._ids[index],
+                self._questions[index],
+                score,
+                text,
+                coverage=coverage,
+                missing=missing,
+                informative=informative,
+                alike=bool(self._kinds[index] & kind),
+                counting=asked_kind == HOW_MANY,
+            )
+            for score, text, index, coverage, missing in measured
         ]
 
-    def _with_coverage(
+    def _coverage(
         self,
-        candidate: Candidate,
         index: int,
         weights: dict[str, float],
         typed: dict[str, str],
         total: float,
-    ) -> Candidate:
-        """The candidate with how much of the question its entry's questions cover, and what
-        the whole entry (answer included) lacks."""
+        measure_missing: bool,
+    ) -> tuple[float, float]:
+        """(share of the question's weight the entry's questions cover, informativeness of the
+        question's words the whole entry, answer included, lacks: 0 unless measure_missing)."""
+        # Framing words ("what happens if", "how is it calculated") say how the question is
+        # asked, not what about: they count for neither side, and a question of framing words
+        # only ("what did it turn into") has nothing to cover.
+        framing_words = self._text.framing_words
+        framing = sum(w for token, w in weights.items() if typed[token] in framing_words)
+        if total <= framing:
+            return 0.0, 0.0
         asked = set(self._keywords[index])
         for position in range(self._starts[index], self._starts[index + 1]):
             asked.update(self._tokens[position])
         unasked = [token for token in weights if token not in asked]
         if not unasked:
-            return candidate
-        coverage = 1 - sum(weights[token] for token in unasked) / total
+            return 1.0, 0.0
+        lacking = sum(weights[t] for t in unasked if typed[t] not in framing_words)
+        coverage = 1 - lacking / (total - framing)
+        if not measure_missing:
+            return round(coverage, 3), 0.0
         answer = self._answers[index]
-        missing = sum(_informativeness(typed[t], t) for t in unasked if t not in answer)
-        return replace(candidate, coverage=round(coverage, 3), missing=round(missing, 3))
+        missing = sum(self._informativeness(typed[t], t) for t in unasked if t not in answer)
+        return round(coverage, 3), round(missing, 3)
+
+    def _informativeness(self, word: str, token: str) -> float:
+        """How much a question word the entry lacks says; the more common of the word as typed
+        and its token decides ("phones" counts as "phone")."""
+        if token in self._text.weak_tokens or word in self._text.framing_words:
+            return 0.0
+        said = self._text.informativeness
+        if token == word or not token.isalpha():
+            return said(word)
+        return min(said(word), said(token))
 
     def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.
@@ -326,7 +353,8 @@ class Matcher:
         normalized: str,
         weights: dict[str, float],
         total: float,
-    ) -> Candidate:
+    ) -> tuple[float, str]:
+        """(score, the entry's question that matched best)."""
         keywords, answer = self._keywords[index], self._answers[index]
         known = {t: w * ANSWER_FACTOR for t, w in weights.items() if t in answer}
         known.update((t, w) for t, w in weights.items() if t in keywords)
@@ -334,7 +362,7 @@ class Matcher:
         for position in range(self._starts[index], self._starts[index + 1]):
             text = self._texts[position]
             if text == normalized:
-                return Candidate(self._ids[index], self._questions[index], 100.0, text)
+                return 100.0, text
             covered = dict(known)
             shared_idf = 0.0
             for token in self._tokens[position]:
@@ -352,7 +380,7 @@ class Matcher:
             if similarity > best_similarity:
                 best_similarity = similarity
         score = 100 * (ENTRY_COVER * entry_cover + best_lexical) + SIMILARITY * best_similarity
-        return Candidate(self._ids[index], self._questions[index], round(score, 1), best_text)
+        return round(score, 1), best_text
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
         """Confident when one entry scores high enough, explains every informative word of the
@@ -362,36 +390,18 @@ class Matcher:
         limits = self.thresholds
         if not candidates or candidates[0].score < limits.suggest:
             return MatchResult(Tier.NONE, ())
-        chosen = self._confident_choice(candidates)
+        chosen = confident_choice(candidates, limits)
         if chosen is not None:
             rest = tuple(c for c in candidates if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])
         close = tuple(c for c in candidates[:limit] if c.score >= limits.suggest)
         return MatchResult(Tier.CLOSE, close)
 
-    def _confident_choice(self, candidates: list[Candidate]) -> Candidate | None:
-        """The candidate to answer with, if any: it scores high enough and leaves nothing
-        informative unexplained, and either leads the runner-up by the margin or, when others
-        score close to the best (the close-call rule), its questions cover clearly more of the
-        question than each of theirs do."""
-        limits = self.thresholds
-        best = candidates[0]
-        close = [c for c in candidates if c.score > best.score - CLOSE_CALL]
-        chosen = max(close, key=lambda c: (c.coverage, c.score))
-        if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
-            runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-            if best.score - runner_up < limits.margin:
-                return None
-            chosen = best
-        if chosen.score < limits.confident or chosen.missing >= MISSING_LIMIT:
-            return None
-        return chosen
-
     # -- autocomplete ----------------------------------------------------------------------
 
     def autocomplete(self, typed: str, limit: int = 25) -> list[Candidate]:
         """Entries for a partly typed question; the last word may be unfinished."""
-        words = plain_words(typed).split()
+        words = self._text.plain_words(typed).split()
         if not words:
             return [self._bare(i) for i in range(min(limit, len(self._ids)))]
         partial = "" if typed.endswith((" ", "?")) else words.pop()
@@ -400,7 +410,9 @@ class Matcher:
             for joined in self._phrase_parts.get(word, ()):
                 weights.setdefault(joined, self.weight(joined))
         expansions = self._prefix_tokens(partial) if len(partial) >= 2 else []
-        expansions += [t for t in content_tokens(partial) if t in self._idf and t not in expansions]
+        expansions += [
+            t for t in self._text.content_tokens(partial) if t in self._idf and t not in expansions
+        ]
         for token in expansions:
             share = self.weight(token) / len(expansions)
             weights[token] = max(weights.get(token, 0.0), share)
@@ -419,16 +431,6 @@ class Matcher:
         for word in _starting_with(self._part_words, prefix, most):
             found.update(dict.fromkeys(sorted(self._phrase_parts[word])))
         return list(found)[:most]
-
-
-def _informativeness(word: str, token: str) -> float:
-    """How much a question word the entry lacks says; the more common of the word as typed
-    and its token decides ("phones" counts as "phone")."""
-    if token in NEVER_MISSING:
-        return 0.0
-    if token == word or not token.isalpha():
-        return informativeness(word)
-    return min(informativeness(word), informativeness(token))
 
 
 def _starting_with(ordered: list[str], prefix: str, most: int) -> list[str]:

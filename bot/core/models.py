@@ -20,6 +20,10 @@ from pydantic import (
     model_validator,
 )
 
+from bot.core.i18n import N_
+from bot.core.languages import LANGUAGE_CODE_PATTERN, SOURCE_LANGUAGE, languages
+from bot.core.translation_rules import translation_problems
+
 # Discord's embed description limit: the answer must fit in one embed.
 ANSWER_MAX_CHARS = 4096
 ENTRY_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
@@ -47,14 +51,17 @@ class Status(StrEnum):
     PARTLY_CORROBORATED = "partly_corroborated"
     DISPUTED = "disputed"
     PUBLIC_RECORD = "public_record"
+    RETRACTED = "retracted"  # the outlet that reported the claim withdrew it
 
 
+# In English; translated where shown (bot/core/i18n.py).
 STATUS_LABELS: dict[Status, str] = {
-    Status.REPORTED_UNCONFIRMED: "Reported, not confirmed on the record",
-    Status.CONFIRMED_ON_RECORD: "Confirmed on the record",
-    Status.PARTLY_CORROBORATED: "Partly corroborated by later reporting or records",
-    Status.DISPUTED: "Disputed",
-    Status.PUBLIC_RECORD: "Public record",
+    Status.REPORTED_UNCONFIRMED: N_("Reported, not confirmed on the record"),
+    Status.CONFIRMED_ON_RECORD: N_("Confirmed on the record"),
+    Status.PARTLY_CORROBORATED: N_("Partly corroborated by later reporting or records"),
+    Status.DISPUTED: N_("Disputed"),
+    Status.PUBLIC_RECORD: N_("Public record"),
+    Status.RETRACTED: N_("Retracted by the outlet that reported it"),
 }
 
 
@@ -105,6 +112,32 @@ class Source(_Strict):
         return self
 
 
+class StatusChange(_Strict):
+    """The entry's latest change of status, shown with every answer: when, from what, and what
+    happened ("confirmed on the record by ICE"). Older changes stay in the revision history."""
+
+    date: dt.date
+    previous: Status
+    note: ShortText
+
+
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_CODE_PATTERN)]
+
+
+class Translation(_Strict):
+    """An entry's words in another language; sources, status and dates stay the entry's own."""
+
+    question: ShortText
+    paraphrases: list[ShortText] = Field(default_factory=list)
+    keywords: list[ShortText] = Field(default_factory=list)
+    answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+    @field_validator("answer")
+    @classmethod
+    def _answer_fits_discord(cls, value: str) -> str:
+        return _fits_discord(value)
+
+
 class Entry(_Strict):
     id: EntryId
     question: ShortText
@@ -116,18 +149,17 @@ class Entry(_Strict):
     answer: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     sources: list[Source]
     status: Status
+    status_change: StatusChange | None = None
     as_of: dt.date
     related: list[EntryId] = Field(default_factory=list)
     tags: list[ShortText] = Field(default_factory=list)
+    # Language code -> the entry in that language (knowledge/TRANSLATING.md).
+    translations: dict[LanguageCode, Translation] = Field(default_factory=dict)
 
     @field_validator("answer")
     @classmethod
     def _answer_fits_discord(cls, value: str) -> str:
-        if len(value) > ANSWER_MAX_CHARS:
-            raise ValueError(
-                f"answer is {len(value)} characters; Discord embeds allow {ANSWER_MAX_CHARS}"
-            )
-        return value
+        return _fits_discord(value)
 
     @field_validator("sources")
     @classmethod
@@ -142,11 +174,31 @@ class Entry(_Strict):
             raise ValueError("related: an entry cannot be related to itself")
         if len(set(self.related)) != len(self.related):
             raise ValueError("related: duplicate ids")
+        if self.status_change is not None and self.status_change.previous is self.status:
+            raise ValueError("status_change: the previous status is the current one")
         if self.anonymous_sourcing and not _mentions_anonymity(self.answer):
             raise ValueError(
                 "answer: the claim rests on anonymous sources, so the answer must say so "
                 "(e.g. 'citing unnamed sources')"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _translations_keep_the_facts(self) -> Entry:
+        problems = []
+        for code, translation in self.translations.items():
+            if code == SOURCE_LANGUAGE or code not in languages():
+                known = ", ".join(c for c in languages() if c != SOURCE_LANGUAGE)
+                problems.append(f"translations.{code}: not a translation language ({known})")
+                continue
+            problems.extend(
+                f"translations.{code}.answer: {problem}"
+                for problem in translation_problems(
+                    self.answer, translation.answer, code, anonymous=self.anonymous_sourcing
+                )
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
 
     @computed_field  # type: ignore[prop-decorator]
@@ -159,13 +211,35 @@ class Entry(_Strict):
     def all_questions(self) -> list[str]:
         return [self.question, *self.paraphrases]
 
+    def in_language(self, code: str) -> Translation | None:
+        """The entry's words in `code` (the source language is the entry itself), if written."""
+        if code == SOURCE_LANGUAGE:
+            return Translation.model_construct(
+                question=self.question,
+                paraphrases=self.paraphrases,
+                keywords=self.keywords,
+                answer=self.answer,
+            )
+        return self.translations.get(code)
+
     def to_file_dict(self) -> dict[str, object]:
         """The entry as it is written to a knowledge file (no derived fields, no empty lists)."""
         data = self.model_dump(mode="python", exclude={"anonymous_sourcing"}, exclude_none=True)
         for source in data["sources"]:
             if "url" in source:
                 source["url"] = str(source["url"])
-        return {key: value for key, value in data.items() if value != []}
+        for translation in data.get("translations", {}).values():
+            for key in [key for key, value in translation.items() if value == []]:
+                del translation[key]
+        return {key: value for key, value in data.items() if value not in ([], {})}
+
+
+def _fits_discord(answer: str) -> str:
+    if len(answer) > ANSWER_MAX_CHARS:
+        raise ValueError(
+            f"answer is {len(answer)} characters; Discord embeds allow {ANSWER_MAX_CHARS}"
+        )
+    return answer
 
 
 _ANONYMITY_WORDS = ("unnamed", "anonymous", "anonymity", "unidentified", "not named", "a source")

@@ -13,7 +13,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.core.vocabulary import PHRASE_WORDS, PHRASES, STOPWORDS, SYNONYMS
+from bot.core.vocabulary import (
+    HOW_MANY,
+    PHRASE_WORDS,
+    PHRASES,
+    QUESTION_KINDS,
+    STOPWORDS,
+    SYNONYMS,
+)
 
 _DISCORD_MARKUP = re.compile(
     r"<a?:\w+:\d+>"  # custom emoji
@@ -198,3 +205,15 @@ def content_words(normalized: str) -> list[tuple[str, str]]:
     pairs = [(word, _TOKENS.get(word)) for word in normalized.split()]
     pairs = [(word, _token(word) if token is None else token) for word, token in pairs]
     return [(word, token) for word, token in pairs if token]
+
+
+def question_kind(words: list[str]) -> str:
+    """What a question asks for, from its first words: "who", "when", "where", "why" or
+    "how many"; "" when none of its first three words says."""
+    for position, word in enumerate(words[:3]):
+        if word in ("how", "hw") and words[position + 1 : position + 2] in (["many"], ["much"]):
+            return HOW_MANY
+        kind = QUESTION_KINDS.get(word)
+        if kind is not None:
+            return kind
+    return ""

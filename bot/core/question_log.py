@@ -41,6 +41,7 @@ class NewQuestion:
     entry_id: str | None
     score: float
     picked: bool = False  # an entry opened from a button, not a question typed
+    language: str = "en"  # the language it was asked in
 
 
 async def wait_at_most(event: asyncio.Event, seconds: float) -> bool:

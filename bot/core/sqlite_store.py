@@ -31,10 +31,12 @@ from bot.core.store import (
     DatabaseFull,
     KnowledgeMark,
     LoggedQuestion,
+    PeriodStats,
     QuestionState,
     Revision,
     StoreError,
     Upsert,
+    Watch,
     utc_now,
 )
 
@@ -315,12 +317,14 @@ class SQLiteStore:
         score: float,
         asker: str | None,
         channel: str,
+        language: str = "en",
     ) -> int:
         async with self._write() as db:
             cursor = await db.execute(
-                "INSERT INTO questions (asked_at, asker, channel, text, tier, entry_id, score)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (utc_now(), asker, channel, text, tier.value, entry_id, score),
+                "INSERT INTO questions"
+                " (asked_at, asker, channel, text, tier, entry_id, score, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (utc_now(), asker, channel, text, tier.value, entry_id, score, language),
             )
         return cursor.lastrowid or 0
 
@@ -349,20 +353,20 @@ class SQLiteStore:
         parameters bound at once (not a GIL hand-off per row as with executemany)."""
         if not batch:
             return
-        rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch))
+        rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch))
         values = [
             value
             for q in batch
             for value in (
                 *(q.id, q.asked_at, q.asker, q.channel, q.text),
-                *(q.tier.value, q.entry_id, q.score, int(q.picked)),
+                *(q.tier.value, q.entry_id, q.score, int(q.picked), q.language),
             )
         ]
         async with self._writing:
             try:
                 await self._db.execute(
                     "INSERT INTO questions"
-                    " (id, asked_at, asker, channel, text, tier, entry_id, score, picked)"
+                    " (id, asked_at, asker, channel, text, tier, entry_id, score, picked, language)"
                     f" VALUES {rows}",
                     values,
                 )
@@ -424,6 +428,87 @@ class SQLiteStore:
         ) as cursor:
             return [(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor]
 
+    async def period_stats(self, since: str | None, limit: int = 10) -> PeriodStats:
+        # Entries opened from a button (picked) are not questions asked: they do not count.
+        where, args = (
+            ("WHERE q.picked = 0 AND q.asked_at >= ?", (since,))
+            if since
+            else ("WHERE q.picked = 0", ())
+        )
+        async with self._db.execute(
+            "SELECT q.tier, COUNT(*) AS n FROM questions q " + where + " GROUP BY q.tier", args
+        ) as cursor:
+            tiers = {r["tier"]: r["n"] async for r in cursor}
+        async with self._db.execute(
+            "SELECT COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
+            " FROM feedback f JOIN questions q ON q.id = f.question_id " + where,
+            args,
+        ) as cursor:
+            votes = await cursor.fetchone()
+        confident = f"q.tier = '{Tier.CONFIDENT.value}'"
+        async with self._db.execute(
+            "SELECT q.entry_id, COUNT(DISTINCT q.id) AS asked,"
+            " COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
+            " FROM questions q LEFT JOIN feedback f ON f.question_id = q.id"
+            f" {where + ' AND' if where else 'WHERE'} {confident}"
+            " GROUP BY q.entry_id ORDER BY asked DESC, q.entry_id LIMIT ?",
+            (*args, limit),
+        ) as cursor:
+            top = tuple([(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor])
+        async with self._db.execute(
+            "SELECT q.language, COUNT(DISTINCT q.id) AS asked,"
+            f" COUNT(DISTINCT CASE WHEN {confident} THEN q.id END) AS answered,"
+            " COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
+            " FROM questions q LEFT JOIN feedback f ON f.question_id = q.id "
+            + where
+            + " GROUP BY q.language ORDER BY asked DESC, q.language",
+            args,
+        ) as cursor:
+            by_language = tuple(
+                [
+                    (r["language"], r["asked"], r["answered"], r["yes"], r["no"])
+                    async for r in cursor
+                ]
+            )
+        return PeriodStats(
+            by_language=by_language,
+            since=since,
+            asked=sum(tiers.values()),
+            confident=tiers.get(Tier.CONFIDENT.value, 0),
+            close=tiers.get(Tier.CLOSE.value, 0),
+            unknown=tiers.get(Tier.NONE.value, 0),
+            helpful=int(votes["yes"]) if votes else 0,
+            unhelpful=int(votes["no"]) if votes else 0,
+            top=top,
+        )
+
+    async def add_watch(self, question_id: int, member: str) -> bool:
+        try:
+            async with self._writing:
+                await self._db.execute(
+                    "INSERT INTO watches (question_id, member, requested_at) VALUES (?, ?, ?)",
+                    (question_id, member, utc_now()),
+                )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    async def drop_watch(self, question_id: int, member: str) -> bool:
+        async with self._writing:
+            cursor = await self._db.execute(
+                "DELETE FROM watches WHERE question_id = ? AND member = ?", (question_id, member)
+            )
+        return cursor.rowcount == 1
+
+    async def watches(self, question_id: int | None = None) -> list[Watch]:
+        where = "WHERE w.question_id = ?" if question_id is not None else ""
+        async with self._db.execute(
+            "SELECT w.question_id, w.member, q.text FROM watches w"
+            f" JOIN questions q ON q.id = w.question_id {where} ORDER BY w.rowid",
+            (question_id,) if question_id is not None else (),
+        ) as cursor:
+            return [Watch(r["question_id"], r["member"], r["text"]) async for r in cursor]
+
 
 def _revision(row: sqlite3.Row) -> Revision:
     entry = Entry.model_validate_json(row["data"]) if row["data"] is not None else None
@@ -451,4 +536,5 @@ def _question(row: sqlite3.Row) -> LoggedQuestion:
         entry_id=row["entry_id"],
         score=row["score"],
         state=QuestionState(row["state"]),
+        language=row["language"],
     )

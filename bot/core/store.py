@@ -88,6 +88,7 @@ class LoggedQuestion:
     entry_id: str | None
     score: float
     state: QuestionState
+    language: str = "en"  # the question's language code
 
     @property
     def unanswered(self) -> bool:
@@ -97,6 +98,41 @@ class LoggedQuestion:
 
 # The same rule as LoggedQuestion.unanswered, for stores that select in SQL.
 UNANSWERED_SQL = f"tier != '{Tier.CONFIDENT.value}' AND state = '{QuestionState.OPEN.value}'"
+
+
+@dataclass(frozen=True)
+class Watch:
+    """A member waiting to be told when a question is answered."""
+
+    question_id: int
+    member: str
+    text: str  # the question
+
+
+@dataclass(frozen=True)
+class PeriodStats:
+    """Questions asked in a period (since a time, or ever) and the votes on their answers."""
+
+    since: str | None
+    asked: int  # questions logged (refused ones are never logged)
+    confident: int  # answered
+    close: int  # "did you mean"
+    unknown: int  # "not in my knowledge base"
+    helpful: int
+    unhelpful: int
+    top: tuple[tuple[str, int, int, int], ...]  # (entry id, answers, 👍, 👎), most asked first
+    # (language, asked, answered, 👍, 👎), most asked first
+    by_language: tuple[tuple[str, int, int, int, int], ...] = ()
+
+    @property
+    def unanswered_rate(self) -> float | None:
+        """Share of questions that got no confident answer."""
+        return (self.asked - self.confident) / self.asked if self.asked else None
+
+    @property
+    def helpful_ratio(self) -> float | None:
+        votes = self.helpful + self.unhelpful
+        return self.helpful / votes if votes else None
 
 
 def utc_now() -> str:
@@ -153,6 +189,7 @@ class Store(Protocol):
         score: float,
         asker: str | None,
         channel: str,
+        language: str = "en",
     ) -> int:
         """Log an answered question; returns its id."""
         ...
@@ -184,4 +221,22 @@ class Store(Protocol):
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
         """(entry id, times answered, helpful votes, unhelpful votes), most asked first.
         Entries opened from a button (`picked`) are not questions asked and do not count."""
+        ...
+
+    async def period_stats(self, since: str | None, limit: int = 10) -> PeriodStats:
+        """Counts for questions asked at or after `since` (an ISO time; None: ever)."""
+        ...
+
+    # -- "tell me when this is answered" ---------------------------------------------------
+
+    async def add_watch(self, question_id: int, member: str) -> bool:
+        """False when this member already waits on this question."""
+        ...
+
+    async def drop_watch(self, question_id: int, member: str) -> bool:
+        """False when there was no such watch (so of two callers, only one gets True)."""
+        ...
+
+    async def watches(self, question_id: int | None = None) -> list[Watch]:
+        """Every watch (or those on one question), oldest first."""
         ...

@@ -16,11 +16,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"executive (?:order|action)s?", "eo"),
     (r"check ?ins?|checking in|checked in|check up", "checkin"),
     (r"sign(?:ed|ing)? ?ups?", "enroll"),
-    # Doubt: "did they make this up" asks whether the story is true.
+    # Doubt: "did they make this up" asks whether the story was invented.
     (
         r"(?:make|made|making|makes) (?:it |this |that |these |those |them |all this |this all "
         r"|the whole thing |(?:this |the |that )?(?:story|stuff|things?|numbers?|quotes?) )?up",
-        "fake",
+        "madeup",
     ),
     (r"alternatives? to detention", "atd"),
     (r"cbp ?one", "cbpone"),
@@ -139,23 +139,48 @@ SYNONYMS: dict[str, str] = {
     "whistleblower": "source",
     "mole": "source",
     "rollout": "launch",
-    # Doubt about the story itself ("fake", "real" and "legit" above are the same).
-    "hoax": "true",
-    "rumor": "true",
-    "rumour": "true",
-    "satire": "true",
-    "clickbait": "true",
-    "bs": "true",
-    "bullshit": "true",
-    "cap": "true",
-    "lie": "true",
-    "lying": "true",
-    "liar": "true",
-    "fabricat": "true",
-    "fabricated": "true",
-    "debunk": "true",
-    "misinformation": "true",
-    "disinformation": "true",
+    "bugg": "glitch",
+    "laggy": "glitch",
+    "janky": "glitch",
+    "scrap": "postpone",
+    "axed": "postpone",
+    "nix": "postpone",
+    "shelv": "postpone",
+    "slam": "overwhelm",
+    "migra": "ice",
+    "onboard": "enroll",
+    "cooked": "overwhelm",
+    "swamped": "overwhelm",
+    "ghost": "disappear",
+    "ghosting": "disappear",
+    "receipt": "proof",
+    # Doubt about the story itself. "fake", "real", "legit" and "true" (above) are weak: they
+    # are also how members ask about a claim ("is the app real"). Saying the story was made up
+    # is a question of its own, answered by whether it is confirmed.
+    "hoax": "hoax",
+    "rumor": "hoax",
+    "rumour": "hoax",
+    "satire": "hoax",
+    "clickbait": "hoax",
+    "bs": "hoax",
+    "bullshit": "hoax",
+    "cap": "hoax",
+    "lie": "hoax",
+    "lying": "hoax",
+    "liar": "hoax",
+    "fabricat": "hoax",
+    "fabricated": "hoax",
+    "debunk": "hoax",
+    "propaganda": "hoax",
+    "misinformation": "hoax",
+    "disinformation": "hoax",
+    "madeup": "hoax",
+    "nonsense": "hoax",
+    "sus": "hoax",
+    "sketchy": "hoax",
+    "shady": "hoax",
+    "fishy": "hoax",
+    "bogus": "hoax",
     "trust": "true",
     "trustworthy": "true",
     "credible": "true",
@@ -176,7 +201,8 @@ STOPWORDS: frozenset[str] = frozenset(
     again still even ever now right there their theyre whats whos hows thats ya yeah yep nope
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
-    ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats""".split()
+    ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
+    waht hte adn tf hella b4 deets keep keeps kept keeping""".split()
 )
 
 
@@ -188,15 +214,26 @@ WEAK_TOKENS: frozenset[str] = frozenset(
 
 # Words that say how a question is asked, not what it is about ("what happens if…", "how is
 # it calculated", "any actual numbers"): an entry that lacks them still answers the question,
-# so they never count against it (they still count, fully, for ranking). Written as typed;
-# compared by token.
+# and they count for neither side of its coverage (they still count, fully, for ranking).
+# Compared as typed, so "reportedly" does not take "report" with it. Words that ask something
+# in this domain stay out: "work" (how it works), "named" (the sources), "proof" (doubt).
 FRAMING_WORDS: frozenset[str] = frozenset(
     """happen happens happened claim claims claimed explain explained explanation count counts
     counted number numbers total manage managed run runs running exist exists existed calculate
-    calculated stat stats statistic statistics figure figures quote quotes quoted actual give
-    according show shows showed original sound sounds proof evidence believe rely mean meaning
-    meant work works worked call called name named detail details describe latest current
-    currently specific example reason situation status deal talk talking supposed supposedly
-    allegedly reportedly apparently officially truth fact facts information plan planned
-    become became turn turned exactly main basic basically kind sort type part whole""".split()
+    calculated stat stats statistic statistics figure figures actual give according show shows
+    showed sound sounds mean meaning meant detail details describe example reason situation
+    deal talk talking supposed supposedly allegedly reportedly apparently plan planned become
+    became turn turned exactly basic basically fail failed failure
+    success successful disaster mess joke""".split()
 )
+
+# The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,
+# found by question_kind). Only kinds that say what sort of answer is wanted: "what", "is"
+# and "how" open every sort of question. Used only to settle a near tie (confidence.py).
+QUESTION_KINDS: dict[str, str] = {
+    **dict.fromkeys("who whos whom whose".split(), "who"),
+    **dict.fromkeys("when whens".split(), "when"),
+    **dict.fromkeys("where wheres".split(), "where"),
+    **dict.fromkeys("why whys".split(), "why"),
+}
+HOW_MANY = "how many"

@@ -10,12 +10,15 @@ import discord
 from discord.ext import commands
 
 from bot.core.engine import Engine
+from bot.discord.audit import AuditChannel
 from bot.discord.errors import PolicyTree
 from bot.discord.extensions import walk_extensions
+from bot.discord.notify import Notifier
 from bot.discord.ratelimit import RateLimiter
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import AnswerService
 from bot.discord.sync import SyncState, sync_if_changed
+from bot.discord.translator import CatalogueTranslator
 from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
 
@@ -47,6 +50,7 @@ class PolicyBot(commands.Bot):
         trust: Trust | None = None,
         site_url: str | None = None,
         site: SiteRebuilder | None = None,
+        audit_channel_id: int | None = None,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -64,8 +68,15 @@ class PolicyBot(commands.Bot):
         self.sync_state = SyncState(state_dir) if state_dir is not None else None
         self.auto_sync = auto_sync
         self.trust = trust or Trust()
+        self.audit = AuditChannel(self, audit_channel_id, self.trust.home_guild_ids)
+        self.notifier = Notifier(self, engine)
+        self._unsubscribe = [
+            engine.on_moderation(self.audit.moderation),
+            engine.on_moderation(self.notifier.moderation),
+        ]
 
     async def setup_hook(self) -> None:
+        await self.tree.set_translator(CatalogueTranslator())
         for extension in walk_extensions():
             await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
@@ -76,6 +87,15 @@ class PolicyBot(commands.Bot):
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: ConversationCog handles the messages meant for the bot."""
+
+    async def close(self) -> None:
+        """Finish the audit posts and notices under way, stop listening to the engine, then
+        disconnect."""
+        while self._unsubscribe:
+            self._unsubscribe.pop()()
+        await self.audit.drain()
+        await self.notifier.drain()
+        await super().close()
 
     async def on_ready(self) -> None:
         log.info("Connected as %s to %d servers", self.user, len(self.guilds))

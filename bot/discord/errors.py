@@ -14,15 +14,38 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import discord
 from discord import app_commands
 
+from bot.core.i18n import N_, texts
 from bot.core.store import StoreError
+from bot.discord.audit import audit_of
 from bot.discord.limits import MESSAGE_MAX, clip
+from bot.discord.locale import reply_language
 
 log = logging.getLogger("policybot.discord")
 
-SORRY = "Sorry, something went wrong on my side. Please try again in a little while."
+SORRY = N_("Sorry, something went wrong on my side. Please try again in a little while.")
+# Only when the audit channel reaches moderators is it true that they see what happened.
+SORRY_REPORTED = N_(
+    "Sorry, something went wrong on my side. The moderators have been told; please try again "
+    "in a little while."
+)
 
 P = ParamSpec("P")
 S = TypeVar("S")
+
+
+def sorry_text(client: discord.Client) -> str:
+    """What a member is told when the bot fails: moderators are said to know only if they do."""
+    audit = audit_of(client)
+    return SORRY_REPORTED if audit is not None and audit.reaches_moderators else SORRY
+
+
+def report_failed_question(
+    client: discord.Client, where: str, question: str | None, error: BaseException
+) -> None:
+    """The short report in the audit channel (if one is set): the question, never a traceback."""
+    audit = audit_of(client)
+    if audit is not None:
+        audit.failure(where, question, error)
 
 
 async def report_failure(interaction: discord.Interaction[Any], error: BaseException) -> None:
@@ -34,7 +57,14 @@ async def report_failure(interaction: discord.Interaction[Any], error: BaseExcep
     log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
     if interaction.type is discord.InteractionType.autocomplete:
         return  # nowhere to show a message; an empty list is what the member sees
-    await _tell(interaction, SORRY)
+    question = getattr(interaction.namespace, "question", None)
+    where = f"/{command}" if interaction.command else f"a {command.replace('_', ' ')}"
+    report_failed_question(
+        interaction.client, where, question if isinstance(question, str) else None, error
+    )
+    await _tell(
+        interaction, texts(reply_language(interaction)).gettext(sorry_text(interaction.client))
+    )
 
 
 async def _tell(interaction: discord.Interaction[Any], text: str) -> None:

@@ -1,4 +1,5 @@
-"""The "edit entry" form: question, paraphrases, keywords and answer, plus a reason.
+"""The "edit entry" form: question, paraphrases, keywords and answer, plus a reason, in one
+language: the entry's own English words, or its translation (a new one starts empty).
 
 Sources, status and dates stay in the files (`/kb import`): they need review that a form
 cannot give. The form remembers the revision it was opened at, so a save never silently
@@ -14,6 +15,7 @@ import discord
 
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
+from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.store import StoreError
 from bot.discord.errors import report_failure
@@ -30,35 +32,50 @@ def split_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def form_values(entry: Entry) -> dict[str, str]:
-    """The entry's editable fields as the form shows them. Keywords go one per line: a keyword
-    may itself contain a comma ("3,201,144")."""
+def form_values(entry: Entry, language: str = SOURCE_LANGUAGE) -> dict[str, str]:
+    """The entry's editable fields in `language` as the form shows them (empty for a language
+    it has no translation in yet). Keywords go one per line: a keyword may itself contain a
+    comma ("3,201,144")."""
+    words = entry.in_language(language)
+    if words is None:
+        return dict.fromkeys(("question", "paraphrases", "keywords", "answer"), "")
     return {
-        "question": entry.question,
-        "paraphrases": "\n".join(entry.paraphrases),
-        "keywords": "\n".join(entry.keywords),
-        "answer": entry.answer,
+        "question": words.question,
+        "paraphrases": "\n".join(words.paraphrases),
+        "keywords": "\n".join(words.keywords),
+        "answer": words.answer,
     }
 
 
-def too_long_for_form(entry: Entry) -> list[str]:
+def too_long_for_form(entry: Entry, language: str = SOURCE_LANGUAGE) -> list[str]:
     """Fields that would not fit the form's inputs, e.g. ["answer (4,050 characters)"]."""
     limits = {"question": QUESTION_MAX}
     return [
         f"{name} ({len(text):,} characters)"
-        for name, text in form_values(entry).items()
+        for name, text in form_values(entry, language).items()
         if len(text) > limits.get(name, TEXT_INPUT_MAX)
     ]
 
 
 class EditEntryModal(discord.ui.Modal):
-    def __init__(self, engine: Engine, entry: Entry, base_revision: int, trust: Trust) -> None:
-        super().__init__(title=f"Edit {entry.id}"[:45], timeout=30 * 60)
+    def __init__(
+        self,
+        engine: Engine,
+        entry: Entry,
+        base_revision: int,
+        trust: Trust,
+        language: str = SOURCE_LANGUAGE,
+    ) -> None:
+        in_language = "" if language == SOURCE_LANGUAGE else f" ({language})"
+        super().__init__(title=f"Edit {entry.id}{in_language}"[:45], timeout=30 * 60)
         self.engine = engine
         self.entry_id = entry.id
+        self.language = language
+        # The other languages' words, kept as they are by this edit.
+        self.translations = entry.to_file_dict().get("translations", {})
         self.base_revision = base_revision
         self.trust = trust
-        values = form_values(entry)
+        values = form_values(entry, language)
         self.question: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label="Canonical question", default=values["question"], max_length=QUESTION_MAX
         )
@@ -99,12 +116,16 @@ class EditEntryModal(discord.ui.Modal):
         return False
 
     def changes(self) -> dict[str, object]:
-        return {
+        words = {
             "question": self.question.value,
             "paraphrases": split_lines(self.paraphrases.value),
             "keywords": split_lines(self.keywords.value),
             "answer": self.answer.value,
         }
+        if self.language == SOURCE_LANGUAGE:
+            return dict(words)
+        translations = dict(self.translations) if isinstance(self.translations, dict) else {}
+        return {"translations": {**translations, self.language: words}}
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
         # Acknowledged before the database is touched: a save that waits on a lock must not

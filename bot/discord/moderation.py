@@ -10,7 +10,7 @@ from typing import Any
 import discord
 
 from bot.core.models import Entry
-from bot.core.store import LoggedQuestion, Revision
+from bot.core.store import PeriodStats, Revision
 from bot.discord.limits import CHOICE_MAX, CHOICES_MAX, MESSAGE_MAX, clip
 
 MAX_UPLOAD_BYTES = 1_000_000
@@ -52,26 +52,33 @@ def history_text(entry_id: str, revisions: Sequence[Revision]) -> str:
     return fit_lines(lines)
 
 
-def queue_text(questions: Sequence[LoggedQuestion]) -> str:
-    if not questions:
-        return "No unanswered questions. 🎉"
-    lines = ["Questions nobody could answer (newest first):"]
-    for question in questions:
-        lines.append(
-            f"`{question.id}` {question.asked_at[:10]} ({question.tier}) "
-            f"{clip(discord.utils.escape_markdown(question.text), 200)}"
-        )
-    lines.append("Answer one with `/kb teach`, or remove it with `/kb dismiss`.")
-    return fit_lines(lines)
-
-
-def stats_text(
-    usage: Sequence[tuple[str, int, int, int]], unanswered: int, entries: int, as_of: str
-) -> str:
-    lines = [f"{entries} entries, information as of {as_of}; {unanswered} unanswered questions."]
-    if usage:
+def stats_text(stats: PeriodStats, days: int | None, entries: int, as_of: str) -> str:
+    period = f"the last {days} days" if days else "all time"
+    lines = [f"{entries} entries, information as of {as_of}. Over {period}:"]
+    if not stats.asked:
+        return fit_lines([*lines, "No questions asked."])
+    unanswered = stats.asked - stats.confident
+    rate = stats.unanswered_rate or 0.0
+    lines.append(
+        f"{stats.asked} questions; {stats.confident} answered, {unanswered} unanswered "
+        f"({rate:.0%}: {stats.close} 'did you mean', {stats.unknown} not known)."
+    )
+    ratio = stats.helpful_ratio
+    votes = stats.helpful + stats.unhelpful
+    lines.append(
+        f"Helpful: {ratio:.0%} of {votes} votes (👍 {stats.helpful} · 👎 {stats.unhelpful})."
+        if ratio is not None
+        else "No helpful/not helpful votes."
+    )
+    if len(stats.by_language) > 1:
+        lines.append("By language (asked · answered · 👍 · 👎):")
+        lines += [
+            f"`{code}` {asked} · {answered} ({answered / asked:.0%}) · {yes} · {no}"
+            for code, asked, answered, yes, no in stats.by_language
+        ]
+    if stats.top:
         lines.append("Most asked (answers · 👍 · 👎):")
-        lines += [f"`{entry_id}` {n} · {yes} · {no}" for entry_id, n, yes, no in usage]
+        lines += [f"`{entry_id}` {n} · {yes} · {no}" for entry_id, n, yes, no in stats.top]
     return fit_lines(lines)
 
 

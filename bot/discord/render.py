@@ -1,4 +1,6 @@
-"""Answers and summaries as Discord embeds, every text clipped to Discord's limits."""
+"""Answers and summaries as Discord embeds, every text clipped to Discord's limits.
+
+Every label is in the answer's language, from the catalogue (bot/core/i18n.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,10 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.core.answers import Answer, Citation, format_date
+from bot.core.answers import SOURCE_KIND_LABELS, Answer, Citation
 from bot.core.engine import SourceSummary
+from bot.core.i18n import N_, texts
+from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.matcher import Tier
 from bot.core.models import SourceKind
 from bot.discord.limits import (
@@ -25,71 +29,81 @@ from bot.discord.limits import (
 CONFIRMED_COLOUR = discord.Colour.blue()
 ANONYMOUS_COLOUR = discord.Colour.orange()
 NEUTRAL_COLOUR = discord.Colour.light_grey()
-WARNING_TITLE = "⚠️ Anonymous sources — not confirmed on the record"
-NOT_KNOWN_TITLE = "That is not in my knowledge base yet"
-NEWER_TITLE = "🕓 Newer developments may exist"
-KIND_LABELS: dict[SourceKind, str] = {
-    SourceKind.ANONYMOUS: "anonymous sources",
-    SourceKind.NAMED_PERSON: "named people",
-    SourceKind.OFFICIAL_RECORD: "official documents",
-    SourceKind.AGENCY_DATA: "agency data",
-    SourceKind.OUTLET_ANALYSIS: "the outlet's own analysis",
-    SourceKind.UNATTRIBUTED: "unattributed",
-}
+WARNING_TITLE = N_("⚠️ Anonymous sources — not confirmed on the record")
+NOT_KNOWN_TITLE = N_("That is not in my knowledge base yet")
+NEWER_TITLE = N_("🕓 Newer developments may exist")
+DID_YOU_MEAN = N_("Did you mean…")
+NOT_TRANSLATED_TITLE = N_("🌐 Not translated yet")
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
     """A confident answer: text, warning, sources, status and as-of, match in the footer."""
+    words = texts(answer.language)
     colour = ANONYMOUS_COLOUR if answer.anonymous_sourcing else CONFIRMED_COLOUR
     embed = discord.Embed(
         title=clip(answer.matched_question or answer.question, EMBED_TITLE_MAX),
         description=clip(answer.text or "", EMBED_DESCRIPTION_MAX),
         colour=colour,
     )
+    if answer.not_translated_note:
+        _add_field(embed, words.gettext(NOT_TRANSLATED_TITLE), answer.not_translated_note)
     if answer.warning:
-        _add_field(embed, WARNING_TITLE, answer.warning)
+        _add_field(embed, words.gettext(WARNING_TITLE), answer.warning)
     if answer.newer_developments:
-        _add_field(embed, NEWER_TITLE, answer.newer_developments)
-    _add_field(embed, "Sources", "\n".join(_citation_line(c) for c in answer.citations))
-    status = answer.status_label or "Unknown"
+        _add_field(embed, words.gettext(NEWER_TITLE), answer.newer_developments)
+    sources = "\n".join(_citation_line(c) for c in answer.citations)
+    _add_field(embed, words.gettext("Sources"), sources)
+    status = answer.status_label or words.gettext("Unknown")
     if answer.as_of:
-        status += f" · as of {format_date(answer.as_of)}"
+        status += " · " + words.gettext("as of {date}").format(date=words.date(answer.as_of))
     if answer.dates_from:
-        status += f" · information dates from {format_date(answer.dates_from)}"
-    _add_field(embed, "Status", status)
-    embed.set_footer(
-        text=clip(f"Matched “{answer.matched_question}” · score {answer.score:.0f}/100", FOOTER_MAX)
+        dates_from = words.date(answer.dates_from)
+        status += " · " + words.gettext("information dates from {date}").format(date=dates_from)
+    if answer.update:
+        status += "\n" + answer.update
+    _add_field(embed, words.gettext("Status"), status)
+    footer = words.gettext("Matched “{question}” · score {score}/100").format(
+        question=answer.matched_question, score=f"{answer.score:.0f}"
     )
+    embed.set_footer(text=clip(footer, FOOTER_MAX))
     return fit(embed)
 
 
 def _citation_line(citation: Citation) -> str:
     title = f"[{citation.title}]({citation.url})" if citation.url else f"“{citation.title}”"
-    when = format_date(citation.date) if citation.date else "undated"
-    return f"• **{citation.publisher}**, {when} — {title}; {citation.attribution}"
+    return f"• **{citation.publisher}**, {citation.when} — {title}; {citation.attribution}"
+
+
+def _you_asked(answer: Answer) -> str:
+    you_asked = texts(answer.language).gettext("You asked: {question}")
+    return clip(you_asked.format(question=answer.question), FOOTER_MAX)
 
 
 def close_embed(answer: Answer) -> discord.Embed:
+    words = texts(answer.language)
     lines = [f"{n}. {s.question}" for n, s in enumerate(answer.suggestions, start=1)]
-    description = (answer.message or "Did you mean…") + "\n" + "\n".join(lines)
+    description = (answer.message or words.gettext(DID_YOU_MEAN)) + "\n" + "\n".join(lines)
     embed = discord.Embed(
-        title="Did you mean…",
+        title=words.gettext(DID_YOU_MEAN),
         description=clip(description, EMBED_DESCRIPTION_MAX),
         colour=NEUTRAL_COLOUR,
     )
-    embed.set_footer(text=clip(f"You asked: {answer.question}", FOOTER_MAX))
+    embed.set_footer(text=_you_asked(answer))
     return fit(embed)
 
 
 def not_known_embed(answer: Answer, topics: Sequence[str]) -> discord.Embed:
+    words = texts(answer.language)
+    title = words.gettext(NOT_KNOWN_TITLE)
     embed = discord.Embed(
-        title=NOT_KNOWN_TITLE,
-        description=clip(answer.message or NOT_KNOWN_TITLE, EMBED_DESCRIPTION_MAX),
+        title=title,
+        description=clip(answer.message or title, EMBED_DESCRIPTION_MAX),
         colour=NEUTRAL_COLOUR,
     )
     if topics:
-        _add_field(embed, "What I can answer about", "\n".join(f"• {t}" for t in topics))
-    embed.set_footer(text=clip(f"You asked: {answer.question}", FOOTER_MAX))
+        covered = "\n".join(f"• {t}" for t in topics)
+        _add_field(embed, words.gettext("What I can answer about"), covered)
+    embed.set_footer(text=_you_asked(answer))
     return fit(embed)
 
 
@@ -104,7 +118,8 @@ def notice_text(answer: Answer) -> str | None:
 
 
 def refusal_text(answer: Answer) -> str:
-    return clip(answer.message or "Please ask a question in words.", MESSAGE_MAX)
+    fallback = texts(answer.language).gettext("Please ask a question in words.")
+    return clip(answer.message or fallback, MESSAGE_MAX)
 
 
 def answer_to_embed(answer: Answer, topics: Sequence[str]) -> discord.Embed | None:
@@ -118,29 +133,39 @@ def answer_to_embed(answer: Answer, topics: Sequence[str]) -> discord.Embed | No
     return None
 
 
-def sources_embed(summaries: Sequence[SourceSummary]) -> discord.Embed:
+def sources_embed(
+    summaries: Sequence[SourceSummary], language: str = SOURCE_LANGUAGE
+) -> discord.Embed:
     """Who is quoted and how, grouped by kind of attribution, with entry counts."""
+    words = texts(language)
     by_kind: dict[SourceKind, list[str]] = {}
     for summary in summaries:
-        entries = "entry" if summary.entries == 1 else "entries"
+        count = words.ngettext("{count} entry", "{count} entries", summary.entries)
         by_kind.setdefault(summary.kind, []).append(
-            f"• {summary.publisher}: {summary.entries} {entries}"
+            f"• {summary.publisher}: {count.format(count=summary.entries)}"
         )
     embed = discord.Embed(
-        title="Who is quoted, and how",
-        description="Each answer cites its sources. Anonymous sourcing is flagged on every "
-        "answer that rests on it.",
+        title=words.gettext("Who is quoted, and how"),
+        description=words.gettext(
+            "Each answer cites its sources. Anonymous sourcing is flagged on every "
+            "answer that rests on it."
+        ),
         colour=NEUTRAL_COLOUR,
     )
     for kind, lines in by_kind.items():
-        _add_field(embed, f"{KIND_LABELS[kind].capitalize()} ({len(lines)})", "\n".join(lines))
+        label = words.gettext(SOURCE_KIND_LABELS[kind])
+        _add_field(embed, f"{label[:1].upper()}{label[1:]} ({len(lines)})", "\n".join(lines))
     return fit(embed)
 
 
-def about_embed(topics: Sequence[str], entries: int, as_of: str | None) -> discord.Embed:
+def about_embed(
+    topics: Sequence[str], entries: int, as_of: str | None, language: str = SOURCE_LANGUAGE
+) -> discord.Embed:
+    """`as_of`: the knowledge base's date, already written in `language`."""
+    words = texts(language)
     embed = discord.Embed(
-        title="About policybot",
-        description=(
+        title=words.gettext("About policybot"),
+        description=words.gettext(
             "I answer questions about one reported policy: ICE letting migrants check in "
             "through a phone app instead of in person. Every answer comes from a curated, "
             "sourced knowledge base and says who reported it; when a claim rests on "
@@ -149,14 +174,22 @@ def about_embed(topics: Sequence[str], entries: int, as_of: str | None) -> disco
         ),
         colour=NEUTRAL_COLOUR,
     )
-    _add_field(embed, "Covers", "\n".join(f"• {t}" for t in topics) or "Nothing yet.")
+    covered = "\n".join(f"• {t}" for t in topics) or words.gettext("Nothing yet.")
+    _add_field(embed, words.gettext("Covers"), covered)
     _add_field(
         embed,
-        "Limits",
-        "Not legal advice. For your own case, rely on official notices, your ICE officer "
-        "or an immigration attorney; official information is at ice.gov and cbp.gov.",
+        words.gettext("Limits"),
+        words.gettext(
+            "Not legal advice. For your own case, rely on official notices, your ICE officer "
+            "or an immigration attorney; official information is at ice.gov and cbp.gov."
+        ),
     )
-    embed.set_footer(text=f"{entries} entries · knowledge as of {as_of or 'unknown'}")
+    footer = words.ngettext(
+        "{count} entry · knowledge as of {date}",
+        "{count} entries · knowledge as of {date}",
+        entries,
+    )
+    embed.set_footer(text=footer.format(count=entries, date=as_of or words.gettext("unknown")))
     return fit(embed)
 
 

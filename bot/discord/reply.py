@@ -11,8 +11,11 @@ from typing import Any, Protocol, cast
 
 import discord
 
+from bot.core.i18n import N_, texts
+from bot.core.languages import SOURCE_LANGUAGE
+
 NO_MENTIONS = discord.AllowedMentions.none()
-REMOVED_ENTRY = (
+REMOVED_ENTRY = N_(
     "That entry has since been removed from the knowledge base. "
     "Try `/ask` with your question to see what I know now."
 )
@@ -40,26 +43,32 @@ class Reply:
 # Nothing to send: the member was told about the cooldown already (mentions and DMs get one
 # notice per cooldown, so a flood of them cannot make the bot flood the channel).
 SILENT = Reply(private=True)
-VOTE_COUNTED = "Thanks — your feedback is recorded."
-VOTE_REPEATED = "You have already voted on this answer; one vote per member counts."
 
 
-def cooldown_reply(seconds: float) -> Reply:
-    return Reply(
-        content=(
-            f"You're asking quickly — please wait {max(1, round(seconds))} s and try again. "
-            "(A small limit keeps the bot responsive for everyone.)"
-        ),
-        private=True,
+def cooldown_reply(seconds: float, language: str = SOURCE_LANGUAGE) -> Reply:
+    text = texts(language).gettext(
+        "You're asking quickly — please wait {seconds} s and try again. "
+        "(A small limit keeps the bot responsive for everyone.)"
     )
+    return Reply(content=text.format(seconds=max(1, round(seconds))), private=True)
 
 
 class Answering(Protocol):
     """What the answer buttons need from the answering service (bot.discord.service)."""
 
-    async def open_entry(self, entry_id: str, member_id: int, channel: str) -> Reply: ...
+    async def open_entry(
+        self, entry_id: str, member_id: int, channel: str, language: str = SOURCE_LANGUAGE
+    ) -> Reply: ...
 
-    async def vote(self, question_id: int, member_id: int, helpful: bool) -> Reply: ...
+    async def vote(
+        self, question_id: int, member_id: int, helpful: bool, language: str
+    ) -> Reply: ...
+
+    async def watch(self, question_id: int, member_id: int) -> bool | None:
+        """True: now watching; False: already was; None: the question no longer waits."""
+        ...
+
+    async def unwatch(self, question_id: int, member_id: int) -> bool: ...
 
 
 def answering(client: discord.Client) -> Answering:

@@ -48,6 +48,7 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         trust=Trust.of(settings.home_guild_ids, settings.moderator_role_ids),
         site_url=settings.site_address(),
         site=site_rebuilder(engine, settings),
+        audit_channel_id=settings.audit_channel_id,
         **options,  # type: ignore[arg-type]
     )
 

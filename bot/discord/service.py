@@ -11,13 +11,14 @@ import discord
 
 from bot.core.answers import Answer
 from bot.core.engine import Engine
+from bot.core.i18n import N_, texts
+from bot.core.knowledge import KnowledgeError
+from bot.core.languages import SOURCE_LANGUAGE
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.ratelimit import RateLimiter
 from bot.discord.reply import (
     REMOVED_ENTRY,
     SILENT,
-    VOTE_COUNTED,
-    VOTE_REPEATED,
     Reply,
     cooldown_reply,
 )
@@ -25,7 +26,8 @@ from bot.discord.views import answer_reply
 
 TOPICS_SHOWN = 6
 QUOTE_MAX = 300
-NO_TEXT = "That message has no text I can check."
+NO_TEXT = N_("That message has no text I can check.")
+CHECKING = N_("Checking this part of the message:")
 
 
 class AnswerService:
@@ -56,14 +58,16 @@ class AnswerService:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), timeout)
 
-    def _cooldown(self, member_id: int, *, every_time: bool = True) -> Reply | None:
+    def _cooldown(self, member_id: int, language: str, *, every_time: bool = True) -> Reply | None:
         """The one rate-limit check, for questions and button presses alike: None when the
         member may go ahead (it counts). Else the cooldown notice — or, unless `every_time`
         (an interaction must always be answered, privately), SILENT after the first one."""
         verdict = self.limiter.check(member_id)
         if verdict.allowed:
             return None
-        return cooldown_reply(verdict.wait) if verdict.notify or every_time else SILENT
+        if verdict.notify or every_time:
+            return cooldown_reply(verdict.wait, language)
+        return SILENT
 
     def topics(self) -> list[str]:
         return self.engine.topics()[:TOPICS_SHOWN]
@@ -72,51 +76,94 @@ class AnswerService:
         return answer_reply(answer, self.topics(), self.site_url)
 
     async def ask(
-        self, text: str, member_id: int, channel: str, *, every_notice: bool = True
+        self,
+        text: str,
+        member_id: int,
+        channel: str,
+        preferred_language: str | None = None,
+        *,
+        every_notice: bool = True,
     ) -> Reply:
-        """The reply to a question; with `every_notice=False` (mentions, DMs) only the first
-        over-limit question of a cooldown gets a notice, the rest SILENT."""
-        limited = self._cooldown(member_id, every_time=every_notice)
+        """Answer in the question's language; `preferred_language` (the member's Discord
+        locale) decides only when the question's own language is unclear. With
+        `every_notice=False` (mentions, DMs) only the first over-limit question of a cooldown
+        gets a notice, the rest SILENT."""
+        language = self.engine.language_of(text, preferred_language)
+        limited = self._cooldown(member_id, language, every_time=every_notice)
         if limited is not None:
             return limited
         with self._writing():
-            answer = await self.engine.ask(text, asker=str(member_id), channel=channel)
+            answer = await self.engine.ask(
+                text, asker=str(member_id), channel=channel, preferred_language=language
+            )
         return self._reply(answer)
 
-    async def check_claim(self, text: str, member_id: int, channel: str) -> Reply:
+    async def check_claim(
+        self, text: str, member_id: int, channel: str, preferred_language: str | None = None
+    ) -> Reply:
         """Answer the part of a message that matches best, quoting that part back."""
+        fallback = preferred_language or SOURCE_LANGUAGE
         if not text.strip():
-            return Reply(content=NO_TEXT, private=True)
-        limited = self._cooldown(member_id)
+            return Reply(content=texts(fallback).gettext(NO_TEXT), private=True)
+        language = self.engine.language_of(text, preferred_language)
+        limited = self._cooldown(member_id, language)
         if limited is not None:
             return limited
         with self._writing():
-            checked = await self.engine.check_claim(text, asker=str(member_id), channel=channel)
+            checked = await self.engine.check_claim(
+                text, asker=str(member_id), channel=channel, preferred_language=language
+            )
         reply = self._reply(checked.answer)
         quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)
-        content = clip(f"Checking this part of the message:\n{quote}", MESSAGE_MAX)
+        checking = texts(checked.answer.language).gettext(CHECKING)
+        content = clip(f"{checking}\n{quote}", MESSAGE_MAX)
         if reply.content:  # a refusal or an own-case notice: keep its text under the quote
             content = clip(f"{content}\n\n{reply.content}", MESSAGE_MAX)
         return Reply(content=content, embed=reply.embed, view=reply.view)
 
-    async def open_entry(self, entry_id: str, member_id: int, channel: str) -> Reply:
-        """An entry picked by button: its answer, logged so it can take a helpful/unhelpful vote."""
-        limited = self._cooldown(member_id)
+    async def open_entry(
+        self, entry_id: str, member_id: int, channel: str, language: str = SOURCE_LANGUAGE
+    ) -> Reply:
+        """An entry picked by button: its answer in the language of the list it was picked
+        from, logged so it can take a helpful/unhelpful vote."""
+        limited = self._cooldown(member_id, language)
         if limited is not None:
             return limited
         with self._writing():
-            answer = await self.engine.open_entry(entry_id, asker=str(member_id), channel=channel)
+            answer = await self.engine.open_entry(
+                entry_id, asker=str(member_id), channel=channel, language=language
+            )
         if answer is None:
-            return Reply(content=REMOVED_ENTRY)
+            return Reply(content=texts(language).gettext(REMOVED_ENTRY))
         return self._reply(answer)
 
-    async def vote(self, question_id: int, member_id: int, helpful: bool) -> Reply:
-        limited = self._cooldown(member_id)
+    async def vote(
+        self, question_id: int, member_id: int, helpful: bool, language: str = SOURCE_LANGUAGE
+    ) -> Reply:
+        limited = self._cooldown(member_id, language)
         if limited is not None:
             return limited
         with self._writing():
             counted = await self.engine.record_feedback(question_id, str(member_id), helpful)
-        return Reply(content=VOTE_COUNTED if counted else VOTE_REPEATED, private=True)
+        words = texts(language)
+        text = (
+            words.gettext("Thanks — your feedback is recorded.")
+            if counted
+            else words.gettext("You have already voted on this answer; one vote per member counts.")
+        )
+        return Reply(content=text, private=True)
+
+    async def watch(self, question_id: int, member_id: int) -> bool | None:
+        """True: now watching; False: already was; None: the question no longer waits."""
+        with self._writing():
+            try:
+                return await self.engine.watch(question_id, str(member_id))
+            except KnowledgeError:
+                return None
+
+    async def unwatch(self, question_id: int, member_id: int) -> bool:
+        with self._writing():
+            return await self.engine.unwatch(question_id, str(member_id))
 
 
 def service_of(client: discord.Client) -> AnswerService:

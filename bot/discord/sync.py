@@ -21,6 +21,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.core.i18n import catalogue_digest
+
 log = logging.getLogger("policybot.discord")
 
 STATE_FILE = "discord-commands.json"
@@ -47,8 +49,13 @@ def scope_payloads(tree: Tree, scope: str) -> list[dict[str, Any]]:
 
 
 def command_hash(tree: Tree, scope: str = GLOBAL) -> str:
+    """Of the commands and of the catalogues their localized names and descriptions come from
+    (discord.py adds the localizations only while syncing, so they are not in the payloads)."""
     encoded = json.dumps(
-        scope_payloads(tree, scope), sort_keys=True, separators=(",", ":"), default=str
+        [scope_payloads(tree, scope), catalogue_digest()],
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
     )
     return hashlib.sha256(encoded.encode()).hexdigest()
 

@@ -223,6 +223,7 @@ def _entry_context(
         "status": STATUS_LABELS[entry.status],
         "verdict": verdict(entry) if reviews_claim(entry) else None,
         "warning": answer.warning,
+        "status_update": answer.update,
         "sources": [
             {
                 "citation": citation,

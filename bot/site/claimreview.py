@@ -55,6 +55,8 @@ def verdict(entry: Entry) -> str:
         return "Partly corroborated: later on-the-record reporting or records bear out part of it"
     if entry.status is Status.DISPUTED:
         return "Disputed"
+    if entry.status is Status.RETRACTED:
+        return "Retracted by the outlet that reported it"
     return "Compared with the public record"
 
 

@@ -27,6 +27,11 @@ STRING, INTEGER, BOOLEAN, NUMBER, ATTACHMENT = 3, 4, 5, 10, 11
 STRING_OPTION_MAX = 6000
 INTERACTION_CONTEXTS = {0, 1, 2}  # guild, bot DM, private channel
 INTEGRATION_TYPES = {0, 1}  # guild install, user install
+# The locales Discord accepts as keys of name_localizations / description_localizations.
+LOCALES = frozenset(
+    """id da de en-GB en-US es-ES es-419 fr hr it lt hu nl no pl pt-BR ro fi sv-SE vi tr cs el
+    bg ru uk hi th zh-CN ja zh-TW ko""".split()
+)
 
 
 # --- registering ------------------------------------------------------------------------------
@@ -64,11 +69,13 @@ def command_problems(command: Any) -> list[str]:
     if kind == 1:
         problems += _name_problems("name", name)
         problems += _description_problems("description", description)
+        problems += _localization_problems("", command, chat_input=True)
         options = command.get("options") or []
         problems += _options_problems("options", options, depth=0)
     else:
         if not isinstance(name, str) or not 1 <= len(name) <= 32:
             problems.append("name: context menu names are 1-32 characters")
+        problems += _localization_problems("", command, chat_input=False)
         if description:
             problems.append("description: context menu commands must have an empty description")
         if command.get("options"):
@@ -101,6 +108,29 @@ def _availability_problems(command: Json) -> list[str]:
             continue
         if not isinstance(values, list) or not values or set(values) - allowed:
             problems.append(f"{key}: a non-empty list of values from {sorted(allowed)}")
+    return problems
+
+
+def _localization_problems(path: str, item: Json, *, chat_input: bool) -> list[str]:
+    """name_localizations and description_localizations: known locales, valid texts."""
+    problems: list[str] = []
+    for key in ("name_localizations", "description_localizations"):
+        localized = item.get(key)
+        if localized is None:
+            continue
+        where = f"{path}{key}"
+        if not isinstance(localized, dict):
+            problems.append(f"{where}: must be an object of locale -> text")
+            continue
+        for locale, text in localized.items():
+            if locale not in LOCALES:
+                problems.append(f"{where}: {locale!r} is not a Discord locale")
+            elif key == "description_localizations":
+                problems += _description_problems(f"{where}.{locale}", text)
+            elif chat_input:
+                problems += _name_problems(f"{where}.{locale}", text)
+            elif not isinstance(text, str) or not 1 <= len(text) <= 32:
+                problems.append(f"{where}.{locale}: context menu names are 1-32 characters")
     return problems
 
 
@@ -138,6 +168,7 @@ def _options_problems(path: str, options: Any, depth: int) -> list[str]:
         kind = option.get("type")
         problems += _name_problems(f"{where}.name", option.get("name"))
         problems += _description_problems(f"{where}.description", option.get("description"))
+        problems += _localization_problems(f"{where}.", option, chat_input=True)
         if kind in SUBCOMMAND_TYPES:
             problems += _subcommand_problems(where, option, depth)
             continue

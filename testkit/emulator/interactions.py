@@ -123,7 +123,7 @@ def base_payload(world: World, kind: int, data: Json, user: User, channel: Chann
         "data": data,
         "channel_id": str(channel.id),
         "channel": channel.payload(),
-        "locale": "en-US",
+        "locale": user.locale,
         "app_permissions": EVERYONE_PERMISSIONS,
         "entitlements": [],
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
@@ -261,13 +261,25 @@ def message_command_data(command: Json, target: Json) -> Json:
     }
 
 
-def component_data(message: Json, custom_id: str) -> Json:
+def component_data(message: Json, custom_id: str, values: list[str] | None = None) -> Json:
+    """What a press (or, with `values`, a pick in a string select) sends; the client only
+    offers what the component offers."""
     for row in message.get("components") or []:
         for component in row.get("components") or []:
             if component.get("custom_id") == custom_id:
                 if component.get("disabled"):
                     raise AssertionError(f"component {custom_id!r} is disabled")
-                return {"custom_id": custom_id, "component_type": component["type"]}
+                data: Json = {"custom_id": custom_id, "component_type": component["type"]}
+                if component["type"] == 3:
+                    offered = [o["value"] for o in component.get("options") or []]
+                    picked = list(values or [])
+                    low, high = component.get("min_values", 1), component.get("max_values", 1)
+                    if not low <= len(picked) <= high or set(picked) - set(offered):
+                        raise AssertionError(f"the client would not send {picked} for {offered}")
+                    data["values"] = picked
+                elif values is not None:
+                    raise AssertionError(f"component {custom_id!r} is not a select menu")
+                return data
     raise AssertionError(f"no component {custom_id!r} on message {message.get('id')}")
 
 

@@ -138,6 +138,8 @@ class CoreRoutes:
         channel = self._channel(request)
         if channel is None:
             return r.error(404, r.UNKNOWN_CHANNEL, "Unknown Channel")
+        if channel.recipient is not None and not channel.recipient.dms_open:
+            return r.error(403, r.CANNOT_MESSAGE_USER, "Cannot send messages to this user")
         body, uploads = await read_body(request)
         problems = message_problems(body, creating=True)
         problems += upload_problems(body, uploads, ATTACHMENT_SIZE_LIMIT)

@@ -172,12 +172,16 @@ class DiscordEmulator:
         permissions: int = 0,
         guild: Guild | None = None,
         user: User | None = None,
+        locale: str | None = None,
     ) -> User:
         """A new member of the guild (the test guild unless `guild` is given; `user` joins an
         existing user instead of a new one). `permissions` (bits, see permissions.py) are
-        granted the way Discord grants them: through a role of their own, "<name> permissions"."""
+        granted the way Discord grants them: through a role of their own, "<name> permissions".
+        `locale`: the language of their Discord client (e.g. "es-ES"), sent with interactions."""
         guild = guild or self.guild
         user = user or self.world.add_user(name, bot=bot)
+        if locale is not None:
+            user.locale = locale
         if permissions:
             roles = (*roles, self.role(f"{name} permissions", permissions=permissions, guild=guild))
         self.world.join(guild, user, roles)
@@ -299,9 +303,12 @@ class DiscordEmulator:
             ix.APPLICATION_COMMAND, ix.message_command_data(command, target), user, channel
         )
 
-    async def click(self, message: Json, custom_id: str, *, user: User) -> InteractionHandle:
+    async def click(
+        self, message: Json, custom_id: str, *, user: User, values: list[str] | None = None
+    ) -> InteractionHandle:
+        """Press a button, or (with `values`) pick options in a select menu."""
         channel = self.world.channels[int(message["channel_id"])]
-        data = ix.component_data(message, custom_id)
+        data = ix.component_data(message, custom_id, values)
         return await self._interact(ix.MESSAGE_COMPONENT, data, user, channel, message=message)
 
     async def submit_modal(

@@ -39,6 +39,8 @@ class User:
     id: int
     username: str
     bot: bool = False
+    dms_open: bool = True  # Privacy settings: "Allow direct messages from server members"
+    locale: str = "en-US"  # the language of the member's Discord client, sent with interactions
 
     def payload(self) -> Json:
         return {

@@ -29,6 +29,8 @@ def stripped(text: str) -> str:
         ("i was wondering if the app is approved lol", "the app is approved"),
         ("thank you so much! what is ATD?", "what is atd"),
         ("@policybot who are the sources ngl tbh smh", "who are the sources"),
+        ("my aunt keeps saying stuff about this 45 enrolled? asking for a friend", "45 enrolled"),
+        ("lol wait so is the app real", "is the app real"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.console import chat
+from bot.console import chat, render_sources
 from bot.core.engine import Engine
 
 from .conftest import write_knowledge
@@ -104,6 +104,25 @@ def test_kb_import_of_an_invalid_file_imports_nothing(
     assert len(out.splitlines()) == 1
 
 
+def test_kb_import_prune_of_a_folder_without_knowledge_files_deletes_nothing(
+    cli: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "empty").mkdir()  # e.g. a mistyped folder: pruning to it would delete all
+    code, _, err = cli("kb", "import", str(tmp_path / "empty"), "--prune")
+    assert code == 1 and "no .toml knowledge files" in err
+    code, _, err = cli("kb", "validate", str(tmp_path / "empty"))
+    assert code == 1 and "no .toml knowledge files" in err
+    _, out, _ = cli("kb", "list")
+    assert "enrolled-45" in out
+
+
+def test_kb_export_onto_a_file_gets_a_message_not_a_traceback(cli: Any, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("keep me")
+    code, _, err = cli("kb", "export", str(tmp_path / "a-file"))
+    assert code == 1 and "cannot write" in err and "a-file" in err
+    assert (tmp_path / "a-file").read_text() == "keep me"
+
+
 def test_kb_export_then_import_changes_nothing(cli: Any, tmp_path: Path) -> None:
     assert cli("kb", "export", str(tmp_path / "out"))[0] == 0
     code, out, _ = cli("kb", "import", str(tmp_path / "out"))
@@ -138,7 +157,13 @@ async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) ->
     await chat(engine, read=lambda _: next(typed), write=shown.append)
     assert "45 migrants" in shown[1] and "WARNING" in shown[1]
     assert "7 million" in shown[2]
-    assert "New York Post (anonymous)" in shown[3]
+    assert "New York Post (anonymous sources)" in shown[3]
+
+
+async def test_the_console_source_list_counts_one_entry_in_the_singular(engine: Engine) -> None:
+    listing = render_sources(engine)
+    assert "U.S. Customs and Border Protection (agency data): 1 entry\n" in listing + "\n"
+    assert "New York Post (anonymous sources): 2 entries" in listing
 
 
 def test_python_dash_m_bot_answers_from_a_fresh_process(
@@ -165,6 +190,32 @@ def test_python_dash_m_bot_answers_from_a_fresh_process(
     assert "discord" not in done.stderr.lower()
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, knowledge_dir: Path) -> None:
+    """`policybot ask < questions | head -1`: the closed pipe ends the run quietly."""
+    env = dict(
+        os.environ,
+        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
+        POLICYBOT_DB=str(tmp_path / "fresh.sqlite3"),
+        DISCORD_TOKEN="",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--no-log"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert process.stdin and process.stdout and process.stderr
+    process.stdin.write(b"how many migrants were enrolled?\n" * 300)  # more than a pipe holds
+    process.stdin.close()
+    assert process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=60) != 0
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err
+
+
 class _FakeStdin:
     def __init__(self, data: bytes) -> None:
         import io
@@ -185,6 +236,44 @@ def test_a_bad_setting_is_named_not_a_traceback(
     monkeypatch.setenv(variable, value)
     code, _, err = cli("ask", "--json", "how many migrants were enrolled?")
     assert code == 2 and expected in err and "Traceback" not in err
+
+
+def test_kb_validate_lists_entries_not_yet_translated(
+    cli: Any, tmp_path: Path, entries: list[dict[str, Any]]
+) -> None:
+    for entry in entries:  # validate also requires provenance
+        entry["sources"] = [
+            source if "url" in source else dict(source, no_url_reason="test source")
+            for source in entry["sources"]
+        ]
+    write_knowledge(tmp_path / "kb", entries)
+    code, out, _ = cli("kb", "validate", str(tmp_path / "kb"))
+    assert code == 0
+    assert "not yet translated (es): 3 entries: enrolled-45, apprehended-7m, apple-store" in out
+
+
+async def test_the_console_speaks_the_language_asked(engine: Engine) -> None:
+    typed = iter(["¿cuál es la capital de Francia?", "ayuda", "fuentes", "salir"])
+    shown: list[str] = []
+    await chat(engine, read=lambda _: next(typed), write=shown.append)
+    assert shown[1].startswith("Eso no está en mi base de conocimientos")
+    assert shown[2].startswith("Haz una pregunta")
+    assert shown[3].startswith("A quién cita la base de conocimientos")
+    assert "(fuentes anónimas)" in shown[3] and "entradas" in shown[3]
+
+
+def test_ask_json_says_the_language_and_the_queue_shows_it(cli: Any) -> None:
+    code, out, _ = cli("ask", "--json", "¿cuál es la capital de Francia?")
+    assert code == 0 and json.loads(out)["language"] == "es"
+    code, out, _ = cli("ask", "--json", "--language", "es", "CBP One?")
+    assert json.loads(out)["language"] == "es"
+    code, out, _ = cli("kb", "unanswered")
+    assert "\tes\tnone\t¿cuál es la capital de Francia?" in out
+
+
+def test_ask_refuses_a_language_it_does_not_speak(cli: Any) -> None:
+    with pytest.raises(SystemExit):
+        cli("ask", "--language", "xx", "hello")
 
 
 def test_check_quotes_the_part_it_answers(cli: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.commonness import informativeness, is_word
+from bot.core.commonness import informativeness, is_rare, is_word, spelling
 
 
 @pytest.mark.parametrize("word", ["daca", "population", "houston", "parole", "close", "tps"])
@@ -26,3 +26,15 @@ def test_rare_words_say_more_than_common_ones() -> None:
 @pytest.mark.parametrize("number", ["2004", "45", "1.8", "100k"])
 def test_numbers_always_count(number: str) -> None:
     assert informativeness(number) == 1.0
+
+
+def test_rare_words_near_a_function_word_are_typos_of_it_common_ones_are_not() -> None:
+    assert is_rare("herd") and is_rare("tis")
+    assert not is_rare("wall") and not is_rare("form")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("puxhed", "pushed"), ("politicalyl", "politically"), ("sennd", "send")]
+)
+def test_typos_of_common_words_are_spelled_out(typed: str, meant: str) -> None:
+    assert spelling(typed) == meant

@@ -217,9 +217,9 @@ async def test_check_claim_matches_each_part_once_and_logs_only_the_winner(
     matched: list[str] = []
     answer = engine.answer
 
-    def counting(question: str) -> Any:
+    def counting(question: str, preferred_language: str | None = None) -> Any:
         matched.append(question)
-        return answer(question)
+        return answer(question, preferred_language)
 
     monkeypatch.setattr(engine, "answer", counting)
     text = "Big news today. Apparently only 45 migrants were enrolled in the app! Crazy times."

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.core.matcher import Matcher, Thresholds, Tier
+from bot.core.matcher import Candidate, Matcher, Thresholds, Tier, confident_choice
 from bot.core.models import Entry
 
 SOURCE = {
@@ -209,3 +209,97 @@ def test_an_empty_knowledge_base_matches_nothing() -> None:
     assert len(empty) == 0
     assert empty.match("how many migrants were enrolled").tier is Tier.NONE
     assert empty.autocomplete("app", 5) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when does the apple store close",  # "close": the entry says nothing about hours
+        "how many migrants were enrolled in 2019",  # a year the entry does not have
+        "how many migrants live in new york",  # "live", "new york": not what it is about
+        "what is daca",  # a real word, not a typo of a knowledge-base word
+    ],
+)
+def test_neighbouring_questions_get_no_confident_answer(matcher: Matcher, question: str) -> None:
+    assert matcher.match(question).tier is not Tier.CONFIDENT
+
+
+def test_a_real_word_is_never_corrected_into_a_knowledge_base_word() -> None:
+    data = Matcher([entry("data", "Where does the CBP data come from?")])
+    assert data.query_tokens("daca") == ["daca"]
+    assert data.query_tokens("dtaa") == ["data"]  # a string that is no word is corrected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("yo bot lmk how many ppl signed up for the app fr", "enrolled"),
+        ("hey! thanks in advance. is the app on the apple store?", "apple-store"),
+        ("sorry if this is dumb but why did they cancel the presser", "press-conference"),
+    ],
+)
+def test_chatter_and_slang_keep_a_clear_question_confident(
+    matcher: Matcher, question: str, expected: str
+) -> None:
+    result = matcher.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
+
+
+def test_a_message_of_only_chatter_has_nothing_to_match(matcher: Matcher) -> None:
+    assert matcher.query_tokens("thanks bot lol") == []
+    assert matcher.match("thanks bot lol").tier is Tier.NONE
+
+
+def candidate(entry_id: str, score: float, coverage: float, missing: float = 0.0) -> Candidate:
+    return Candidate(entry_id, entry_id, score, "", coverage=coverage, missing=missing)
+
+
+def test_close_call_goes_to_the_entry_that_covers_the_whole_question() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    part = candidate("part", 80.0, coverage=0.6)  # scores a little higher, covers less
+    whole = candidate("whole", 78.5, coverage=1.0)
+    assert confident_choice([part, whole], limits) is whole
+    # Equal cover: a near tie stays a close call; a clear lead answers.
+    assert confident_choice([part, candidate("twin", 79.0, coverage=0.6)], limits) is None
+    assert confident_choice([part, candidate("far", 70.0, coverage=0.6)], limits) is part
+
+
+def test_an_entry_that_leaves_informative_words_unexplained_is_not_chosen() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    assert confident_choice([candidate("lacks", 90.0, coverage=1.0, missing=0.8)], limits) is None
+    assert confident_choice([candidate("explains", 90.0, 1.0, missing=0.2)], limits) is not None
+
+
+def test_a_near_tie_goes_to_the_entry_asked_the_same_kind_of_question() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    why = candidate("why-warning", 90.0, coverage=1.0)
+    who = Candidate("who-sources", "who-sources", 89.5, "", coverage=1.0, alike=True)
+    assert confident_choice([why, who], limits) is who
+    assert confident_choice([why, candidate("other", 89.5, coverage=1.0)], limits) is None
+
+
+def test_a_confident_answer_covers_enough_of_the_question() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    assert confident_choice([candidate("thin", 90.0, coverage=0.2)], limits) is None
+
+
+def test_a_rare_real_word_may_be_a_typo_of_a_function_word(matcher: Matcher) -> None:
+    assert matcher.query_tokens("herd the app is on the apple store") == ["app", "appstore"]
+    assert "wall" in matcher.query_tokens("how long is the wall")
+
+
+def test_a_typo_of_a_word_the_knowledge_base_lacks_is_read_as_that_word(matcher: Matcher) -> None:
+    assert "push" in matcher.query_tokens("was the launch puxhed back")
+
+
+def test_a_question_of_framing_words_only_is_not_answered(matcher: Matcher) -> None:
+    assert matcher.match("what happened").tier is not Tier.CONFIDENT
+
+
+def test_a_question_for_a_number_needs_an_entry_asked_for_one() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    city = Candidate("nyc-rollout", "", 90.0, "", counting=True, alike=False)
+    count = Candidate("enrolled", "", 90.0, "", counting=True, alike=True)
+    assert confident_choice([city], limits) is None
+    assert confident_choice([count], limits) is count

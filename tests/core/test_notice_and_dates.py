@@ -33,7 +33,7 @@ async def test_an_own_case_question_gets_the_notice_first_and_then_the_facts(
 ) -> None:
     answer = await engine.ask("I have a check-in, how many migrants were enrolled in the app?")
     assert answer.matched and answer.entry_id == "enrolled-45"
-    assert answer.notice is not None and answer.notice.language is Language.EN
+    assert answer.notice is not None and answer.notice.language == Language.EN
     assert "not legal advice" in answer.notice.title
     assert {link.url for link in answer.notice.links} == {EOIR_PRO_BONO_URL, ICE_CHECK_IN_URL}
 
@@ -45,7 +45,7 @@ async def test_a_news_question_gets_no_notice(engine: Engine) -> None:
 
 async def test_the_notice_is_in_the_language_of_the_question(engine: Engine) -> None:
     answer = await engine.ask("¿puedo usar la app para mi cita?")
-    assert answer.notice is not None and answer.notice.language is Language.ES
+    assert answer.notice is not None and answer.notice.language == Language.ES
     assert "asesoría legal" in answer.notice.title
 
 

@@ -37,6 +37,16 @@ ENTRIES: list[dict[str, Any]] = [
         "status": "reported_unconfirmed",
         "as_of": "2024-07-12",
         "related": ["apprehended-7m", "apple-store"],
+        "translations": {
+            "es": {
+                "question": "¿Cuántos migrantes se inscribieron en la aplicación?",
+                "paraphrases": ["cuántas personas se registraron en la app"],
+                "keywords": ["45", "inscritos"],
+                "answer": "El New York Post informó, citando fuentes anónimas, que los "
+                "funcionarios solo lograron inscribir a 45 migrantes de cientos por problemas "
+                "técnicos.",
+            }
+        },
     },
     {
         "id": "apprehended-7m",

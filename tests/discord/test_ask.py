@@ -37,8 +37,8 @@ async def test_known_question_gets_sourced_answer_with_buttons(
     assert "How many migrants were enrolled in the app?" in embed["footer"]["text"]
     assert "/100" in embed["footer"]["text"]
     ids = buttons(message)
-    assert {"pb:rel:apprehended-7m", "pb:rel:apple-store"} <= set(ids)
-    assert any(i.startswith("pb:fb:") and i.endswith(":y") for i in ids)
+    assert {"pb:rel:en:apprehended-7m", "pb:rel:en:apple-store"} <= set(ids)
+    assert any(i.startswith("pb:fb:") and i.endswith(":y:en") for i in ids)
     assert not handle.ephemeral
 
 
@@ -69,7 +69,7 @@ async def test_close_question_offers_did_you_mean(emu: DiscordEmulator, bot: Pol
     handle = await emu.slash("ask", {"question": "is the app real"}, user=emu.member("d"))
     message = await handle.answer()
     assert message["embeds"][0]["title"] == "Did you mean…"
-    assert {"pb:dym:apple-store", "pb:dym:enrolled-45"} <= set(buttons(message))
+    assert {"pb:dym:en:apple-store", "pb:dym:en:enrolled-45"} <= set(buttons(message))
 
 
 async def test_unknown_question_is_declined_and_queued(
@@ -82,9 +82,10 @@ async def test_unknown_question_is_declined_and_queued(
     embed = message["embeds"][0]
     assert embed["title"] == "That is not in my knowledge base yet"
     assert "Discord test topic" in embed["fields"][0]["value"]
-    assert buttons(message) == {}
     queued = await engine.unanswered()
     assert [q.text for q in queued] == ["what's the weather in Paris"]
+    # The one button: opting in to a message when it is answered (test_watch.py).
+    assert buttons(message) == {f"pb:watch:{queued[0].id}:en": "Tell me when this is answered"}
 
 
 async def test_vague_question_gets_a_plain_refusal(emu: DiscordEmulator, bot: PolicyBot) -> None:

@@ -20,14 +20,16 @@ async def ask(emu: DiscordEmulator, question: str, name: str = "ann") -> dict:
 
 
 def feedback_id(message: dict, vote: str) -> str:
-    return next(i for i in buttons(message) if i.startswith("pb:fb:") and i.endswith(vote))
+    return next(
+        i for i in buttons(message) if i.startswith("pb:fb:") and ":" + i.split(":")[3] == vote
+    )
 
 
 async def test_related_button_shows_that_entry_privately(
     emu: DiscordEmulator, bot: PolicyBot
 ) -> None:
     answer = await ask(emu, ENROLLED)
-    press = await emu.click(answer, "pb:rel:apprehended-7m", user=emu.member("bob"))
+    press = await emu.click(answer, "pb:rel:en:apprehended-7m", user=emu.member("bob"))
     shown = await press.answer()
     assert press.ephemeral
     assert "7 million" in shown["embeds"][0]["description"]
@@ -36,7 +38,7 @@ async def test_related_button_shows_that_entry_privately(
 
 async def test_did_you_mean_button_answers_the_pick(emu: DiscordEmulator, bot: PolicyBot) -> None:
     answer = await ask(emu, "is the app real")
-    press = await emu.click(answer, "pb:dym:apple-store", user=emu.member("bob"))
+    press = await emu.click(answer, "pb:dym:en:apple-store", user=emu.member("bob"))
     shown = await press.answer()
     assert "Apple store" in shown["embeds"][0]["description"]
 
@@ -60,7 +62,7 @@ async def test_buttons_work_after_a_restart(emu: DiscordEmulator, start_bot: Sta
     answer = await ask(emu, ENROLLED)
     await first.close()
     await start_bot()
-    press = await emu.click(answer, "pb:rel:apple-store", user=emu.member("bob"))
+    press = await emu.click(answer, "pb:rel:en:apple-store", user=emu.member("bob"))
     assert "Apple store" in (await press.answer())["embeds"][0]["description"]
 
 
@@ -73,6 +75,6 @@ async def test_button_for_a_removed_entry_gets_a_polite_note(
     unlinked = Entry.model_validate(enrolled.to_file_dict() | {"related": ["apprehended-7m"]})
     await engine.save_entry(unlinked, author="mod", reason="unlink")
     await engine.delete_entry("apple-store", author="mod", reason="retracted")
-    press = await emu.click(answer, "pb:rel:apple-store", user=emu.member("bob"))
+    press = await emu.click(answer, "pb:rel:en:apple-store", user=emu.member("bob"))
     note = await press.answer()
     assert press.ephemeral and "since been removed" in note["content"]

@@ -71,9 +71,9 @@ async def test_button_presses_share_the_rate_limit(
     ann = emu.member("ann")
     answer = await (await emu.slash("ask", {"question": ENROLLED}, user=ann)).answer()
     for _ in range(2):
-        shown = await (await emu.click(answer, "pb:rel:apprehended-7m", user=ann)).answer()
+        shown = await (await emu.click(answer, "pb:rel:en:apprehended-7m", user=ann)).answer()
         assert "7 million" in shown["embeds"][0]["description"]
-    press = await emu.click(answer, "pb:rel:apprehended-7m", user=ann)
+    press = await emu.click(answer, "pb:rel:en:apprehended-7m", user=ann)
     limited = await press.answer()
     assert press.ephemeral and "please wait" in limited["content"]
     vote = next(
@@ -92,6 +92,7 @@ async def test_entries_opened_from_buttons_are_not_counted_as_questions(
     await start_bot()
     answer = await (await emu.slash("ask", {"question": ENROLLED}, user=emu.member("a"))).answer()
     for n in range(5):
-        await (await emu.click(answer, "pb:rel:apprehended-7m", user=emu.member(f"b{n}"))).answer()
+        press = await emu.click(answer, "pb:rel:en:apprehended-7m", user=emu.member(f"b{n}"))
+        await press.answer()
     asked = {entry: count for entry, count, _, _ in await engine.usage()}
     assert asked == {"enrolled-45": 1}

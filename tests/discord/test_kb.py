@@ -415,3 +415,40 @@ async def test_stats_show_counts(emu: DiscordEmulator, engine: Engine, by_role: 
     stats = (await kb(emu, "stats", by_role))["content"]
     assert "4 entries" in stats and "1 unanswered" in stats
     assert "`enrolled-45` 2 · 0 · 0" in stats
+
+
+# --- translations -------------------------------------------------------------------------------
+
+ES_ANSWER = (
+    "El New York Post informó, citando fuentes anónimas, que solo 45 migrantes pudieron "
+    "inscribirse en la aplicación."
+)
+
+
+async def test_edit_form_edits_the_spanish_words_and_keeps_the_english(
+    emu: DiscordEmulator, engine: Engine, manager: User
+) -> None:
+    before = engine.entry("enrolled-45")
+    assert before is not None and "es" in before.translations
+    opened = await emu.slash("kb edit", {"entry": "enrolled-45", "language": "es"}, user=manager)
+    modal = (await opened.callback_body())["data"]
+    assert modal["title"] == "Edit enrolled-45 (es)"
+    shown = text_inputs(modal)
+    assert shown["Canonical question"] == before.translations["es"].question
+    submitted = await emu.fill_modal(opened, {ANSWER: ES_ANSWER, REASON: "es"}, user=manager)
+    assert "Saved `enrolled-45` as revision 2" in (await submitted.answer())["content"]
+    after = engine.entry("enrolled-45")
+    assert after is not None and after.translations["es"].answer == ES_ANSWER
+    assert after.answer == before.answer and after.question == before.question
+
+
+async def test_a_spanish_edit_that_changes_a_number_is_refused(
+    emu: DiscordEmulator, engine: Engine, manager: User
+) -> None:
+    opened = await emu.slash("kb edit", {"entry": "enrolled-45", "language": "es"}, user=manager)
+    wrong = ES_ANSWER.replace("45", "46")
+    submitted = await emu.fill_modal(opened, {ANSWER: wrong, REASON: "typo"}, user=manager)
+    reply = (await submitted.answer())["content"]
+    assert "Not saved" in reply and "numbers" in reply
+    still = engine.entry("enrolled-45")
+    assert still is not None and "45" in still.translations["es"].answer

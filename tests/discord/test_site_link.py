@@ -47,7 +47,7 @@ async def test_with_a_site_address_every_answer_links_to_its_page(
         for c in r["components"]
     )  # the other buttons stay
 
-    press = await emu.click(answer, "pb:rel:apprehended-7m", user=emu.member("bob"))
+    press = await emu.click(answer, "pb:rel:en:apprehended-7m", user=emu.member("bob"))
     shown = await press.answer()
     assert links(shown) == {PAGE_LINK_LABEL: f"{SITE}answers/apprehended-7m.html"}
 

@@ -93,7 +93,8 @@ async def test_a_form_opened_before_a_command_line_change_is_refused_on_save(
     submitted = await emu.fill_modal(
         opened,
         {
-            ANSWER: "The New York Post reported, citing unnamed sources, a moderator's version.",
+            ANSWER: "The New York Post reported, citing unnamed sources, that 45 migrants "
+            "were enrolled (a moderator's version).",
             REASON: "reword",
         },
         user=moderator,

@@ -34,6 +34,14 @@ def test_healthy_only_when_connected_recently(tmp_path: Path) -> None:
     assert "unreadable" in (health_problem(tmp_path, NOW) or "")
 
 
+def test_a_heartbeat_without_time_zone_or_from_the_future_is_not_healthy(tmp_path: Path) -> None:
+    beat = tmp_path / HEALTH_FILE
+    beat.write_text(json.dumps({"at": "2026-01-01T12:00:00", "connected": True}))
+    assert "unreadable" in (health_problem(tmp_path, NOW) or "")  # was a TypeError traceback
+    write_health(tmp_path, True, NOW + dt.timedelta(days=365))  # e.g. the clock was set back
+    assert "in the future" in (health_problem(tmp_path, NOW) or "")
+
+
 async def test_the_running_bot_keeps_the_heartbeat(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -53,6 +53,19 @@ def test_site_build_uses_the_site_address_setting(
     assert review["url"] == "https://example.org/kb/answers/enrolled-45.html"
 
 
+def test_site_build_onto_a_file_gets_a_message_not_a_traceback(run: Any, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("keep me")
+    code, _, err = run("site", "build", str(tmp_path / "a-file"))
+    assert code == 1 and "cannot write" in err and "a-file" in err
+    assert (tmp_path / "a-file").read_text() == "keep me"
+
+
+def test_site_serve_refuses_a_port_out_of_range(run: Any, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        run("site", "serve", str(tmp_path), "--port", "99999")
+    assert exit_.value.code == 2
+
+
 def test_site_serve_refuses_a_folder_without_a_built_site(run: Any, tmp_path: Path) -> None:
     code, _, err = run("site", "serve", str(tmp_path))
     assert code == 1 and "run `policybot site build DIR` first" in err

@@ -106,6 +106,7 @@ async def _edited_site(tmp_path: Path, hostile: str) -> Path:
                 "answer": f"{entry.answer} {hostile}",
                 "sources": [{**source, "publisher": f"Post {hostile}", "title": hostile}],
                 "status": "disputed",
+                "translations": {},  # a changed English answer no longer matches its translation
             },
             author="Jane Moderator",
             reason="Jane Moderator's fix after a call with Sam",

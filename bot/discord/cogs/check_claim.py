@@ -9,10 +9,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core.i18n import N_
+from bot.discord.locale import member_language
 from bot.discord.respond import respond
 from bot.discord.service import AnswerService, service_of
 
-MENU_NAME = "Check this claim"
+MENU_NAME = N_("Check this claim")  # localized from the catalogue (bot/discord/translator.py)
 
 
 class CheckClaimCog(commands.Cog):
@@ -22,7 +24,9 @@ class CheckClaimCog(commands.Cog):
     def __init__(self, service: AnswerService, tree: app_commands.CommandTree[Any]) -> None:
         self.service = service
         self.tree = tree
-        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.check)
+        self.menu = app_commands.ContextMenu(
+            name=app_commands.locale_str(MENU_NAME), callback=self.check
+        )
 
     async def cog_load(self) -> None:
         self.tree.add_command(self.menu)
@@ -33,7 +37,12 @@ class CheckClaimCog(commands.Cog):
     async def check(self, interaction: discord.Interaction[Any], message: discord.Message) -> None:
         await respond(
             interaction,
-            lambda: self.service.check_claim(message.content, interaction.user.id, "discord-menu"),
+            lambda: self.service.check_claim(
+                message.content,
+                interaction.user.id,
+                "discord-menu",
+                member_language(interaction),
+            ),
             ephemeral=True,
         )
 

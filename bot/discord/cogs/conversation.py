@@ -13,7 +13,8 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot.discord.errors import SORRY
+from bot.core.i18n import texts
+from bot.discord.errors import report_failed_question, sorry_text
 from bot.discord.reply import NO_MENTIONS, SILENT
 from bot.discord.service import AnswerService, service_of
 
@@ -46,9 +47,14 @@ class ConversationCog(commands.Cog):
             return
         try:
             await self._answer(message, question)
-        except Exception:
+        except Exception as error:
             log.exception("Error answering message %s from user %s", message.id, message.author.id)
-            await message.channel.send(SORRY, allowed_mentions=NO_MENTIONS)
+            where = "a direct message" if message.guild is None else "a mention"
+            report_failed_question(self.client, where, question, error)
+            sorry = texts(self.service.engine.language_of(question)).gettext(
+                sorry_text(self.client)
+            )
+            await message.channel.send(sorry, allowed_mentions=NO_MENTIONS)
 
     async def _answer(self, message: discord.Message, question: str) -> None:
         # In a channel the answer replies to the question; a DM needs no reference.

@@ -6,11 +6,13 @@ from typing import Any
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str as _t
 from discord.ext import commands
 
-from bot.core.answers import format_date
 from bot.core.engine import Engine
+from bot.core.i18n import texts
 from bot.discord import render
+from bot.discord.locale import reply_language
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.service import service_of
 
@@ -19,18 +21,23 @@ class InfoCog(commands.Cog):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    @app_commands.command(name="sources", description="Who the knowledge base quotes, and how")
+    @app_commands.command(
+        name=_t("sources"), description=_t("Who the knowledge base quotes, and how")
+    )
     async def sources(self, interaction: discord.Interaction[Any]) -> None:
-        embed = render.sources_embed(self.engine.source_summary())
+        embed = render.sources_embed(self.engine.source_summary(), reply_language(interaction))
         await interaction.response.send_message(
             embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
-    @app_commands.command(name="about", description="What this bot is, what it covers, its limits")
+    @app_commands.command(
+        name=_t("about"), description=_t("What this bot is, what it covers, its limits")
+    )
     async def about(self, interaction: discord.Interaction[Any]) -> None:
         engine = self.engine
-        as_of = format_date(engine.as_of) if engine.as_of else None
-        embed = render.about_embed(engine.topics(), len(engine.entries()), as_of)
+        language = reply_language(interaction)
+        as_of = texts(language).date(engine.as_of) if engine.as_of else None
+        embed = render.about_embed(engine.topics(), len(engine.entries()), as_of, language)
         await interaction.response.send_message(
             embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
         )

@@ -13,10 +13,14 @@ from discord.ext import commands
 
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_documents
+from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import Refused
+from bot.discord.kb_add import StepView
+from bot.discord.kb_curate import CurateCommands
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
+from bot.discord.kb_queue import QueueAddButton, groups_text, queue_view
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import (
     MAX_UPLOAD_BYTES,
@@ -25,7 +29,6 @@ from bot.discord.moderation import (
     export_archive,
     history_text,
     problems_text,
-    queue_text,
     quoted,
     stats_text,
 )
@@ -34,28 +37,41 @@ from bot.discord.service import service_of
 from bot.discord.trust import NO_HOME_GUILD, NOT_A_MODERATOR, Trust, trust_of
 
 Interaction = discord.Interaction[Any]
+# The commands below that answer with a message (not a form), so are deferred before they
+# touch the database. Forms must be the first response; the curation commands (kb_curate)
+# answer themselves, and their saves re-read the database under the write lock.
+ACKNOWLEDGED_FIRST = frozenset(
+    {"show", "history", "revert", "delete", "queue", "teach", "dismiss", "import", "export"}
+    | {"stats"}
+)
 log = logging.getLogger("policybot.discord")
 
 
 @app_commands.guild_only()
 @app_commands.default_permissions(manage_guild=True)
-class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the knowledge base"):
+class KbCog(
+    CurateCommands,
+    commands.GroupCog,
+    group_name="kb",
+    group_description="Curate the knowledge base",
+):
     def __init__(self, engine: Engine, trust: Trust) -> None:
         self.engine = engine
         self.trust = trust
+        self.start_curating()
         super().__init__()
 
     async def interaction_check(self, interaction: Interaction) -> bool:
         """Every /kb command, checked here: Discord's permissions only decide what it shows.
 
-        Then acknowledged before the database is touched (a locked database must not turn a
-        saved change into "interaction failed") and brought up to date with changes other
-        processes made — except `edit`, whose first response must be its form, built straight
-        from the stored revision (a read that no write can hold up).
+        Then, for ACKNOWLEDGED_FIRST, acknowledged before the database is touched (a locked
+        database must not turn a saved change into "interaction failed") and brought up to date
+        with changes other processes made. `edit`'s form is built straight from the stored
+        revision (a read that no write can hold up).
         """
         if not self.trust.is_moderator(interaction):
             raise Refused(NOT_A_MODERATOR)
-        if interaction.command is None or interaction.command.name != "edit":
+        if interaction.command is not None and interaction.command.name in ACKNOWLEDGED_FIRST:
             await interaction.response.defer(ephemeral=True, thinking=True)
             await self.engine.refresh()
         return True
@@ -92,14 +108,22 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
         )
 
     @app_commands.command(name="edit", description="Edit an entry's question, paraphrases, answer")
-    @app_commands.describe(entry="The entry's id (pick from the list)")
-    async def edit(self, interaction: Interaction, entry: str) -> None:
+    @app_commands.describe(
+        entry="The entry's id (pick from the list)",
+        language="Which words to edit: the English entry (default) or a translation",
+    )
+    @app_commands.choices(
+        language=[app_commands.Choice(name=code, value=code) for code in languages()]
+    )
+    async def edit(
+        self, interaction: Interaction, entry: str, language: str = SOURCE_LANGUAGE
+    ) -> None:
         stored = await self.engine.stored_revision(entry)  # the form shows what is stored
         found = stored.entry if stored is not None else None
         if stored is None or found is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
-        too_long = too_long_for_form(found)
+        too_long = too_long_for_form(found, language)
         if too_long:
             await _say(
                 interaction,
@@ -107,7 +131,7 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
                 "Edit its file and bring it in with `/kb import`.",
             )
             return
-        modal = EditEntryModal(self.engine, found, stored.number, self.trust)
+        modal = EditEntryModal(self.engine, found, stored.number, self.trust, language)
         await interaction.response.send_modal(modal)
 
     @app_commands.command(name="history", description="List an entry's revisions")
@@ -143,7 +167,12 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
 
     @app_commands.command(name="queue", description="Questions nobody could answer")
     async def queue(self, interaction: Interaction) -> None:
-        await _say(interaction, queue_text(await self.engine.unanswered(limit=15)))
+        groups = await self.engine.unanswered_groups()
+        await interaction.edit_original_response(  # acknowledged in interaction_check
+            content=groups_text(groups[:15]),
+            view=queue_view(groups) or discord.utils.MISSING,
+            allowed_mentions=NO_MENTIONS,
+        )
 
     @app_commands.command(name="teach", description="Answer a queued question with an entry")
     @app_commands.describe(question_id="Number from /kb queue", entry="The entry that answers it")
@@ -192,13 +221,15 @@ class KbCog(commands.GroupCog, group_name="kb", group_description="Curate the kn
             allowed_mentions=NO_MENTIONS,
         )
 
-    @app_commands.command(name="stats", description="Usage, feedback and the unanswered count")
-    async def stats(self, interaction: Interaction) -> None:
+    @app_commands.command(name="stats", description="Most asked, unanswered rate, helpful ratio")
+    @app_commands.describe(days="Only the last N days (default: all time)")
+    async def stats(
+        self, interaction: Interaction, days: app_commands.Range[int, 1, 3650] | None = None
+    ) -> None:
         engine = self.engine
-        usage = await engine.usage(limit=10)
-        unanswered = await engine.count_unanswered()
+        stats = await engine.period_stats(days, limit=10)
         as_of = engine.as_of.isoformat() if engine.as_of else "unknown"
-        await _say(interaction, stats_text(usage, unanswered, len(engine.entries()), as_of))
+        await _say(interaction, stats_text(stats, days, len(engine.entries()), as_of))
 
     for _command in (show, edit, history, revert, delete, teach):
         _command.autocomplete("entry")(_entry_autocomplete)
@@ -220,7 +251,10 @@ async def setup(bot: commands.Bot) -> None:
     if not trust.home_guild_ids:
         log.warning(NO_HOME_GUILD)
         return
-    await bot.add_cog(KbCog(service_of(bot).engine, trust), guilds=trust.home_guilds)
+    cog = KbCog(service_of(bot).engine, trust)
+    await bot.add_cog(cog, guilds=trust.home_guilds)
+    bot.add_view(StepView(cog.add_flow))  # the /kb add step buttons work after a restart too
+    bot.add_dynamic_items(QueueAddButton)
     log.info(
         "Moderation: /kb in home servers %s", ", ".join(map(str, sorted(trust.home_guild_ids)))
     )

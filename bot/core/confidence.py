@@ -1,0 +1,104 @@
+"""When a match is good enough to answer: the tiers, the thresholds, and the rule that picks
+the entry to answer with among close candidates.
+
+The matcher (matcher.py) ranks entries and measures, for each candidate, how much of the
+question the entry's questions cover and how much informative content (commonness.py) the
+whole entry leaves unexplained; this module turns that into a decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+# A confident answer leaves less than this much of the question unexplained: the summed
+# informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
+MISSING_LIMIT = 0.5
+# …or, in a question with many informative words, less than this share of them.
+MISSING_SHARE = 0.3
+# Candidates within CLOSE_CALL points of the best are a close call: there, an entry whose
+# questions cover COVER_LEAD more of the question's weight than each other one's wins.
+CLOSE_CALL = 6.0
+COVER_LEAD = 0.1
+# A confident answer's questions cover at least this share of the question's weight.
+MIN_COVERAGE = 0.5
+
+
+class Tier(StrEnum):
+    CONFIDENT = "confident"
+    CLOSE = "close"
+    NONE = "none"
+    REFUSED = "refused"  # answers only: the question itself was refused (empty, too long)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    confident: float = 50.0
+    suggest: float = 40.0
+    margin: float = 5.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry_id: str
+    question: str  # the entry's canonical question
+    score: float  # 0-100
+    matched: str  # which of the entry's questions scored best (normalised)
+    coverage: float = 1.0  # share of the question's weight found in the entry's questions
+    # Informativeness of the question's words the entry lacks; measured only for candidates
+    # within CLOSE_CALL of the best, the only ones that can be answered with.
+    missing: float = 0.0
+    informative: float = 0.0  # informativeness of all the question's words (when any lack)
+    alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
+    counting: bool = False  # the question asks how many or how much
+
+    @property
+    def explains(self) -> bool:
+        """Whether the entry leaves too little of the question unexplained to answer it."""
+        return self.missing < max(MISSING_LIMIT, MISSING_SHARE * self.informative)
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    tier: Tier
+    candidates: tuple[Candidate, ...]  # best first, at most the requested limit
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Candidate | None:
+    """The candidate to answer with, if any (candidates best first).
+
+    It scores at least `limits.confident`, its questions cover at least MIN_COVERAGE of the
+    question, it leaves nothing informative in the question unexplained, it is asked for a
+    number if the question asks "how many", and it either leads the runner-up by
+    `limits.margin` or, when others score within CLOSE_CALL of the best (the close-call rule),
+    its questions cover COVER_LEAD more of the question than each of theirs do: the entry that
+    covers the whole question wins over one that covers part of it. A near tie that coverage
+    does not settle goes to the one entry asked the same kind of question ("who …"), if only
+    one is.
+    """
+    if not candidates:
+        return None
+    best = candidates[0]
+    close = [c for c in candidates if c.score > best.score - CLOSE_CALL]
+    chosen = max(close, key=lambda c: (c.coverage, c.score))
+    if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
+        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+        if best.score - runner_up >= limits.margin:
+            chosen = best
+        else:
+            # A near tie: the one entry asked the same kind of question ("who …") wins.
+            tied = [c for c in candidates if c.score > best.score - limits.margin]
+            alike = [c for c in tied if c.alike]
+            if len(alike) != 1:
+                return None
+            chosen = alike[0]
+    if chosen.score < limits.confident or chosen.coverage < MIN_COVERAGE or not chosen.explains:
+        return None
+    if chosen.counting and not chosen.alike:
+        return None  # asked for a number, the entry is never asked for one
+    return chosen

@@ -1,0 +1,89 @@
+"""The bot's own words in every language: one gettext catalogue per language, read with Babel.
+
+Code writes English (marked with `N_` where it is a constant, or passed to `Texts.gettext`);
+`bot/locales/<code>/LC_MESSAGES/policybot.po` holds the other language's version of each. The
+.po files are compiled in memory when first used, so there is no build step and nothing
+compiled to commit. `pybabel extract` (see babel.cfg) finds every marked string; a test checks
+each has a translation in every catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import io
+
+from babel.dates import format_date as babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+from bot.core.languages import LOCALES_DIR, SOURCE_LANGUAGE, language
+
+DOMAIN = "policybot"
+
+
+def N_(message: str) -> str:
+    """Mark a constant for extraction; it is translated where it is used."""
+    return message
+
+
+def catalogue_path(code: str) -> str:
+    return str(LOCALES_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po")
+
+
+@functools.cache
+def _translations(code: str) -> NullTranslations:
+    if code == SOURCE_LANGUAGE:
+        return NullTranslations()
+    with open(catalogue_path(code), "rb") as handle:
+        catalog = read_po(handle, locale=code, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+class Texts:
+    """The bot's words and formats in one language."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self._translations = _translations(code)
+        # English dates read "12 July 2024": day-month order of the British long format.
+        self._date_locale = "en_GB" if code == SOURCE_LANGUAGE else code
+
+    def gettext(self, message: str) -> str:
+        return self._translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self._translations.ngettext(singular, plural, count)
+
+    def date(self, day: dt.date) -> str:
+        """A date in words: "12 July 2024", "12 de julio de 2024"."""
+        return babel_format_date(day, format="long", locale=self._date_locale)
+
+    def number(self, value: int | float) -> str:
+        return format_decimal(value, locale=self._date_locale)
+
+    @property
+    def language_name(self) -> str:
+        return language(self.code).name
+
+
+def catalogue_digest() -> str:
+    """A hash of every catalogue and language file: it changes when any translation does
+    (Discord's command localizations come from them)."""
+    digest = hashlib.sha256()
+    for path in sorted(LOCALES_DIR.glob("*/**/*")):
+        if path.suffix in {".po", ".toml"} and path.is_file():
+            digest.update(path.relative_to(LOCALES_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def texts(code: str = SOURCE_LANGUAGE) -> Texts:
+    return Texts(code)

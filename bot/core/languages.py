@@ -1,0 +1,113 @@
+"""The languages the bot speaks, read from data: one folder per language under `bot/locales/`.
+
+A language is `bot/locales/<code>/language.toml` (what the translation check and the matcher need)
+beside its gettext catalogue `LC_MESSAGES/policybot.po` (the bot's own words). Adding a language
+adds files, never code; knowledge/TRANSLATING.md is the guide.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
+SOURCE_LANGUAGE = "en"  # every entry is written in it first; the others are translations
+LANGUAGE_CODE_PATTERN = r"^[a-z]{2,3}$"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in the language itself ("Español")
+    snowball: str  # the Snowball stemmer's name for it
+    discord_locales: tuple[str, ...]
+    translation_marker: str  # word that marks a rendering of an English quote
+    anonymity_phrases: tuple[str, ...]
+    # Matching (bot/core/analysis.py); English keeps its own in vocabulary.py.
+    stem_trailing: str = ""  # vowels dropped from the end of a long stem (see analysis.py)
+    letters: str = ""  # letters and marks only this language uses, for the detector
+    stopwords: frozenset[str] = frozenset()
+    weak_tokens: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
+    synonyms: Mapping[str, str] = field(default_factory=dict)
+    loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
+    chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
+    framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
+
+    @functools.cached_property
+    def month_names(self) -> tuple[str, ...]:
+        """January..December in this language (Babel's CLDR data), lower case."""
+        names = get_month_names("wide", locale=self.code)
+        return tuple(names[month].lower() for month in range(1, 13))
+
+
+class LanguageDataError(ValueError):
+    pass
+
+
+def _load(path: Path) -> Language:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        code = str(raw["code"])
+        if not re.match(LANGUAGE_CODE_PATTERN, code) or code != path.parent.name:
+            raise LanguageDataError(f"{path}: code '{code}' must match its folder name")
+        Locale.parse(code)
+        return Language(
+            code=code,
+            name=str(raw["name"]),
+            snowball=str(raw["snowball"]),
+            discord_locales=tuple(raw.get("discord_locales", ())),
+            translation_marker=str(raw["translation_marker"]),
+            anonymity_phrases=tuple(str(p) for p in raw["anonymity_phrases"]),
+            stem_trailing=str(raw.get("stem_trailing", "")),
+            letters=str(raw.get("letters", "")),
+            stopwords=frozenset(str(raw.get("stopwords", "")).split()),
+            weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
+            phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
+            synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
+            loanwords=frozenset(str(raw.get("loanwords", "")).split()),
+            chatter=tuple(str(p) for p in raw.get("chatter", ())),
+            framing_words=tuple(str(raw.get("framing_words", "")).split()),
+        )
+    except (KeyError, tomllib.TOMLDecodeError, UnknownLocaleError, ValueError) as error:
+        raise LanguageDataError(f"{path}: bad language data: {error}") from None
+
+
+@functools.cache
+def languages() -> dict[str, Language]:
+    """Every language with a data folder, by code; the source language first."""
+    found = {path.parent.name: _load(path) for path in sorted(LOCALES_DIR.glob("*/language.toml"))}
+    if SOURCE_LANGUAGE not in found:
+        raise LanguageDataError(f"{LOCALES_DIR}: no data for the source language")
+    return {SOURCE_LANGUAGE: found.pop(SOURCE_LANGUAGE), **found}
+
+
+def translation_languages() -> list[Language]:
+    """The languages entries are translated into (all but the source language)."""
+    return [language for code, language in languages().items() if code != SOURCE_LANGUAGE]
+
+
+def language(code: str) -> Language:
+    try:
+        return languages()[code]
+    except KeyError:
+        known = ", ".join(languages())
+        raise LanguageDataError(f"no language '{code}' (known: {known})") from None
+
+
+def language_for_locale(locale: str | None) -> str | None:
+    """The language for a locale code such as Discord's "es-ES" or "es-419", if we speak it."""
+    if not locale:
+        return None
+    for code, data in languages().items():
+        if locale in data.discord_locales:
+            return code
+    base = locale.split("-")[0].lower()
+    return base if base in languages() else None

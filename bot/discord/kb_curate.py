@@ -1,0 +1,233 @@
+"""`/kb add`, `/kb status` and `/kb source add|remove`: the commands, mixed into the /kb cog
+(whose `interaction_check` refuses non-moderators before any of them runs). The forms and menus
+they open check again on their own, as every submit can come long after the command.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError
+from bot.core.models import STATUS_LABELS, SourceKind, Status
+from bot.discord import render
+from bot.discord.errors import report_failure
+from bot.discord.kb_add import (
+    KIND_LABELS,
+    AddFlow,
+    Drafts,
+    TextModal,
+    source_inputs,
+    source_raw,
+)
+from bot.discord.limits import CHOICE_MAX, MESSAGE_MAX, clip
+from bot.discord.moderation import author_of, entry_choices, problems_text, quoted
+from bot.discord.reply import NO_MENTIONS
+from bot.discord.trust import Trust
+
+Interaction = discord.Interaction[Any]
+STATUS_CHOICES = [
+    app_commands.Choice(name=clip(label, CHOICE_MAX), value=status.value)
+    for status, label in STATUS_LABELS.items()
+]
+KIND_CHOICES = [
+    app_commands.Choice(name=clip(label, CHOICE_MAX), value=kind.value)
+    for kind, label in KIND_LABELS.items()
+]
+
+
+class SourceChangeModal(discord.ui.Modal):
+    """A source for `/kb status` (with what changed) or `/kb source add` (with the reason)."""
+
+    def __init__(
+        self,
+        flow: AddFlow,
+        entry_id: str,
+        kind: SourceKind,
+        described_as: str | None,
+        base_revision: int,
+        status: Status | None,
+    ) -> None:
+        title = f"{'Status' if status else 'Source'} of {entry_id}"
+        super().__init__(title=clip(title, 45), timeout=30 * 60)
+        self.flow = flow
+        self.entry_id = entry_id
+        self.kind = kind
+        self.described_as = described_as
+        self.base_revision = base_revision
+        self.status = status
+        self.inputs = source_inputs({}, "note" if status else "reason")
+        for item in self.inputs.values():
+            self.add_item(item)
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        return not await self.flow.refuse_outsider(interaction)
+
+    async def on_submit(self, interaction: Interaction) -> None:
+        typed = {name: item.value for name, item in self.inputs.items()}
+        typed["described_as"] = self.described_as or ""
+        source = source_raw(typed, self.kind)
+        engine, author = self.flow.engine, author_of(interaction)
+        try:
+            if self.status is not None:
+                revision = await engine.set_status(
+                    self.entry_id,
+                    self.status,
+                    source,
+                    typed["note"].strip(),
+                    author=author,
+                    base_revision=self.base_revision,
+                )
+            else:
+                revision = await engine.add_source(
+                    self.entry_id,
+                    source,
+                    author=author,
+                    reason=typed["reason"].strip(),
+                    base_revision=self.base_revision,
+                )
+        except KnowledgeError as error:
+            text = problems_text("Not saved — nothing was changed:", error.problems)
+            await interaction.response.send_message(
+                text, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        answer = engine.answer_for_entry(self.entry_id)
+        await interaction.response.send_message(
+            f"Saved `{self.entry_id}` as revision {revision.number}. Members now see:",
+            embed=render.answer_embed(answer) if answer else discord.utils.MISSING,
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    async def on_error(self, interaction: Interaction, error: Exception) -> None:  # type: ignore[override]
+        await report_failure(interaction, error)
+
+
+def source_choices(engine: Engine, entry_id: str, typed: str) -> list[app_commands.Choice[int]]:
+    entry = engine.entry(entry_id)
+    if entry is None:
+        return []
+    needle = typed.casefold()
+    return [
+        app_commands.Choice(name=clip(f"{n}. {s.publisher} — {s.title}", CHOICE_MAX), value=n)
+        for n, s in enumerate(entry.sources, start=1)
+        if needle in f"{n} {s.publisher} {s.title}".casefold()
+    ][:25]
+
+
+class CurateCommands(commands.Cog):
+    """A base of KbCog, which provides `engine`, `trust` and the moderator check."""
+
+    engine: Engine
+    trust: Trust
+    add_flow: AddFlow
+
+    def start_curating(self) -> None:
+        self.add_flow = AddFlow(self.engine, self.trust, Drafts())
+
+    @app_commands.command(name="add", description="Add a new entry (a short flow of two forms)")
+    async def add(self, interaction: Interaction) -> None:
+        draft = self.add_flow.drafts.start(interaction.user.id)
+        await interaction.response.send_modal(TextModal(self.add_flow, draft))
+
+    @app_commands.command(name="status", description="Change a claim's status, with its source")
+    @app_commands.describe(
+        entry="The entry's id (pick from the list)",
+        status="The new status",
+        kind="How the source that justifies it stands behind the claim",
+        described_as="For anonymous sources: how the outlet describes them",
+    )
+    @app_commands.choices(status=STATUS_CHOICES, kind=KIND_CHOICES)
+    async def status(
+        self,
+        interaction: Interaction,
+        entry: str,
+        status: str,
+        kind: str,
+        described_as: app_commands.Range[str, 1, 300] | None = None,
+    ) -> None:
+        await self._source_form(interaction, entry, SourceKind(kind), described_as, Status(status))
+
+    source = app_commands.Group(name="source", description="Add or remove an entry's source")
+
+    @source.command(name="add", description="Add a source to an entry")
+    @app_commands.describe(
+        entry="The entry's id (pick from the list)",
+        kind="How the source stands behind the claim",
+        described_as="For anonymous sources: how the outlet describes them",
+    )
+    @app_commands.choices(kind=KIND_CHOICES)
+    async def source_add(
+        self,
+        interaction: Interaction,
+        entry: str,
+        kind: str,
+        described_as: app_commands.Range[str, 1, 300] | None = None,
+    ) -> None:
+        await self._source_form(interaction, entry, SourceKind(kind), described_as, None)
+
+    @source.command(name="remove", description="Remove a source from an entry")
+    @app_commands.describe(
+        entry="The entry's id (pick from the list)",
+        source="The source (pick from the list)",
+        reason="Why it goes",
+    )
+    async def source_remove(
+        self,
+        interaction: Interaction,
+        entry: str,
+        source: app_commands.Range[int, 1, 100],
+        reason: app_commands.Range[str, 3, 200],
+    ) -> None:
+        try:
+            revision = await self.engine.remove_source(
+                entry, source - 1, author=author_of(interaction), reason=reason
+            )
+            text = f"Removed source {source} from `{entry}` (revision {revision.number})."
+        except KnowledgeError as error:
+            text = problems_text("Not changed:", error.problems)
+        await interaction.response.send_message(
+            clip(text, MESSAGE_MAX), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    async def _curate_entry_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if not self.trust.is_moderator(interaction):  # Discord runs autocomplete without checks
+            return []
+        return entry_choices(self.engine.entries(), current)
+
+    for _curated in (status, source_add, source_remove):
+        _curated.autocomplete("entry")(_curate_entry_autocomplete)
+    del _curated
+
+    @source_remove.autocomplete("source")
+    async def _source_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[int]]:
+        if not self.trust.is_moderator(interaction):  # Discord runs autocomplete without checks
+            return []
+        entry = getattr(interaction.namespace, "entry", None)
+        return source_choices(self.engine, entry, current) if isinstance(entry, str) else []
+
+    async def _source_form(
+        self,
+        interaction: Interaction,
+        entry_id: str,
+        kind: SourceKind,
+        described_as: str | None,
+        status: Status | None,
+    ) -> None:
+        if self.engine.entry(entry_id) is None:
+            await interaction.response.send_message(
+                f"No entry {quoted(entry_id)}.", ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        base = await self.engine.latest_revision(entry_id)
+        modal = SourceChangeModal(self.add_flow, entry_id, kind, described_as, base, status)
+        await interaction.response.send_modal(modal)

@@ -1,0 +1,73 @@
+"""The bot's own words: one gettext catalogue per language, complete, with matching placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+from bot.core.i18n import catalogue_path, texts
+from bot.core.languages import translation_languages
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+def _marked() -> set[str]:
+    """Every string the code marks for translation, found the way `pybabel extract` finds it."""
+    found = set()
+    keywords = {**DEFAULT_KEYWORDS, "_t": None}  # _t: discord.py's locale_str, for commands
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        ROOT / "bot", method_map=[("**.py", "python")], keywords=keywords
+    ):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_code_marks_its_words() -> None:
+    marked = _marked()
+    assert "I'm not sure which of these you mean:" in marked
+    assert "Public record" in marked
+    assert len(marked) >= 20
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in translation_languages()])
+def test_every_marked_string_is_translated_with_the_same_placeholders(code: str) -> None:
+    with open(catalogue_path(code), "rb") as handle:
+        catalogue = read_po(handle, locale=code)
+    translated: dict[str, tuple[str, ...]] = {}
+    for message in catalogue:
+        if message.id and not message.fuzzy:
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            translated[key] = tuple(forms)
+    missing = sorted(m for m in _marked() if not all(translated.get(m, ("",))))
+    assert missing == [], f"{code}: untranslated: {missing}"
+    wrong = [m for m in _marked() if any(_fields(m) != _fields(f) for f in translated[m])]
+    assert wrong == [], f"{code}: placeholders differ: {wrong}"
+
+
+def test_a_catalogue_is_read_from_its_po_file_without_a_build_step() -> None:
+    spanish = texts("es")
+    assert spanish.gettext("Public record") == "Registro público"
+    assert texts("en").gettext("Public record") == "Public record"
+
+
+def test_dates_are_written_per_language_never_with_english_months_in_spanish() -> None:
+    day = dt.date(2024, 7, 12)
+    assert texts("en").date(day) == "12 July 2024"
+    assert texts("es").date(day) == "12 de julio de 2024"
+    for month in range(1, 13):
+        written = texts("es").date(dt.date(2024, month, 1)).lower()
+        assert not any(re.search(rf"\b{name}\b", written) for name in ENGLISH_MONTHS), written
