@@ -8,8 +8,9 @@ A question counts as own-case when it has first-person (or family) case wording 
 check-in", "I have an appointment", "can I skip", "tengo cita", "mi esposo tiene que
 reportarse" — and, for the weaker cues (a bare "can I", "my husband"), also a word about an
 immigration case (check-in, ICE, app, court, deport …). The language is the language of the cue
-that matched. The word lists live in `bot.core.own_case_words`, the notice texts in
-`bot.core.notices`.
+that matched. A lawyer's or volunteer's question about a client's case counts too: the answer may
+reach the client. The rules live in `bot.core.own_case_rules`, their word lists in
+`bot.core.own_case_words`, the notice texts in `bot.core.notices`.
 """
 
 from __future__ import annotations

@@ -61,10 +61,10 @@ RULES_EN: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "i-need-to",
-        r" (?:i|we) (?:need|want|have to|got to|ought|plan|am going|are going|am planning|"
-        r"am afraid|are afraid|am scared|are scared|am worried|are worried|am nervous|am thinking|"
-        r"was thinking|wanna|gotta) (?!to (?:know|ask|read|understand|learn|check whether|see)\b)"
-        r"\w",
+        rf" (?:i|we) (?:need|want|have to|got to|ought|plan|am going|are going|am planning|"
+        rf"am afraid|are afraid|am scared|are scared|am worried|are worried|am nervous|am thinking|"
+        rf"was thinking|wanna|gotta) "
+        rf"(?!to (?:know|ask|read|understand|learn|check whether|see|{words.NEWS_VERB_EN})\b)\w",
         True,
     ),
     (
@@ -155,9 +155,9 @@ RULES_EN: tuple[tuple[str, str, bool], ...] = (
     ("for-my-relative", rf" for (?:my|our) {words.RELATIVE_EN} to\b", True),
     (
         "i-can-skip",
-        r" (?:i|we) (?:can|could|should|must|may|will|would|have to|need to|am allowed to) "
-        r"(?:still |now |just )?(?:skip|miss|use|go|check|report|stop|avoid|attend|show up|"
-        r"switch|do (?:it|my|the|this))\b",
+        rf" (?:i|we) (?:can|could|should|must|may|will|would|have to|need to|am allowed to) "
+        rf"(?:still |now |just )?(?!{words.NEWS_VERB_EN}\b)(?:skip|miss|use|go|check|report|stop|"
+        rf"avoid|attend|show up|switch|do (?:it|my|the|this))\b",
         True,
     ),
     (

@@ -307,7 +307,8 @@ NEWS_VERB_EN = any_of(
     r"reading (?:this|that|it) (?:right|correctly)",
     r"have (?:this|that|it) right",
     r"talk",
-    r"go (?:to|back to) (?:the|this|that) (?:article|story|website|site|link|page|source)",
+    r"(?:(?:need|have) to )?go (?:to|back to) (?:the|this|that) "
+    r"(?:article|story|website|site|link|page|source)",
     r"discuss",
     r"chat",
 )

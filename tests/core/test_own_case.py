@@ -1,5 +1,5 @@
-"""The own-case detector on our own development examples (benchmarks/questions/own-case-dev.tsv
-and own-case-dev2.tsv).
+"""The own-case detector on our own development examples (benchmarks/questions/own-case-dev.tsv,
+own-case-dev2.tsv and own-case-dev3.tsv).
 
 The blind set (own-case.tsv) is never read here: it is measured once by `benchmarks.own_case`.
 """
@@ -14,7 +14,7 @@ import pytest
 from bot.core.own_case import Language, detect
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "benchmarks" / "questions"
-DEV_SETS = (QUESTIONS / "own-case-dev.tsv", QUESTIONS / "own-case-dev2.tsv")
+DEV_SETS = tuple(QUESTIONS / f"own-case-{name}.tsv" for name in ("dev", "dev2", "dev3"))
 
 
 def _rows(path: Path) -> list[tuple[str, bool, str]]:
