@@ -34,6 +34,14 @@ RULES_EN: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
     (
+        "told-me-to-report",
+        r" (?:i|we) (?:was|were) (?:supposed|required|told|ordered) to (?:report|check in|"
+        r"go to (?:ice|court)|show up|appear)\b|"
+        r" (?:told|ordered|asked|instructed|want|wants|wanted) (?:me|us) (?:\w+ ){0,4}?"
+        r"to (?:report|check in|come in|go to (?:ice|court)|show up|appear)\b",
+        False,
+    ),
+    (
         "i-am-in-a-case",
         r" (?:i am|we are) (?:(?:on|in|under|an?|also|still) )?(?:\w+ ){0,2}?"
         r"(?:parole|atd|isap|ankle monitor|removal proceedings|proceedings|supervision|"
@@ -63,7 +71,7 @@ RULES_EN: tuple[tuple[str, str, bool], ...] = (
         "i-need-to",
         rf" (?:i|we) (?:need|want|have to|got to|ought|plan|am going|are going|am planning|"
         rf"am afraid|are afraid|am scared|are scared|am worried|are worried|am nervous|am thinking|"
-        rf"was thinking|wanna|gotta) "
+        rf"was thinking|wanna|gotta) (?!{words.NEWS_THING_EN}\b)"
         rf"(?!to (?:know|ask|read|understand|learn|check whether|see|{words.NEWS_VERB_EN})\b)\w",
         True,
     ),
@@ -304,6 +312,16 @@ RULES_ES: tuple[tuple[str, str, bool], ...] = (
         rf"(?:\w+ ){{1,3}}?{words.CASE_THING_ES})\b",
         False,
     ),
+    (
+        "tiene-que-ir",
+        r" (?:tiene|tienen) que (?:ir|presentarse|reportarse|hacer (?:el|su) check|firmar)\b",
+        True,
+    ),
+    (
+        "como-descargo",
+        r" (?:como|donde) (?:descargo|instalo|bajo|consigo|obtengo) (?:la|el) (?:app|aplicacion)",
+        False,
+    ),
     ("alguien-cercano", rf" {words.SOMEONE_CLOSE_ES} (?:\w+ ){{0,2}}?{HAS_ES}\b", True),
     (
         "estoy-preocupado",
@@ -319,7 +337,8 @@ RULES_ES: tuple[tuple[str, str, bool], ...] = (
     ("para-mi", r" para (?:mi|nosotros|mi familia)(?: | ?$)", True),
     (
         "ice-me-dijo",
-        r" (?:ice|migracion|inmigracion|el oficial|la oficial|la migra) (?:me|nos) "
+        r" (?:ice|isap|migracion|inmigracion|el oficial|la oficial|la migra)(?: de \w+)? "
+        r"(?:me|nos) "
         r"(?:dijo|dijeron|mando|mandaron|dio|dieron|cito|citaron|llamo|llamaron|pidio|pidieron|"
         r"escribio|escribieron)\b",
         False,

@@ -58,6 +58,7 @@ CASE_EN = any_of(
     r"reschedul\w*",
     r"i-\d{3}\w?",
     r"notice to appear",
+    r"nta",
     r"in person",
     r"federal plaza",
     r"field office",
@@ -104,6 +105,7 @@ CASE_ES = any_of(
     r"inmigracion",
     r"migracion",
     r"inscrib\w*",
+    r"nta",
     r"en persona",
     r"fecha",
     r"tps",
@@ -222,6 +224,7 @@ CASE_THING_EN = any_of(
     r"attorney",
     r"i-\d{3}\w?",
     r"notice to appear",
+    r"nta",
     r"release (?:papers|paperwork|conditions)",
     r"(?:ice|court|check[- ]?in|hearing|report(?:ing)?) dates?",
     r"(?:next|last) report",
@@ -261,6 +264,7 @@ CASE_THING_ES = any_of(
     r"orden de (?:deportacion|supervision)",
     r"reporte",
     r"i-\d{3}\w?",
+    r"nta",
     r"selfie",
     r"permiso de trabajo",
     r"numero (?:a|de extranjero)",
@@ -274,6 +278,15 @@ CASE_THING_ES = any_of(
     r"hearing",
     r"paperwork",
     r"(?:carta|notificacion|mensaje|texto|correo|llamada) de (?:ice|migracion|inmigracion)",
+)
+# What a reader of the news asks for: "I need the link", "can I get a summary".
+NEWS_THING_EN = (
+    r"(?:a|an|the|more|some|your) (?:\w+ )?(?:link|sources?|article|summary|timeline|updates?|"
+    r"overview|details|info|information|numbers|figures|facts|press release|story|citation)"
+)
+NEWS_THING_ES = (
+    r"(?:el|la|los|las|un|una|mas|tus|sus) (?:\w+ )?(?:enlace|link|fuentes?|articulo|resumen|"
+    r"cronologia|datos|cifras|informacion|nota|noticia|comunicado)"
 )
 # After "can I …": verbs of reading or judging the news, not of acting in one's case.
 NEWS_VERB_EN = any_of(
@@ -290,7 +303,7 @@ NEWS_VERB_EN = any_of(
     r"fact[- ]?check",
     r"know (?:if|whether|who|what|where|when|how)",
     r"learn",
-    r"get (?:a|the) (?:link|source|article)",
+    rf"get {NEWS_THING_EN}",
     r"look",
     r"tell",
     r"say",
@@ -326,6 +339,8 @@ NEWS_VERB_ES = any_of(
     r"consultar la fuente",
     r"hablar",
     r"entender",
+    r"confirmar",
+    NEWS_THING_ES,
 )
 
 WHEN_EN = (
