@@ -257,7 +257,7 @@ async def test_the_console_speaks_the_language_asked(engine: Engine) -> None:
     shown: list[str] = []
     await chat(engine, read=lambda _: next(typed), write=shown.append)
     assert shown[1].startswith("Eso no está en mi base de conocimientos")
-    assert shown[2].startswith("Haz una pregunta")
+    assert shown[2].startswith("Haga una pregunta")
     assert shown[3].startswith("A quién cita la base de conocimientos")
     assert "(fuentes anónimas)" in shown[3] and "entradas" in shown[3]
 

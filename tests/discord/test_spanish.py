@@ -34,10 +34,10 @@ async def test_command_names_and_descriptions_are_synced_in_spanish(
     commands = {(c.get("type", 1), c["name"]): c for c in emu.world.global_commands}
     ask = commands[(1, "ask")]
     assert ask["name_localizations"] == {"es-ES": "preguntar", "es-419": "preguntar"}
-    assert ask["description_localizations"]["es-419"].startswith("Pregunta sobre")
+    assert ask["description_localizations"]["es-419"].startswith("Pregunte sobre")
     question = next(o for o in ask["options"] if o["name"] == "question")
     assert question["name_localizations"]["es-ES"] == "pregunta"
-    assert question["description_localizations"]["es-ES"].startswith("Tu pregunta")
+    assert question["description_localizations"]["es-ES"].startswith("Su pregunta")
     assert commands[(1, "sources")]["name_localizations"]["es-419"] == "fuentes"
     menu = commands[(3, "Check this claim")]
     assert menu["name_localizations"] == {

@@ -150,7 +150,7 @@ async def test_the_button_and_its_replies_speak_the_questions_language(
     ).answer()
     (custom_id,) = [i for i in buttons(reply) if i.startswith("pb:watch:")]
     assert (
-        custom_id.endswith(":es") and buttons(reply)[custom_id] == "Avísame cuando tenga respuesta"
+        custom_id.endswith(":es") and buttons(reply)[custom_id] == "Avisarme cuando tenga respuesta"
     )
     confirmed = await press(emu, reply, custom_id, ana)
-    assert confirmed["content"].startswith("Te enviaré un único mensaje directo")
+    assert confirmed["content"].startswith("Le enviaré un único mensaje directo")
