@@ -22,9 +22,22 @@ RULES_EN: tuple[tuple[str, str, bool], ...] = (
     ("my-case-thing", rf" (?:my|our) (?:\w+ ){{0,2}}?{words.CASE_THING_EN}\b", False),
     (
         "i-have-case-thing",
-        rf" (?:i|we) (?:have got|have|got|had|was given|received|am due for) "
+        rf" (?:i|we|(?:me|i) and (?:my|our) \w+|(?:my|our) \w+ and (?:i|me))(?: both| all)? "
+        rf"(?:have got|have|got|had|was given|received|am due for) "
         rf"(?:\w+ ){{0,3}}?{words.CASE_THING_EN}\b",
         False,
+    ),
+    (
+        "we-have-ice",
+        rf" (?:i|we|(?:my|our) {words.RELATIVE_EN}) (?:have|has|got) (?:to see |to go to )?ice "
+        rf"(?:on|at|this|next|tomorrow|today|tonight|in)\b",
+        False,
+    ),
+    (
+        "if-my-relative",
+        rf" if (?:my|our) {words.RELATIVE_EN} (?:goes|go|misses|miss|skips|does not go|shows up|"
+        rf"checks in|uses|reports)\b",
+        True,
     ),
     (
         "i-have-to-report",
@@ -153,7 +166,7 @@ RULES_EN: tuple[tuple[str, str, bool], ...] = (
         r"(?! (?:to )?(?:understand|find|know|make sense|figure out what|read|see|learn))\b",
         True,
     ),
-    ("for-me", r" for (?:me|us)\b", True),
+    ("for-me", r" for (?:me|us|(?:people|someone|somebody) like (?:me|us))\b", True),
     (
         "affects-me",
         r" (?:apply|applies|affect|affects|happen|happens|mean|means) (?:to |for )?"
@@ -231,6 +244,12 @@ RULES_ES: tuple[tuple[str, str, bool], ...] = (
         r" (?:me|nos) (?:pueden|podrian|van a|vayan a|va a|puede) (?:\w+ ){0,1}?"
         r"(?:arrestar|deportar|detener|llevar|agarrar|quitar|encerrar|sacar)\b",
         False,
+    ),
+    (
+        "lo-pueden",
+        r" (?:lo|la|los|las) (?:pueden|podrian|van a|vayan a|va a|puede) (?:\w+ )?"
+        r"(?:arrestar|deportar|detener|agarrar|encerrar|dejar)\b",
+        True,
     ),
     (
         "me-hacen-algo",
@@ -334,7 +353,18 @@ RULES_ES: tuple[tuple[str, str, bool], ...] = (
     ("yo", r" yo (?:tengo|debo|puedo|necesito|estoy|soy|voy)\b", True),
     ("tengo-miedo", r" (?:tengo|tenemos) (?:miedo|temor|dudas)\b", True),
     ("me-afecta", r" (?:me|nos) (?:afecta|aplica|pasa|pasaria|puede pasar|va a pasar)\b", False),
-    ("para-mi", r" para (?:mi|nosotros|mi familia)(?: | ?$)", True),
+    (
+        "para-mi",
+        r" para (?:mi|nosotros|mi familia|(?:gente|personas|alguien) como (?:yo|nosotros))"
+        r"(?: | ?$)",
+        True,
+    ),
+    (
+        "si-mi-familiar",
+        rf" si (?:mi|mis|nuestro|nuestra) {words.RELATIVE_ES} (?:no )?(?:va|van|falta|faltan|"
+        rf"se presenta|se presentan|usa|usan|pierde|llega)\b",
+        True,
+    ),
     (
         "ice-me-dijo",
         r" (?:ice|isap|migracion|inmigracion|el oficial|la oficial|la migra)(?: de \w+)? "
