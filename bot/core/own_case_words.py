@@ -326,6 +326,11 @@ NEWS_VERB_EN = any_of(
     r"reading (?:this|that|it) (?:right|correctly)",
     r"have (?:this|that|it) right",
     r"talk",
+    r"write",
+    r"explain",
+    r"describe",
+    r"summari[sz]e",
+    r"teach",
     r"(?:(?:need|have) to )?go (?:to|back to) (?:the|this|that) "
     r"(?:article|story|website|site|link|page|source)",
     r"discuss",
@@ -346,6 +351,11 @@ NEWS_VERB_ES = any_of(
     r"hablar",
     r"entender",
     r"confirmar",
+    r"escribir",
+    r"explicar",
+    r"describir",
+    r"resumir",
+    r"ensenar",
     NEWS_THING_ES,
 )
 
