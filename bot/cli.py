@@ -137,7 +137,7 @@ def _contract(answer: Answer, settings: Settings) -> dict[str, Any]:
 async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> int:
     from bot.console import render_answer
 
-    questions = [args.question] if args.question is not None else _stdin_lines()
+    questions = [_from_argv(args.question)] if args.question is not None else _stdin_lines()
     for question in questions:
         if args.no_log:
             answer = engine.answer(question, args.language)
@@ -146,7 +146,7 @@ async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> 
                 question, asker="cli", channel="cli", preferred_language=args.language
             )
         if args.json:
-            print(json.dumps(_contract(answer, settings), ensure_ascii=False), flush=True)
+            print(json_line(_contract(answer, settings)), flush=True)
         else:
             print(render_answer(answer)[0] + "\n", flush=True)
     return 0
@@ -155,14 +155,14 @@ async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> 
 async def _check(engine: Engine, args: argparse.Namespace, settings: Settings) -> int:
     from bot.console import render_answer
 
-    text = args.text if args.text is not None else _stdin_text()
+    text = _from_argv(args.text) if args.text is not None else _stdin_text()
     if args.no_log:
         checked = engine.claim(text)
     else:
         checked = await engine.check_claim(text, asker="cli", channel="cli")
     if args.json:
         result = {"claim": checked.claim, **_contract(checked.answer, settings)}
-        print(json.dumps(result, ensure_ascii=False), flush=True)
+        print(json_line(result), flush=True)
     else:
         if checked.claim:
             print(f"Checking this part:\n> {' '.join(checked.claim.split())}\n")
@@ -174,8 +174,29 @@ def _stdin_text() -> str:
     return sys.stdin.buffer.read().decode("utf-8", errors="replace")
 
 
+# Line breaks to str.splitlines() that JSON leaves as they are: escaped, so that one answer
+# stays one line for any reader.
+_LINE_BREAKS_JSON_KEEPS = str.maketrans(
+    {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_line(value: object) -> str:
+    """One JSON document on one line, whichever way the reader splits lines."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS_JSON_KEEPS)
+
+
+def _from_argv(text: str) -> str:
+    """Bytes that were not UTF-8 reach argv as lone surrogates: make them U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _stdin_lines() -> list[str]:
-    return _stdin_text().splitlines()
+    """One question per newline-terminated line; other Unicode line breaks are text."""
+    lines = _stdin_text().split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the newline that ends the last line does not start another
+    return [line.removesuffix("\r") for line in lines]
 
 
 def _discord(verb: str, args: argparse.Namespace, settings: Settings) -> int:

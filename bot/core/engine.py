@@ -4,13 +4,20 @@ It owns the store and an index built from the store's current entries; front end
 the command line, the console) use only its methods, never the store, the knowledge set or the
 matcher behind them. Writes are serialised and validated as a whole knowledge set before they
 are committed; the index is rebuilt after.
+
+The database is the truth: another process (the command line, a second bot) may change it at
+any time. `refresh` picks such changes up; it runs before every change made here and every
+`REFRESH_SECONDS` in the background, so answers follow within seconds. Questions are logged
+behind the answers (bot.core.question_log): an answer never waits for the database.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
-from collections import Counter
+import logging
+from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
@@ -52,16 +59,26 @@ from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
 from bot.core.notices import notice_for
 from bot.core.own_case import detect as detect_own_case
+from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.routing import route
 from bot.core.store import (
     Change,
     Delete,
+    KnowledgeMark,
     LoggedQuestion,
     QuestionState,
     Revision,
     Store,
     Upsert,
+    utc_now,
 )
+
+ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
+REFRESH_SECONDS = 2.0
+# How long a moderator's view of the question log may wait for questions still being written.
+LOG_FLUSH_SECONDS = 2.0
+
+log = logging.getLogger("policybot.engine")
 
 
 @dataclass(frozen=True)
@@ -79,10 +96,19 @@ class Topic:
 
 
 class Engine(Curation):
-    def __init__(self, store: Store, knowledge: KnowledgeSet, thresholds: Thresholds) -> None:
+    def __init__(
+        self,
+        store: Store,
+        knowledge: KnowledgeSet,
+        thresholds: Thresholds,
+        mark: KnowledgeMark | None = None,
+    ) -> None:
         self._store = store
         self.thresholds = thresholds
         self._write_lock = asyncio.Lock()
+        self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
+        self._questions = QuestionLog(store)
+        self._mark = mark  # the store's knowledge mark when `knowledge` was read
         self._listeners: list[Callable[[], None]] = []
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         self._install(knowledge)
@@ -90,7 +116,12 @@ class Engine(Curation):
     @classmethod
     @asynccontextmanager
     async def open(
-        cls, database: str | Path, knowledge_dir: Path, thresholds: Thresholds | None = None
+        cls,
+        database: str | Path,
+        knowledge_dir: Path,
+        thresholds: Thresholds | None = None,
+        *,
+        refresh_seconds: float = REFRESH_SECONDS,
     ) -> AsyncIterator[Engine]:
         """Open the database (a path or URL), seeding it from `knowledge_dir` when it is new."""
         store = await open_store(database)
@@ -103,19 +134,58 @@ class Engine(Curation):
                     reason=f"seeded from {knowledge_dir.name}/",
                     topics=seed.topics,
                 )
-            engine = cls(store, await store.current(), thresholds or Thresholds())
-            yield engine
+            mark = await store.knowledge_mark()  # before reading: a change after it shows
+            engine = cls(store, await store.current(), thresholds or Thresholds(), mark)
+            await engine._questions.start()
+            refresher = asyncio.create_task(engine._keep_fresh(refresh_seconds))
+            try:
+                yield engine
+            finally:
+                refresher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await refresher
+                await engine._questions.close()
         finally:
             await store.close()
 
-    def _install(self, knowledge: KnowledgeSet) -> None:
+    def _install(self, knowledge: KnowledgeSet, matchers: dict[str, Matcher] | None = None) -> None:
         self._knowledge = knowledge
         entries = [p.entry for p in knowledge.ordered()]
         # One index per language: each reads the entries' words in its language.
-        self._matchers = {
-            code: Matcher(entries, self.thresholds, language=code) for code in languages()
-        }
+        self._matchers = matchers or self._index(entries, self.thresholds)
         self._as_of = max((entry.as_of for entry in entries), default=None)
+        self._answers: OrderedDict[tuple[str, str | None], Answer] = OrderedDict()
+
+    @staticmethod
+    def _index(entries: list[Entry], thresholds: Thresholds) -> dict[str, Matcher]:
+        return {code: Matcher(entries, thresholds, language=code) for code in languages()}
+
+    async def refresh(self) -> bool:
+        """Pick up changes another process made to the knowledge; True if there were any."""
+        async with self._write_lock:
+            return await self._refresh_locked()
+
+    async def _refresh_locked(self) -> bool:
+        mark = await self._store.knowledge_mark()
+        if mark == self._mark:
+            return False
+        knowledge = await self._store.current()
+        # Indexed in a thread: members keep getting answers from the old index meanwhile.
+        entries = [p.entry for p in knowledge.ordered()]
+        matchers = await asyncio.to_thread(self._index, entries, self.thresholds)
+        self._mark = mark
+        self._install(knowledge, matchers)
+        log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
+        self._changed()
+        return True
+
+    async def _keep_fresh(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.refresh()
+            except Exception as error:  # a locked or missing database: keep the last known
+                log.warning("could not check the database for changes: %s", error)
 
     # -- members ---------------------------------------------------------------------------
 
@@ -167,9 +237,23 @@ class Engine(Curation):
         """Match and build the answer, in the question's language, without logging it.
         `preferred_language`: the asker's language (e.g. their Discord locale), used only when
         the question's own language is unclear. A question about the asker's own case carries
-        the notice, whatever was (or was not) found."""
-        answer = self._match(question, preferred_language)
-        return self._with_notice(answer, answer.question)
+        the notice, whatever was (or was not) found.
+
+        Answers are remembered per question text until the knowledge changes: members ask the
+        same few questions again and again (autocomplete sends the very same text), and
+        matching is most of the work of answering.
+        """
+        key = (question, preferred_language)
+        cached = self._answers.get(key)
+        if cached is not None:
+            self._answers.move_to_end(key)
+            return cached
+        found = self._match(question, preferred_language)
+        answer = self._with_notice(found, found.question)
+        self._answers[key] = answer
+        if len(self._answers) > self.answer_cache_size:
+            self._answers.popitem(last=False)
+        return answer
 
     @staticmethod
     def _with_notice(answer: Answer, text: str) -> Answer:
@@ -251,22 +335,34 @@ class Engine(Curation):
         answer = self.answer_for_entry(entry_id, language=language)
         if answer is None:
             return None
-        return await self._logged(answer, asker, channel)
+        return await self._logged(answer, asker, channel, picked=True)
 
-    async def _logged(self, answer: Answer, asker: str | None, channel: str) -> Answer:
-        """The answer with the id it was logged under; a refused question is not logged."""
+    async def _logged(
+        self, answer: Answer, asker: str | None, channel: str, *, picked: bool = False
+    ) -> Answer:
+        """The answer with the id it will be logged under (None if the log is full, so it takes
+        no vote); a refused question is not logged. Never waits for the database."""
         if answer.tier is Tier.REFUSED:
             return answer
-        question_id = await self._store.log_question(
-            text=answer.question,
-            tier=answer.tier,
-            entry_id=answer.entry_id,
-            score=answer.score,
-            asker=asker,
-            channel=channel,
-            language=answer.language,
+        question_id = self._questions.record(
+            NewQuestion(
+                id=None,
+                asked_at=utc_now(),
+                asker=asker,
+                channel=channel,
+                text=answer.question,
+                tier=answer.tier,
+                entry_id=answer.entry_id,
+                score=answer.score,
+                picked=picked,
+                language=answer.language,
+            )
         )
         return replace(answer, question_id=question_id)
+
+    async def _questions_written(self) -> None:
+        """Let the question log catch up (briefly) before reading or changing logged questions."""
+        await self._questions.flush(LOG_FLUSH_SECONDS)
 
     def autocomplete(
         self, typed: str, limit: int = 25, preferred_language: str | None = None
@@ -276,6 +372,7 @@ class Engine(Curation):
         return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
+        await self._questions_written()
         if await self._store.question(question_id) is None:
             return False
         return await self._store.record_feedback(question_id, voter, helpful)
@@ -309,15 +406,23 @@ class Engine(Curation):
         """The newest revision number of an entry, 0 if it never existed."""
         return await self._store.latest_revision(entry_id)
 
+    async def stored_revision(self, entry_id: str) -> Revision | None:
+        """The entry's newest revision as stored (what an edit form starts from)."""
+        number = await self._store.latest_revision(entry_id)
+        return await self._store.revision(entry_id, number) if number else None
+
     async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
         """Open questions that got no confident answer, newest first."""
+        await self._questions_written()
         return await self._store.unanswered(limit)
 
     async def count_unanswered(self) -> int:
+        await self._questions_written()
         return await self._store.count_unanswered()
 
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
         """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        await self._questions_written()
         return await self._store.usage(limit)
 
     def export_files(self) -> dict[str, str]:
@@ -357,10 +462,15 @@ class Engine(Curation):
     ) -> Revision:
         """Change some fields of an entry; the result is validated like a file entry.
 
-        With `base_revision`, the edit is refused if the entry has moved on since that revision
-        (someone else saved in between), so nobody's edit is silently undone.
+        With `base_revision`, the changes apply to that stored revision (the one the form was
+        built from), and the edit is refused if the entry has moved on since (someone else
+        saved in between, in any process), so nobody's edit is silently undone.
         """
+        await self.refresh()
         entry = self.entry(entry_id)
+        if entry is not None and base_revision is not None:
+            stored = await self._store.revision(entry_id, base_revision)
+            entry = stored.entry if stored is not None else None
         if entry is None:
             raise KnowledgeError([f"entry '{entry_id}': no such entry"])
         if changes.get("id", entry_id) != entry_id:
@@ -407,6 +517,7 @@ class Engine(Curation):
         """Answer a queued question by adding its text to an entry's paraphrases in the
         question's language (a question in a language the entry is not translated into yet is
         refused: translate the entry first)."""
+        await self._questions_written()
         logged = await self._store.question(question_id)
         if logged is None:
             raise KnowledgeError([f"question {question_id}: no such question"])
@@ -448,6 +559,7 @@ class Engine(Curation):
 
     async def dismiss(self, question_id: int, *, author: str) -> bool:
         """Take a question off the unanswered queue without changing the knowledge."""
+        await self._questions_written()
         logged = await self._store.question(question_id)
         closed = await self._store.close_question(
             question_id, state=QuestionState.DISMISSED, by=author
@@ -492,6 +604,7 @@ class Engine(Curation):
         expected: dict[str, int] | None = None,
     ) -> list[Revision]:
         async with self._write_lock:
+            await self._refresh_locked()  # validate against the database, not a stale copy
             for entry_id, number in (expected or {}).items():
                 latest = await self._store.latest_revision(entry_id)
                 if latest != number and number == 0:
@@ -526,6 +639,20 @@ class Engine(Curation):
                 changes, author=author, reason=reason, topics=topics
             )
             self._install(after)
+            # Ours is the newest revision unless another process wrote meanwhile: then read all.
+            # It is saved either way, so a failure here only leaves it to the next refresh.
+            newest = max((r.rev for r in revisions), default=None)
+            try:
+                mark = await self._store.knowledge_mark()
+                if newest is not None and mark.newest_rev == newest:
+                    self._mark = mark
+                else:
+                    await self._refresh_locked()
+            except Exception as error:
+                log.warning("saved, but could not re-read the database yet: %s", error)
+        self._changed()
+        return revisions
+
+    def _changed(self) -> None:
         for listener in self._listeners:
             listener()
-        return revisions

@@ -37,6 +37,8 @@ class Curation:
 
         def answer(self, question: str) -> Answer: ...
 
+        async def _questions_written(self) -> None: ...
+
         async def _commit(
             self,
             upserts: Sequence[PlacedEntry],
@@ -59,6 +61,7 @@ class Curation:
 
     async def period_stats(self, days: int | None = None, limit: int = 10) -> PeriodStats:
         """Usage over the last `days` days (None: since the start)."""
+        await self._questions_written()  # questions still being logged count too
         since = None
         if days is not None:
             start = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
@@ -67,10 +70,12 @@ class Curation:
 
     async def unanswered_groups(self, scan: int = 1000) -> list[QuestionGroup]:
         """The newest `scan` unanswered questions grouped by similarity, biggest group first."""
+        await self._questions_written()  # questions still being logged count too
         return group_questions(await self._store.unanswered(scan))
 
     async def queued_question(self, question_id: int) -> LoggedQuestion | None:
         """A logged question, if it is still on the unanswered queue."""
+        await self._questions_written()  # questions still being logged count too
         logged = await self._store.question(question_id)
         return logged if logged is not None and logged.unanswered else None
 
@@ -79,6 +84,7 @@ class Curation:
     async def watch(self, question_id: int, member: str) -> bool:
         """Ask to be told once when an unanswered question is answered; False if already
         asked. Refused for a question that is not on the unanswered queue."""
+        await self._questions_written()  # questions still being logged count too
         logged = await self._store.question(question_id)
         if logged is None or not logged.unanswered:
             raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])

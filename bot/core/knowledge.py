@@ -17,6 +17,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from bot.core import bounded_toml
 from bot.core.languages import translation_languages
 from bot.core.models import Entry, KnowledgeFile
 
@@ -76,6 +77,8 @@ def _entry_label(raw: object, index: int) -> str:
 
 def parse_file(path: Path) -> tuple[str, list[Entry]]:
     """Return (topic title, entries) of one knowledge file, or raise KnowledgeError."""
+    if problem := bounded_toml.read_problem(path):
+        raise KnowledgeError([problem])
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -86,7 +89,7 @@ def parse_file(path: Path) -> tuple[str, list[Entry]]:
 def parse_document(name: str, data: bytes) -> tuple[str, list[Entry]]:
     """Parse the bytes of a knowledge file called `name` (e.g. an upload)."""
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
+        raw = tomllib.loads(_bounded_text(name, data))
     except UnicodeDecodeError as error:
         raise KnowledgeError([f"{name}: not UTF-8 text ({error.reason})"]) from None
     except tomllib.TOMLDecodeError as error:
@@ -115,6 +118,14 @@ def parse_document(name: str, data: bytes) -> tuple[str, list[Entry]]:
     return str(topic).strip(), entries
 
 
+def _bounded_text(name: str, data: bytes) -> str:
+    text = data.decode("utf-8")
+    problem = bounded_toml.size_problem(name, len(data)) or bounded_toml.shape_problem(name, text)
+    if problem:
+        raise KnowledgeError([problem])
+    return text
+
+
 def shipped_directory() -> Path:
     """The curated knowledge files shipped with the package, found with importlib.resources."""
     folder = resources.files(SHIPPED_PACKAGE).joinpath(SHIPPED_FOLDER)
@@ -139,6 +150,8 @@ def load_paths(paths: Iterable[Path], *, check_related: bool = True) -> Knowledg
     for path in paths:
         if path.name in documents:
             raise KnowledgeError([f"{path.name}: two files with this name; topics must differ"])
+        if problem := bounded_toml.read_problem(path):
+            raise KnowledgeError([problem])
         try:
             documents[path.name] = path.read_bytes()
         except OSError as error:
@@ -154,6 +167,9 @@ def load_documents(documents: Mapping[str, bytes], *, check_related: bool = True
         path = Path(Path(name).name)
         if path.suffix != KNOWLEDGE_SUFFIX:
             problems.append(f"{name}: knowledge files end in {KNOWLEDGE_SUFFIX}")
+            continue
+        if problem := bounded_toml.name_problem(path.name):
+            problems.append(problem)
             continue
         try:
             topic, entries = parse_document(name, data)

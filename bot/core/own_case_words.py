@@ -20,7 +20,7 @@ ICE = r"(?<!make )(?<!made )(?<!making )ice(?! (?:cream|cubes?|skating|hockey|ma
 # Words that make a sentence about an immigration case rather than about the bot or the news.
 CASE_EN = any_of(
     rf"che(?:c?k|qu?e)[- ]?ins?{NOT_ICE_CHECK_IN}",
-    rf"checking in{NOT_ICE_CHECK_IN}",
+    rf"check(?:ing|ed) in{NOT_ICE_CHECK_IN}",
     ICE,
     r"la migra",
     # this app, not any app: "the app", "the ICE app", "the check-in app"
@@ -28,7 +28,9 @@ CASE_EN = any_of(
     r"app?oi?n?t?m[ea]nts?",
     r"appt",
     r"court",
-    r"hearings?",
+    r"(?<!keep )(?<!been )(?<!am )(?<!are )(?<!was )(?<! i )(?<! we )(?<!you )hearings?",
+    r"let (?:me|us) (?:leave|go home)",
+    r"(?:keep|hold) (?:me|him|her|us)\b(?! (?:posted|updated|informed))",
     r"judge",
     r"deport\w*",
     r"arrest\w*",
@@ -57,6 +59,14 @@ CASE_EN = any_of(
     r"reschedul\w*",
     r"i-\d{3}\w?",
     r"notice to appear",
+    r"nta",
+    r"in person",
+    r"federal plaza",
+    r"field office",
+    r"pilot",
+    r"tps",
+    r"daca",
+    r"work permit",
 )
 CASE_ES = any_of(
     r"citas?",
@@ -64,7 +74,7 @@ CASE_ES = any_of(
     r"che(?:c?k|qu?e)[- ]?ins?",
     ICE,
     r"migra",
-    r"(?:la|esta|esa) (?:app|aplicacion)",
+    r"(?:la|el|esta|esa|este|ese) (?:app|aplicacion)",
     r"(?:app|aplicacion) de ice",
     r"corte",
     r"audiencias?",
@@ -93,9 +103,22 @@ CASE_ES = any_of(
     r"documentos",
     r"estatus",
     r"migratori[oa]",
-    r"inmigracion",
-    r"migracion",
+    r"i?n?migra(?:cion|sion|tion)",
+    r"imigracion",
+    # being held: "lo van a dejar ahí"
+    r"dejar(?:lo|la|me|nos)? (?:ahi|alli|adentro|encerrad[oa]s?)",
     r"inscrib\w*",
+    r"nta",
+    r"en persona",
+    r"fecha",
+    r"tps",
+    r"daca",
+    r"piloto",
+    # Spanglish
+    r"app?oi?n?t?m[ea]nts?",
+    r"court",
+    r"hearing",
+    r"paperwork",
 )
 RELATIVE_EN = any_of(
     r"husband",
@@ -124,6 +147,13 @@ RELATIVE_EN = any_of(
     r"girlfriend",
     r"friend",
     r"roommate",
+    r"old (?:man|lady)",
+    r"ma|pa|pops|hubby|wifey|bf|gf|bro|sis",
+    # a lawyer's or a volunteer's client gets the notice too: the answer may reach the client
+    r"clients?",
+    r"relatives?",
+    r"family members?",
+    r"loved ones?",
 )
 RELATIVE_ES = any_of(
     r"espos[oa]",
@@ -147,6 +177,34 @@ RELATIVE_ES = any_of(
     r"amig[oa]",
     r"cunad[oa]",
     r"suegr[oa]",
+    r"sobrin[oa]",
+    r"senora|senor|viej[oa]|jef[ae]|jefecit[oa]|ama|apa|carnal|carnala|bebe|nen[ea]",
+    r"nieto|nieta",
+    r"yerno|nuera",
+    r"clientes?",
+    r"familiares",
+)
+# Someone close to the asker, named without "my": "a family member has a check-in".
+SOMEONE_CLOSE_EN = any_of(
+    r"a (?:family member|relative|loved one)",
+    r"(?:someone|somebody|one|a member) (?:in|of|from) (?:my|our) (?:family|clients)",
+    r"one of (?:my|our|them|the people i (?:help|work with))",
+    r"a (?:friend|client|neighbou?r|cousin|relative) of (?:mine|ours)",
+    r"(?:i|we) (?:have|know) (?:a|an) (?:\w+ )?(?:friend|client|relative|cousin|neighbou?r) "
+    r"(?:who|that|whose)",
+    # a volunteer's or a lawyer's: "a woman I help"
+    r"\w+ (?:who |that |whom )?(?:i|we) (?:help|represent|work with|volunteer with|accompany|"
+    r"sponsor)",
+)
+SOMEONE_CLOSE_ES = any_of(
+    r"(?:alguien|uno|una) (?:de|en) (?:mi|nuestra) familia",
+    r"un (?:familiar|pariente|ser querido)",
+    r"una (?:familiar|pariente)",
+    r"(?:un|una) (?:amig[oa]|client[ea]|vecin[oa]) (?:mi[oa]|nuestr[oa])",
+    r"(?:tengo|tenemos|conozco) (?:un|una) (?:\w+ )?"
+    r"(?:amig[oa]|client[ea]|familiar|pariente|vecin[oa]) (?:que|quien|cuy[oa])",
+    # a volunteer's or a lawyer's: "una señora que ayudo"
+    r"\w+ (?:\w+ )?que (?:ayudo|ayudamos|represento|representamos|acompano|acompanamos)",
 )
 # What one's own case is made of: "my check-in", "our hearing", "mi cita".
 CASE_THING_EN = any_of(
@@ -172,11 +230,20 @@ CASE_THING_EN = any_of(
     r"attorney",
     r"i-\d{3}\w?",
     r"notice to appear",
+    r"nta",
     r"release (?:papers|paperwork|conditions)",
+    r"(?:ice|court|check[- ]?in|hearing|report(?:ing)?) dates?",
+    r"(?:next|last) report",
+    r"selfie",
+    r"a-?(?:number|#)",
+    r"alien (?:registration )?number",
+    r"tps",
+    r"daca",
+    r"work permit",
     r"order of supervision",
     r"supervision",
     r"reporting",
-    r"(?:letter|notice|text|message|email|call|papers?) from "
+    r"(?:letter|notice|text|message|email|call|papers?)(?: \w+){0,3}? from "
     r"(?:ice|immigration|(?:my|the) officer)",
 )
 CASE_THING_ES = any_of(
@@ -202,13 +269,36 @@ CASE_THING_ES = any_of(
     r"deportacion",
     r"orden de (?:deportacion|supervision)",
     r"reporte",
+    r"i-\d{3}\w?",
+    r"nta",
+    r"selfie",
+    r"permiso de trabajo",
+    r"numero (?:a|de extranjero)",
+    r"tps",
+    r"daca",
+    r"fecha (?:de|para|con) (?:\w+ )?"
+    r"(?:corte|ice|migracion|presentar\w*|reportar\w*|audiencia|cita)",
+    # Spanglish
+    r"app?oi?n?t?m[ea]nts?",
+    r"court(?: date)?",
+    r"hearing",
+    r"paperwork",
     r"(?:carta|notificacion|mensaje|texto|correo|llamada) de (?:ice|migracion|inmigracion)",
+)
+# What a reader of the news asks for: "I need the link", "can I get a summary".
+NEWS_THING_EN = (
+    r"(?:a|an|the|more|some|your) (?:\w+ )?(?:link|sources?|article|summary|timeline|updates?|"
+    r"overview|details|info|information|numbers|figures|facts|press release|story|citation)"
+)
+NEWS_THING_ES = (
+    r"(?:el|la|los|las|un|una|mas|tus|sus) (?:\w+ )?(?:enlace|link|fuentes?|articulo|resumen|"
+    r"cronologia|datos|cifras|informacion|nota|noticia|comunicado)"
 )
 # After "can I …": verbs of reading or judging the news, not of acting in one's case.
 NEWS_VERB_EN = any_of(
     r"trust",
     r"believe",
-    r"ask",
+    r"ask(?! (?:for|to (?:use|switch|change|check|move|reschedule)))",
     r"read",
     r"see",
     r"find",
@@ -219,7 +309,7 @@ NEWS_VERB_EN = any_of(
     r"fact[- ]?check",
     r"know (?:if|whether|who|what|where|when|how)",
     r"learn",
-    r"get (?:a|the) (?:link|source|article)",
+    rf"get {NEWS_THING_EN}",
     r"look",
     r"tell",
     r"say",
@@ -236,6 +326,13 @@ NEWS_VERB_EN = any_of(
     r"reading (?:this|that|it) (?:right|correctly)",
     r"have (?:this|that|it) right",
     r"talk",
+    r"write",
+    r"explain",
+    r"describe",
+    r"summari[sz]e",
+    r"teach",
+    r"(?:(?:need|have) to )?go (?:to|back to) (?:the|this|that) "
+    r"(?:article|story|website|site|link|page|source)",
     r"discuss",
     r"chat",
 )
@@ -253,11 +350,19 @@ NEWS_VERB_ES = any_of(
     r"consultar la fuente",
     r"hablar",
     r"entender",
+    r"confirmar",
+    r"escribir",
+    r"explicar",
+    r"describir",
+    r"resumir",
+    r"ensenar",
+    NEWS_THING_ES,
 )
 
 WHEN_EN = (
-    r"(?:tomorrow|today|tonight|this (?:week|month|morning|afternoon)|next (?:week|month|\w+day)|"
-    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in (?:a|two|three|\d+) (?:days?|weeks?))"
+    r"(?:tomorrow|today|tonight|soon|this (?:week|month|morning|afternoon)|"
+    r"next (?:week|month|\w+day)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"in (?:a|two|three|\d+) (?:days?|weeks?))"
 )
 WHEN_ES = (
     r"(?:manana|hoy|esta (?:semana|tarde)|la (?:proxima|otra) semana|el (?:proximo )?"

@@ -2,13 +2,18 @@
 
 It implements bot.core.store.Store; the schema is migrations/sqlite/*.sql, and the number of
 steps applied is kept in `PRAGMA user_version`.
+
+Two connections, each on its own thread: writes go through one, reads through the other, so
+a read never waits behind a write that is waiting for another program's lock (WAL lets readers
+go on). A locked or full database raises DatabaseBusy or DatabaseFull, which name the problem.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -18,9 +23,13 @@ from bot.core.knowledge import KnowledgeSet, PlacedEntry
 from bot.core.matcher import Tier
 from bot.core.migrations import migrations
 from bot.core.models import Entry
+from bot.core.question_log import NewQuestion
 from bot.core.store import (
     UNANSWERED_SQL,
     Change,
+    DatabaseBusy,
+    DatabaseFull,
+    KnowledgeMark,
     LoggedQuestion,
     PeriodStats,
     QuestionState,
@@ -47,12 +56,37 @@ _CURRENT = """
 """
 
 
+BUSY_TIMEOUT_MS = 5000
+
+
+def translated(error: sqlite3.Error, path: Path) -> Exception:
+    """A locked or full database as an error that says so; anything else as it was."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            f"the database {path.name} is locked by another program (a long import, a backup, "
+            "an open sqlite3 shell?); nothing was changed — try again in a moment"
+        )
+    if "full" in text or getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return DatabaseFull(
+            f"the disk holding the database {path.name} is full; nothing was changed — free "
+            "some space (or raise the quota) and try again"
+        )
+    return error
+
+
 class SQLiteStore:
-    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+    def __init__(
+        self, connection: aiosqlite.Connection, path: Path, reader: aiosqlite.Connection
+    ) -> None:
         self._db = connection
+        self._reader = reader
         self.path = path
-        # One connection is shared; a write must not land inside another's open transaction.
+        # One connection writes; a write must not land inside another's open transaction.
         self._writing = asyncio.Lock()
+        self._snapshot = asyncio.Lock()  # one read transaction at a time on the reader
+        self._data_version: int | None = None
+        self._mark: KnowledgeMark | None = None
 
     @classmethod
     async def open(cls, path: Path) -> SQLiteStore:
@@ -65,46 +99,83 @@ class SQLiteStore:
         except sqlite3.Error as error:
             raise StoreError(f"cannot open the database {path}: {error}") from None
         connection.row_factory = aiosqlite.Row
-        store = cls(connection, path)
+        reader: aiosqlite.Connection | None = None
         try:
-            await store._prepare()
+            await cls._prepare(connection, path)
+            if str(path) == ":memory:":  # a second connection would open another database
+                return cls(connection, path, connection)
+            reader = await aiosqlite.connect(path, isolation_level=None)
+            reader.row_factory = aiosqlite.Row
+            await reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await reader.execute("PRAGMA query_only = ON")
         except sqlite3.DatabaseError as error:
-            await connection.close()
+            for opened in (connection, reader):
+                if opened is not None:
+                    await opened.close()
+            problem = translated(error, path)
+            if isinstance(problem, StoreError):
+                raise problem from None
             raise StoreError(
                 f"{path} is not a usable policybot database ({error}). Restore a backup, or move "
                 "the file aside to start again from the curated knowledge files."
             ) from None
         except BaseException:
-            await connection.close()
+            for opened in (connection, reader):
+                if opened is not None:
+                    await opened.close()
             raise
-        return store
+        return cls(connection, path, reader)
 
-    async def _prepare(self) -> None:
-        await self._db.execute("PRAGMA busy_timeout = 5000")
-        await self._db.execute("PRAGMA journal_mode = WAL")
-        await self._db.execute("PRAGMA foreign_keys = ON")
-        await self._db.execute("PRAGMA synchronous = NORMAL")
-        async with self._db.execute("PRAGMA quick_check") as cursor:
+    @staticmethod
+    async def _prepare(db: aiosqlite.Connection, path: Path) -> None:
+        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await db.execute("PRAGMA journal_mode = WAL")
+        await db.execute("PRAGMA foreign_keys = ON")
+        await db.execute("PRAGMA synchronous = NORMAL")
+        async with db.execute("PRAGMA quick_check") as cursor:
             row = await cursor.fetchone()
         if row is None or row[0] != "ok":
             raise sqlite3.DatabaseError(f"integrity check failed: {row[0] if row else '?'}")
-        await self._migrate()
+        await SQLiteStore._migrate(db, path)
 
-    async def _migrate(self) -> None:
-        async with self._db.execute("PRAGMA user_version") as cursor:
+    @staticmethod
+    async def _migrate(db: aiosqlite.Connection, path: Path) -> None:
+        async with db.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
         version = int(row[0]) if row else 0
         if version > len(MIGRATIONS):
             raise StoreError(
-                f"{self.path} was written by a newer policybot (schema {version}); upgrade first"
+                f"{path} was written by a newer policybot (schema {version}); upgrade first"
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            await self._db.executescript(
-                f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
+            await db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
 
     async def close(self) -> None:
+        if self._reader is not self._db:
+            await self._reader.close()
         await self._db.close()
+
+    @contextlib.asynccontextmanager
+    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction on the writer connection, all or nothing."""
+        async with self._writing:
+            try:
+                await self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise translated(error, self.path) from None
+            try:
+                yield self._db
+                await self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                await self._rollback()
+                raise translated(error, self.path) from None
+            except BaseException:
+                await self._rollback()
+                raise
+
+    async def _rollback(self) -> None:
+        with contextlib.suppress(sqlite3.Error):  # a failed COMMIT may have ended it already
+            await self._db.execute("ROLLBACK")
 
     async def __aenter__(self) -> SQLiteStore:
         return self
@@ -118,25 +189,55 @@ class SQLiteStore:
         await self.close()
 
     async def schema_version(self) -> int:
-        async with self._db.execute("PRAGMA user_version") as cursor:
+        async with self._reader.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
     # -- knowledge -------------------------------------------------------------------------
 
     async def is_empty(self) -> bool:
-        async with self._db.execute("SELECT 1 FROM revisions LIMIT 1") as cursor:
+        async with self._reader.execute("SELECT 1 FROM revisions LIMIT 1") as cursor:
             return await cursor.fetchone() is None
 
     async def current(self) -> KnowledgeSet:
+        async with self._snapshot:
+            if self._reader is self._db:  # in memory: one connection, and writes hold it
+                async with self._writing:
+                    return await self._read_current()
+            await self._reader.execute("BEGIN")  # one snapshot for topics and entries
+            try:
+                return await self._read_current()
+            finally:
+                await self._reader.execute("COMMIT")
+
+    async def _read_current(self) -> KnowledgeSet:
         knowledge = KnowledgeSet()
-        async with self._db.execute("SELECT file, title FROM topics") as cursor:
+        async with self._reader.execute("SELECT file, title FROM topics") as cursor:
             knowledge.topics = {row["file"]: row["title"] async for row in cursor}
-        async with self._db.execute(_CURRENT) as cursor:
+        async with self._reader.execute(_CURRENT) as cursor:
             async for row in cursor:
                 entry = Entry.model_validate_json(row["data"])
                 knowledge.entries[entry.id] = PlacedEntry(entry, row["file"], row["position"])
         return knowledge
+
+    async def knowledge_mark(self) -> KnowledgeMark:
+        """The newest revision and the topic titles, looked up again only when SQLite's
+        data_version says another connection (this process's writer, or another process)
+        has committed since the last look."""
+        async with self._reader.execute("PRAGMA data_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        if version != self._data_version or self._mark is None:
+            async with self._reader.execute(
+                "SELECT (SELECT MAX(rev) FROM revisions),"
+                " (SELECT group_concat(file || '=' || title, char(10)) FROM topics)"
+            ) as cursor:
+                marked = await cursor.fetchone()
+            self._mark = (
+                KnowledgeMark(marked[0], marked[1]) if marked else KnowledgeMark(None, None)
+            )
+            self._data_version = version
+        return self._mark
 
     async def apply(
         self,
@@ -149,21 +250,15 @@ class SQLiteStore:
         """Append one revision per change, all or nothing."""
         now = utc_now()
         written: list[Revision] = []
-        async with self._writing:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                for file, title in (topics or {}).items():
-                    await self._db.execute(
-                        "INSERT INTO topics (file, title) VALUES (?, ?) "
-                        "ON CONFLICT (file) DO UPDATE SET title = excluded.title",
-                        (file, title),
-                    )
-                for change in changes:
-                    written.append(await self._append(change, author, reason, now))
-                await self._db.execute("COMMIT")
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
+        async with self._write() as db:
+            for file, title in (topics or {}).items():
+                await db.execute(
+                    "INSERT INTO topics (file, title) VALUES (?, ?) "
+                    "ON CONFLICT (file) DO UPDATE SET title = excluded.title",
+                    (file, title),
+                )
+            for change in changes:
+                written.append(await self._append(change, author, reason, now))
         return written
 
     async def _append(self, change: Change, author: str, reason: str, now: str) -> Revision:
@@ -191,21 +286,21 @@ class SQLiteStore:
         return Revision(rev, entry_id, number, file, position, entry, author, reason, now)
 
     async def history(self, entry_id: str) -> list[Revision]:
-        async with self._db.execute(
+        async with self._reader.execute(
             "SELECT * FROM revisions WHERE entry_id = ? ORDER BY number", (entry_id,)
         ) as cursor:
             return [_revision(row) async for row in cursor]
 
     async def latest_revision(self, entry_id: str) -> int:
         """The newest revision number of an entry, 0 if it never existed."""
-        async with self._db.execute(
+        async with self._reader.execute(
             "SELECT MAX(number) FROM revisions WHERE entry_id = ?", (entry_id,)
         ) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row and row[0] is not None else 0
 
     async def revision(self, entry_id: str, number: int) -> Revision | None:
-        async with self._db.execute(
+        async with self._reader.execute(
             "SELECT * FROM revisions WHERE entry_id = ? AND number = ?", (entry_id, number)
         ) as cursor:
             row = await cursor.fetchone()
@@ -224,8 +319,8 @@ class SQLiteStore:
         channel: str,
         language: str = "en",
     ) -> int:
-        async with self._writing:
-            cursor = await self._db.execute(
+        async with self._write() as db:
+            cursor = await db.execute(
                 "INSERT INTO questions"
                 " (asked_at, asker, channel, text, tier, entry_id, score, language)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -233,30 +328,75 @@ class SQLiteStore:
             )
         return cursor.lastrowid or 0
 
+    async def reserve_question_ids(self, count: int) -> range:
+        """Move the questions table's AUTOINCREMENT counter on by `count`: every writer, in
+        any process, numbers its questions past it, so the ids below are ours alone."""
+        async with self._write() as db:
+            async with db.execute(
+                "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'questions'),"
+                " 0), COALESCE((SELECT MAX(id) FROM questions), 0))"
+            ) as cursor:
+                row = await cursor.fetchone()
+            start = int(row[0]) if row else 0
+            updated = await db.execute(
+                "UPDATE sqlite_sequence SET seq = ? WHERE name = 'questions'", (start + count,)
+            )
+            if updated.rowcount == 0:
+                await db.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES ('questions', ?)",
+                    (start + count,),
+                )
+        return range(start + 1, start + count + 1)
+
+    async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
+        """One multi-row INSERT: atomic on its own, one trip to the database thread, and its
+        parameters bound at once (not a GIL hand-off per row as with executemany)."""
+        if not batch:
+            return
+        rows = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(batch))
+        values = [
+            value
+            for q in batch
+            for value in (
+                *(q.id, q.asked_at, q.asker, q.channel, q.text),
+                *(q.tier.value, q.entry_id, q.score, int(q.picked), q.language),
+            )
+        ]
+        async with self._writing:
+            try:
+                await self._db.execute(
+                    "INSERT INTO questions"
+                    " (id, asked_at, asker, channel, text, tier, entry_id, score, picked, language)"
+                    f" VALUES {rows}",
+                    values,
+                )
+            except sqlite3.Error as error:
+                raise translated(error, self.path) from None
+
     async def question(self, question_id: int) -> LoggedQuestion | None:
-        async with self._db.execute(
+        async with self._reader.execute(
             "SELECT * FROM questions WHERE id = ?", (question_id,)
         ) as cursor:
             row = await cursor.fetchone()
         return _question(row) if row else None
 
     async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
-        async with self._db.execute(
+        async with self._reader.execute(
             f"SELECT * FROM questions WHERE {UNANSWERED_SQL} ORDER BY id DESC LIMIT ?",
             (limit,),
         ) as cursor:
             return [_question(row) async for row in cursor]
 
     async def count_unanswered(self) -> int:
-        async with self._db.execute(
+        async with self._reader.execute(
             f"SELECT COUNT(*) FROM questions WHERE {UNANSWERED_SQL}"
         ) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
     async def close_question(self, question_id: int, *, state: QuestionState, by: str) -> bool:
-        async with self._writing:
-            cursor = await self._db.execute(
+        async with self._write() as db:
+            cursor = await db.execute(
                 "UPDATE questions SET state = ?, resolved_by = ?, resolved_at = ?"
                 " WHERE id = ? AND state = 'open'",
                 (state.value, by, utc_now(), question_id),
@@ -266,8 +406,8 @@ class SQLiteStore:
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
         """One vote per voter per answer; False when this voter already voted."""
         try:
-            async with self._writing:
-                await self._db.execute(
+            async with self._write() as db:
+                await db.execute(
                     "INSERT INTO feedback (question_id, voter, helpful, created_at)"
                     " VALUES (?, ?, ?, ?)",
                     (question_id, voter, int(helpful), utc_now()),
@@ -278,18 +418,23 @@ class SQLiteStore:
 
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
         """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
-        async with self._db.execute(
+        async with self._reader.execute(
             "SELECT q.entry_id, COUNT(DISTINCT q.id) AS asked,"
             " COALESCE(SUM(f.helpful = 1), 0) AS yes, COALESCE(SUM(f.helpful = 0), 0) AS no"
             " FROM questions q LEFT JOIN feedback f ON f.question_id = q.id"
-            f" WHERE q.tier = '{Tier.CONFIDENT.value}'"
+            f" WHERE q.tier = '{Tier.CONFIDENT.value}' AND q.picked = 0"
             " GROUP BY q.entry_id ORDER BY asked DESC LIMIT ?",
             (limit,),
         ) as cursor:
             return [(r["entry_id"], r["asked"], r["yes"], r["no"]) async for r in cursor]
 
     async def period_stats(self, since: str | None, limit: int = 10) -> PeriodStats:
-        where, args = ("WHERE q.asked_at >= ?", (since,)) if since else ("", ())
+        # Entries opened from a button (picked) are not questions asked: they do not count.
+        where, args = (
+            ("WHERE q.picked = 0 AND q.asked_at >= ?", (since,))
+            if since
+            else ("WHERE q.picked = 0", ())
+        )
         async with self._db.execute(
             "SELECT q.tier, COUNT(*) AS n FROM questions q " + where + " GROUP BY q.tier", args
         ) as cursor:

@@ -20,10 +20,19 @@ from typing import Protocol
 from bot.core.knowledge import KnowledgeSet
 from bot.core.matcher import Tier
 from bot.core.models import Entry
+from bot.core.question_log import NewQuestion
 
 
 class StoreError(RuntimeError):
     """The database cannot be used; the message says what to do."""
+
+
+class DatabaseBusy(StoreError):
+    """Another program holds the database's write lock; trying again later may work."""
+
+
+class DatabaseFull(StoreError):
+    """The disk (or quota) holding the database is full; nothing more can be written."""
 
 
 class QuestionState(StrEnum):
@@ -58,6 +67,14 @@ class Delete:
 
 
 Change = Upsert | Delete
+
+
+@dataclass(frozen=True)
+class KnowledgeMark:
+    """Changes whenever the knowledge does: the newest revision, and the topic titles."""
+
+    newest_rev: int | None
+    topics: str | None
 
 
 @dataclass(frozen=True)
@@ -150,6 +167,11 @@ class Store(Protocol):
         """Every revision of an entry, oldest first."""
         ...
 
+    async def knowledge_mark(self) -> KnowledgeMark:
+        """What identifies the stored knowledge now, whichever process last changed it; cheap
+        to call every few seconds."""
+        ...
+
     async def latest_revision(self, entry_id: str) -> int:
         """The newest revision number of an entry, 0 if it never existed."""
         ...
@@ -172,6 +194,14 @@ class Store(Protocol):
         """Log an answered question; returns its id."""
         ...
 
+    async def reserve_question_ids(self, count: int) -> range:
+        """`count` question ids that no writer of this database (in any process) will use."""
+        ...
+
+    async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
+        """Log questions (with reserved ids, or None to number them) in one transaction."""
+        ...
+
     async def question(self, question_id: int) -> LoggedQuestion | None: ...
 
     async def unanswered(self, limit: int = 20) -> list[LoggedQuestion]:
@@ -189,7 +219,8 @@ class Store(Protocol):
         ...
 
     async def usage(self, limit: int = 10) -> list[tuple[str, int, int, int]]:
-        """(entry id, times answered, helpful votes, unhelpful votes), most asked first."""
+        """(entry id, times answered, helpful votes, unhelpful votes), most asked first.
+        Entries opened from a button (`picked`) are not questions asked and do not count."""
         ...
 
     async def period_stats(self, since: str | None, limit: int = 10) -> PeriodStats:

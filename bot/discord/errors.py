@@ -15,7 +15,9 @@ import discord
 from discord import app_commands
 
 from bot.core.i18n import N_, texts
+from bot.core.store import StoreError
 from bot.discord.audit import audit_of
+from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.locale import reply_language
 
 log = logging.getLogger("policybot.discord")
@@ -48,6 +50,10 @@ def report_failed_question(
 
 async def report_failure(interaction: discord.Interaction[Any], error: BaseException) -> None:
     command = interaction.command.qualified_name if interaction.command else interaction.type.name
+    if isinstance(error, StoreError):  # locked, full: say so; it is not a bug of ours
+        log.warning("%s from user %s: %s", command, interaction.user.id, error)
+        await _tell(interaction, clip(f"Sorry, {error}.", MESSAGE_MAX))
+        return
     log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
     if interaction.type is discord.InteractionType.autocomplete:
         return  # nowhere to show a message; an empty list is what the member sees

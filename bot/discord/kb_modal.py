@@ -17,7 +17,9 @@ from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
+from bot.core.store import StoreError
 from bot.discord.errors import report_failure
+from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.moderation import author_of, problems_text
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.trust import NOT_A_MODERATOR, Trust
@@ -126,6 +128,9 @@ class EditEntryModal(discord.ui.Modal):
         return {"translations": {**translations, self.language: words}}
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        # Acknowledged before the database is touched: a save that waits on a lock must not
+        # show as "interaction failed" when it in fact succeeds.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             revision = await self.engine.edit_entry(
                 self.entry_id,
@@ -136,9 +141,13 @@ class EditEntryModal(discord.ui.Modal):
             )
         except KnowledgeError as error:
             text = problems_text("Not saved — nothing was changed:", error.problems)
+        except StoreError as error:
+            text = f"Not saved: {error}."
         else:
             text = f"Saved `{self.entry_id}` as revision {revision.number}."
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.edit_original_response(
+            content=clip(text, MESSAGE_MAX), allowed_mentions=NO_MENTIONS
+        )
 
     async def on_error(self, interaction: discord.Interaction[Any], error: Exception) -> None:  # type: ignore[override]
         await report_failure(interaction, error)

@@ -40,6 +40,11 @@ class Reply:
         return sent
 
 
+# Nothing to send: the member was told about the cooldown already (mentions and DMs get one
+# notice per cooldown, so a flood of them cannot make the bot flood the channel).
+SILENT = Reply(private=True)
+
+
 def cooldown_reply(seconds: float, language: str = SOURCE_LANGUAGE) -> Reply:
     text = texts(language).gettext(
         "You're asking quickly — please wait {seconds} s and try again. "
@@ -55,7 +60,9 @@ class Answering(Protocol):
         self, entry_id: str, member_id: int, channel: str, language: str = SOURCE_LANGUAGE
     ) -> Reply: ...
 
-    async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool: ...
+    async def vote(
+        self, question_id: int, member_id: int, helpful: bool, language: str
+    ) -> Reply: ...
 
     async def watch(self, question_id: int, member_id: int) -> bool | None:
         """True: now watching; False: already was; None: the question no longer waits."""

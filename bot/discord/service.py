@@ -16,7 +16,12 @@ from bot.core.knowledge import KnowledgeError
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.ratelimit import RateLimiter
-from bot.discord.reply import REMOVED_ENTRY, Reply, cooldown_reply
+from bot.discord.reply import (
+    REMOVED_ENTRY,
+    SILENT,
+    Reply,
+    cooldown_reply,
+)
 from bot.discord.views import answer_reply
 
 TOPICS_SHOWN = 6
@@ -53,10 +58,16 @@ class AnswerService:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._idle.wait(), timeout)
 
-    def _cooldown(self, member_id: int, language: str) -> Reply | None:
-        """The one rate-limit check: None when the member may ask now (the question counts)."""
-        wait = self.limiter.retry_after(member_id)
-        return cooldown_reply(wait, language) if wait else None
+    def _cooldown(self, member_id: int, language: str, *, every_time: bool = True) -> Reply | None:
+        """The one rate-limit check, for questions and button presses alike: None when the
+        member may go ahead (it counts). Else the cooldown notice — or, unless `every_time`
+        (an interaction must always be answered, privately), SILENT after the first one."""
+        verdict = self.limiter.check(member_id)
+        if verdict.allowed:
+            return None
+        if verdict.notify or every_time:
+            return cooldown_reply(verdict.wait, language)
+        return SILENT
 
     def topics(self) -> list[str]:
         return self.engine.topics()[:TOPICS_SHOWN]
@@ -65,12 +76,20 @@ class AnswerService:
         return answer_reply(answer, self.topics(), self.site_url)
 
     async def ask(
-        self, text: str, member_id: int, channel: str, preferred_language: str | None = None
+        self,
+        text: str,
+        member_id: int,
+        channel: str,
+        preferred_language: str | None = None,
+        *,
+        every_notice: bool = True,
     ) -> Reply:
         """Answer in the question's language; `preferred_language` (the member's Discord
-        locale) decides only when the question's own language is unclear."""
+        locale) decides only when the question's own language is unclear. With
+        `every_notice=False` (mentions, DMs) only the first over-limit question of a cooldown
+        gets a notice, the rest SILENT."""
         language = self.engine.language_of(text, preferred_language)
-        limited = self._cooldown(member_id, language)
+        limited = self._cooldown(member_id, language, every_time=every_notice)
         if limited is not None:
             return limited
         with self._writing():
@@ -107,6 +126,9 @@ class AnswerService:
     ) -> Reply:
         """An entry picked by button: its answer in the language of the list it was picked
         from, logged so it can take a helpful/unhelpful vote."""
+        limited = self._cooldown(member_id, language)
+        if limited is not None:
+            return limited
         with self._writing():
             answer = await self.engine.open_entry(
                 entry_id, asker=str(member_id), channel=channel, language=language
@@ -115,9 +137,21 @@ class AnswerService:
             return Reply(content=texts(language).gettext(REMOVED_ENTRY))
         return self._reply(answer)
 
-    async def vote(self, question_id: int, member_id: int, helpful: bool) -> bool:
+    async def vote(
+        self, question_id: int, member_id: int, helpful: bool, language: str = SOURCE_LANGUAGE
+    ) -> Reply:
+        limited = self._cooldown(member_id, language)
+        if limited is not None:
+            return limited
         with self._writing():
-            return await self.engine.record_feedback(question_id, str(member_id), helpful)
+            counted = await self.engine.record_feedback(question_id, str(member_id), helpful)
+        words = texts(language)
+        text = (
+            words.gettext("Thanks — your feedback is recorded.")
+            if counted
+            else words.gettext("You have already voted on this answer; one vote per member counts.")
+        )
+        return Reply(content=text, private=True)
 
     async def watch(self, question_id: int, member_id: int) -> bool | None:
         """True: now watching; False: already was; None: the question no longer waits."""

@@ -18,7 +18,8 @@ from bot.core.matcher import Tier
 from bot.discord import render
 from bot.discord.errors import reports_errors
 from bot.discord.limits import BUTTON_LABEL_MAX, clip
-from bot.discord.reply import NO_MENTIONS, Reply, answering
+from bot.discord.reply import Reply, answering
+from bot.discord.respond import respond
 from bot.discord.watch_buttons import UnwatchButton, WatchButton
 from bot.site.urls import answer_page_url
 
@@ -32,10 +33,12 @@ def _language(match: Any) -> str:
 
 
 async def show_entry(interaction: discord.Interaction[Any], entry_id: str, language: str) -> None:
-    reply = await answering(interaction.client).open_entry(
-        entry_id, interaction.user.id, "discord-button", language
+    service = answering(interaction.client)
+    await respond(
+        interaction,
+        lambda: service.open_entry(entry_id, interaction.user.id, "discord-button", language),
+        ephemeral=True,
     )
-    await interaction.response.send_message(ephemeral=True, **reply.kwargs())
 
 
 class RelatedButton(
@@ -113,16 +116,14 @@ class FeedbackButton(
 
     @reports_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        counted = await answering(interaction.client).vote(
-            self.question_id, interaction.user.id, self.helpful
+        service = answering(interaction.client)
+        await respond(
+            interaction,
+            lambda: service.vote(
+                self.question_id, interaction.user.id, self.helpful, self.language
+            ),
+            ephemeral=True,
         )
-        words = texts(self.language)
-        text = (
-            words.gettext("Thanks — your feedback is recorded.")
-            if counted
-            else words.gettext("You have already voted on this answer; one vote per member counts.")
-        )
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton, WatchButton, UnwatchButton)

@@ -1,4 +1,5 @@
-"""REST fault injection: make the next N calls to a named route fail like Discord can.
+"""REST fault injection: make the next N calls to a named route fail like Discord can, or
+answer slowly (`delay`, then served normally).
 
 A 429 carries what discord.py needs to retry it: a JSON body with `retry_after`, the
 X-RateLimit-* headers, and a `Via` header (without it discord.py takes the 429 for a
@@ -19,6 +20,7 @@ class Fault:
     status: int
     times: int
     retry_after: float
+    delay: float = 0.0  # with status 0: served normally, this many seconds late
 
 
 @dataclass
@@ -26,8 +28,10 @@ class FaultPlan:
     pending: list[Fault] = field(default_factory=list)
     served: list[tuple[str, int]] = field(default_factory=list)
 
-    def add(self, route: str, status: int, times: int, retry_after: float) -> None:
-        self.pending.append(Fault(route, status, times, retry_after))
+    def add(
+        self, route: str, status: int, times: int, retry_after: float, delay: float = 0.0
+    ) -> None:
+        self.pending.append(Fault(route, status, times, retry_after, delay))
 
     def take(self, route: str) -> Fault | None:
         for fault in self.pending:

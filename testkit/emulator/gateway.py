@@ -77,6 +77,7 @@ class Gateway:
         self.heartbeats = 0
         self.ready = asyncio.Event()
         self._sockets: set[web.WebSocketResponse] = set()
+        self._stalled: set[web.WebSocketResponse] = set()
 
     # --- the websocket handler ---------------------------------------------------------------
 
@@ -91,6 +92,7 @@ class Gateway:
             await self._serve(ws, connection)
         finally:
             self._sockets.discard(ws)
+            self._stalled.discard(ws)
             for session in self.sessions.values():
                 if session.ws is ws:
                     session.ws = None
@@ -117,6 +119,8 @@ class Gateway:
         self, ws: web.WebSocketResponse, connection: Connection, frame: Json
     ) -> None:
         op, data = frame.get("op"), frame.get("d")
+        if ws in self._stalled:
+            return  # a stalled connection hears nothing and answers nothing
         if op == HEARTBEAT:
             self.heartbeats += 1
             await self._send(ws, {"op": HEARTBEAT_ACK})
@@ -252,6 +256,13 @@ class Gateway:
         ws = self._detach()
         if ws is not None:
             await ws.close(code=code, message=b"dropped by the emulator")
+
+    def stall(self) -> None:
+        """Keep the socket open but silent, as a half-open connection is: the client must
+        notice that nothing arrives, close it and resume; events wait for the resume."""
+        ws = self._detach()
+        if ws is not None:
+            self._stalled.add(ws)
 
     async def request_reconnect(self) -> None:
         ws = self._detach()

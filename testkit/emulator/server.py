@@ -122,7 +122,9 @@ class DiscordEmulator:
         route = request.match_info.route.name or ""
         self.requests.append((request.method, route))
         fault = self.faults.take(route)
-        if fault is not None:
+        if fault is not None and fault.delay:
+            await asyncio.sleep(fault.delay)
+        elif fault is not None:
             return fault_response(fault)
         if route.startswith("gateway_") or route in UNAUTHENTICATED_ROUTES:
             return await handler(request)
@@ -146,6 +148,18 @@ class DiscordEmulator:
         self._bot_message_posted.set()
         # Discord echoes the bot's own messages back over the gateway; the bot must ignore them.
         await self._dispatch_message(channel, message)
+
+    def forget_history(self) -> None:
+        """Drop the records of finished exchanges (interactions, requests, posted messages),
+        so a long soak measures the bot's memory, not the emulator's bookkeeping."""
+        self.interactions.clear()
+        self.by_token.clear()
+        self.requests.clear()
+        self.bot_messages.clear()
+        self.faults.served.clear()
+        self.world.messages.clear()
+        if self.gateway.session is not None and self.gateway.session.ws is not None:
+            self.gateway.session.sent.clear()  # acknowledged by now; nothing left to replay
 
     # --- the world -----------------------------------------------------------------------------
 
@@ -219,6 +233,10 @@ class DiscordEmulator:
     ) -> None:
         """Make the next `times` calls to a named route fail (route names: see rest/webhooks)."""
         self.faults.add(route, status, times, retry_after)
+
+    def slow_next(self, route: str, seconds: float, *, times: int = 1) -> None:
+        """Serve the next `times` calls to a named route normally, but `seconds` late."""
+        self.faults.add(route, 0, times, 0.0, delay=seconds)
 
     # --- members act ---------------------------------------------------------------------------
 
@@ -397,3 +415,7 @@ class DiscordEmulator:
 
     async def invalidate_session(self, *, resumable: bool = False) -> None:
         await self.gateway.invalidate_session(resumable=resumable)
+
+    def stall_gateway(self) -> None:
+        """The connection goes silent (a half-open socket): no ACKs, no events."""
+        self.gateway.stall()

@@ -1,4 +1,5 @@
-"""The own-case detector on our own development examples (benchmarks/questions/own-case-dev.tsv).
+"""The own-case detector on our own development examples (benchmarks/questions/own-case-dev.tsv,
+own-case-dev2.tsv and own-case-dev3.tsv).
 
 The blind set (own-case.tsv) is never read here: it is measured once by `benchmarks.own_case`.
 """
@@ -12,22 +13,25 @@ import pytest
 
 from bot.core.own_case import Language, detect
 
-DEV = Path(__file__).resolve().parents[2] / "benchmarks" / "questions" / "own-case-dev.tsv"
+QUESTIONS = Path(__file__).resolve().parents[2] / "benchmarks" / "questions"
+DEV_SETS = tuple(QUESTIONS / f"own-case-{name}.tsv" for name in ("dev", "dev2", "dev3"))
 
 
-def _rows() -> list[tuple[str, bool, str]]:
-    with DEV.open(encoding="utf-8", newline="") as handle:
+def _rows(path: Path) -> list[tuple[str, bool, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         assert next(reader) == ["question", "own_case", "language"]
         return [(q, own == "yes", language) for q, own, language in reader]
 
 
-ROWS = _rows()
+ROWS = [row for path in DEV_SETS for row in _rows(path)]
 
 
-def test_the_development_set_is_balanced() -> None:
-    own = [r for r in ROWS if r[1]]
-    news = [r for r in ROWS if not r[1]]
+@pytest.mark.parametrize("path", DEV_SETS, ids=lambda path: path.name)
+def test_each_development_set_is_balanced(path: Path) -> None:
+    rows = _rows(path)
+    own = [r for r in rows if r[1]]
+    news = [r for r in rows if not r[1]]
     assert len(own) >= 40 and len(news) >= 40
     assert {r[2] for r in own} == {r[2] for r in news} == {"en", "es"}
 
@@ -55,6 +59,39 @@ def test_news_questions_are_not_own_case(question: str) -> None:
     ],
 )
 def test_first_person_words_alone_do_not_make_a_question_own_case(question: str) -> None:
+    assert detect(question) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a lawyer; my client's check-in is on Friday, can she use the app?",
+        "I volunteer with asylum seekers, a woman I help has a hearing next week",
+        "Soy voluntaria y una señora que ayudo tiene cita con ICE",
+        "mi cliente perdió su cita, ¿qué puede hacer?",
+    ],
+)
+def test_a_lawyers_or_volunteers_question_about_a_client_gets_the_notice(question: str) -> None:
+    # The answer may reach the client, whose check-in is at stake.
+    assert detect(question) is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I missed the news about the ICE app, what happened?",
+        "my friend was telling me about the ICE app, is it real?",
+        "Help me find the Guardian article about arrests at check-ins",
+        "Why do I keep hearing about ghost mode?",
+        "Should he resign over the app, the ICE chief?",
+        "se me olvidó el nombre del periódico que publicó lo de la app",
+        "no fui a la conferencia, ¿qué dijo ICE sobre la app?",
+        "a mi mamá le mandaron un video sobre la app, ¿es falso?",
+        "estoy preocupada por las noticias sobre arrestos en citas de ICE",
+        "¿Qué hago para leer el artículo del Post sobre ICE?",
+    ],
+)
+def test_past_tense_fear_and_family_words_about_the_news_are_not_own_case(question: str) -> None:
     assert detect(question) is None
 
 

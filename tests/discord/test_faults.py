@@ -1,7 +1,11 @@
-"""Faults on the way: a gateway drop mid-question, 429s and 5xx on responses, a failing
-handler, and the per-member rate limit."""
+"""Faults on the way: a gateway drop, RECONNECT, invalid sessions and a silent (stalled)
+connection mid-question; 429s, 5xx and slow REST on responses; a failing handler; the
+per-member rate limit. Each recovers by itself and the question still gets its answer."""
 
 from __future__ import annotations
+
+import asyncio
+from typing import Any
 
 import pytest
 
@@ -13,6 +17,18 @@ from testkit.emulator import DiscordEmulator
 from .conftest import StartBot
 
 QUESTION = {"question": "How many migrants were enrolled?"}
+
+
+def take_the_slow_path(monkeypatch: pytest.MonkeyPatch, bot: PolicyBot) -> None:
+    """Answers take a moment and the bot defers at once: the answer is edited in."""
+    monkeypatch.setattr(respond, "DEFER_AFTER_SECONDS", 0.0)
+    ask = bot.service.ask
+
+    async def slow_ask(*args: Any, **kwargs: Any) -> Any:
+        await asyncio.sleep(0.05)
+        return await ask(*args, **kwargs)
+
+    monkeypatch.setattr(bot.service, "ask", slow_ask)
 
 
 async def test_question_sent_while_gateway_is_down_is_answered_after_resume(
@@ -27,7 +43,72 @@ async def test_question_sent_while_gateway_is_down_is_answered_after_resume(
     assert resumed.replayed >= 1
 
 
-@pytest.mark.parametrize("status", [429, 500])
+async def test_question_sent_around_a_reconnect_request_is_answered(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    await emu.request_reconnect()
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+    assert emu.gateway.connections[-1].opening == "resume"
+
+
+async def test_question_sent_during_a_resumable_invalid_session_is_answered(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    await emu.invalidate_session(resumable=True)
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+
+
+async def test_after_a_lost_session_the_bot_identifies_again_and_answers(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    identified = sum(c.opening == "identify" for c in emu.gateway.connections)
+    await emu.invalidate_session(resumable=False)
+    await emu.wait_until_connected()
+    assert sum(c.opening == "identify" for c in emu.gateway.connections) == identified + 1
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+
+
+async def test_a_stalled_gateway_is_noticed_and_the_question_answered_after_resume(
+    emu: DiscordEmulator, start_bot: StartBot
+) -> None:
+    await start_bot(heartbeat_timeout=1.0)
+    emu.stall_gateway()
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))  # waits for the resume
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+    resumed = emu.gateway.connections[-1]
+    assert resumed.opening == "resume" and resumed.replayed >= 1
+
+
+@pytest.mark.parametrize("route", ["callback", "webhook_message"])
+async def test_slow_rest_still_answers(
+    emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch, route: str
+) -> None:
+    if route == "webhook_message":
+        take_the_slow_path(monkeypatch, bot)  # answer by editing
+    emu.slow_next(route, 1.0)
+    handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
+    assert "45 migrants" in (await handle.answer())["embeds"][0]["description"]
+
+
+@pytest.mark.parametrize("status", [429, 500, 502])
+async def test_failed_mention_reply_is_retried(
+    emu: DiscordEmulator, bot: PolicyBot, status: int
+) -> None:
+    emu.fail_next("channel_message", status)
+    await emu.say(
+        f"<@{emu.bot_user.id}> How many migrants were enrolled?",
+        user=emu.member("ann"),
+        mentions=(emu.bot_user,),
+    )
+    reply = await emu.wait_for_bot_message(emu.channel)
+    assert "45 migrants" in reply["embeds"][0]["description"]
+    assert emu.faults.served == [("channel_message", status)]
+
+
+@pytest.mark.parametrize("status", [429, 500, 502])
 async def test_failed_callback_is_retried(
     emu: DiscordEmulator, bot: PolicyBot, status: int
 ) -> None:
@@ -40,7 +121,7 @@ async def test_failed_callback_is_retried(
 async def test_deferred_answer_survives_429_and_5xx_on_the_edit(
     emu: DiscordEmulator, bot: PolicyBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(respond, "DEFER_AFTER_SECONDS", 0.0)  # take the slow path
+    take_the_slow_path(monkeypatch, bot)
     emu.fail_next("webhook_message", 500)
     emu.fail_next("webhook_message", 429)
     handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
@@ -74,11 +155,11 @@ async def test_rate_limit_per_member(emu: DiscordEmulator, start_bot: StartBot) 
     ann, ben = emu.member("ann"), emu.member("ben")
     for _ in range(2):
         await (await emu.slash("ask", QUESTION, user=ann)).answer()
-    limited = await emu.slash("ask", QUESTION, user=ann)
-    note = await limited.answer()
-    assert limited.ephemeral and "please wait" in note["content"]
     await emu.dm("How many migrants were enrolled?", user=ann)
     dm_note = await emu.wait_for_bot_message(emu.world.dm_channel(ann))
     assert "please wait" in dm_note["content"]
+    limited = await emu.slash("ask", QUESTION, user=ann)  # an interaction is always answered
+    note = await limited.answer()
+    assert limited.ephemeral and "please wait" in note["content"]
     other = await (await emu.slash("ask", QUESTION, user=ben)).answer()
     assert "45 migrants" in other["embeds"][0]["description"]

@@ -15,7 +15,7 @@ from discord.ext import commands
 
 from bot.core.i18n import texts
 from bot.discord.errors import report_failed_question, sorry_text
-from bot.discord.reply import NO_MENTIONS
+from bot.discord.reply import NO_MENTIONS, SILENT
 from bot.discord.service import AnswerService, service_of
 
 log = logging.getLogger("policybot.discord")
@@ -60,7 +60,9 @@ class ConversationCog(commands.Cog):
         # In a channel the answer replies to the question; a DM needs no reference.
         thread: dict[str, Any] = {"reference": message} if message.guild is not None else {}
         channel = "discord-dm" if message.guild is None else "discord-mention"
-        reply = await self.service.ask(question, message.author.id, channel)
+        reply = await self.service.ask(question, message.author.id, channel, every_notice=False)
+        if reply is SILENT:
+            return
         await message.channel.send(**thread, **reply.kwargs())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -13,6 +14,7 @@ from discord.ext import commands
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_documents
 from bot.core.languages import SOURCE_LANGUAGE, languages
+from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import Refused
 from bot.discord.kb_add import StepView
@@ -35,6 +37,13 @@ from bot.discord.service import service_of
 from bot.discord.trust import NO_HOME_GUILD, NOT_A_MODERATOR, Trust, trust_of
 
 Interaction = discord.Interaction[Any]
+# The commands below that answer with a message (not a form), so are deferred before they
+# touch the database. Forms must be the first response; the curation commands (kb_curate)
+# answer themselves, and their saves re-read the database under the write lock.
+ACKNOWLEDGED_FIRST = frozenset(
+    {"show", "history", "revert", "delete", "queue", "teach", "dismiss", "import", "export"}
+    | {"stats"}
+)
 log = logging.getLogger("policybot.discord")
 
 
@@ -53,10 +62,19 @@ class KbCog(
         super().__init__()
 
     async def interaction_check(self, interaction: Interaction) -> bool:
-        """Every /kb command, checked here: Discord's permissions only decide what it shows."""
-        if self.trust.is_moderator(interaction):
-            return True
-        raise Refused(NOT_A_MODERATOR)
+        """Every /kb command, checked here: Discord's permissions only decide what it shows.
+
+        Then, for ACKNOWLEDGED_FIRST, acknowledged before the database is touched (a locked
+        database must not turn a saved change into "interaction failed") and brought up to date
+        with changes other processes made. `edit`'s form is built straight from the stored
+        revision (a read that no write can hold up).
+        """
+        if not self.trust.is_moderator(interaction):
+            raise Refused(NOT_A_MODERATOR)
+        if interaction.command is not None and interaction.command.name in ACKNOWLEDGED_FIRST:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            await self.engine.refresh()
+        return True
 
     async def _entry_autocomplete(
         self, interaction: Interaction, current: str
@@ -65,19 +83,14 @@ class KbCog(
             return []
         return entry_choices(self.engine.entries(), current)
 
-    async def _change(
-        self, interaction: Interaction, work: Callable[[], Awaitable[str]], *, slow: bool = False
-    ) -> None:
-        """Run a knowledge change; a refused change is explained and changes nothing.
-
-        `slow` work (a download) is deferred first: Discord allows 3 seconds to respond.
-        """
-        if slow:
-            await interaction.response.defer(ephemeral=True, thinking=True)
+    async def _change(self, interaction: Interaction, work: Callable[[], Awaitable[str]]) -> None:
+        """Run a knowledge change; a refused change is explained and changes nothing."""
         try:
             text = await work()
         except KnowledgeError as error:
             text = problems_text("Not changed:", error.problems)
+        except StoreError as error:  # locked or full: named, and nothing was written
+            text = f"Not changed: {error}."
         await _say(interaction, text)
 
     @app_commands.command(name="show", description="Show an entry as members see it")
@@ -88,10 +101,9 @@ class KbCog(
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
         revision = await self.engine.latest_revision(entry)
-        await interaction.response.send_message(
+        await interaction.edit_original_response(
             content=f"`{entry}` · revision {revision}",
             embed=render.answer_embed(answer),
-            ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
 
@@ -106,8 +118,9 @@ class KbCog(
     async def edit(
         self, interaction: Interaction, entry: str, language: str = SOURCE_LANGUAGE
     ) -> None:
-        found = self.engine.entry(entry)
-        if found is None:
+        stored = await self.engine.stored_revision(entry)  # the form shows what is stored
+        found = stored.entry if stored is not None else None
+        if stored is None or found is None:
             await _say(interaction, f"No entry {quoted(entry)}.")
             return
         too_long = too_long_for_form(found, language)
@@ -118,8 +131,7 @@ class KbCog(
                 "Edit its file and bring it in with `/kb import`.",
             )
             return
-        revision = await self.engine.latest_revision(entry)
-        modal = EditEntryModal(self.engine, found, revision, self.trust, language)
+        modal = EditEntryModal(self.engine, found, stored.number, self.trust, language)
         await interaction.response.send_modal(modal)
 
     @app_commands.command(name="history", description="List an entry's revisions")
@@ -156,10 +168,9 @@ class KbCog(
     @app_commands.command(name="queue", description="Questions nobody could answer")
     async def queue(self, interaction: Interaction) -> None:
         groups = await self.engine.unanswered_groups()
-        await interaction.response.send_message(
-            groups_text(groups[:15]),
+        await interaction.edit_original_response(  # acknowledged in interaction_check
+            content=groups_text(groups[:15]),
             view=queue_view(groups) or discord.utils.MISSING,
-            ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
 
@@ -193,19 +204,20 @@ class KbCog(
             if file.size > MAX_UPLOAD_BYTES:
                 name = quoted(file.filename)
                 return f"{name} is too large ({file.size:,} bytes); the limit is 1 MB."
-            incoming = load_documents({file.filename: await file.read()}, check_related=False)
+            uploaded = {file.filename: await file.read()}
+            # Parsed in a thread: even a bounded file must not stall every member's answer.
+            incoming = await asyncio.to_thread(load_documents, uploaded, check_related=False)
             saved = await self.engine.import_knowledge(incoming, author=author_of(interaction))
             changed = ", ".join(f"`{r.entry_id}`" for r in saved) or "nothing (no changes)"
             return f"Imported {quoted(file.filename)}: {len(saved)} revisions — {changed}"
 
-        await self._change(interaction, work, slow=True)
+        await self._change(interaction, work)
 
     @app_commands.command(name="export", description="Download the live knowledge base as files")
     async def export(self, interaction: Interaction) -> None:
-        await interaction.response.send_message(
-            f"{len(self.engine.entries())} entries, one TOML file per topic.",
-            file=export_archive(self.engine.export_files()),
-            ephemeral=True,
+        await interaction.edit_original_response(
+            content=f"{len(self.engine.entries())} entries, one TOML file per topic.",
+            attachments=[export_archive(self.engine.export_files())],
             allowed_mentions=NO_MENTIONS,
         )
 

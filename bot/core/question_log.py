@@ -1,0 +1,179 @@
+"""The question log, written behind the answers: answer first, record afterwards.
+
+An answer never waits for the database: `record` gives the question its id at once (from a
+block of ids reserved in advance) and queues it; a background task writes the queue in
+batches, one transaction each, retrying while the database is locked or full. The queue is
+bounded: when it is full the question is not logged (and gets no id, so no vote buttons), and
+the loss is counted and logged, never the answer. `close` writes what is left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from bot.core.matcher import Tier
+
+log = logging.getLogger("policybot.questions")
+
+CAPACITY = 20_000
+BATCH = 500
+ID_BLOCK = 1_000
+RETRY_SECONDS = (0.05, 0.2, 1.0, 5.0)
+# After the first question of a quiet spell, wait this long for more to write with it: one
+# transaction (and one trip to the database thread) per batch, not per question.
+LINGER_SECONDS = 0.05
+
+
+@dataclass(frozen=True)
+class NewQuestion:
+    id: int | None  # None: the store numbers it (no reserved id was left)
+    asked_at: str
+    asker: str | None
+    channel: str
+    text: str
+    tier: Tier
+    entry_id: str | None
+    score: float
+    picked: bool = False  # an entry opened from a button, not a question typed
+    language: str = "en"  # the language it was asked in
+
+
+async def wait_at_most(event: asyncio.Event, seconds: float) -> bool:
+    """Wait for `event`, at most `seconds`; True if it is set. (Not `asyncio.wait_for`: on
+    Python 3.11 it can swallow a cancellation that arrives as the event is set, and then this
+    log's writer would never stop.)"""
+    waiter = asyncio.ensure_future(event.wait())
+    try:
+        await asyncio.wait({waiter}, timeout=seconds)
+    finally:
+        waiter.cancel()
+    return event.is_set()
+
+
+class QuestionSink(Protocol):
+    async def reserve_question_ids(self, count: int) -> range:
+        """`count` question ids no other writer of this database will use."""
+        ...
+
+    async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
+        """Insert the batch in one transaction, all or nothing."""
+        ...
+
+
+class QuestionLog:
+    def __init__(self, sink: QuestionSink, *, capacity: int = CAPACITY, batch: int = BATCH) -> None:
+        self._sink = sink
+        self.capacity = capacity
+        self.batch = batch
+        self._queue: deque[NewQuestion] = deque()
+        self._ids: deque[range] = deque()
+        self._wake = asyncio.Event()
+        self._retry_now = asyncio.Event()  # a flush cuts the wait between retries short
+        self._urgent = asyncio.Event()  # write now: a flush, a full batch, or ids running low
+        self._drained = asyncio.Event()
+        self._drained.set()
+        self._task: asyncio.Task[None] | None = None
+        self.dropped = 0
+        self.failing: str | None = None  # why the last write failed, while it keeps failing
+
+    def __len__(self) -> int:
+        return len(self._queue)
+
+    async def start(self) -> None:
+        with contextlib.suppress(Exception):  # no ids yet: the writer keeps trying
+            await self._reserve()
+        self._task = asyncio.create_task(self._run(), name="question-log writer")
+
+    def record(self, question: NewQuestion) -> int | None:
+        """Queue a question; its id, or None if it could not be kept (the queue is full)."""
+        if len(self._queue) >= self.capacity:
+            self.dropped += 1
+            if self.dropped == 1 or self.dropped % 1000 == 0:
+                log.warning(
+                    "question log queue full (%d waiting; %s): %d questions not logged",
+                    len(self._queue),
+                    self.failing or "database slow",
+                    self.dropped,
+                )
+            return None
+        question_id = self._next_id()
+        self._queue.append(replace(question, id=question_id))
+        self._drained.clear()
+        self._wake.set()
+        if len(self._queue) >= self.batch or self._ids_left() < ID_BLOCK // 2:
+            self._urgent.set()
+        return question_id
+
+    def _next_id(self) -> int | None:
+        while self._ids:
+            block = self._ids[0]
+            if block:
+                self._ids[0] = block[1:]
+                return block[0]
+            self._ids.popleft()
+        return None
+
+    def _ids_left(self) -> int:
+        return sum(len(block) for block in self._ids)
+
+    async def _reserve(self) -> None:
+        self._ids.append(await self._sink.reserve_question_ids(ID_BLOCK))
+
+    async def flush(self, timeout: float = 5.0) -> bool:
+        """Wait until everything queued so far is written; False if that took too long."""
+        self._wake.set()
+        self._retry_now.set()
+        self._urgent.set()
+        return await wait_at_most(self._drained, timeout)
+
+    async def close(self, timeout: float = 10.0) -> None:
+        """Write what is queued (for up to `timeout`), then stop."""
+        if self._task is None:
+            return
+        if not await self.flush(timeout) and self._queue:
+            log.error(
+                "shutting down with %d questions not logged (%s)",
+                len(self._queue),
+                self.failing or "database slow",
+            )
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        self._task = None
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            if not self._queue:
+                self._drained.set()
+                self._wake.clear()
+                await self._wake.wait()
+                await wait_at_most(self._urgent, LINGER_SECONDS)  # gather a batch
+                continue
+            self._urgent.clear()
+            if self._ids_left() < ID_BLOCK // 2:
+                with contextlib.suppress(Exception):  # questions without an id still log
+                    await self._reserve()
+            try:
+                batch = [self._queue[i] for i in range(min(self.batch, len(self._queue)))]
+                await self._sink.log_questions(batch)
+            except Exception as error:  # locked, full, gone: keep the queue, try again
+                failures += 1
+                if self.failing is None:
+                    log.warning("cannot write the question log yet, will retry: %s", error)
+                self.failing = str(error)
+                self._retry_now.clear()
+                pause = RETRY_SECONDS[min(failures, len(RETRY_SECONDS)) - 1]
+                await wait_at_most(self._retry_now, pause)
+                continue
+            for _ in batch:
+                self._queue.popleft()
+            if self.failing is not None:
+                log.warning("question log written again after: %s", self.failing)
+            failures, self.failing = 0, None

@@ -1,0 +1,123 @@
+"""The write-behind question log: ids at once, writes later in batches, retried while the
+database fails, bounded, and flushed on close."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.core.matcher import Tier
+from bot.core.question_log import ID_BLOCK, NewQuestion, QuestionLog
+
+
+class FakeSink:
+    def __init__(self) -> None:
+        self.written: list[NewQuestion] = []
+        self.batches: list[int] = []
+        self.failing: Exception | None = None
+        self.gate = asyncio.Event()
+        self.gate.set()
+        self._next = itertools.count(1, ID_BLOCK)
+
+    async def reserve_question_ids(self, count: int) -> range:
+        if self.failing:
+            raise self.failing
+        start = next(self._next)
+        return range(start, start + count)
+
+    async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
+        await self.gate.wait()
+        if self.failing:
+            raise self.failing
+        self.written.extend(batch)
+        self.batches.append(len(batch))
+
+
+def question(n: int) -> NewQuestion:
+    return NewQuestion(
+        None, "2026-01-01T00:00:00+00:00", "ann", "test", f"q{n}", Tier.NONE, None, 0
+    )
+
+
+async def test_ids_come_at_once_and_writes_come_later_in_batches() -> None:
+    sink = FakeSink()
+    sink.gate.clear()  # the database is slow
+    questions = QuestionLog(sink, batch=100)
+    await questions.start()
+    ids = [questions.record(question(n)) for n in range(250)]
+    assert ids == list(range(1, 251)) and sink.written == []
+    sink.gate.set()
+    assert await questions.flush()
+    assert [q.id for q in sink.written] == ids
+    assert max(sink.batches) <= 100 and len(sink.batches) < 250
+    await questions.close()
+
+
+async def test_a_failing_database_loses_nothing_once_it_recovers() -> None:
+    sink = FakeSink()
+    questions = QuestionLog(sink)
+    await questions.start()
+    sink.failing = RuntimeError("database is locked")
+    ids = [questions.record(question(n)) for n in range(10)]
+    assert None not in ids
+    assert not await questions.flush(timeout=0.3)
+    assert questions.failing == "database is locked"
+    sink.failing = None
+    assert await questions.flush()
+    assert [q.id for q in sink.written] == ids and questions.failing is None
+    await questions.close()
+
+
+async def test_a_full_queue_drops_the_log_row_not_the_answer() -> None:
+    sink = FakeSink()
+    sink.gate.clear()
+    questions = QuestionLog(sink, capacity=5)
+    await questions.start()
+    ids = [questions.record(question(n)) for n in range(8)]
+    assert ids[5:] == [None, None, None] and questions.dropped == 3
+    sink.gate.set()
+    await questions.close()
+    assert len(sink.written) == 5
+
+
+async def test_close_writes_what_is_queued() -> None:
+    sink = FakeSink()
+    questions = QuestionLog(sink)
+    await questions.start()
+    for n in range(3 * ID_BLOCK):  # more than one block of ids
+        questions.record(question(n))
+        if n % 100 == 0:
+            await asyncio.sleep(0)  # the writer reserves the next block while ids are left
+    await questions.close()
+    ids = [q.id for q in sink.written]
+    assert len(ids) == 3 * ID_BLOCK and len(set(ids)) == len(ids) and None not in ids
+
+
+async def test_without_reserved_ids_questions_are_still_logged() -> None:
+    sink = FakeSink()
+    sink.failing = RuntimeError("database or disk is full")
+    questions = QuestionLog(sink)
+    await questions.start()
+    assert questions.record(question(1)) is None  # no id: answered without vote buttons
+    sink.failing = None
+    await questions.close()
+    assert [q.text for q in sink.written] == ["q1"] and sink.written[0].id is None
+
+
+async def test_questions_asked_just_before_shutdown_are_written(tmp_path: Path) -> None:
+    from bot.core.engine import Engine
+    from bot.core.sqlite_store import SQLiteStore
+
+    from .conftest import ENTRIES, write_knowledge
+
+    knowledge = tmp_path / "knowledge"
+    write_knowledge(knowledge, copy.deepcopy(ENTRIES))
+    database = tmp_path / "db.sqlite3"
+    async with Engine.open(database, knowledge) as engine:
+        ids = [(await engine.ask(f"question {n} about the app")).question_id for n in range(50)]
+    async with await SQLiteStore.open(database) as store:
+        logged = [await store.question(i) for i in ids if i is not None]
+    assert len(logged) == 50 and all(q is not None for q in logged)

@@ -1,0 +1,156 @@
+"""A slow, locked or full database: members' answers never wait for it, a moderator's change
+is acknowledged at once and then either saved (and said so) or refused with the problem named,
+and the questions asked meanwhile are logged once the database can take them."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from bot.core.engine import Engine
+from bot.core.sqlite_store import SQLiteStore
+from bot.discord.client import PolicyBot
+from bot.discord.errors import SORRY
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.state import Role, User
+
+from .other_process import write_lock_held
+
+ENROLLED = "How many migrants were enrolled?"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "policybot.sqlite3"  # the engine fixture's file
+
+
+@pytest.fixture
+def moderator(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
+    emu.permit_command("kb", role=mod_role)
+    return emu.member("mia", roles=(mod_role,))
+
+
+def writer_of(engine: Engine) -> SQLiteStore:
+    store = engine._store  # the test reaches behind the facade to fill the disk
+    assert isinstance(store, SQLiteStore)
+    return store
+
+
+async def asked(engine: Engine) -> int:
+    return sum(count for _, count, _, _ in await engine.usage(limit=100))
+
+
+async def test_answers_do_not_wait_for_a_locked_database(
+    emu: DiscordEmulator, bot: PolicyBot, engine: Engine, database: Path
+) -> None:
+    async with write_lock_held(database):
+        handles = [
+            await emu.slash("ask", {"question": ENROLLED}, user=emu.member(f"m{n}"))
+            for n in range(5)
+        ]
+        for handle in handles:
+            message = await handle.answer()
+            assert "45 migrants" in message["embeds"][0]["description"]
+            assert (await handle.callback_body())["type"] == 4  # answered at once, not deferred
+    await asyncio.sleep(0)
+    assert await asked(engine) == 5  # logged once the lock was gone
+
+
+async def test_reads_do_not_queue_behind_a_write_waiting_for_the_lock(
+    emu: DiscordEmulator, moderator: User, database: Path
+) -> None:
+    async with write_lock_held(database):
+        # The question log's writer now waits for the lock (up to SQLite's 5 s busy timeout).
+        await (await emu.slash("ask", {"question": ENROLLED}, user=emu.member("ann"))).answer()
+        await asyncio.sleep(0.2)
+        started = time.monotonic()
+        handle = await emu.slash("kb history", {"entry": "enrolled-45"}, user=moderator)
+        reply = await handle.answer()
+        waited = time.monotonic() - started
+    assert "#1" in reply["content"] or "revision" in reply["content"].lower()
+    assert waited < 2.5  # a read behind the waiting write would take the whole 5 s
+
+
+async def test_a_change_that_waits_on_a_lock_is_acknowledged_and_reported_saved(
+    emu: DiscordEmulator, moderator: User, database: Path
+) -> None:
+    async with write_lock_held(database):
+        handle = await emu.slash(
+            "kb delete", {"entry": "memo-recipients", "reason": "gone"}, user=moderator
+        )
+        await asyncio.sleep(3.5)  # past Discord's 3 s: only a deferred interaction survives
+    reply = await handle.answer()
+    assert (await handle.callback_body())["type"] == 5
+    assert "deleted (revision 2)" in reply["content"]
+    # The emulator fixture fails the test if the callback came after Discord's deadline.
+
+
+async def test_a_change_while_the_lock_stays_held_names_the_problem(
+    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+) -> None:
+    async with write_lock_held(database):
+        handle = await emu.slash(
+            "kb delete", {"entry": "memo-recipients", "reason": "gone"}, user=moderator
+        )
+        reply = await handle.answer()
+    assert (
+        reply["content"].startswith("Not changed")
+        and "locked by another program" in reply["content"]
+    )
+    assert await engine.latest_revision("memo-recipients") == 1
+
+
+async def logged_questions(store: SQLiteStore) -> int:
+    async with store._reader.execute("SELECT COUNT(*) FROM questions") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def test_a_full_disk_still_answers_and_names_the_problem_to_moderators(
+    emu: DiscordEmulator, engine: Engine, moderator: User
+) -> None:
+    store = writer_of(engine)
+    async with store._db.execute("PRAGMA page_count") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    await store._db.execute(f"PRAGMA max_page_count = {row[0]}")  # no room to grow: SQLITE_FULL
+    long_question = ENROLLED + " Please tell me." * 28  # ~480 characters: pages fill quickly
+    for n in range(30):
+        handle = await emu.slash("ask", {"question": long_question}, user=emu.member(f"f{n}"))
+        message = await handle.answer()
+        assert message.get("content") != SORRY and message["embeds"]
+    assert not await engine_log_caught_up(engine)  # the log could not be written
+    detail = NEW_ENTRY["answer"] + " More detail." * 250
+    big = [{**NEW_ENTRY, "id": f"spanish-app-{n}", "answer": detail} for n in range(8)]
+    upload = emu.attachment("extra.toml", tomli_w.dumps({"topic": "Extra", "entry": big}).encode())
+    reply = await (await emu.slash("kb import", {"file": upload}, user=moderator)).answer()
+    assert reply["content"].startswith("Not changed") and "is full" in reply["content"]
+    assert await engine.latest_revision("spanish-app-0") == 0
+    await store._db.execute("PRAGMA max_page_count = 1073741823")  # space freed
+    assert await engine_log_caught_up(engine)
+    assert await logged_questions(store) == 30  # nothing lost
+
+
+async def engine_log_caught_up(engine: Engine) -> bool:
+    return await engine._questions.flush(timeout=3.0)
+
+
+NEW_ENTRY = {
+    "id": "spanish-app",
+    "question": "Is the check-in app available in Spanish?",
+    "answer": "U.S. Customs and Border Protection lists the app in English and Spanish.",
+    "sources": [
+        {
+            "publisher": "U.S. Customs and Border Protection",
+            "title": "CBP One",
+            "date": "2024-07-12",
+            "kind": "agency_data",
+        }
+    ],
+    "status": "public_record",
+    "as_of": "2024-07-12",
+}

@@ -1,0 +1,113 @@
+"""Two real processes on one database file: the bot, and the command line changing the
+knowledge while it runs. The database is the truth: the bot's answers follow within seconds,
+an edit form shows what is stored, and a save never undoes the other process's change."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.discord.client import PolicyBot
+from testkit.emulator import DiscordEmulator
+from testkit.emulator.state import Role, User
+
+from .knowledge import ENTRIES, write_knowledge
+from .other_process import run_cli
+
+ANSWER = "Answer (neutral, attributed)"
+PARAPHRASES = "Paraphrases (one per line)"
+REASON = "Reason for the change"
+CLI_ANSWER = (
+    "The New York Post reported, citing unnamed sources, that 45 migrants were enrolled "
+    "(changed from the command line)."
+)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "policybot.sqlite3"  # the engine fixture's file
+
+
+@pytest.fixture
+def moderator(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
+    emu.permit_command("kb", role=mod_role)
+    return emu.member("mia", roles=(mod_role,))
+
+
+async def change_from_the_command_line(database: Path, tmp_path: Path) -> None:
+    changed: list[dict[str, Any]] = [
+        {**e, "answer": CLI_ANSWER} if e["id"] == "enrolled-45" else e for e in ENTRIES
+    ]
+    files = write_knowledge(tmp_path / "cli-files", changed)
+    out = await run_cli(database, files, "kb", "import", str(files / "discord-test.toml"))
+    assert "enrolled-45" in out
+
+
+async def answer_text(emu: DiscordEmulator, question: str) -> str:
+    handle = await emu.slash("ask", {"question": question}, user=emu.member("asker"))
+    return str((await handle.answer())["embeds"][0]["description"])
+
+
+async def test_answers_follow_a_command_line_change_within_seconds(
+    emu: DiscordEmulator, bot: PolicyBot, database: Path, tmp_path: Path
+) -> None:
+    assert "(changed from the command line)" not in await answer_text(emu, "how many enrolled")
+    await change_from_the_command_line(database, tmp_path)
+    deadline = time.monotonic() + 8
+    while "(changed from the command line)" not in await answer_text(emu, "how many enrolled"):
+        assert time.monotonic() < deadline, "the bot still serves the old text"
+        await asyncio.sleep(0.25)
+
+
+async def test_an_edit_after_a_command_line_change_starts_from_it_and_keeps_it(
+    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path, tmp_path: Path
+) -> None:
+    await change_from_the_command_line(database, tmp_path)  # no waiting for the refresh
+    opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=moderator)
+    form = (await opened.callback_body())["data"]
+    shown = {
+        c["components"][0]["label"]: c["components"][0].get("value") for c in form["components"]
+    }
+    assert shown[ANSWER] == CLI_ANSWER
+    submitted = await emu.fill_modal(
+        opened, {PARAPHRASES: "how many got enrolled", REASON: "add a paraphrase"}, user=moderator
+    )
+    assert "Saved" in (await submitted.answer())["content"]
+    stored = await engine.stored_revision("enrolled-45")
+    assert stored is not None and stored.entry is not None
+    assert stored.entry.answer == CLI_ANSWER  # the command line's change survived
+    assert stored.entry.paraphrases == ["how many got enrolled"]
+
+
+async def test_a_form_opened_before_a_command_line_change_is_refused_on_save(
+    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path, tmp_path: Path
+) -> None:
+    opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=moderator)
+    await opened.callback_body()
+    await change_from_the_command_line(database, tmp_path)
+    submitted = await emu.fill_modal(
+        opened,
+        {
+            ANSWER: "The New York Post reported, citing unnamed sources, that 45 migrants "
+            "were enrolled (a moderator's version).",
+            REASON: "reword",
+        },
+        user=moderator,
+    )
+    reply = (await submitted.answer())["content"]
+    assert "Not saved" in reply and "changed by someone else" in reply
+    stored = await engine.stored_revision("enrolled-45")
+    assert stored is not None and stored.entry is not None and stored.entry.answer == CLI_ANSWER
+
+
+async def test_a_delete_checks_the_database_not_a_stale_copy(
+    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path, knowledge_dir: Path
+) -> None:
+    await run_cli(database, knowledge_dir, "kb", "delete", "memo-recipients", "--reason", "gone")
+    handle = await emu.slash("kb show", {"entry": "memo-recipients"}, user=moderator)
+    assert "No entry" in (await handle.answer())["content"]
