@@ -159,6 +159,8 @@ class EntryIndex:
 
     def _named(self, index: int, weights: dict[str, float]) -> set[str]:
         """The tokens of the entry's multi-word names the question has in full."""
+        if not self._keyword_groups[index]:
+            return set()
         return {
             token
             for group in self._keyword_groups[index]
