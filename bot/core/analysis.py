@@ -72,7 +72,9 @@ class EnglishAnalysis:
     never_missing = WEAK_TOKENS | frozenset(english.stem(word) for word in FRAMING_WORDS)
     framing_words = FRAMING_WORDS
 
-    def strip_chatter(self, plain: str) -> str:
+    @staticmethod
+    @functools.lru_cache(maxsize=_CACHE)
+    def strip_chatter(plain: str) -> str:
         return strip_chatter(plain, SOURCE_LANGUAGE)
 
     def definition_subject(self, plain: str) -> str | None:
@@ -136,6 +138,7 @@ class DataAnalysis:
         self.stem = functools.lru_cache(maxsize=_CACHE)(self._stem)
         self.normalize = functools.lru_cache(maxsize=_CACHE)(self._normalize)
         self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
+        self.strip_chatter = functools.lru_cache(maxsize=_CACHE)(self._strip_chatter)
         self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
         self.framing_words = frozenset(data.framing_words)
         self._definitions = _definitions(data.definitions)
@@ -145,7 +148,7 @@ class DataAnalysis:
         chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
         self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
-    def strip_chatter(self, plain: str) -> str:
+    def _strip_chatter(self, plain: str) -> str:
         """`plain` without greetings, thanks and filler (the language's `chatter` patterns)."""
         if self._chatter is None:
             return plain
@@ -275,8 +278,11 @@ _ENGLISH_CLAUSE_BREAK = _clause_break(CLAUSE_BREAK)
 def _clauses(text_analysis: TextAnalysis, breaks: re.Pattern[str] | None, text: str) -> list[str]:
     """The questions asked in `text`, as plain words without chatter: its sentences, each split
     where a second question starts; one item for a single question."""
+    sentences = [part for part in _SENTENCE_END.split(english.clean(text)) if part.strip()]
+    if len(sentences) < 2 and (breaks is None or not breaks.search(english.plain_words(text))):
+        return [text_analysis.strip_chatter(text_analysis.plain_words(text))]
     parts: list[str] = []
-    for sentence in _SENTENCE_END.split(english.clean(text)):
+    for sentence in sentences:
         plain = text_analysis.strip_chatter(text_analysis.plain_words(sentence))
         parts += breaks.split(plain) if breaks is not None else [plain]
     return [part for part in parts if part]
