@@ -42,6 +42,7 @@ class TextAnalysis(Protocol):
     weak_tokens: frozenset[str]
     never_missing: frozenset[str]  # tokens an entry may lack and still answer: framing words
     framing_words: frozenset[str]  # the same, as typed: they count for no side of coverage
+    definition_ends: frozenset[str]  # a "what is X" question opens or ends with one of these
 
     def strip_chatter(self, plain: str) -> str: ...
     def definition_subject(self, plain: str) -> str | None: ...
@@ -71,6 +72,7 @@ class EnglishAnalysis:
     weak_tokens = WEAK_TOKENS
     never_missing = WEAK_TOKENS | frozenset(english.stem(word) for word in FRAMING_WORDS)
     framing_words = FRAMING_WORDS
+    definition_ends = DEFINITION_ENDS
 
     @staticmethod
     @functools.lru_cache(maxsize=_CACHE)
@@ -142,7 +144,7 @@ class DataAnalysis:
         self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
         self.framing_words = frozenset(data.framing_words)
         self._definitions = _definitions(data.definitions)
-        self._definition_ends = data.definition_ends
+        self.definition_ends = data.definition_ends
         self._question_kinds = data.question_kinds
         self._clause_break = _clause_break(data.clause_break)
         chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
@@ -156,7 +158,7 @@ class DataAnalysis:
         return " ".join(self._chatter.sub(" ", stripped).split())
 
     def definition_subject(self, plain: str) -> str | None:
-        return _definition_subject(self._definitions, self._definition_ends, plain)
+        return _definition_subject(self._definitions, self.definition_ends, plain)
 
     def clauses(self, text: str) -> list[str]:
         return _clauses(self, self._clause_break, text)

@@ -60,6 +60,7 @@ class EntryIndex:
         surface: set[str] = set()  # every word as written, for typo correction
         # Each text is seen once, so the normaliser's cache is skipped (word_list); tokens are
         # interned so that entries share one string object per token.
+        ends = self._text.definition_ends  # a quick test before the "what is X" patterns
         for index, entry in enumerate(entries):
             union: set[str] = set()
             kinds = 0
@@ -70,7 +71,11 @@ class EntryIndex:
                 words = self._text.word_list(text)
                 kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
                 normalized = " ".join(words)
-                subject = self._text.definition_subject(normalized)
+                subject = (
+                    self._text.definition_subject(normalized)
+                    if words and (words[0] in ends or words[-1] in ends)
+                    else None
+                )
                 if subject is not None:
                     names.append(subject)
                     defines = True
