@@ -10,7 +10,13 @@ import pytest
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
 CORE_INSIDES = {"store", "_store", "knowledge", "_knowledge", "matcher", "_matcher"}
-CORE_BACKENDS = {"bot.core.sqlite_store", "bot.core.migrations", "bot.core.backends"}
+CORE_BACKENDS = {
+    "bot.core.sqlite_store",
+    "bot.core.sqlite_connection",
+    "bot.core.sqlite_questions",
+    "bot.core.migrations",
+    "bot.core.backends",
+}
 
 
 def module_name(path: Path) -> str:

@@ -6,9 +6,10 @@ matcher behind them. Writes are serialised and validated as a whole knowledge se
 are committed; the index is rebuilt after.
 
 The database is the truth: another process (the command line, a second bot) may change it at
-any time. `refresh` picks such changes up; it runs before every change made here and every
-`REFRESH_SECONDS` in the background, so answers follow within seconds. Questions are logged
-behind the answers (bot.core.question_log): an answer never waits for the database.
+any time. `refresh` (bot.core.engine_live) picks such changes up; it runs before every change
+made here and every `REFRESH_SECONDS` in the background, so answers follow within seconds.
+Questions are logged behind the answers (bot.core.question_log): an answer never waits for the
+database.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import logging
-from collections import Counter, OrderedDict
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,21 +40,18 @@ from bot.core.answers import (
 )
 from bot.core.backends import open_store
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
-from bot.core.engine_curation import MODERATOR_FILE, Curation
-from bot.core.events import Action, EntryChange, ModerationEvent
+from bot.core.engine_curation import Curation
+from bot.core.engine_writes import Writes
+from bot.core.events import ModerationEvent
 from bot.core.knowledge import (
-    KnowledgeError,
     KnowledgeSet,
-    PlacedEntry,
-    dangling_related,
     load_directory,
-    parse_entry,
     render_set,
     write_directory,
 )
 from bot.core.language_detect import detect_language
-from bot.core.languages import SOURCE_LANGUAGE, languages
-from bot.core.matcher import Matcher, Thresholds, Tier
+from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
 from bot.core.notices import notice_for
@@ -62,11 +59,8 @@ from bot.core.own_case import detect as detect_own_case
 from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.routing import route
 from bot.core.store import (
-    Change,
-    Delete,
     KnowledgeMark,
     LoggedQuestion,
-    QuestionState,
     Revision,
     Store,
     Upsert,
@@ -77,8 +71,6 @@ ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
 REFRESH_SECONDS = 2.0
 # How long a moderator's view of the question log may wait for questions still being written.
 LOG_FLUSH_SECONDS = 2.0
-
-log = logging.getLogger("policybot.engine")
 
 
 @dataclass(frozen=True)
@@ -95,7 +87,10 @@ class Topic:
     entries: tuple[Entry, ...]
 
 
-class Engine(Curation):
+class Engine(Writes, Curation):
+    """Answering and browsing here; the live knowledge and its refresh (engine_live), the
+    moderator write path (engine_writes) and curation (engine_curation) in its base classes."""
+
     def __init__(
         self,
         store: Store,
@@ -103,15 +98,10 @@ class Engine(Curation):
         thresholds: Thresholds,
         mark: KnowledgeMark | None = None,
     ) -> None:
-        self._store = store
-        self.thresholds = thresholds
-        self._write_lock = asyncio.Lock()
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
         self._questions = QuestionLog(store)
-        self._mark = mark  # the store's knowledge mark when `knowledge` was read
-        self._listeners: list[Callable[[], None]] = []
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
-        self._install(knowledge)
+        super().__init__(store, knowledge, thresholds, mark)
 
     @classmethod
     @asynccontextmanager
@@ -148,54 +138,7 @@ class Engine(Curation):
         finally:
             await store.close()
 
-    def _install(self, knowledge: KnowledgeSet, matchers: dict[str, Matcher] | None = None) -> None:
-        self._knowledge = knowledge
-        entries = [p.entry for p in knowledge.ordered()]
-        # One index per language: each reads the entries' words in its language.
-        self._matchers = matchers or self._index(entries, self.thresholds)
-        self._as_of = max((entry.as_of for entry in entries), default=None)
-        self._answers: OrderedDict[tuple[str, str | None], Answer] = OrderedDict()
-
-    @staticmethod
-    def _index(entries: list[Entry], thresholds: Thresholds) -> dict[str, Matcher]:
-        return {code: Matcher(entries, thresholds, language=code) for code in languages()}
-
-    async def refresh(self) -> bool:
-        """Pick up changes another process made to the knowledge; True if there were any."""
-        async with self._write_lock:
-            return await self._refresh_locked()
-
-    async def _refresh_locked(self) -> bool:
-        mark = await self._store.knowledge_mark()
-        if mark == self._mark:
-            return False
-        knowledge = await self._store.current()
-        # Indexed in a thread: members keep getting answers from the old index meanwhile.
-        entries = [p.entry for p in knowledge.ordered()]
-        matchers = await asyncio.to_thread(self._index, entries, self.thresholds)
-        self._mark = mark
-        self._install(knowledge, matchers)
-        log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
-        self._changed()
-        return True
-
-    async def _keep_fresh(self, every: float) -> None:
-        while True:
-            await asyncio.sleep(every)
-            try:
-                await self.refresh()
-            except Exception as error:  # a locked or missing database: keep the last known
-                log.warning("could not check the database for changes: %s", error)
-
     # -- members ---------------------------------------------------------------------------
-
-    def entry(self, entry_id: str) -> Entry | None:
-        placed = self._knowledge.entries.get(entry_id)
-        return placed.entry if placed else None
-
-    def entries(self) -> list[Entry]:
-        return [p.entry for p in self._knowledge.ordered()]
-
     def entries_by_topic(self) -> list[Topic]:
         """The entries grouped by topic file, in file order, each in its place."""
         grouped: dict[str, list[Entry]] = {}
@@ -205,10 +148,6 @@ class Engine(Curation):
             Topic(file, self._knowledge.topics.get(file, file), tuple(entries))
             for file, entries in grouped.items()
         ]
-
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call `listener` after every committed change to the knowledge (it must not block)."""
-        self._listeners.append(listener)
 
     def answer_for_entry(
         self, entry_id: str, question: str | None = None, language: str = SOURCE_LANGUAGE
@@ -432,227 +371,3 @@ class Engine(Curation):
     def export_to(self, directory: Path) -> list[Path]:
         """Write the live knowledge base into `directory`, one file per topic."""
         return write_directory(self._knowledge, directory)
-
-    async def save_entry(
-        self, entry: Entry, *, author: str, reason: str, file: str | None = None
-    ) -> Revision:
-        """Add or change one entry (a new revision); related ids must exist."""
-        placed = self._knowledge.entries.get(entry.id)
-        if placed is not None:
-            target = PlacedEntry(entry, file or placed.file, placed.position)
-        else:
-            target_file = file or MODERATOR_FILE
-            position = 1 + max(
-                (p.position for p in self._knowledge.entries.values() if p.file == target_file),
-                default=-1,
-            )
-            target = PlacedEntry(entry, target_file, position)
-        topics = {} if target.file in self._knowledge.topics else {target.file: target.file}
-        revisions = await self._commit([target], [], author, reason, topics)
-        return revisions[0]
-
-    async def edit_entry(
-        self,
-        entry_id: str,
-        changes: dict[str, object],
-        *,
-        author: str,
-        reason: str,
-        base_revision: int | None = None,
-    ) -> Revision:
-        """Change some fields of an entry; the result is validated like a file entry.
-
-        With `base_revision`, the changes apply to that stored revision (the one the form was
-        built from), and the edit is refused if the entry has moved on since (someone else
-        saved in between, in any process), so nobody's edit is silently undone.
-        """
-        await self.refresh()
-        entry = self.entry(entry_id)
-        if entry is not None and base_revision is not None:
-            stored = await self._store.revision(entry_id, base_revision)
-            entry = stored.entry if stored is not None else None
-        if entry is None:
-            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
-        if changes.get("id", entry_id) != entry_id:
-            raise KnowledgeError([f"entry '{entry_id}': field 'id': an id cannot be changed"])
-        edited = parse_entry({**entry.to_file_dict(), **changes}, f"entry '{entry_id}'")
-        if edited == entry:
-            raise KnowledgeError([f"entry '{entry_id}': nothing changed"])
-        placed = self._knowledge.entries[entry_id]
-        expected = {entry_id: base_revision} if base_revision is not None else {}
-        target = PlacedEntry(edited, placed.file, placed.position)
-        return await self._change_one(Action.EDIT, target, author, reason, expected)
-
-    async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
-        return await self._delete(entry_id, author, reason, Action.DELETE)
-
-    async def _delete(self, entry_id: str, author: str, reason: str, action: Action) -> Revision:
-        if entry_id not in self._knowledge.entries:
-            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
-        referrers = [
-            p.entry.id for p in self._knowledge.entries.values() if entry_id in p.entry.related
-        ]
-        if referrers:
-            raise KnowledgeError(
-                [f"entry '{entry_id}': still listed in 'related' of {', '.join(sorted(referrers))}"]
-            )
-        before = self.entry(entry_id)
-        revision = (await self._commit([], [entry_id], author, reason, {}))[0]
-        change = EntryChange(entry_id, before, None, revision.number)
-        self._announce(ModerationEvent(action, author, reason, (change,)))
-        return revision
-
-    async def revert(self, entry_id: str, number: int, *, author: str) -> Revision:
-        """Restore an entry as it was at revision `number`, as a new revision."""
-        old = await self._store.revision(entry_id, number)
-        if old is None:
-            raise KnowledgeError([f"entry '{entry_id}': no revision {number}"])
-        reason = f"revert to revision {number}"
-        if old.entry is None:
-            return await self._delete(entry_id, author, reason, Action.REVERT)
-        placed = PlacedEntry(old.entry, old.file, old.position)
-        return await self._change_one(Action.REVERT, placed, author, reason)
-
-    async def teach(self, question_id: int, entry_id: str, *, author: str) -> Revision:
-        """Answer a queued question by adding its text to an entry's paraphrases in the
-        question's language (a question in a language the entry is not translated into yet is
-        refused: translate the entry first)."""
-        await self._questions_written()
-        logged = await self._store.question(question_id)
-        if logged is None:
-            raise KnowledgeError([f"question {question_id}: no such question"])
-        if not logged.unanswered:
-            raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])
-        entry = self.entry(entry_id)
-        if entry is None:
-            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
-        words = entry.in_language(logged.language)
-        if words is None:
-            raise KnowledgeError(
-                [
-                    f"entry '{entry_id}': question {question_id} is in '{logged.language}' and "
-                    f"the entry has no '{logged.language}' translation yet; add one first"
-                ]
-            )
-        paraphrase = " ".join(clean(logged.text).split())[:300]
-        if paraphrase.casefold() in {q.casefold() for q in [words.question, *words.paraphrases]}:
-            raise KnowledgeError([f"entry '{entry_id}': already has that question"])
-        data = entry.to_file_dict()
-        if logged.language == SOURCE_LANGUAGE:
-            data["paraphrases"] = [*entry.paraphrases, paraphrase]
-        else:
-            translated = words.model_dump()
-            translated["paraphrases"] = [*words.paraphrases, paraphrase]
-            others = {code: t.model_dump() for code, t in entry.translations.items()}
-            data["translations"] = {**others, logged.language: translated}
-        changed = Entry.model_validate(data)
-        placed = self._knowledge.entries[entry_id]
-        target = PlacedEntry(changed, placed.file, placed.position)
-        reason = f"taught question {question_id}"
-        revision = (await self._commit([target], [], author, reason, {}))[0]
-        await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)
-        change = EntryChange(entry_id, entry, changed, revision.number)
-        self._announce(
-            ModerationEvent(Action.TEACH, author, reason, (change,), question_id, logged.text)
-        )
-        return revision
-
-    async def dismiss(self, question_id: int, *, author: str) -> bool:
-        """Take a question off the unanswered queue without changing the knowledge."""
-        await self._questions_written()
-        logged = await self._store.question(question_id)
-        closed = await self._store.close_question(
-            question_id, state=QuestionState.DISMISSED, by=author
-        )
-        if closed and logged is not None:
-            event = ModerationEvent(
-                Action.DISMISS, author, "", question_id=question_id, question=logged.text
-            )
-            self._announce(event)
-        return closed
-
-    async def import_knowledge(
-        self, incoming: KnowledgeSet, *, author: str, prune: bool = False
-    ) -> list[Revision]:
-        """Bring files into the live base: changed and new entries get revisions, all or none."""
-        upserts = [p for p in incoming.ordered() if self._knowledge.entries.get(p.entry.id) != p]
-        removed = sorted(set(self._knowledge.entries) - set(incoming.entries)) if prune else []
-        topics = {
-            file: title
-            for file, title in incoming.topics.items()
-            if self._knowledge.topics.get(file) != title
-        }
-        before = {p.entry.id: self.entry(p.entry.id) for p in upserts}
-        before |= {entry_id: self.entry(entry_id) for entry_id in removed}
-        reason = "import from files"
-        revisions = await self._commit(upserts, removed, author, reason, topics)
-        if revisions:
-            changes = tuple(
-                EntryChange(r.entry_id, before.get(r.entry_id), r.entry, r.number)
-                for r in revisions
-            )
-            self._announce(ModerationEvent(Action.IMPORT, author, reason, changes))
-        return revisions
-
-    async def _commit(
-        self,
-        upserts: Sequence[PlacedEntry],
-        deletions: Sequence[str],
-        author: str,
-        reason: str,
-        topics: dict[str, str],
-        expected: dict[str, int] | None = None,
-    ) -> list[Revision]:
-        async with self._write_lock:
-            await self._refresh_locked()  # validate against the database, not a stale copy
-            for entry_id, number in (expected or {}).items():
-                latest = await self._store.latest_revision(entry_id)
-                if latest != number and number == 0:
-                    raise KnowledgeError(
-                        [
-                            f"entry '{entry_id}': field 'id': already exists (someone else added "
-                            "it a moment ago)"
-                        ]
-                    )
-                if latest != number:
-                    raise KnowledgeError(
-                        [
-                            f"entry '{entry_id}': changed by someone else since revision "
-                            f"{number} (now {latest}); open it again to see their change"
-                        ]
-                    )
-            after = KnowledgeSet(
-                dict(self._knowledge.entries), {**self._knowledge.topics, **topics}
-            )
-            for placed in upserts:
-                after.entries[placed.entry.id] = placed
-            for entry_id in deletions:
-                after.entries.pop(entry_id, None)
-            problems = dangling_related(after.entries)
-            if problems:
-                raise KnowledgeError(problems)
-            changes: list[Change] = [Upsert(p.entry, p.file, p.position) for p in upserts]
-            changes += [Delete(entry_id) for entry_id in deletions]
-            if not changes and topics == {}:
-                return []
-            revisions = await self._store.apply(
-                changes, author=author, reason=reason, topics=topics
-            )
-            self._install(after)
-            # Ours is the newest revision unless another process wrote meanwhile: then read all.
-            # It is saved either way, so a failure here only leaves it to the next refresh.
-            newest = max((r.rev for r in revisions), default=None)
-            try:
-                mark = await self._store.knowledge_mark()
-                if newest is not None and mark.newest_rev == newest:
-                    self._mark = mark
-                else:
-                    await self._refresh_locked()
-            except Exception as error:
-                log.warning("saved, but could not re-read the database yet: %s", error)
-        self._changed()
-        return revisions
-
-    def _changed(self) -> None:
-        for listener in self._listeners:
-            listener()

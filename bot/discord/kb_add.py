@@ -23,6 +23,7 @@ import discord
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.models import STATUS_LABELS, SourceKind, Status
+from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import report_failure
 from bot.discord.kb_modal import QUESTION_MAX, TEXT_INPUT_MAX, split_lines
@@ -126,11 +127,20 @@ class AddFlow:
     async def step(self, interaction: Interaction, draft: Draft, note: str = "") -> None:
         """The step message: where the draft stands and the controls for the next step."""
         text = clip(f"{note}\n\n{draft_summary(draft)}".strip(), MESSAGE_MAX)
+        view = StepView(self, draft)
+        if interaction.response.is_done():  # a refused save, acknowledged before it was tried
+            await interaction.edit_original_response(
+                content=text, view=view, allowed_mentions=NO_MENTIONS
+            )
+            return
         await interaction.response.send_message(
-            text, view=StepView(self, draft), ephemeral=True, allowed_mentions=NO_MENTIONS
+            text, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     async def save(self, interaction: Interaction, draft: Draft) -> None:
+        # Acknowledged before the database is touched: a save that waits on a lock must not
+        # show as "interaction failed" when it in fact succeeds.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             revision = await self.engine.add_entry(
                 draft.raw_entry(dt.datetime.now(dt.UTC).date()),
@@ -141,12 +151,15 @@ class AddFlow:
             note = problems_text("Not saved — nothing was changed:", error.problems)
             await self.step(interaction, draft, clip(note, MESSAGE_MAX - 600))
             return
+        except StoreError as error:  # locked or full: named; the draft stays to try again
+            await self.step(interaction, draft, clip(f"Not saved: {error}.", MESSAGE_MAX - 600))
+            return
         self.drafts.discard(interaction.user.id)
         answer = self.engine.answer_for_entry(revision.entry_id)
-        await interaction.response.send_message(
-            f"Added `{revision.entry_id}` (revision {revision.number}); members get it now.",
+        added = f"Added `{revision.entry_id}` (revision {revision.number}); members get it now."
+        await interaction.edit_original_response(
+            content=added,
             embed=render.answer_embed(answer) if answer else discord.utils.MISSING,
-            ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
 

@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.models import STATUS_LABELS, SourceKind, Status
+from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import report_failure
 from bot.discord.kb_add import (
@@ -72,6 +73,8 @@ class SourceChangeModal(discord.ui.Modal):
         typed["described_as"] = self.described_as or ""
         source = source_raw(typed, self.kind)
         engine, author = self.flow.engine, author_of(interaction)
+        # Acknowledged before the database is touched, like the /kb edit form.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             if self.status is not None:
                 revision = await engine.set_status(
@@ -92,15 +95,15 @@ class SourceChangeModal(discord.ui.Modal):
                 )
         except KnowledgeError as error:
             text = problems_text("Not saved — nothing was changed:", error.problems)
-            await interaction.response.send_message(
-                text, ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+            await _say(interaction, text)
+            return
+        except StoreError as error:  # locked or full: named, and nothing was written
+            await _say(interaction, f"Not saved: {error}.")
             return
         answer = engine.answer_for_entry(self.entry_id)
-        await interaction.response.send_message(
-            f"Saved `{self.entry_id}` as revision {revision.number}. Members now see:",
+        await interaction.edit_original_response(
+            content=f"Saved `{self.entry_id}` as revision {revision.number}. Members now see:",
             embed=render.answer_embed(answer) if answer else discord.utils.MISSING,
-            ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
 
@@ -184,6 +187,7 @@ class CurateCommands(commands.Cog):
         source: app_commands.Range[int, 1, 100],
         reason: app_commands.Range[str, 3, 200],
     ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # before the database
         try:
             revision = await self.engine.remove_source(
                 entry, source - 1, author=author_of(interaction), reason=reason
@@ -191,9 +195,9 @@ class CurateCommands(commands.Cog):
             text = f"Removed source {source} from `{entry}` (revision {revision.number})."
         except KnowledgeError as error:
             text = problems_text("Not changed:", error.problems)
-        await interaction.response.send_message(
-            clip(text, MESSAGE_MAX), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        except StoreError as error:  # locked or full: named, and nothing was written
+            text = f"Not changed: {error}."
+        await _say(interaction, text)
 
     async def _curate_entry_autocomplete(
         self, interaction: Interaction, current: str
@@ -231,3 +235,10 @@ class CurateCommands(commands.Cog):
         base = await self.engine.latest_revision(entry_id)
         modal = SourceChangeModal(self.add_flow, entry_id, kind, described_as, base, status)
         await interaction.response.send_modal(modal)
+
+
+async def _say(interaction: Interaction, text: str) -> None:
+    """The answer to an acknowledged (deferred) interaction."""
+    await interaction.edit_original_response(
+        content=clip(text, MESSAGE_MAX), allowed_mentions=NO_MENTIONS
+    )

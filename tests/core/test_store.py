@@ -10,7 +10,8 @@ import pytest
 from bot.core.backends import open_store
 from bot.core.knowledge import load_directory
 from bot.core.matcher import Tier
-from bot.core.sqlite_store import MIGRATIONS, SQLiteStore
+from bot.core.sqlite_connection import MIGRATIONS
+from bot.core.sqlite_store import SQLiteStore
 from bot.core.store import Delete, QuestionState, StoreError, Upsert
 from bot.settings import Settings
 

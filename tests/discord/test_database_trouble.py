@@ -19,6 +19,9 @@ from testkit.emulator import DiscordEmulator
 from testkit.emulator.state import Role, User
 
 from .other_process import write_lock_held
+from .test_kb_add import SOURCE as ADD_SOURCE
+from .test_kb_add import open_source, pick, write_text
+from .test_kb_status import ICE, REASON
 
 ENROLLED = "How many migrants were enrolled?"
 
@@ -87,6 +90,65 @@ async def test_a_change_that_waits_on_a_lock_is_acknowledged_and_reported_saved(
     assert (await handle.callback_body())["type"] == 5
     assert "deleted (revision 2)" in reply["content"]
     # The emulator fixture fails the test if the callback came after Discord's deadline.
+
+
+async def test_form_saves_that_wait_on_a_lock_are_acknowledged_and_reported_saved(
+    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+) -> None:
+    """The /kb add and /kb source add forms save on submit: acknowledged before the save, so
+    a save held up past Discord's 3 s by another program's lock still reports itself saved."""
+    _, step = await write_text(emu, moderator)
+    await pick(emu, step, moderator, status="public_record", kind="agency_data")
+    add_form = await open_source(emu, step, moderator)
+    source_form = await emu.slash(
+        "kb source add", {"entry": "apprehended-7m", "kind": "official_record"}, user=moderator
+    )
+    async with write_lock_held(database):
+        added = await emu.fill_modal(add_form, ADD_SOURCE, user=moderator)
+        sourced = await emu.fill_modal(
+            source_form, ICE | {REASON: "a second source"}, user=moderator
+        )
+        await asyncio.sleep(3.5)  # past Discord's 3 s: only a deferred interaction survives
+    for handle in (added, sourced):
+        assert (await handle.callback_body())["type"] == 5
+    assert "Added `app-languages` (revision 1)" in (await added.answer())["content"]
+    assert "revision 2" in (await sourced.answer())["content"]
+    assert await engine.latest_revision("app-languages") == 1
+    assert await engine.latest_revision("apprehended-7m") == 2
+
+
+async def test_removing_a_source_while_the_lock_is_held_is_acknowledged_then_saved(
+    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+) -> None:
+    form = await emu.slash(
+        "kb source add", {"entry": "apprehended-7m", "kind": "official_record"}, user=moderator
+    )
+    await (await emu.fill_modal(form, ICE | {REASON: "a second source"}, user=moderator)).answer()
+    async with write_lock_held(database):
+        handle = await emu.slash(
+            "kb source remove",
+            {"entry": "apprehended-7m", "source": 1, "reason": "superseded"},
+            user=moderator,
+        )
+        await asyncio.sleep(3.5)
+    assert (await handle.callback_body())["type"] == 5
+    assert "Removed source 1" in (await handle.answer())["content"]
+    assert await engine.latest_revision("apprehended-7m") == 3
+
+
+async def test_an_added_entry_while_the_lock_stays_held_names_the_problem_and_keeps_the_draft(
+    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+) -> None:
+    _, step = await write_text(emu, moderator)
+    await pick(emu, step, moderator, status="public_record", kind="agency_data")
+    add_form = await open_source(emu, step, moderator)
+    async with write_lock_held(database):
+        reply = await (await emu.fill_modal(add_form, ADD_SOURCE, user=moderator)).answer()
+    assert (
+        reply["content"].startswith("Not saved") and "locked by another program" in reply["content"]
+    )
+    assert "draft — not saved" in reply["content"]  # the draft and its controls stay
+    assert await engine.latest_revision("app-languages") == 0
 
 
 async def test_a_change_while_the_lock_stays_held_names_the_problem(

@@ -39,7 +39,7 @@ from bot.discord.trust import NO_HOME_GUILD, NOT_A_MODERATOR, Trust, trust_of
 Interaction = discord.Interaction[Any]
 # The commands below that answer with a message (not a form), so are deferred before they
 # touch the database. Forms must be the first response; the curation commands (kb_curate)
-# answer themselves, and their saves re-read the database under the write lock.
+# and every form's submit acknowledge themselves before they save.
 ACKNOWLEDGED_FIRST = frozenset(
     {"show", "history", "revert", "delete", "queue", "teach", "dismiss", "import", "export"}
     | {"stats"}

@@ -1,0 +1,96 @@
+"""The engine's live knowledge: the entries it answers from, their index, and keeping both in
+step with the database.
+
+The database is the truth: another process (the command line, a second bot) may change it at
+any time. `refresh` notices through the store's knowledge mark and re-reads and re-indexes; it
+runs before every change made here and every few seconds in the background. A base class of
+`Engine` (bot/core/engine.py), which front ends talk to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+
+from bot.core.answers import Answer
+from bot.core.knowledge import KnowledgeSet
+from bot.core.languages import languages
+from bot.core.matcher import Matcher, Thresholds
+from bot.core.models import Entry
+from bot.core.store import KnowledgeMark, Store
+
+log = logging.getLogger("policybot.engine")
+
+
+class LiveKnowledge:
+    def __init__(
+        self,
+        store: Store,
+        knowledge: KnowledgeSet,
+        thresholds: Thresholds,
+        mark: KnowledgeMark | None = None,
+    ) -> None:
+        self._store = store
+        self.thresholds = thresholds
+        # Serialises refreshes and changes, so each change is validated against the newest set.
+        self._write_lock = asyncio.Lock()
+        self._mark = mark  # the store's knowledge mark when `knowledge` was read
+        self._listeners: list[Callable[[], None]] = []
+        self._install(knowledge)
+
+    def _install(self, knowledge: KnowledgeSet, matchers: dict[str, Matcher] | None = None) -> None:
+        self._knowledge = knowledge
+        entries = [p.entry for p in knowledge.ordered()]
+        # One index per language: each reads the entries' words in its language.
+        self._matchers = matchers or self._index(entries, self.thresholds)
+        self._as_of = max((entry.as_of for entry in entries), default=None)
+        # Answers remembered per (question, language) by Engine.answer; a new set forgets them.
+        self._answers: OrderedDict[tuple[str, str | None], Answer] = OrderedDict()
+
+    @staticmethod
+    def _index(entries: list[Entry], thresholds: Thresholds) -> dict[str, Matcher]:
+        return {code: Matcher(entries, thresholds, language=code) for code in languages()}
+
+    async def refresh(self) -> bool:
+        """Pick up changes another process made to the knowledge; True if there were any."""
+        async with self._write_lock:
+            return await self._refresh_locked()
+
+    async def _refresh_locked(self) -> bool:
+        mark = await self._store.knowledge_mark()
+        if mark == self._mark:
+            return False
+        knowledge = await self._store.current()
+        # Indexed in a thread: members keep getting answers from the old index meanwhile.
+        entries = [p.entry for p in knowledge.ordered()]
+        matchers = await asyncio.to_thread(self._index, entries, self.thresholds)
+        self._mark = mark
+        self._install(knowledge, matchers)
+        log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
+        self._changed()
+        return True
+
+    async def _keep_fresh(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await self.refresh()
+            except Exception as error:  # a locked or missing database: keep the last known
+                log.warning("could not check the database for changes: %s", error)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        placed = self._knowledge.entries.get(entry_id)
+        return placed.entry if placed else None
+
+    def entries(self) -> list[Entry]:
+        return [p.entry for p in self._knowledge.ordered()]
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after every committed change to the knowledge (it must not block)."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        for listener in self._listeners:
+            listener()
