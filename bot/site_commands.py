@@ -73,14 +73,20 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def export_claim_reviews(target: Path, settings: Settings) -> int:
-    """`kb export --format claimreview FILE`: the same objects the site's pages embed."""
+    """`kb export --format claimreview FILE`: the same objects the site's pages embed, one per
+    page (so one per language for each claim)."""
+    from bot.core.languages import languages
     from bot.site.build import SiteConfig, claim_reviews, collect
 
     async def go() -> int:
+        config = SiteConfig.from_settings(settings)
         async with open_engine(settings) as engine:
-            reviews = list(
-                claim_reviews(await collect(engine), SiteConfig.from_settings(settings)).values()
-            )
+            records = await collect(engine)
+        reviews = [
+            review
+            for code in languages()
+            for review in claim_reviews(records, config, code).values()
+        ]
         text = json.dumps(reviews, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.core.i18n import N_, Texts, texts
 from bot.core.models import Entry, Source, SourceKind, Status
 
 CLAIM_TAG = "article-claim"
@@ -38,26 +39,32 @@ def reviews_claim(entry: Entry) -> bool:
     return CLAIM_TAG in entry.tags
 
 
-def verdict(entry: Entry) -> str:
-    """The status in words, as a reader of a search result needs it."""
+def verdict(entry: Entry, words: Texts | None = None) -> str:
+    """The status in words, as a reader of a search result needs it, in `words`' language."""
+    return (words or texts()).gettext(_verdict(entry))
+
+
+def _verdict(entry: Entry) -> str:
     if entry.status is Status.REPORTED_UNCONFIRMED:
         kinds = {source.kind for source in entry.sources}
         if SourceKind.ANONYMOUS in kinds:
-            return "Unconfirmed: rests on anonymous sources"
+            return N_("Unconfirmed: rests on anonymous sources")
         if entry.sources[0].kind is SourceKind.OUTLET_ANALYSIS:
-            return "Unconfirmed: the outlet's own analysis"
+            return N_("Unconfirmed: the outlet's own analysis")
         if entry.sources[0].kind is SourceKind.UNATTRIBUTED:
-            return "Unconfirmed: the outlet names no source"
-        return "Unconfirmed: not confirmed on the record"
+            return N_("Unconfirmed: the outlet names no source")
+        return N_("Unconfirmed: not confirmed on the record")
     if entry.status is Status.CONFIRMED_ON_RECORD:
-        return "Confirmed on the record"
+        return N_("Confirmed on the record")
     if entry.status is Status.PARTLY_CORROBORATED:
-        return "Partly corroborated: later on-the-record reporting or records bear out part of it"
+        return N_(
+            "Partly corroborated: later on-the-record reporting or records bear out part of it"
+        )
     if entry.status is Status.DISPUTED:
-        return "Disputed"
+        return N_("Disputed")
     if entry.status is Status.RETRACTED:
-        return "Retracted by the outlet that reported it"
-    return "Compared with the public record"
+        return N_("Retracted by the outlet that reported it")
+    return N_("Compared with the public record")
 
 
 class Relays:
@@ -90,8 +97,13 @@ def claim_review(
     relays: Relays,
     lang: str = "en",
 ) -> dict[str, Any]:
-    """The ClaimReview object for one entry (call only when `reviews_claim(entry)`)."""
-    words = verdict(entry)
+    """The ClaimReview object for one entry (call only when `reviews_claim(entry)`), as the
+    page in `lang` gives it: its rating and review in that language (English words for an
+    untranslated entry). `claimReviewed` stays the claim as the English-language reporting
+    made it: the knowledge base keeps no translated summary of a claim, and a claim is
+    reviewed as it was made."""
+    words = verdict(entry, texts(lang))
+    own = entry.in_language(lang) or entry
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -99,7 +111,7 @@ def claim_review(
         "claimReviewed": entry.claim or entry.question,
         "itemReviewed": _claim(entry, relays),
         "reviewRating": {"@type": "Rating", "alternateName": words, "name": words},
-        "reviewBody": entry.answer,
+        "reviewBody": own.answer,
         "author": publisher.to_json(),
         "publisher": publisher.to_json(),
         "datePublished": published.isoformat(),

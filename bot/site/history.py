@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.core.i18n import N_, Texts, texts
 from bot.core.models import STATUS_LABELS, Entry, Source
 from bot.core.store import Revision
 
@@ -23,62 +24,95 @@ def revision_day(revision: Revision) -> dt.date:
     return dt.datetime.fromisoformat(revision.created_at).date()
 
 
-def public_history(revisions: Sequence[Revision], topics: Mapping[str, str]) -> list[PublicChange]:
-    """Oldest first; revisions that changed nothing a reader sees (e.g. order) are left out."""
+def public_history(
+    revisions: Sequence[Revision], topics: Mapping[str, str], words: Texts | None = None
+) -> list[PublicChange]:
+    """Oldest first, in `words`' language; revisions that changed nothing a reader sees (e.g.
+    order) are left out."""
+    words = words or texts()
     told: list[PublicChange] = []
     before: Revision | None = None
     for revision in revisions:
-        changes = _describe(before, revision, topics)
+        changes = [_say(words, *change) for change in _describe(before, revision, topics)]
         if changes:
             told.append(PublicChange(revision_day(revision), tuple(changes)))
         before = revision
     return told
 
 
-def _describe(before: Revision | None, after: Revision, topics: Mapping[str, str]) -> list[str]:
+# A change is an English message and the values for its placeholders, said in a language.
+Change = tuple[str, dict[str, str]]
+
+
+def _say(words: Texts, message: str, values: dict[str, str]) -> str:
+    labels = STATUS_LABELS.values()  # status labels are the bot's words; names and titles not
+    said = {key: words.gettext(v) if v in labels else v for key, v in values.items()}
+    return words.gettext(message).format(**said)
+
+
+def _describe(before: Revision | None, after: Revision, topics: Mapping[str, str]) -> list[Change]:
     if after.entry is None:
-        return ["Withdrawn from the knowledge base"]
+        return [(N_("Withdrawn from the knowledge base"), {})]
     if before is None:
-        return ["First published"]
+        return [(N_("First published"), {})]
     if before.entry is None:
-        return ["Restored to the knowledge base"]
+        return [(N_("Restored to the knowledge base"), {})]
     changes = _entry_changes(before.entry, after.entry)
     if after.file != before.file:
-        changes.append(f"Moved to the topic “{topics.get(after.file, after.file)}”")
+        topic = topics.get(after.file, after.file)
+        changes.append((N_("Moved to the topic “{topic}”"), {"topic": topic}))
     return changes
 
 
-def _entry_changes(old: Entry, new: Entry) -> list[str]:
-    changes = []
+def _entry_changes(old: Entry, new: Entry) -> list[Change]:
+    changes: list[Change] = []
     if old.question != new.question:
-        changes.append("Question reworded")
+        changes.append((N_("Question reworded"), {}))
     if old.claim != new.claim:
-        changes.append("Summary of the claim reworded")
+        changes.append((N_("Summary of the claim reworded"), {}))
     if old.answer != new.answer:
-        changes.append("Answer revised")
+        changes.append((N_("Answer revised"), {}))
+    if old.translations != new.translations:
+        changes.append((N_("Translations revised"), {}))
     if old.status != new.status:
         changes.append(
-            f"Status changed from “{STATUS_LABELS[old.status]}” to “{STATUS_LABELS[new.status]}”"
+            (
+                N_("Status changed from “{old}” to “{new}”"),
+                {"old": STATUS_LABELS[old.status], "new": STATUS_LABELS[new.status]},
+            )
         )
     if old.as_of != new.as_of:
-        changes.append(f"As-of date changed from {old.as_of:%Y-%m-%d} to {new.as_of:%Y-%m-%d}")
+        changes.append(
+            (
+                N_("As-of date changed from {old} to {new}"),
+                {"old": f"{old.as_of:%Y-%m-%d}", "new": f"{new.as_of:%Y-%m-%d}"},
+            )
+        )
     changes.extend(_source_changes(old.sources, new.sources))
     if old.related != new.related:
-        changes.append("Related entries changed")
+        changes.append((N_("Related entries changed"), {}))
     if (old.paraphrases, old.keywords) != (new.paraphrases, new.keywords):
-        changes.append("Wordings the bot recognises updated")
+        changes.append((N_("Wordings the bot recognises updated"), {}))
     if old.tags != new.tags:
-        changes.append("Tags changed")
+        changes.append((N_("Tags changed"), {}))
     return changes
 
 
-def _source_changes(old: Sequence[Source], new: Sequence[Source]) -> list[str]:
+def _source_changes(old: Sequence[Source], new: Sequence[Source]) -> list[Change]:
     def key(source: Source) -> tuple[str, str]:
         return (source.publisher, source.title)
 
     old_keys, new_keys = [key(s) for s in old], [key(s) for s in new]
-    changes = [f"Source added: {p}, “{t}”" for p, t in new_keys if (p, t) not in old_keys]
-    changes += [f"Source removed: {p}, “{t}”" for p, t in old_keys if (p, t) not in new_keys]
+    added, removed = (
+        N_("Source added: {publisher}, “{title}”"),
+        N_("Source removed: {publisher}, “{title}”"),
+    )
+    changes: list[Change] = [
+        (added, {"publisher": p, "title": t}) for p, t in new_keys if (p, t) not in old_keys
+    ]
+    changes += [
+        (removed, {"publisher": p, "title": t}) for p, t in old_keys if (p, t) not in new_keys
+    ]
     if not changes and list(old) != list(new):
-        changes.append("Source details corrected")
+        changes.append((N_("Source details corrected"), {}))
     return changes

@@ -25,7 +25,11 @@ def _marked() -> set[str]:
     found = set()
     keywords = {**DEFAULT_KEYWORDS, "_t": None}  # _t: discord.py's locale_str, for commands
     for _file, _line, message, _comments, _context in extract_from_dir(
-        ROOT / "bot", method_map=[("**.py", "python")], keywords=keywords
+        ROOT / "bot",
+        # As babel.cfg: the code, and the site's Jinja2 templates.
+        method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+        options_map={"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}},
+        keywords=keywords,
     ):
         found.add(message if isinstance(message, str) else message[0])
     return found
@@ -39,6 +43,7 @@ def test_the_code_marks_its_words() -> None:
     marked = _marked()
     assert "I'm not sure which of these you mean:" in marked
     assert "Public record" in marked
+    assert "Skip to the content" in marked  # a site template's words
     assert len(marked) >= 20
 
 

@@ -147,3 +147,50 @@ def test_an_entry_page_opens_from_the_index_and_reads_right_on_a_phone(
     assert overflow <= 0
     _screenshot(browser, "site-entry.png", 412)
     _no_console_errors(browser)
+
+
+def test_the_spanish_index_filters_in_spanish_words_with_or_without_accents(
+    browser: Any, base_url: str
+) -> None:
+    browser.set_window_size(1000, 900)
+    browser.get(base_url + "es/index.html")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    field = browser.find_element(By.ID, "filter-text")
+    assert field.is_displayed() and len(_visible_entries(browser)) == ANSWERS
+    field.send_keys("cuántos inscribieron")
+    WebDriverWait(browser, 5).until(lambda b: len(_visible_entries(b)) < ANSWERS)
+    shown = _visible_entries(browser)
+    assert "enrolled-45.html" in shown
+    status = browser.find_element(By.ID, "filter-status").text
+    assert status == f"Se muestran {len(shown)} de {ANSWERS} respuestas"
+    field.clear()
+    field.send_keys("aplicacion")  # typed without the accent of "aplicación"
+    WebDriverWait(browser, 5).until(lambda b: "enrolled-45.html" in _visible_entries(b))
+    _screenshot(browser, "site-index-es.png", 1000)
+    _no_console_errors(browser)
+
+
+def test_the_language_switch_opens_the_spanish_entry_page(browser: Any, base_url: str) -> None:
+    browser.set_window_size(412, 900)
+    browser.get(base_url + entry_path("enrolled-45"))
+    browser.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="es"]').click()
+    WebDriverWait(browser, 5).until(
+        lambda b: b.current_url.endswith(entry_path("enrolled-45", "es"))
+    )
+    assert browser.find_element(By.TAG_NAME, "h1").text == (
+        "¿Cuántos migrantes se inscribieron en la aplicación?"
+    )
+    notice = browser.find_element(By.CSS_SELECTOR, "aside.notice")
+    assert notice.is_displayed() and "fuentes anónimas" in notice.text
+    assert "12 de julio de 2024" in browser.find_element(By.CSS_SELECTOR, "p.meta").text
+    overflow = browser.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    _screenshot(browser, "site-entry-es.png", 412)
+    # And back: the switch on the Spanish page leads to the English one.
+    browser.find_element(By.CSS_SELECTOR, 'nav.languages a[hreflang="en"]').click()
+    WebDriverWait(browser, 5).until(
+        lambda b: b.current_url.endswith("/" + entry_path("enrolled-45"))
+    )
+    _no_console_errors(browser)

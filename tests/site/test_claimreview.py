@@ -15,16 +15,17 @@ import pytest
 from bot.cli import main
 from bot.core.models import Entry, Status
 from bot.site.claimreview import CLAIM_TAG, reviews_claim, verdict
-from bot.site.urls import entry_path
+from bot.site.urls import ENTRY_FOLDER, entry_path, language_folder
 
 from .conftest import SHIPPED, SITE_URL, html_pages, read_page
 
 CLAIMS = {i: p.entry for i, p in SHIPPED.entries.items() if reviews_claim(p.entry)}
 
 
-def _reviews(site: Path) -> dict[str, dict[str, Any]]:
+def _reviews(site: Path, lang: str = "en") -> dict[str, dict[str, Any]]:
+    """Entry id -> the ClaimReview its page in `lang` embeds."""
     found = {}
-    for path in html_pages(site):
+    for path in html_pages(site / language_folder(lang) / ENTRY_FOLDER):
         for block in read_page(path).json_ld:
             found[path.stem] = block
     return found
@@ -127,8 +128,11 @@ def _nodes(value: Any) -> list[dict[str, Any]]:
     return []
 
 
-def test_every_property_used_is_defined_by_schema_org_for_its_type(shipped_site: Path) -> None:
-    for entry_id, review in _reviews(shipped_site).items():
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_property_used_is_defined_by_schema_org_for_its_type(
+    shipped_site: Path, lang: str
+) -> None:
+    for entry_id, review in _reviews(shipped_site, lang).items():
         for node in _nodes(review):
             used = set(node) - {"@context", "@type"}
             assert used <= SCHEMA_ORG_PROPERTIES[node["@type"]], (entry_id, node["@type"])
@@ -187,8 +191,10 @@ def test_kb_export_claimreview_writes_the_objects_the_pages_embed(
         == 0
     )
     exported = json.loads(target.read_text(encoding="utf-8"))
-    assert f"exported {len(CLAIMS)} ClaimReview objects" in capsys.readouterr().out
-    embedded = _reviews(shipped_site)
+    output = capsys.readouterr().out
+    embedded = {**_reviews(shipped_site)}
+    embedded.update({f"es/{i}": review for i, review in _reviews(shipped_site, "es").items()})
+    assert f"exported {len(embedded)} ClaimReview objects" in output
     assert sorted(exported, key=lambda r: r["url"]) == sorted(
         embedded.values(), key=lambda r: r["url"]
     )

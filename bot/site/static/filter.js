@@ -28,7 +28,10 @@
       topic.hidden = !topic.querySelector("li[data-search]:not([hidden])");
     });
     empty.hidden = shown !== 0;
-    status.textContent = wanted.length ? shown + " of " + items.length + " answers shown" : "";
+    // The words come from the page, in its language: "{shown} of {total} answers shown".
+    var said = status.getAttribute("data-shown") || "{shown} / {total}";
+    status.textContent = wanted.length
+      ? said.replace("{shown}", String(shown)).replace("{total}", String(items.length)) : "";
   }
 
   form.hidden = false;
