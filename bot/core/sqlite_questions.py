@@ -198,8 +198,8 @@ class SQLiteQuestionLog(SQLiteConnection):
 
     async def add_watch(self, question_id: int, member: str) -> bool:
         try:
-            async with self._writing:
-                await self._db.execute(
+            async with self._write() as db:
+                await db.execute(
                     "INSERT INTO watches (question_id, member, requested_at) VALUES (?, ?, ?)",
                     (question_id, member, utc_now()),
                 )
@@ -208,8 +208,8 @@ class SQLiteQuestionLog(SQLiteConnection):
         return True
 
     async def drop_watch(self, question_id: int, member: str) -> bool:
-        async with self._writing:
-            cursor = await self._db.execute(
+        async with self._write() as db:  # a locked or full database is named
+            cursor = await db.execute(
                 "DELETE FROM watches WHERE question_id = ? AND member = ?", (question_id, member)
             )
         return cursor.rowcount == 1

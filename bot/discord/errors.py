@@ -48,23 +48,33 @@ def report_failed_question(
         audit.failure(where, question, error)
 
 
-async def report_failure(interaction: discord.Interaction[Any], error: BaseException) -> None:
+def store_trouble_text(error: StoreError) -> str:
+    """What a member is told when the database is locked or full: the problem, named."""
+    return clip(f"Sorry, {error}.", MESSAGE_MAX)
+
+
+def failure_text(interaction: discord.Interaction[Any], error: BaseException) -> str | None:
+    """Log (and report to the audit channel) a failed interaction; what to tell the member,
+    None when there is nowhere to show it."""
     command = interaction.command.qualified_name if interaction.command else interaction.type.name
     if isinstance(error, StoreError):  # locked, full: say so; it is not a bug of ours
         log.warning("%s from user %s: %s", command, interaction.user.id, error)
-        await _tell(interaction, clip(f"Sorry, {error}.", MESSAGE_MAX))
-        return
+        return store_trouble_text(error)
     log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
     if interaction.type is discord.InteractionType.autocomplete:
-        return  # nowhere to show a message; an empty list is what the member sees
+        return None  # nowhere to show a message; an empty list is what the member sees
     question = getattr(interaction.namespace, "question", None)
     where = f"/{command}" if interaction.command else f"a {command.replace('_', ' ')}"
     report_failed_question(
         interaction.client, where, question if isinstance(question, str) else None, error
     )
-    await _tell(
-        interaction, texts(reply_language(interaction)).gettext(sorry_text(interaction.client))
-    )
+    return texts(reply_language(interaction)).gettext(sorry_text(interaction.client))
+
+
+async def report_failure(interaction: discord.Interaction[Any], error: BaseException) -> None:
+    text = failure_text(interaction, error)
+    if text is not None:
+        await _tell(interaction, text)
 
 
 async def _tell(interaction: discord.Interaction[Any], text: str) -> None:

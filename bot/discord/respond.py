@@ -8,6 +8,7 @@ from typing import Any
 
 import discord
 
+from bot.discord.errors import failure_text
 from bot.discord.reply import Reply
 
 # Past this, defer ("thinking…") and edit the answer in when it is ready.
@@ -31,6 +32,20 @@ async def respond(
         return
     await interaction.response.defer(ephemeral=ephemeral, thinking=True)
     reply = await work
+    await interaction.edit_original_response(**_edit_kwargs(reply))
+
+
+async def acknowledge_then_write(
+    interaction: discord.Interaction[Any], make_reply: Callable[[], Awaitable[Reply]]
+) -> None:
+    """For a press that writes (a vote, a watch): acknowledged privately before the database
+    is touched, since another program's write lock can hold the write past Discord's 3 s;
+    then the reply is edited in, or a locked or full database is named."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    try:
+        reply = await make_reply()
+    except Exception as error:  # shown in place of "thinking…", not in a second message
+        reply = Reply(content=failure_text(interaction, error), private=True)
     await interaction.edit_original_response(**_edit_kwargs(reply))
 
 

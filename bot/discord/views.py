@@ -19,7 +19,7 @@ from bot.discord import render
 from bot.discord.errors import reports_errors
 from bot.discord.limits import BUTTON_LABEL_MAX, clip
 from bot.discord.reply import Reply, answering
-from bot.discord.respond import respond
+from bot.discord.respond import acknowledge_then_write, respond
 from bot.discord.watch_buttons import UnwatchButton, WatchButton
 from bot.site.urls import answer_page_url
 
@@ -117,12 +117,11 @@ class FeedbackButton(
     @reports_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         service = answering(interaction.client)
-        await respond(
+        await acknowledge_then_write(
             interaction,
             lambda: service.vote(
                 self.question_id, interaction.user.id, self.helpful, self.language
             ),
-            ephemeral=True,
         )
 
 

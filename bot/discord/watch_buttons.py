@@ -12,7 +12,8 @@ import discord
 from bot.core.i18n import N_, texts
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.discord.errors import reports_errors
-from bot.discord.reply import NO_MENTIONS, answering
+from bot.discord.reply import Answering, Reply, answering
+from bot.discord.respond import acknowledge_then_write
 
 # The question's id, then the language the reply was in (its texts follow it).
 QUESTION = r"(?P<question_id>[0-9]{1,18}):(?P<language>[a-z]{2,3})"
@@ -50,21 +51,18 @@ class WatchButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"pb
 
     @reports_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        added = await answering(interaction.client).watch(self.question_id, interaction.user.id)
+        service = answering(interaction.client)
+        await acknowledge_then_write(interaction, lambda: self._watch(service, interaction.user.id))
+
+    async def _watch(self, service: Answering, member_id: int) -> Reply:
+        added = await service.watch(self.question_id, member_id)
         words = texts(self.language)
         if added is None:
-            await interaction.response.send_message(
-                words.gettext(NOT_WAITING), ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
-            return
+            return Reply(content=words.gettext(NOT_WAITING), private=True)
         view = discord.ui.View(timeout=None)
         view.add_item(UnwatchButton(self.question_id, self.language))
-        await interaction.response.send_message(
-            words.gettext(WATCHING if added else ALREADY_WATCHING),
-            view=view,
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
-        )
+        text = words.gettext(WATCHING if added else ALREADY_WATCHING)
+        return Reply(content=text, view=view, private=True)
 
 
 class UnwatchButton(
@@ -89,6 +87,12 @@ class UnwatchButton(
 
     @reports_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        removed = await answering(interaction.client).unwatch(self.question_id, interaction.user.id)
+        service = answering(interaction.client)
+        await acknowledge_then_write(
+            interaction, lambda: self._unwatch(service, interaction.user.id)
+        )
+
+    async def _unwatch(self, service: Answering, member_id: int) -> Reply:
+        removed = await service.unwatch(self.question_id, member_id)
         text = texts(self.language).gettext(WITHDRAWN if removed else NOT_WATCHING)
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        return Reply(content=text, private=True)
