@@ -56,9 +56,8 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
     details = [words.gettext("Status: {status}").format(status=answer.status_label)]
     if answer.as_of:
         details.append(words.gettext("as of {date}").format(date=words.date(answer.as_of)))
-    if answer.dates_from:
-        dates_from = words.date(answer.dates_from)
-        details.append(words.gettext("information dates from {date}").format(date=dates_from))
+    if answer.dates_line:
+        details.append(answer.dates_line)
     details.append(
         words.gettext("match {score}/100 on “{question}”").format(
             score=f"{answer.score:.0f}", question=answer.matched_question

@@ -41,6 +41,13 @@ NEWER_DEVELOPMENTS = N_(
     "This information dates from {newest}, more than a year before this knowledge base's "
     "date ({as_of}). Newer developments may exist: see “{pointer}”."
 )
+# For an entry whose sources are all undated, staleness is judged by when it was last checked.
+NEWER_DEVELOPMENTS_UNDATED = N_(
+    "This information's sources are undated; it was last checked on {checked}, more than a year "
+    "before this knowledge base's date ({as_of}). Newer developments may exist: see “{pointer}”."
+)
+INFORMATION_DATES_FROM = N_("information dates from {date}")
+SOURCES_UNDATED = N_("sources undated; checked {date}")
 WHERE_THINGS_STAND_TITLE = N_("Where things stand")
 ANONYMOUS_WARNING = N_(
     "This rests on anonymous sources ({who}). It has not been confirmed on the record: "
@@ -186,7 +193,8 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     question_id: int | None = field(default=None, compare=False)
     notice: Notice | None = None  # shown first: the question is about the asker's own case
-    dates_from: dt.date | None = None  # the newest source's date (the entry's as-of if undated)
+    dates_from: dt.date | None = None  # the newest source's date; None if no source is dated
+    sources_undated: bool = False  # no source is dated, so `dates_from` is None: see `as_of`
     knowledge_as_of: dt.date | None = None  # the newest as-of date in the whole knowledge base
     newer_developments: str | None = None  # said when dates_from is over a year older than that
     language: str = SOURCE_LANGUAGE  # of the question, and so of everything the bot says
@@ -208,6 +216,17 @@ class Answer:
             sorted({c.described_as or "unnamed" for c in self.citations if c.anonymous})
         )
         return message(ANONYMOUS_WARNING, self.language, who=who)
+
+    @property
+    def dates_line(self) -> str | None:
+        """When the information dates from, or, when no source is dated, that they are not and
+        when the entry was checked: never the checked date passed off as a publication date."""
+        words = texts(self.language)
+        if self.dates_from:
+            return words.gettext(INFORMATION_DATES_FROM).format(date=words.date(self.dates_from))
+        if self.sources_undated and self.as_of:
+            return words.gettext(SOURCES_UNDATED).format(date=words.date(self.as_of))
+        return None
 
     @property
     def status_label(self) -> str | None:
@@ -241,6 +260,7 @@ class Answer:
             "question_id": self.question_id,
             "notice": self.notice.to_json() if self.notice else None,
             "dates_from": self.dates_from.isoformat() if self.dates_from else None,
+            "sources_undated": self.sources_undated,
             "knowledge_as_of": self.knowledge_as_of.isoformat() if self.knowledge_as_of else None,
             "newer_developments": self.newer_developments,
             "language": self.language,
@@ -256,11 +276,13 @@ class Answer:
         return self.language if self.translated else SOURCE_LANGUAGE
 
 
-def dates_from(entry: Entry) -> dt.date:
-    """When an entry's information dates from: its newest dated source. An undated source
-    (an undated page, or one whose date could not be verified) counts as of the entry's as-of
-    date, which the curator sets when adding it."""
+def dates_from(entry: Entry) -> dt.date | None:
+    """When an entry's information dates from: its newest dated source, or None when no source
+    is dated. Beside a dated source, an undated one (an undated page, or one whose date could
+    not be verified) counts as of the entry's as-of date, which the curator sets when adding it."""
     dates = [source.date for source in entry.sources if source.date is not None]
+    if not dates:
+        return None
     if len(dates) < len(entry.sources):
         dates.append(entry.as_of)
     return max(dates)
@@ -297,7 +319,7 @@ def answer_entry(
         knowledge_as_of is not None
         and entry.id != WHERE_THINGS_STAND
         and "meta" not in entry.tags
-        and is_dated(newest, knowledge_as_of)
+        and is_dated(newest or entry.as_of, knowledge_as_of)
     ):
         said = texts(language)
         pointer = (
@@ -305,9 +327,14 @@ def answer_entry(
             if where_things_stand
             else said.gettext(WHERE_THINGS_STAND_TITLE)
         )
-        note = said.gettext(NEWER_DEVELOPMENTS).format(
-            newest=said.date(newest), as_of=said.date(knowledge_as_of), pointer=pointer
-        )
+        if newest is None:
+            note = said.gettext(NEWER_DEVELOPMENTS_UNDATED).format(
+                checked=said.date(entry.as_of), as_of=said.date(knowledge_as_of), pointer=pointer
+            )
+        else:
+            note = said.gettext(NEWER_DEVELOPMENTS).format(
+                newest=said.date(newest), as_of=said.date(knowledge_as_of), pointer=pointer
+            )
         if where_things_stand is not None and all(r.id != where_things_stand.id for r in related):
             related = [where_things_stand, *related]
     return Answer(
@@ -323,6 +350,7 @@ def answer_entry(
         update=status_update(entry, language),
         related=tuple(suggestion(r, language) for r in related),
         dates_from=newest,
+        sources_undated=newest is None,
         knowledge_as_of=knowledge_as_of,
         newer_developments=note,
         language=language,

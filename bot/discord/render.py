@@ -51,14 +51,15 @@ def answer_embed(answer: Answer) -> discord.Embed:
         _add_field(embed, words.gettext(WARNING_TITLE), answer.warning)
     if answer.newer_developments:
         _add_field(embed, words.gettext(NEWER_TITLE), answer.newer_developments)
-    sources = "\n".join(_citation_line(c) for c in answer.citations)
-    _add_field(embed, words.gettext("Sources"), sources)
+    sources = [_citation_line(c) for c in answer.citations]
+    for number, chunk in enumerate(_pack(sources, FIELD_VALUE_MAX)):
+        name = words.gettext("Sources") if number == 0 else words.gettext("Sources (continued)")
+        _add_field(embed, name, chunk)
     status = answer.status_label or words.gettext("Unknown")
     if answer.as_of:
         status += " · " + words.gettext("as of {date}").format(date=words.date(answer.as_of))
-    if answer.dates_from:
-        dates_from = words.date(answer.dates_from)
-        status += " · " + words.gettext("information dates from {date}").format(date=dates_from)
+    if answer.dates_line:
+        status += " · " + answer.dates_line
     if answer.update:
         status += "\n" + answer.update
     _add_field(embed, words.gettext("Status"), status)
@@ -199,6 +200,19 @@ def _add_field(embed: discord.Embed, name: str, value: str) -> None:
     embed.add_field(
         name=clip(name, FIELD_NAME_MAX), value=clip(value, FIELD_VALUE_MAX), inline=False
     )
+
+
+def _pack(lines: Sequence[str], limit: int) -> list[str]:
+    """`lines` joined into as few texts of at most `limit` characters as they fit in, so a long
+    list goes on in another field instead of being cut mid-line (only a single line longer
+    than `limit` is clipped)."""
+    chunks: list[str] = []
+    for line in lines:
+        if chunks and len(chunks[-1]) + 1 + len(line) <= limit:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return chunks
 
 
 def fit(embed: discord.Embed) -> discord.Embed:

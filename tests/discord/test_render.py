@@ -42,6 +42,73 @@ def test_every_shipped_entry_renders_within_limits() -> None:
         assert problems(answer_embed(answer), answer_view(answer)) == [], entry.id
 
 
+def sources_text(embed: discord.Embed) -> str:
+    return "\n".join(f.value or "" for f in embed.fields if (f.name or "").startswith(SOURCES))
+
+
+SOURCES = ("Sources", "Fuentes")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_shipped_entry_shows_every_source_unclipped(language: str) -> None:
+    knowledge = load_directory(SHIPPED_KNOWLEDGE)
+    for entry in (p.entry for p in knowledge.ordered()):
+        answer = answer_entry(entry.question, entry, 88.0, [], language)
+        embed = answer_embed(answer)
+        assert len(embed) <= 6000, entry.id
+        for field in embed.fields:
+            assert len(field.name or "") <= 256 and len(field.value or "") <= 1024, entry.id
+        listed = sources_text(embed)
+        assert "…" not in listed, entry.id
+        for citation in answer.citations:
+            assert citation.title in listed and citation.publisher in listed, entry.id
+            assert citation.url is None or f"({citation.url})" in listed, entry.id
+
+
+def test_a_source_list_too_long_for_one_field_goes_on_in_another() -> None:
+    citations = tuple(
+        Citation(
+            publisher=f"Publisher {n}",
+            title=f"A fairly long headline about the check-in app, number {n}",
+            date=dt.date(2024, 7, 12),
+            url=f"https://example.org/news/2024/07/12/a-long-address-for-story-{n}",
+            kind=SourceKind.OUTLET_ANALYSIS,
+            anonymous=False,
+            described_as=None,
+            count=None,
+            via=None,
+        )
+        for n in range(12)
+    )
+    answer = Answer(
+        question="q",
+        tier=Tier.CONFIDENT,
+        score=90.0,
+        entry_id="many-sources",
+        matched_question="Which app is it?",
+        text="An answer.",
+        citations=citations,
+        status="public_record",
+        as_of=dt.date(2024, 7, 12),
+    )
+    embed = answer_embed(answer)
+    assert problems(embed) == []
+    names = [f.name for f in embed.fields]
+    assert names.count("Sources") == 1 and "Sources (continued)" in names
+    listed = sources_text(embed)
+    assert "…" not in listed
+    assert all(f"({c.url})" in listed for c in citations)
+
+
+def test_the_status_field_says_when_sources_are_undated() -> None:
+    knowledge = load_directory(SHIPPED_KNOWLEDGE)
+    entry = next(p.entry for p in knowledge.ordered() if p.entry.id == "ice-check-in-app")
+    assert all(source.date is None for source in entry.sources)
+    status = {f.name: f.value for f in answer_embed(answer_entry("q", entry, 88.0, [])).fields}
+    assert "sources undated; checked" in (status["Status"] or "")
+    assert "information dates from" not in (status["Status"] or "")
+
+
 def test_oversized_answer_is_clipped_to_every_limit() -> None:
     citation = Citation(
         publisher=LONG[:300],
