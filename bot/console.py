@@ -9,7 +9,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from bot.core.answers import SOURCE_KIND_LABELS, Answer, Suggestion
+from bot.core.answers import Answer, Suggestion
+from bot.core.citations import SOURCE_KIND_LABELS
 from bot.core.engine import Engine
 from bot.core.i18n import N_, Texts, texts
 from bot.core.languages import SOURCE_LANGUAGE, languages

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 import discord
 
-from bot.core.answers import SOURCE_KIND_LABELS, Answer, Citation
+from bot.core.answers import Answer
+from bot.core.citations import SOURCE_KIND_LABELS, Citation
 from bot.core.engine import SourceSummary
 from bot.core.i18n import N_, texts
 from bot.core.languages import SOURCE_LANGUAGE

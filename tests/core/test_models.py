@@ -87,7 +87,7 @@ def test_file_form_omits_derived_and_empty_fields() -> None:
 
 
 def test_an_undated_source_is_allowed_and_cited_as_undated() -> None:
-    from bot.core.answers import Citation
+    from bot.core.citations import Citation
 
     source = {k: v for k, v in CBP_DATA.items() if k != "date"}
     entry = Entry.model_validate(entry_data(sources=[source], answer="CBP data say so."))

@@ -9,7 +9,8 @@ import datetime as dt
 import discord
 import pytest
 
-from bot.core.answers import Answer, Citation, Suggestion, answer_entry
+from bot.core.answers import Answer, Suggestion, answer_entry
+from bot.core.citations import Citation
 from bot.core.knowledge import load_directory
 from bot.core.matcher import Tier
 from bot.core.models import SourceKind
