@@ -29,10 +29,11 @@ SETS = {
     "dev": QUESTIONS / "own-case-dev.tsv",
     "dev2": QUESTIONS / "own-case-dev2.tsv",
     "dev3": QUESTIONS / "own-case-dev3.tsv",
+    "dev4": QUESTIONS / "own-case-dev4.tsv",
     "blind": QUESTIONS / "own-case.tsv",
     "blind2": QUESTIONS / "own-case-blind2.tsv",  # round 2, written blind to every earlier set
 }
-DEVELOPMENT = ("dev", "dev2", "dev3")
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4")
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
         "--set",
-        choices=("dev", "dev2", "dev3", "devs", "blind", "blind2", "both"),
+        choices=("dev", "dev2", "dev3", "dev4", "devs", "blind", "blind2", "both"),
         default="dev",
         help="devs: the development sets; both: the first development set and the blind set",
     )
