@@ -70,7 +70,7 @@ def run(rows: Sequence[Row]) -> list[Result]:
     results = []
     for row in rows:
         found = detect(row.question)
-        results.append(Result(row, found is not None, found.language.value if found else None))
+        results.append(Result(row, found is not None, found.language if found else None))
     return results
 
 

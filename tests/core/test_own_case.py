@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.own_case import Language, detect
+from bot.core.own_case import detect
+from bot.core.own_case_data import OwnCaseDataError, expand
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "benchmarks" / "questions"
 DEV_SETS = tuple(QUESTIONS / f"own-case-{name}.tsv" for name in ("dev", "dev2", "dev3"))
@@ -40,7 +41,7 @@ def test_each_development_set_is_balanced(path: Path) -> None:
 def test_own_case_questions_are_recognised_in_their_language(question: str, language: str) -> None:
     found = detect(question)
     assert found is not None, question
-    assert found.language is Language(language)
+    assert found.language == language
 
 
 @pytest.mark.parametrize("question", [q for q, own, _ in ROWS if not own])
@@ -105,3 +106,12 @@ def test_case_punctuation_and_accents_do_not_matter() -> None:
 def test_empty_and_blank_text_are_not_own_case() -> None:
     assert detect("") is None
     assert detect("   ") is None
+
+
+def test_word_lists_expand_inside_rules_and_bad_names_are_refused() -> None:
+    words = {"kin": ["son", "daughter"], "mine": "my <<kin>>", "loop": "<<loop>>"}
+    assert expand(" <<mine>> ", words) == " my (?:son|daughter) "
+    with pytest.raises(OwnCaseDataError, match="no word list 'cousin'"):
+        expand("<<cousin>>", words)
+    with pytest.raises(OwnCaseDataError, match="names itself"):
+        expand("<<loop>>", words)
