@@ -16,11 +16,16 @@ reach the client. The rules and their word lists are data, one file per language
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.core.commonness import is_word
 from bot.core.own_case_data import Wording, wordings
+from bot.core.typos import TypoCorrector
+
+SHORTEST_TYPO = 5  # shorter misspellings are too close to other words ("sita", "cite")
 
 
 @dataclass(frozen=True)
@@ -39,16 +44,38 @@ def fold(text: str) -> str:
     for wording in wordings():
         contractions.update(wording.contractions)
     words = [contractions.get(word, word) for word in plain.split()]
+    spellings = tuple(sorted({word for wording in wordings() for word in wording.spellings}))
+    codes = tuple(wording.code for wording in wordings())
+    words = [_spelt(word, spellings, codes) for word in words]
     return " " + " ".join(words) + " "
+
+
+@functools.cache
+def _speller(spellings: tuple[str, ...]) -> TypoCorrector:
+    return TypoCorrector(dict.fromkeys(spellings, 1))
+
+
+@functools.lru_cache(maxsize=8192)
+def _spelt(word: str, spellings: tuple[str, ...], codes: tuple[str, ...]) -> str:
+    """`word`, or the case word it misspells ("apointment" -> "appointment"); a word of any of
+    the languages is never corrected."""
+    if len(word) < SHORTEST_TYPO or not spellings or any(is_word(word, code) for code in codes):
+        return word
+    return _speller(spellings).correct(word) or word
 
 
 def _cue(wording: Wording, text: str) -> str | None:
     """The name of the first of `wording`'s rules that `text` matches."""
-    has_case_word = wording.case_word.search(text) is not None
+    present: dict[str, bool] = {}
+
+    def has(name: str) -> bool:
+        if name not in present:
+            present[name] = wording.contexts[name].search(text) is not None
+        return present[name]
+
     for rule in wording.rules:
-        if rule.needs_case_word and not has_case_word:
-            continue
-        if rule.pattern.search(text):
+        wanted = all(map(has, rule.needs)) and not any(map(has, rule.unless))
+        if wanted and rule.pattern.search(text):
             return rule.name
     return None
 

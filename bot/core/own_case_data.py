@@ -2,10 +2,14 @@
 
 A file has named word lists (`[words]`: a list is any one of its alternatives, a string is used as
 it is) and `[[rules]]`, each a regular expression over folded text (see `own_case.fold`) that may
-name a word list as `<<name>>`; a rule with `needs_case_word` counts only if the question also has
-one of the `case` words. `hint_words` are words only that language uses: they choose the language
-when two languages' rules match. `contractions` spell out short forms before matching. A language
-without the file gets no own-case notice; adding one is adding the file (knowledge/TRANSLATING.md).
+name a word list as `<<name>>`. A rule whose wording also fits a news question names, in `needs`,
+word lists one of whose words must also be somewhere in the question (usually `case`: check-in,
+ICE, court, deport …), and in `unless`, lists none of whose words may be (a news frame: "I read
+that", "is it true"). `hint_words` are words only that language uses: they choose the language
+when two languages' rules match. `contractions` spell out short forms before matching;
+`spellings` are the case words a misspelt word is corrected to ("apointment", "abogao"). A
+language without the file gets no own-case notice; adding one is adding the file
+(knowledge/TRANSLATING.md).
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ class OwnCaseDataError(ValueError):
 class Rule:
     name: str
     pattern: re.Pattern[str]
-    needs_case_word: bool
+    needs: tuple[str, ...] = ()  # word lists: a word of each must be in the question
+    unless: tuple[str, ...] = ()  # word lists: no word of any may be
 
 
 @dataclass(frozen=True)
@@ -39,10 +44,11 @@ class Wording:
     """One language's own-case rules, compiled."""
 
     code: str
-    case_word: re.Pattern[str]  # a word about an immigration case, anywhere in the question
     rules: tuple[Rule, ...]
+    contexts: Mapping[str, re.Pattern[str]]  # each list a rule needs or excludes, as a search
     hint: re.Pattern[str] | None  # a word only this language uses
     contractions: Mapping[str, str]
+    spellings: tuple[str, ...]
 
 
 def expand(template: str, words: Mapping[str, str | list[str]], seen: tuple[str, ...] = ()) -> str:
@@ -70,17 +76,22 @@ def _load(path: Path) -> Wording:
             Rule(
                 str(rule["name"]),
                 re.compile(expand(str(rule["pattern"]), words)),
-                bool(rule.get("needs_case_word", False)),
+                tuple(str(name) for name in rule.get("needs", ())),
+                tuple(str(name) for name in rule.get("unless", ())),
             )
             for rule in raw.get("rules", ())
         )
-        case_word = re.compile(rf" {expand('<<case>>', words)}\b")
+        named = {name for rule in rules for name in (*rule.needs, *rule.unless)}
+        contexts = {name: re.compile(rf" {expand(f'<<{name}>>', words)}\b") for name in named}
         hints = raw.get("hint_words", ())
         hint = re.compile(" (?:" + "|".join(map(re.escape, hints)) + ") ") if hints else None
-        contractions = {str(k): str(v) for k, v in raw.get("contractions", {}).items()}
+        contractions = dict(raw.get("contractions", {}))
+        spellings = tuple(raw.get("spellings", ()))
+        if not all(isinstance(text, str) for text in (*contractions.values(), *spellings)):
+            raise OwnCaseDataError("contractions and spellings must be words")
     except (KeyError, TypeError, tomllib.TOMLDecodeError, re.error, OwnCaseDataError) as error:
         raise OwnCaseDataError(f"{path}: bad own-case data: {error}") from None
-    return Wording(code, case_word, rules, hint, contractions)
+    return Wording(code, rules, contexts, hint, contractions, spellings)
 
 
 @functools.cache

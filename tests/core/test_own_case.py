@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.own_case import detect
+from bot.core.own_case import detect, fold
 from bot.core.own_case_data import OwnCaseDataError, expand
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "benchmarks" / "questions"
@@ -115,3 +115,22 @@ def test_word_lists_expand_inside_rules_and_bad_names_are_refused() -> None:
         expand("<<cousin>>", words)
     with pytest.raises(OwnCaseDataError, match="names itself"):
         expand("<<loop>>", words)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("apointment", "appointment"),
+        ("imigration", "immigration"),
+        ("tommorow", "tomorrow"),
+        ("abogao", "abogado"),
+        ("deportasion", "deportacion"),
+    ],
+)
+def test_a_misspelt_case_word_is_read_as_meant(typed: str, meant: str) -> None:
+    assert fold(f"my {typed}") == f" my {meant} "
+
+
+@pytest.mark.parametrize("word", ["appoint", "hearth", "lawn", "officers", "deporte", "cita"])
+def test_real_words_are_never_corrected(word: str) -> None:
+    assert fold(word) == f" {word} "
