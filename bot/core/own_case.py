@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.core.commonness import is_word
+from bot.core.language_detect import detect_language
 from bot.core.own_case_data import Wording, wordings
 from bot.core.typos import TypoCorrector
 
@@ -94,6 +95,12 @@ def detect(question: str) -> OwnCase | None:
     ]
     if not found:
         return None
-    # Two languages' rules match (Spanglish): two or more of a language's own words decide it.
+    # The question's language, when the language detector is sure of it ("my compa faltó a su
+    # cita" is Spanish though an English rule matched); else, when two languages' rules match
+    # (Spanglish), two or more of a language's own words decide it.
+    language = detect_language(question)
+    if not language.ambiguous and any(w.code == language.code for w in wordings()):
+        cues = [own_case for wording, own_case in found if wording.code == language.code]
+        return cues[0] if cues else OwnCase(language.code, found[0][1].cue)
     wording, own_case = max(found, key=lambda pair: _hints(pair[0], text))
     return own_case if _hints(wording, text) >= 2 else found[0][1]
