@@ -7,10 +7,13 @@ question about the news that merely uses "I" ("I heard 45 people enrolled, true?
 A question counts as own-case when it has first-person (or family) case wording — "my
 check-in", "I have an appointment", "can I skip", "tengo cita", "mi esposo tiene que
 reportarse" — and, for the weaker cues (a bare "can I", "my husband"), also a word about an
-immigration case (check-in, ICE, app, court, deport …). The language is the language of the cue
-that matched. A lawyer's or volunteer's question about a client's case counts too: the answer may
-reach the client. The rules and their word lists are data, one file per language
-(`bot/locales/<code>/own_case.toml`, read by `bot.core.own_case_data`); the notice texts are in
+immigration case (check-in, ICE, app, court, deport …), and for some no news frame ("I read
+that", "es cierto"). Misspelt case words are read as meant ("apointment"). The language is the
+question's, when the language detector is sure of it, else the matching rule's. A lawyer's or
+volunteer's question about a client's case counts too: the answer may reach the client.
+
+The rules and their word lists are data, per language (`bot/locales/<code>/own_case_words.toml`
+and `own_case_rules.toml`, read by `bot.core.own_case_data`); the notice texts are in
 `bot.core.notices`.
 """
 

@@ -1,15 +1,15 @@
-"""Own-case wording as data: `bot/locales/<code>/own_case.toml`, one file per language.
+"""Own-case wording as data, two files per language in `bot/locales/<code>/`.
 
-A file has named word lists (`[words]`: a list is any one of its alternatives, a string is used as
-it is) and `[[rules]]`, each a regular expression over folded text (see `own_case.fold`) that may
-name a word list as `<<name>>`. A rule whose wording also fits a news question names, in `needs`,
-word lists one of whose words must also be somewhere in the question (usually `case`: check-in,
-ICE, court, deport …), and in `unless`, lists none of whose words may be (a news frame: "I read
-that", "is it true"). `hint_words` are words only that language uses: they choose the language
-when two languages' rules match. `contractions` spell out short forms before matching;
-`spellings` are the case words a misspelt word is corrected to ("apointment", "abogao"). A
-language without the file gets no own-case notice; adding one is adding the file
-(knowledge/TRANSLATING.md).
+`own_case_words.toml` holds named word lists (`[words]`: a list is any one of its alternatives, a
+string is used as it is), `spellings` (the case words a misspelt word is corrected to:
+"apointment", "abogao"), `contractions` (short forms spelt out before matching) and `hint_words`
+(words only that language uses: they choose the language when two languages' rules match and the
+language detector cannot tell). `own_case_rules.toml` holds `[[rules]]`, each a regular
+expression over folded text (see `own_case.fold`) that may name a word list as `<<name>>`. A rule
+whose wording also fits a news question names, in `needs`, word lists one of whose words must
+also be in the question (usually `case`: check-in, ICE, court, deport …), and in `unless`, lists
+none of whose words may be (a news frame: "I read that", "is it true"). A language without a
+rules file gets no own-case notice; adding one is adding the files (knowledge/TRANSLATING.md).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from pathlib import Path
 
 from bot.core import languages
 
-FILE_NAME = "own_case.toml"
+WORDS_FILE = "own_case_words.toml"
+RULES_FILE = "own_case_rules.toml"
 _PLACEHOLDER = re.compile(r"<<(\w+)>>")
 
 
@@ -67,10 +68,13 @@ def expand(template: str, words: Mapping[str, str | list[str]], seen: tuple[str,
     return _PLACEHOLDER.sub(one, template)
 
 
-def _load(path: Path) -> Wording:
-    code = path.parent.name
+def _load(folder: Path) -> Wording:
+    code = folder.name
+    path = folder / RULES_FILE
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        words_path = folder / WORDS_FILE
+        raw = tomllib.loads(words_path.read_text(encoding="utf-8")) if words_path.exists() else {}
+        rule_data = tomllib.loads(path.read_text(encoding="utf-8"))
         words = raw.get("words", {})
         rules = tuple(
             Rule(
@@ -79,7 +83,7 @@ def _load(path: Path) -> Wording:
                 tuple(str(name) for name in rule.get("needs", ())),
                 tuple(str(name) for name in rule.get("unless", ())),
             )
-            for rule in raw.get("rules", ())
+            for rule in rule_data.get("rules", ())
         )
         named = {name for rule in rules for name in (*rule.needs, *rule.unless)}
         contexts = {name: re.compile(rf" {expand(f'<<{name}>>', words)}\b") for name in named}
@@ -90,7 +94,7 @@ def _load(path: Path) -> Wording:
         if not all(isinstance(text, str) for text in (*contractions.values(), *spellings)):
             raise OwnCaseDataError("contractions and spellings must be words")
     except (KeyError, TypeError, tomllib.TOMLDecodeError, re.error, OwnCaseDataError) as error:
-        raise OwnCaseDataError(f"{path}: bad own-case data: {error}") from None
+        raise OwnCaseDataError(f"{folder}: bad own-case data: {error}") from None
     return Wording(code, rules, contexts, hint, contractions, spellings)
 
 
@@ -99,7 +103,7 @@ def wordings() -> tuple[Wording, ...]:
     """Every language with own-case data, in the order of `languages.languages()`."""
     found = []
     for code in languages.languages():
-        path = languages.LOCALES_DIR / code / FILE_NAME
-        if path.exists():
-            found.append(_load(path))
+        folder = languages.LOCALES_DIR / code
+        if (folder / RULES_FILE).exists():
+            found.append(_load(folder))
     return tuple(found)

@@ -28,10 +28,12 @@ anonymity_phrases = ["sources anonymes", "source anonyme", "non identifi"]
 letters = "àâçèêëîïôûœ"
 stopwords = "le la les de des du un une et est que qui combien ont a en dans pour"
 """
-FRENCH_OWN_CASE = r"""
+FRENCH_OWN_CASE_WORDS = r"""
 hint_words = ["le", "la", "les", "de", "ma", "mon", "mes", "est", "je"]
 [words]
 case = ["convocations?", "ice", "pointages?", "audiences?"]
+"""
+FRENCH_OWN_CASE_RULES = r"""
 [[rules]]
 name = "ma-convocation"
 pattern = ' (?:ma|mon|mes|notre) (?:\w+ )?<<case>>\b'
@@ -68,7 +70,8 @@ def with_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     (locales / "fr" / "LC_MESSAGES").mkdir(parents=True)
     (locales / "fr" / "language.toml").write_text(FRENCH, encoding="utf-8")
     (locales / "fr" / "LC_MESSAGES" / "policybot.po").write_text(FRENCH_PO, encoding="utf-8")
-    (locales / "fr" / "own_case.toml").write_text(FRENCH_OWN_CASE, encoding="utf-8")
+    (locales / "fr" / "own_case_words.toml").write_text(FRENCH_OWN_CASE_WORDS, encoding="utf-8")
+    (locales / "fr" / "own_case_rules.toml").write_text(FRENCH_OWN_CASE_RULES, encoding="utf-8")
     monkeypatch.setattr(languages, "LOCALES_DIR", locales)
     monkeypatch.setattr(i18n, "LOCALES_DIR", locales)
     _clear_caches()
