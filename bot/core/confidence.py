@@ -16,7 +16,7 @@ from enum import StrEnum
 # informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
 MISSING_LIMIT = 0.5
 # …or, in a question with many informative words, less than this share of them.
-MISSING_SHARE = 0.3
+MISSING_SHARE = float(__import__("os").environ.get("MS","0.3"))
 # Candidates within CLOSE_CALL points of the best are a close call: there, an entry whose
 # questions cover COVER_LEAD more of the question's weight than each other one's wins.
 CLOSE_CALL = 6.0
@@ -87,6 +87,13 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     if not candidates:
         return None
     best = candidates[0]
+    if (best.counting or best.asks_kind) and not best.alike:
+        # Asked who, when or how many: the entries asked that kind of question are the
+        # candidates, when one covers more of the question than the best does.
+        alike = [c for c in candidates if c.alike and c.coverage > best.coverage]
+        if alike:
+            candidates = alike
+            best = candidates[0]
     close = [c for c in candidates if c.score > best.score - CLOSE_CALL]
     chosen = max(close, key=lambda c: (c.coverage, c.score))
     if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):

@@ -44,6 +44,11 @@ from bot.core.vocabulary import HOW_MANY
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
 
+# A word the knowledge base never uses weighs by how informative it is in general language
+# (commonness.py): fully from UNKNOWN_FULL on ("population", "won"), less below it ("whole",
+# "hope", "lot"), never under UNKNOWN_FLOOR of the full weight.
+UNKNOWN_FULL = 0.6
+UNKNOWN_FLOOR = 0.4
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
@@ -102,7 +107,11 @@ class Matcher(EntryIndex):
         for word, token in self._text.content_words(joined):
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             if token not in weights:
-                weights[token] = self.weight(token) * factor
+                weight = self.weight(token)
+                if token not in self._idf:
+                    said = self._informativeness(word, token) / UNKNOWN_FULL
+                    weight *= min(1.0, max(UNKNOWN_FLOOR, said))
+                weights[token] = weight * factor
                 typed[token] = word
         return weights, typed
 
