@@ -16,7 +16,7 @@ from enum import StrEnum
 # informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
 MISSING_LIMIT = 0.5
 # …or, in a question with many informative words, less than this share of them.
-MISSING_SHARE = float(__import__("os").environ.get("MS","0.3"))
+MISSING_SHARE = 0.3
 # Candidates within CLOSE_CALL points of the best are a close call: there, an entry whose
 # questions cover COVER_LEAD more of the question's weight than each other one's wins.
 CLOSE_CALL = 6.0

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -49,6 +50,9 @@ __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confide
 # "hope", "lot"), never under UNKNOWN_FLOOR of the full weight.
 UNKNOWN_FULL = 0.6
 UNKNOWN_FLOOR = 0.4
+# A word used by more than a tenth of the entries is the topic's ("migrants", "ice", "app"): an
+# entry that lacks it is not missing much (its share of that counts, _specific).
+TOPIC_IDF = math.log(1 + 10)
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
@@ -229,7 +233,11 @@ class Matcher(EntryIndex):
         if not measure_missing:
             return round(coverage, 3), 0.0
         answer = self._answers[index]
-        missing = sum(self._informativeness(typed[t], t) for t in unasked if t not in answer)
+        missing = sum(
+            self._informativeness(typed[t], t) * self._specific(t)
+            for t in unasked
+            if t not in answer
+        )
         return round(coverage, 3), round(missing, 3)
 
     def _frames(self, word: str, token: str) -> bool:
@@ -239,6 +247,13 @@ class Matcher(EntryIndex):
         return word in text.framing_words or (
             token in text.never_missing and token not in text.weak_tokens
         )
+
+    def _specific(self, token: str) -> float:
+        """0..1: how specific a token is within the knowledge base; a word a large share of its
+        entries use ("migrants", "ice", "app") is the topic's, and an entry that lacks it still
+        answers a question about the topic."""
+        idf = self._idf.get(token)
+        return 1.0 if idf is None else min(1.0, idf / TOPIC_IDF)
 
     def _informativeness(self, word: str, token: str) -> float:
         """How much a question word the entry lacks says; the more common of the word as typed
