@@ -18,12 +18,12 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"sign(?:ed|ing)? ?ups?", "enroll"),
     # Doubt: "did they make this up" asks whether the story was invented.
     (
-        r"(?:make|made|making|makes) (?:it |this |that |these |those |them |all this |this all "
-        r"|the whole thing |(?:this |the |that )?(?:story|stuff|things?|numbers?|quotes?) )?up",
+        r"(?:make|made|making|makes) (?:(?:it|this|that|these|those|them|all|the|whole|entire"
+        r"|story|stuff|thing|things|number|numbers|quote|quotes|figure|figures) ){0,4}up",
         "madeup",
     ),
     (r"alternatives? to detention", "atd"),
-    (r"cbp ?one", "cbpone"),
+    (r"cbp ?(?:one|1)", "cbpone"),
     (r"cbp ?home", "cbphome"),
     (r"smart ?link", "smartlink"),
     (r"apple (?:app )?store|app ?store|play store|google play", "appstore"),
@@ -31,13 +31,16 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"united states|u s(?: a)?|america", "usa"),
     (r"(?:southern|southwest|mexican) border", "southborder"),
     (r"title 42", "title42"),
+    # "what does ATD stand for" asks what a name means, not where things stand.
+    (r"stands? for", "meaning"),
 )
 # Every phrase above contains one of these words: text without any of them skips the phrase
 # pass (a speed-up only; tests check each phrase still joins).
 PHRASE_WORDS: frozenset[str] = frozenset(
     """immigration customs post posts york ny nypost executive check checks checking checked
     ins sign signed signing signup signups alternative alternatives cbp smart smartlink apple
-    appstore store play press united u usa america border title make made making makes""".split()
+    appstore store play press united u usa america border title make made making makes
+    stand stands""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -126,6 +129,10 @@ SYNONYMS: dict[str, str] = {
     "encounter": "encounter",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
+    "diff": "different",
+    "advise": "advice",  # "is this legal advise"
+    "cheap": "free",
+    "affordable": "free",
     "ppls": "people",
     "peeps": "people",
     "folk": "people",

@@ -69,6 +69,9 @@ def test_apostrophes_join_words() -> None:
         ("southern border", "southborder"),
         ("title 42", "title42"),
         ("did they make the whole thing up", "did they madeup"),
+        ("did the post make this whole story up", "did nypost madeup"),
+        ("what is cbp 1", "what is cbpone"),
+        ("what does ATD stand for", "what does atd meaning"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -76,7 +79,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 16
+    assert len(PHRASES) == 17
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
