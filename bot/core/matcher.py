@@ -130,14 +130,19 @@ class Matcher(EntryIndex):
 
     # -- ranking ---------------------------------------------------------------------------
 
-    def rank(self, question: str, limit: int = 3) -> list[Candidate]:
+    def rank(
+        self, question: str, limit: int = 3, leave_out: frozenset[str] = frozenset()
+    ) -> list[Candidate]:
         """Entries ordered by score, best first; empty when the question shares nothing.
 
-        Greetings, thanks and other chatter around the question are dropped first.
+        Greetings, thanks and other chatter around the question are dropped first, and so are
+        the tokens in `leave_out`.
         """
         plain = self._text.strip_chatter(self._text.plain_words(question))
         normalized = self._text.join_phrases(plain)
         weights, typed = self._weighted_tokens(plain)
+        for token in leave_out.intersection(weights):
+            del weights[token]
         if not weights:
             index = self._exact.get(normalized)
             if index is None:
@@ -313,6 +318,9 @@ class Matcher(EntryIndex):
         result = self._match_one(question, limit)
         if result.tier is Tier.CONFIDENT:
             return result
+        claim = self._doubted_claim(question, limit)
+        if claim is not None:
+            return claim
         parts = self._text.clauses(question)
         if len(parts) < 2:
             return result
@@ -334,8 +342,23 @@ class Matcher(EntryIndex):
             return result
         return max(answered, key=lambda one: one.best.score if one.best else 0.0)
 
-    def _match_one(self, question: str, limit: int) -> MatchResult:
-        candidates = self.rank(question, limit=max(limit, 3))
+    def _doubted_claim(self, question: str, limit: int) -> MatchResult | None:
+        """Doubt about one claim ("is the NYC launch real or just a rumor", "45 enrolled sounds
+        made up"): the entry on that claim says how it is sourced, so when the question without
+        its doubt words is answered confidently, that entry answers it."""
+        doubt = self._text.doubt_tokens
+        tokens = set(self.query_tokens(question))
+        # Only a claim of its own: "is the ice app thing real" (topic words only) asks whether
+        # the story is true.
+        if doubt.isdisjoint(tokens) or all(self._specific(t) < 1.0 for t in tokens - doubt):
+            return None
+        claim = self._match_one(question, limit, leave_out=doubt)
+        return claim if claim.tier is Tier.CONFIDENT else None
+
+    def _match_one(
+        self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
+    ) -> MatchResult:
+        candidates = self.rank(question, limit=max(limit, 3), leave_out=leave_out)
         limits = self.thresholds
         if not candidates or candidates[0].score < limits.suggest:
             return MatchResult(Tier.NONE, ())

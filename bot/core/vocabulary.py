@@ -177,6 +177,8 @@ SYNONYMS: dict[str, str] = {
     "liar": "hoax",
     "fabricat": "hoax",
     "fabricated": "hoax",
+    "invent": "hoax",
+    "invented": "hoax",
     "debunk": "hoax",
     "propaganda": "hoax",
     "misinformation": "hoax",
@@ -218,6 +220,10 @@ STOPWORDS: frozenset[str] = frozenset(
 WEAK_TOKENS: frozenset[str] = frozenset(
     {"true", "news", "report", "article", "story", "info", "come", "happen", "use", "need"}
 )
+
+# Doubt about what is claimed ("is it real", "a rumor", "made up", "verified"): asked about one
+# claim, the entry on that claim answers it, since every answer says how it is sourced.
+DOUBT_TOKENS: frozenset[str] = frozenset({"true", "hoax", "confirm"})
 
 # Words that say how a question is asked, not what it is about ("what happens if…", "how is
 # it calculated", "any actual numbers"): an entry that lacks them still answers the question,
