@@ -16,6 +16,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"executive (?:order|action)s?", "eo"),
     (r"check ?ins?|checking in|checked in|check up", "checkin"),
     (r"sign(?:ed|ing)? ?ups?", "enroll"),
+    (r"(?:picked|picking|scooped|rounded) up", "arrest"),  # "people getting picked up"
     # Doubt: "did they make this up" asks whether the story was invented.
     (
         r"(?:make|made|making|makes) (?:(?:it|this|that|these|those|them|all|the|whole|entire"
@@ -29,7 +30,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"apple (?:app )?store|app ?store|play store|google play", "appstore"),
     (r"press (?:conference|briefing|event)", "pressconference"),
     (r"united states|u s(?: a)?|america", "usa"),
-    (r"(?:southern|southwest|mexican) border", "southborder"),
+    (r"(?:southern|southwest|sw|mexican|mexico) boa?rders?", "southborder"),
     (r"title 42", "title42"),
     # "what does ATD stand for" asks what a name means, not where things stand.
     (r"stands? for", "meaning"),
@@ -39,8 +40,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
 PHRASE_WORDS: frozenset[str] = frozenset(
     """immigration customs post posts york ny nypost executive check checks checking checked
     ins sign signed signing signup signups alternative alternatives cbp smart smartlink apple
-    appstore store play press united u usa america border title make made making makes
-    stand stands""".split()
+    appstore store play press united u usa america border boarder title make made making makes
+    stand stands picked picking scooped rounded southern southwest sw mexican mexico""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -130,6 +131,8 @@ SYNONYMS: dict[str, str] = {
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
     "diff": "different",
+    "boarder": "border",  # the domain's commonest misspelling, itself a (rare) word
+    "fy": "fiscal",  # "fy 2022"
     "advise": "advice",  # "is this legal advise"
     "cheap": "free",
     "affordable": "free",
@@ -211,7 +214,7 @@ STOPWORDS: frozenset[str] = frozenset(
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
-    waht hte adn tf hella b4 deets keep keeps kept keeping hw""".split()
+    waht hte adn tf hella b4 deets keep keeps kept keeping hw hwo getting""".split()
 )
 
 

@@ -72,6 +72,8 @@ def test_apostrophes_join_words() -> None:
         ("did the post make this whole story up", "did nypost madeup"),
         ("what is cbp 1", "what is cbpone"),
         ("what does ATD stand for", "what does atd meaning"),
+        ("people picked up at check-ins", "people arrest at checkin"),
+        ("SW boarder", "southborder"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -79,7 +81,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 17
+    assert len(PHRASES) == 18
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
