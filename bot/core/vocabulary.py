@@ -210,7 +210,7 @@ STOPWORDS: frozenset[str] = frozenset(
     wonder wondering question questions ask asking idk im ive its dont doesnt didnt isnt arent
     wasnt cant wont u ur r ok okay well um uh hmm bro dude man mean means get got gets go going
     gonna wanna want wants let lets make makes made way much many more most than other else
-    again still even ever now right there their theyre whats whos hows thats ya yeah yep nope
+    again even ever now right there their theyre whats whos hows thats ya yeah yep nope
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
