@@ -30,7 +30,7 @@ _THANKS = _any(
 )
 _THANKS_FOR = (
     r"(?: (?:so|very) much| a lot| a bunch| in advance| again)?"
-    r"(?: (?:for|4) (?:the|your) (?:help|answers?|info))?(?: earlier)?"
+    r"(?: (?:for|4) (?:all )?(?:the|your|this) (?:help|answers?|info))?(?: earlier)?"
 )
 _QUESTION_START = _any(
     "what who whos how hows is are did does do can could why when where which will would was"

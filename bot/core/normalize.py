@@ -209,8 +209,8 @@ def content_words(normalized: str) -> list[tuple[str, str]]:
 
 def question_kind(words: list[str]) -> str:
     """What a question asks for, from its first words: "who", "when", "where", "why" or
-    "how many"; "" when none of its first three words says."""
-    for position, word in enumerate(words[:3]):
+    "how many"; "" when none of its first four words says ("unnamed sources, so who said it")."""
+    for position, word in enumerate(words[:4]):
         if word in ("how", "hw") and words[position + 1 : position + 2] in (["many"], ["much"]):
             return HOW_MANY
         kind = QUESTION_KINDS.get(word)

@@ -33,6 +33,7 @@ def stripped(text: str) -> str:
         ("lol wait so is the app real", "is the app real"),
         ("hi, I hope you can help, did the app crash?", "did the app crash"),
         ("did it glitch or what", "did it glitch"),
+        ("thanks for all the answers! is it still happening?", "is it still happening"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:

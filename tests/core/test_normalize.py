@@ -142,3 +142,8 @@ def test_illegally_is_not_read_as_migrants() -> None:
 )
 def test_the_kind_of_question_comes_from_its_first_words(question: str, kind: str) -> None:
     assert question_kind(question.split()) == kind
+
+
+def test_the_kind_of_question_is_read_from_its_first_four_words() -> None:
+    assert question_kind("unnamed sources so who said this".split()) == "who"
+    assert question_kind("is the story true and who said it".split()) == ""
