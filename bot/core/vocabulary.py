@@ -32,6 +32,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"united states|u s(?: a)?|america", "usa"),
     (r"(?:southern|southwest|sw|mexican|mexico) boa?rders?", "southborder"),
     (r"title 42", "title42"),
+    (r"(?:bring|brings|bringing|brought) up", "mention"),
     # "what does ATD stand for" asks what a name means, not where things stand.
     (r"stands? for", "meaning"),
 )
@@ -41,7 +42,8 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     """immigration customs post posts york ny nypost executive check checks checking checked
     ins sign signed signing signup signups alternative alternatives cbp smart smartlink apple
     appstore store play press united u usa america border boarder title make made making makes
-    stand stands picked picking scooped rounded southern southwest sw mexican mexico""".split()
+    stand stands bring brings bringing brought picked picking scooped rounded southern southwest
+    sw mexican mexico""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -131,6 +133,8 @@ SYNONYMS: dict[str, str] = {
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
     "diff": "different",
+    "og": "original",
+    "avg": "average",
     "boarder": "border",  # the domain's commonest misspelling, itself a (rare) word
     "fy": "fiscal",  # "fy 2022"
     "advise": "advice",  # "is this legal advise"
@@ -214,7 +218,8 @@ STOPWORDS: frozenset[str] = frozenset(
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
-    waht hte adn tf hella b4 deets keep keeps kept keeping hw hwo getting""".split()
+    waht hte adn tf hella b4 deets keep keeps kept keeping hw hwo getting
+    smth sth""".split()
 )
 
 
