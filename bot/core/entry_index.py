@@ -14,7 +14,7 @@ from sys import intern
 from bot.core.analysis import TextAnalysis, analysis
 from bot.core.models import Entry
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import HOW_MANY, QUESTION_KINDS
+from bot.core.vocabulary import HOW_MANY, HOW_TO, QUESTION_KINDS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
@@ -25,7 +25,8 @@ COMMON_POSTINGS = 2000
 ANSWER_FACTOR = 0.7
 # One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
 KIND_BITS = {
-    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY}))
+    kind: 1 << bit
+    for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY, HOW_TO}))
 }
 
 

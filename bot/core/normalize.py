@@ -15,6 +15,9 @@ from functools import lru_cache
 
 from bot.core.vocabulary import (
     HOW_MANY,
+    HOW_TO,
+    HOW_TO_DOUBT,
+    HOW_TO_OPENINGS,
     PHRASE_WORDS,
     PHRASES,
     QUESTION_KINDS,
@@ -213,6 +216,12 @@ def question_kind(words: list[str]) -> str:
     for position, word in enumerate(words[:4]):
         if word in ("how", "hw") and words[position + 1 : position + 2] in (["many"], ["much"]):
             return HOW_MANY
+        if (
+            word in ("how", "hw")
+            and words[position + 1 : position + 3] in HOW_TO_OPENINGS
+            and words[position + 3 : position + 4] not in HOW_TO_DOUBT
+        ):
+            return HOW_TO
         kind = QUESTION_KINDS.get(word)
         if kind is not None:
             return kind

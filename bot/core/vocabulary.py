@@ -281,3 +281,13 @@ QUESTION_KINDS: dict[str, str] = {
     **dict.fromkeys("why whys".split(), "why"),
 }
 HOW_MANY = "how many"
+# "how do I …", "how can you …": asks for a way to do something, which only an entry asked
+# that way explains ("how do I apply for asylum" is not answered by who is exempt).
+HOW_TO = "how to"
+HOW_TO_OPENINGS = [
+    [verb, person]
+    for verb in ("do", "can", "could", "would", "should")
+    for person in ("i", "u", "you", "we")
+]
+# …but "how do we know", "how can I trust" doubt a claim.
+HOW_TO_DOUBT = [["know"], ["tell"], ["trust"], ["believe"], ["be"]]

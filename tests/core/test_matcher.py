@@ -446,3 +446,18 @@ def test_doubt_about_one_claim_is_answered_by_that_claims_entry(
     result = Matcher(DOUBTED).match(question)
     assert result.tier is Tier.CONFIDENT
     assert result.best is not None and result.best.entry_id == expected
+
+
+def test_asked_how_to_do_something_only_an_entry_asked_that_way_answers() -> None:
+    exempt = Matcher(
+        [
+            entry(
+                "exempt", "Who is exempt from the border rule?", "does it apply to asylum seekers"
+            ),
+            entry("report", "How do I report a mistake?", "how can i send a correction"),
+        ]
+    )
+    assert exempt.match("how do i apply for asylum").tier is not Tier.CONFIDENT
+    assert exempt.match("does the border rule apply to asylum seekers").tier is Tier.CONFIDENT
+    reported = exempt.match("how do i send a correction")
+    assert reported.best is not None and reported.best.entry_id == "report"

@@ -139,6 +139,10 @@ def test_illegally_is_not_read_as_migrants() -> None:
         ("so is it true", ""),
         ("so why was it postponed", "why"),
         ("smartlink", ""),
+        ("how do i apply for asylum", "how to"),
+        ("how can you report a mistake", "how to"),
+        ("how do we know this is true", ""),
+        ("how do migrants check in", ""),
     ],
 )
 def test_the_kind_of_question_comes_from_its_first_words(question: str, kind: str) -> None:
