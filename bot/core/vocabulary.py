@@ -24,6 +24,13 @@ PHRASES: tuple[tuple[str, str], ...] = (
         "madeup",
     ),
     (r"alternatives? to detention", "atd"),
+    # Kept apart from detention itself: "how many people are in ICE detention" is not asked
+    # by "how many does ICE track without detention".
+    (
+        r"non ?detained|(?:not|arent|isnt|wasnt|never|aren t) detained"
+        r"|(?:without|outside|outside of|instead of) detention",
+        "nondetained",
+    ),
     (r"cbp ?(?:one|1)", "cbpone"),
     (r"cbp ?home", "cbphome"),
     (r"smart ?link", "smartlink"),
@@ -40,10 +47,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
 # pass (a speed-up only; tests check each phrase still joins).
 PHRASE_WORDS: frozenset[str] = frozenset(
     """immigration customs post posts york ny nypost executive check checks checking checked
-    ins sign signed signing signup signups alternative alternatives cbp smart smartlink apple
-    appstore store play press united u usa america border boarder title make made making makes
-    stand stands bring brings bringing brought picked picking scooped rounded southern southwest
-    sw mexican mexico""".split()
+    ins sign signed signing signup signups alternative alternatives cbp smart smartlink
+    apple appstore store play press united u usa america border boarder title make made
+    making makes stand stands non nondetained not arent isnt wasnt never aren without
+    outside instead bring brings bringing brought picked picking scooped rounded southern
+    southwest sw mexican mexico""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
