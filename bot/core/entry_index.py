@@ -25,8 +25,7 @@ COMMON_POSTINGS = 2000
 ANSWER_FACTOR = 0.7
 # One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
 KIND_BITS = {
-    kind: 1 << bit
-    for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY, HOW_TO}))
+    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY, HOW_TO}))
 }
 
 
@@ -54,6 +53,7 @@ class EntryIndex:
         # Entry index -> what its "what is X" questions ask about, as tokens (few entries have
         # any), and for those its keywords too (its names).
         self._defines: dict[int, list[tuple[str, ...]]] = {}
+        self._asked_names: dict[int, int] = {}  # how many of those come from its questions
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
@@ -101,6 +101,7 @@ class EntryIndex:
             if defines:  # …and, for an entry asked what X is, the names of X it lists
                 named = [*map(self._name, names), *((k,) for k in keywords), *groups]
                 self._defines[index] = named
+                self._asked_names[index] = len(names)
             self._keyword_groups.append(groups)
             union.update(keywords)
             union.update(token for group in groups for token in group)

@@ -53,6 +53,7 @@ UNKNOWN_FLOOR = 0.4
 # A word used by more than a tenth of the entries is the topic's ("migrants", "ice", "app"): an
 # entry that lacks it is not missing much (its share of that counts, _specific).
 TOPIC_IDF = math.log(1 + 10)
+NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
@@ -180,7 +181,8 @@ class Matcher(EntryIndex):
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
                 counting=asked_kind == HOW_MANY,
-                defines=self._defines_subject(index, subject, weights),
+                defines=bool(level := self._defines_subject(index, subject, weights)),
+                named=level == NAMED,
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
             )
             for score, text, index, coverage, missing in measured
@@ -194,21 +196,22 @@ class Matcher(EntryIndex):
         frame = set(plain.split()).difference(subject.split()) | self._text.framing_words
         return [token for token in weights if typed[token] not in frame]
 
-    def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> bool:
-        """Whether the entry is asked what the subject is (true when there is no subject): one
-        of the things its "what is" questions ask about and the subject mostly overlap, each
-        way ("ice" is not the ICE Portal; "atd program" is ATD)."""
+    def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> int:
+        """Whether the entry is asked what the subject is: one of the things its "what is"
+        questions ask about and the subject mostly overlap, each way ("ice" is not the ICE
+        Portal; "atd program" is ATD). 0: no; 1: through one of its keywords (its names);
+        2: through one of its questions, or when there is no subject."""
         if not subject:
-            return True
+            return NAMED
         asked = sum(weights[token] for token in subject)
         idf = self._idf
-        for name in self._defines.get(index, ()):
+        for position, name in enumerate(self._defines.get(index, ())):
             shared = [token for token in name if token in weights]
             if sum(weights[token] for token in shared if token in subject) >= 0.5 * asked and sum(
                 idf.get(t, 0.0) for t in shared
             ) >= 0.5 * sum(idf.get(t, 0.0) for t in name):
-                return True
-        return False
+                return NAMED if position < self._asked_names[index] else KEYWORD_NAMED
+        return 0
 
     def _coverage(
         self,

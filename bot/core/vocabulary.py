@@ -263,12 +263,13 @@ FRAMING_WORDS: frozenset[str] = frozenset(
 _WHAT = r"(?:what|wat|wht|waht)"
 _NAME = r"(?:the |a |an )?(?P<subject>(?:[a-z0-9]+ ){0,3}[a-z0-9]+)"
 # Every question those patterns match opens or ends with one of these (a quick test first).
-DEFINITION_ENDS = frozenset("what wat wht waht whats meaning definition for".split())
+DEFINITION_ENDS = frozenset("what wat wht waht whats meaning definition for it that".split())
 DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_WHAT}(?: is| was|s| s) (?:the )?(?:meaning|definition) of {_NAME}$",
     rf"^{_WHAT} (?:does|do|did) {_NAME} (?:stand for|mean|means)$",
     rf"^{_WHAT}(?: is| was|s| s) {_NAME}$",
     rf"^{_NAME} (?:meaning|definition|stands? for)$",
+    rf"^{_NAME} {_WHAT}(?: is| s|s) (?:it|that)$",  # "smartlink app what is it"
 )
 
 # Where a second question starts inside one sentence ("how many enrolled and did it have

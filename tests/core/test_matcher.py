@@ -461,3 +461,22 @@ def test_asked_how_to_do_something_only_an_entry_asked_that_way_answers() -> Non
     assert exempt.match("does the border rule apply to asylum seekers").tier is Tier.CONFIDENT
     reported = exempt.match("how do i send a correction")
     assert reported.best is not None and reported.best.entry_id == "report"
+
+
+def test_asked_what_x_is_a_near_tie_goes_to_the_entry_whose_own_question_asks_it() -> None:
+    named = Matcher(
+        [
+            entry("smartlink", "What is SmartLINK?", "smartlink app"),
+            entry(
+                "which-app",
+                "Is this the same app as SmartLINK?",
+                "what is the app called",
+                "is this app just smartlink",
+                keywords=["same as smartlink"],
+            ),
+        ]
+    )
+    for question in ("what is the smartlink app", "smartlink app what is it"):
+        result = named.match(question)
+        assert result.tier is Tier.CONFIDENT, question
+        assert result.best is not None and result.best.entry_id == "smartlink"
