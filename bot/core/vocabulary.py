@@ -281,13 +281,16 @@ CLAUSE_BREAK = (
 )
 
 # The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,
-# found by question_kind). Only kinds that say what sort of answer is wanted: "what", "is"
-# and "how" open every sort of question. Used only to settle a near tie (confidence.py).
+# and so is "how do I …", found by question_kind). Only kinds that say what sort of answer is
+# wanted ("which" picks one of several things): "what", "is" and "how" open every sort of
+# question. A question of a kind needs an entry asked that kind of question, and a near tie
+# goes to the one entry that is (confidence.py).
 QUESTION_KINDS: dict[str, str] = {
     **dict.fromkeys("who whos whom whose".split(), "who"),
     **dict.fromkeys("when whens".split(), "when"),
     **dict.fromkeys("where wheres".split(), "where"),
     **dict.fromkeys("why whys".split(), "why"),
+    **dict.fromkeys("which".split(), "which"),
 }
 HOW_MANY = "how many"
 # "how do I …", "how can you …": asks for a way to do something, which only an entry asked

@@ -144,6 +144,7 @@ def test_illegally_is_not_read_as_migrants() -> None:
         ("how can you report a mistake", "how to"),
         ("how do we know this is true", ""),
         ("how do migrants check in", ""),
+        ("which cities are in the pilot", "which"),
     ],
 )
 def test_the_kind_of_question_comes_from_its_first_words(question: str, kind: str) -> None:
