@@ -277,7 +277,7 @@ DEFINITION_PATTERNS: tuple[str, ...] = (
 # plain words; the matcher answers one part when the whole is not clear (matcher.py).
 CLAUSE_BREAK = (
     r" (?:and|also|plus|or|but) (?=(?:is|are|was|were|did|does|do|can|could|will|would|has|have"
-    r"|who|what|whats|when|where|why|which|how)\b)"
+    r"|who|whos|what|whats|when|whens|where|wheres|why|which|how|hows)\b)"
 )
 
 # The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,
