@@ -101,6 +101,7 @@ SYNONYMS: dict[str, str] = {
     "govt": "government",
     "gov": "government",
     "source": "source",
+    "sourc": "source",  # "sources", "sourced", "sourcing" (the stemmer leaves "sourc")
     "insider": "source",
     "leak": "source",
     "leaker": "source",
