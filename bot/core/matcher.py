@@ -7,25 +7,27 @@ normalised tokens (entry_index.py), rare tokens first; each candidate entry is t
 four things, each 0..1:
 - entry cover: how much of the question's weight the entry's words cover (rare words weigh
   more, like tf-idf; a word the knowledge base never uses weighs more than the rarest one, which
-  is what turns away questions about other things; a word found only in the entry's answer
-  counts for ANSWER_FACTOR of its weight);
+  is what turns away questions about other things, unless it is a common word of the language
+  such as "whole" or "hope"; a word found only in the entry's answer counts for ANSWER_FACTOR
+  of its weight);
 - question cover: the same against the entry's single best question plus its keywords;
 - phrase cover: how much of that best question the member's question covers;
 - similarity: rapidfuzz token-sort similarity to the entry's closest question.
 For the best few, two more measures decide whether one may be answered (confidence.py): the
 share of the question's weight its questions and keywords cover, and how much informative
 content (by general-language word frequency) the whole entry leaves unexplained: an entry
-that lacks "population" or "2019" from the question does not answer it; a "what is X"
-question needs an entry asked what X is; a "who"/"when"/"how many" question an entry asked
-that kind of question. Two questions in one are answered through the part an entry fully
-covers. Weights and thresholds were chosen on the tuning sets (benchmarks/README.md).
+that lacks "population" or "2019" from the question does not answer it (a topic word most
+entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
+is; a "who"/"when"/"which"/"how many"/"how do I" question an entry asked that kind of
+question. Two questions in one are answered through the part an entry fully covers, and doubt
+about one claim ("is the NYC launch real") through the entry on that claim. Weights and
+thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
-import math
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -50,9 +52,6 @@ __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confide
 # "hope", "lot"), never under UNKNOWN_FLOOR of the full weight.
 UNKNOWN_FULL = 0.6
 UNKNOWN_FLOOR = 0.4
-# A word used by more than a tenth of the entries is the topic's ("migrants", "ice", "app"): an
-# entry that lacks it is not missing much (its share of that counts, _specific).
-TOPIC_IDF = math.log(1 + 10)
 NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
@@ -247,31 +246,6 @@ class Matcher(EntryIndex):
             if t not in answer
         )
         return round(coverage, 3), round(missing, 3)
-
-    def _frames(self, word: str, token: str) -> bool:
-        """Whether a question word says how it is asked rather than what about: a framing word
-        as typed, or a word meaning one ("flop" is read as "fail")."""
-        text = self._text
-        return word in text.framing_words or (
-            token in text.never_missing and token not in text.weak_tokens
-        )
-
-    def _specific(self, token: str) -> float:
-        """0..1: how specific a token is within the knowledge base; a word a large share of its
-        entries use ("migrants", "ice", "app") is the topic's, and an entry that lacks it still
-        answers a question about the topic."""
-        idf = self._idf.get(token)
-        return 1.0 if idf is None else min(1.0, idf / TOPIC_IDF)
-
-    def _informativeness(self, word: str, token: str) -> float:
-        """How much a question word the entry lacks says; the more common of the word as typed
-        and its token decides ("phones" counts as "phone")."""
-        if token in self._text.never_missing or word in self._text.framing_words:
-            return 0.0  # chatter-like, or framing ("flop" means "fail", which frames)
-        said = self._text.informativeness
-        if token == word or not token.isalpha():
-            return said(word)
-        return min(said(word), said(token))
 
     def _score(
         self,
