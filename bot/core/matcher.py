@@ -325,9 +325,15 @@ class Matcher(EntryIndex):
         its doubt words is answered confidently, that entry answers it."""
         doubt = self._text.doubt_tokens
         tokens = set(self.query_tokens(question))
-        # Only a claim of its own: "is the ice app thing real" (topic words only) asks whether
-        # the story is true.
-        if doubt.isdisjoint(tokens) or all(self._specific(t) < 1.0 for t in tokens - doubt):
+        claimed = tokens - doubt - self._text.weak_tokens
+        # Only a claim of its own, said in more than one word: "is the ice app thing real"
+        # (topic words only) asks whether the story is true, "is Newsmax legit" whether an
+        # outlet can be trusted.
+        if (
+            doubt.isdisjoint(tokens)
+            or len(claimed) < 2
+            or all(self._specific(t) < 1.0 for t in claimed)
+        ):
             return None
         claim = self._match_one(question, limit, leave_out=doubt)
         return claim if claim.tier is Tier.CONFIDENT else None

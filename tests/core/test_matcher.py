@@ -431,6 +431,23 @@ DOUBTED = [
 ]
 
 
+def test_doubt_about_a_single_name_is_not_read_as_doubt_about_a_claim() -> None:
+    # "is Newsmax legit" asks whether an outlet can be trusted, not whether a claim is true.
+    places = "chicago houston miami denver boston dallas austin newark tampa reno".split()
+    named = Matcher(
+        [
+            *DOUBTED,
+            entry("newsmax", "What did Newsmax report?", "newsmax headline"),
+            *(entry(f"office-{place}", f"Is the ICE office in {place} busy?") for place in places),
+        ]
+    )
+    assert named.match("is newsmax legit or just rumors").tier is not Tier.CONFIDENT
+    # Named in more words, it is a claim: its entry answers.
+    claim = named.match("is the newsmax headline legit or just rumors")
+    assert claim.best is not None and claim.best.entry_id == "newsmax"
+    assert claim.tier is Tier.CONFIDENT
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
