@@ -17,7 +17,7 @@ import io
 from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from bot.core.languages import LOCALES_DIR, SOURCE_LANGUAGE, language
@@ -67,6 +67,10 @@ class Texts:
 
     def number(self, value: int | float) -> str:
         return format_decimal(value, locale=self._date_locale)
+
+    def percent(self, value: float) -> str:
+        """A ratio as a whole percentage: "45%", "45 %"."""
+        return format_percent(value, locale=self._date_locale)
 
     @property
     def language_name(self) -> str:

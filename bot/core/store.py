@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from bot.core.i18n import texts
 from bot.core.knowledge import KnowledgeSet
 from bot.core.matcher import Tier
 from bot.core.models import Entry
@@ -24,7 +25,21 @@ from bot.core.question_log import NewQuestion
 
 
 class StoreError(RuntimeError):
-    """The database cannot be used; the message says what to do."""
+    """The database cannot be used; the message says what to do.
+
+    `message` is English, marked for translation (`N_`) where a member or moderator may read
+    it, with `{placeholders}` filled from `fields`; `str(error)` is the English text (logs,
+    the command line) and `said(code)` the text in a reader's language, for a front end.
+    """
+
+    def __init__(self, message: str, **fields: str) -> None:
+        self.message = message
+        self.fields = fields
+        super().__init__(message.format(**fields) if fields else message)
+
+    def said(self, code: str) -> str:
+        text = texts(code).gettext(self.message)
+        return text.format(**self.fields) if self.fields else text
 
 
 class DatabaseBusy(StoreError):
