@@ -294,28 +294,31 @@ def source_inputs(
 ) -> dict[str, discord.ui.TextInput[Any]]:
     """The source form's inputs; the fifth (`last`) is how anonymous sources are described, what
     changed (for a change of status, shown in answers), or the reason for the change."""
-    said = words.gettext
     inputs = {
-        "publisher": _input(said("Publisher (e.g. New York Post)"), typed.get("publisher", "")),
-        "title": _input(said("Title of the article or document"), typed.get("title", "")),
+        "publisher": _input(
+            words.gettext("Publisher (e.g. New York Post)"), typed.get("publisher", "")
+        ),
+        "title": _input(words.gettext("Title of the article or document"), typed.get("title", "")),
         "date": _input(
-            said("Date (YYYY-MM-DD; empty if undated)"),
+            words.gettext("Date (YYYY-MM-DD; empty if undated)"),
             typed.get("date", ""),
             required=False,
             limit=10,
         ),
-        "link": _input(said("URL, or why there is none"), typed.get("link", "")),
+        "link": _input(words.gettext("URL, or why there is none"), typed.get("link", "")),
     }
     if last == "described_as":
         inputs[last] = _input(
-            said("Anonymous sources: how the outlet puts it"),
+            words.gettext("Anonymous sources: how the outlet puts it"),
             typed.get(last, ""),
             required=False,
         )
     elif last == "note":
-        inputs[last] = _input(said("What changed (shown in answers)"), typed.get(last, ""))
+        inputs[last] = _input(words.gettext("What changed (shown in answers)"), typed.get(last, ""))
     else:
-        inputs[last] = _input(said("Reason for the change"), typed.get(last, ""), limit=200)
+        inputs[last] = _input(
+            words.gettext("Reason for the change"), typed.get(last, ""), limit=200
+        )
     return inputs
 
 
@@ -331,24 +334,27 @@ class StepView(discord.ui.View):
         self.flow = flow
         draft = draft or Draft()
         words = words or texts()
-        said = words.gettext
-        self.status_menu.placeholder = clip(said(STATUS_PLACEHOLDER), SELECT_PLACEHOLDER_MAX)  # type: ignore[assignment]
+        self.status_menu.placeholder = clip(
+            words.gettext(STATUS_PLACEHOLDER), SELECT_PLACEHOLDER_MAX
+        )  # type: ignore[assignment]
         self.status_menu.options = [  # type: ignore[assignment]
             discord.SelectOption(
-                label=clip(said(label), 100), value=status.value, default=status is draft.status
+                label=clip(words.gettext(label), 100),
+                value=status.value,
+                default=status is draft.status,
             )
             for status, label in STATUS_LABELS.items()
         ]
-        self.kind_menu.placeholder = clip(said(KIND_PLACEHOLDER), SELECT_PLACEHOLDER_MAX)  # type: ignore[assignment]
+        self.kind_menu.placeholder = clip(words.gettext(KIND_PLACEHOLDER), SELECT_PLACEHOLDER_MAX)  # type: ignore[assignment]
         self.kind_menu.options = [  # type: ignore[assignment]
             discord.SelectOption(
-                label=clip(said(label), 100), value=kind.value, default=kind is draft.kind
+                label=clip(words.gettext(label), 100), value=kind.value, default=kind is draft.kind
             )
             for kind, label in KIND_LABELS.items()
         ]
-        self.source_button.label = said(SOURCE_LABEL)
-        self.text_button.label = said(TEXT_LABEL)
-        self.discard_button.label = said(DISCARD_LABEL)
+        self.source_button.label = words.gettext(SOURCE_LABEL)
+        self.text_button.label = words.gettext(TEXT_LABEL)
+        self.discard_button.label = words.gettext(DISCARD_LABEL)
 
     async def interaction_check(self, interaction: Interaction) -> bool:
         return not await self.flow.refuse_outsider(interaction)
