@@ -124,7 +124,9 @@ def failure_embed(
     words = words or texts()
     embed = discord.Embed(
         title=clip(
-            words.gettext("Failure while answering ({where})").format(where=where),
+            words.gettext("Failure while answering ({where})").format(
+                where=words.gettext(where)  # "/ask" as it is; "a form" etc. marked in errors.py
+            ),
             EMBED_TITLE_MAX,
         ),
         description=words.gettext(

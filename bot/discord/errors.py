@@ -29,6 +29,13 @@ SORRY_REPORTED = N_(
     "in a little while."
 )
 
+# Where a failure happened, for the audit channel (said in its language there).
+WHERE = {
+    "component": N_("a button or menu"),
+    "modal_submit": N_("a form"),
+    "direct_message": N_("a direct message"),
+    "mention": N_("a mention"),
+}
 # A locked or full database, named: {problem} is StoreError.said (bot/core/sqlite_connection.py).
 STORE_TROUBLE = N_("Sorry, {problem}.")
 
@@ -73,7 +80,7 @@ def failure_text(
     if interaction.type is discord.InteractionType.autocomplete:
         return None  # nowhere to show a message; an empty list is what the member sees
     question = getattr(interaction.namespace, "question", None)
-    where = f"/{command}" if interaction.command else f"a {command.replace('_', ' ')}"
+    where = f"/{command}" if interaction.command else WHERE.get(command, command)
     report_failed_question(
         interaction.client, where, question if isinstance(question, str) else None, error
     )

@@ -256,6 +256,6 @@ async def test_a_failing_button_is_reported_without_member_text(
     pressed = await emu.click(answer, vote, user=emu.member("bob"))
     assert (await pressed.answer())["content"] == SORRY_REPORTED
     embed = await posted(emu, audit, 0)
-    assert embed["title"] == "Failure while answering (a component)"
+    assert embed["title"] == "Failure while answering (a button or menu)"
     assert "Question" not in fields(embed) and "secret" not in str(embed)
     caplog.clear()

@@ -12,7 +12,10 @@ import pytest
 import tomli_w
 
 from bot.core.engine import Engine
+from bot.core.i18n import texts
+from bot.discord.audit import failure_embed
 from bot.discord.client import PolicyBot
+from bot.discord.errors import WHERE
 from bot.discord.trust import NOT_A_MODERATOR
 from testkit.emulator import DiscordEmulator
 from testkit.emulator.state import Channel, Role, User
@@ -255,3 +258,15 @@ async def test_the_audit_channel_speaks_its_servers_language_whoever_acts(
     assert embed["title"] == "/kb delete · memo-recipients"
     assert "`memo-recipients` eliminada · revisión 2" in embed["description"]
     assert set(fields(embed)) == {"Quién", "Motivo"}
+
+
+def test_a_failure_report_is_said_in_the_channels_language() -> None:
+    spanish = failure_embed(WHERE["modal_submit"], "¿y la app?", ValueError("x"), texts("es"))
+    assert spanish.title == "Falla al responder (un formulario)"
+    assert [f.name for f in spanish.fields] == ["Pregunta", "Error"]
+    assert failure_embed("/ask", None, ValueError("x"), texts("es")).title == (
+        "Falla al responder (/ask)"
+    )
+    assert failure_embed(WHERE["mention"], None, ValueError("x")).title == (
+        "Failure while answering (a mention)"
+    )
