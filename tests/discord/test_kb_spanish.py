@@ -125,7 +125,7 @@ async def test_the_add_flow_forms_menus_and_buttons_are_in_spanish(
     assert step["content"].startswith("El texto quedó guardado en su borrador.")
     assert "**Entrada nueva (borrador: sin guardar)**" in step["content"]
     labels = {c.get("label") for row in step["components"] for c in row["components"]}
-    assert {"Fuente, y guardar", "Editar el texto", "Descartar el borrador"} <= labels
+    assert {"Fuente y guardar", "Editar el texto", "Descartar el borrador"} <= labels
     status = _menu(step, "pb:kbadd:status")
     assert status["placeholder"] == "Estado de la afirmación"
     assert "Registro público" in {o["label"] for o in status["options"]}
