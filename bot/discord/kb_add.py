@@ -171,7 +171,7 @@ class AddFlow:
             await self.step(interaction, draft, clip(note, MESSAGE_MAX - 600))
             return
         self.drafts.discard(interaction.user.id)
-        answer = self.engine.answer_for_entry(revision.entry_id)
+        answer = self.engine.answer_for_entry(revision.entry_id, language=words.code)
         added = words.gettext("Added {entry} (revision {number}); members get it now.").format(
             entry=f"`{revision.entry_id}`", number=revision.number
         )

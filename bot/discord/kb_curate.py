@@ -104,7 +104,7 @@ class SourceChangeModal(discord.ui.Modal):
         except (KnowledgeError, StoreError) as error:  # locked or full: named, nothing written
             await _say(interaction, refusal_text(words, error, form=True))
             return
-        answer = engine.answer_for_entry(self.entry_id)
+        answer = engine.answer_for_entry(self.entry_id, language=words.code)
         saved = words.gettext("Saved {entry} as revision {number}. Members now see:")
         await interaction.edit_original_response(
             content=saved.format(entry=f"`{self.entry_id}`", number=revision.number),

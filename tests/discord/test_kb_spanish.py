@@ -77,6 +77,12 @@ async def test_a_spanish_moderator_gets_spanish_replies_and_an_english_one_engli
     assert missing["content"].startswith("No hay ninguna entrada `@everyone")
     assert (await kb(emu, "show", ed, entry=PINGS))["content"].startswith("No entry `@everyone")
 
+    shown = await kb(emu, "show", ana, entry="enrolled-45")
+    assert shown["content"] == "`enrolled-45` · revisión 1"
+    assert shown["embeds"][0]["description"].startswith("El New York Post informó")
+    english = await kb(emu, "show", ed, entry="enrolled-45")
+    assert english["embeds"][0]["description"].startswith("The New York Post reported")
+
     history = await kb(emu, "history", ana, entry="enrolled-45")
     assert history["content"].startswith("Historial de `enrolled-45` (lo más reciente primero):")
     assert "Restaure una con `/kb revert`." in history["content"]

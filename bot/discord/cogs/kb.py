@@ -111,7 +111,9 @@ class KbCog(
     @app_commands.describe(entry=ENTRY)
     async def show(self, interaction: Interaction, entry: str) -> None:
         words = words_for(interaction)
-        answer = self.engine.answer_for_entry(entry)
+        # As members whose Discord is in the moderator's language see it (English, with the
+        # "not translated yet" note, for an entry without a translation).
+        answer = self.engine.answer_for_entry(entry, language=words.code)
         if answer is None:
             await _say(interaction, no_entry_text(words, entry))
             return
