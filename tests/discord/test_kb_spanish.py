@@ -23,7 +23,7 @@ from testkit.emulator.state import Channel, Role, User
 from .conftest import StartBot
 from .test_ask import buttons
 from .test_audit import fields, posted
-from .test_database_trouble import writer_of
+from .test_database_trouble import disk_full
 from .test_kb import REFUSED, ask, kb, text_inputs
 from .test_kb_add import SOURCE, TEXT
 
@@ -212,11 +212,7 @@ async def test_kb_descriptions_are_synced_in_spanish_and_names_stay_english(
 async def test_a_full_database_is_named_in_spanish_to_a_spanish_moderator(
     emu: DiscordEmulator, engine: Engine, ana: User, ed: User
 ) -> None:
-    store = writer_of(engine)
-    async with store._db.execute("PRAGMA page_count") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    await store._db.execute(f"PRAGMA max_page_count = {row[0]}")  # no room to grow: SQLITE_FULL
+    store = await disk_full(engine)
     entry = {
         "id": "big",
         "question": "A long one?",

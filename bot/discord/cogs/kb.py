@@ -25,7 +25,7 @@ from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import Refused
 from bot.discord.kb_add import StepView
-from bot.discord.kb_curate import CurateCommands
+from bot.discord.kb_curate import ENTRY, CurateCommands
 from bot.discord.kb_modal import EditEntryModal, too_long_for_form
 from bot.discord.kb_queue import QueueAddButton, groups_text, queue_view
 from bot.discord.limits import MESSAGE_MAX, clip
@@ -54,7 +54,6 @@ ACKNOWLEDGED_FIRST = frozenset(
     | {"stats"}
 )
 log = logging.getLogger("policybot.discord")
-ENTRY = _t("The entry's id (pick from the list)")
 DISMISSED = N_("Question {question} dismissed.")
 NOT_QUEUED = N_("Question {question} is not on the queue.")
 QUESTION_ID = _t("Number from /kb queue")
@@ -134,7 +133,10 @@ class KbCog(
         language=_t("Which words to edit: the English entry (default) or a translation"),
     )
     @app_commands.choices(
-        language=[app_commands.Choice(name=code, value=code) for code in languages()]
+        language=[
+            app_commands.Choice(name=f"{data.name} ({code})", value=code)
+            for code, data in languages().items()
+        ]
     )
     async def edit(
         self, interaction: Interaction, entry: str, language: str = SOURCE_LANGUAGE
