@@ -139,10 +139,11 @@ def stats_text(words: Texts, stats: PeriodStats, days: int | None, entries: int,
 
 def fit_lines(words: Texts, lines: Sequence[str], limit: int = MESSAGE_MAX) -> str:
     """Join lines, dropping the tail (with a note) rather than cutting one in half."""
+    more = words.gettext(MORE_NOT_SHOWN)  # its length differs by language: room kept for it
     kept: list[str] = []
     for line in lines:
-        if len("\n".join([*kept, line])) > limit - 30:
-            kept.append(words.gettext(MORE_NOT_SHOWN))
+        if len("\n".join([*kept, line])) > limit - len(more) - 1:
+            kept.append(more)
             break
         kept.append(line)
     return "\n".join(kept)

@@ -16,6 +16,8 @@ from bot.core.i18n import texts
 from bot.discord.audit import failure_embed
 from bot.discord.client import PolicyBot
 from bot.discord.errors import WHERE
+from bot.discord.limits import MESSAGE_MAX
+from bot.discord.moderation import MORE_NOT_SHOWN, fit_lines
 from bot.discord.trust import NOT_A_MODERATOR
 from testkit.emulator import DiscordEmulator
 from testkit.emulator.state import Channel, Role, User
@@ -272,3 +274,12 @@ def test_a_failure_report_is_said_in_the_channels_language() -> None:
     assert failure_embed(WHERE["mention"], None, ValueError("x")).title == (
         "Failure while answering (a mention)"
     )
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_a_long_list_keeps_its_note_within_discords_limit(code: str) -> None:
+    words = texts(code)
+    for first in (1900, 1969, 1970, 1990):  # a first line just under the old fixed margin
+        text = fit_lines(words, ["x" * first, *(f"line {n} " + "y" * 90 for n in range(30))])
+        assert len(text) <= MESSAGE_MAX
+        assert text.endswith(words.gettext(MORE_NOT_SHOWN))
