@@ -19,14 +19,8 @@ from bot.core.models import STATUS_LABELS, SourceKind, Status
 from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import report_failure
-from bot.discord.kb_add import (
-    KIND_LABELS,
-    AddFlow,
-    Drafts,
-    TextModal,
-    source_inputs,
-    source_raw,
-)
+from bot.discord.kb_add import AddFlow, TextModal, source_inputs
+from bot.discord.kb_draft import KIND_LABELS, Drafts, source_raw
 from bot.discord.limits import CHOICE_MAX, MESSAGE_MAX, MODAL_TITLE_MAX, clip
 from bot.discord.locale import words_for
 from bot.discord.moderation import author_of, entry_choices, no_entry_text, refusal_text
