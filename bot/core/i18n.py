@@ -30,6 +30,29 @@ def N_(message: str) -> str:
     return message
 
 
+class Marked(str):
+    """English text (what `str`, logs and the command line show) that keeps its gettext
+    message and fields, so a front end can say it in the reader's language (`said`). The core
+    returns these for the refusals moderators read; it never needs to know who reads them."""
+
+    message: str
+    fields: dict[str, object]
+
+    def __new__(cls, message: str, **fields: object) -> Marked:
+        text = super().__new__(cls, message.format(**fields) if fields else message)
+        text.message = message
+        text.fields = fields
+        return text
+
+
+def said(text: str, code: str) -> str:
+    """`text` in a language: a Marked text translated, any other text as it is."""
+    if not isinstance(text, Marked):
+        return text
+    translated = texts(code).gettext(text.message)
+    return translated.format(**text.fields) if text.fields else translated
+
+
 def catalogue_path(code: str) -> str:
     return str(LOCALES_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.po")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import discord
 
-from bot.core.i18n import N_, Texts
+from bot.core.i18n import N_, Texts, said
 from bot.core.knowledge import KnowledgeError
 from bot.core.models import Entry
 from bot.core.store import PeriodStats, Revision, StoreError
@@ -150,9 +150,10 @@ def fit_lines(words: Texts, lines: Sequence[str], limit: int = MESSAGE_MAX) -> s
 
 
 def problems_text(words: Texts, header: str, problems: Sequence[str]) -> str:
-    """A refusal's header (in the moderator's language) and each problem as the validator
-    wrote it (English: it names files, fields and ids as they are written)."""
-    return fit_lines(words, [header, *(f"• {clip(p, 300)}" for p in problems)])
+    """A refusal's header and each problem in the moderator's language where the core marked
+    it (no such entry, changed by someone else, …); a file's validation problems stay as the
+    model wrote them, in English (they name files, fields and ids as the files write them)."""
+    return fit_lines(words, [header, *(f"• {clip(said(p, words.code), 300)}" for p in problems)])
 
 
 def export_archive(files: dict[str, str]) -> discord.File:

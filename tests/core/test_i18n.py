@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import json
 import re
 import string
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.core.i18n import catalogue_path, texts
+from bot.core.i18n import N_, Marked, catalogue_path, said, texts
 from bot.core.languages import translation_languages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,3 +113,14 @@ def _unextractable_gettext_calls() -> list[str]:
 
 def test_every_gettext_call_is_one_pybabel_extract_can_see() -> None:
     assert _unextractable_gettext_calls() == []
+
+
+def test_a_marked_refusal_is_english_text_that_a_front_end_says_in_the_readers_language() -> None:
+    problem = Marked(N_("entry '{entry}': no revision {number}"), entry="enrolled-45", number=9)
+    assert problem == "entry 'enrolled-45': no revision 9"  # logs, the command line, JSON
+    assert json.dumps([problem]) == "[\"entry 'enrolled-45': no revision 9\"]"
+    assert said(problem, "es") == "entrada 'enrolled-45': no hay revisión 9"
+    assert said(problem, "en") == problem
+    assert said("a file's problem, as the model wrote it", "es") == (
+        "a file's problem, as the model wrote it"
+    )

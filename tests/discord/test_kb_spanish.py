@@ -104,9 +104,11 @@ async def test_a_spanish_moderator_gets_spanish_replies_and_an_english_one_engli
     restored = await kb(emu, "revert", ed, entry="memo-recipients", revision=1)
     assert restored["content"] == "`memo-recipients`: restored revision 1 as revision 3."
 
+    # A refusal the core marks is said in the moderator's language too.
     refused = await kb(emu, "revert", ana, entry="memo-recipients", revision=9)
-    assert refused["content"].startswith("Sin cambios:")  # the validator's problem stays as is
-    assert "no revision 9" in refused["content"]
+    assert refused["content"] == "Sin cambios:\n• entrada 'memo-recipients': no hay revisión 9"
+    refused = await kb(emu, "revert", ed, entry="memo-recipients", revision=9)
+    assert refused["content"] == "Not changed:\n• entry 'memo-recipients': no revision 9"
 
 
 async def test_the_queue_and_its_buttons_speak_the_moderators_language(
