@@ -50,7 +50,7 @@ from bot.core.knowledge import (
     write_directory,
 )
 from bot.core.language_detect import detect_language
-from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.languages import SOURCE_LANGUAGE, topic_title
 from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
@@ -326,9 +326,11 @@ class Engine(Writes, Curation):
             for (publisher, kind), n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
         ]
 
-    def topics(self) -> list[str]:
-        """The topic titles, sorted."""
-        return sorted(self._knowledge.topics.values())
+    def topics(self, language: str = SOURCE_LANGUAGE) -> list[str]:
+        """The topic titles in a language (English where a title is not translated), sorted."""
+        return sorted(
+            topic_title(key, title, language) for key, title in self._knowledge.topics.items()
+        )
 
     @property
     def as_of(self) -> dt.date | None:

@@ -69,11 +69,11 @@ class AnswerService:
             return cooldown_reply(verdict.wait, language)
         return SILENT
 
-    def topics(self) -> list[str]:
-        return self.engine.topics()[:TOPICS_SHOWN]
+    def topics(self, language: str = SOURCE_LANGUAGE) -> list[str]:
+        return self.engine.topics(language)[:TOPICS_SHOWN]
 
     def _reply(self, answer: Answer) -> Reply:
-        return answer_reply(answer, self.topics(), self.site_url)
+        return answer_reply(answer, self.topics(answer.language), self.site_url)
 
     async def ask(
         self,
