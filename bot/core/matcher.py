@@ -100,6 +100,13 @@ class Matcher(EntryIndex):
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}
         for word, token in self._text.content_words(joined):
+            # A word of English no entry's questions use ("cities", quoted in answers) is
+            # matched with the entries' English words.
+            if token not in self._postings:
+                borrowed = self._text.borrowed_tokens(word)
+                if borrowed == [] and token not in self._idf:
+                    continue  # an English function word ("is", "the")
+                token = next((t for t in borrowed or () if t in self._idf), token)
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             if token not in weights:
                 weights[token] = self.weight(token) * factor

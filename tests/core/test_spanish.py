@@ -16,6 +16,7 @@ from bot.core.language_detect import detect_language
 from bot.core.matcher import Matcher, MatchResult, Tier
 from bot.core.models import Entry
 from bot.core.routing import route
+from testkit.labelled import shipped_entries
 
 from .conftest import write_knowledge
 
@@ -182,3 +183,20 @@ def test_spanish_reads_what_is_questions_and_question_kinds_from_its_data() -> N
         "cuantos se inscribieron",
         "cuando empieza",
     ]
+
+
+def test_english_words_in_a_spanish_question_are_read_as_english() -> None:
+    spanish = analysis("es")
+    assert spanish.borrowed_tokens("cities") == ["en:city"]
+    assert spanish.borrowed_tokens("is") == []  # an English function word
+    assert spanish.borrowed_tokens("ciudades") is None
+    assert analysis("en").borrowed_tokens("cities") is None
+
+
+def test_spanglish_meets_the_entries_english_words_and_nothing_else() -> None:
+    matcher = Matcher(shipped_entries(), language="es")
+    answered = matcher.match("la press conference del launch la cancelaron por que?")
+    assert answered.tier is Tier.CONFIDENT and answered.best is not None
+    assert answered.best.entry_id == "launch-postponed"
+    # An English word no entry uses still counts as unexplained.
+    assert matcher.match("la app de ICE funciona con bitcoin wallets?").tier is not Tier.CONFIDENT
