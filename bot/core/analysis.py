@@ -16,7 +16,14 @@ import snowballstemmer
 
 from bot.core import normalize as english
 from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_rare, is_word, spelling, zipf
+from bot.core.commonness import (
+    common_words,
+    informativeness,
+    is_rare,
+    is_word,
+    spelling,
+    zipf,
+)
 from bot.core.languages import SOURCE_LANGUAGE, Language, language
 from bot.core.vocabulary import (
     CLAUSE_BREAK,
@@ -70,6 +77,8 @@ class TextAnalysis(Protocol):
     def content_tokens(self, normalized: str) -> list[str]: ...
     def content_words(self, normalized: str) -> list[tuple[str, str]]: ...
     def borrowed_tokens(self, word: str) -> list[str] | None: ...
+    def sound_key(self, word: str) -> str | None: ...
+    def sounds_like(self, word: str) -> str | None: ...
 
 
 class EnglishAnalysis:
@@ -121,6 +130,12 @@ class EnglishAnalysis:
     def borrowed_tokens(self, word: str) -> list[str] | None:
         return None  # English borrows from no other language here
 
+    def sound_key(self, word: str) -> str | None:
+        return None  # English spelling says little about sound
+
+    def sounds_like(self, word: str) -> str | None:
+        return None
+
 
 class DataAnalysis:
     """A language read from its data: shared folding, its stopwords, phrases, synonyms, stems."""
@@ -133,6 +148,7 @@ class DataAnalysis:
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
         self._loanwords = data.loanwords
+        self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
         phrases = data.phrases
         self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
         self._phrase = (
@@ -200,6 +216,29 @@ class DataAnalysis:
 
     def _is_english(self, word: str) -> bool:
         return zipf(word, SOURCE_LANGUAGE) >= zipf(word, self.code) + BORROWED_LEAD
+
+    def sound_key(self, word: str) -> str | None:
+        """What `word` sounds like, by the language's `sound_alike` rules ("fayas" and "fallas",
+        "siudad" and "ciudad" sound alike); None when the language has none."""
+        if not self._sounds:
+            return None
+        for pattern, new in self._sounds:
+            word = pattern.sub(new, word)
+        return word
+
+    def sounds_like(self, word: str) -> str | None:
+        """The common word of the language (wordfreq's) that `word` sounds like, if any."""
+        if not self._sounds:
+            return None
+        found = self._common_sounds().get(self.sound_key(word) or "")
+        return found if found != word else None
+
+    @functools.cache  # noqa: B019 - one instance per language, kept for the process
+    def _common_sounds(self) -> dict[str, str]:
+        sounds: dict[str, str] = {}
+        for word in common_words(self.code):  # commonest first
+            sounds.setdefault(self.sound_key(word) or "", word)
+        return sounds
 
     def borrowed_tokens(self, word: str) -> list[str] | None:
         """A word of English in a question of this language ("cities", "launch", "is"), as the

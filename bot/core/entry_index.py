@@ -148,6 +148,11 @@ class EntryIndex:
         }
         usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
+        # Written words by what they sound like, the most used first ("fayas" -> "fallas").
+        self._sounds: dict[str, str] = {}
+        for word in sorted(usage, key=lambda w: (-usage[w], w)):
+            if (key := self._text.sound_key(word)) is not None:
+                self._sounds.setdefault(key, word)
 
     def _name(self, words: str) -> tuple[str, ...]:
         return tuple(map(intern, self._text.content_tokens(self._text.join_phrases(words))))

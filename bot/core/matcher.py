@@ -80,7 +80,7 @@ class Matcher(EntryIndex):
         for position, word in enumerate(words):
             text = self._text
             if word not in text.stopwords and text.stem(word) not in self._idf:
-                fixed = self._typos.correct(word)
+                fixed = self._sounds_like(word) or self._typos.correct(word)
                 if fixed is None:
                     if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
                         words[position] = fixed  # a typo of a word the knowledge base lacks
@@ -112,6 +112,17 @@ class Matcher(EntryIndex):
                 weights[token] = self.weight(token) * factor
                 typed[token] = word
         return weights, typed
+
+    def _sounds_like(self, word: str) -> str | None:
+        """The word a string that is no word sounds like, if any: the knowledge base's, else a
+        common word of the language ("exepcion" is "excepcion", never "eleccion")."""
+        key = self._text.sound_key(word)
+        if key is None or self._text.is_word(word):
+            return None
+        found = self._sounds.get(key)
+        if found is None:  # a word the knowledge base lacks: its meaning then counts
+            return self._text.sounds_like(word)
+        return found if found != word else None
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""

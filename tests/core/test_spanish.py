@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.core.analysis import analysis
+from bot.core.commonness import zipf
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.language_detect import detect_language
@@ -200,3 +201,18 @@ def test_spanglish_meets_the_entries_english_words_and_nothing_else() -> None:
     assert answered.best.entry_id == "launch-postponed"
     # An English word no entry uses still counts as unexplained.
     assert matcher.match("la app de ICE funciona con bitcoin wallets?").tier is not Tier.CONFIDENT
+
+
+def test_a_misspelling_that_sounds_like_a_word_is_read_as_it_and_a_real_word_never() -> None:
+    spanish = analysis("es")
+    assert spanish.sound_key("fayas") == spanish.sound_key("fallas")
+    assert spanish.sound_key("siudades") == spanish.sound_key("ciudades")
+    assert spanish.sounds_like("exepcion") == "excepcion"  # not "eleccion", two letters off
+    matcher = Matcher(shipped_entries(), language="es")
+    assert matcher.query_tokens("la app tuvo fayas") == matcher.query_tokens("la app tuvo fallas")
+    assert "tub" in matcher.query_tokens("la app tubo fallas")  # "tubo" is a word: it stays
+
+
+def test_unaccented_spanish_words_are_as_common_as_accented_ones() -> None:
+    assert zipf("aplicacion", "es") == zipf("aplicación", "es")
+    assert zipf("aplicacion", "en") < 3  # English is not folded
