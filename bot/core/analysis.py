@@ -165,6 +165,7 @@ class DataAnalysis:
             word for pattern, _ in phrases for word in re.findall(r"[a-z0-9]+", pattern)
         )
         self.stem = functools.lru_cache(maxsize=_CACHE)(self._stem)
+        self.sound_key = functools.lru_cache(maxsize=_CACHE)(self._sound_key)
         self.normalize = functools.lru_cache(maxsize=_CACHE)(self._normalize)
         self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
         self.strip_chatter = functools.lru_cache(maxsize=_CACHE)(self._strip_chatter)
@@ -217,7 +218,7 @@ class DataAnalysis:
     def _is_english(self, word: str) -> bool:
         return zipf(word, SOURCE_LANGUAGE) >= zipf(word, self.code) + BORROWED_LEAD
 
-    def sound_key(self, word: str) -> str | None:
+    def _sound_key(self, word: str) -> str | None:
         """What `word` sounds like, by the language's `sound_alike` rules ("fayas" and "fallas",
         "siudad" and "ciudad" sound alike); None when the language has none."""
         if not self._sounds:
