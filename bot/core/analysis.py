@@ -43,6 +43,9 @@ _CACHE = 65536
 # English in that language's questions ("la press conference", "el pilot program"): about ten
 # times as common.
 BORROWED_LEAD = 1.0
+# A real word is read as a function word it sounds like only when that one is this many Zipf
+# units (ten times) more common.
+COMMONER = 1.0
 # Tokens of an entry's English words in another language's index start with this, so they
 # never mix with that language's own tokens.
 BORROWED = "en:"
@@ -79,6 +82,7 @@ class TextAnalysis(Protocol):
     def borrowed_tokens(self, word: str) -> list[str] | None: ...
     def sound_key(self, word: str) -> str | None: ...
     def sounds_like(self, word: str) -> str | None: ...
+    def commoner(self, word: str, than: str) -> bool: ...
 
 
 class EnglishAnalysis:
@@ -135,6 +139,9 @@ class EnglishAnalysis:
 
     def sounds_like(self, word: str) -> str | None:
         return None
+
+    def commoner(self, word: str, than: str) -> bool:
+        return zipf(word) >= zipf(than) + COMMONER
 
 
 class DataAnalysis:
@@ -226,6 +233,10 @@ class DataAnalysis:
         for pattern, new in self._sounds:
             word = pattern.sub(new, word)
         return word
+
+    def commoner(self, word: str, than: str) -> bool:
+        """Whether `word` is far (COMMONER Zipf units) more common than `than`."""
+        return zipf(word, self.code) >= zipf(than, self.code) + COMMONER
 
     def sounds_like(self, word: str) -> str | None:
         """The common word of the language (wordfreq's) that `word` sounds like, if any."""

@@ -80,7 +80,11 @@ class Matcher(EntryIndex):
         for position, word in enumerate(words):
             text = self._text
             if word not in text.stopwords and text.stem(word) not in self._idf:
-                fixed = self._sounds_like(word) or self._typos.correct(word)
+                if (homophone := self._sounds_like(word)) is not None:
+                    words[position] = homophone
+                    corrected.add(homophone)
+                    continue
+                fixed = self._typos.correct(word)
                 if fixed is None:
                     if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
                         words[position] = fixed  # a typo of a word the knowledge base lacks
@@ -115,13 +119,20 @@ class Matcher(EntryIndex):
 
     def _sounds_like(self, word: str) -> str | None:
         """The word a string that is no word sounds like, if any: the knowledge base's, else a
-        common word of the language ("exepcion" is "excepcion", never "eleccion")."""
-        key = self._text.sound_key(word)
-        if key is None or self._text.is_word(word):
+        common word of the language ("exepcion" is "excepcion", never "eleccion"). A real word
+        is only read as a function word that sounds the same and is far commoner ("tubo" as
+        "tuvo", "halla" as "haya"), as English reads "herd" as "heard"."""
+        text = self._text
+        key = text.sound_key(word)
+        if key is None:
             return None
         found = self._sounds.get(key)
+        if text.is_word(word):
+            if found in text.stopwords and text.commoner(found, word):
+                return found
+            return None
         if found is None:  # a word the knowledge base lacks: its meaning then counts
-            return self._text.sounds_like(word)
+            return text.sounds_like(word)
         return found if found != word else None
 
     def query_tokens(self, question: str) -> list[str]:
