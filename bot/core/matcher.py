@@ -63,9 +63,9 @@ class Matcher(EntryIndex):
 
     # -- query side ------------------------------------------------------------------------
 
-    def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str]]:
-        """Each distinct query token with its weight, and the word typed for it; `plain` is
-        the output of plain_words().
+    def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str], str]:
+        """Each distinct query token with its weight, the word typed for it, and the question
+        as read (its typos corrected); `plain` is the output of plain_words().
 
         Unknown strings that are not words are corrected first, so a corrected word can still
         join its phrase ("appel store" -> "appstore"); failing a knowledge-base word, to a common
@@ -100,7 +100,8 @@ class Matcher(EntryIndex):
             if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
                 words = trial
                 corrected.add(fixed)
-        joined = self._text.join_phrases(" ".join(words) if corrected else plain)
+        read = " ".join(words) if corrected else plain
+        joined = self._text.join_phrases(read)
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}
         for word, token in self._text.content_words(joined):
@@ -115,7 +116,7 @@ class Matcher(EntryIndex):
             if token not in weights:
                 weights[token] = self.weight(token) * factor
                 typed[token] = word
-        return weights, typed
+        return weights, typed, read
 
     def _sounds_like(self, word: str) -> str | None:
         """The word a string that is no word sounds like, if any: the knowledge base's, else a
@@ -153,7 +154,7 @@ class Matcher(EntryIndex):
         """
         plain = self._text.strip_chatter(self._text.plain_words(question))
         normalized = self._text.join_phrases(plain)
-        weights, typed = self._weighted_tokens(plain)
+        weights, typed, read = self._weighted_tokens(plain)
         if not weights:
             index = self._exact.get(normalized)
             if index is None:
@@ -167,7 +168,7 @@ class Matcher(EntryIndex):
             for index, covered in best
         ]
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
-        asked_kind = self._text.question_kind(plain.split())
+        asked_kind = self._text.question_kind(read.split())  # "cuantso" asks how many
         kind = KIND_BITS.get(asked_kind, 0)
         # Only candidates within CLOSE_CALL of the best can be answered with: what the others
         # leave unexplained is not measured (it needs word frequencies, slow to load).
@@ -176,7 +177,7 @@ class Matcher(EntryIndex):
             (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
             for score, text, index in scored[:limit]
         ]
-        subject = self._subject(plain, weights, typed)
+        subject = self._subject(read, weights, typed)  # "que signifiica ice" asks what X is
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
