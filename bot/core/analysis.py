@@ -9,6 +9,7 @@ come from the Snowball stemmer named there. So a third language is a data folder
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import Protocol
 
@@ -21,6 +22,7 @@ from bot.core.commonness import (
     informativeness,
     is_rare,
     is_word,
+    same_start,
     spelling,
     zipf,
 )
@@ -219,8 +221,24 @@ class DataAnalysis:
         return ""
 
     def informativeness(self, word: str) -> float:
-        english_word = word in self._loanwords or self._is_english(word)
-        return informativeness(word, SOURCE_LANGUAGE if english_word else self.code)
+        if word in self._loanwords or self._is_english(word):
+            return informativeness(word, SOURCE_LANGUAGE)
+        return informativeness(word, self.code, self._family_zipf(word))
+
+    @functools.lru_cache(maxsize=_CACHE)  # noqa: B019 - one instance per language
+    def _family_zipf(self, word: str) -> float:
+        """How common the word's family is: all the words of the language sharing its stem
+        ("funciona", "funcionar", "funcionan" …). A language that inflects more than English
+        spreads a word's uses over many forms, each rarer than the one English form, so a form's
+        own frequency would make "funciona" (4.9) sound more particular than "works" (5.0) and
+        "work" together; the family's (5.7) does not."""
+        stem = self._stemmer.stemWord(word)
+        total = sum(
+            10 ** (frequency - 9)
+            for other, frequency in same_start(stem, self.code)
+            if other == word or self._stemmer.stemWord(other) == stem
+        )
+        return max(math.log10(total) + 9 if total else 0.0, zipf(word, self.code))
 
     def _is_english(self, word: str) -> bool:
         return zipf(word, SOURCE_LANGUAGE) >= zipf(word, self.code) + BORROWED_LEAD

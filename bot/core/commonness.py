@@ -10,6 +10,7 @@ Frequencies are on the Zipf scale: log10 of occurrences per billion words ("the"
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from functools import lru_cache
 
@@ -63,6 +64,40 @@ def _folded(language: str) -> dict[str, float]:
     return folded
 
 
+# A word's family (same_start) is looked for among at most this many words.
+FAMILY_CANDIDATES = 200
+
+
+@lru_cache(maxsize=4)
+def _sorted_words(language: str) -> tuple[list[str], list[float]]:
+    """The language's words at least FOLDED_MIN_ZIPF common, folded and sorted, with their
+    Zipf frequencies."""
+    from wordfreq import get_frequency_list
+
+    found: dict[str, float] = {}
+    for centibels, words in enumerate(get_frequency_list(language)):
+        frequency = 9 - centibels / 100
+        if frequency < FOLDED_MIN_ZIPF:
+            break
+        for word in words:
+            found.setdefault(word if word.isascii() else fold(word), frequency)
+    ordered = sorted(found)
+    return ordered, [found[word] for word in ordered]
+
+
+def same_start(start: str, language: str) -> list[tuple[str, float]]:
+    """(word, Zipf frequency) of the language's words beginning with `start` (folded), at most
+    FAMILY_CANDIDATES of them."""
+    words, frequencies = _sorted_words(language)
+    first = bisect.bisect_left(words, start)
+    found = []
+    for position in range(first, min(first + FAMILY_CANDIDATES, len(words))):
+        if not words[position].startswith(start):
+            break
+        found.append((words[position], frequencies[position]))
+    return found
+
+
 def fold(word: str) -> str:
     """`word` without accents, as plain_words() reads it."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
@@ -79,11 +114,14 @@ def is_rare(word: str, language: str = "en") -> bool:
     return zipf(word, language) < RARE_WORD_ZIPF
 
 
-def informativeness(word: str, language: str = "en") -> float:
-    """0..1: how much a word says about what is asked. Numbers always say a lot."""
+def informativeness(word: str, language: str = "en", frequency: float | None = None) -> float:
+    """0..1: how much a word says about what is asked. Numbers always say a lot.
+    `frequency`: the Zipf frequency to judge by, when not the word's own (its family's)."""
     if any(character.isdigit() for character in word):
         return 1.0
-    share = (COMMON_ZIPF - zipf(word, language)) / (COMMON_ZIPF - RARE_ZIPF)
+    if frequency is None:
+        frequency = zipf(word, language)
+    share = (COMMON_ZIPF - frequency) / (COMMON_ZIPF - RARE_ZIPF)
     return min(1.0, max(0.0, share))
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.core.analysis import analysis
-from bot.core.commonness import zipf
+from bot.core.commonness import informativeness, zipf
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.language_detect import detect_language
@@ -219,3 +219,12 @@ def test_a_misspelling_that_sounds_like_a_word_is_read_as_it_a_real_word_rarely(
 def test_unaccented_spanish_words_are_as_common_as_accented_ones() -> None:
     assert zipf("aplicacion", "es") == zipf("aplicación", "es")
     assert zipf("aplicacion", "en") < 3  # English is not folded
+
+
+def test_a_spanish_word_is_as_common_as_its_family() -> None:
+    spanish = analysis("es")
+    # "funciona" alone is rarer than "works"; with "funcionar", "funcionan" … it is not.
+    assert spanish.informativeness("funciona") < informativeness("funciona", "es") - 0.2
+    assert spanish.informativeness("android") == 1.0  # a rare word stays informative
+    matcher = Matcher(shipped_entries(), language="es")
+    assert matcher.match("¿la app de ICE funciona en Android?").tier is not Tier.CONFIDENT
