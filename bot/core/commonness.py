@@ -49,7 +49,8 @@ def zipf(word: str, language: str = "en") -> float:
 
 @lru_cache(maxsize=4)
 def _folded(language: str) -> dict[str, float]:
-    """Folded form -> Zipf frequency of the commonest accented word folding to it."""
+    """The language's words at least FOLDED_MIN_ZIPF common, folded as questions are read, with
+    the Zipf frequency of the commonest word folding to each."""
     from wordfreq import get_frequency_list
 
     folded: dict[str, float] = {}
@@ -59,8 +60,7 @@ def _folded(language: str) -> dict[str, float]:
         if frequency < FOLDED_MIN_ZIPF:
             break
         for word in words:
-            if not word.isascii() and (plain := fold(word)) != word:
-                folded.setdefault(plain, frequency)
+            folded.setdefault(word if word.isascii() else fold(word), frequency)
     return folded
 
 
@@ -70,19 +70,10 @@ FAMILY_CANDIDATES = 200
 
 @lru_cache(maxsize=4)
 def _sorted_words(language: str) -> tuple[list[str], list[float]]:
-    """The language's words at least FOLDED_MIN_ZIPF common, folded and sorted, with their
-    Zipf frequencies."""
-    from wordfreq import get_frequency_list
-
-    found: dict[str, float] = {}
-    for centibels, words in enumerate(get_frequency_list(language)):
-        frequency = 9 - centibels / 100
-        if frequency < FOLDED_MIN_ZIPF:
-            break
-        for word in words:
-            found.setdefault(word if word.isascii() else fold(word), frequency)
-    ordered = sorted(found)
-    return ordered, [found[word] for word in ordered]
+    """_folded(language), sorted, for looking words up by their start."""
+    folded = _folded(language)
+    ordered = sorted(folded)
+    return ordered, [folded[word] for word in ordered]
 
 
 def same_start(start: str, language: str) -> list[tuple[str, float]]:
