@@ -188,11 +188,12 @@ class DataAnalysis:
         self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
     def _strip_chatter(self, plain: str) -> str:
-        """`plain` without greetings, thanks and filler (the language's `chatter` patterns)."""
-        if self._chatter is None:
-            return plain
-        stripped = " ".join(self._chatter.sub(" ", plain).split())
-        return " ".join(self._chatter.sub(" ", stripped).split())
+        """`plain` without greetings, thanks and filler: the language's `chatter` patterns, then
+        English's, which members mix in ("thanks!", "pls", "lol", "anyone know?")."""
+        if self._chatter is not None:
+            plain = " ".join(self._chatter.sub(" ", plain).split())
+            plain = " ".join(self._chatter.sub(" ", plain).split())
+        return strip_chatter(plain, SOURCE_LANGUAGE)
 
     def definition_subject(self, plain: str) -> str | None:
         return _definition_subject(self._definitions, self.definition_ends, plain)

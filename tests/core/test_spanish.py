@@ -228,3 +228,10 @@ def test_a_spanish_word_is_as_common_as_its_family() -> None:
     assert spanish.informativeness("android") == 1.0  # a rare word stays informative
     matcher = Matcher(shipped_entries(), language="es")
     assert matcher.match("¿la app de ICE funciona en Android?").tier is not Tier.CONFIDENT
+
+
+def test_english_chatter_around_a_spanish_question_is_dropped() -> None:
+    spanish = analysis("es")
+    assert spanish.strip_chatter("hey guys quick question tuvo fallas la app anyone know") == (
+        "tuvo fallas la app"
+    )
