@@ -72,9 +72,9 @@ class Matcher(EntryIndex):
 
     # -- query side ------------------------------------------------------------------------
 
-    def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str]]:
-        """Each distinct query token with its weight, and the word typed for it; `plain` is
-        the output of plain_words().
+    def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str], str]:
+        """Each distinct query token with its weight, the word typed for it, and the question
+        as read (its typos corrected); `plain` is the output of plain_words().
 
         Unknown strings that are not words are corrected first, so a corrected word can still
         join its phrase ("appel store" -> "appstore"); failing a knowledge-base word, to a common
@@ -89,6 +89,10 @@ class Matcher(EntryIndex):
         for position, word in enumerate(words):
             text = self._text
             if word not in text.stopwords and text.stem(word) not in self._idf:
+                if (homophone := self._sounds_like(word)) is not None:
+                    words[position] = homophone
+                    corrected.add(homophone)
+                    continue
                 fixed = self._typos.correct(word)
                 if fixed is None:
                     if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
@@ -105,10 +109,18 @@ class Matcher(EntryIndex):
             if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
                 words = trial
                 corrected.add(fixed)
-        joined = self._text.join_phrases(" ".join(words) if corrected else plain)
+        read = " ".join(words) if corrected else plain
+        joined = self._text.join_phrases(read)
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}
         for word, token in self._text.content_words(joined):
+            # A word of English no entry's questions use ("cities", quoted in answers) is
+            # matched with the entries' English words.
+            if token not in self._postings:
+                borrowed = self._text.borrowed_tokens(word)
+                if borrowed == [] and token not in self._idf:
+                    continue  # an English function word ("is", "the")
+                token = next((t for t in borrowed or () if t in self._idf), token)
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             if token not in weights:
                 weight = self.weight(token)
@@ -117,7 +129,25 @@ class Matcher(EntryIndex):
                     weight *= min(1.0, max(UNKNOWN_FLOOR, said))
                 weights[token] = weight * factor
                 typed[token] = word
-        return weights, typed
+        return weights, typed, read
+
+    def _sounds_like(self, word: str) -> str | None:
+        """The word a string that is no word sounds like, if any: the knowledge base's, else a
+        common word of the language ("exepcion" is "excepcion", never "eleccion"). A real word
+        is only read as a function word that sounds the same and is far commoner ("tubo" as
+        "tuvo", "halla" as "haya"), as English reads "herd" as "heard"."""
+        text = self._text
+        key = text.sound_key(word)
+        if key is None:
+            return None
+        found = self._sounds.get(key)
+        if text.is_word(word):
+            if found in text.stopwords and text.commoner(found, word):
+                return found
+            return None
+        if found is None:  # a word the knowledge base lacks: its meaning then counts
+            return text.sounds_like(word)
+        return found if found != word else None
 
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
@@ -140,7 +170,7 @@ class Matcher(EntryIndex):
         """
         plain = self._text.strip_chatter(self._text.plain_words(question))
         normalized = self._text.join_phrases(plain)
-        weights, typed = self._weighted_tokens(plain)
+        weights, typed, read = self._weighted_tokens(plain)
         for token in leave_out.intersection(weights):
             del weights[token]
         if not weights:
@@ -156,7 +186,7 @@ class Matcher(EntryIndex):
             for index, covered in best
         ]
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
-        asked_kind = self._text.question_kind(plain.split())
+        asked_kind = self._text.question_kind(read.split())  # "cuantso" asks how many
         kind = KIND_BITS.get(asked_kind, 0)
         # Only candidates within CLOSE_CALL of the best can be answered with: what the others
         # leave unexplained is not measured (it needs word frequencies, slow to load).
@@ -165,7 +195,7 @@ class Matcher(EntryIndex):
             (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
             for score, text, index in scored[:limit]
         ]
-        subject = self._subject(plain, weights, typed)
+        subject = self._subject(read, weights, typed)  # "que signifiica ice" asks what X is
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
