@@ -17,7 +17,7 @@ from testkit.emulator.interactions import InteractionHandle
 from testkit.emulator.permissions import MANAGE_GUILD
 from testkit.emulator.state import Role, User
 
-from .test_kb import REFUSED, asked_answer, text_inputs
+from .steps import REFUSED, asked_answer, text_inputs
 
 TEXT = {
     "Id (lower-case words with hyphens)": "app-languages",

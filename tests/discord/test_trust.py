@@ -25,9 +25,7 @@ from testkit.emulator.permissions import MANAGE_GUILD
 from testkit.emulator.state import Channel, Guild, Role, User
 
 from .conftest import StartBot
-
-REFUSED = "Only moderators of this community's home server can change the knowledge base"
-ANSWER = "Answer (neutral, attributed)"
+from .steps import ANSWER, REFUSED
 
 
 @pytest.fixture
