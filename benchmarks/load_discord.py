@@ -34,8 +34,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from benchmarks.discord_setup import unthrottled_bot
 from bot.core.engine import Engine
-from bot.discord.client import PolicyBot
 from bot.settings import SHIPPED_KNOWLEDGE
 from testkit.emulator import DiscordEmulator, InteractionHandle, discord_py_pointed_at
 
@@ -131,15 +131,7 @@ async def measure(kind: str, per_level: int, rounds: int) -> tuple[list[Row], li
                 engine.answer_cache_size = 0  # every question matched afresh
             with discord_py_pointed_at(emu):
                 bot: discord.Client = (
-                    TrivialBot()
-                    if kind == "trivial"
-                    else PolicyBot(
-                        engine,
-                        rate_limit_count=10**9,
-                        rate_limit_seconds=1.0,
-                        state_dir=data,
-                        guild_ready_timeout=0.05,
-                    )
+                    TrivialBot() if kind == "trivial" else unthrottled_bot(engine, data)
                 )
                 async with connected(emu, bot):
                     await run_level(emu, 4, 40)  # warm-up, not reported

@@ -14,8 +14,6 @@ database.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
@@ -39,6 +37,7 @@ from bot.core.answers import (
     too_long_message,
 )
 from bot.core.backends import open_store
+from bot.core.background import running
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.engine_curation import Curation
 from bot.core.engine_writes import Writes
@@ -127,13 +126,10 @@ class Engine(Writes, Curation):
             mark = await store.knowledge_mark()  # before reading: a change after it shows
             engine = cls(store, await store.current(), thresholds or Thresholds(), mark)
             await engine._questions.start()
-            refresher = asyncio.create_task(engine._keep_fresh(refresh_seconds))
             try:
-                yield engine
+                async with running(engine._keep_fresh(refresh_seconds)):
+                    yield engine
             finally:
-                refresher.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await refresher
                 await engine._questions.close()
         finally:
             await store.close()
