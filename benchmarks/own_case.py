@@ -31,6 +31,7 @@ SETS = {
     "dev3": QUESTIONS / "own-case-dev3.tsv",
     "blind": QUESTIONS / "own-case.tsv",
     "blind2": QUESTIONS / "own-case-blind2.tsv",  # round 2, written blind to every earlier set
+    "blind3": QUESTIONS / "own-case-blind3.tsv",  # round 3, the same way
 }
 DEVELOPMENT = ("dev", "dev2", "dev3")
 
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
         "--set",
-        choices=("dev", "dev2", "dev3", "devs", "blind", "blind2", "both"),
+        choices=("dev", "dev2", "dev3", "devs", "blind", "blind2", "blind3", "both"),
         default="dev",
         help="devs: the development sets; both: the first development set and the blind set",
     )
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(f"{name}: {SETS[name].name}", results) + "\n")
         if args.errors and name in DEVELOPMENT:
             print(errors(results, args.errors) + "\n")
-    if args.errors and ("blind" in names or "blind2" in names):
+    if args.errors and any(name.startswith("blind") for name in names):
         print("(misses on the blind set are not listed: it must not be tuned on)")
     return 0
 
