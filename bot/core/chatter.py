@@ -34,7 +34,7 @@ _THANKS_FOR = (
 )
 _QUESTION_START = _any(
     "what who whos how hows is are did does do can could why when where which will would was"
-    " were has have quick lmk tell pls please explain i any so"
+    " were has have quick lmk tell pls please explain i any so just"
 )
 _YOU = _any("you u someone somebody anyone anybody")
 _DUMB = _any("dumb stupid silly obvious basic naive")
@@ -45,13 +45,15 @@ _PEOPLE = _any(
 _SHORTHAND = _any(
     "lol+ lmao+ lmfao rofl ha(?:ha)+ he(?:he)+ smh fr(?:fr)? ngl tbh tbf imo imho idk iirc afaik"
     " ikr istg omg omfg wtf bruh bro dude fam yall ong no_?cap deadass lowkey highkey fwiw"
-    " btw ok(?:ay)? kk? yeah yep yup nah hm+ um+ uh+ welp oof yikes sheesh"
+    " btw wyd ok(?:ay)? kk? yeah yep yup nah hm+ um+ uh+ welp oof yikes sheesh"
 )
 
 CHATTER: dict[str, tuple[str, ...]] = {
     "en": (
         # Greetings, and whoever they are addressed to.
         rf"{_GREETING}(?: there)?(?: {_ADDRESSED})?",
+        # …and a bare "morning" opening the message ("morning all"), never inside a question.
+        rf"^(?:morning|afternoon|evening)(?: {_ADDRESSED})?(?= )",
         # The bot addressed at the start of a question: "bot what is smartlink".
         rf"^(?:ok(?:ay)? |so )?(?:policy ?bot|bot)(?= {_QUESTION_START}\b)",
         # Thanks, and what for.
@@ -62,8 +64,16 @@ CHATTER: dict[str, tuple[str, ...]] = {
         rf"(?:can|could|would|will) {_YOU} (?:please |pls |plz )?(?:explain|clarify)",
         rf"(?:do|does) {_YOU} (?:happen to )?know(?: if| whether)?",
         r"(?:any ?one|any ?body|some ?one|some ?body) knows?(?: if| whether)?",
-        r"(?:i|im|i am) (?:was |am |just )?(?:wondering|curious|confused)"
-        r"(?: (?:if|whether|about))?",
+        r"(?:i|im|i am) (?:was |am |just )?(?:a (?:bit|little) |kinda |kind of |so |really )?"
+        r"(?:wondering|curious|confused|lost)(?: (?:if|whether|about))?",
+        # Who is asking and why: "newbie here", "I'm writing a school paper".
+        r"(?:(?:a )?(?:newbie|noob|new (?:here|to this)|new person|first time)(?: here)?)"
+        r"(?= (?:what|who|how|is|are|did|does|do|can|why|when|where|which))",
+        r"(?:im|i am) (?:writing|doing|working on) (?:a|an|my) (?:school |college |class )?"
+        r"(?:paper|essay|report|project|assignment|article)(?: (?:on|about) (?:this|it))?",
+        r"(?:(?:genuinely|honestly|seriously|just|sincerely) asking|asking genuinely)",
+        r"just (?:so|to make sure) (?:i|im) (?:understand|clear|get (?:it|this) right)",
+        r"just to (?:be clear|clarify|confirm|check|double check)",
         r"(?:i )?(?:want|wanna|would like|wanted|d like) to know(?: if| whether)?",
         r"(?:i )?(?:have|got) a (?:quick |small |random )?(?:question|q)(?: for (?:you|u))?",
         rf"(?:quick|random|honest|genuine|serious|simple|{_DUMB}) (?:question|q|one)",
@@ -71,11 +81,12 @@ CHATTER: dict[str, tuple[str, ...]] = {
         r"lmk|let me know|tell me|pls|plz|please|eli5|explain like im five",
         # Hedges and apologies.
         rf"sorry(?: (?:if|for) (?:this is|this|its|it is) (?:a )?{_DUMB}(?: question| q)?)?"
-        r"(?: (?:to bother you|for asking|for the dumb question))?",
+        r"(?: (?:to bother(?: you)?|for asking|for the dumb question))?",
         rf"(?:this )?(?:might|may) be (?:a )?{_DUMB} (?:question|q)",
         r"not sure if (?:you|u) (?:know|would know|can answer)(?: this)?",
         r"(?:no idea|idk) if (?:you|u) (?:know|cover)(?: this)?",
-        r"correct me if im wrong|i (?:might|may|could) be wrong(?: but)?",
+        r"correct me if im wrong|i (?:might|may|could) be (?:wrong|misreading|mistaken|confused)"
+        r"(?: (?:here|about this))?(?: but)?",
         rf"(?:i )?(?:hope|hoping) (?:{_YOU}|{_ADDRESSED}) can help(?: me)?(?: out| with this)?",
         # A tag at the end: "did it glitch or what", "is it real or nah".
         r"or (?:what|nah|nah bro)$",

@@ -34,6 +34,14 @@ def stripped(text: str) -> str:
         ("hi, I hope you can help, did the app crash?", "did the app crash"),
         ("did it glitch or what", "did it glitch"),
         ("thanks for all the answers! is it still happening?", "is it still happening"),
+        ("morning all. bot, how many enrolled?", "how many enrolled"),
+        ("newbie here, what is smartlink", "what is smartlink"),
+        ("I'm writing a school paper on this: who reported it?", "who reported it"),
+        ("genuinely asking, who are the sources", "who are the sources"),
+        ("I'm a bit lost, is the app approved?", "is the app approved"),
+        ("just so I understand, is it legal advice?", "is it legal advice"),
+        ("sorry to bother, why the warning?", "why the warning"),
+        ("i might be misreading but is the launch off?", "is the launch off"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:
@@ -55,6 +63,8 @@ def test_a_message_of_only_chatter_leaves_nothing(typed: str) -> None:
         "who said the app is a hit",
         "what is the threshold in the border rule",
         "what is the difference between what and which",
+        "what happens at a morning check in",
+        "why is the app lost",
     ],
 )
 def test_words_that_carry_the_question_are_kept(question: str) -> None:
