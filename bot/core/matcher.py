@@ -262,17 +262,18 @@ class Matcher(QuestionReader):
         its doubt words is answered confidently, that entry answers it."""
         doubt = self._text.doubt_tokens
         tokens = set(self.query_tokens(question))
-        claimed = tokens - doubt - self._text.weak_tokens
+        if doubt.isdisjoint(tokens):
+            return None
+        # What else a doubting question says in words the knowledge base never uses ("seems
+        # way inflated", "gossip from insiders") judges the claim; numbers still count.
+        judging = {t for t in tokens if t not in self._idf and not any(c.isdigit() for c in t)}
+        claimed = tokens - doubt - judging - self._text.weak_tokens
         # Only a claim of its own, said in more than one word: "is the ice app thing real"
         # (topic words only) asks whether the story is true, "is Newsmax legit" whether an
         # outlet can be trusted.
-        if (
-            doubt.isdisjoint(tokens)
-            or len(claimed) < 2
-            or all(self._specific(t) < 1.0 for t in claimed)
-        ):
+        if len(claimed) < 2 or all(self._specific(t) < 1.0 for t in claimed):
             return None
-        claim = self._match_one(question, limit, leave_out=doubt)
+        claim = self._match_one(question, limit, leave_out=doubt | judging)
         return claim if claim.tier is Tier.CONFIDENT else None
 
     def _match_one(

@@ -443,9 +443,15 @@ def test_doubt_about_a_single_name_is_not_read_as_doubt_about_a_claim() -> None:
     )
     assert named.match("is newsmax legit or just rumors").tier is not Tier.CONFIDENT
     # Named in more words, it is a claim: its entry answers.
+    # …and so is a claim named in words the knowledge base lacks: "daca" is no claim of it.
+    assert named.match("is the daca renewal legit or just rumors").tier is not Tier.CONFIDENT
     claim = named.match("is the newsmax headline legit or just rumors")
     assert claim.best is not None and claim.best.entry_id == "newsmax"
     assert claim.tier is Tier.CONFIDENT
+    # Words the knowledge base never uses judge the claim, they are not part of it.
+    judged = named.match("are the app glitches real or just chatter from bitter staffers")
+    assert judged.best is not None and judged.best.entry_id == "glitches"
+    assert judged.tier is Tier.CONFIDENT
 
 
 @pytest.mark.parametrize(
