@@ -95,7 +95,14 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
         if alike:
             candidates = alike
             best = candidates[0]
-    close = [c for c in candidates if c.score > best.score - CLOSE_CALL]
+    # A rival that could not be answered itself (it covers too little of the question, or
+    # leaves informative words unexplained) does not make a close call.
+    close = [
+        c
+        for c in candidates
+        if c.score > best.score - CLOSE_CALL
+        and (c is best or (c.coverage >= MIN_COVERAGE and c.explains))
+    ]
     chosen = max(close, key=lambda c: (c.coverage, c.score))
     if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
         runner_up = candidates[1].score if len(candidates) > 1 else 0.0

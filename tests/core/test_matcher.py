@@ -265,6 +265,17 @@ def test_close_call_goes_to_the_entry_that_covers_the_whole_question() -> None:
     assert confident_choice([part, candidate("far", 70.0, coverage=0.6)], limits) is part
 
 
+def test_a_rival_that_could_not_be_answered_makes_no_close_call() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    answerable = candidate("answerable", 80.0, coverage=0.8)
+    assert confident_choice([answerable, candidate("rival", 79.0, coverage=0.8)], limits) is None
+    # A rival leaving informative words unexplained, or covering too little, is no rival.
+    lacks = candidate("lacks", 79.0, coverage=0.8, missing=0.9)
+    assert confident_choice([answerable, lacks], limits) is answerable
+    thin = candidate("thin", 79.0, coverage=0.4)
+    assert confident_choice([answerable, thin], limits) is answerable
+
+
 def test_an_entry_that_leaves_informative_words_unexplained_is_not_chosen() -> None:
     limits = Thresholds(confident=50, suggest=40, margin=2)
     assert confident_choice([candidate("lacks", 90.0, coverage=1.0, missing=0.8)], limits) is None
