@@ -32,6 +32,7 @@ _DISCORD_MARKUP = re.compile(
     r"|</[\w -]+:\d+>"  # slash-command mentions
     r"|<t:\d+(?::\w)?>"  # timestamps
     r"|@(?:everyone|here)\b"
+    r"|(?<![\w@])@(?i:\w*bot)\b"  # a bot addressed by name as text ("@bot", "@policybot")
     r"|https?://\S+"
 )
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

@@ -20,6 +20,13 @@ def test_custom_emoji_timestamps_links_and_everyone_are_removed() -> None:
     assert normalize(typed) == "app"
 
 
+def test_a_bot_addressed_by_name_as_text_is_removed() -> None:
+    assert normalize("@bot is the app real? @PolicyBot") == "is the app real"
+    # …but the word "bot" asked about, and an address in an e-mail, are kept.
+    assert normalize("is this bot biased") == "is this bot biased"
+    assert "bot" in normalize("mail me@bot.com")
+
+
 def test_unicode_emoji_are_removed() -> None:
     assert normalize("is the app real 🤔🇺🇸🔥") == "is the app real"
 
