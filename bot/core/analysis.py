@@ -33,6 +33,7 @@ from bot.core.vocabulary import (
     DEFINITION_PATTERNS,
     DOUBT_TOKENS,
     FRAMING_WORDS,
+    QUESTION_OPENERS,
     STOPWORDS,
     WEAK_TOKENS,
 )
@@ -64,6 +65,7 @@ class TextAnalysis(Protocol):
     never_missing: frozenset[str]  # tokens an entry may lack and still answer: framing words
     framing_words: frozenset[str]  # the same, as typed: they count for no side of coverage
     definition_ends: frozenset[str]  # a "what is X" question opens or ends with one of these
+    question_openers: frozenset[str]  # words a question opens with (empty: not known)
 
     def strip_chatter(self, plain: str) -> str: ...
     def definition_subject(self, plain: str) -> str | None: ...
@@ -99,6 +101,7 @@ class EnglishAnalysis:
     never_missing = WEAK_TOKENS | frozenset(english.stem(word) for word in FRAMING_WORDS)
     framing_words = FRAMING_WORDS
     definition_ends = DEFINITION_ENDS
+    question_openers = QUESTION_OPENERS
 
     @staticmethod
     @functools.lru_cache(maxsize=_CACHE)
@@ -157,6 +160,7 @@ class DataAnalysis:
         self.stopwords = data.stopwords
         self.weak_tokens = data.weak_tokens
         self.doubt_tokens: frozenset[str] = frozenset()  # none in language data yet
+        self.question_openers: frozenset[str] = frozenset()  # nor these
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing

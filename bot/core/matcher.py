@@ -240,14 +240,24 @@ class Matcher(QuestionReader):
             return result
         weak = self._text.weak_tokens
         ranked = {candidate.entry_id for candidate in result.candidates}
+        matched = [(part, self._match_one(part, limit)) for part in parts]
+        # Parts that match nothing at all ("I volunteer at a shelter.") are context, not a
+        # question: the one question beside them is judged as if asked alone.
+        openers = self._text.question_openers
+        context = sum(
+            1
+            for part, one in matched
+            if one.tier is Tier.NONE and part.partition(" ")[0] not in openers
+        )
+        alone = bool(openers) and context == len(parts) - 1
         answered = [
             one
-            for part in parts
+            for part, one in matched
             # A part of weak words only ("or is that fake") speaks of the other part.
             if not weak.issuperset(self.query_tokens(part))
-            and (one := self._match_one(part, limit)).tier is Tier.CONFIDENT
+            and one.tier is Tier.CONFIDENT
             and one.best is not None
-            and one.best.coverage >= 1.0
+            and (alone or one.best.coverage >= 1.0)
             # …and one the whole question ranks among its best ("1.8 million a year? source?"
             # asks for the figure's source, not who the story's sources are).
             and one.best.entry_id in ranked

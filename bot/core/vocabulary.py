@@ -273,6 +273,14 @@ DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_NAME} {_WHAT}(?: is| s|s) (?:it|that)$",  # "smartlink app what is it"
 )
 
+# Words a question opens with. A sentence that opens otherwise and matches nothing ("I
+# volunteer at a shelter.") is context for the question beside it (matcher.py).
+QUESTION_OPENERS: frozenset[str] = frozenset(
+    """what whats wat who whos whom whose when whens where wheres why which how hows is isnt
+    are arent was wasnt were did didnt does doesnt do dont can cant could will wont would
+    should has have any anyone""".split()
+)
+
 # Where a second question starts inside one sentence ("how many enrolled and did it have
 # glitches"): a conjunction followed by a word that opens a question. A regular expression over
 # plain words; the matcher answers one part when the whole is not clear (matcher.py).

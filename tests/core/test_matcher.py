@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.matcher import Candidate, Matcher, Thresholds, Tier, confident_choice
 from bot.core.models import Entry
+from testkit.labelled import shipped_entries
 
 SOURCE = {
     "publisher": "Example Gazette",
@@ -382,6 +383,17 @@ def test_two_questions_in_one_answer_the_part_an_entry_covers(matcher: Matcher) 
     result = matcher.match("how many migrants were enrolled and is the app on the apple store")
     assert result.tier is Tier.CONFIDENT
     assert result.best is not None and result.best.entry_id in ("enrolled", "apple-store")
+
+
+def test_a_sentence_of_context_before_a_question_leaves_it_judged_alone() -> None:
+    shipped = Matcher(shipped_entries())
+    result = shipped.match(
+        "I coach soccer on weekends. Where do people find low cost immigration lawyers?"
+    )
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "legal-help"
+    # A question the knowledge base does not cover is no context: it stays unanswered.
+    assert shipped.match("My sister just moved here. What is DACA?").tier is not Tier.CONFIDENT
 
 
 def test_a_part_that_only_points_back_is_not_answered_alone() -> None:
