@@ -21,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.load_discord import connected, run_level
+from benchmarks.load_bot import connected
+from benchmarks.load_discord import run_level
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.settings import SHIPPED_KNOWLEDGE
@@ -55,7 +56,7 @@ async def soak(total: int, chunk: int) -> int:
                     state_dir=data,
                     guild_ready_timeout=0.05,
                 )
-                async with connected(emu, bot):
+                async with connected(bot, emu.token):
                     done = 0
                     while done < total:
                         row = await run_level(emu, IN_FLIGHT, min(chunk, total - done))
