@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import sqlite3
 import sys
 import tempfile
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +28,15 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from bot.core.answers import Answer
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
+from bot.discord.views import DYNAMIC_ITEMS, AnswerReplies
 from bot.settings import SHIPPED_KNOWLEDGE
 
-KINDS = ("trivial", "policybot", "policybot-uncached")
+KINDS = ("trivial", "trivial-embed", "policybot", "policybot-uncached")
 TRIVIAL_ANSWER = "A fixed answer."
+FIXED_QUESTION = "How many migrants were enrolled?"  # an answer with sources and 5 buttons
 
 
 class TrivialBot(discord.Client):
@@ -49,6 +54,27 @@ class TrivialBot(discord.Client):
 
     async def setup_hook(self) -> None:
         await self.tree.sync()
+
+
+class TrivialEmbedBot(TrivialBot):
+    """The trivial bot sending policybot's own reply to one question — its embed and buttons
+    (made as policybot makes them, bot/discord/views.py) — for every /ask, without answering
+    anything: what discord.py costs for such a reply, apart from policybot's own work."""
+
+    def __init__(self, answer: Answer) -> None:
+        super().__init__()
+        self.tree.remove_command("ask")
+        replies = AnswerReplies()
+        ids = itertools.count(1)
+
+        @self.tree.command(name="ask", description="Answers a fixed embed")
+        async def ask(interaction: discord.Interaction[Any], question: str) -> None:
+            reply = replies.reply(replace(answer, question_id=next(ids)), [])
+            await interaction.response.send_message(**reply.kwargs())
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        await super().setup_hook()
 
 
 @contextlib.asynccontextmanager
@@ -80,6 +106,15 @@ async def serve(kind: str, token: str) -> None:
             await until_stdin_closes()
         print("logged -", flush=True)
         return
+    if kind == "trivial-embed":
+        with tempfile.TemporaryDirectory() as scratch:
+            async with Engine.open(Path(scratch) / "answer.sqlite3", SHIPPED_KNOWLEDGE) as engine:
+                answer = engine.answer(FIXED_QUESTION)
+        async with connected(TrivialEmbedBot(answer), token):
+            print("ready", flush=True)
+            await until_stdin_closes()
+        print("logged -", flush=True)
+        return
     with tempfile.TemporaryDirectory() as scratch:
         data = Path(scratch)
         database = data / "load.sqlite3"
@@ -92,6 +127,7 @@ async def serve(kind: str, token: str) -> None:
                 rate_limit_seconds=1.0,
                 state_dir=data,
                 guild_ready_timeout=0.05,
+                freeze_heap=True,  # as `policybot run` does (bot/heap.py)
             )
             async with connected(bot, token):
                 print("ready", flush=True)

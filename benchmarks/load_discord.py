@@ -241,6 +241,7 @@ async def main(per_level: int, rounds: int, kinds: tuple[str, ...]) -> int:
     )
     titles = {
         "trivial": "Trivial discord.py bot (fixed text): the harness ceiling",
+        "trivial-embed": "Trivial bot sending policybot's reply to one question (embed, buttons)",
         "policybot": "policybot (shipped knowledge)",
         "policybot-uncached": "policybot, answer cache off (every question matched)",
     }
@@ -278,6 +279,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-level", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--bots", nargs="+", choices=KINDS, default=list(KINDS))
+    parser.add_argument(
+        "--bots", nargs="+", choices=KINDS, default=["trivial", "policybot", "policybot-uncached"]
+    )
     options = parser.parse_args()
     sys.exit(asyncio.run(main(options.per_level, options.rounds, tuple(options.bots))))
