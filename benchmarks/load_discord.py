@@ -11,8 +11,13 @@ or answered after Discord's 3 s deadline).
 
     python -m benchmarks.load_discord [--per-level 1000] [--rounds 3]
 
-A third bot, "policybot-uncached", turns the engine's answer cache off so every question is
-matched: the benchmark's eight questions repeat, so with the cache on it measures cache hits.
+"policybot-uncached" turns the engine's answer cache off so every question is matched: the
+benchmark's eight questions repeat, so with the cache on it measures cache hits.
+"trivial-embed" (`--bots trivial trivial-embed …`) sends policybot's own reply to one question,
+its embed and buttons, to every /ask: what discord.py costs for such a reply, apart from
+answering.
+`policybot@DIR` runs policybot from the checkout in DIR beside this one: a before and an after
+in the same run, under the same machine load.
 
 The machine may be shared, so the bots take turns: each round runs every level for every bot
 before the next round starts. Per bot and level the round with the highest throughput is
@@ -108,8 +113,10 @@ async def run_level(
 class BotProcess:
     """One bot (`benchmarks.load_bot`) in its own process, connected to `emu`."""
 
-    def __init__(self, kind: str, emu: DiscordEmulator) -> None:
-        self.kind = kind
+    def __init__(self, name: str, emu: DiscordEmulator) -> None:
+        self.name = name
+        self.kind, _, source = name.partition("@")
+        self.source = source or None  # another checkout to run the bot from (a "before")
         self.emu = emu
         self._process: asyncio.subprocess.Process | None = None
         self.logged: int | None = None  # questions in its database after shutdown
@@ -133,10 +140,11 @@ class BotProcess:
             self.emu.token,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
+            cwd=self.source,  # `-m` imports from the working directory first
         )
         line = await asyncio.wait_for(self._line(), START_SECONDS)
         if line != "ready":
-            raise RuntimeError(f"{self.kind} bot did not start (said {line!r})")
+            raise RuntimeError(f"{self.name} bot did not start (said {line!r})")
 
     async def _line(self) -> str:
         assert self.process.stdout is not None
@@ -159,7 +167,7 @@ async def bots_running(kinds: tuple[str, ...]) -> AsyncIterator[dict[str, BotPro
         running = {}
         for kind in kinds:
             emu = await stack.enter_async_context(DiscordEmulator())
-            bot = BotProcess(kind, emu)
+            bot = BotProcess(kind, emu)  # a name: KIND or KIND@DIR
             await bot.start()
             stack.push_async_callback(bot.stop)
             running[kind] = bot
@@ -245,8 +253,9 @@ async def main(per_level: int, rounds: int, kinds: tuple[str, ...]) -> int:
         "policybot": "policybot (shipped knowledge)",
         "policybot-uncached": "policybot, answer cache off (every question matched)",
     }
-    for kind in kinds:
-        print_table(titles[kind], runs[kind])
+    for name in kinds:
+        kind, _, source = name.partition("@")
+        print_table(titles[kind] + (f" — from {source}" if source else ""), runs[name])
     if "trivial" in runs:
         print("policybot as a ratio to the trivial bot (targets: >= 0.8x throughput, <= 2x CPU)")
         print(
@@ -280,7 +289,13 @@ if __name__ == "__main__":
     parser.add_argument("--per-level", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
-        "--bots", nargs="+", choices=KINDS, default=["trivial", "policybot", "policybot-uncached"]
+        "--bots",
+        nargs="+",
+        default=["trivial", "policybot", "policybot-uncached"],
+        help=f"of {', '.join(KINDS)}; KIND@DIR runs it from the checkout in DIR (e.g. a before)",
     )
     options = parser.parse_args()
+    unknown = [b for b in options.bots if b.partition("@")[0] not in KINDS]
+    if unknown or "trivial" not in options.bots:
+        parser.error(f"--bots: include trivial; unknown: {unknown}")
     sys.exit(asyncio.run(main(options.per_level, options.rounds, tuple(options.bots))))
