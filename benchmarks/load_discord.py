@@ -179,17 +179,17 @@ def load_average() -> str:
 
 
 async def measure(
-    kinds: tuple[str, ...], per_level: int, rounds: int
+    kinds: tuple[str, ...], per_level: int, rounds: int, levels: tuple[int, ...] = LEVELS
 ) -> tuple[dict[str, list[list[Row]]], dict[str, Any]]:
     """For each bot, per level, every round's row; the bots take turns level by level."""
-    runs: dict[str, list[list[Row]]] = {kind: [[] for _ in LEVELS] for kind in kinds}
+    runs: dict[str, list[list[Row]]] = {kind: [[] for _ in levels] for kind in kinds}
     facts: dict[str, Any] = {"load_before": load_average(), "violations": [], "logged": {}}
     async with bots_running(kinds) as bots:
         for bot in bots.values():
             await run_level(bot.emu, *WARM_UP, bot.cpu_seconds)
             bot.emu.forget_history()
         for _ in range(rounds):
-            for index, level in enumerate(LEVELS):
+            for index, level in enumerate(levels):
                 for kind, bot in bots.items():
                     row = await run_level(bot.emu, level, per_level, bot.cpu_seconds)
                     runs[kind][index].append(row)
@@ -198,7 +198,7 @@ async def measure(
                     bot.emu.forget_history()  # the emulator's records do not pile up
     facts["logged"] = {kind: bot.logged for kind, bot in bots.items()}
     facts["load_after"] = load_average()
-    facts["expected_logged"] = WARM_UP[1] + len(LEVELS) * rounds * per_level
+    facts["expected_logged"] = WARM_UP[1] + len(levels) * rounds * per_level
     return runs, facts
 
 
@@ -240,8 +240,10 @@ def print_ratios(ours: list[list[Row]], ceiling: list[list[Row]], label: str) ->
         )
 
 
-async def main(per_level: int, rounds: int, kinds: tuple[str, ...]) -> int:
-    runs, facts = await measure(kinds, per_level, rounds)
+async def main(
+    per_level: int, rounds: int, kinds: tuple[str, ...], levels: tuple[int, ...] = LEVELS
+) -> int:
+    runs, facts = await measure(kinds, per_level, rounds, levels)
     print(
         f"Discord load: {per_level} /ask interactions per level, best of {rounds} rounds, "
         f"each bot in its own process; load average {facts['load_before']} before, "
@@ -288,6 +290,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-level", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--levels", type=int, nargs="+", default=list(LEVELS))
     parser.add_argument(
         "--bots",
         nargs="+",
@@ -298,4 +301,8 @@ if __name__ == "__main__":
     unknown = [b for b in options.bots if b.partition("@")[0] not in KINDS]
     if unknown or "trivial" not in options.bots:
         parser.error(f"--bots: include trivial; unknown: {unknown}")
-    sys.exit(asyncio.run(main(options.per_level, options.rounds, tuple(options.bots))))
+    sys.exit(
+        asyncio.run(
+            main(options.per_level, options.rounds, tuple(options.bots), tuple(options.levels))
+        )
+    )
