@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from bot.core.answers import Answer
 from bot.core.engine import Engine
+from bot.core.i18n import texts
 from bot.core.knowledge import KnowledgeError
 from bot.core.languages import languages
 from bot.core.store import StoreError
@@ -165,7 +166,8 @@ async def _check(engine: Engine, args: argparse.Namespace, settings: Settings) -
         print(json_line(result), flush=True)
     else:
         if checked.claim:
-            print(f"Checking this part:\n> {' '.join(checked.claim.split())}\n")
+            checking = texts(checked.answer.language).gettext("Checking this part of the message:")
+            print(f"{checking}\n> {' '.join(checked.claim.split())}\n")
         print(render_answer(checked.answer)[0], flush=True)
     return 0
 

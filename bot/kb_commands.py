@@ -17,6 +17,7 @@ from bot.core.knowledge import (
     json_schema,
     knowledge_files,
     load_paths,
+    missing_topic_titles,
     missing_translations,
 )
 from bot.progress import Progress
@@ -127,6 +128,10 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     for code, ids in missing_translations(knowledge).items():
         if ids:
             print(f"not yet translated ({code}): {len(ids)} entries: {', '.join(ids)}")
+    for code, stems in missing_topic_titles(knowledge).items():
+        if stems:
+            where = f"bot/locales/{code}/language.toml [topics]"
+            print(f"topic titles not yet translated ({code}, {where}): {', '.join(stems)}")
     return 0
 
 

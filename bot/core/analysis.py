@@ -22,6 +22,7 @@ from bot.core.vocabulary import (
     CLAUSE_BREAK,
     DEFINITION_ENDS,
     DEFINITION_PATTERNS,
+    DOUBT_TOKENS,
     FRAMING_WORDS,
     STOPWORDS,
     WEAK_TOKENS,
@@ -40,6 +41,7 @@ class TextAnalysis(Protocol):
     code: str
     stopwords: frozenset[str]
     weak_tokens: frozenset[str]
+    doubt_tokens: frozenset[str]  # doubt about a claim: "real", "rumor", "made up"
     never_missing: frozenset[str]  # tokens an entry may lack and still answer: framing words
     framing_words: frozenset[str]  # the same, as typed: they count for no side of coverage
     definition_ends: frozenset[str]  # a "what is X" question opens or ends with one of these
@@ -70,6 +72,7 @@ class EnglishAnalysis:
     code = SOURCE_LANGUAGE
     stopwords = STOPWORDS
     weak_tokens = WEAK_TOKENS
+    doubt_tokens = DOUBT_TOKENS
     never_missing = WEAK_TOKENS | frozenset(english.stem(word) for word in FRAMING_WORDS)
     framing_words = FRAMING_WORDS
     definition_ends = DEFINITION_ENDS
@@ -118,6 +121,7 @@ class DataAnalysis:
         self.code = data.code
         self.stopwords = data.stopwords
         self.weak_tokens = data.weak_tokens
+        self.doubt_tokens: frozenset[str] = frozenset()  # none in language data yet
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing

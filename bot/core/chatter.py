@@ -30,7 +30,7 @@ _THANKS = _any(
 )
 _THANKS_FOR = (
     r"(?: (?:so|very) much| a lot| a bunch| in advance| again)?"
-    r"(?: (?:for|4) (?:the|your) (?:help|answers?|info))?(?: earlier)?"
+    r"(?: (?:for|4) (?:all )?(?:the|your|this) (?:help|answers?|info))?(?: earlier)?"
 )
 _QUESTION_START = _any(
     "what who whos how hows is are did does do can could why when where which will would was"
@@ -76,6 +76,9 @@ CHATTER: dict[str, tuple[str, ...]] = {
         r"not sure if (?:you|u) (?:know|would know|can answer)(?: this)?",
         r"(?:no idea|idk) if (?:you|u) (?:know|cover)(?: this)?",
         r"correct me if im wrong|i (?:might|may|could) be wrong(?: but)?",
+        rf"(?:i )?(?:hope|hoping) (?:{_YOU}|{_ADDRESSED}) can help(?: me)?(?: out| with this)?",
+        # A tag at the end: "did it glitch or what", "is it real or nah".
+        r"or (?:what|nah|nah bro)$",
         r"just curious|out of curiosity|real talk|honestly|genuinely|seriously|for the record",
         r"asking for a (?:friend|cousin|relative|family member)",
         # Who brought it up: "my cousin keeps saying stuff about this".

@@ -53,6 +53,7 @@ class Candidate:
     alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
     counting: bool = False  # the question asks how many or how much
     defines: bool = True  # a "what is X" question: the entry is asked what X is
+    named: bool = True  # …and one of its own questions asks it (not only its keywords name X)
     asks_kind: bool = False  # the question asks a kind of its own: who, when, where, why
 
     @property
@@ -87,6 +88,13 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     if not candidates:
         return None
     best = candidates[0]
+    if (best.counting or best.asks_kind) and not best.alike:
+        # Asked who, when or how many: the entries asked that kind of question are the
+        # candidates, when one covers more of the question than the best does.
+        alike = [c for c in candidates if c.alike and c.coverage > best.coverage]
+        if alike:
+            candidates = alike
+            best = candidates[0]
     close = [c for c in candidates if c.score > best.score - CLOSE_CALL]
     chosen = max(close, key=lambda c: (c.coverage, c.score))
     if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
@@ -98,7 +106,10 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
             tied = [c for c in candidates if c.score > best.score - limits.margin]
             alike = [c for c in tied if c.alike]
             if len(alike) != 1:
-                return None
+                # …or, asked what X is, the one entry one of whose questions asks what X is.
+                alike = [c for c in tied if c.named]
+                if len(alike) != 1:
+                    return None
             chosen = alike[0]
     if chosen.score < limits.confident or chosen.coverage < MIN_COVERAGE or not chosen.explains:
         return None

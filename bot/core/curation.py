@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.core.i18n import N_, Marked
 from bot.core.knowledge import KnowledgeError, describe_validation_error, parse_entry
 from bot.core.models import Entry, Source, Status
 
@@ -62,7 +63,15 @@ def with_status(
     source = as_source(typed)
     when = source.date or today
     if status is entry.status:
-        raise KnowledgeError([f"entry '{entry.id}': field 'status': already {status.value}"])
+        raise KnowledgeError(
+            [
+                Marked(
+                    N_("entry '{entry}': field 'status': already {status}"),
+                    entry=entry.id,
+                    status=status.value,
+                )
+            ]
+        )
     sources = [source, *(s for s in entry.sources if s != source)]
     return _rebuilt(
         entry,
@@ -79,7 +88,12 @@ def with_source(entry: Entry, typed: Source | Mapping[str, Any]) -> Entry:
     source = as_source(typed)
     if source in entry.sources:
         raise KnowledgeError(
-            [f"entry '{entry.id}': field 'sources': that source is already listed"]
+            [
+                Marked(
+                    N_("entry '{entry}': field 'sources': that source is already listed"),
+                    entry=entry.id,
+                )
+            ]
         )
     sources = [*entry.sources, source]
     return _rebuilt(
@@ -90,10 +104,23 @@ def with_source(entry: Entry, typed: Source | Mapping[str, Any]) -> Entry:
 def without_source(entry: Entry, index: int) -> Entry:
     """The entry without its source number `index` (0-based); the last one cannot go."""
     if not 0 <= index < len(entry.sources):
-        raise KnowledgeError([f"entry '{entry.id}': field 'sources': no source #{index + 1}"])
+        raise KnowledgeError(
+            [
+                Marked(
+                    N_("entry '{entry}': field 'sources': no source #{number}"),
+                    entry=entry.id,
+                    number=index + 1,
+                )
+            ]
+        )
     if len(entry.sources) == 1:
         raise KnowledgeError(
-            [f"entry '{entry.id}': field 'sources': every entry needs at least one source"]
+            [
+                Marked(
+                    N_("entry '{entry}': field 'sources': every entry needs at least one source"),
+                    entry=entry.id,
+                )
+            ]
         )
     sources = [s for n, s in enumerate(entry.sources) if n != index]
     return _rebuilt(

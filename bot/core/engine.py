@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import datetime as dt
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
@@ -43,6 +44,7 @@ from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.engine_curation import Curation
 from bot.core.engine_writes import Writes
 from bot.core.events import ModerationEvent
+from bot.core.i18n import N_
 from bot.core.knowledge import (
     KnowledgeSet,
     load_directory,
@@ -50,7 +52,7 @@ from bot.core.knowledge import (
     write_directory,
 )
 from bot.core.language_detect import detect_language
-from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.languages import SOURCE_LANGUAGE, topic_title
 from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean, normalize
@@ -76,6 +78,10 @@ LOG_FLUSH_SECONDS = 2.0
 # How long a button press waits for its question to be written: longer than SQLite's busy
 # timeout (5 s), so a write held up by another program's lock gets one full try.
 QUESTION_WAIT_SECONDS = 6.0
+NOT_RECORDED_YET = N_(
+    "the database is slow: the answer is not recorded yet, so nothing was changed — try again "
+    "in a moment"
+)
 WARM_UP_TEXT = "is the check-in app real?"
 
 
@@ -319,11 +325,8 @@ class Engine(Writes, Curation):
             return
         failure = self._questions.failure
         if isinstance(failure, StoreError):  # locked, full: the same words, a fresh error
-            raise type(failure)(str(failure))
-        raise DatabaseBusy(
-            "the database is slow: the answer is not recorded yet, so nothing was changed "
-            "— try again in a moment"
-        )
+            raise copy.copy(failure)
+        raise DatabaseBusy(NOT_RECORDED_YET)
 
     def autocomplete(
         self, typed: str, limit: int = 25, preferred_language: str | None = None
@@ -350,9 +353,11 @@ class Engine(Writes, Curation):
             for (publisher, kind), n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
         ]
 
-    def topics(self) -> list[str]:
-        """The topic titles, sorted."""
-        return sorted(self._knowledge.topics.values())
+    def topics(self, language: str = SOURCE_LANGUAGE) -> list[str]:
+        """The topic titles in a language (English where a title is not translated), sorted."""
+        return sorted(
+            topic_title(key, title, language) for key, title in self._knowledge.topics.items()
+        )
 
     @property
     def as_of(self) -> dt.date | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.core.curation import new_entry, with_source, with_status, without_source
 from bot.core.events import Action, EntryChange, ModerationEvent
+from bot.core.i18n import N_, Marked
 from bot.core.knowledge import KnowledgeError, KnowledgeSet, PlacedEntry
 from bot.core.models import Entry, Source, Status
 from bot.core.queue_groups import QuestionGroup, group_questions
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from bot.core.answers import Answer
 
 MODERATOR_FILE = "moderator-added"
+# Refusals a moderator reads, in their language (bot.core.i18n.Marked).
+NO_SUCH_ENTRY = N_("entry '{entry}': no such entry")
+NOT_QUEUED = N_("question {question}: not on the unanswered queue")
 
 
 class Curation:
@@ -89,7 +93,7 @@ class Curation:
         await self._question_written(question_id)  # a question still being logged counts too
         logged = await self._store.question(question_id)
         if logged is None or not logged.unanswered:
-            raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])
+            raise KnowledgeError([Marked(NOT_QUEUED, question=question_id)])
         return await self._store.add_watch(question_id, member)
 
     async def unwatch(self, question_id: int, member: str) -> bool:
@@ -108,7 +112,9 @@ class Curation:
         is taken, even by someone who added it a moment ago: an add never overwrites."""
         entry = new_entry(raw)
         if self.entry(entry.id) is not None:
-            raise KnowledgeError([f"entry '{entry.id}': field 'id': already exists"])
+            raise KnowledgeError(
+                [Marked(N_("entry '{entry}': field 'id': already exists"), entry=entry.id)]
+            )
         target_file = file or MODERATOR_FILE
         position = 1 + max(
             (p.position for p in self._knowledge.entries.values() if p.file == target_file),
@@ -164,7 +170,7 @@ class Curation:
     def _existing(self, entry_id: str) -> Entry:
         entry = self.entry(entry_id)
         if entry is None:
-            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+            raise KnowledgeError([Marked(NO_SUCH_ENTRY, entry=entry_id)])
         return entry
 
     async def _change_entry(

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.core.engine_curation import MODERATOR_FILE
+from bot.core.engine_curation import MODERATOR_FILE, NO_SUCH_ENTRY, NOT_QUEUED
 from bot.core.engine_live import LiveKnowledge, log
 from bot.core.events import Action, EntryChange, ModerationEvent
+from bot.core.i18n import N_, Marked
 from bot.core.knowledge import (
     KnowledgeError,
     KnowledgeSet,
@@ -83,12 +84,14 @@ class Writes(LiveKnowledge):
             stored = await self._store.revision(entry_id, base_revision)
             entry = stored.entry if stored is not None else None
         if entry is None:
-            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+            raise KnowledgeError([Marked(NO_SUCH_ENTRY, entry=entry_id)])
         if changes.get("id", entry_id) != entry_id:
-            raise KnowledgeError([f"entry '{entry_id}': field 'id': an id cannot be changed"])
+            raise KnowledgeError(
+                [Marked(N_("entry '{entry}': field 'id': an id cannot be changed"), entry=entry_id)]
+            )
         edited = parse_entry({**entry.to_file_dict(), **changes}, f"entry '{entry_id}'")
         if edited == entry:
-            raise KnowledgeError([f"entry '{entry_id}': nothing changed"])
+            raise KnowledgeError([Marked(N_("entry '{entry}': nothing changed"), entry=entry_id)])
         placed = self._knowledge.entries[entry_id]
         expected = {entry_id: base_revision} if base_revision is not None else {}
         target = PlacedEntry(edited, placed.file, placed.position)
@@ -99,13 +102,20 @@ class Writes(LiveKnowledge):
 
     async def _delete(self, entry_id: str, author: str, reason: str, action: Action) -> Revision:
         if entry_id not in self._knowledge.entries:
-            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+            raise KnowledgeError([Marked(NO_SUCH_ENTRY, entry=entry_id)])
         referrers = [
             p.entry.id for p in self._knowledge.entries.values() if entry_id in p.entry.related
         ]
         if referrers:
+            listed = ", ".join(sorted(referrers))
             raise KnowledgeError(
-                [f"entry '{entry_id}': still listed in 'related' of {', '.join(sorted(referrers))}"]
+                [
+                    Marked(
+                        N_("entry '{entry}': still listed in 'related' of {entries}"),
+                        entry=entry_id,
+                        entries=listed,
+                    )
+                ]
             )
         before = self.entry(entry_id)
         revision = (await self._commit([], [entry_id], author, reason, {}))[0]
@@ -117,7 +127,9 @@ class Writes(LiveKnowledge):
         """Restore an entry as it was at revision `number`, as a new revision."""
         old = await self._store.revision(entry_id, number)
         if old is None:
-            raise KnowledgeError([f"entry '{entry_id}': no revision {number}"])
+            raise KnowledgeError(
+                [Marked(N_("entry '{entry}': no revision {number}"), entry=entry_id, number=number)]
+            )
         reason = f"revert to revision {number}"
         if old.entry is None:
             return await self._delete(entry_id, author, reason, Action.REVERT)
@@ -131,23 +143,34 @@ class Writes(LiveKnowledge):
         await self._questions_written()
         logged = await self._store.question(question_id)
         if logged is None:
-            raise KnowledgeError([f"question {question_id}: no such question"])
+            raise KnowledgeError(
+                [Marked(N_("question {question}: no such question"), question=question_id)]
+            )
         if not logged.unanswered:
-            raise KnowledgeError([f"question {question_id}: not on the unanswered queue"])
+            raise KnowledgeError([Marked(NOT_QUEUED, question=question_id)])
         entry = self.entry(entry_id)
         if entry is None:
-            raise KnowledgeError([f"entry '{entry_id}': no such entry"])
+            raise KnowledgeError([Marked(NO_SUCH_ENTRY, entry=entry_id)])
         words = entry.in_language(logged.language)
         if words is None:
             raise KnowledgeError(
                 [
-                    f"entry '{entry_id}': question {question_id} is in '{logged.language}' and "
-                    f"the entry has no '{logged.language}' translation yet; add one first"
+                    Marked(
+                        N_(
+                            "entry '{entry}': question {question} is in '{language}' and the "
+                            "entry has no '{language}' translation yet; add one first"
+                        ),
+                        entry=entry_id,
+                        question=question_id,
+                        language=logged.language,
+                    )
                 ]
             )
         paraphrase = " ".join(clean(logged.text).split())[:300]
         if paraphrase.casefold() in {q.casefold() for q in [words.question, *words.paraphrases]}:
-            raise KnowledgeError([f"entry '{entry_id}': already has that question"])
+            raise KnowledgeError(
+                [Marked(N_("entry '{entry}': already has that question"), entry=entry_id)]
+            )
         data = entry.to_file_dict()
         if logged.language == SOURCE_LANGUAGE:
             data["paraphrases"] = [*entry.paraphrases, paraphrase]
@@ -221,15 +244,27 @@ class Writes(LiveKnowledge):
                 if latest != number and number == 0:
                     raise KnowledgeError(
                         [
-                            f"entry '{entry_id}': field 'id': already exists (someone else added "
-                            "it a moment ago)"
+                            Marked(
+                                N_(
+                                    "entry '{entry}': field 'id': already exists (someone else "
+                                    "added it a moment ago)"
+                                ),
+                                entry=entry_id,
+                            )
                         ]
                     )
                 if latest != number:
                     raise KnowledgeError(
                         [
-                            f"entry '{entry_id}': changed by someone else since revision "
-                            f"{number} (now {latest}); open it again to see their change"
+                            Marked(
+                                N_(
+                                    "entry '{entry}': changed by someone else since revision "
+                                    "{number} (now {latest}); open it again to see their change"
+                                ),
+                                entry=entry_id,
+                                number=number,
+                                latest=latest,
+                            )
                         ]
                     )
             after = KnowledgeSet(

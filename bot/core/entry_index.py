@@ -14,7 +14,7 @@ from sys import intern
 from bot.core.analysis import TextAnalysis, analysis
 from bot.core.models import Entry
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import HOW_MANY, QUESTION_KINDS
+from bot.core.vocabulary import HOW_MANY, HOW_TO, QUESTION_KINDS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
@@ -23,9 +23,12 @@ UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest kn
 COMMON_POSTINGS = 2000
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
+# A word used by more than a tenth of the entries is the topic's ("migrants", "ice", "app"): an
+# entry that lacks it is not missing much (its share of that counts, _specific).
+TOPIC_IDF = math.log(1 + 10)
 # One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
 KIND_BITS = {
-    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY}))
+    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY, HOW_TO}))
 }
 
 
@@ -53,6 +56,7 @@ class EntryIndex:
         # Entry index -> what its "what is X" questions ask about, as tokens (few entries have
         # any), and for those its keywords too (its names).
         self._defines: dict[int, list[tuple[str, ...]]] = {}
+        self._asked_names: dict[int, int] = {}  # how many of those come from its questions
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
@@ -100,6 +104,7 @@ class EntryIndex:
             if defines:  # …and, for an entry asked what X is, the names of X it lists
                 named = [*map(self._name, names), *((k,) for k in keywords), *groups]
                 self._defines[index] = named
+                self._asked_names[index] = len(names)
             self._keyword_groups.append(groups)
             union.update(keywords)
             union.update(token for group in groups for token in group)
@@ -179,6 +184,31 @@ class EntryIndex:
     def weight(self, token: str) -> float:
         idf = self._idf.get(token, self._unknown_weight)
         return idf * WEAK_FACTOR if token in self._text.weak_tokens else idf
+
+    def _frames(self, word: str, token: str) -> bool:
+        """Whether a question word says how it is asked rather than what about: a framing word
+        as typed, or a word meaning one ("flop" is read as "fail")."""
+        text = self._text
+        return word in text.framing_words or (
+            token in text.never_missing and token not in text.weak_tokens
+        )
+
+    def _specific(self, token: str) -> float:
+        """0..1: how specific a token is within the knowledge base; a word a large share of its
+        entries use ("migrants", "ice", "app") is the topic's, and an entry that lacks it still
+        answers a question about the topic."""
+        idf = self._idf.get(token)
+        return 1.0 if idf is None else min(1.0, idf / TOPIC_IDF)
+
+    def _informativeness(self, word: str, token: str) -> float:
+        """How much a question word the entry lacks says; the more common of the word as typed
+        and its token decides ("phones" counts as "phone")."""
+        if token in self._text.never_missing or word in self._text.framing_words:
+            return 0.0  # chatter-like, or framing ("flop" means "fail", which frames)
+        said = self._text.informativeness
+        if token == word or not token.isalpha():
+            return said(word)
+        return min(said(word), said(token))
 
     def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.

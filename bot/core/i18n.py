@@ -17,7 +17,7 @@ import io
 from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from bot.core.languages import LOCALES_DIR, SOURCE_LANGUAGE, language
@@ -28,6 +28,29 @@ DOMAIN = "policybot"
 def N_(message: str) -> str:
     """Mark a constant for extraction; it is translated where it is used."""
     return message
+
+
+class Marked(str):
+    """English text (what `str`, logs and the command line show) that keeps its gettext
+    message and fields, so a front end can say it in the reader's language (`said`). The core
+    returns these for the refusals moderators read; it never needs to know who reads them."""
+
+    message: str
+    fields: dict[str, object]
+
+    def __new__(cls, message: str, **fields: object) -> Marked:
+        text = super().__new__(cls, message.format(**fields) if fields else message)
+        text.message = message
+        text.fields = fields
+        return text
+
+
+def said(text: str, code: str) -> str:
+    """`text` in a language: a Marked text translated, any other text as it is."""
+    if not isinstance(text, Marked):
+        return text
+    translated = texts(code).gettext(text.message)
+    return translated.format(**text.fields) if text.fields else translated
 
 
 def catalogue_path(code: str) -> str:
@@ -67,6 +90,10 @@ class Texts:
 
     def number(self, value: int | float) -> str:
         return format_decimal(value, locale=self._date_locale)
+
+    def percent(self, value: float) -> str:
+        """A ratio as a whole percentage: "45%", "45 %"."""
+        return format_percent(value, locale=self._date_locale)
 
     @property
     def language_name(self) -> str:

@@ -213,6 +213,14 @@ def missing_translations(knowledge: KnowledgeSet) -> dict[str, list[str]]:
     }
 
 
+def missing_topic_titles(knowledge: KnowledgeSet) -> dict[str, list[str]]:
+    """Language code -> topic files (stems) with no title in that language's data."""
+    return {
+        language.code: [stem for stem in knowledge.topics if stem not in language.topics]
+        for language in translation_languages()
+    }
+
+
 def dangling_related(entries: Mapping[str, PlacedEntry]) -> list[str]:
     problems = []
     for placed in entries.values():

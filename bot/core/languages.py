@@ -46,6 +46,8 @@ class Language:
     clause_break: str = ""  # regular expression: where a second question starts in a sentence
     # question word -> the kind of question it asks: "who", "when", "where", "why", "how many"
     question_kinds: Mapping[str, str] = field(default_factory=dict)
+    # topic file stem (knowledge/<stem>.toml) -> its title in this language
+    topics: Mapping[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def month_names(self) -> tuple[str, ...]:
@@ -56,6 +58,26 @@ class Language:
 
 class LanguageDataError(ValueError):
     pass
+
+
+TOPIC_KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"  # a topic file's stem, as the loader names topics
+TOPIC_TITLE_MAX = 100
+
+
+def _topic_titles(raw: object) -> dict[str, str]:
+    """`[topics]`: each topic file's stem and its title, one line of at most 100 characters."""
+    if not isinstance(raw, dict):
+        raise LanguageDataError("[topics] must be a table of file stem = title")
+    titles = {}
+    for key, title in raw.items():
+        if not re.match(TOPIC_KEY_PATTERN, key):
+            raise LanguageDataError(f"[topics] '{key}': not a topic file's stem")
+        if not isinstance(title, str) or not title.strip() or "\n" in title:
+            raise LanguageDataError(f"[topics] '{key}': the title must be one line of text")
+        if len(title) > TOPIC_TITLE_MAX:
+            raise LanguageDataError(f"[topics] '{key}': over {TOPIC_TITLE_MAX} characters")
+        titles[key] = title.strip()
+    return titles
 
 
 def _load(path: Path) -> Language:
@@ -85,6 +107,7 @@ def _load(path: Path) -> Language:
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
+            topics=_topic_titles(raw.get("topics", {})),
         )
     except (KeyError, tomllib.TOMLDecodeError, UnknownLocaleError, ValueError) as error:
         raise LanguageDataError(f"{path}: bad language data: {error}") from None
@@ -121,3 +144,11 @@ def language_for_locale(locale: str | None) -> str | None:
             return code
     base = locale.split("-")[0].lower()
     return base if base in languages() else None
+
+
+def topic_title(key: str, title: str, code: str) -> str:
+    """A topic's title in a language: from that language's data (`[topics]`, by the topic
+    file's stem), else the English title of the file."""
+    if code == SOURCE_LANGUAGE or code not in languages():
+        return title
+    return languages()[code].topics.get(key, title)

@@ -7,18 +7,21 @@ normalised tokens (entry_index.py), rare tokens first; each candidate entry is t
 four things, each 0..1:
 - entry cover: how much of the question's weight the entry's words cover (rare words weigh
   more, like tf-idf; a word the knowledge base never uses weighs more than the rarest one, which
-  is what turns away questions about other things; a word found only in the entry's answer
-  counts for ANSWER_FACTOR of its weight);
+  is what turns away questions about other things, unless it is a common word of the language
+  such as "whole" or "hope"; a word found only in the entry's answer counts for ANSWER_FACTOR
+  of its weight);
 - question cover: the same against the entry's single best question plus its keywords;
 - phrase cover: how much of that best question the member's question covers;
 - similarity: rapidfuzz token-sort similarity to the entry's closest question.
 For the best few, two more measures decide whether one may be answered (confidence.py): the
 share of the question's weight its questions and keywords cover, and how much informative
 content (by general-language word frequency) the whole entry leaves unexplained: an entry
-that lacks "population" or "2019" from the question does not answer it; a "what is X"
-question needs an entry asked what X is; a "who"/"when"/"how many" question an entry asked
-that kind of question. Two questions in one are answered through the part an entry fully
-covers. Weights and thresholds were chosen on the tuning sets (benchmarks/README.md).
+that lacks "population" or "2019" from the question does not answer it (a topic word most
+entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
+is; a "who"/"when"/"which"/"how many"/"how do I" question an entry asked that kind of
+question. Two questions in one are answered through the part an entry fully covers, and doubt
+about one claim ("is the NYC launch real") through the entry on that claim. Weights and
+thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -44,6 +47,12 @@ from bot.core.vocabulary import HOW_MANY
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
 
+# A word the knowledge base never uses weighs by how informative it is in general language
+# (commonness.py): fully from UNKNOWN_FULL on ("population", "won"), less below it ("whole",
+# "hope", "lot"), never under UNKNOWN_FLOOR of the full weight.
+UNKNOWN_FULL = 0.6
+UNKNOWN_FLOOR = 0.4
+NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
@@ -102,7 +111,11 @@ class Matcher(EntryIndex):
         for word, token in self._text.content_words(joined):
             factor = CORRECTED_FACTOR if word in corrected else 1.0
             if token not in weights:
-                weights[token] = self.weight(token) * factor
+                weight = self.weight(token)
+                if token not in self._idf:
+                    said = self._informativeness(word, token) / UNKNOWN_FULL
+                    weight *= min(1.0, max(UNKNOWN_FLOOR, said))
+                weights[token] = weight * factor
                 typed[token] = word
         return weights, typed
 
@@ -117,14 +130,19 @@ class Matcher(EntryIndex):
 
     # -- ranking ---------------------------------------------------------------------------
 
-    def rank(self, question: str, limit: int = 3) -> list[Candidate]:
+    def rank(
+        self, question: str, limit: int = 3, leave_out: frozenset[str] = frozenset()
+    ) -> list[Candidate]:
         """Entries ordered by score, best first; empty when the question shares nothing.
 
-        Greetings, thanks and other chatter around the question are dropped first.
+        Greetings, thanks and other chatter around the question are dropped first, and so are
+        the tokens in `leave_out`.
         """
         plain = self._text.strip_chatter(self._text.plain_words(question))
         normalized = self._text.join_phrases(plain)
         weights, typed = self._weighted_tokens(plain)
+        for token in leave_out.intersection(weights):
+            del weights[token]
         if not weights:
             index = self._exact.get(normalized)
             if index is None:
@@ -162,7 +180,8 @@ class Matcher(EntryIndex):
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
                 counting=asked_kind == HOW_MANY,
-                defines=self._defines_subject(index, subject, weights),
+                defines=bool(level := self._defines_subject(index, subject, weights)),
+                named=level == NAMED,
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
             )
             for score, text, index, coverage, missing in measured
@@ -176,21 +195,22 @@ class Matcher(EntryIndex):
         frame = set(plain.split()).difference(subject.split()) | self._text.framing_words
         return [token for token in weights if typed[token] not in frame]
 
-    def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> bool:
-        """Whether the entry is asked what the subject is (true when there is no subject): one
-        of the things its "what is" questions ask about and the subject mostly overlap, each
-        way ("ice" is not the ICE Portal; "atd program" is ATD)."""
+    def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> int:
+        """Whether the entry is asked what the subject is: one of the things its "what is"
+        questions ask about and the subject mostly overlap, each way ("ice" is not the ICE
+        Portal; "atd program" is ATD). 0: no; 1: through one of its keywords (its names);
+        2: through one of its questions, or when there is no subject."""
         if not subject:
-            return True
+            return NAMED
         asked = sum(weights[token] for token in subject)
         idf = self._idf
-        for name in self._defines.get(index, ()):
+        for position, name in enumerate(self._defines.get(index, ())):
             shared = [token for token in name if token in weights]
             if sum(weights[token] for token in shared if token in subject) >= 0.5 * asked and sum(
                 idf.get(t, 0.0) for t in shared
             ) >= 0.5 * sum(idf.get(t, 0.0) for t in name):
-                return True
-        return False
+                return NAMED if position < self._asked_names[index] else KEYWORD_NAMED
+        return 0
 
     def _coverage(
         self,
@@ -220,26 +240,12 @@ class Matcher(EntryIndex):
         if not measure_missing:
             return round(coverage, 3), 0.0
         answer = self._answers[index]
-        missing = sum(self._informativeness(typed[t], t) for t in unasked if t not in answer)
-        return round(coverage, 3), round(missing, 3)
-
-    def _frames(self, word: str, token: str) -> bool:
-        """Whether a question word says how it is asked rather than what about: a framing word
-        as typed, or a word meaning one ("flop" is read as "fail")."""
-        text = self._text
-        return word in text.framing_words or (
-            token in text.never_missing and token not in text.weak_tokens
+        missing = sum(
+            self._informativeness(typed[t], t) * self._specific(t)
+            for t in unasked
+            if t not in answer
         )
-
-    def _informativeness(self, word: str, token: str) -> float:
-        """How much a question word the entry lacks says; the more common of the word as typed
-        and its token decides ("phones" counts as "phone")."""
-        if token in self._text.never_missing or word in self._text.framing_words:
-            return 0.0  # chatter-like, or framing ("flop" means "fail", which frames)
-        said = self._text.informativeness
-        if token == word or not token.isalpha():
-            return said(word)
-        return min(said(word), said(token))
+        return round(coverage, 3), round(missing, 3)
 
     def _score(
         self,
@@ -289,6 +295,9 @@ class Matcher(EntryIndex):
         result = self._match_one(question, limit)
         if result.tier is Tier.CONFIDENT:
             return result
+        claim = self._doubted_claim(question, limit)
+        if claim is not None:
+            return claim
         parts = self._text.clauses(question)
         if len(parts) < 2:
             return result
@@ -310,8 +319,29 @@ class Matcher(EntryIndex):
             return result
         return max(answered, key=lambda one: one.best.score if one.best else 0.0)
 
-    def _match_one(self, question: str, limit: int) -> MatchResult:
-        candidates = self.rank(question, limit=max(limit, 3))
+    def _doubted_claim(self, question: str, limit: int) -> MatchResult | None:
+        """Doubt about one claim ("is the NYC launch real or just a rumor", "45 enrolled sounds
+        made up"): the entry on that claim says how it is sourced, so when the question without
+        its doubt words is answered confidently, that entry answers it."""
+        doubt = self._text.doubt_tokens
+        tokens = set(self.query_tokens(question))
+        claimed = tokens - doubt - self._text.weak_tokens
+        # Only a claim of its own, said in more than one word: "is the ice app thing real"
+        # (topic words only) asks whether the story is true, "is Newsmax legit" whether an
+        # outlet can be trusted.
+        if (
+            doubt.isdisjoint(tokens)
+            or len(claimed) < 2
+            or all(self._specific(t) < 1.0 for t in claimed)
+        ):
+            return None
+        claim = self._match_one(question, limit, leave_out=doubt)
+        return claim if claim.tier is Tier.CONFIDENT else None
+
+    def _match_one(
+        self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
+    ) -> MatchResult:
+        candidates = self.rank(question, limit=max(limit, 3), leave_out=leave_out)
         limits = self.thresholds
         if not candidates or candidates[0].score < limits.suggest:
             return MatchResult(Tier.NONE, ())

@@ -15,6 +15,9 @@ from functools import lru_cache
 
 from bot.core.vocabulary import (
     HOW_MANY,
+    HOW_TO,
+    HOW_TO_DOUBT,
+    HOW_TO_OPENINGS,
     PHRASE_WORDS,
     PHRASES,
     QUESTION_KINDS,
@@ -209,10 +212,16 @@ def content_words(normalized: str) -> list[tuple[str, str]]:
 
 def question_kind(words: list[str]) -> str:
     """What a question asks for, from its first words: "who", "when", "where", "why" or
-    "how many"; "" when none of its first three words says."""
-    for position, word in enumerate(words[:3]):
+    "how many"; "" when none of its first four words says ("unnamed sources, so who said it")."""
+    for position, word in enumerate(words[:4]):
         if word in ("how", "hw") and words[position + 1 : position + 2] in (["many"], ["much"]):
             return HOW_MANY
+        if (
+            word in ("how", "hw")
+            and words[position + 1 : position + 3] in HOW_TO_OPENINGS
+            and words[position + 3 : position + 4] not in HOW_TO_DOUBT
+        ):
+            return HOW_TO
         kind = QUESTION_KINDS.get(word)
         if kind is not None:
             return kind

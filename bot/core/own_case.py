@@ -7,51 +7,35 @@ question about the news that merely uses "I" ("I heard 45 people enrolled, true?
 A question counts as own-case when it has first-person (or family) case wording — "my
 check-in", "I have an appointment", "can I skip", "tengo cita", "mi esposo tiene que
 reportarse" — and, for the weaker cues (a bare "can I", "my husband"), also a word about an
-immigration case (check-in, ICE, app, court, deport …). The language is the language of the cue
-that matched. A lawyer's or volunteer's question about a client's case counts too: the answer may
-reach the client. The rules live in `bot.core.own_case_rules`, their word lists in
-`bot.core.own_case_words`, the notice texts in `bot.core.notices`.
+immigration case (check-in, ICE, app, court, deport …), and for some no news frame ("I read
+that", "es cierto"). Misspelt case words are read as meant ("apointment"). The language is the
+question's, when the language detector is sure of it, else the matching rule's. A lawyer's or
+volunteer's question about a client's case counts too: the answer may reach the client.
+
+The rules and their word lists are data, per language (`bot/locales/<code>/own_case_words.toml`
+and `own_case_rules.toml`, read by `bot.core.own_case_data`); the notice texts are in
+`bot.core.notices`.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import StrEnum
 
-from bot.core import own_case_words as words
-from bot.core.own_case_rules import RULES_EN, RULES_ES
+from bot.core.commonness import is_word
+from bot.core.language_detect import detect_language
+from bot.core.own_case_data import Wording, wordings
+from bot.core.typos import TypoCorrector
 
-
-class Language(StrEnum):
-    EN = "en"
-    ES = "es"
+SHORTEST_TYPO = 5  # shorter misspellings are too close to other words ("sita", "cite")
 
 
 @dataclass(frozen=True)
 class OwnCase:
-    language: Language
+    language: str  # the code of the language whose rule matched
     cue: str  # the name of the rule that matched, for tests and debugging
-
-
-_CONTRACTIONS = {
-    "i've": "i have",
-    "ive": "i have",
-    "i'm": "i am",
-    "im": "i am",
-    "we've": "we have",
-    "we're": "we are",
-    "don't": "do not",
-    "dont": "do not",
-    "can't": "cannot",
-    "cant": "cannot",
-    "won't": "will not",
-    "didn't": "did not",
-    "doesn't": "does not",
-    "i'll": "i will",
-    "gonna": "going to",
-}
 
 
 def fold(text: str) -> str:
@@ -60,37 +44,66 @@ def fold(text: str) -> str:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("’", "'").replace("‘", "'")
     plain = re.sub(r"[¿¡?!.,;:()\"“”]", " ", plain)
-    words = [_CONTRACTIONS.get(word, word) for word in plain.split()]
+    contractions: dict[str, str] = {}
+    for wording in wordings():
+        contractions.update(wording.contractions)
+    words = [contractions.get(word, word) for word in plain.split()]
+    spellings = tuple(sorted({word for wording in wordings() for word in wording.spellings}))
+    codes = tuple(wording.code for wording in wordings())
+    words = [_spelt(word, spellings, codes) for word in words]
     return " " + " ".join(words) + " "
 
 
-_COMPILED = {
-    Language.EN: tuple((n, re.compile(p), c) for n, p, c in RULES_EN),
-    Language.ES: tuple((n, re.compile(p), c) for n, p, c in RULES_ES),
-}
-_CASE_WORDS = {
-    Language.EN: re.compile(rf" {words.CASE_EN}\b"),
-    Language.ES: re.compile(rf" {words.CASE_ES}\b"),
-}
-# Words only Spanish questions use; they decide the language when both languages' cues match.
-_SPANISH_HINT = re.compile(r" (?:el|la|los|las|que|mi|mis|de|con|por|para|es|una|un|y|si|no) ")
+@functools.cache
+def _speller(spellings: tuple[str, ...]) -> TypoCorrector:
+    return TypoCorrector(dict.fromkeys(spellings, 1))
+
+
+@functools.lru_cache(maxsize=8192)
+def _spelt(word: str, spellings: tuple[str, ...], codes: tuple[str, ...]) -> str:
+    """`word`, or the case word it misspells ("apointment" -> "appointment"); a word of any of
+    the languages is never corrected."""
+    if len(word) < SHORTEST_TYPO or not spellings or any(is_word(word, code) for code in codes):
+        return word
+    return _speller(spellings).correct(word) or word
+
+
+def _cue(wording: Wording, text: str) -> str | None:
+    """The name of the first of `wording`'s rules that `text` matches."""
+    present: dict[str, bool] = {}
+
+    def has(name: str) -> bool:
+        if name not in present:
+            present[name] = wording.contexts[name].search(text) is not None
+        return present[name]
+
+    for rule in wording.rules:
+        wanted = all(map(has, rule.needs)) and not any(map(has, rule.unless))
+        if wanted and rule.pattern.search(text):
+            return rule.name
+    return None
+
+
+def _hints(wording: Wording, text: str) -> int:
+    return len(wording.hint.findall(text)) if wording.hint else 0
 
 
 def detect(question: str) -> OwnCase | None:
     """The first own-case cue in `question`, with its language; None for a news question."""
     text = fold(question)
-    found: list[OwnCase] = []
-    for language, rules in _COMPILED.items():
-        has_case_word = _CASE_WORDS[language].search(text) is not None
-        for name, pattern, needs_case_word in rules:
-            if needs_case_word and not has_case_word:
-                continue
-            if pattern.search(text):
-                found.append(OwnCase(language, name))
-                break
+    found = [
+        (wording, OwnCase(wording.code, cue))
+        for wording in wordings()
+        if (cue := _cue(wording, text)) is not None
+    ]
     if not found:
         return None
-    if len(found) > 1:
-        spanish = len(_SPANISH_HINT.findall(text)) >= 2
-        return found[1] if spanish else found[0]
-    return found[0]
+    # The question's language, when the language detector is sure of it ("my compa faltó a su
+    # cita" is Spanish though an English rule matched); else, when two languages' rules match
+    # (Spanglish), two or more of a language's own words decide it.
+    language = detect_language(question)
+    if not language.ambiguous and any(w.code == language.code for w in wordings()):
+        cues = [own_case for wording, own_case in found if wording.code == language.code]
+        return cues[0] if cues else OwnCase(language.code, found[0][1].cue)
+    wording, own_case = max(found, key=lambda pair: _hints(pair[0], text))
+    return own_case if _hints(wording, text) >= 2 else found[0][1]

@@ -19,27 +19,32 @@ from typing import Self
 
 import aiosqlite
 
+from bot.core.i18n import N_
 from bot.core.migrations import migrations
 from bot.core.store import DatabaseBusy, DatabaseFull, StoreError
 
 MIGRATIONS = migrations("sqlite")
 
 BUSY_TIMEOUT_MS = 5000
+# What members and moderators are told (bot/discord/errors.py), in their language.
+LOCKED = N_(
+    "the database {name} is locked by another program (a long import, a backup, an open "
+    "sqlite3 shell?); nothing was changed — try again in a moment"
+)
+FULL = N_(
+    "the disk holding the database {name} is full; nothing was changed — free some space (or "
+    "raise the quota) and try again"
+)
 
 
 def translated(error: sqlite3.Error, path: Path) -> Exception:
-    """A locked or full database as an error that says so; anything else as it was."""
+    """A locked or full database as an error that says so (in the reader's language, through
+    `StoreError.said`); anything else as it was."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseBusy(
-            f"the database {path.name} is locked by another program (a long import, a backup, "
-            "an open sqlite3 shell?); nothing was changed — try again in a moment"
-        )
+        return DatabaseBusy(LOCKED, name=path.name)
     if "full" in text or getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
-        return DatabaseFull(
-            f"the disk holding the database {path.name} is full; nothing was changed — free "
-            "some space (or raise the quota) and try again"
-        )
+        return DatabaseFull(FULL, name=path.name)
     return error
 
 

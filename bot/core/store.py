@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from bot.core.i18n import Marked, said
 from bot.core.knowledge import KnowledgeSet
 from bot.core.matcher import Tier
 from bot.core.models import Entry
@@ -24,7 +25,19 @@ from bot.core.question_log import NewQuestion
 
 
 class StoreError(RuntimeError):
-    """The database cannot be used; the message says what to do."""
+    """The database cannot be used; the message says what to do.
+
+    `message` is English, marked for translation (`N_`) where a member or moderator may read
+    it, with `{placeholders}` filled from `fields` (a `Marked` text): `str(error)` is the
+    English (logs, the command line), `said(code)` the text in a reader's language.
+    """
+
+    def __init__(self, message: str, **fields: str) -> None:
+        self.text = Marked(message, **fields)
+        super().__init__(self.text)
+
+    def said(self, code: str) -> str:
+        return said(self.text, code)
 
 
 class DatabaseBusy(StoreError):

@@ -16,28 +16,42 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"executive (?:order|action)s?", "eo"),
     (r"check ?ins?|checking in|checked in|check up", "checkin"),
     (r"sign(?:ed|ing)? ?ups?", "enroll"),
+    (r"(?:picked|picking|scooped|rounded) up", "arrest"),  # "people getting picked up"
     # Doubt: "did they make this up" asks whether the story was invented.
     (
-        r"(?:make|made|making|makes) (?:it |this |that |these |those |them |all this |this all "
-        r"|the whole thing |(?:this |the |that )?(?:story|stuff|things?|numbers?|quotes?) )?up",
+        r"(?:make|made|making|makes) (?:(?:it|this|that|these|those|them|all|the|whole|entire"
+        r"|story|stuff|thing|things|number|numbers|quote|quotes|figure|figures) ){0,4}up",
         "madeup",
     ),
     (r"alternatives? to detention", "atd"),
-    (r"cbp ?one", "cbpone"),
+    # Kept apart from detention itself: "how many people are in ICE detention" is not asked
+    # by "how many does ICE track without detention".
+    (
+        r"non ?detained|(?:not|arent|isnt|wasnt|never|aren t) detained"
+        r"|(?:without|outside|outside of|instead of) detention",
+        "nondetained",
+    ),
+    (r"cbp ?(?:one|1)", "cbpone"),
     (r"cbp ?home", "cbphome"),
     (r"smart ?link", "smartlink"),
     (r"apple (?:app )?store|app ?store|play store|google play", "appstore"),
     (r"press (?:conference|briefing|event)", "pressconference"),
     (r"united states|u s(?: a)?|america", "usa"),
-    (r"(?:southern|southwest|mexican) border", "southborder"),
+    (r"(?:southern|southwest|sw|mexican|mexico) boa?rders?", "southborder"),
     (r"title 42", "title42"),
+    (r"(?:bring|brings|bringing|brought) up", "mention"),
+    # "what does ATD stand for" asks what a name means, not where things stand.
+    (r"stands? for", "meaning"),
 )
 # Every phrase above contains one of these words: text without any of them skips the phrase
 # pass (a speed-up only; tests check each phrase still joins).
 PHRASE_WORDS: frozenset[str] = frozenset(
     """immigration customs post posts york ny nypost executive check checks checking checked
-    ins sign signed signing signup signups alternative alternatives cbp smart smartlink apple
-    appstore store play press united u usa america border title make made making makes""".split()
+    ins sign signed signing signup signups alternative alternatives cbp smart smartlink
+    apple appstore store play press united u usa america border boarder title make made
+    making makes stand stands non nondetained not arent isnt wasnt never aren without
+    outside instead bring brings bringing brought picked picking scooped rounded southern
+    southwest sw mexican mexico""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -87,6 +101,7 @@ SYNONYMS: dict[str, str] = {
     "govt": "government",
     "gov": "government",
     "source": "source",
+    "sourc": "source",  # "sources", "sourced", "sourcing" (the stemmer leaves "sourc")
     "insider": "source",
     "leak": "source",
     "leaker": "source",
@@ -126,6 +141,14 @@ SYNONYMS: dict[str, str] = {
     "encounter": "encounter",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
+    "diff": "different",
+    "og": "original",
+    "avg": "average",
+    "boarder": "border",  # the domain's commonest misspelling, itself a (rare) word
+    "fy": "fiscal",  # "fy 2022"
+    "advise": "advice",  # "is this legal advise"
+    "cheap": "free",
+    "affordable": "free",
     "ppls": "people",
     "peeps": "people",
     "folk": "people",
@@ -170,6 +193,8 @@ SYNONYMS: dict[str, str] = {
     "liar": "hoax",
     "fabricat": "hoax",
     "fabricated": "hoax",
+    "invent": "hoax",
+    "invented": "hoax",
     "debunk": "hoax",
     "propaganda": "hoax",
     "misinformation": "hoax",
@@ -198,11 +223,12 @@ STOPWORDS: frozenset[str] = frozenset(
     wonder wondering question questions ask asking idk im ive its dont doesnt didnt isnt arent
     wasnt cant wont u ur r ok okay well um uh hmm bro dude man mean means get got gets go going
     gonna wanna want wants let lets make makes made way much many more most than other else
-    again still even ever now right there their theyre whats whos hows thats ya yeah yep nope
+    again even ever now right there their theyre whats whos hows thats ya yeah yep nope
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
-    waht hte adn tf hella b4 deets keep keeps kept keeping hw""".split()
+    waht hte adn tf hella b4 deets keep keeps kept keeping hw hwo getting
+    smth sth""".split()
 )
 
 
@@ -211,6 +237,10 @@ STOPWORDS: frozenset[str] = frozenset(
 WEAK_TOKENS: frozenset[str] = frozenset(
     {"true", "news", "report", "article", "story", "info", "come", "happen", "use", "need"}
 )
+
+# Doubt about what is claimed ("is it real", "a rumor", "made up", "verified"): asked about one
+# claim, the entry on that claim answers it, since every answer says how it is sourced.
+DOUBT_TOKENS: frozenset[str] = frozenset({"true", "hoax", "confirm"})
 
 # Words that say how a question is asked, not what it is about ("what happens if…", "how is
 # it calculated", "any actual numbers"): an entry that lacks them still answers the question,
@@ -234,12 +264,13 @@ FRAMING_WORDS: frozenset[str] = frozenset(
 _WHAT = r"(?:what|wat|wht|waht)"
 _NAME = r"(?:the |a |an )?(?P<subject>(?:[a-z0-9]+ ){0,3}[a-z0-9]+)"
 # Every question those patterns match opens or ends with one of these (a quick test first).
-DEFINITION_ENDS = frozenset("what wat wht waht whats meaning definition for".split())
+DEFINITION_ENDS = frozenset("what wat wht waht whats meaning definition for it that".split())
 DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_WHAT}(?: is| was|s| s) (?:the )?(?:meaning|definition) of {_NAME}$",
     rf"^{_WHAT} (?:does|do|did) {_NAME} (?:stand for|mean|means)$",
     rf"^{_WHAT}(?: is| was|s| s) {_NAME}$",
     rf"^{_NAME} (?:meaning|definition|stands? for)$",
+    rf"^{_NAME} {_WHAT}(?: is| s|s) (?:it|that)$",  # "smartlink app what is it"
 )
 
 # Where a second question starts inside one sentence ("how many enrolled and did it have
@@ -247,16 +278,29 @@ DEFINITION_PATTERNS: tuple[str, ...] = (
 # plain words; the matcher answers one part when the whole is not clear (matcher.py).
 CLAUSE_BREAK = (
     r" (?:and|also|plus|or|but) (?=(?:is|are|was|were|did|does|do|can|could|will|would|has|have"
-    r"|who|what|whats|when|where|why|which|how)\b)"
+    r"|who|whos|what|whats|when|whens|where|wheres|why|which|how|hows)\b)"
 )
 
 # The kind of question a wh-word asks ("how many" and "how much" are one kind of their own,
-# found by question_kind). Only kinds that say what sort of answer is wanted: "what", "is"
-# and "how" open every sort of question. Used only to settle a near tie (confidence.py).
+# and so is "how do I …", found by question_kind). Only kinds that say what sort of answer is
+# wanted ("which" picks one of several things): "what", "is" and "how" open every sort of
+# question. A question of a kind needs an entry asked that kind of question, and a near tie
+# goes to the one entry that is (confidence.py).
 QUESTION_KINDS: dict[str, str] = {
     **dict.fromkeys("who whos whom whose".split(), "who"),
     **dict.fromkeys("when whens".split(), "when"),
     **dict.fromkeys("where wheres".split(), "where"),
     **dict.fromkeys("why whys".split(), "why"),
+    **dict.fromkeys("which".split(), "which"),
 }
 HOW_MANY = "how many"
+# "how do I …", "how can you …": asks for a way to do something, which only an entry asked
+# that way explains ("how do I apply for asylum" is not answered by who is exempt).
+HOW_TO = "how to"
+HOW_TO_OPENINGS = [
+    [verb, person]
+    for verb in ("do", "can", "could", "would", "should")
+    for person in ("i", "u", "you", "we")
+]
+# …but "how do we know", "how can I trust" doubt a claim.
+HOW_TO_DOUBT = [["know"], ["tell"], ["trust"], ["believe"], ["be"]]

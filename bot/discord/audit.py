@@ -6,6 +6,11 @@ compact diff and the reason. A failure while answering is posted as a short repo
 question (the only member text shown), the kind of error and when; never the exception's message,
 a traceback or a token — those stay in the log. Nothing posted can ping anyone. Posting never
 holds up the action: it runs in the background, and a failure to post is logged, not raised.
+
+The channel is shared, so each post has one language: the home server's own (its preferred
+locale, Server Settings → Community), which is the language its moderators chose for the
+community — not that of whoever made the change. A server whose language the bot does not
+speak gets English. Field names, statuses and ids stay as the knowledge files write them.
 """
 
 from __future__ import annotations
@@ -13,11 +18,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import discord
 
 from bot.core.events import Action, EntryChange, ModerationEvent, field_changes
+from bot.core.i18n import Texts, texts
+from bot.core.languages import SOURCE_LANGUAGE, language_for_locale
 from bot.discord.limits import (
     EMBED_DESCRIPTION_MAX,
     EMBED_TITLE_MAX,
@@ -49,17 +57,29 @@ def _plain(text: str, limit: int) -> str:
     return clip(discord.utils.escape_markdown(" ".join(text.split())), limit)
 
 
-def _entry_lines(change: EntryChange) -> list[str]:
-    revision = f" · revision {change.revision}" if change.revision else ""
+def _entry_lines(words: Texts, change: EntryChange) -> list[str]:
+    entry_id = f"`{change.entry_id}`"
+    revision = (
+        words.gettext(" · revision {number}").format(number=change.revision)
+        if change.revision
+        else ""
+    )
     if change.before is None and change.after is not None:
         entry = change.after
+        count = len(entry.sources)
         return [
-            f"`{change.entry_id}` added{revision}: {_plain(entry.question, VALUE_SHOWN)}",
-            f"status {entry.status.value}; {len(entry.sources)} source(s)",
+            words.gettext("{entry} added{revision}: {question}").format(
+                entry=entry_id, revision=revision, question=_plain(entry.question, VALUE_SHOWN)
+            ),
+            words.ngettext(
+                "status {status}; {count} source", "status {status}; {count} sources", count
+            ).format(status=entry.status.value, count=count),
         ]
     if change.after is None:
-        return [f"`{change.entry_id}` deleted{revision}"]
-    lines = [f"`{change.entry_id}`{revision}"]
+        return [
+            words.gettext("{entry} deleted{revision}").format(entry=entry_id, revision=revision)
+        ]
+    lines = [f"{entry_id}{revision}"]
     for name, old, new in field_changes(change.before, change.after)[:CHANGES_SHOWN]:
         old_text = _plain(old, VALUE_SHOWN) if old else "—"
         new_text = _plain(new, VALUE_SHOWN) if new else "—"
@@ -67,43 +87,72 @@ def _entry_lines(change: EntryChange) -> list[str]:
     return lines
 
 
-def event_embed(event: ModerationEvent) -> discord.Embed:
+def event_embed(event: ModerationEvent, words: Texts | None = None) -> discord.Embed:
     """One action as an embed: who did what to which entry, the compact diff, the reason."""
+    words = words or texts()
     ids = ", ".join(c.entry_id for c in event.changes[:5])
-    more = f" and {len(event.changes) - 5} more" if len(event.changes) > 5 else ""
+    extra = len(event.changes) - 5
+    more = " " + words.gettext("and {count} more").format(count=extra) if extra > 0 else ""
     title = f"/kb {event.action.value}" + (f" · {ids}{more}" if ids else "")
     lines: list[str] = []
     if event.question_id is not None:
-        lines.append(f"Question {event.question_id}: {_plain(event.question or '', VALUE_SHOWN)}")
+        lines.append(
+            words.gettext("Question {number}: {question}").format(
+                number=event.question_id, question=_plain(event.question or "", VALUE_SHOWN)
+            )
+        )
     for change in event.changes[:20]:
-        lines += _entry_lines(change)
+        lines += _entry_lines(words, change)
     embed = discord.Embed(
         title=clip(title, EMBED_TITLE_MAX),
         description=clip("\n".join(lines) or "—", EMBED_DESCRIPTION_MAX),
         colour=COLOURS.get(event.action, discord.Colour.blurple()),
         timestamp=dt.datetime.now(dt.UTC),
     )
-    embed.add_field(name="Who", value=_plain(event.author, FIELD_VALUE_MAX), inline=True)
+    who = clip(words.gettext("Who"), FIELD_NAME_MAX)
+    embed.add_field(name=who, value=_plain(event.author, FIELD_VALUE_MAX), inline=True)
     if event.reason:
-        embed.add_field(name="Reason", value=_plain(event.reason, FIELD_VALUE_MAX), inline=True)
+        reason = clip(words.gettext("Reason"), FIELD_NAME_MAX)
+        embed.add_field(name=reason, value=_plain(event.reason, FIELD_VALUE_MAX), inline=True)
     return fit(embed)
 
 
-def failure_embed(where: str, question: str | None, error: BaseException) -> discord.Embed:
+def failure_embed(
+    where: str, question: str | None, error: BaseException, words: Texts | None = None
+) -> discord.Embed:
     """A short report of a failure while answering: no traceback, no error message, no token."""
+    words = words or texts()
     embed = discord.Embed(
-        title=clip(f"Failure while answering ({where})", EMBED_TITLE_MAX),
-        description="The member was told something went wrong. The full traceback is in the "
-        "bot's log at this time.",
+        title=clip(
+            words.gettext("Failure while answering ({where})").format(
+                where=words.gettext(where)  # "/ask" as it is; "a form" etc. marked in errors.py
+            ),
+            EMBED_TITLE_MAX,
+        ),
+        description=words.gettext(
+            "The member was told something went wrong. The full traceback is in the bot's log "
+            "at this time."
+        ),
         colour=FAILURE_COLOUR,
         timestamp=dt.datetime.now(dt.UTC),
     )
     if question:
         embed.add_field(
-            name=clip("Question", FIELD_NAME_MAX), value=_plain(question, 500), inline=False
+            name=clip(words.gettext("Question"), FIELD_NAME_MAX),
+            value=_plain(question, 500),
+            inline=False,
         )
-    embed.add_field(name="Error", value=type(error).__name__, inline=False)
+    embed.add_field(
+        name=clip(words.gettext("Error"), FIELD_NAME_MAX), value=type(error).__name__, inline=False
+    )
     return fit(embed)
+
+
+def channel_words(channel: discord.abc.Messageable) -> Texts:
+    """The audit channel's one language: its server's preferred locale, if the bot speaks it."""
+    guild = getattr(channel, "guild", None)
+    locale = str(guild.preferred_locale) if guild is not None else None
+    return texts(language_for_locale(locale) or SOURCE_LANGUAGE)
 
 
 class AuditChannel:
@@ -124,15 +173,16 @@ class AuditChannel:
 
     def moderation(self, event: ModerationEvent) -> None:
         """An Engine.on_moderation listener."""
-        self._post(event_embed(event))
+        self._post(lambda words: event_embed(event, words))
 
     def failure(self, where: str, question: str | None, error: BaseException) -> None:
-        self._post(failure_embed(where, question, error))
+        self._post(lambda words: failure_embed(where, question, error, words))
 
-    def _post(self, embed: discord.Embed) -> None:
+    def _post(self, make: Callable[[Texts], discord.Embed]) -> None:
+        """`make`: the embed, in the channel's language (known once the channel is)."""
         if self.channel_id is None or self.client.is_closed():
             return
-        task = asyncio.get_running_loop().create_task(self._send(embed))
+        task = asyncio.get_running_loop().create_task(self._send(make))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -161,12 +211,12 @@ class AuditChannel:
             self._warned = True
         return None
 
-    async def _send(self, embed: discord.Embed) -> None:
+    async def _send(self, make: Callable[[Texts], discord.Embed]) -> None:
         channel = self._channel()
         if channel is None:
             return
         try:
-            await channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
+            await channel.send(embed=make(channel_words(channel)), allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as error:
             log.warning("Could not post to the audit channel %s: %s", self.channel_id, error)
 

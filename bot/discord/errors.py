@@ -29,6 +29,16 @@ SORRY_REPORTED = N_(
     "in a little while."
 )
 
+# Where a failure happened, for the audit channel (said in its language there).
+WHERE = {
+    "component": N_("a button or menu"),
+    "modal_submit": N_("a form"),
+    "direct_message": N_("a direct message"),
+    "mention": N_("a mention"),
+}
+# A locked or full database, named: {problem} is StoreError.said (bot/core/sqlite_connection.py).
+STORE_TROUBLE = N_("Sorry, {problem}.")
+
 P = ParamSpec("P")
 S = TypeVar("S")
 
@@ -48,27 +58,33 @@ def report_failed_question(
         audit.failure(where, question, error)
 
 
-def store_trouble_text(error: StoreError) -> str:
-    """What a member is told when the database is locked or full: the problem, named."""
-    return clip(f"Sorry, {error}.", MESSAGE_MAX)
+def store_trouble_text(error: StoreError, language: str) -> str:
+    """What a member is told when the database is locked or full: the problem, named, in
+    their language."""
+    return clip(
+        texts(language).gettext(STORE_TROUBLE).format(problem=error.said(language)), MESSAGE_MAX
+    )
 
 
-def failure_text(interaction: discord.Interaction[Any], error: BaseException) -> str | None:
-    """Log (and report to the audit channel) a failed interaction; what to tell the member,
-    None when there is nowhere to show it."""
+def failure_text(
+    interaction: discord.Interaction[Any], error: BaseException, language: str | None = None
+) -> str | None:
+    """Log (and report to the audit channel) a failed interaction; what to tell the member (in
+    `language`, else their Discord client's), None when there is nowhere to show it."""
     command = interaction.command.qualified_name if interaction.command else interaction.type.name
+    language = language or reply_language(interaction)
     if isinstance(error, StoreError):  # locked, full: say so; it is not a bug of ours
         log.warning("%s from user %s: %s", command, interaction.user.id, error)
-        return store_trouble_text(error)
+        return store_trouble_text(error, language)
     log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
     if interaction.type is discord.InteractionType.autocomplete:
         return None  # nowhere to show a message; an empty list is what the member sees
     question = getattr(interaction.namespace, "question", None)
-    where = f"/{command}" if interaction.command else f"a {command.replace('_', ' ')}"
+    where = f"/{command}" if interaction.command else WHERE.get(command, command)
     report_failed_question(
         interaction.client, where, question if isinstance(question, str) else None, error
     )
-    return texts(reply_language(interaction)).gettext(sorry_text(interaction.client))
+    return texts(language).gettext(sorry_text(interaction.client))
 
 
 async def report_failure(interaction: discord.Interaction[Any], error: BaseException) -> None:

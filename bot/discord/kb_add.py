@@ -15,96 +15,40 @@ and form checks on its own that a home-server moderator is using it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import discord
 
 from bot.core.engine import Engine
+from bot.core.i18n import N_, Texts, texts
 from bot.core.knowledge import KnowledgeError
 from bot.core.models import STATUS_LABELS, SourceKind, Status
 from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import report_failure
-from bot.discord.kb_modal import QUESTION_MAX, TEXT_INPUT_MAX, split_lines
-from bot.discord.limits import MESSAGE_MAX, clip
-from bot.discord.moderation import author_of, problems_text
+from bot.discord.kb_draft import KIND_LABELS, Draft, Drafts, draft_summary
+from bot.discord.kb_modal import QUESTION_MAX, TEXT_INPUT_MAX
+from bot.discord.limits import (
+    MESSAGE_MAX,
+    MODAL_TITLE_MAX,
+    SELECT_PLACEHOLDER_MAX,
+    TEXT_INPUT_LABEL_MAX,
+    clip,
+)
+from bot.discord.locale import words_for
+from bot.discord.moderation import author_of, refusal_text
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.trust import NOT_A_MODERATOR, Trust
 
 Interaction = discord.Interaction[Any]
-NO_DRAFT = "You have no entry draft. Start one with `/kb add`."
+NO_DRAFT = N_("You have no entry draft. Start one with `/kb add`.")
 SHORT_MAX = 300
-KIND_LABELS: dict[SourceKind, str] = {
-    SourceKind.ANONYMOUS: "Anonymous sources (say how the outlet describes them)",
-    SourceKind.NAMED_PERSON: "A named person",
-    SourceKind.OFFICIAL_RECORD: "An official record or document",
-    SourceKind.AGENCY_DATA: "Agency data",
-    SourceKind.OUTLET_ANALYSIS: "The outlet's own reporting or analysis",
-    SourceKind.UNATTRIBUTED: "The outlet names no source",
-}
-
-
-@dataclass
-class Draft:
-    """What a moderator has typed so far; nothing of it is in the knowledge base."""
-
-    text: dict[str, str] = field(default_factory=dict)  # id, question, paraphrases, …
-    source: dict[str, str] = field(default_factory=dict)  # publisher, title, date, link, …
-    status: Status | None = None
-    kind: SourceKind | None = None
-    reason: str = "new entry"
-
-    def raw_entry(self, today: dt.date) -> dict[str, object]:
-        """The entry as a file would hold it, for the model to validate."""
-        return {
-            "id": self.text.get("id", "").strip(),
-            "question": self.text.get("question", ""),
-            "paraphrases": split_lines(self.text.get("paraphrases", "")),
-            "keywords": split_lines(self.text.get("keywords", "")),
-            "answer": self.text.get("answer", ""),
-            "sources": [source_raw(self.source, self.kind)],
-            "status": self.status.value if self.status else "",
-            "as_of": today.isoformat(),
-        }
-
-
-def source_raw(typed: dict[str, str], kind: SourceKind | None) -> dict[str, object]:
-    """A source as typed in a form: the link is a url if it looks like one, else the reason
-    there is none; an empty date means undated; empty optional fields are left out."""
-    raw: dict[str, object] = {
-        "publisher": typed.get("publisher", ""),
-        "title": typed.get("title", ""),
-        "kind": kind.value if kind else "",
-    }
-    date = typed.get("date", "").strip()
-    if date:
-        raw["date"] = date
-    link = typed.get("link", "").strip()
-    if link.lower().startswith(("http://", "https://")):
-        raw["url"] = link
-    elif link:
-        raw["no_url_reason"] = link
-    described = typed.get("described_as", "").strip()
-    if described:
-        raw["described_as"] = described
-    return raw
-
-
-class Drafts:
-    """One draft per moderator, in memory: a restart forgets drafts, never saved entries."""
-
-    def __init__(self) -> None:
-        self._drafts: dict[int, Draft] = {}
-
-    def get(self, user_id: int) -> Draft | None:
-        return self._drafts.get(user_id)
-
-    def start(self, user_id: int) -> Draft:
-        return self._drafts.setdefault(user_id, Draft())
-
-    def discard(self, user_id: int) -> None:
-        self._drafts.pop(user_id, None)
+STATUS_PLACEHOLDER = N_("Status of the claim")
+KIND_PLACEHOLDER = N_("Kind of source")
+SOURCE_LABEL = N_("Source, then save")
+TEXT_LABEL = N_("Edit the text")
+DISCARD_LABEL = N_("Discard the draft")
 
 
 @dataclass(frozen=True)
@@ -120,14 +64,17 @@ class AddFlow:
         if self.trust.is_moderator(interaction):
             return False
         await interaction.response.send_message(
-            NOT_A_MODERATOR, ephemeral=True, allowed_mentions=NO_MENTIONS
+            words_for(interaction).gettext(NOT_A_MODERATOR),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
         return True
 
     async def step(self, interaction: Interaction, draft: Draft, note: str = "") -> None:
         """The step message: where the draft stands and the controls for the next step."""
-        text = clip(f"{note}\n\n{draft_summary(draft)}".strip(), MESSAGE_MAX)
-        view = StepView(self, draft)
+        words = words_for(interaction)
+        text = clip(f"{note}\n\n{draft_summary(words, draft)}".strip(), MESSAGE_MAX)
+        view = StepView(self, draft, words)
         if interaction.response.is_done():  # a refused save, acknowledged before it was tried
             await interaction.edit_original_response(
                 content=text, view=view, allowed_mentions=NO_MENTIONS
@@ -141,22 +88,22 @@ class AddFlow:
         # Acknowledged before the database is touched: a save that waits on a lock must not
         # show as "interaction failed" when it in fact succeeds.
         await interaction.response.defer(ephemeral=True, thinking=True)
+        words = words_for(interaction)
         try:
             revision = await self.engine.add_entry(
                 draft.raw_entry(dt.datetime.now(dt.UTC).date()),
                 author=author_of(interaction),
                 reason=draft.reason,
             )
-        except KnowledgeError as error:
-            note = problems_text("Not saved — nothing was changed:", error.problems)
+        except (KnowledgeError, StoreError) as error:  # locked or full: named; the draft stays
+            note = refusal_text(words, error, form=True)
             await self.step(interaction, draft, clip(note, MESSAGE_MAX - 600))
             return
-        except StoreError as error:  # locked or full: named; the draft stays to try again
-            await self.step(interaction, draft, clip(f"Not saved: {error}.", MESSAGE_MAX - 600))
-            return
         self.drafts.discard(interaction.user.id)
-        answer = self.engine.answer_for_entry(revision.entry_id)
-        added = f"Added `{revision.entry_id}` (revision {revision.number}); members get it now."
+        answer = self.engine.answer_for_entry(revision.entry_id, language=words.code)
+        added = words.gettext("Added {entry} (revision {number}); members get it now.").format(
+            entry=f"`{revision.entry_id}`", number=revision.number
+        )
         await interaction.edit_original_response(
             content=added,
             embed=render.answer_embed(answer) if answer else discord.utils.MISSING,
@@ -164,28 +111,11 @@ class AddFlow:
         )
 
 
-def draft_summary(draft: Draft) -> str:
-    def shown(value: str | None) -> str:
-        return f"`{clip(value, 80).replace('`', 'ˋ')}`" if value else "—"
-
-    status = STATUS_LABELS[draft.status] if draft.status else None
-    kind = KIND_LABELS[draft.kind] if draft.kind else None
-    return "\n".join(
-        [
-            "**New entry (draft — not saved)**",
-            f"id {shown(draft.text.get('id'))} · question {shown(draft.text.get('question'))}",
-            f"status {shown(status)} · source kind {shown(kind)}",
-            f"source {shown(draft.source.get('publisher'))} {shown(draft.source.get('title'))}",
-            "Steps: the text, the status and kind, then the source (which saves).",
-        ]
-    )
-
-
 def _input(
     label: str, value: str, *, paragraph: bool = False, required: bool = True, limit: int = 300
 ) -> discord.ui.TextInput[Any]:
     return discord.ui.TextInput(
-        label=label,
+        label=clip(label, TEXT_INPUT_LABEL_MAX),
         default=value[:limit] or None,
         style=discord.TextStyle.paragraph if paragraph else discord.TextStyle.short,
         required=required,
@@ -194,29 +124,35 @@ def _input(
 
 
 class TextModal(discord.ui.Modal):
-    def __init__(self, flow: AddFlow, draft: Draft) -> None:
-        super().__init__(title="New entry: the text", timeout=30 * 60)
+    def __init__(self, flow: AddFlow, draft: Draft, words: Texts) -> None:
+        super().__init__(
+            title=clip(words.gettext("New entry: the text"), MODAL_TITLE_MAX), timeout=30 * 60
+        )
         self.flow = flow
         typed = draft.text
         self.inputs = {
-            "id": _input("Id (lower-case words with hyphens)", typed.get("id", ""), limit=64),
-            "question": _input("Question", typed.get("question", ""), limit=QUESTION_MAX),
+            "id": _input(
+                words.gettext("Id (lower-case words with hyphens)"), typed.get("id", ""), limit=64
+            ),
+            "question": _input(
+                words.gettext("Question"), typed.get("question", ""), limit=QUESTION_MAX
+            ),
             "paraphrases": _input(
-                "Other wordings (one per line)",
+                words.gettext("Other wordings (one per line)"),
                 typed.get("paraphrases", ""),
                 paragraph=True,
                 required=False,
                 limit=TEXT_INPUT_MAX,
             ),
             "keywords": _input(
-                "Keywords (one per line)",
+                words.gettext("Keywords (one per line)"),
                 typed.get("keywords", ""),
                 paragraph=True,
                 required=False,
                 limit=1000,
             ),
             "answer": _input(
-                "Answer (neutral, attributed)",
+                words.gettext("Answer (neutral, attributed)"),
                 typed.get("answer", ""),
                 paragraph=True,
                 limit=TEXT_INPUT_MAX,
@@ -231,17 +167,20 @@ class TextModal(discord.ui.Modal):
     async def on_submit(self, interaction: Interaction) -> None:
         draft = self.flow.drafts.start(interaction.user.id)
         draft.text = {name: item.value for name, item in self.inputs.items()}
-        await self.flow.step(interaction, draft, "Text kept in your draft.")
+        await self.flow.step(
+            interaction, draft, words_for(interaction).gettext("Text kept in your draft.")
+        )
 
     async def on_error(self, interaction: Interaction, error: Exception) -> None:  # type: ignore[override]
         await report_failure(interaction, error)
 
 
 class SourceModal(discord.ui.Modal):
-    def __init__(self, flow: AddFlow, draft: Draft) -> None:
-        super().__init__(title="New entry: the source", timeout=30 * 60)
+    def __init__(self, flow: AddFlow, draft: Draft, words: Texts) -> None:
+        title = clip(words.gettext("New entry: the source"), MODAL_TITLE_MAX)
+        super().__init__(title=title, timeout=30 * 60)
         self.flow = flow
-        self.inputs = source_inputs(draft.source, "described_as")
+        self.inputs = source_inputs(words, draft.source, "described_as")
         for item in self.inputs.values():
             self.add_item(item)
 
@@ -257,45 +196,72 @@ class SourceModal(discord.ui.Modal):
         await report_failure(interaction, error)
 
 
-def source_inputs(typed: dict[str, str], last: str) -> dict[str, discord.ui.TextInput[Any]]:
+def source_inputs(
+    words: Texts, typed: dict[str, str], last: str
+) -> dict[str, discord.ui.TextInput[Any]]:
     """The source form's inputs; the fifth (`last`) is how anonymous sources are described, what
     changed (for a change of status, shown in answers), or the reason for the change."""
     inputs = {
-        "publisher": _input("Publisher (e.g. New York Post)", typed.get("publisher", "")),
-        "title": _input("Title of the article or document", typed.get("title", "")),
-        "date": _input(
-            "Date (YYYY-MM-DD; empty if undated)", typed.get("date", ""), required=False, limit=10
+        "publisher": _input(
+            words.gettext("Publisher (e.g. New York Post)"), typed.get("publisher", "")
         ),
-        "link": _input("URL, or why there is none", typed.get("link", "")),
+        "title": _input(words.gettext("Title of the article or document"), typed.get("title", "")),
+        "date": _input(
+            words.gettext("Date (YYYY-MM-DD; empty if undated)"),
+            typed.get("date", ""),
+            required=False,
+            limit=10,
+        ),
+        "link": _input(words.gettext("URL, or why there is none"), typed.get("link", "")),
     }
     if last == "described_as":
         inputs[last] = _input(
-            "Anonymous sources: how the outlet puts it",
+            words.gettext("Anonymous sources: how the outlet puts it"),
             typed.get(last, ""),
             required=False,
         )
     elif last == "note":
-        inputs[last] = _input("What changed (shown in answers)", typed.get(last, ""))
+        inputs[last] = _input(words.gettext("What changed (shown in answers)"), typed.get(last, ""))
     else:
-        inputs[last] = _input("Reason for the change", typed.get(last, ""), limit=200)
+        inputs[last] = _input(
+            words.gettext("Reason for the change"), typed.get(last, ""), limit=200
+        )
     return inputs
 
 
 class StepView(discord.ui.View):
     """Status and kind menus and the buttons to go on; all refuse non-moderators."""
 
-    def __init__(self, flow: AddFlow, draft: Draft | None = None) -> None:
+    def __init__(
+        self, flow: AddFlow, draft: Draft | None = None, words: Texts | None = None
+    ) -> None:
+        """`words`: the moderator's language. The instance registered at start-up (no draft,
+        English) only routes presses by custom id; each step message carries its own."""
         super().__init__(timeout=None)
         self.flow = flow
         draft = draft or Draft()
+        words = words or texts()
+        self.status_menu.placeholder = clip(
+            words.gettext(STATUS_PLACEHOLDER), SELECT_PLACEHOLDER_MAX
+        )  # type: ignore[assignment]
         self.status_menu.options = [  # type: ignore[assignment]
-            discord.SelectOption(label=label, value=status.value, default=status is draft.status)
+            discord.SelectOption(
+                label=clip(words.gettext(label), 100),
+                value=status.value,
+                default=status is draft.status,
+            )
             for status, label in STATUS_LABELS.items()
         ]
+        self.kind_menu.placeholder = clip(words.gettext(KIND_PLACEHOLDER), SELECT_PLACEHOLDER_MAX)  # type: ignore[assignment]
         self.kind_menu.options = [  # type: ignore[assignment]
-            discord.SelectOption(label=label[:100], value=kind.value, default=kind is draft.kind)
+            discord.SelectOption(
+                label=clip(words.gettext(label), 100), value=kind.value, default=kind is draft.kind
+            )
             for kind, label in KIND_LABELS.items()
         ]
+        self.source_button.label = words.gettext(SOURCE_LABEL)
+        self.text_button.label = words.gettext(TEXT_LABEL)
+        self.discard_button.label = words.gettext(DISCARD_LABEL)
 
     async def interaction_check(self, interaction: Interaction) -> bool:
         return not await self.flow.refuse_outsider(interaction)
@@ -310,10 +276,10 @@ class StepView(discord.ui.View):
 
     async def _no_draft(self, interaction: Interaction) -> None:
         await interaction.response.send_message(
-            NO_DRAFT, ephemeral=True, allowed_mentions=NO_MENTIONS
+            words_for(interaction).gettext(NO_DRAFT), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
-    @discord.ui.select(custom_id="pb:kbadd:status", placeholder="Status of the claim")
+    @discord.ui.select(custom_id="pb:kbadd:status", placeholder=STATUS_PLACEHOLDER)
     async def status_menu(self, interaction: Interaction, menu: discord.ui.Select[Any]) -> None:
         draft = self._draft(interaction)
         if draft is None:
@@ -322,7 +288,7 @@ class StepView(discord.ui.View):
         draft.status = Status(menu.values[0])
         await interaction.response.defer()
 
-    @discord.ui.select(custom_id="pb:kbadd:kind", placeholder="Kind of source")
+    @discord.ui.select(custom_id="pb:kbadd:kind", placeholder=KIND_PLACEHOLDER)
     async def kind_menu(self, interaction: Interaction, menu: discord.ui.Select[Any]) -> None:
         draft = self._draft(interaction)
         if draft is None:
@@ -331,27 +297,29 @@ class StepView(discord.ui.View):
         draft.kind = SourceKind(menu.values[0])
         await interaction.response.defer()
 
-    @discord.ui.button(label="Source, then save", custom_id="pb:kbadd:source")
+    @discord.ui.button(label=SOURCE_LABEL, custom_id="pb:kbadd:source")
     async def source_button(self, interaction: Interaction, _: discord.ui.Button[Any]) -> None:
         draft = self._draft(interaction)
         if draft is None:
             await self._no_draft(interaction)
             return
-        await interaction.response.send_modal(SourceModal(self.flow, draft))
+        await interaction.response.send_modal(SourceModal(self.flow, draft, words_for(interaction)))
 
-    @discord.ui.button(label="Edit the text", custom_id="pb:kbadd:text")
+    @discord.ui.button(label=TEXT_LABEL, custom_id="pb:kbadd:text")
     async def text_button(self, interaction: Interaction, _: discord.ui.Button[Any]) -> None:
         draft = self._draft(interaction)
         if draft is None:
             await self._no_draft(interaction)
             return
-        await interaction.response.send_modal(TextModal(self.flow, draft))
+        await interaction.response.send_modal(TextModal(self.flow, draft, words_for(interaction)))
 
     @discord.ui.button(
-        label="Discard the draft", custom_id="pb:kbadd:discard", style=discord.ButtonStyle.danger
+        label=DISCARD_LABEL, custom_id="pb:kbadd:discard", style=discord.ButtonStyle.danger
     )
     async def discard_button(self, interaction: Interaction, _: discord.ui.Button[Any]) -> None:
         self.flow.drafts.discard(interaction.user.id)
         await interaction.response.send_message(
-            "Draft discarded; nothing was saved.", ephemeral=True, allowed_mentions=NO_MENTIONS
+            words_for(interaction).gettext("Draft discarded; nothing was saved."),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )

@@ -9,36 +9,36 @@ from typing import Any
 
 import discord
 from discord import app_commands
+from discord.app_commands import locale_str as _t
 from discord.ext import commands
 
 from bot.core.engine import Engine
+from bot.core.i18n import Texts
 from bot.core.knowledge import KnowledgeError
 from bot.core.models import STATUS_LABELS, SourceKind, Status
 from bot.core.store import StoreError
 from bot.discord import render
 from bot.discord.errors import report_failure
-from bot.discord.kb_add import (
-    KIND_LABELS,
-    AddFlow,
-    Drafts,
-    TextModal,
-    source_inputs,
-    source_raw,
-)
-from bot.discord.limits import CHOICE_MAX, MESSAGE_MAX, clip
-from bot.discord.moderation import author_of, entry_choices, problems_text, quoted
+from bot.discord.kb_add import AddFlow, TextModal, source_inputs
+from bot.discord.kb_draft import KIND_LABELS, Drafts, source_raw
+from bot.discord.limits import CHOICE_MAX, MESSAGE_MAX, MODAL_TITLE_MAX, clip
+from bot.discord.locale import words_for
+from bot.discord.moderation import author_of, entry_choices, no_entry_text, refusal_text
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.trust import Trust
 
 Interaction = discord.Interaction[Any]
+# Choice names are localized when the commands sync (bot/discord/translator.py).
 STATUS_CHOICES = [
-    app_commands.Choice(name=clip(label, CHOICE_MAX), value=status.value)
+    app_commands.Choice(name=_t(clip(label, CHOICE_MAX)), value=status.value)
     for status, label in STATUS_LABELS.items()
 ]
 KIND_CHOICES = [
-    app_commands.Choice(name=clip(label, CHOICE_MAX), value=kind.value)
+    app_commands.Choice(name=_t(clip(label, CHOICE_MAX)), value=kind.value)
     for kind, label in KIND_LABELS.items()
 ]
+ENTRY = _t("The entry's id (pick from the list)")
+DESCRIBED_AS = _t("For anonymous sources: how the outlet describes them")
 
 
 class SourceChangeModal(discord.ui.Modal):
@@ -52,16 +52,17 @@ class SourceChangeModal(discord.ui.Modal):
         described_as: str | None,
         base_revision: int,
         status: Status | None,
+        words: Texts,
     ) -> None:
-        title = f"{'Status' if status else 'Source'} of {entry_id}"
-        super().__init__(title=clip(title, 45), timeout=30 * 60)
+        title = words.gettext("Status of {entry}") if status else words.gettext("Source of {entry}")
+        super().__init__(title=clip(title.format(entry=entry_id), MODAL_TITLE_MAX), timeout=30 * 60)
         self.flow = flow
         self.entry_id = entry_id
         self.kind = kind
         self.described_as = described_as
         self.base_revision = base_revision
         self.status = status
-        self.inputs = source_inputs({}, "note" if status else "reason")
+        self.inputs = source_inputs(words, {}, "note" if status else "reason")
         for item in self.inputs.values():
             self.add_item(item)
 
@@ -75,6 +76,7 @@ class SourceChangeModal(discord.ui.Modal):
         engine, author = self.flow.engine, author_of(interaction)
         # Acknowledged before the database is touched, like the /kb edit form.
         await interaction.response.defer(ephemeral=True, thinking=True)
+        words = words_for(interaction)
         try:
             if self.status is not None:
                 revision = await engine.set_status(
@@ -93,16 +95,13 @@ class SourceChangeModal(discord.ui.Modal):
                     reason=typed["reason"].strip(),
                     base_revision=self.base_revision,
                 )
-        except KnowledgeError as error:
-            text = problems_text("Not saved — nothing was changed:", error.problems)
-            await _say(interaction, text)
+        except (KnowledgeError, StoreError) as error:  # locked or full: named, nothing written
+            await _say(interaction, refusal_text(words, error, form=True))
             return
-        except StoreError as error:  # locked or full: named, and nothing was written
-            await _say(interaction, f"Not saved: {error}.")
-            return
-        answer = engine.answer_for_entry(self.entry_id)
+        answer = engine.answer_for_entry(self.entry_id, language=words.code)
+        saved = words.gettext("Saved {entry} as revision {number}. Members now see:")
         await interaction.edit_original_response(
-            content=f"Saved `{self.entry_id}` as revision {revision.number}. Members now see:",
+            content=saved.format(entry=f"`{self.entry_id}`", number=revision.number),
             embed=render.answer_embed(answer) if answer else discord.utils.MISSING,
             allowed_mentions=NO_MENTIONS,
         )
@@ -133,17 +132,19 @@ class CurateCommands(commands.Cog):
     def start_curating(self) -> None:
         self.add_flow = AddFlow(self.engine, self.trust, Drafts())
 
-    @app_commands.command(name="add", description="Add a new entry (a short flow of two forms)")
+    @app_commands.command(name="add", description=_t("Add a new entry (a short flow of two forms)"))
     async def add(self, interaction: Interaction) -> None:
         draft = self.add_flow.drafts.start(interaction.user.id)
-        await interaction.response.send_modal(TextModal(self.add_flow, draft))
+        await interaction.response.send_modal(
+            TextModal(self.add_flow, draft, words_for(interaction))
+        )
 
-    @app_commands.command(name="status", description="Change a claim's status, with its source")
+    @app_commands.command(name="status", description=_t("Change a claim's status, with its source"))
     @app_commands.describe(
-        entry="The entry's id (pick from the list)",
-        status="The new status",
-        kind="How the source that justifies it stands behind the claim",
-        described_as="For anonymous sources: how the outlet describes them",
+        entry=ENTRY,
+        status=_t("The new status"),
+        kind=_t("How the source that justifies it stands behind the claim"),
+        described_as=DESCRIBED_AS,
     )
     @app_commands.choices(status=STATUS_CHOICES, kind=KIND_CHOICES)
     async def status(
@@ -156,13 +157,13 @@ class CurateCommands(commands.Cog):
     ) -> None:
         await self._source_form(interaction, entry, SourceKind(kind), described_as, Status(status))
 
-    source = app_commands.Group(name="source", description="Add or remove an entry's source")
+    source = app_commands.Group(name="source", description=_t("Add or remove an entry's source"))
 
-    @source.command(name="add", description="Add a source to an entry")
+    @source.command(name="add", description=_t("Add a source to an entry"))
     @app_commands.describe(
-        entry="The entry's id (pick from the list)",
-        kind="How the source stands behind the claim",
-        described_as="For anonymous sources: how the outlet describes them",
+        entry=ENTRY,
+        kind=_t("How the source stands behind the claim"),
+        described_as=DESCRIBED_AS,
     )
     @app_commands.choices(kind=KIND_CHOICES)
     async def source_add(
@@ -174,11 +175,11 @@ class CurateCommands(commands.Cog):
     ) -> None:
         await self._source_form(interaction, entry, SourceKind(kind), described_as, None)
 
-    @source.command(name="remove", description="Remove a source from an entry")
+    @source.command(name="remove", description=_t("Remove a source from an entry"))
     @app_commands.describe(
-        entry="The entry's id (pick from the list)",
-        source="The source (pick from the list)",
-        reason="Why it goes",
+        entry=ENTRY,
+        source=_t("The source (pick from the list)"),
+        reason=_t("Why it goes"),
     )
     async def source_remove(
         self,
@@ -188,15 +189,15 @@ class CurateCommands(commands.Cog):
         reason: app_commands.Range[str, 3, 200],
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)  # before the database
+        words = words_for(interaction)
         try:
             revision = await self.engine.remove_source(
                 entry, source - 1, author=author_of(interaction), reason=reason
             )
-            text = f"Removed source {source} from `{entry}` (revision {revision.number})."
-        except KnowledgeError as error:
-            text = problems_text("Not changed:", error.problems)
-        except StoreError as error:  # locked or full: named, and nothing was written
-            text = f"Not changed: {error}."
+            text = words.gettext("Removed source {source} from {entry} (revision {number}).")
+            text = text.format(source=source, entry=f"`{entry}`", number=revision.number)
+        except (KnowledgeError, StoreError) as error:  # locked or full: named, nothing written
+            text = refusal_text(words, error)
         await _say(interaction, text)
 
     async def _curate_entry_autocomplete(
@@ -227,13 +228,14 @@ class CurateCommands(commands.Cog):
         described_as: str | None,
         status: Status | None,
     ) -> None:
+        words = words_for(interaction)
         if self.engine.entry(entry_id) is None:
             await interaction.response.send_message(
-                f"No entry {quoted(entry_id)}.", ephemeral=True, allowed_mentions=NO_MENTIONS
+                no_entry_text(words, entry_id), ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
         base = await self.engine.latest_revision(entry_id)
-        modal = SourceChangeModal(self.add_flow, entry_id, kind, described_as, base, status)
+        modal = SourceChangeModal(self.add_flow, entry_id, kind, described_as, base, status, words)
         await interaction.response.send_modal(modal)
 
 

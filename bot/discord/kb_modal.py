@@ -14,18 +14,27 @@ from typing import Any
 import discord
 
 from bot.core.engine import Engine
+from bot.core.i18n import N_, Texts, texts
 from bot.core.knowledge import KnowledgeError
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.store import StoreError
 from bot.discord.errors import report_failure
-from bot.discord.limits import MESSAGE_MAX, clip
-from bot.discord.moderation import author_of, problems_text
+from bot.discord.limits import (
+    MESSAGE_MAX,
+    MODAL_TITLE_MAX,
+    TEXT_INPUT_LABEL_MAX,
+    TEXT_INPUT_PLACEHOLDER_MAX,
+    clip,
+)
+from bot.discord.locale import words_for
+from bot.discord.moderation import author_of, refusal_text
 from bot.discord.reply import NO_MENTIONS
 from bot.discord.trust import NOT_A_MODERATOR, Trust
 
 TEXT_INPUT_MAX = 4000  # Discord's limit for one text input
 QUESTION_MAX = 300
+SAVED = N_("Saved {entry} as revision {number}.")
 
 
 def split_lines(text: str) -> list[str]:
@@ -47,11 +56,17 @@ def form_values(entry: Entry, language: str = SOURCE_LANGUAGE) -> dict[str, str]
     }
 
 
-def too_long_for_form(entry: Entry, language: str = SOURCE_LANGUAGE) -> list[str]:
-    """Fields that would not fit the form's inputs, e.g. ["answer (4,050 characters)"]."""
+def too_long_for_form(
+    entry: Entry, language: str = SOURCE_LANGUAGE, words: Texts | None = None
+) -> list[str]:
+    """Fields that would not fit the form's inputs, e.g. ["answer (4,050 characters)"] (the
+    field's name as in the files; the rest in the moderator's language)."""
+    words = words or texts()
     limits = {"question": QUESTION_MAX}
     return [
-        f"{name} ({len(text):,} characters)"
+        words.gettext("{field} ({count} characters)").format(
+            field=name, count=words.number(len(text))
+        )
         for name, text in form_values(entry, language).items()
         if len(text) > limits.get(name, TEXT_INPUT_MAX)
     ]
@@ -65,9 +80,14 @@ class EditEntryModal(discord.ui.Modal):
         base_revision: int,
         trust: Trust,
         language: str = SOURCE_LANGUAGE,
+        words: Texts | None = None,
     ) -> None:
+        """`language`: which words of the entry to edit; `words`: the moderator's language,
+        for the form's own labels."""
+        words = words or texts()
         in_language = "" if language == SOURCE_LANGUAGE else f" ({language})"
-        super().__init__(title=f"Edit {entry.id}{in_language}"[:45], timeout=30 * 60)
+        title = words.gettext("Edit {entry}").format(entry=entry.id) + in_language
+        super().__init__(title=clip(title, MODAL_TITLE_MAX), timeout=30 * 60)
         self.engine = engine
         self.entry_id = entry.id
         self.language = language
@@ -77,30 +97,34 @@ class EditEntryModal(discord.ui.Modal):
         self.trust = trust
         values = form_values(entry, language)
         self.question: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Canonical question", default=values["question"], max_length=QUESTION_MAX
+            label=clip(words.gettext("Canonical question"), TEXT_INPUT_LABEL_MAX),
+            default=values["question"],
+            max_length=QUESTION_MAX,
         )
         self.paraphrases: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Paraphrases (one per line)",
+            label=clip(words.gettext("Paraphrases (one per line)"), TEXT_INPUT_LABEL_MAX),
             style=discord.TextStyle.paragraph,
             default=values["paraphrases"],
             required=False,
             max_length=TEXT_INPUT_MAX,
         )
         self.keywords: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Keywords (one per line)",
+            label=clip(words.gettext("Keywords (one per line)"), TEXT_INPUT_LABEL_MAX),
             style=discord.TextStyle.paragraph,
             default=values["keywords"],
             required=False,
             max_length=TEXT_INPUT_MAX,
         )
         self.answer: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Answer (neutral, attributed)",
+            label=clip(words.gettext("Answer (neutral, attributed)"), TEXT_INPUT_LABEL_MAX),
             style=discord.TextStyle.paragraph,
             default=values["answer"],
             max_length=TEXT_INPUT_MAX,
         )
         self.reason: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Reason for the change", max_length=200, placeholder="e.g. clearer wording"
+            label=clip(words.gettext("Reason for the change"), TEXT_INPUT_LABEL_MAX),
+            max_length=200,
+            placeholder=clip(words.gettext("e.g. clearer wording"), TEXT_INPUT_PLACEHOLDER_MAX),
         )
         for item in (self.question, self.paraphrases, self.keywords, self.answer, self.reason):
             self.add_item(item)
@@ -111,7 +135,9 @@ class EditEntryModal(discord.ui.Modal):
         if self.trust.is_moderator(interaction):
             return True
         await interaction.response.send_message(
-            NOT_A_MODERATOR, ephemeral=True, allowed_mentions=NO_MENTIONS
+            words_for(interaction).gettext(NOT_A_MODERATOR),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
         return False
 
@@ -131,6 +157,7 @@ class EditEntryModal(discord.ui.Modal):
         # Acknowledged before the database is touched: a save that waits on a lock must not
         # show as "interaction failed" when it in fact succeeds.
         await interaction.response.defer(ephemeral=True, thinking=True)
+        words = words_for(interaction)
         try:
             revision = await self.engine.edit_entry(
                 self.entry_id,
@@ -139,12 +166,10 @@ class EditEntryModal(discord.ui.Modal):
                 reason=self.reason.value.strip(),
                 base_revision=self.base_revision,
             )
-        except KnowledgeError as error:
-            text = problems_text("Not saved — nothing was changed:", error.problems)
-        except StoreError as error:
-            text = f"Not saved: {error}."
+        except (KnowledgeError, StoreError) as error:
+            text = refusal_text(words, error, form=True)
         else:
-            text = f"Saved `{self.entry_id}` as revision {revision.number}."
+            text = words.gettext(SAVED).format(entry=f"`{self.entry_id}`", number=revision.number)
         await interaction.edit_original_response(
             content=clip(text, MESSAGE_MAX), allowed_mentions=NO_MENTIONS
         )

@@ -10,6 +10,7 @@ from typing import Any
 
 import discord
 
+from bot.core.i18n import Texts, texts
 from bot.core.languages import SOURCE_LANGUAGE, language_for_locale
 
 
@@ -21,3 +22,9 @@ def member_language(interaction: discord.Interaction[Any]) -> str | None:
 def reply_language(interaction: discord.Interaction[Any]) -> str:
     """The language to answer an interaction in when there is no question to go by."""
     return member_language(interaction) or SOURCE_LANGUAGE
+
+
+def words_for(interaction: discord.Interaction[Any]) -> Texts:
+    """The bot's words for a reply that answers no question (a moderator's /kb, a refusal): in
+    the language of the member's Discord client."""
+    return texts(reply_language(interaction))

@@ -1,4 +1,8 @@
-"""Plain-text views of revisions, queues and usage for `/kb`, and the export archive."""
+"""Plain-text views of revisions, queues and usage for `/kb`, refusals, and the export archive.
+
+Every text is in the moderator's language (`words`: their Discord client's, see
+bot/discord/locale.py), from the gettext catalogue; what they or the files typed stays as typed.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,20 @@ from typing import Any
 
 import discord
 
+from bot.core.i18n import N_, Texts, said
+from bot.core.knowledge import KnowledgeError
 from bot.core.models import Entry
-from bot.core.store import PeriodStats, Revision
+from bot.core.store import PeriodStats, Revision, StoreError
 from bot.discord.limits import CHOICE_MAX, CHOICES_MAX, MESSAGE_MAX, clip
 
 MAX_UPLOAD_BYTES = 1_000_000
+NO_ENTRY = N_("No entry {entry}.")
+NOT_CHANGED = N_("Not changed:")
+NOT_SAVED = N_("Not saved — nothing was changed:")
+# A locked or full database: {problem} names it and says nothing was written.
+NOT_CHANGED_STORE = N_("Not changed: {problem}.")
+NOT_SAVED_STORE = N_("Not saved: {problem}.")
+MORE_NOT_SHOWN = N_("… (more not shown)")
 
 
 def quoted(text: str, limit: int = 100) -> str:
@@ -40,61 +53,107 @@ def entry_choices(entries: Sequence[Entry], typed: str) -> list[discord.app_comm
     ]
 
 
-def history_text(entry_id: str, revisions: Sequence[Revision]) -> str:
-    lines = [f"History of `{entry_id}` (newest first):"]
+def no_entry_text(words: Texts, entry_id: str) -> str:
+    return words.gettext(NO_ENTRY).format(entry=quoted(entry_id))
+
+
+def refusal_text(words: Texts, error: KnowledgeError | StoreError, *, form: bool = False) -> str:
+    """Why a change was refused (nothing was written): each invalid field, or a locked or full
+    database named. `form`: the save of a form ("Not saved"), else a command ("Not changed")."""
+    if isinstance(error, StoreError):
+        text = words.gettext(NOT_SAVED_STORE if form else NOT_CHANGED_STORE)
+        return clip(text.format(problem=error.said(words.code)), MESSAGE_MAX)
+    return problems_text(words, words.gettext(NOT_SAVED if form else NOT_CHANGED), error.problems)
+
+
+def history_text(words: Texts, entry_id: str, revisions: Sequence[Revision]) -> str:
+    lines = [words.gettext("History of {entry} (newest first):").format(entry=f"`{entry_id}`")]
     for revision in reversed(revisions):
-        state = "deleted" if revision.entry is None else "saved"
-        lines.append(
-            f"**#{revision.number}** {state} {revision.created_at[:16].replace('T', ' ')} UTC "
-            f"by {revision.author} — {revision.reason or 'no reason given'}"
+        line = (
+            words.gettext("**#{number}** deleted {when} UTC by {author} — {reason}")
+            if revision.entry is None
+            else words.gettext("**#{number}** saved {when} UTC by {author} — {reason}")
         )
-    lines.append("Restore one with `/kb revert`.")
-    return fit_lines(lines)
+        lines.append(
+            line.format(
+                number=revision.number,
+                when=revision.created_at[:16].replace("T", " "),
+                author=revision.author,
+                reason=revision.reason or words.gettext("no reason given"),
+            )
+        )
+    lines.append(words.gettext("Restore one with `/kb revert`."))
+    return fit_lines(words, lines)
 
 
-def stats_text(stats: PeriodStats, days: int | None, entries: int, as_of: str) -> str:
-    period = f"the last {days} days" if days else "all time"
-    lines = [f"{entries} entries, information as of {as_of}. Over {period}:"]
+def stats_text(words: Texts, stats: PeriodStats, days: int | None, entries: int, as_of: str) -> str:
+    period = (
+        words.ngettext("the last {days} day", "the last {days} days", days).format(days=days)
+        if days
+        else words.gettext("all time")
+    )
+    counted = words.ngettext("{count} entry", "{count} entries", entries).format(count=entries)
+    lines = [
+        words.gettext("{entries}, information as of {date}. Over {period}:").format(
+            entries=counted, date=as_of, period=period
+        )
+    ]
     if not stats.asked:
-        return fit_lines([*lines, "No questions asked."])
+        return fit_lines(words, [*lines, words.gettext("No questions asked.")])
     unanswered = stats.asked - stats.confident
-    rate = stats.unanswered_rate or 0.0
     lines.append(
-        f"{stats.asked} questions; {stats.confident} answered, {unanswered} unanswered "
-        f"({rate:.0%}: {stats.close} 'did you mean', {stats.unknown} not known)."
+        words.gettext(
+            "{asked} questions; {answered} answered, {unanswered} unanswered ({rate}: "
+            "{close} 'did you mean', {unknown} not known)."
+        ).format(
+            asked=stats.asked,
+            answered=stats.confident,
+            unanswered=unanswered,
+            rate=words.percent(stats.unanswered_rate or 0.0),
+            close=stats.close,
+            unknown=stats.unknown,
+        )
     )
     ratio = stats.helpful_ratio
-    votes = stats.helpful + stats.unhelpful
     lines.append(
-        f"Helpful: {ratio:.0%} of {votes} votes (👍 {stats.helpful} · 👎 {stats.unhelpful})."
+        words.gettext("Helpful: {ratio} of {votes} votes (👍 {yes} · 👎 {no}).").format(
+            ratio=words.percent(ratio),
+            votes=stats.helpful + stats.unhelpful,
+            yes=stats.helpful,
+            no=stats.unhelpful,
+        )
         if ratio is not None
-        else "No helpful/not helpful votes."
+        else words.gettext("No helpful/not helpful votes.")
     )
     if len(stats.by_language) > 1:
-        lines.append("By language (asked · answered · 👍 · 👎):")
+        lines.append(words.gettext("By language (asked · answered · 👍 · 👎):"))
         lines += [
-            f"`{code}` {asked} · {answered} ({answered / asked:.0%}) · {yes} · {no}"
+            f"`{code}` {asked} · {answered} ({words.percent(answered / asked)}) · {yes} · {no}"
             for code, asked, answered, yes, no in stats.by_language
         ]
     if stats.top:
-        lines.append("Most asked (answers · 👍 · 👎):")
+        lines.append(words.gettext("Most asked (answers · 👍 · 👎):"))
         lines += [f"`{entry_id}` {n} · {yes} · {no}" for entry_id, n, yes, no in stats.top]
-    return fit_lines(lines)
+    return fit_lines(words, lines)
 
 
-def fit_lines(lines: Sequence[str], limit: int = MESSAGE_MAX) -> str:
+def fit_lines(words: Texts, lines: Sequence[str], limit: int = MESSAGE_MAX) -> str:
     """Join lines, dropping the tail (with a note) rather than cutting one in half."""
+    more = words.gettext(MORE_NOT_SHOWN)  # its length differs by language: room kept for it
     kept: list[str] = []
     for line in lines:
-        if len("\n".join([*kept, line])) > limit - 30:
-            kept.append("… (more not shown)")
+        if len("\n".join([*kept, line])) > limit - len(more) - 1:
+            kept.append(more)
             break
         kept.append(line)
     return "\n".join(kept)
 
 
-def problems_text(header: str, problems: Sequence[str]) -> str:
-    return fit_lines([header, *(f"• {clip(p, 300)}" for p in problems)])
+def problems_text(words: Texts, header: str, problems: Sequence[str]) -> str:
+    """A refusal's header and each problem in the moderator's language where the core marked
+    it (no such entry, changed by someone else, …); a file's validation problems stay as the
+    model wrote them, in English (they name files, fields and ids as the files write them)."""
+    return fit_lines(words, [header, *(f"• {clip(said(p, words.code), 300)}" for p in problems)])
 
 
 def export_archive(files: dict[str, str]) -> discord.File:

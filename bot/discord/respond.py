@@ -36,16 +36,19 @@ async def respond(
 
 
 async def acknowledge_then_write(
-    interaction: discord.Interaction[Any], make_reply: Callable[[], Awaitable[Reply]]
+    interaction: discord.Interaction[Any],
+    make_reply: Callable[[], Awaitable[Reply]],
+    language: str | None = None,
 ) -> None:
     """For a press that writes (a vote, a watch): acknowledged privately before the database
     is touched, since another program's write lock can hold the write past Discord's 3 s;
-    then the reply is edited in, or a locked or full database is named."""
+    then the reply is edited in, or a locked or full database is named (in `language`, the
+    language of the message the button is on)."""
     await interaction.response.defer(ephemeral=True, thinking=True)
     try:
         reply = await make_reply()
     except Exception as error:  # shown in place of "thinking…", not in a second message
-        reply = Reply(content=failure_text(interaction, error), private=True)
+        reply = Reply(content=failure_text(interaction, error, language), private=True)
     await interaction.edit_original_response(**_edit_kwargs(reply))
 
 

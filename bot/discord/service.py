@@ -69,11 +69,11 @@ class AnswerService:
             return cooldown_reply(verdict.wait, language)
         return SILENT
 
-    def topics(self) -> list[str]:
-        return self.engine.topics()[:TOPICS_SHOWN]
+    def topics(self, language: str = SOURCE_LANGUAGE) -> list[str]:
+        return self.engine.topics(language)[:TOPICS_SHOWN]
 
     def _reply(self, answer: Answer) -> Reply:
-        return self._replies.reply(answer, self.topics())
+        return self._replies.reply(answer, self.topics(answer.language))
 
     async def ask(
         self,

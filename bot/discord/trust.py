@@ -17,11 +17,14 @@ from typing import Any
 
 import discord
 
-NOT_A_MODERATOR = (
+from bot.core.i18n import N_
+
+# Said in the member's language (bot/discord/locale.py: words_for).
+NOT_A_MODERATOR = N_(
     "Only moderators of this community's home server can change the knowledge base: members "
     "with a moderator role there, or the Manage Server permission."
 )
-NO_HOME_GUILD = (
+NO_HOME_GUILD = (  # for the operator's log
     "No home server is set (POLICYBOT_HOME_GUILD_IDS): nobody can moderate the knowledge base "
     "from Discord, and /kb is not registered. Members can still ask everywhere."
 )

@@ -123,6 +123,7 @@ class FeedbackButton(
             lambda: service.vote(
                 self.question_id, interaction.user.id, self.helpful, self.language
             ),
+            self.language,
         )
 
 

@@ -52,7 +52,9 @@ class WatchButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"pb
     @reports_errors
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         service = answering(interaction.client)
-        await acknowledge_then_write(interaction, lambda: self._watch(service, interaction.user.id))
+        await acknowledge_then_write(
+            interaction, lambda: self._watch(service, interaction.user.id), self.language
+        )
 
     async def _watch(self, service: Answering, member_id: int) -> Reply:
         added = await service.watch(self.question_id, member_id)
@@ -89,7 +91,7 @@ class UnwatchButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         service = answering(interaction.client)
         await acknowledge_then_write(
-            interaction, lambda: self._unwatch(service, interaction.user.id)
+            interaction, lambda: self._unwatch(service, interaction.user.id), self.language
         )
 
     async def _unwatch(self, service: Answering, member_id: int) -> Reply:

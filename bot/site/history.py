@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.core.i18n import N_, Texts, texts
+from bot.core.languages import topic_title
 from bot.core.models import STATUS_LABELS, Entry, Source
 from bot.core.store import Revision
 
@@ -33,7 +34,8 @@ def public_history(
     told: list[PublicChange] = []
     before: Revision | None = None
     for revision in revisions:
-        changes = [_say(words, *change) for change in _describe(before, revision, topics)]
+        titles = {key: topic_title(key, title, words.code) for key, title in topics.items()}
+        changes = [_say(words, *change) for change in _describe(before, revision, titles)]
         if changes:
             told.append(PublicChange(revision_day(revision), tuple(changes)))
         before = revision

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.core.engine import Engine
 from bot.core.i18n import N_, texts
-from bot.core.languages import SOURCE_LANGUAGE, languages
+from bot.core.languages import SOURCE_LANGUAGE, languages, topic_title
 from bot.core.models import STATUS_LABELS, Entry, SourceKind
 from bot.site.claimreview import reviews_claim, verdict
 from bot.site.history import PublicChange
@@ -67,8 +67,15 @@ def index_topics(records: list[EntryRecord], lang: str) -> list[dict[str, Any]]:
     topics: dict[str, dict[str, Any]] = {}
     said = texts(lang)
     for record in records:
+        title = topic_title(record.topic_key, record.topic, lang)
         topic = topics.setdefault(
-            record.topic_key, {"key": record.topic_key, "title": record.topic, "items": []}
+            record.topic_key,
+            {
+                "key": record.topic_key,
+                "title": title,
+                "lang": _title_lang(title, record),
+                "items": [],
+            },
         )
         entry = record.entry
         own = entry.in_language(lang)
@@ -81,11 +88,17 @@ def index_topics(records: list[EntryRecord], lang: str) -> list[dict[str, Any]]:
                 "status": said.gettext(STATUS_LABELS[entry.status]),
                 "anonymous": entry.anonymous_sourcing,
                 "search": search_text(
-                    [words.question, *words.paraphrases, *entry.tags, record.topic, entry.id]
+                    [words.question, *words.paraphrases, *entry.tags, title, record.topic, entry.id]
                 ),
             }
         )
     return list(topics.values())
+
+
+def _title_lang(title: str, record: EntryRecord) -> str | None:
+    """ "en" for a topic title shown in English on a page in another language (not translated
+    yet), else None: the page's own language."""
+    return SOURCE_LANGUAGE if title == record.topic else None
 
 
 def search_text(texts: list[str]) -> str:
@@ -110,7 +123,8 @@ def entry_context(
         "question": words.question,
         "words_lang": None if own else SOURCE_LANGUAGE,  # set when the words are not `lang`
         "not_translated": answer.not_translated_note,
-        "topic": record.topic,
+        "topic": topic_title(record.topic_key, record.topic, lang),
+        "topic_lang": _title_lang(topic_title(record.topic_key, record.topic, lang), record),
         "topic_key": record.topic_key,
         "index": relative(index_path(lang), here),
         "paragraphs": [p.strip() for p in words.answer.split("\n\n") if p.strip()],

@@ -131,8 +131,8 @@ def base_payload(world: World, kind: int, data: Json, user: User, channel: Chann
     if channel.guild_id is not None:
         guild = world.guilds[channel.guild_id]
         payload["guild_id"] = str(guild.id)
-        payload["guild"] = {"id": str(guild.id), "locale": "en-US", "features": []}
-        payload["guild_locale"] = "en-US"
+        payload["guild"] = {"id": str(guild.id), "locale": guild.preferred_locale, "features": []}
+        payload["guild_locale"] = guild.preferred_locale
         permissions = str(member_permissions(guild, user))
         payload["member"] = guild.member_payload(user) | {"permissions": permissions}
         payload["authorizing_integration_owners"] = {"0": str(guild.id)}

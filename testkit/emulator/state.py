@@ -124,6 +124,8 @@ class Guild:
     member_roles: dict[int, list[int]] = field(default_factory=dict)
     # Server Settings → Integrations: command id → {role, user or (@everyone) guild id: allowed}
     command_permissions: dict[str, dict[int, bool]] = field(default_factory=dict)
+    # Server Settings → Community → Server Primary Language (sent on connect and with interactions)
+    preferred_locale: str = "en-US"
 
     @property
     def everyone(self) -> Role:
@@ -178,7 +180,7 @@ class Guild:
             "mfa_level": 0,
             "nsfw_level": 0,
             "premium_tier": 0,
-            "preferred_locale": "en-US",
+            "preferred_locale": self.preferred_locale,
             "system_channel_flags": 0,
         }
 

@@ -27,6 +27,10 @@ CUSTOM_ID_MAX = 100
 BUTTON_LABEL_MAX = 80
 SELECT_OPTIONS_MAX = 25
 MODAL_TITLE_MAX = 45
+TEXT_INPUT_LABEL_MAX = 45
+TEXT_INPUT_PLACEHOLDER_MAX = 100
+TEXT_INPUT_VALUE_MAX = 4000
+SELECT_PLACEHOLDER_MAX = 150
 
 INTERACTION_MESSAGE_FLAGS = 4 | 64 | 4096 | 32768  # suppress embeds, ephemeral, silent, v2
 
@@ -147,6 +151,8 @@ def _component_problems(where: str, component: Json) -> list[str]:
             problems.append(f"{where}: a button needs a label or an emoji")
     elif kind in (3, 5, 6, 7, 8):
         problems += _custom_id_problems(where, custom_id)
+        if len(component.get("placeholder") or "") > SELECT_PLACEHOLDER_MAX:
+            problems.append(f"{where}.placeholder: at most {SELECT_PLACEHOLDER_MAX} characters")
         options = component.get("options") or []
         if kind == 3 and not 1 <= len(options) <= SELECT_OPTIONS_MAX:
             problems.append(f"{where}.options: 1-{SELECT_OPTIONS_MAX} options")
@@ -215,6 +221,24 @@ def _modal_problems(data: Json) -> list[str]:
     if not 1 <= len(title) <= MODAL_TITLE_MAX:
         problems.append(f"data.title: 1-{MODAL_TITLE_MAX} characters")
     problems += _custom_id_problems("data", data.get("custom_id"))
-    if not 1 <= len(data.get("components") or []) <= ACTION_ROWS_MAX:
+    rows = data.get("components") or []
+    if not 1 <= len(rows) <= ACTION_ROWS_MAX:
         problems.append(f"data.components: 1-{ACTION_ROWS_MAX} components")
+    for number, row in enumerate(rows):
+        for text_input in row.get("components") or []:
+            problems += _text_input_problems(f"data.components[{number}]", text_input)
+    return problems
+
+
+def _text_input_problems(where: str, text_input: Json) -> list[str]:
+    """A modal's text input: label, placeholder, prefilled value and lengths within limits."""
+    problems = _custom_id_problems(where, text_input.get("custom_id"))
+    if not 1 <= len(text_input.get("label") or "") <= TEXT_INPUT_LABEL_MAX:
+        problems.append(f"{where}.label: 1-{TEXT_INPUT_LABEL_MAX} characters")
+    if len(text_input.get("placeholder") or "") > TEXT_INPUT_PLACEHOLDER_MAX:
+        problems.append(f"{where}.placeholder: at most {TEXT_INPUT_PLACEHOLDER_MAX} characters")
+    if len(text_input.get("value") or "") > TEXT_INPUT_VALUE_MAX:
+        problems.append(f"{where}.value: at most {TEXT_INPUT_VALUE_MAX} characters")
+    if int(text_input.get("max_length") or 0) > TEXT_INPUT_VALUE_MAX:
+        problems.append(f"{where}.max_length: at most {TEXT_INPUT_VALUE_MAX}")
     return problems

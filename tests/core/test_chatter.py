@@ -31,6 +31,9 @@ def stripped(text: str) -> str:
         ("@policybot who are the sources ngl tbh smh", "who are the sources"),
         ("my aunt keeps saying stuff about this 45 enrolled? asking for a friend", "45 enrolled"),
         ("lol wait so is the app real", "is the app real"),
+        ("hi, I hope you can help, did the app crash?", "did the app crash"),
+        ("did it glitch or what", "did it glitch"),
+        ("thanks for all the answers! is it still happening?", "is it still happening"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:
@@ -51,6 +54,7 @@ def test_a_message_of_only_chatter_leaves_nothing(typed: str) -> None:
         "is it true that ice uses an app",
         "who said the app is a hit",
         "what is the threshold in the border rule",
+        "what is the difference between what and which",
     ],
 )
 def test_words_that_carry_the_question_are_kept(question: str) -> None:

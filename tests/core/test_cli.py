@@ -286,3 +286,11 @@ def test_check_quotes_the_part_it_answers(cli: Any) -> None:
     assert result["claim"] == "It says only 45 migrants were enrolled in the app."
     assert set(result) >= CONTRACT_FIELDS and result["entry_id"] == "enrolled-45"
     assert result["question_id"] is None
+
+
+def test_check_says_which_part_it_checks_in_the_posts_language(cli: Any) -> None:
+    post = "Vi esto hoy. Dice que solo 45 migrantes se inscribieron en la aplicación. Increíble."
+    code, out, _ = cli("check", "--no-log", post)
+    assert code == 0
+    assert out.startswith("Verificando esta parte del mensaje:\n> ")
+    assert "Checking this part" not in out

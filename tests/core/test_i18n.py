@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import json
 import re
 import string
 from pathlib import Path
@@ -11,10 +13,11 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.core.i18n import catalogue_path, texts
+from bot.core.i18n import N_, Marked, catalogue_path, said, texts
 from bot.core.languages import translation_languages
 
 ROOT = Path(__file__).resolve().parents[2]
+GETTEXT = {"gettext", "ngettext"}
 ENGLISH_MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
@@ -76,3 +79,48 @@ def test_dates_are_written_per_language_never_with_english_months_in_spanish() -
     for month in range(1, 13):
         written = texts("es").date(dt.date(2024, month, 1)).lower()
         assert not any(re.search(rf"\b{name}\b", written) for name in ENGLISH_MONTHS), written
+
+
+def _unextractable_gettext_calls() -> list[str]:
+    """Calls `pybabel extract` cannot see through, so their words would never reach the
+    catalogue: gettext under another name (`said = words.gettext`), or a text written inside an
+    expression (an f-string, a conditional or a concatenation of literals) instead of a literal
+    or an `N_`-marked constant."""
+    found = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')}"
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr in GETTEXT
+            ):
+                found.append(f"{where}: gettext under another name")
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in GETTEXT
+            ):
+                continue
+            for arg in node.args[: 2 if node.func.attr == "ngettext" else 1]:
+                inner = [n for n in ast.walk(arg) if n is not arg]
+                if isinstance(arg, ast.JoinedStr) or any(
+                    isinstance(n, ast.Constant) and isinstance(n.value, str) for n in inner
+                ):
+                    found.append(f"{where}: a text inside an expression")
+    return found
+
+
+def test_every_gettext_call_is_one_pybabel_extract_can_see() -> None:
+    assert _unextractable_gettext_calls() == []
+
+
+def test_a_marked_refusal_is_english_text_that_a_front_end_says_in_the_readers_language() -> None:
+    problem = Marked(N_("entry '{entry}': no revision {number}"), entry="enrolled-45", number=9)
+    assert problem == "entry 'enrolled-45': no revision 9"  # logs, the command line, JSON
+    assert json.dumps([problem]) == "[\"entry 'enrolled-45': no revision 9\"]"
+    assert said(problem, "es") == "entrada 'enrolled-45': no hay revisión 9"
+    assert said(problem, "en") == problem
+    assert said("a file's problem, as the model wrote it", "es") == (
+        "a file's problem, as the model wrote it"
+    )

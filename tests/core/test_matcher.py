@@ -377,3 +377,123 @@ def test_a_part_that_only_points_back_is_not_answered_alone() -> None:
     doubt = Matcher([entry("confirmed", "Is this confirmed?", "is this fake", "is this real")])
     assert doubt.match("is this fake").tier is Tier.CONFIDENT
     assert doubt.match("is the earth flat or is that fake").tier is not Tier.CONFIDENT
+
+
+def test_asked_when_an_entry_asked_when_that_covers_more_wins() -> None:
+    limits = Thresholds(confident=50, suggest=40, margin=2)
+    claim = Candidate("eo-claim", "", 81.0, "", coverage=0.68, asks_kind=True, alike=False)
+    dates = Candidate("eo-dates", "", 72.0, "", coverage=0.8, asks_kind=True, alike=True)
+    assert confident_choice([claim, dates], limits) is dates
+    # An entry asked "when" that covers no more than the best is no reason to answer.
+    same = Candidate("eo-dates", "", 72.0, "", coverage=0.68, asks_kind=True, alike=True)
+    assert confident_choice([claim, same], limits) is None
+
+
+def test_a_common_word_the_knowledge_base_lacks_weighs_less_than_a_rare_one(
+    matcher: Matcher,
+) -> None:
+    common = matcher._weighted_tokens("was the whole launch postponed")[0]["whole"]
+    rare = matcher._weighted_tokens("was the daca launch postponed")[0]["daca"]
+    assert common < rare
+
+
+def test_a_topic_word_an_entry_lacks_counts_for_less_than_a_specific_one() -> None:
+    # "ice" is in more than a tenth of the entries, "outlet" in one of twelve.
+    places = "chicago houston miami denver boston dallas austin newark tampa reno".split()
+    topic = Matcher(
+        [
+            *(entry(f"office-{place}", f"Is the ICE office in {place} busy?") for place in places),
+            entry("portal", "What is the ICE Portal?", "ice portal"),
+            entry("reported", "Who reported this?", "which outlet"),
+        ]
+    )
+    assert topic._specific("ice") < 1.0
+    assert topic._specific("outlet") == 1.0
+    assert topic._specific("population") == 1.0  # a word the knowledge base lacks
+
+
+DOUBTED = [
+    entry(
+        "enrolled",
+        "How many migrants were enrolled in the app?",
+        "45 enrolled?",
+        "how many signed up",
+    ),
+    entry(
+        "confirmed",
+        "Is this confirmed?",
+        "is this true",
+        "is this real or fake news",
+        "is this just a rumor",
+        "did they make this all up",
+    ),
+    entry("glitches", "Did the app have glitches?", "is the app buggy"),
+]
+
+
+def test_doubt_about_a_single_name_is_not_read_as_doubt_about_a_claim() -> None:
+    # "is Newsmax legit" asks whether an outlet can be trusted, not whether a claim is true.
+    places = "chicago houston miami denver boston dallas austin newark tampa reno".split()
+    named = Matcher(
+        [
+            *DOUBTED,
+            entry("newsmax", "What did Newsmax report?", "newsmax headline"),
+            *(entry(f"office-{place}", f"Is the ICE office in {place} busy?") for place in places),
+        ]
+    )
+    assert named.match("is newsmax legit or just rumors").tier is not Tier.CONFIDENT
+    # Named in more words, it is a claim: its entry answers.
+    claim = named.match("is the newsmax headline legit or just rumors")
+    assert claim.best is not None and claim.best.entry_id == "newsmax"
+    assert claim.tier is Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("45 enrolled sounds made up, is that number real?", "enrolled"),
+        ("is the 45 enrolled figure just a rumor", "enrolled"),
+        ("is this just a rumor", "confirmed"),
+        ("did they make this whole story up", "confirmed"),
+    ],
+)
+def test_doubt_about_one_claim_is_answered_by_that_claims_entry(
+    question: str, expected: str
+) -> None:
+    result = Matcher(DOUBTED).match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
+
+
+def test_asked_how_to_do_something_only_an_entry_asked_that_way_answers() -> None:
+    exempt = Matcher(
+        [
+            entry(
+                "exempt", "Who is exempt from the border rule?", "does it apply to asylum seekers"
+            ),
+            entry("report", "How do I report a mistake?", "how can i send a correction"),
+        ]
+    )
+    assert exempt.match("how do i apply for asylum").tier is not Tier.CONFIDENT
+    assert exempt.match("does the border rule apply to asylum seekers").tier is Tier.CONFIDENT
+    reported = exempt.match("how do i send a correction")
+    assert reported.best is not None and reported.best.entry_id == "report"
+
+
+def test_asked_what_x_is_a_near_tie_goes_to_the_entry_whose_own_question_asks_it() -> None:
+    named = Matcher(
+        [
+            entry("smartlink", "What is SmartLINK?", "smartlink app"),
+            entry(
+                "which-app",
+                "Is this the same app as SmartLINK?",
+                "what is the app called",
+                "is this app just smartlink",
+                keywords=["same as smartlink"],
+            ),
+        ]
+    )
+    for question in ("what is the smartlink app", "smartlink app what is it"):
+        result = named.match(question)
+        assert result.tier is Tier.CONFIDENT, question
+        assert result.best is not None and result.best.entry_id == "smartlink"

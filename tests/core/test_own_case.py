@@ -1,5 +1,5 @@
 """The own-case detector on our own development examples (benchmarks/questions/own-case-dev.tsv,
-own-case-dev2.tsv and own-case-dev3.tsv).
+own-case-dev2.tsv, own-case-dev3.tsv and own-case-dev4.tsv).
 
 The blind set (own-case.tsv) is never read here: it is measured once by `benchmarks.own_case`.
 """
@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.own_case import Language, detect
+from bot.core.own_case import detect, fold
+from bot.core.own_case_data import OwnCaseDataError, expand
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "benchmarks" / "questions"
-DEV_SETS = tuple(QUESTIONS / f"own-case-{name}.tsv" for name in ("dev", "dev2", "dev3"))
+DEV_SETS = tuple(QUESTIONS / f"own-case-{name}.tsv" for name in ("dev", "dev2", "dev3", "dev4"))
 
 
 def _rows(path: Path) -> list[tuple[str, bool, str]]:
@@ -40,7 +41,7 @@ def test_each_development_set_is_balanced(path: Path) -> None:
 def test_own_case_questions_are_recognised_in_their_language(question: str, language: str) -> None:
     found = detect(question)
     assert found is not None, question
-    assert found.language is Language(language)
+    assert found.language == language
 
 
 @pytest.mark.parametrize("question", [q for q, own, _ in ROWS if not own])
@@ -105,3 +106,31 @@ def test_case_punctuation_and_accents_do_not_matter() -> None:
 def test_empty_and_blank_text_are_not_own_case() -> None:
     assert detect("") is None
     assert detect("   ") is None
+
+
+def test_word_lists_expand_inside_rules_and_bad_names_are_refused() -> None:
+    words = {"kin": ["son", "daughter"], "mine": "my <<kin>>", "loop": "<<loop>>"}
+    assert expand(" <<mine>> ", words) == " my (?:son|daughter) "
+    with pytest.raises(OwnCaseDataError, match="no word list 'cousin'"):
+        expand("<<cousin>>", words)
+    with pytest.raises(OwnCaseDataError, match="names itself"):
+        expand("<<loop>>", words)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("apointment", "appointment"),
+        ("imigration", "immigration"),
+        ("tommorow", "tomorrow"),
+        ("abogao", "abogado"),
+        ("deportasion", "deportacion"),
+    ],
+)
+def test_a_misspelt_case_word_is_read_as_meant(typed: str, meant: str) -> None:
+    assert fold(f"my {typed}") == f" my {meant} "
+
+
+@pytest.mark.parametrize("word", ["appoint", "hearth", "lawn", "officers", "deporte", "cita"])
+def test_real_words_are_never_corrected(word: str) -> None:
+    assert fold(word) == f" {word} "

@@ -1,13 +1,17 @@
-"""A regression guard: our matcher on the blind held-out set must stay above a floor.
+"""A regression guard: our matcher on the two blind sets of issue 9 must stay above a floor.
 
-The set is benchmarks/questions/blind-2026.tsv, written for issue 9 by someone blind to the
-knowledge files and the matcher; it is measured, never tuned on. The floors sit a little below
-the figures of its final run (benchmarks/README.md), so a change that makes answers worse fails
+The sets are benchmarks/questions/blind-2026.tsv and blind2-en.tsv, each written by someone
+blind to the knowledge files and the matcher. Both have since been run before and after
+changes and are tuning data now (a fresh blind set measures the matcher), but they are the
+project's broadest record of how members ask. The floors sit a little below the figures of
+the third round's final run (benchmarks/README.md), so a change that makes answers worse fails
 CI. Questions whose expected entry is not in the shipped knowledge are left out. Nothing is
 timed.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pytest
 
@@ -25,69 +29,90 @@ from testkit.labelled import (
     split_unknown,
 )
 
-BLIND = QUESTIONS / "blind-2026.tsv"
-# Measured on the final run of issue 9 (benchmarks/README.md): in scope 76.0%, wrong confident
-# 2.1%, unrelated rejected 100%, neighbouring rejected 90.0%, right entry within reach 94.0%.
-MIN_IN_SCOPE = 0.74
-MAX_WRONG_CONFIDENT = 0.03
-MIN_REJECTION_UNRELATED = 0.97
-MIN_REJECTION_NEIGHBOURING = 0.88
-MIN_FOUND_IN_THREE = 0.92
+
+@dataclass(frozen=True)
+class Floor:
+    in_scope: float
+    wrong_confident: float  # at most
+    rejection_unrelated: float
+    rejection_neighbouring: float
+    found_in_three: float
+
+
+# Issue 9, third round, final run (benchmarks/README.md):
+# blind-2026: in scope 91.4%, wrong confident 1.7%, unrelated 100%, neighbouring 100%, reach 96.1%;
+# blind2-en: in scope 93.4%, wrong confident 1.8%, unrelated 100%, neighbouring 98.1%, reach 98.2%.
+FLOORS = {
+    "blind-2026.tsv": Floor(0.88, 0.025, 0.97, 0.96, 0.94),
+    "blind2-en.tsv": Floor(0.90, 0.025, 0.97, 0.95, 0.96),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def blind(request: pytest.FixtureRequest) -> tuple[Floor, list[Labelled]]:
+    measured, _missing = split_unknown(load_set(QUESTIONS / request.param), shipped_entries())
+    return FLOORS[request.param], measured
 
 
 @pytest.fixture(scope="module")
-def blind() -> list[Labelled]:
-    measured, _missing = split_unknown(load_set(BLIND), shipped_entries())
-    return measured
-
-
-@pytest.fixture(scope="module")
-def figures(blind: list[Labelled]) -> Figures:
+def figures(blind: tuple[Floor, list[Labelled]]) -> tuple[Floor, Figures]:
     entries = shipped_entries()
-    return evaluate(Ours(entries), blind, entries)
+    floor, questions = blind
+    return floor, evaluate(Ours(entries), questions, entries)
 
 
-def test_in_scope_questions_are_answered(figures: Figures) -> None:
-    assert figures.recall >= MIN_IN_SCOPE
+def test_in_scope_questions_are_answered(figures: tuple[Floor, Figures]) -> None:
+    floor, found = figures
+    assert found.recall >= floor.in_scope
 
 
-def test_few_in_scope_questions_get_a_wrong_confident_answer(figures: Figures) -> None:
-    assert figures.wrong_confident <= MAX_WRONG_CONFIDENT
+def test_few_in_scope_questions_get_a_wrong_confident_answer(
+    figures: tuple[Floor, Figures],
+) -> None:
+    floor, found = figures
+    assert found.wrong_confident <= floor.wrong_confident
 
 
-def test_unrelated_questions_are_rejected(figures: Figures) -> None:
-    assert figures.rejection_unrelated >= MIN_REJECTION_UNRELATED
+def test_unrelated_questions_are_rejected(figures: tuple[Floor, Figures]) -> None:
+    floor, found = figures
+    assert found.rejection_unrelated >= floor.rejection_unrelated
 
 
-def test_neighbouring_questions_are_rejected(figures: Figures) -> None:
-    assert figures.rejection_neighbouring is not None
-    assert figures.rejection_neighbouring >= MIN_REJECTION_NEIGHBOURING
+def test_neighbouring_questions_are_rejected(figures: tuple[Floor, Figures]) -> None:
+    floor, found = figures
+    assert found.rejection_neighbouring is not None
+    assert found.rejection_neighbouring >= floor.rejection_neighbouring
 
 
-def test_the_right_entry_is_within_reach(figures: Figures) -> None:
-    assert figures.found_in_three >= MIN_FOUND_IN_THREE
+def test_the_right_entry_is_within_reach(figures: tuple[Floor, Figures]) -> None:
+    floor, found = figures
+    assert found.found_in_three >= floor.found_in_three
 
 
-def test_every_correct_answer_flags_anonymous_sourcing_right(figures: Figures) -> None:
-    assert figures.anonymous_flag == 1.0
+def test_every_correct_answer_flags_anonymous_sourcing_right(
+    figures: tuple[Floor, Figures],
+) -> None:
+    _floor, found = figures
+    assert found.anonymous_flag == 1.0
 
 
 def test_the_floor_catches_a_matcher_that_answers_whatever_ranks_first(
-    blind: list[Labelled],
+    blind: tuple[Floor, list[Labelled]],
 ) -> None:
+    floor, questions = blind
     matcher = Matcher(shipped_entries())
 
     def reckless(question: str) -> Decision:
         ranked = matcher.rank(question, 1)
         return Decision(ranked[0].entry_id if ranked else None)
 
-    figures = evaluate(reckless, blind)
-    assert figures.rejection_neighbouring is not None
-    assert figures.rejection_neighbouring < MIN_REJECTION_NEIGHBOURING
-    assert figures.wrong_confident > MAX_WRONG_CONFIDENT
+    found = evaluate(reckless, questions)
+    assert found.rejection_neighbouring is not None
+    assert found.rejection_neighbouring < floor.rejection_neighbouring
+    assert found.wrong_confident > floor.wrong_confident
 
 
 def test_the_tuning_sets_are_labelled_with_real_entries() -> None:
     entries = shipped_entries()
-    for name in ("tune.tsv", "heldout.tsv", "extra.tsv"):
+    for name in ("tune.tsv", "heldout.tsv", "extra.tsv", "extra2.tsv"):
         check_labels(load_set(QUESTIONS / name), entries, name)

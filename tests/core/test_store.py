@@ -10,9 +10,9 @@ import pytest
 from bot.core.backends import open_store
 from bot.core.knowledge import load_directory
 from bot.core.matcher import Tier
-from bot.core.sqlite_connection import MIGRATIONS
+from bot.core.sqlite_connection import MIGRATIONS, translated
 from bot.core.sqlite_store import SQLiteStore
-from bot.core.store import Delete, QuestionState, StoreError, Upsert
+from bot.core.store import DatabaseBusy, DatabaseFull, Delete, QuestionState, StoreError, Upsert
 from bot.settings import Settings
 
 
@@ -163,3 +163,21 @@ def test_settings_name_the_database_by_its_new_or_old_variable(
     monkeypatch.setenv("POLICYBOT_DATABASE", "sqlite:///new-name.sqlite3")
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     assert settings.database == "sqlite:///new-name.sqlite3" and settings.state_dir == Path(".")
+
+
+def test_a_locked_or_full_database_is_named_in_english_and_in_the_readers_language() -> None:
+    path = Path("policybot.sqlite3")
+    locked = translated(sqlite3.OperationalError("database is locked"), path)
+    full = translated(sqlite3.OperationalError("database or disk is full"), path)
+    assert isinstance(locked, DatabaseBusy) and isinstance(full, DatabaseFull)
+    assert str(locked).startswith("the database policybot.sqlite3 is locked by another program")
+    assert locked.said("en") == str(locked)
+    assert locked.said("es").startswith(
+        "la base de datos policybot.sqlite3 está bloqueada por otro programa"
+    )
+    assert full.said("es").startswith("el disco donde está la base de datos policybot.sqlite3")
+    assert "no se cambió nada" in full.said("es")
+    other = translated(sqlite3.OperationalError("no such table: x"), path)
+    assert not isinstance(other, StoreError)  # anything else stays what it was
+    # A message for operators only is not marked for translation: the same in any language.
+    assert StoreError("cannot open {braces}").said("es") == "cannot open {braces}"

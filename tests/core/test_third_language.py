@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from bot.core import analysis, i18n, languages
+from bot.core import analysis, i18n, languages, own_case_data
 from bot.core.language_detect import detect_language
 from bot.core.matcher import Matcher, Tier
 from bot.core.models import Entry
+from bot.core.own_case import detect as detect_own_case
 
 FRENCH = """
 code = "fr"
@@ -26,6 +27,16 @@ translation_marker = "traduction"
 anonymity_phrases = ["sources anonymes", "source anonyme", "non identifi"]
 letters = "àâçèêëîïôûœ"
 stopwords = "le la les de des du un une et est que qui combien ont a en dans pour"
+"""
+FRENCH_OWN_CASE_WORDS = r"""
+hint_words = ["le", "la", "les", "de", "ma", "mon", "mes", "est", "je"]
+[words]
+case = ["convocations?", "ice", "pointages?", "audiences?"]
+"""
+FRENCH_OWN_CASE_RULES = r"""
+[[rules]]
+name = "ma-convocation"
+pattern = ' (?:ma|mon|mes|notre) (?:\w+ )?<<case>>\b'
 """
 FRENCH_PO = r"""
 msgid ""
@@ -49,6 +60,7 @@ def _clear_caches() -> None:
     analysis.analysis.cache_clear()
     i18n.texts.cache_clear()
     i18n._translations.cache_clear()
+    own_case_data.wordings.cache_clear()
 
 
 @pytest.fixture
@@ -58,6 +70,8 @@ def with_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     (locales / "fr" / "LC_MESSAGES").mkdir(parents=True)
     (locales / "fr" / "language.toml").write_text(FRENCH, encoding="utf-8")
     (locales / "fr" / "LC_MESSAGES" / "policybot.po").write_text(FRENCH_PO, encoding="utf-8")
+    (locales / "fr" / "own_case_words.toml").write_text(FRENCH_OWN_CASE_WORDS, encoding="utf-8")
+    (locales / "fr" / "own_case_rules.toml").write_text(FRENCH_OWN_CASE_RULES, encoding="utf-8")
     monkeypatch.setattr(languages, "LOCALES_DIR", locales)
     monkeypatch.setattr(i18n, "LOCALES_DIR", locales)
     _clear_caches()
@@ -82,3 +96,11 @@ def test_a_french_folder_adds_french(with_french: None, entries: list[dict[str, 
     assert words.date(dt.date(2024, 7, 12)) == "12 juillet 2024"
     assert words.gettext("Public record") == "Document public"
     assert words.gettext("Disputed") == "Disputed"  # untranslated: English, never empty
+
+
+def test_a_french_own_case_file_gives_french_questions_the_notice(with_french: None) -> None:
+    found = detect_own_case("J'ai ma convocation à l'ICE demain, je dois y aller ?")
+    assert found is not None and found.language == "fr"
+    assert detect_own_case("Qui a publié l'article sur l'application ?") is None
+    english = detect_own_case("my check-in is tomorrow, should I go?")
+    assert english is not None and english.language == "en"

@@ -216,7 +216,7 @@ async def test_add_status_and_sources_are_posted(
     added, status, sources = [await posted(emu, audit, n) for n in range(3)]
     assert added["title"] == "/kb add · spanish-app"
     assert "`spanish-app` added · revision 1" in added["description"]
-    assert "status public_record; 1 source(s)" in added["description"]
+    assert "status public_record; 1 source" in added["description"]
     assert status["title"] == "/kb status · apple-store"
     assert "**status**: reported\\_unconfirmed → disputed" in status["description"]
     assert fields(status)["Reason"] == "disputed by ICE"
@@ -256,6 +256,6 @@ async def test_a_failing_button_is_reported_without_member_text(
     pressed = await emu.click(answer, vote, user=emu.member("bob"))
     assert (await pressed.answer())["content"] == SORRY_REPORTED
     embed = await posted(emu, audit, 0)
-    assert embed["title"] == "Failure while answering (a component)"
+    assert embed["title"] == "Failure while answering (a button or menu)"
     assert "Question" not in fields(embed) and "secret" not in str(embed)
     caplog.clear()

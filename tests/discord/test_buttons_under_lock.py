@@ -24,6 +24,7 @@ from .test_watch import not_known, press, watch_id
 
 ENROLLED = "How many migrants were enrolled?"
 LOCKED = "locked by another program"
+ES_ENROLLED = "¿Cuántos migrantes se inscribieron en la aplicación?"
 
 
 @pytest.fixture
@@ -88,16 +89,21 @@ async def test_a_vote_and_a_watch_while_the_lock_stays_held_name_the_problem(
     emu: DiscordEmulator, bot: PolicyBot, engine: Engine, database: Path
 ) -> None:
     answer = await ask(emu, ENROLLED)
+    spanish = await ask(emu, ES_ENROLLED, name="ana")
     ann = emu.member("ann")
     unknown = await not_known(emu, ann)
     await logged(engine)
     async with write_lock_held(database):
         vote = await emu.click(answer, feedback_id(answer, ":n"), user=emu.member("bob"))
         watch = await emu.click(unknown, watch_id(unknown), user=ann)
-        shown = [await acknowledged_privately(handle) for handle in (vote, watch)]
-    for message in shown:
+        # A Spanish answer's button: the problem is named in the answer's language.
+        voto = await emu.click(spanish, feedback_id(spanish, ":y"), user=emu.member("bea"))
+        shown = [await acknowledged_privately(handle) for handle in (vote, watch, voto)]
+    for message in shown[:2]:
         assert message["content"].startswith("Sorry, the database") and LOCKED in message["content"]
         assert not message.get("components")  # no Withdraw for a watch that was not written
+    assert shown[2]["content"].startswith("Lo siento: la base de datos")
+    assert "está bloqueada por otro programa" in shown[2]["content"]
     assert await votes(engine) == (0, 0)
     # Nothing was written: once the lock is gone the same presses count as new.
     assert (await press(emu, unknown, watch_id(unknown), ann))["content"] == WATCHING

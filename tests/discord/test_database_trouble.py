@@ -43,6 +43,17 @@ def writer_of(engine: Engine) -> SQLiteStore:
     return store
 
 
+async def disk_full(engine: Engine) -> SQLiteStore:
+    """The database's file may not grow any more: the next write that needs a page fails as
+    SQLITE_FULL would on a full disk (`PRAGMA max_page_count = 1073741823` frees it)."""
+    store = writer_of(engine)
+    async with store._db.execute("PRAGMA page_count") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    await store._db.execute(f"PRAGMA max_page_count = {row[0]}")
+    return store
+
+
 async def asked(engine: Engine) -> int:
     return sum(count for _, count, _, _ in await engine.usage(limit=100))
 
@@ -175,11 +186,7 @@ async def logged_questions(store: SQLiteStore) -> int:
 async def test_a_full_disk_still_answers_and_names_the_problem_to_moderators(
     emu: DiscordEmulator, engine: Engine, moderator: User
 ) -> None:
-    store = writer_of(engine)
-    async with store._db.execute("PRAGMA page_count") as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    await store._db.execute(f"PRAGMA max_page_count = {row[0]}")  # no room to grow: SQLITE_FULL
+    store = await disk_full(engine)
     long_question = ENROLLED + " Please tell me." * 28  # ~480 characters: pages fill quickly
     for n in range(30):
         handle = await emu.slash("ask", {"question": long_question}, user=emu.member(f"f{n}"))

@@ -350,7 +350,7 @@ async def test_import_of_a_valid_file_creates_revisions(
 ) -> None:
     upload = emu.attachment("extra.toml", toml_file("Extra", [NEW_ENTRY]))
     reply = await kb(emu, "import", moderator, file=upload)
-    assert "1 revisions" in reply["content"] and "spanish-app" in reply["content"]
+    assert "1 revision —" in reply["content"] and "spanish-app" in reply["content"]
     assert "English and Spanish" in await asked_answer(emu, "does the app speak spanish")
     assert await engine.latest_revision("spanish-app") == 1
     again = emu.attachment("extra.toml", toml_file("Extra", [NEW_ENTRY]))

@@ -9,8 +9,8 @@ import pytest
 
 from bot.core.answers import WHERE_THINGS_STAND, answer_entry
 from bot.core.knowledge import load_directory
+from bot.core.languages import languages
 from bot.core.notices import EOIR_PRO_BONO_URL, ICE_CHECK_IN_URL, notice_for
-from bot.core.own_case import Language
 from bot.discord.client import PolicyBot
 from bot.discord.render import NEWER_TITLE, answer_embed, notice_text
 from bot.discord.views import answer_view
@@ -56,8 +56,8 @@ async def test_a_spanish_own_case_dm_gets_the_notice_in_spanish_even_without_an_
     assert emu.violations == []
 
 
-@pytest.mark.parametrize("language", list(Language))
-def test_every_shipped_answer_with_notice_and_date_note_fits_discord(language: Language) -> None:
+@pytest.mark.parametrize("language", list(languages()))
+def test_every_shipped_answer_with_notice_and_date_note_fits_discord(language: str) -> None:
     knowledge = load_directory(SHIPPED_KNOWLEDGE)
     entries = {p.entry.id: p.entry for p in knowledge.ordered()}
     as_of = max(entry.as_of for entry in entries.values())

@@ -14,7 +14,7 @@ import discord
 from discord.ext import commands
 
 from bot.core.i18n import texts
-from bot.discord.errors import report_failed_question, sorry_text
+from bot.discord.errors import WHERE, report_failed_question, sorry_text
 from bot.discord.reply import NO_MENTIONS, SILENT
 from bot.discord.service import AnswerService, service_of
 
@@ -49,7 +49,7 @@ class ConversationCog(commands.Cog):
             await self._answer(message, question)
         except Exception as error:
             log.exception("Error answering message %s from user %s", message.id, message.author.id)
-            where = "a direct message" if message.guild is None else "a mention"
+            where = WHERE["direct_message" if message.guild is None else "mention"]
             report_failed_question(self.client, where, question, error)
             sorry = texts(self.service.engine.language_of(question)).gettext(
                 sorry_text(self.client)

@@ -37,7 +37,8 @@ class InfoCog(commands.Cog):
         engine = self.engine
         language = reply_language(interaction)
         as_of = texts(language).date(engine.as_of) if engine.as_of else None
-        embed = render.about_embed(engine.topics(), len(engine.entries()), as_of, language)
+        topics = engine.topics(language)
+        embed = render.about_embed(topics, len(engine.entries()), as_of, language)
         await interaction.response.send_message(
             embed=embed, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
