@@ -28,9 +28,9 @@ from discord import app_commands
 from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
+from benchmarks.discord_setup import unthrottled_bot
 from bot.core.answers import Answer
 from bot.core.engine import Engine
-from bot.discord.client import PolicyBot
 from bot.discord.views import DYNAMIC_ITEMS, AnswerReplies
 from bot.settings import SHIPPED_KNOWLEDGE
 
@@ -121,14 +121,9 @@ async def serve(kind: str, token: str) -> None:
         async with Engine.open(database, SHIPPED_KNOWLEDGE) as engine:
             if kind == "policybot-uncached":
                 engine.answer_cache_size = 0  # every question matched afresh
-            bot = PolicyBot(
-                engine,
-                rate_limit_count=10**9,
-                rate_limit_seconds=1.0,
-                state_dir=data,
-                guild_ready_timeout=0.05,
-                freeze_heap=True,  # as `policybot run` does (bot/heap.py)
-            )
+            bot = unthrottled_bot(
+                engine, data, freeze_heap=True
+            )  # as `policybot run` (bot/heap.py)
             async with connected(bot, token):
                 print("ready", flush=True)
                 await until_stdin_closes()

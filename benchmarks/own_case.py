@@ -31,6 +31,7 @@ SETS = {
     "dev4": QUESTIONS / "own-case-dev4.tsv",
     "blind": QUESTIONS / "own-case.tsv",
     "blind2": QUESTIONS / "own-case-blind2.tsv",  # round 2, written blind to every earlier set
+    "blind3": QUESTIONS / "own-case-blind3.tsv",  # round 3, the same way
 }
 DEVELOPMENT = ("dev", "dev2", "dev3", "dev4")
 # Sets whose misses may be listed: our own, and blind sets already run before and after a change.
@@ -118,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
         "--set",
-        choices=("dev", "dev2", "dev3", "dev4", "devs", "blind", "blind2", "both"),
+        choices=("dev", "dev2", "dev3", "dev4", "devs", "blind", "blind2", "blind3", "both"),
         default="dev",
         help="devs: the development sets; both: the first development set and the blind set",
     )

@@ -51,12 +51,18 @@ SETS = {
     # Round 2 (written blind to the knowledge files, the matcher and every earlier set).
     "blind2": QUESTIONS / "blind2-en.tsv",
     "blind2-es": QUESTIONS / "blind2-es.tsv",
+    # Round 3, written blind the same way; run once before and once after the third round.
+    "blind3": QUESTIONS / "blind3-en.tsv",
+    "blind3-es": QUESTIONS / "blind3-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
 ENGLISH_TUNING = ("tune", "heldout", "extra", "extra2")  # tune-<code>: --language detect or <code>
 TUNING = (*ENGLISH_TUNING, *(n for n in LANGUAGE_SETS if n.startswith("tune-")))
-BLIND_SETS = ("blind", "blind2", "blind2-es", *(n for n in LANGUAGE_SETS if n.startswith("blind-")))
+BLIND_SETS = (
+    *("blind", "blind2", "blind2-es", "blind3", "blind3-es"),
+    *(n for n in LANGUAGE_SETS if n.startswith("blind-")),
+)
 
 
 def _percent(value: float | None) -> str:

@@ -21,10 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.discord_setup import unthrottled_bot
 from benchmarks.load_bot import connected
 from benchmarks.load_discord import run_level
 from bot.core.engine import Engine
-from bot.discord.client import PolicyBot
 from bot.settings import SHIPPED_KNOWLEDGE
 from testkit.emulator import DiscordEmulator, discord_py_pointed_at
 
@@ -49,14 +49,7 @@ async def soak(total: int, chunk: int) -> int:
             Engine.open(data / "soak.sqlite3", SHIPPED_KNOWLEDGE) as engine,
         ):
             with discord_py_pointed_at(emu):
-                bot = PolicyBot(
-                    engine,
-                    rate_limit_count=10**9,
-                    rate_limit_seconds=1.0,
-                    state_dir=data,
-                    guild_ready_timeout=0.05,
-                )
-                async with connected(bot, emu.token):
+                async with connected(unthrottled_bot(engine, data), emu.token):
                     done = 0
                     while done < total:
                         row = await run_level(emu, IN_FLIGHT, min(chunk, total - done))

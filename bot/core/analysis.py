@@ -9,6 +9,7 @@ come from the Snowball stemmer named there. So a third language is a data folder
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import Protocol
 
@@ -16,7 +17,15 @@ import snowballstemmer
 
 from bot.core import normalize as english
 from bot.core.chatter import strip_chatter
-from bot.core.commonness import informativeness, is_rare, is_word, spelling
+from bot.core.commonness import (
+    common_words,
+    informativeness,
+    is_rare,
+    is_word,
+    same_start,
+    spelling,
+    zipf,
+)
 from bot.core.languages import SOURCE_LANGUAGE, Language, language
 from bot.core.vocabulary import (
     CLAUSE_BREAK,
@@ -33,6 +42,16 @@ from bot.core.vocabulary import (
 _SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$)")
 
 _CACHE = 65536
+# A word this many Zipf units more common in English than in the question's language is read as
+# English in that language's questions ("la press conference", "el pilot program"): about ten
+# times as common.
+BORROWED_LEAD = 1.0
+# A real word is read as a function word it sounds like only when that one is this many Zipf
+# units (ten times) more common.
+COMMONER = 1.0
+# Tokens of an entry's English words in another language's index start with this, so they
+# never mix with that language's own tokens.
+BORROWED = "en:"
 
 
 class TextAnalysis(Protocol):
@@ -64,6 +83,10 @@ class TextAnalysis(Protocol):
     def tokens_of(self, words: list[str]) -> list[str]: ...
     def content_tokens(self, normalized: str) -> list[str]: ...
     def content_words(self, normalized: str) -> list[tuple[str, str]]: ...
+    def borrowed_tokens(self, word: str) -> list[str] | None: ...
+    def sound_key(self, word: str) -> str | None: ...
+    def sounds_like(self, word: str) -> str | None: ...
+    def commoner(self, word: str, than: str) -> bool: ...
 
 
 class EnglishAnalysis:
@@ -113,6 +136,18 @@ class EnglishAnalysis:
     content_tokens = staticmethod(english.content_tokens)
     content_words = staticmethod(english.content_words)
 
+    def borrowed_tokens(self, word: str) -> list[str] | None:
+        return None  # English borrows from no other language here
+
+    def sound_key(self, word: str) -> str | None:
+        return None  # English spelling says little about sound
+
+    def sounds_like(self, word: str) -> str | None:
+        return None
+
+    def commoner(self, word: str, than: str) -> bool:
+        return zipf(word) >= zipf(than) + COMMONER
+
 
 class DataAnalysis:
     """A language read from its data: shared folding, its stopwords, phrases, synonyms, stems."""
@@ -126,6 +161,7 @@ class DataAnalysis:
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
         self._loanwords = data.loanwords
+        self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
         phrases = data.phrases
         self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
         self._phrase = (
@@ -142,6 +178,7 @@ class DataAnalysis:
             word for pattern, _ in phrases for word in re.findall(r"[a-z0-9]+", pattern)
         )
         self.stem = functools.lru_cache(maxsize=_CACHE)(self._stem)
+        self.sound_key = functools.lru_cache(maxsize=_CACHE)(self._sound_key)
         self.normalize = functools.lru_cache(maxsize=_CACHE)(self._normalize)
         self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
         self.strip_chatter = functools.lru_cache(maxsize=_CACHE)(self._strip_chatter)
@@ -155,11 +192,12 @@ class DataAnalysis:
         self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
     def _strip_chatter(self, plain: str) -> str:
-        """`plain` without greetings, thanks and filler (the language's `chatter` patterns)."""
-        if self._chatter is None:
-            return plain
-        stripped = " ".join(self._chatter.sub(" ", plain).split())
-        return " ".join(self._chatter.sub(" ", stripped).split())
+        """`plain` without greetings, thanks and filler: the language's `chatter` patterns, then
+        English's, which members mix in ("thanks!", "pls", "lol", "anyone know?")."""
+        if self._chatter is not None:
+            plain = " ".join(self._chatter.sub(" ", plain).split())
+            plain = " ".join(self._chatter.sub(" ", plain).split())
+        return strip_chatter(plain, SOURCE_LANGUAGE)
 
     def definition_subject(self, plain: str) -> str | None:
         return _definition_subject(self._definitions, self.definition_ends, plain)
@@ -188,8 +226,62 @@ class DataAnalysis:
         return ""
 
     def informativeness(self, word: str) -> float:
-        source = SOURCE_LANGUAGE if word in self._loanwords else self.code
-        return informativeness(word, source)
+        if word in self._loanwords or self._is_english(word):
+            return informativeness(word, SOURCE_LANGUAGE)
+        return informativeness(word, self.code, self._family_zipf(word))
+
+    @functools.lru_cache(maxsize=_CACHE)  # noqa: B019 - one instance per language
+    def _family_zipf(self, word: str) -> float:
+        """How common the word's family is: all the words of the language sharing its stem
+        ("funciona", "funcionar", "funcionan" …). A language that inflects more than English
+        spreads a word's uses over many forms, each rarer than the one English form, so a form's
+        own frequency would make "funciona" (4.9) sound more particular than "works" (5.0) and
+        "work" together; the family's (5.7) does not."""
+        stem = self._stemmer.stemWord(word)
+        total = sum(
+            10 ** (frequency - 9)
+            for other, frequency in same_start(stem, self.code)
+            if other == word or self._stemmer.stemWord(other) == stem
+        )
+        return max(math.log10(total) + 9 if total else 0.0, zipf(word, self.code))
+
+    def _is_english(self, word: str) -> bool:
+        return zipf(word, SOURCE_LANGUAGE) >= zipf(word, self.code) + BORROWED_LEAD
+
+    def _sound_key(self, word: str) -> str | None:
+        """What `word` sounds like, by the language's `sound_alike` rules ("fayas" and "fallas",
+        "siudad" and "ciudad" sound alike); None when the language has none."""
+        if not self._sounds:
+            return None
+        for pattern, new in self._sounds:
+            word = pattern.sub(new, word)
+        return word
+
+    def commoner(self, word: str, than: str) -> bool:
+        """Whether `word` is far (COMMONER Zipf units) more common than `than`."""
+        return zipf(word, self.code) >= zipf(than, self.code) + COMMONER
+
+    def sounds_like(self, word: str) -> str | None:
+        """The common word of the language (wordfreq's) that `word` sounds like, if any."""
+        if not self._sounds:
+            return None
+        found = self._common_sounds().get(self.sound_key(word) or "")
+        return found if found != word else None
+
+    @functools.cache  # noqa: B019 - one instance per language, kept for the process
+    def _common_sounds(self) -> dict[str, str]:
+        sounds: dict[str, str] = {}
+        for word in common_words(self.code):  # commonest first
+            sounds.setdefault(self.sound_key(word) or "", word)
+        return sounds
+
+    def borrowed_tokens(self, word: str) -> list[str] | None:
+        """A word of English in a question of this language ("cities", "launch", "is"), as the
+        English index reads it, its tokens marked BORROWED (none for an English function word);
+        None for a word that is not English. The index knows each entry's English words so."""
+        if not word.isalpha() or not self._is_english(word):
+            return None
+        return [BORROWED + token for token in english.tokens_of([word])]
 
     # folding and words: the same as English (accents and ñ fold, markup and emoji go)
     def word_list(self, text: str) -> list[str]:

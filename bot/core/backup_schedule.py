@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
+from bot.core.background import running
 from bot.core.backup import BackupError, backup_and_prune, scheduled_backups, sqlite_file
 
 log = logging.getLogger("policybot.backup")
@@ -65,10 +66,5 @@ async def backups_while_running(
         yield
         return
     db = sqlite_file(database)
-    task = asyncio.create_task(run_backups(db, folder, every_hours * 3600, keep))
-    try:
+    async with running(run_backups(db, folder, every_hours * 3600, keep)):
         yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

@@ -10,8 +10,11 @@ Frequencies are on the Zipf scale: log10 of occurrences per billion words ("the"
 
 from __future__ import annotations
 
+import bisect
+import unicodedata
 from functools import lru_cache
 
+from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.typos import TypoCorrector
 
 # A string at least this common is a word, not a typo ("presser" 2.8, "daca" 3.0, "tps" 2.8;
@@ -26,13 +29,69 @@ COMMON_ZIPF = 6.5
 RARE_ZIPF = 4.5
 
 
+# Accented words at least this common are also known by their folded form (see _folded).
+FOLDED_MIN_ZIPF = 2.0
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str, language: str = "en") -> float:
+    """How common `word` is, as the matcher reads it: folded ("aplicacion" is as common as
+    "aplicación", though wordfreq counts the unaccented spelling apart)."""
     # Imported on first use: the import and the word list cost about 0.2 s, and a question
     # whose words an entry covers never needs them.
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, language))
+    frequency = float(zipf_frequency(word, language))
+    if language == SOURCE_LANGUAGE or not word.isascii():
+        return frequency  # English is written without accents (and folding its list is slow)
+    return max(frequency, _folded(language).get(word, 0.0))
+
+
+@lru_cache(maxsize=4)
+def _folded(language: str) -> dict[str, float]:
+    """The language's words at least FOLDED_MIN_ZIPF common, folded as questions are read, with
+    the Zipf frequency of the commonest word folding to each."""
+    from wordfreq import get_frequency_list
+
+    folded: dict[str, float] = {}
+    # wordfreq's list is bins of words, commonest first; bin i holds Zipf 9 - i/100.
+    for centibels, words in enumerate(get_frequency_list(language)):
+        frequency = 9 - centibels / 100
+        if frequency < FOLDED_MIN_ZIPF:
+            break
+        for word in words:
+            folded.setdefault(word if word.isascii() else fold(word), frequency)
+    return folded
+
+
+# A word's family (same_start) is looked for among at most this many words.
+FAMILY_CANDIDATES = 200
+
+
+@lru_cache(maxsize=4)
+def _sorted_words(language: str) -> tuple[list[str], list[float]]:
+    """_folded(language), sorted, for looking words up by their start."""
+    folded = _folded(language)
+    ordered = sorted(folded)
+    return ordered, [folded[word] for word in ordered]
+
+
+def same_start(start: str, language: str) -> list[tuple[str, float]]:
+    """(word, Zipf frequency) of the language's words beginning with `start` (folded), at most
+    FAMILY_CANDIDATES of them."""
+    words, frequencies = _sorted_words(language)
+    first = bisect.bisect_left(words, start)
+    found = []
+    for position in range(first, min(first + FAMILY_CANDIDATES, len(words))):
+        if not words[position].startswith(start):
+            break
+        found.append((words[position], frequencies[position]))
+    return found
+
+
+def fold(word: str) -> str:
+    """`word` without accents, as plain_words() reads it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def is_word(word: str, language: str = "en") -> bool:
@@ -46,19 +105,29 @@ def is_rare(word: str, language: str = "en") -> bool:
     return zipf(word, language) < RARE_WORD_ZIPF
 
 
-def informativeness(word: str, language: str = "en") -> float:
-    """0..1: how much a word says about what is asked. Numbers always say a lot."""
+def informativeness(word: str, language: str = "en", frequency: float | None = None) -> float:
+    """0..1: how much a word says about what is asked. Numbers always say a lot.
+    `frequency`: the Zipf frequency to judge by, when not the word's own (its family's)."""
     if any(character.isdigit() for character in word):
         return 1.0
-    share = (COMMON_ZIPF - zipf(word, language)) / (COMMON_ZIPF - RARE_ZIPF)
+    if frequency is None:
+        frequency = zipf(word, language)
+    share = (COMMON_ZIPF - frequency) / (COMMON_ZIPF - RARE_ZIPF)
     return min(1.0, max(0.0, share))
 
 
 @lru_cache(maxsize=4)
-def _speller(language: str) -> TypoCorrector:
+def common_words(language: str) -> tuple[str, ...]:
+    """The language's SPELLING_WORDS commonest words, folded as questions are read
+    ("excepcion"), commonest first."""
     from wordfreq import top_n_list
 
-    words = top_n_list(language, SPELLING_WORDS, wordlist="small")
+    return tuple(dict.fromkeys(map(fold, top_n_list(language, SPELLING_WORDS, wordlist="small"))))
+
+
+@lru_cache(maxsize=4)
+def _speller(language: str) -> TypoCorrector:
+    words = common_words(language)
     return TypoCorrector({word: len(words) - rank for rank, word in enumerate(words)})
 
 

@@ -15,7 +15,6 @@ database.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import copy
 import datetime as dt
 from collections import Counter
@@ -40,6 +39,7 @@ from bot.core.answers import (
     too_long_message,
 )
 from bot.core.backends import open_store
+from bot.core.background import running
 from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.engine_curation import Curation
 from bot.core.engine_writes import Writes
@@ -142,13 +142,10 @@ class Engine(Writes, Curation):
             # on the event loop while the first member's question waits.
             await asyncio.to_thread(engine.language_of, WARM_UP_TEXT)
             await engine._questions.start()
-            refresher = asyncio.create_task(engine._keep_fresh(refresh_seconds))
             try:
-                yield engine
+                async with running(engine._keep_fresh(refresh_seconds)):
+                    yield engine
             finally:
-                refresher.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await refresher
                 await engine._questions.close()
         finally:
             await store.close()

@@ -30,6 +30,26 @@ NO_SUCH_ENTRY = N_("entry '{entry}': no such entry")
 NOT_QUEUED = N_("question {question}: not on the unanswered queue")
 
 
+def appended(knowledge: KnowledgeSet, entry: Entry, file: str | None) -> PlacedEntry:
+    """A new `entry` placed after the last entry of `file` (the moderators' file if None)."""
+    target_file = file or MODERATOR_FILE
+    position = 1 + max(
+        (p.position for p in knowledge.entries.values() if p.file == target_file), default=-1
+    )
+    return PlacedEntry(entry, target_file, position)
+
+
+def new_topics(knowledge: KnowledgeSet, file: str) -> dict[str, str]:
+    """A topic titled by its file's name, for a file that has no topic yet."""
+    return {} if file in knowledge.topics else {file: file}
+
+
+def in_place(knowledge: KnowledgeSet, changed: Entry) -> PlacedEntry:
+    """A changed entry where its current version stands."""
+    placed = knowledge.entries[changed.id]
+    return PlacedEntry(changed, placed.file, placed.position)
+
+
 class Curation:
     _store: Store
     _knowledge: KnowledgeSet
@@ -115,14 +135,9 @@ class Curation:
             raise KnowledgeError(
                 [Marked(N_("entry '{entry}': field 'id': already exists"), entry=entry.id)]
             )
-        target_file = file or MODERATOR_FILE
-        position = 1 + max(
-            (p.position for p in self._knowledge.entries.values() if p.file == target_file),
-            default=-1,
-        )
-        topics = {} if target_file in self._knowledge.topics else {target_file: target_file}
+        placed = appended(self._knowledge, entry, file)
+        topics = new_topics(self._knowledge, placed.file)
         expected = {entry.id: await self._store.latest_revision(entry.id)}
-        placed = PlacedEntry(entry, target_file, position)
         return await self._change_one(Action.ADD, placed, author, reason, expected, topics)
 
     async def set_status(
@@ -180,8 +195,7 @@ class Curation:
         no `base`, since this change was read)."""
         if base is None:
             base = await self._store.latest_revision(changed.id)
-        placed = self._knowledge.entries[changed.id]
-        target = PlacedEntry(changed, placed.file, placed.position)
+        target = in_place(self._knowledge, changed)
         return await self._change_one(action, target, author, reason, {changed.id: base})
 
     async def _change_one(

@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.core.engine_curation import MODERATOR_FILE, NO_SUCH_ENTRY, NOT_QUEUED
+from bot.core.engine_curation import (
+    NO_SUCH_ENTRY,
+    NOT_QUEUED,
+    appended,
+    in_place,
+    new_topics,
+)
 from bot.core.engine_live import LiveKnowledge, log
 from bot.core.events import Action, EntryChange, ModerationEvent
 from bot.core.i18n import N_, Marked
@@ -53,13 +59,8 @@ class Writes(LiveKnowledge):
         if placed is not None:
             target = PlacedEntry(entry, file or placed.file, placed.position)
         else:
-            target_file = file or MODERATOR_FILE
-            position = 1 + max(
-                (p.position for p in self._knowledge.entries.values() if p.file == target_file),
-                default=-1,
-            )
-            target = PlacedEntry(entry, target_file, position)
-        topics = {} if target.file in self._knowledge.topics else {target.file: target.file}
+            target = appended(self._knowledge, entry, file)
+        topics = new_topics(self._knowledge, target.file)
         revisions = await self._commit([target], [], author, reason, topics)
         return revisions[0]
 
@@ -92,9 +93,8 @@ class Writes(LiveKnowledge):
         edited = parse_entry({**entry.to_file_dict(), **changes}, f"entry '{entry_id}'")
         if edited == entry:
             raise KnowledgeError([Marked(N_("entry '{entry}': nothing changed"), entry=entry_id)])
-        placed = self._knowledge.entries[entry_id]
         expected = {entry_id: base_revision} if base_revision is not None else {}
-        target = PlacedEntry(edited, placed.file, placed.position)
+        target = in_place(self._knowledge, edited)
         return await self._change_one(Action.EDIT, target, author, reason, expected)
 
     async def delete_entry(self, entry_id: str, *, author: str, reason: str) -> Revision:
@@ -180,8 +180,7 @@ class Writes(LiveKnowledge):
             others = {code: t.model_dump() for code, t in entry.translations.items()}
             data["translations"] = {**others, logged.language: translated}
         changed = Entry.model_validate(data)
-        placed = self._knowledge.entries[entry_id]
-        target = PlacedEntry(changed, placed.file, placed.position)
+        target = in_place(self._knowledge, changed)
         reason = f"taught question {question_id}"
         revision = (await self._commit([target], [], author, reason, {}))[0]
         await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)

@@ -11,7 +11,8 @@ from array import array
 from collections.abc import Sequence
 from sys import intern
 
-from bot.core.analysis import TextAnalysis, analysis
+from bot.core.analysis import BORROWED, TextAnalysis, analysis
+from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.typos import TypoCorrector
 from bot.core.vocabulary import HOW_MANY, HOW_TO, QUESTION_KINDS
@@ -106,6 +107,9 @@ class EntryIndex:
                 self._defines[index] = named
                 self._asked_names[index] = len(names)
             self._keyword_groups.append(groups)
+            if language != SOURCE_LANGUAGE:  # its English words, for questions that mix them in
+                keywords = (*keywords, *_borrowed(entry))
+                self._keywords[-1] = keywords
             union.update(keywords)
             union.update(token for group in groups for token in group)
             for token in union:
@@ -149,6 +153,11 @@ class EntryIndex:
         }
         usage.update(dict.fromkeys(self._text.stopwords, total + 1))
         self._typos = TypoCorrector(usage)
+        # Written words by what they sound like, the most used first ("fayas" -> "fallas").
+        self._sounds: dict[str, str] = {}
+        for word in sorted(usage, key=lambda w: (-usage[w], w)):
+            if (key := self._text.sound_key(word)) is not None:
+                self._sounds.setdefault(key, word)
 
     def _name(self, words: str) -> tuple[str, ...]:
         return tuple(map(intern, self._text.content_tokens(self._text.join_phrases(words))))
@@ -236,6 +245,17 @@ class EntryIndex:
             for index in postings[:scan_limit] if members is not None else postings:
                 found[index] = found.get(index, 0.0) + weight
         return found
+
+
+def _borrowed(entry: Entry) -> tuple[str, ...]:
+    """The tokens of an entry's English questions and keywords, word by word and marked
+    BORROWED: what a word of English in another language's question is matched with."""
+    english = analysis(SOURCE_LANGUAGE)
+    tokens: dict[str, None] = {}
+    for text in [entry.question, *entry.paraphrases, *entry.keywords]:
+        for token in english.tokens_of(english.word_list(text)):
+            tokens[intern(BORROWED + token)] = None
+    return tuple(tokens)
 
 
 def _common_members(postings: dict[str, list[int]]) -> dict[str, frozenset[int]]:

@@ -15,6 +15,8 @@ import os
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
+from bot.core.background import running
+
 HEALTH_FILE = "health.json"
 WRITE_EVERY = 20.0
 STALE_AFTER = 90.0
@@ -60,12 +62,9 @@ async def heartbeat(
             await asyncio.to_thread(write_health, folder, connected())
             await asyncio.sleep(every or WRITE_EVERY)
 
-    task = asyncio.create_task(beat())
     try:
-        yield
+        async with running(beat()):
+            yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
         with contextlib.suppress(OSError):
             write_health(folder, False)

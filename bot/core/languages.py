@@ -36,6 +36,8 @@ class Language:
     stopwords: frozenset[str] = frozenset()
     weak_tokens: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
+    # (regular expression, replacement), in order: spellings that sound alike fold to one key
+    sound_alike: tuple[tuple[str, str], ...] = ()
     synonyms: Mapping[str, str] = field(default_factory=dict)
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
@@ -99,6 +101,7 @@ def _load(path: Path) -> Language:
             stopwords=frozenset(str(raw.get("stopwords", "")).split()),
             weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
+            sound_alike=tuple((str(p), str(r)) for p, r in raw.get("sound_alike", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),

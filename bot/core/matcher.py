@@ -40,25 +40,20 @@ from bot.core.confidence import (
     Tier,
     confident_choice,
 )
-from bot.core.entry_index import ANSWER_FACTOR, COMMON_POSTINGS, KIND_BITS, EntryIndex
+from bot.core.entry_index import ANSWER_FACTOR, COMMON_POSTINGS, KIND_BITS
 from bot.core.models import Entry
+from bot.core.question_reading import QuestionReader
 from bot.core.vocabulary import HOW_MANY
 
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
 
-# A word the knowledge base never uses weighs by how informative it is in general language
-# (commonness.py): fully from UNKNOWN_FULL on ("population", "won"), less below it ("whole",
-# "hope", "lot"), never under UNKNOWN_FLOOR of the full weight.
-UNKNOWN_FULL = 0.6
-UNKNOWN_FLOOR = 0.4
 NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
-CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
 CANDIDATE_ENTRIES = 24
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
 
 
-class Matcher(EntryIndex):
+class Matcher(QuestionReader):
     """Ranks an index's entries for a question and decides the tier; immutable, like the index."""
 
     def __init__(
@@ -69,64 +64,6 @@ class Matcher(EntryIndex):
     ) -> None:
         super().__init__(entries, language)
         self.thresholds = thresholds or Thresholds()
-
-    # -- query side ------------------------------------------------------------------------
-
-    def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str]]:
-        """Each distinct query token with its weight, and the word typed for it; `plain` is
-        the output of plain_words().
-
-        Unknown strings that are not words are corrected first, so a corrected word can still
-        join its phrase ("appel store" -> "appstore"); failing a knowledge-base word, to a common
-        word of the language ("puxhed" -> "pushed"), whose meaning then counts. A real word is
-        never corrected into a knowledge-base word ("daca" is not "data"), unless the correction
-        completes one of the domain's names ("pres confrence" -> "press conference"); a rare one
-        may be read as a function word ("herd" as "heard", "tis" as "this"; "wall" is not "all").
-        """
-        corrected: set[str] = set()
-        words = plain.split()
-        real: list[tuple[int, str]] = []
-        for position, word in enumerate(words):
-            text = self._text
-            if word not in text.stopwords and text.stem(word) not in self._idf:
-                fixed = self._typos.correct(word)
-                if fixed is None:
-                    if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
-                        words[position] = fixed  # a typo of a word the knowledge base lacks
-                        corrected.add(fixed)
-                elif not text.is_word(word) or (fixed in text.stopwords and text.is_rare(word)):
-                    words[position] = fixed
-                    corrected.add(fixed)
-                elif fixed not in text.stopwords and text.has_phrase_words([fixed]):
-                    real.append((position, fixed))
-        for position, fixed in real:
-            before = self._text.join_phrases(" ".join(words))
-            trial = [*words[:position], fixed, *words[position + 1 :]]
-            if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
-                words = trial
-                corrected.add(fixed)
-        joined = self._text.join_phrases(" ".join(words) if corrected else plain)
-        weights: dict[str, float] = {}
-        typed: dict[str, str] = {}
-        for word, token in self._text.content_words(joined):
-            factor = CORRECTED_FACTOR if word in corrected else 1.0
-            if token not in weights:
-                weight = self.weight(token)
-                if token not in self._idf:
-                    said = self._informativeness(word, token) / UNKNOWN_FULL
-                    weight *= min(1.0, max(UNKNOWN_FLOOR, said))
-                weights[token] = weight * factor
-                typed[token] = word
-        return weights, typed
-
-    def query_tokens(self, question: str) -> list[str]:
-        """The tokens a question is matched on; empty when it has nothing to match."""
-        plain = self._text.strip_chatter(self._text.plain_words(question))
-        tokens = list(self._weighted_tokens(plain)[0])
-        normalized = self._text.join_phrases(plain)
-        if not tokens and normalized in self._exact:
-            return normalized.split()
-        return tokens
 
     # -- ranking ---------------------------------------------------------------------------
 
@@ -140,7 +77,7 @@ class Matcher(EntryIndex):
         """
         plain = self._text.strip_chatter(self._text.plain_words(question))
         normalized = self._text.join_phrases(plain)
-        weights, typed = self._weighted_tokens(plain)
+        weights, typed, read = self._weighted_tokens(plain)
         for token in leave_out.intersection(weights):
             del weights[token]
         if not weights:
@@ -156,7 +93,7 @@ class Matcher(EntryIndex):
             for index, covered in best
         ]
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
-        asked_kind = self._text.question_kind(plain.split())
+        asked_kind = self._text.question_kind(read.split())  # "cuantso" asks how many
         kind = KIND_BITS.get(asked_kind, 0)
         # Only candidates within CLOSE_CALL of the best can be answered with: what the others
         # leave unexplained is not measured (it needs word frequencies, slow to load).
@@ -165,7 +102,7 @@ class Matcher(EntryIndex):
             (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
             for score, text, index in scored[:limit]
         ]
-        subject = self._subject(plain, weights, typed)
+        subject = self._subject(read, weights, typed)  # "que signifiica ice" asks what X is
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)

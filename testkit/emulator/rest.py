@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import responses as r
-from .attachments import attach, kept_attachments, read_body, upload_problems
+from .attachments import Upload, attach, kept_attachments, read_body, upload_problems
 from .command_rules import command_set_problems
-from .state import ATTACHMENT_SIZE_LIMIT
+from .state import ATTACHMENT_SIZE_LIMIT, Channel
 from .validation import message_problems
 
 if TYPE_CHECKING:
@@ -125,27 +125,28 @@ class CoreRoutes:
 
     # --- channels and messages -----------------------------------------------------------------
 
-    def _channel(self, request: web.Request) -> Any:
-        return self.world.channels.get(int(request.match_info["channel_id"]))
+    def _channel(self, request: web.Request) -> Channel | web.Response:
+        channel = self.world.channels.get(int(request.match_info["channel_id"]))
+        if channel is None:
+            return r.error(404, r.UNKNOWN_CHANNEL, "Unknown Channel")
+        return channel
 
     async def get_channel(self, request: web.Request) -> web.Response:
         channel = self._channel(request)
-        if channel is None:
-            return r.error(404, r.UNKNOWN_CHANNEL, "Unknown Channel")
+        if isinstance(channel, web.Response):
+            return channel
         return r.json_response(channel.payload())
 
     async def create_message(self, request: web.Request) -> web.Response:
         channel = self._channel(request)
-        if channel is None:
-            return r.error(404, r.UNKNOWN_CHANNEL, "Unknown Channel")
+        if isinstance(channel, web.Response):
+            return channel
         if channel.recipient is not None and not channel.recipient.dms_open:
             return r.error(403, r.CANNOT_MESSAGE_USER, "Cannot send messages to this user")
-        body, uploads = await read_body(request)
-        problems = message_problems(body, creating=True)
-        problems += upload_problems(body, uploads, ATTACHMENT_SIZE_LIMIT)
-        if problems:
-            return self.emu.reject(request, problems)
-        self.emu.check_mentions(request, body)
+        read = await read_message(self.emu, request, creating=True)
+        if isinstance(read, web.Response):
+            return read
+        body, uploads = read
         extra: Json = {}
         reference = body.get("message_reference")
         if reference:
@@ -164,28 +165,26 @@ class CoreRoutes:
         await self.emu.bot_posted(channel, message, body)
         return r.json_response(message)
 
-    def _stored_message(self, request: web.Request) -> Json | None:
+    def _stored_message(self, request: web.Request) -> Json | web.Response:
         message = self.world.messages.get(int(request.match_info["message_id"]))
         if message is None or message["channel_id"] != request.match_info["channel_id"]:
-            return None
+            return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
         return message
 
     async def get_message(self, request: web.Request) -> web.Response:
         message = self._stored_message(request)
-        if message is None:
-            return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
+        if isinstance(message, web.Response):
+            return message
         return r.json_response(message)
 
     async def edit_message(self, request: web.Request) -> web.Response:
         message = self._stored_message(request)
-        if message is None:
-            return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
-        body, uploads = await read_body(request)
-        problems = message_problems(body, creating=False)
-        problems += upload_problems(body, uploads, ATTACHMENT_SIZE_LIMIT)
-        if problems:
-            return self.emu.reject(request, problems)
-        self.emu.check_mentions(request, body)
+        if isinstance(message, web.Response):
+            return message
+        read = await read_message(self.emu, request, creating=False)
+        if isinstance(read, web.Response):
+            return read
+        body, uploads = read
         apply_edit(message, body)
         kept = kept_attachments(message["attachments"], body)
         channel_id = int(message["channel_id"])
@@ -194,8 +193,8 @@ class CoreRoutes:
 
     async def delete_message(self, request: web.Request) -> web.Response:
         message = self._stored_message(request)
-        if message is None:
-            return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
+        if isinstance(message, web.Response):
+            return message
         del self.world.messages[int(message["id"])]
         return r.no_content()
 
@@ -208,6 +207,25 @@ class CoreRoutes:
         if user is None:
             return r.invalid_form_body(["recipient_id: Unknown user"])
         return r.json_response(self.world.dm_channel(user).payload())
+
+
+async def read_message(
+    emu: DiscordEmulator,
+    request: web.Request,
+    *,
+    creating: bool,
+    interaction: bool = False,
+    size_limit: int = ATTACHMENT_SIZE_LIMIT,
+) -> tuple[Json, list[Upload]] | web.Response:
+    """A message the bot sends or edits (JSON, or multipart with files), or the 400 Discord
+    would answer; mentions that could ping are recorded as violations."""
+    body, uploads = await read_body(request)
+    problems = message_problems(body, creating=creating, interaction=interaction)
+    problems += upload_problems(body, uploads, size_limit)
+    if problems:
+        return emu.reject(request, problems)
+    emu.check_mentions(request, body)
+    return body, uploads
 
 
 def apply_edit(message: Json, body: Json) -> None:

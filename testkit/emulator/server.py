@@ -126,9 +126,8 @@ class DiscordEmulator:
             await asyncio.sleep(fault.delay)
         elif fault is not None:
             return fault_response(fault)
-        if route.startswith("gateway_") or route in UNAUTHENTICATED_ROUTES:
-            return await handler(request)
-        if request.headers.get("Authorization") != f"Bot {self.token}":
+        public = route.startswith("gateway_") or route in UNAUTHENTICATED_ROUTES
+        if not public and request.headers.get("Authorization") != f"Bot {self.token}":
             return unauthorized()
         return await handler(request)
 

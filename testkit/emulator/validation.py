@@ -21,6 +21,8 @@ FIELD_NAME_MAX = 256
 FIELD_VALUE_MAX = 1024
 FOOTER_MAX = 2048
 AUTHOR_NAME_MAX = 256
+# Embed parts that are objects with one required text: (part, its text, limit).
+EMBED_PARTS = (("footer", "text", FOOTER_MAX), ("author", "name", AUTHOR_NAME_MAX))
 ACTION_ROWS_MAX = 5
 BUTTONS_PER_ROW_MAX = 5
 CUSTOM_ID_MAX = 100
@@ -83,16 +85,12 @@ def embeds_problems(embeds: Any) -> list[str]:
                 problems.append(f"{where}.fields[{number}].name: 1-{FIELD_NAME_MAX} characters")
             if not 1 <= len(value) <= FIELD_VALUE_MAX:
                 problems.append(f"{where}.fields[{number}].value: 1-{FIELD_VALUE_MAX} characters")
-        if "footer" in embed:
-            text = (embed["footer"] or {}).get("text") or ""
-            total += len(text)
-            if not 1 <= len(text) <= FOOTER_MAX:
-                problems.append(f"{where}.footer.text: 1-{FOOTER_MAX} characters")
-        if "author" in embed:
-            text = (embed["author"] or {}).get("name") or ""
-            total += len(text)
-            if not 1 <= len(text) <= AUTHOR_NAME_MAX:
-                problems.append(f"{where}.author.name: 1-{AUTHOR_NAME_MAX} characters")
+        for part, key, limit in EMBED_PARTS:
+            if part in embed:
+                text = (embed[part] or {}).get(key) or ""
+                total += len(text)
+                if not 1 <= len(text) <= limit:
+                    problems.append(f"{where}.{part}.{key}: 1-{limit} characters")
         url = embed.get("url")
         if url is not None and not str(url).startswith(("http://", "https://")):
             problems.append(f"{where}.url: not a valid URL")

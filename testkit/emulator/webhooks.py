@@ -22,13 +22,14 @@ from .interactions import (
     LOADING,
     InteractionHandle,
 )
-from .rest import apply_edit
-from .validation import callback_problems, message_problems
+from .rest import apply_edit, read_message
+from .validation import callback_problems
 
 if TYPE_CHECKING:
     from .server import DiscordEmulator
 
 Json = dict[str, Any]
+MESSAGE_CALLBACKS = (CALLBACK_MESSAGE, CALLBACK_UPDATE)  # the callbacks that carry a message
 
 
 class InteractionRoutes:
@@ -72,25 +73,17 @@ class InteractionRoutes:
         body, uploads = await read_body(request)
         problems = callback_problems(handle.type, body)
         data = (body.get("data") or {}) if isinstance(body, dict) else {}
-        if (
-            uploads
-            and data is not None
-            and body.get("type")
-            not in (
-                CALLBACK_MESSAGE,
-                CALLBACK_UPDATE,
-            )
-        ):
+        if uploads and body.get("type") not in MESSAGE_CALLBACKS:
             problems.append(f"files: callback type {body.get('type')} carries no message")
         problems += upload_problems(data, uploads, self._size_limit(handle))
         if problems:
             handle.record("rejected", body)
             return self.emu.reject(request, problems)
-        if body["type"] in (CALLBACK_MESSAGE, CALLBACK_UPDATE):
+        if body["type"] in MESSAGE_CALLBACKS:
             self.emu.check_mentions(request, data)
         handle.callback = body
         message = self._apply_callback(handle, body["type"], data)
-        if message is not None and body["type"] in (CALLBACK_MESSAGE, CALLBACK_UPDATE):
+        if message is not None and body["type"] in MESSAGE_CALLBACKS:
             self._attach(handle, message, data, uploads)
         handle.record("callback", body)
         if "with_response" not in request.query:
@@ -165,12 +158,12 @@ class InteractionRoutes:
         handle = self._handle(request)
         if isinstance(handle, web.Response):
             return handle
-        body, uploads = await read_body(request)
-        problems = message_problems(body, creating=True, interaction=True)
-        problems += upload_problems(body, uploads, self._size_limit(handle))
-        if problems:
-            return self.emu.reject(request, problems)
-        self.emu.check_mentions(request, body)
+        read = await read_message(
+            self.emu, request, creating=True, interaction=True, size_limit=self._size_limit(handle)
+        )
+        if isinstance(read, web.Response):
+            return read
+        body, uploads = read
         channel = self.world.channels[int(handle.payload["channel_id"])]
         flags = {"flags": body.get("flags", 0) & EPHEMERAL}
         message = self.world.message_payload(
@@ -184,37 +177,36 @@ class InteractionRoutes:
             return r.json_response(message)
         return r.no_content()
 
-    def _target(self, request: web.Request, handle: InteractionHandle) -> Json | None:
+    def _target(self, request: web.Request) -> tuple[InteractionHandle, Json] | web.Response:
+        """The interaction and its message that the route names ("@original" or a followup)."""
+        handle = self._handle(request)
+        if isinstance(handle, web.Response):
+            return handle
         message_id = request.match_info["message_id"]
-        if message_id == "@original":
-            return handle.original
+        if message_id == "@original" and handle.original is not None:
+            return handle, handle.original
         for message in handle.followups:
             if message["id"] == message_id:
-                return message
-        return None
+                return handle, message
+        return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
 
     async def get_message(self, request: web.Request) -> web.Response:
-        handle = self._handle(request)
-        if isinstance(handle, web.Response):
-            return handle
-        message = self._target(request, handle)
-        if message is None:
-            return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
-        return r.json_response(message)
+        target = self._target(request)
+        if isinstance(target, web.Response):
+            return target
+        return r.json_response(target[1])
 
     async def edit_message(self, request: web.Request) -> web.Response:
-        handle = self._handle(request)
-        if isinstance(handle, web.Response):
-            return handle
-        message = self._target(request, handle)
-        if message is None:
-            return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
-        body, uploads = await read_body(request)
-        problems = message_problems(body, creating=False, interaction=True)
-        problems += upload_problems(body, uploads, self._size_limit(handle))
-        if problems:
-            return self.emu.reject(request, problems)
-        self.emu.check_mentions(request, body)
+        target = self._target(request)
+        if isinstance(target, web.Response):
+            return target
+        handle, message = target
+        read = await read_message(
+            self.emu, request, creating=False, interaction=True, size_limit=self._size_limit(handle)
+        )
+        if isinstance(read, web.Response):
+            return read
+        body, uploads = read
         apply_edit(message, body)
         self._attach(handle, message, body, uploads)
         message["flags"] = message.get("flags", 0) & ~LOADING
@@ -222,12 +214,10 @@ class InteractionRoutes:
         return r.json_response(message)
 
     async def delete_message(self, request: web.Request) -> web.Response:
-        handle = self._handle(request)
-        if isinstance(handle, web.Response):
-            return handle
-        message = self._target(request, handle)
-        if message is None:
-            return r.error(404, r.UNKNOWN_MESSAGE, "Unknown Message")
+        target = self._target(request)
+        if isinstance(target, web.Response):
+            return target
+        handle, message = target
         self.world.messages.pop(int(message["id"]), None)
         if message is handle.original:
             handle.original = None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .test_cli import fresh_process_env
 
 HOSTILE_LINES = [
     "how many migrants were enrolled?",
@@ -26,17 +27,11 @@ HOSTILE_LINES = [
 
 
 def run_ask(tmp_path: Path, knowledge_dir: Path, *args: bytes, stdin: bytes = b"") -> list[bytes]:
-    env = dict(
-        os.environ,
-        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
-        POLICYBOT_DB=str(tmp_path / "ask.sqlite3"),
-        DISCORD_TOKEN="",
-    )
     done = subprocess.run(
         [sys.executable.encode(), b"-m", b"bot", b"ask", b"--json", *args],
         input=stdin,
         capture_output=True,
-        env=env,
+        env=fresh_process_env(knowledge_dir, tmp_path / "ask.sqlite3"),
         cwd=tmp_path,
         timeout=60,
     )

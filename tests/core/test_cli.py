@@ -44,6 +44,17 @@ def cli(tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch, ca
     return run
 
 
+def fresh_process_env(knowledge_dir: Path, database: Path) -> dict[str, str]:
+    """The environment of `python -m bot` run as a process of its own: this knowledge, this
+    database, and no Discord token."""
+    return dict(
+        os.environ,
+        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
+        POLICYBOT_DB=str(database),
+        DISCORD_TOKEN="",
+    )
+
+
 def test_ask_json_follows_the_contract(cli: Any) -> None:
     code, out, _ = cli("ask", "--json", "how many migrants were enrolled?")
     assert code == 0
@@ -169,12 +180,7 @@ async def test_the_console_source_list_counts_one_entry_in_the_singular(engine: 
 def test_python_dash_m_bot_answers_from_a_fresh_process(
     tmp_path: Path, knowledge_dir: Path
 ) -> None:
-    env = dict(
-        os.environ,
-        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
-        POLICYBOT_DB=str(tmp_path / "fresh.sqlite3"),
-        DISCORD_TOKEN="",
-    )
+    env = fresh_process_env(knowledge_dir, tmp_path / "fresh.sqlite3")
     done = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "--json"],
         input="is the app approved by the apple store?\nhow do I renew my passport\n",
@@ -192,12 +198,7 @@ def test_python_dash_m_bot_answers_from_a_fresh_process(
 
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, knowledge_dir: Path) -> None:
     """`policybot ask < questions | head -1`: the closed pipe ends the run quietly."""
-    env = dict(
-        os.environ,
-        POLICYBOT_KNOWLEDGE_DIR=str(knowledge_dir),
-        POLICYBOT_DB=str(tmp_path / "fresh.sqlite3"),
-        DISCORD_TOKEN="",
-    )
+    env = fresh_process_env(knowledge_dir, tmp_path / "fresh.sqlite3")
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "ask", "--no-log"],
         stdin=subprocess.PIPE,

@@ -10,12 +10,14 @@ from typing import Any
 import pytest
 
 from bot.core.analysis import analysis
+from bot.core.commonness import informativeness, zipf
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError
 from bot.core.language_detect import detect_language
 from bot.core.matcher import Matcher, MatchResult, Tier
 from bot.core.models import Entry
 from bot.core.routing import route
+from testkit.labelled import shipped_entries
 
 from .conftest import write_knowledge
 
@@ -182,3 +184,54 @@ def test_spanish_reads_what_is_questions_and_question_kinds_from_its_data() -> N
         "cuantos se inscribieron",
         "cuando empieza",
     ]
+
+
+def test_english_words_in_a_spanish_question_are_read_as_english() -> None:
+    spanish = analysis("es")
+    assert spanish.borrowed_tokens("cities") == ["en:city"]
+    assert spanish.borrowed_tokens("is") == []  # an English function word
+    assert spanish.borrowed_tokens("ciudades") is None
+    assert analysis("en").borrowed_tokens("cities") is None
+
+
+def test_spanglish_meets_the_entries_english_words_and_nothing_else() -> None:
+    matcher = Matcher(shipped_entries(), language="es")
+    answered = matcher.match("la press conference del launch la cancelaron por que?")
+    assert answered.tier is Tier.CONFIDENT and answered.best is not None
+    assert answered.best.entry_id == "launch-postponed"
+    # An English word no entry uses still counts as unexplained.
+    assert matcher.match("la app de ICE funciona con bitcoin wallets?").tier is not Tier.CONFIDENT
+
+
+def test_a_misspelling_that_sounds_like_a_word_is_read_as_it_a_real_word_rarely() -> None:
+    spanish = analysis("es")
+    assert spanish.sound_key("fayas") == spanish.sound_key("fallas")
+    assert spanish.sound_key("siudades") == spanish.sound_key("ciudades")
+    assert spanish.sounds_like("exepcion") == "excepcion"  # not "eleccion", two letters off
+    matcher = Matcher(shipped_entries(), language="es")
+    assert matcher.query_tokens("la app tuvo fayas") == matcher.query_tokens("la app tuvo fallas")
+    # A real word stays ("sierra" is not the knowledge base's "cierra")…
+    assert "sierr" in matcher.query_tokens("la app sierra")
+    # …unless it sounds like a function word ten times commoner ("tubo" as "tuvo").
+    assert matcher.query_tokens("la app tubo fallas") == matcher.query_tokens("la app fallas")
+
+
+def test_unaccented_spanish_words_are_as_common_as_accented_ones() -> None:
+    assert zipf("aplicacion", "es") == zipf("aplicación", "es")
+    assert zipf("aplicacion", "en") < 3  # English is not folded
+
+
+def test_a_spanish_word_is_as_common_as_its_family() -> None:
+    spanish = analysis("es")
+    # "funciona" alone is rarer than "works"; with "funcionar", "funcionan" … it is not.
+    assert spanish.informativeness("funciona") < informativeness("funciona", "es") - 0.2
+    assert spanish.informativeness("android") == 1.0  # a rare word stays informative
+    matcher = Matcher(shipped_entries(), language="es")
+    assert matcher.match("¿la app de ICE funciona en Android?").tier is not Tier.CONFIDENT
+
+
+def test_english_chatter_around_a_spanish_question_is_dropped() -> None:
+    spanish = analysis("es")
+    assert spanish.strip_chatter("hey guys quick question tuvo fallas la app anyone know") == (
+        "tuvo fallas la app"
+    )

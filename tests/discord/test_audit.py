@@ -19,8 +19,8 @@ from testkit.emulator.state import Channel, Role, User
 
 from .conftest import StartBot
 from .knowledge import CBP
+from .steps import ANSWER, NEW_ANSWER, NEW_ENTRY, REASON, ask, edit, failing, kb, toml_file
 from .test_ask import buttons
-from .test_kb import ANSWER, NEW_ANSWER, REASON, ask, edit, kb, toml_file
 
 PINGS = "@everyone <@&424242424242424242> <@131313131313131313> **bold** `code`"
 
@@ -93,15 +93,7 @@ async def test_each_existing_action_is_posted(
     )
     await kb(emu, "teach", mod, question_id=spanish, entry="apple-store")
     await kb(emu, "dismiss", mod, question_id=weather)
-    new = {
-        "id": "spanish-app",
-        "question": "Is the check-in app available in Spanish?",
-        "answer": "U.S. Customs and Border Protection lists the app in English and Spanish.",
-        "sources": [CBP],
-        "status": "public_record",
-        "as_of": "2024-07-12",
-    }
-    upload = emu.attachment("extra.toml", toml_file("Extra", [new]))
+    upload = emu.attachment("extra.toml", toml_file("Extra", [NEW_ENTRY]))
     await kb(emu, "import", mod, file=upload)
     titles = [(await posted(emu, audit, n))["title"] for n in range(6)]
     assert titles == [
@@ -129,10 +121,8 @@ async def test_a_failure_is_reported_short_and_the_member_is_told_moderators_kno
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    async def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError(f"database on fire; token {emu.token}")
-
-    monkeypatch.setattr(audited.service, "ask", broken)
+    error = RuntimeError(f"database on fire; token {emu.token}")
+    monkeypatch.setattr(audited.service, "ask", failing(error))
     handle = await emu.slash("ask", {"question": f"is it real? {PINGS}"}, user=emu.member("ann"))
     assert (await handle.answer())["content"] == SORRY_REPORTED
     embed = await posted(emu, audit, 0)
@@ -159,10 +149,7 @@ async def test_without_an_audit_channel_nobody_is_promised_anything(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    async def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(bot.service, "ask", broken)
+    monkeypatch.setattr(bot.service, "ask", failing(RuntimeError("boom")))
     handle = await emu.slash("ask", {"question": "is it real?"}, user=emu.member("ann"))
     assert (await handle.answer())["content"] == SORRY
     assert "moderators" not in SORRY
@@ -199,15 +186,7 @@ async def test_add_status_and_sources_are_posted(
 ) -> None:
     """The same engine events whichever front end made the change (the forms: test_kb_add.py,
     test_kb_status.py)."""
-    new = {
-        "id": "spanish-app",
-        "question": "Is the check-in app available in Spanish?",
-        "answer": "U.S. Customs and Border Protection lists the app in English and Spanish.",
-        "sources": [CBP],
-        "status": "public_record",
-        "as_of": "2024-07-12",
-    }
-    await engine.add_entry(new, author="discord:1 (mia)", reason=f"asked often {PINGS}")
+    await engine.add_entry(NEW_ENTRY, author="discord:1 (mia)", reason=f"asked often {PINGS}")
     ice = CBP | {"publisher": "ICE", "title": "Statement", "kind": "official_record"}
     await engine.set_status(
         "apple-store", Status.DISPUTED, ice, "disputed by ICE", author="discord:1 (mia)"
@@ -247,11 +226,8 @@ async def test_a_failing_button_is_reported_without_member_text(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    async def broken(*args: object, **kwargs: object) -> None:
-        raise ValueError("secret detail")
-
     answer = await ask(emu, "How many migrants were enrolled?")
-    monkeypatch.setattr(audited.service, "vote", broken)
+    monkeypatch.setattr(audited.service, "vote", failing(ValueError("secret detail")))
     vote = next(i for i in buttons(answer) if i.startswith("pb:fb:"))
     pressed = await emu.click(answer, vote, user=emu.member("bob"))
     assert (await pressed.answer())["content"] == SORRY_REPORTED

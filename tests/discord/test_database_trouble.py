@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-import tomli_w
 
 from bot.core.engine import Engine
 from bot.core.sqlite_store import SQLiteStore
@@ -19,11 +18,10 @@ from testkit.emulator import DiscordEmulator
 from testkit.emulator.state import Role, User
 
 from .other_process import write_lock_held
+from .steps import ENROLLED, NEW_ENTRY, REASON, toml_file
 from .test_kb_add import SOURCE as ADD_SOURCE
 from .test_kb_add import open_source, pick, write_text
-from .test_kb_status import ICE, REASON
-
-ENROLLED = "How many migrants were enrolled?"
+from .test_kb_status import ICE
 
 
 @pytest.fixture
@@ -195,7 +193,7 @@ async def test_a_full_disk_still_answers_and_names_the_problem_to_moderators(
     assert not await engine_log_caught_up(engine)  # the log could not be written
     detail = NEW_ENTRY["answer"] + " More detail." * 250
     big = [{**NEW_ENTRY, "id": f"spanish-app-{n}", "answer": detail} for n in range(8)]
-    upload = emu.attachment("extra.toml", tomli_w.dumps({"topic": "Extra", "entry": big}).encode())
+    upload = emu.attachment("extra.toml", toml_file("Extra", big))
     reply = await (await emu.slash("kb import", {"file": upload}, user=moderator)).answer()
     assert reply["content"].startswith("Not changed") and "is full" in reply["content"]
     assert await engine.latest_revision("spanish-app-0") == 0
@@ -206,20 +204,3 @@ async def test_a_full_disk_still_answers_and_names_the_problem_to_moderators(
 
 async def engine_log_caught_up(engine: Engine) -> bool:
     return await engine._questions.flush(timeout=3.0)
-
-
-NEW_ENTRY = {
-    "id": "spanish-app",
-    "question": "Is the check-in app available in Spanish?",
-    "answer": "U.S. Customs and Border Protection lists the app in English and Spanish.",
-    "sources": [
-        {
-            "publisher": "U.S. Customs and Border Protection",
-            "title": "CBP One",
-            "date": "2024-07-12",
-            "kind": "agency_data",
-        }
-    ],
-    "status": "public_record",
-    "as_of": "2024-07-12",
-}

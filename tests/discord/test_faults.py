@@ -15,6 +15,7 @@ from bot.discord.errors import SORRY
 from testkit.emulator import DiscordEmulator
 
 from .conftest import StartBot
+from .steps import failing
 
 QUESTION = {"question": "How many migrants were enrolled?"}
 
@@ -137,10 +138,7 @@ async def test_a_failing_command_gets_one_short_private_message(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    async def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("database on fire")
-
-    monkeypatch.setattr(bot.service, "ask", broken)
+    monkeypatch.setattr(bot.service, "ask", failing(RuntimeError("database on fire")))
     handle = await emu.slash("ask", QUESTION, user=emu.member("ann"))
     message = await handle.answer()
     assert message["content"] == SORRY and handle.ephemeral

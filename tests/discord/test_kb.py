@@ -15,7 +15,6 @@ from typing import Any
 
 import aiohttp
 import pytest
-import tomli_w
 
 from bot.core.engine import Engine
 from bot.core.knowledge import load_documents
@@ -28,16 +27,21 @@ from testkit.emulator.permissions import MANAGE_GUILD
 from testkit.emulator.state import Role, User
 
 from .conftest import StartBot
-from .knowledge import CBP, ENTRIES
-
-ANSWER = "Answer (neutral, attributed)"
-REASON = "Reason for the change"
-ENROLLED = "How many migrants were enrolled?"
-NEW_ANSWER = (
-    "The New York Post reported, citing unnamed sources, that only 45 migrants could be "
-    "enrolled in the check-in app."
+from .knowledge import ENTRIES
+from .steps import (
+    ANSWER,
+    ENROLLED,
+    NEW_ANSWER,
+    NEW_ENTRY,
+    REASON,
+    REFUSED,
+    ask,
+    asked_answer,
+    edit,
+    kb,
+    text_inputs,
+    toml_file,
 )
-REFUSED = "Only moderators of this community's home server can change the knowledge base"
 
 
 @pytest.fixture
@@ -63,40 +67,6 @@ def outsider(emu: DiscordEmulator, bot: PolicyBot) -> User:
     """A member with neither, in a server whose admin let @everyone see /kb."""
     emu.permit_command("kb")
     return emu.member("oli", roles=(emu.role("Helpers"),))
-
-
-async def kb(emu: DiscordEmulator, sub: str, user: User, **options: Any) -> dict:
-    """Run `/kb <sub>` and return its (ephemeral) reply."""
-    handle = await emu.slash(f"kb {sub}", options, user=user)
-    reply = await handle.answer()
-    assert handle.ephemeral, f"/kb {sub} answered in public"
-    return reply
-
-
-async def ask(emu: DiscordEmulator, question: str) -> dict:
-    handle = await emu.slash("ask", {"question": question}, user=emu.member("asker"))
-    return await handle.answer()
-
-
-async def asked_answer(emu: DiscordEmulator, question: str) -> str:
-    return (await ask(emu, question))["embeds"][0]["description"]
-
-
-async def edit(
-    emu: DiscordEmulator, user: User, entry: str, typed: dict[str, str]
-) -> tuple[dict, dict]:
-    """Open the edit form, submit it with `typed` (label → text); (modal, reply)."""
-    opened = await emu.slash("kb edit", {"entry": entry}, user=user)
-    modal = (await opened.callback_body())["data"]
-    submitted = await emu.fill_modal(opened, typed, user=user)
-    return modal, await submitted.answer()
-
-
-def text_inputs(modal: dict) -> dict[str, str]:
-    """label → prefilled value of every text input of a modal."""
-    return {
-        c["label"]: c.get("value", "") for row in modal["components"] for c in row["components"]
-    }
 
 
 # --- who may curate ---------------------------------------------------------------------------
@@ -328,21 +298,6 @@ async def test_mention_syntax_in_replies_never_pings(emu: DiscordEmulator, manag
 
 
 # --- files --------------------------------------------------------------------------------------
-
-
-def toml_file(topic: str, entries: list[dict[str, Any]]) -> bytes:
-    return tomli_w.dumps({"topic": topic, "entry": entries}).encode()
-
-
-NEW_ENTRY = {
-    "id": "spanish-app",
-    "question": "Is the check-in app available in Spanish?",
-    "paraphrases": ["does the app speak spanish"],
-    "answer": "U.S. Customs and Border Protection lists the app in English and Spanish.",
-    "sources": [CBP],
-    "status": "public_record",
-    "as_of": "2024-07-12",
-}
 
 
 async def test_import_of_a_valid_file_creates_revisions(

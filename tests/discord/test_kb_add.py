@@ -17,7 +17,7 @@ from testkit.emulator.interactions import InteractionHandle
 from testkit.emulator.permissions import MANAGE_GUILD
 from testkit.emulator.state import Role, User
 
-from .test_kb import REFUSED, asked_answer, text_inputs
+from .steps import REFUSED, asked_answer, text_inputs
 
 TEXT = {
     "Id (lower-case words with hyphens)": "app-languages",
@@ -67,13 +67,12 @@ async def open_source(emu: DiscordEmulator, step: dict[str, Any], user: User) ->
     return await emu.click(step, "pb:kbadd:source", user=user)
 
 
-async def add(emu: DiscordEmulator, user: User, source: dict[str, str] | None = None) -> str:
-    """The whole flow; the content of the last reply."""
-    _, step = await write_text(emu, user)
-    await pick(emu, step, user, status="public_record", kind="agency_data")
+async def submit_source(
+    emu: DiscordEmulator, step: dict[str, Any], user: User, typed: dict[str, str] = SOURCE
+) -> dict[str, Any]:
+    """Open the source form from the draft and submit it; the reply."""
     opened = await open_source(emu, step, user)
-    saved = await emu.fill_modal(opened, SOURCE if source is None else source, user=user)
-    return str((await saved.answer())["content"])
+    return await (await emu.fill_modal(opened, typed, user=user)).answer()
 
 
 async def test_kb_add_is_registered_with_status_and_sources(
@@ -94,8 +93,7 @@ async def test_a_new_entry_in_two_forms_answers_members(
     assert "draft — not saved" in step["content"] and "app-languages" in step["content"]
     assert engine.entry("app-languages") is None
     await pick(emu, step, mod, status="public_record", kind="agency_data")
-    opened = await open_source(emu, step, mod)
-    saved = await (await emu.fill_modal(opened, SOURCE, user=mod)).answer()
+    saved = await submit_source(emu, step, mod)
     assert "Added `app-languages` (revision 1)" in saved["content"]
     assert "English and Spanish" in saved["embeds"][0]["description"]
     entry = engine.entry("app-languages")
@@ -147,8 +145,7 @@ async def test_no_status_or_kind_chosen_is_named(
     emu: DiscordEmulator, engine: Engine, mod: User
 ) -> None:
     _, step = await write_text(emu, mod)
-    opened = await open_source(emu, step, mod)
-    reply = await (await emu.fill_modal(opened, SOURCE, user=mod)).answer()
+    reply = await submit_source(emu, step, mod)
     assert "field 'status'" in reply["content"] and "field 'sources.0.kind'" in reply["content"]
     assert engine.entry("app-languages") is None
 
@@ -158,12 +155,10 @@ async def test_the_anonymity_rules_hold_for_an_added_entry(
 ) -> None:
     _, step = await write_text(emu, mod)
     await pick(emu, step, mod, status="reported_unconfirmed", kind="anonymous")
-    opened = await open_source(emu, step, mod)
-    reply = await (await emu.fill_modal(opened, SOURCE, user=mod)).answer()
+    reply = await submit_source(emu, step, mod)
     assert "described_as" in reply["content"]
     fixed = SOURCE | {"Anonymous sources: how the outlet puts it": "a person familiar"}
-    again = await emu.fill_modal(await open_source(emu, step, mod), fixed, user=mod)
-    content = (await again.answer())["content"]
+    content = (await submit_source(emu, step, mod, fixed))["content"]
     assert "must say so" in content  # the answer does not say it rests on anonymous sources
     assert engine.entry("app-languages") is None
 
@@ -182,8 +177,7 @@ async def test_a_closed_form_resumes_where_it_was_left(
     assert "Agency data" in resumed["content"]  # the choices are kept too
     edit = await emu.click(resumed, "pb:kbadd:text", user=mod)
     assert text_inputs((await edit.callback_body())["data"]) == TEXT
-    saved = await emu.fill_modal(await open_source(emu, resumed, mod), SOURCE, user=mod)
-    assert "Added" in (await saved.answer())["content"]
+    assert "Added" in (await submit_source(emu, resumed, mod))["content"]
 
 
 async def test_a_discarded_draft_is_gone(emu: DiscordEmulator, mod: User) -> None:

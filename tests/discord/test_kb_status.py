@@ -16,7 +16,7 @@ from testkit.emulator import DiscordEmulator
 from testkit.emulator.interactions import InteractionHandle
 from testkit.emulator.state import Role, User
 
-from .test_kb import ENROLLED, REFUSED, ask, kb
+from .steps import ENROLLED, REASON, REFUSED, ask, kb
 
 ICE = {
     "Publisher (e.g. New York Post)": "U.S. Immigration and Customs Enforcement",
@@ -25,7 +25,6 @@ ICE = {
     "URL, or why there is none": "https://www.ice.gov/news/releases/check-in-app",
 }
 NOTE = "What changed (shown in answers)"
-REASON = "Reason for the change"
 
 
 @pytest.fixture

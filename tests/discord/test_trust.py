@@ -25,9 +25,7 @@ from testkit.emulator.permissions import MANAGE_GUILD
 from testkit.emulator.state import Channel, Guild, Role, User
 
 from .conftest import StartBot
-
-REFUSED = "Only moderators of this community's home server can change the knowledge base"
-ANSWER = "Answer (neutral, attributed)"
+from .steps import ANSWER, REFUSED
 
 
 @pytest.fixture
@@ -42,6 +40,16 @@ def owner_of(emu: DiscordEmulator, guild: Guild) -> User:
 
 def channel_of(guild: Guild) -> Channel:
     return guild.channels[0]
+
+
+def moderator_at_home_admin_there(
+    emu: DiscordEmulator, name: str, mod_role: Role, there: Guild
+) -> User:
+    """One person: a moderator in the home server, with Manage Server in `there`."""
+    emu.permit_command("kb", role=mod_role)
+    person = emu.member(name, roles=(mod_role,))
+    emu.member(name, user=person, guild=there, permissions=MANAGE_GUILD)
+    return person
 
 
 async def forged_kb(
@@ -130,9 +138,7 @@ async def test_manage_server_counts_only_in_a_home_server(
     emu: DiscordEmulator, engine: Engine, stranger_server: Guild, mod_role: Role
 ) -> None:
     """One person, a moderator at home and an admin elsewhere: only home counts."""
-    emu.permit_command("kb", role=mod_role)
-    person = emu.member("pat", roles=(mod_role,))
-    emu.member("pat", user=person, guild=stranger_server, permissions=MANAGE_GUILD)
+    person = moderator_at_home_admin_there(emu, "pat", mod_role, stranger_server)
     at_home = await emu.slash("kb show", {"entry": "enrolled-45"}, user=person)
     assert "revision 1" in (await at_home.answer())["content"]
     away = await forged_kb(emu, "show", person, channel_of(stranger_server), entry="enrolled-45")
@@ -142,22 +148,12 @@ async def test_manage_server_counts_only_in_a_home_server(
 async def test_edit_form_submitted_from_elsewhere_or_by_a_member_is_refused(
     emu: DiscordEmulator, engine: Engine, stranger_server: Guild, mod_role: Role
 ) -> None:
-    emu.permit_command("kb", role=mod_role)
-    moderator = emu.member("mia", roles=(mod_role,))
-    emu.member("mia", user=moderator, guild=stranger_server, permissions=MANAGE_GUILD)
+    moderator = moderator_at_home_admin_there(emu, "mia", mod_role, stranger_server)
     opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=moderator)
     modal = (await opened.callback_body())["data"]
-    values = {
-        c["custom_id"]: c.get("value") or "forged"
-        for row in modal["components"]
-        for c in row["components"]
-    }
-    answer_id = next(
-        c["custom_id"]
-        for row in modal["components"]
-        for c in row["components"]
-        if c["label"] == ANSWER
-    )
+    inputs = [c for row in modal["components"] for c in row["components"]]
+    values = {c["custom_id"]: c.get("value") or "forged" for c in inputs}
+    answer_id = next(c["custom_id"] for c in inputs if c["label"] == ANSWER)
     values[answer_id] = "The New York Post reported, citing unnamed sources, nothing at all."
     before = engine.entry("enrolled-45")
     member = emu.member("mallory")

@@ -18,10 +18,9 @@ from testkit.emulator.state import Role, User
 
 from .knowledge import ENTRIES, write_knowledge
 from .other_process import run_cli
+from .steps import ANSWER, REASON, asked_answer, text_inputs
 
-ANSWER = "Answer (neutral, attributed)"
 PARAPHRASES = "Paraphrases (one per line)"
-REASON = "Reason for the change"
 CLI_ANSWER = (
     "The New York Post reported, citing unnamed sources, that 45 migrants were enrolled "
     "(changed from the command line)."
@@ -48,18 +47,13 @@ async def change_from_the_command_line(database: Path, tmp_path: Path) -> None:
     assert "enrolled-45" in out
 
 
-async def answer_text(emu: DiscordEmulator, question: str) -> str:
-    handle = await emu.slash("ask", {"question": question}, user=emu.member("asker"))
-    return str((await handle.answer())["embeds"][0]["description"])
-
-
 async def test_answers_follow_a_command_line_change_within_seconds(
     emu: DiscordEmulator, bot: PolicyBot, database: Path, tmp_path: Path
 ) -> None:
-    assert "(changed from the command line)" not in await answer_text(emu, "how many enrolled")
+    assert "(changed from the command line)" not in await asked_answer(emu, "how many enrolled")
     await change_from_the_command_line(database, tmp_path)
     deadline = time.monotonic() + 8
-    while "(changed from the command line)" not in await answer_text(emu, "how many enrolled"):
+    while "(changed from the command line)" not in await asked_answer(emu, "how many enrolled"):
         assert time.monotonic() < deadline, "the bot still serves the old text"
         await asyncio.sleep(0.25)
 
@@ -69,10 +63,7 @@ async def test_an_edit_after_a_command_line_change_starts_from_it_and_keeps_it(
 ) -> None:
     await change_from_the_command_line(database, tmp_path)  # no waiting for the refresh
     opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=moderator)
-    form = (await opened.callback_body())["data"]
-    shown = {
-        c["components"][0]["label"]: c["components"][0].get("value") for c in form["components"]
-    }
+    shown = text_inputs((await opened.callback_body())["data"])
     assert shown[ANSWER] == CLI_ANSWER
     submitted = await emu.fill_modal(
         opened, {PARAPHRASES: "how many got enrolled", REASON: "add a paraphrase"}, user=moderator

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,9 +32,11 @@ async def live_db(tmp_path: Path) -> Path:
     return db
 
 
+def read_only(db: Path, sql: str) -> list[Any]:
+    """The first column of `sql`'s rows, read without writing to the file."""
+    with closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        return [row[0] for row in connection.execute(sql)]
+
+
 def questions(db: Path) -> list[str]:
-    connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [row[0] for row in connection.execute("SELECT text FROM questions ORDER BY id")]
-    finally:
-        connection.close()
+    return read_only(db, "SELECT text FROM questions ORDER BY id")

@@ -4,7 +4,6 @@ acknowledged before a backup started is in that backup, and every file passes in
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ import pytest
 
 from bot.core.backup import BackupError, backup, check_backup, restore
 from bot.core.sqlite_store import SQLiteStore as Store
+
+from .conftest import read_only
 
 PROJECT = Path(__file__).resolve().parents[2]
 WRITERS = 3
@@ -29,19 +30,11 @@ def acknowledged(ack_files: list[Path]) -> set[str]:
 
 
 def texts_in(db: Path) -> set[str]:
-    connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return {row[0] for row in connection.execute("SELECT text FROM questions")}
-    finally:
-        connection.close()
+    return set(read_only(db, "SELECT text FROM questions"))
 
 
 def integrity(db: Path) -> list[str]:
-    connection = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [row[0] for row in connection.execute("PRAGMA integrity_check")]
-    finally:
-        connection.close()
+    return read_only(db, "PRAGMA integrity_check")
 
 
 async def wait_for_writes(ack_files: list[Path], at_least: int) -> None:

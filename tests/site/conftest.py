@@ -18,11 +18,10 @@ from bot.site.build import BuiltSite, SiteConfig, build_site
 from bot.site.claimreview import Publisher
 
 SHIPPED = load_directory(SHIPPED_KNOWLEDGE)
+# The shipped knowledge grows; the site has one page per entry plus the index.
 ANSWERS = len(SHIPPED.entries)
 CLAIMS = sum(1 for p in SHIPPED.entries.values() if "article-claim" in p.entry.tags)
 SITE_URL = "https://example.org/policybot/"
-# The shipped knowledge grows; the site has one page per entry plus the index.
-SHIPPED_ENTRIES = len(load_directory(SHIPPED_KNOWLEDGE).entries)
 CONFIG = SiteConfig(
     site_url=SITE_URL, publisher=Publisher("Example Community", "https://example.org/")
 )
