@@ -139,6 +139,12 @@ SYNONYMS: dict[str, str] = {
     "town": "city",
     "encount": "encounter",
     "encounter": "encounter",
+    # Negation: "what if they don't check in" asks about skipping one, not how it works.
+    "not": "not",
+    "dont": "not",
+    "doesnt": "not",
+    "didnt": "not",
+    "never": "not",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
     "diff": "different",
@@ -216,11 +222,11 @@ STOPWORDS: frozenset[str] = frozenset(
     """a an the and or but if then so of to in on at by for with from into about as is are was
     were be been being am do does did doing done have has had having i me my we our you your he
     she it its they them their this that these those there here what whats which who whom whose
-    when where why how can could would should will shall may might must not no yes any some all
+    when where why how can could would should will shall may might must no yes any some all
     just only also very too really actually basically literally like lol lmao pls please plz
     thanks thank hey hi hello yo guys guy folks anyone someone somebody anybody one thing
     things stuff know knows tell told say says said saying heard hear read reading saw see seen
-    wonder wondering question questions ask asking idk im ive its dont doesnt didnt isnt arent
+    wonder wondering question questions ask asking idk im ive its isnt arent
     wasnt cant wont u ur r ok okay well um uh hmm bro dude man mean means get got gets go going
     gonna wanna want wants let lets make makes made way much many more most than other else
     again even ever now right there their theyre whats whos hows thats ya yeah yep nope

@@ -396,6 +396,20 @@ def test_a_sentence_of_context_before_a_question_leaves_it_judged_alone() -> Non
     assert shipped.match("My sister just moved here. What is DACA?").tier is not Tier.CONFIDENT
 
 
+def test_a_negated_question_leads_to_the_entry_asked_in_the_negative() -> None:
+    negative = Matcher(
+        [
+            entry("how", "How does checking in on the app work?", "how do i check in on the app"),
+            entry("skip", "What happens to migrants who do not check in?", "missed check in"),
+            entry("who", "Who can use the app?"),
+        ]
+    )
+    result = negative.match("what if a migrant doesnt check in on the app")
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "skip"
+    assert result.best.score - result.candidates[1].score >= Thresholds().margin
+
+
 def test_a_part_that_only_points_back_is_not_answered_alone() -> None:
     doubt = Matcher([entry("confirmed", "Is this confirmed?", "is this fake", "is this real")])
     assert doubt.match("is this fake").tier is Tier.CONFIDENT
