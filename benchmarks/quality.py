@@ -4,9 +4,10 @@
     python -m benchmarks.quality --set blind          # the blind held-out set: figures only
     python -m benchmarks.quality --set blind-es --ours-only --language detect   # Spanish
 
-The BM25 cutoff is always tuned on the tune set. `tune`, `heldout`, `extra` and `extra2` are
-tuning data; `blind` (benchmarks/questions/blind-2026.tsv) and `blind-es` (blind-es.tsv,
-Spanish) are only ever measured, and their misses are never listed.
+The BM25 cutoff is always tuned on the tune set. `tune`, `heldout`, `extra`, `extra2` and
+(since it was run before and after round 3) `blind3` and `blind3-es` are tuning data; `blind`
+(benchmarks/questions/blind-2026.tsv), `blind2` and `blind-es` (Spanish) are only measured
+here, and their misses are not listed.
 """
 
 from __future__ import annotations

@@ -1,12 +1,11 @@
-"""A regression guard: our matcher on the two blind sets of issue 9 must stay above a floor.
+"""A regression guard: our matcher on the three blind sets of issue 9 must stay above a floor.
 
-The sets are benchmarks/questions/blind-2026.tsv and blind2-en.tsv, each written by someone
-blind to the knowledge files and the matcher. Both have since been run before and after
-changes and are tuning data now (a fresh blind set measures the matcher), but they are the
-project's broadest record of how members ask. The floors sit a little below the figures of
-the third round's final run (benchmarks/README.md), so a change that makes answers worse fails
-CI. Questions whose expected entry is not in the shipped knowledge are left out. Nothing is
-timed.
+The sets are benchmarks/questions/blind-2026.tsv, blind2-en.tsv and blind3-en.tsv, each written
+by someone blind to the knowledge files and the matcher. All have since been run before and
+after changes and are tuning data now (a fresh blind set measures the matcher), but they are
+the project's broadest record of how members ask. The floors sit a little below the figures of
+the latest final runs (benchmarks/README.md), so a change that makes answers worse fails CI.
+Questions whose expected entry is not in the shipped knowledge are left out. Nothing is timed.
 """
 
 from __future__ import annotations
@@ -42,9 +41,12 @@ class Floor:
 # Issue 9, third round, final run (benchmarks/README.md):
 # blind-2026: in scope 91.4%, wrong confident 1.7%, unrelated 100%, neighbouring 100%, reach 96.1%;
 # blind2-en: in scope 93.4%, wrong confident 1.8%, unrelated 100%, neighbouring 98.1%, reach 98.2%.
+# blind3-en (round 3's blind set, seen since; matcher4's final run): in scope 81.5%, wrong
+# confident 1.5%, unrelated 100%, neighbouring 98.5%, reach 94.0%.
 FLOORS = {
     "blind-2026.tsv": Floor(0.88, 0.025, 0.97, 0.96, 0.94),
     "blind2-en.tsv": Floor(0.90, 0.025, 0.97, 0.95, 0.96),
+    "blind3-en.tsv": Floor(0.79, 0.025, 0.97, 0.96, 0.91),
 }
 
 
@@ -114,5 +116,5 @@ def test_the_floor_catches_a_matcher_that_answers_whatever_ranks_first(
 
 def test_the_tuning_sets_are_labelled_with_real_entries() -> None:
     entries = shipped_entries()
-    for name in ("tune.tsv", "heldout.tsv", "extra.tsv", "extra2.tsv"):
+    for name in ("tune.tsv", "heldout.tsv", "extra.tsv", "extra2.tsv", "blind3-en.tsv"):
         check_labels(load_set(QUESTIONS / name), entries, name)
