@@ -63,8 +63,11 @@ async def soak(total: int, chunk: int) -> int:
                             flush=True,
                         )
             violations = list(emu.violations)
-    baseline = readings[min(WARM_UP_CHUNKS, len(readings)) - 1][1]
-    peak = max(mb for _, mb, _, _ in readings[WARM_UP_CHUNKS:]) if readings else baseline
+    if len(readings) <= WARM_UP_CHUNKS:
+        print(f"\nSoak: too short to judge memory (needs more than {WARM_UP_CHUNKS} chunks)")
+        return 2
+    baseline = readings[WARM_UP_CHUNKS - 1][1]
+    peak = max(mb for _, mb, _, _ in readings[WARM_UP_CHUNKS:])
     lost = sum(r[3] for r in readings)
     growth = peak / baseline - 1
     print(
