@@ -182,6 +182,8 @@ def test_spanish_reads_what_is_questions_and_question_kinds_from_its_data() -> N
     assert spanish.question_kind("quien publico la noticia".split()) == "who"
     assert spanish.question_kind("por que la cancelaron".split()) == "why"  # two words
     assert spanish.question_kind("que porque".split()) == "why"
+    assert spanish.question_kind("en que momento se levantan".split()) == "when"
+    assert spanish.definition_subject("en que consiste el programa atd") == "programa atd"
     assert spanish.clauses("¿cuántos se inscribieron y cuándo empieza?") == [
         "cuantos se inscribieron",
         "cuando empieza",
@@ -249,6 +251,16 @@ def test_thanks_or_a_greeting_to_the_bot_is_chatter() -> None:
         "quienes son las fuentes"
     )
     assert spanish.strip_chatter("queriamos saber si la app es gratis") == "la app es gratis"
+    assert spanish.strip_chatter("mi tia me mando esto por whatsapp que es la app") == (
+        "que es la app"
+    )
+    assert spanish.strip_chatter("perdon la ignorancia pero es gratis") == "pero es gratis"
+
+
+def test_applies_is_not_the_app() -> None:
+    matcher = Matcher(shipped_entries(), language="es")
+    assert "app" in matcher.query_tokens("la aplicacion de ice")
+    assert "app" not in matcher.query_tokens("a quienes se les aplica la proclamacion")
 
 
 def test_english_chatter_around_a_spanish_question_is_dropped() -> None:
