@@ -268,3 +268,19 @@ def test_english_chatter_around_a_spanish_question_is_dropped() -> None:
     assert spanish.strip_chatter("hey guys quick question tuvo fallas la app anyone know") == (
         "tuvo fallas la app"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("en", "What is CBP One, and what is SmartLINK?"),
+        ("es", "que es SmartLINK y que es CBP One?"),
+    ],
+)
+def test_two_what_is_questions_are_answered_by_an_entry_asked_one_of_them(
+    language: str, question: str
+) -> None:
+    # The entry comparing the apps covers both names but is asked what neither is.
+    answered = Matcher(shipped_entries(), language=language).match(question)
+    assert answered.tier is Tier.CONFIDENT and answered.best is not None
+    assert answered.best.entry_id in {"cbp-one", "smartlink"}
