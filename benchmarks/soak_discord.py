@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 from benchmarks.discord_setup import unthrottled_bot
-from benchmarks.load_discord import connected, run_level
+from benchmarks.load_bot import connected
+from benchmarks.load_discord import run_level
 from bot.core.engine import Engine
 from bot.settings import SHIPPED_KNOWLEDGE
 from testkit.emulator import DiscordEmulator, discord_py_pointed_at
@@ -48,7 +49,7 @@ async def soak(total: int, chunk: int) -> int:
             Engine.open(data / "soak.sqlite3", SHIPPED_KNOWLEDGE) as engine,
         ):
             with discord_py_pointed_at(emu):
-                async with connected(emu, unthrottled_bot(engine, data)):
+                async with connected(unthrottled_bot(engine, data), emu.token):
                     done = 0
                     while done < total:
                         row = await run_level(emu, IN_FLIGHT, min(chunk, total - done))
@@ -62,8 +63,11 @@ async def soak(total: int, chunk: int) -> int:
                             flush=True,
                         )
             violations = list(emu.violations)
-    baseline = readings[min(WARM_UP_CHUNKS, len(readings)) - 1][1]
-    peak = max(mb for _, mb, _, _ in readings[WARM_UP_CHUNKS:]) if readings else baseline
+    if len(readings) <= WARM_UP_CHUNKS:
+        print(f"\nSoak: too short to judge memory (needs more than {WARM_UP_CHUNKS} chunks)")
+        return 2
+    baseline = readings[WARM_UP_CHUNKS - 1][1]
+    peak = max(mb for _, mb, _, _ in readings[WARM_UP_CHUNKS:])
     lost = sum(r[3] for r in readings)
     growth = peak / baseline - 1
     print(

@@ -14,6 +14,8 @@ database.
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import datetime as dt
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
@@ -42,6 +44,7 @@ from bot.core.claims import CheckedClaim, best_claim, candidate_parts
 from bot.core.engine_curation import Curation
 from bot.core.engine_writes import Writes
 from bot.core.events import ModerationEvent
+from bot.core.i18n import N_
 from bot.core.knowledge import (
     KnowledgeSet,
     load_directory,
@@ -58,10 +61,12 @@ from bot.core.own_case import detect as detect_own_case
 from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.routing import route
 from bot.core.store import (
+    DatabaseBusy,
     KnowledgeMark,
     LoggedQuestion,
     Revision,
     Store,
+    StoreError,
     Upsert,
     utc_now,
 )
@@ -70,6 +75,14 @@ ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
 REFRESH_SECONDS = 2.0
 # How long a moderator's view of the question log may wait for questions still being written.
 LOG_FLUSH_SECONDS = 2.0
+# How long a button press waits for its question to be written: longer than SQLite's busy
+# timeout (5 s), so a write held up by another program's lock gets one full try.
+QUESTION_WAIT_SECONDS = 6.0
+NOT_RECORDED_YET = N_(
+    "the database is slow: the answer is not recorded yet, so nothing was changed — try again "
+    "in a moment"
+)
+WARM_UP_TEXT = "is the check-in app real?"
 
 
 @dataclass(frozen=True)
@@ -125,6 +138,9 @@ class Engine(Writes, Curation):
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
             engine = cls(store, await store.current(), thresholds or Thresholds(), mark)
+            # Word lists load on first use (seconds on a busy machine): load them now, not
+            # on the event loop while the first member's question waits.
+            await asyncio.to_thread(engine.language_of, WARM_UP_TEXT)
             await engine._questions.start()
             try:
                 async with running(engine._keep_fresh(refresh_seconds)):
@@ -299,6 +315,16 @@ class Engine(Writes, Curation):
         """Let the question log catch up (briefly) before reading or changing logged questions."""
         await self._questions.flush(LOG_FLUSH_SECONDS)
 
+    async def _question_written(self, question_id: int) -> None:
+        """Wait until a question a button refers to is in the database (it is written behind
+        its answer, so a quick press can come first); if it cannot be written, say why."""
+        if await self._questions.written(question_id, QUESTION_WAIT_SECONDS):
+            return
+        failure = self._questions.failure
+        if isinstance(failure, StoreError):  # locked, full: the same words, a fresh error
+            raise copy.copy(failure)
+        raise DatabaseBusy(NOT_RECORDED_YET)
+
     def autocomplete(
         self, typed: str, limit: int = 25, preferred_language: str | None = None
     ) -> list[Suggestion]:
@@ -307,7 +333,9 @@ class Engine(Writes, Curation):
         return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
     async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
-        await self._questions_written()
+        """One vote per voter per answer; False when this voter already voted (or no such
+        question was ever logged)."""
+        await self._question_written(question_id)
         if await self._store.question(question_id) is None:
             return False
         return await self._store.record_feedback(question_id, voter, helpful)

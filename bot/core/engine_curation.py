@@ -63,6 +63,8 @@ class Curation:
 
         async def _questions_written(self) -> None: ...
 
+        async def _question_written(self, question_id: int) -> None: ...
+
         async def _commit(
             self,
             upserts: Sequence[PlacedEntry],
@@ -108,7 +110,7 @@ class Curation:
     async def watch(self, question_id: int, member: str) -> bool:
         """Ask to be told once when an unanswered question is answered; False if already
         asked. Refused for a question that is not on the unanswered queue."""
-        await self._questions_written()  # questions still being logged count too
+        await self._question_written(question_id)  # a question still being logged counts too
         logged = await self._store.question(question_id)
         if logged is None or not logged.unanswered:
             raise KnowledgeError([Marked(NOT_QUEUED, question=question_id)])

@@ -78,9 +78,11 @@ class QuestionLog:
         self._urgent = asyncio.Event()  # write now: a flush, a full batch, or ids running low
         self._drained = asyncio.Event()
         self._drained.set()
+        self._batch_written = asyncio.Event()  # set (and replaced) after each batch written
         self._task: asyncio.Task[None] | None = None
         self.dropped = 0
         self.failing: str | None = None  # why the last write failed, while it keeps failing
+        self.failure: Exception | None = None  # and the error itself
 
     def __len__(self) -> int:
         return len(self._queue)
@@ -132,6 +134,26 @@ class QuestionLog:
         self._urgent.set()
         return await wait_at_most(self._drained, timeout)
 
+    def queued(self, question_id: int) -> bool:
+        """Whether the question with this id is still waiting to be written."""
+        return any(question.id == question_id for question in self._queue)
+
+    async def written(self, question_id: int, timeout: float) -> bool:
+        """Wait (at most `timeout` seconds, writing now) until the question with this id is
+        in the database; False if it is still queued then. Unlike `flush`, this does not wait
+        for questions queued after it."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.queued(question_id):
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return False
+            self._wake.set()
+            self._retry_now.set()
+            self._urgent.set()
+            await wait_at_most(self._batch_written, remaining)
+        return True
+
     async def close(self, timeout: float = 10.0) -> None:
         """Write what is queued (for up to `timeout`), then stop."""
         if self._task is None:
@@ -167,13 +189,15 @@ class QuestionLog:
                 failures += 1
                 if self.failing is None:
                     log.warning("cannot write the question log yet, will retry: %s", error)
-                self.failing = str(error)
+                self.failing, self.failure = str(error), error
                 self._retry_now.clear()
                 pause = RETRY_SECONDS[min(failures, len(RETRY_SECONDS)) - 1]
                 await wait_at_most(self._retry_now, pause)
                 continue
             for _ in batch:
                 self._queue.popleft()
+            written, self._batch_written = self._batch_written, asyncio.Event()
+            written.set()
             if self.failing is not None:
                 log.warning("question log written again after: %s", self.failing)
-            failures, self.failing = 0, None
+            failures, self.failing, self.failure = 0, None, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from bot.discord.sync import SyncState, sync_if_changed
 from bot.discord.translator import CatalogueTranslator
 from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
+from bot.heap import freeze_long_lived
 
 if TYPE_CHECKING:
     from bot.site.rebuild import SiteRebuilder
@@ -51,6 +53,7 @@ class PolicyBot(commands.Bot):
         site_url: str | None = None,
         site: SiteRebuilder | None = None,
         audit_channel_id: int | None = None,
+        freeze_heap: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -74,6 +77,11 @@ class PolicyBot(commands.Bot):
             engine.on_moderation(self.audit.moderation),
             engine.on_moderation(self.notifier.moderation),
         ]
+        # A running bot's own process (`policybot run`): see bot/heap.py. Off by default, as
+        # it freezes everything in the process (in a test, the test's objects too).
+        self.freeze_heap = freeze_heap
+        if freeze_heap:
+            engine.on_change(self._refreeze_soon)
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(CatalogueTranslator())
@@ -84,6 +92,12 @@ class PolicyBot(commands.Bot):
             self.site.attach()
         if self.auto_sync and self.sync_state is not None:
             await sync_if_changed(self.tree, self.sync_state, self.trust.home_guild_ids)
+        if self.freeze_heap:  # everything built so far lives as long as the bot
+            freeze_long_lived()
+
+    def _refreeze_soon(self) -> None:
+        """After a knowledge change, outside the change itself: the old index is garbage."""
+        asyncio.get_running_loop().call_soon(freeze_long_lived)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: ConversationCog handles the messages meant for the bot."""

@@ -49,6 +49,7 @@ def build_bot(engine: Engine, settings: Settings, **options: object) -> PolicyBo
         site_url=settings.site_address(),
         site=site_rebuilder(engine, settings),
         audit_channel_id=settings.audit_channel_id,
+        freeze_heap=True,
         **options,  # type: ignore[arg-type]
     )
 

@@ -22,7 +22,7 @@ from bot.discord.reply import (
     Reply,
     cooldown_reply,
 )
-from bot.discord.views import answer_reply
+from bot.discord.views import AnswerReplies
 
 TOPICS_SHOWN = 6
 QUOTE_MAX = 300
@@ -36,7 +36,7 @@ class AnswerService:
     ) -> None:
         self.engine = engine
         self.limiter = limiter
-        self.site_url = site_url  # answers link to their public page when set
+        self._replies = AnswerReplies(site_url)  # answers link to their public page if set
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -73,7 +73,7 @@ class AnswerService:
         return self.engine.topics(language)[:TOPICS_SHOWN]
 
     def _reply(self, answer: Answer) -> Reply:
-        return answer_reply(answer, self.topics(answer.language), self.site_url)
+        return self._replies.reply(answer, self.topics(answer.language))
 
     async def ask(
         self,

@@ -6,6 +6,7 @@ before languages existed (no language part) answer in English."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -152,15 +153,49 @@ def answer_view(answer: Answer, page_url: str | None = None) -> discord.ui.View 
     return view if view.children else None
 
 
-def answer_reply(answer: Answer, topics: Sequence[str], site_url: str | None = None) -> Reply:
-    """The one place an answer becomes a Discord reply: an embed with its buttons, or, for a
-    refused question, plain text."""
+RENDERED_KEPT = 1024  # answers whose embed and text are kept, most recently used
+
+
+class AnswerReplies:
+    """Answers as Discord replies: an embed with its buttons, or, for a refused question,
+    plain text. An answer's embed and text are built once and kept (a bounded number, keyed
+    by the answer, which does not count its question id): members ask the same questions
+    again and again, and building them — dates in words, clipping, fitting — cost more than
+    the rest of answering a remembered question. A kept embed is never changed after it is
+    built. The buttons are made for every reply: they carry the question's id."""
+
+    def __init__(self, site_url: str | None = None, kept: int = RENDERED_KEPT) -> None:
+        self.site_url = site_url
+        self.kept = kept
+        self._rendered: OrderedDict[
+            tuple[Answer, tuple[str, ...]], tuple[str | None, discord.Embed | None]
+        ] = OrderedDict()
+
+    def reply(self, answer: Answer, topics: Sequence[str]) -> Reply:
+        key = (answer, tuple(topics))
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = _render(answer, topics)
+            self._rendered[key] = rendered
+            if len(self._rendered) > self.kept:
+                self._rendered.popitem(last=False)
+        else:
+            self._rendered.move_to_end(key)
+        content, embed = rendered
+        if embed is None:
+            return Reply(content=content)
+        view = answer_view(answer, answer_page_url(self.site_url, answer))
+        return Reply(content=content, embed=embed, view=view)
+
+
+def _render(answer: Answer, topics: Sequence[str]) -> tuple[str | None, discord.Embed | None]:
     embed = render.answer_to_embed(answer, topics)
     if embed is None:
-        return Reply(content=render.refusal_text(answer))
+        return render.refusal_text(answer), None
     # An own-case notice goes above the embed, as message text, so it is read first.
-    return Reply(
-        content=render.notice_text(answer),
-        embed=embed,
-        view=answer_view(answer, answer_page_url(site_url, answer)),
-    )
+    return render.notice_text(answer), embed
+
+
+def answer_reply(answer: Answer, topics: Sequence[str], site_url: str | None = None) -> Reply:
+    """The one place an answer becomes a Discord reply (nothing kept: see AnswerReplies)."""
+    return AnswerReplies(site_url, kept=0).reply(answer, topics)

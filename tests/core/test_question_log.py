@@ -18,6 +18,7 @@ class FakeSink:
         self.written: list[NewQuestion] = []
         self.batches: list[int] = []
         self.failing: Exception | None = None
+        self.pausing = False
         self.gate = asyncio.Event()
         self.gate.set()
         self._next = itertools.count(1, ID_BLOCK)
@@ -121,3 +122,46 @@ async def test_questions_asked_just_before_shutdown_are_written(tmp_path: Path) 
     async with await SQLiteStore.open(database) as store:
         logged = [await store.question(i) for i in ids if i is not None]
     assert len(logged) == 50 and all(q is not None for q in logged)
+
+
+async def test_waiting_for_one_question_does_not_wait_for_those_after_it() -> None:
+    """A button press waits for its own question, not for the whole queue to drain."""
+
+    class OneBatchAtATime(FakeSink):
+        async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
+            await super().log_questions(batch)
+            if self.pausing:
+                self.gate.clear()  # slow again after each batch
+
+    sink = OneBatchAtATime()
+    sink.pausing = True
+    sink.gate.clear()
+    questions = QuestionLog(sink, batch=10)
+    await questions.start()
+    first = questions.record(question(0))
+    assert first is not None and questions.queued(first)
+    assert not await questions.written(first, 0.1)  # the database is slow: not yet
+    later = [questions.record(question(n)) for n in range(1, 50)]
+    sink.gate.set()
+    assert await questions.written(first, 3.0)
+    assert not questions.queued(first) and [q.id for q in sink.written] == [first]
+    assert all(n is not None and questions.queued(n) for n in later)
+    sink.pausing = False
+    sink.gate.set()
+    await questions.close()
+    assert len(sink.written) == 50
+
+
+async def test_a_question_that_cannot_be_written_says_why() -> None:
+    sink = FakeSink()
+    questions = QuestionLog(sink)
+    await questions.start()
+    sink.failing = OSError("disk full")
+    waiting = questions.record(question(0))
+    assert waiting is not None
+    assert not await questions.written(waiting, 0.3)
+    assert isinstance(questions.failure, OSError) and questions.failing == "disk full"
+    sink.failing = None
+    assert await questions.written(waiting, 3.0)
+    assert questions.failure is None
+    await questions.close()
