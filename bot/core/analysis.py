@@ -159,8 +159,8 @@ class DataAnalysis:
         self.code = data.code
         self.stopwords = data.stopwords
         self.weak_tokens = data.weak_tokens
-        self.doubt_tokens: frozenset[str] = frozenset()  # none in language data yet
-        self.question_openers: frozenset[str] = frozenset()  # nor these
+        self.doubt_tokens = data.doubt_tokens
+        self.question_openers: frozenset[str] = frozenset()  # none in language data yet
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
@@ -222,9 +222,10 @@ class DataAnalysis:
 
     def question_kind(self, words: list[str]) -> str:
         """What a question asks for, from the first of its first three words that says (the
-        language's `question_kinds`); "" when none does."""
-        for word in words[:3]:
-            kind = self._question_kinds.get(word)
+        language's `question_kinds`, which may name two words: "por que"); "" when none does."""
+        kinds = self._question_kinds
+        for position, word in enumerate(words[:3]):
+            kind = kinds.get(" ".join(words[position : position + 2])) or kinds.get(word)
             if kind is not None:
                 return kind
         return ""

@@ -35,6 +35,7 @@ class Language:
     letters: str = ""  # letters and marks only this language uses, for the detector
     stopwords: frozenset[str] = frozenset()
     weak_tokens: frozenset[str] = frozenset()
+    doubt_tokens: frozenset[str] = frozenset()  # tokens of doubt about a claim (matcher.py)
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
     # (regular expression, replacement), in order: spellings that sound alike fold to one key
     sound_alike: tuple[tuple[str, str], ...] = ()
@@ -100,6 +101,7 @@ def _load(path: Path) -> Language:
             letters=str(raw.get("letters", "")),
             stopwords=frozenset(str(raw.get("stopwords", "")).split()),
             weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
+            doubt_tokens=frozenset(str(w) for w in raw.get("doubt_tokens", ())),
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
             sound_alike=tuple((str(p), str(r)) for p, r in raw.get("sound_alike", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},

@@ -230,12 +230,14 @@ class Matcher(QuestionReader):
         entry: when the whole is not answered, each part is matched on its own and the part
         answered with the highest score is answered, if its entry covers all of that part."""
         result = self._match_one(question, limit)
-        if result.tier is Tier.CONFIDENT:
+        parts = self._text.clauses(question)
+        # "What is X and what is Y": no entry that only compares X and Y answers both.
+        several = len(parts) > 1 and all(self._text.definition_subject(p) for p in parts)
+        if result.tier is Tier.CONFIDENT and not several:
             return result
         claim = self._doubted_claim(question, limit)
         if claim is not None:
             return claim
-        parts = self._text.clauses(question)
         if len(parts) < 2:
             return result
         weak = self._text.weak_tokens

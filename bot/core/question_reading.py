@@ -90,8 +90,9 @@ class QuestionReader(EntryIndex):
             return None
         found = self._sounds.get(key)
         if text.is_word(word):
-            if found in text.stopwords and text.commoner(found, word):
-                return found
+            # …or, a rare one, as the knowledge base's word it sounds like ("sita" as "cita").
+            if found is not None and (found in text.stopwords or text.is_rare(word)):
+                return found if text.commoner(found, word) else None
             return None
         if found is None:  # a word the knowledge base lacks: its meaning then counts
             return text.sounds_like(word)

@@ -180,6 +180,10 @@ def test_spanish_reads_what_is_questions_and_question_kinds_from_its_data() -> N
     assert spanish.definition_subject("cuantos migrantes se inscribieron") is None
     assert spanish.question_kind("cuantos migrantes se inscribieron".split()) == "how many"
     assert spanish.question_kind("quien publico la noticia".split()) == "who"
+    assert spanish.question_kind("por que la cancelaron".split()) == "why"  # two words
+    assert spanish.question_kind("que porque".split()) == "why"
+    assert spanish.question_kind("en que momento se levantan".split()) == "when"
+    assert spanish.definition_subject("en que consiste el programa atd") == "programa atd"
     assert spanish.clauses("¿cuántos se inscribieron y cuándo empieza?") == [
         "cuantos se inscribieron",
         "cuando empieza",
@@ -212,8 +216,10 @@ def test_a_misspelling_that_sounds_like_a_word_is_read_as_it_a_real_word_rarely(
     assert matcher.query_tokens("la app tuvo fayas") == matcher.query_tokens("la app tuvo fallas")
     # A real word stays ("sierra" is not the knowledge base's "cierra")…
     assert "sierr" in matcher.query_tokens("la app sierra")
-    # …unless it sounds like a function word ten times commoner ("tubo" as "tuvo").
+    # …unless it sounds like a function word ten times commoner ("tubo" as "tuvo"), or is rare
+    # and sounds like a word of the knowledge base ten times commoner ("sita" as "cita").
     assert matcher.query_tokens("la app tubo fallas") == matcher.query_tokens("la app fallas")
+    assert matcher.query_tokens("la sita con ice") == matcher.query_tokens("la cita con ice")
 
 
 def test_unaccented_spanish_words_are_as_common_as_accented_ones() -> None:
@@ -230,8 +236,51 @@ def test_a_spanish_word_is_as_common_as_its_family() -> None:
     assert matcher.match("¿la app de ICE funciona en Android?").tier is not Tier.CONFIDENT
 
 
+def test_spanish_doubt_about_one_claim_is_answered_by_that_claims_entry() -> None:
+    spanish = analysis("es")
+    assert {"verd", "hoax", "confirm"} <= spanish.doubt_tokens  # read from its language data
+    matcher = Matcher(shipped_entries(), language="es")
+    doubted = matcher.match("es real lo del ghost mode o es pura mentira?")
+    assert doubted.tier is Tier.CONFIDENT and doubted.best is not None
+    assert doubted.best.entry_id == "ghost-mode-criticism"
+
+
+def test_thanks_or_a_greeting_to_the_bot_is_chatter() -> None:
+    spanish = analysis("es")
+    assert spanish.strip_chatter("gracias bot y quienes son las fuentes") == (
+        "quienes son las fuentes"
+    )
+    assert spanish.strip_chatter("queriamos saber si la app es gratis") == "la app es gratis"
+    assert spanish.strip_chatter("mi tia me mando esto por whatsapp que es la app") == (
+        "que es la app"
+    )
+    assert spanish.strip_chatter("perdon la ignorancia pero es gratis") == "pero es gratis"
+
+
+def test_applies_is_not_the_app() -> None:
+    matcher = Matcher(shipped_entries(), language="es")
+    assert "app" in matcher.query_tokens("la aplicacion de ice")
+    assert "app" not in matcher.query_tokens("a quienes se les aplica la proclamacion")
+
+
 def test_english_chatter_around_a_spanish_question_is_dropped() -> None:
     spanish = analysis("es")
     assert spanish.strip_chatter("hey guys quick question tuvo fallas la app anyone know") == (
         "tuvo fallas la app"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("en", "What is CBP One, and what is SmartLINK?"),
+        ("es", "que es SmartLINK y que es CBP One?"),
+    ],
+)
+def test_two_what_is_questions_are_answered_by_an_entry_asked_one_of_them(
+    language: str, question: str
+) -> None:
+    # The entry comparing the apps covers both names but is asked what neither is.
+    answered = Matcher(shipped_entries(), language=language).match(question)
+    assert answered.tier is Tier.CONFIDENT and answered.best is not None
+    assert answered.best.entry_id in {"cbp-one", "smartlink"}
