@@ -55,6 +55,9 @@ SETS = {
     # Round 3, written blind the same way; run once before and once after the third round.
     "blind3": QUESTIONS / "blind3-en.tsv",
     "blind3-es": QUESTIONS / "blind3-es.tsv",
+    # Round 4, written blind the same way; run once before and once after the fourth round.
+    "blind4": QUESTIONS / "blind4-en.tsv",
+    "blind4-es": QUESTIONS / "blind4-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
@@ -66,7 +69,7 @@ TUNING = (
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (
-    *("blind", "blind2", "blind2-es"),
+    *("blind", "blind2", "blind2-es", "blind4", "blind4-es"),
     *(n for n in LANGUAGE_SETS if n.startswith("blind-")),
 )
 
