@@ -15,7 +15,7 @@ from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.discord.trust import Trust
 from testkit.emulator import DiscordEmulator, discord_py_pointed_at
-from testkit.emulator.state import Role
+from testkit.emulator.state import Role, User
 
 from .knowledge import write_knowledge
 
@@ -37,8 +37,14 @@ async def emu() -> AsyncIterator[DiscordEmulator]:
 
 
 @pytest.fixture
-async def engine(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[Engine]:
-    async with Engine.open(tmp_path / "data" / "policybot.sqlite3", knowledge_dir) as opened:
+def database(tmp_path: Path) -> Path:
+    """The bot's database file (tests that hold its lock or fill its disk reach it here)."""
+    return tmp_path / "data" / "policybot.sqlite3"
+
+
+@pytest.fixture
+async def engine(database: Path, knowledge_dir: Path) -> AsyncIterator[Engine]:
+    async with Engine.open(database, knowledge_dir) as opened:
         yield opened
 
 
@@ -90,3 +96,10 @@ async def start_bot(
 @pytest.fixture
 async def bot(start_bot: StartBot) -> PolicyBot:
     return await start_bot()
+
+
+@pytest.fixture
+def mod(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
+    """A moderator by the home server's configured role, allowed to use /kb."""
+    emu.permit_command("kb", role=mod_role)
+    return emu.member("mia", roles=(mod_role,))

@@ -23,11 +23,6 @@ from .test_buttons_under_lock import ENROLLED, acknowledged_privately, votes
 from .test_watch import not_known, watch_id
 
 
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "policybot.sqlite3"  # the engine fixture's file
-
-
 async def test_a_vote_and_a_watch_on_a_question_not_yet_written_are_recorded(
     emu: DiscordEmulator, bot: PolicyBot, engine: Engine, database: Path
 ) -> None:

@@ -9,8 +9,6 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.discord.watch_buttons import ALREADY_WATCHING, NOT_WATCHING, WATCHING, WITHDRAWN
@@ -25,11 +23,6 @@ from .test_watch import not_known, press, watch_id
 ENROLLED = "How many migrants were enrolled?"
 LOCKED = "locked by another program"
 ES_ENROLLED = "¿Cuántos migrantes se inscribieron en la aplicación?"
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "policybot.sqlite3"  # the engine fixture's file
 
 
 async def logged(engine: Engine) -> None:

@@ -8,31 +8,18 @@ import asyncio
 import time
 from pathlib import Path
 
-import pytest
-
 from bot.core.engine import Engine
 from bot.core.sqlite_store import SQLiteStore
 from bot.discord.client import PolicyBot
 from bot.discord.errors import SORRY
 from testkit.emulator import DiscordEmulator
-from testkit.emulator.state import Role, User
+from testkit.emulator.state import User
 
 from .other_process import write_lock_held
 from .steps import ENROLLED, NEW_ENTRY, REASON, toml_file
 from .test_kb_add import SOURCE as ADD_SOURCE
 from .test_kb_add import open_source, pick, write_text
 from .test_kb_status import ICE
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "policybot.sqlite3"  # the engine fixture's file
-
-
-@pytest.fixture
-def moderator(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
-    emu.permit_command("kb", role=mod_role)
-    return emu.member("mia", roles=(mod_role,))
 
 
 def writer_of(engine: Engine) -> SQLiteStore:
@@ -73,14 +60,14 @@ async def test_answers_do_not_wait_for_a_locked_database(
 
 
 async def test_reads_do_not_queue_behind_a_write_waiting_for_the_lock(
-    emu: DiscordEmulator, moderator: User, database: Path
+    emu: DiscordEmulator, mod: User, database: Path
 ) -> None:
     async with write_lock_held(database):
         # The question log's writer now waits for the lock (up to SQLite's 5 s busy timeout).
         await (await emu.slash("ask", {"question": ENROLLED}, user=emu.member("ann"))).answer()
         await asyncio.sleep(0.2)
         started = time.monotonic()
-        handle = await emu.slash("kb history", {"entry": "enrolled-45"}, user=moderator)
+        handle = await emu.slash("kb history", {"entry": "enrolled-45"}, user=mod)
         reply = await handle.answer()
         waited = time.monotonic() - started
     assert "#1" in reply["content"] or "revision" in reply["content"].lower()
@@ -88,11 +75,11 @@ async def test_reads_do_not_queue_behind_a_write_waiting_for_the_lock(
 
 
 async def test_a_change_that_waits_on_a_lock_is_acknowledged_and_reported_saved(
-    emu: DiscordEmulator, moderator: User, database: Path
+    emu: DiscordEmulator, mod: User, database: Path
 ) -> None:
     async with write_lock_held(database):
         handle = await emu.slash(
-            "kb delete", {"entry": "memo-recipients", "reason": "gone"}, user=moderator
+            "kb delete", {"entry": "memo-recipients", "reason": "gone"}, user=mod
         )
         await asyncio.sleep(3.5)  # past Discord's 3 s: only a deferred interaction survives
     reply = await handle.answer()
@@ -102,21 +89,19 @@ async def test_a_change_that_waits_on_a_lock_is_acknowledged_and_reported_saved(
 
 
 async def test_form_saves_that_wait_on_a_lock_are_acknowledged_and_reported_saved(
-    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+    emu: DiscordEmulator, engine: Engine, mod: User, database: Path
 ) -> None:
     """The /kb add and /kb source add forms save on submit: acknowledged before the save, so
     a save held up past Discord's 3 s by another program's lock still reports itself saved."""
-    _, step = await write_text(emu, moderator)
-    await pick(emu, step, moderator, status="public_record", kind="agency_data")
-    add_form = await open_source(emu, step, moderator)
+    _, step = await write_text(emu, mod)
+    await pick(emu, step, mod, status="public_record", kind="agency_data")
+    add_form = await open_source(emu, step, mod)
     source_form = await emu.slash(
-        "kb source add", {"entry": "apprehended-7m", "kind": "official_record"}, user=moderator
+        "kb source add", {"entry": "apprehended-7m", "kind": "official_record"}, user=mod
     )
     async with write_lock_held(database):
-        added = await emu.fill_modal(add_form, ADD_SOURCE, user=moderator)
-        sourced = await emu.fill_modal(
-            source_form, ICE | {REASON: "a second source"}, user=moderator
-        )
+        added = await emu.fill_modal(add_form, ADD_SOURCE, user=mod)
+        sourced = await emu.fill_modal(source_form, ICE | {REASON: "a second source"}, user=mod)
         await asyncio.sleep(3.5)  # past Discord's 3 s: only a deferred interaction survives
     for handle in (added, sourced):
         assert (await handle.callback_body())["type"] == 5
@@ -127,17 +112,17 @@ async def test_form_saves_that_wait_on_a_lock_are_acknowledged_and_reported_save
 
 
 async def test_removing_a_source_while_the_lock_is_held_is_acknowledged_then_saved(
-    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+    emu: DiscordEmulator, engine: Engine, mod: User, database: Path
 ) -> None:
     form = await emu.slash(
-        "kb source add", {"entry": "apprehended-7m", "kind": "official_record"}, user=moderator
+        "kb source add", {"entry": "apprehended-7m", "kind": "official_record"}, user=mod
     )
-    await (await emu.fill_modal(form, ICE | {REASON: "a second source"}, user=moderator)).answer()
+    await (await emu.fill_modal(form, ICE | {REASON: "a second source"}, user=mod)).answer()
     async with write_lock_held(database):
         handle = await emu.slash(
             "kb source remove",
             {"entry": "apprehended-7m", "source": 1, "reason": "superseded"},
-            user=moderator,
+            user=mod,
         )
         await asyncio.sleep(3.5)
     assert (await handle.callback_body())["type"] == 5
@@ -146,13 +131,13 @@ async def test_removing_a_source_while_the_lock_is_held_is_acknowledged_then_sav
 
 
 async def test_an_added_entry_while_the_lock_stays_held_names_the_problem_and_keeps_the_draft(
-    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+    emu: DiscordEmulator, engine: Engine, mod: User, database: Path
 ) -> None:
-    _, step = await write_text(emu, moderator)
-    await pick(emu, step, moderator, status="public_record", kind="agency_data")
-    add_form = await open_source(emu, step, moderator)
+    _, step = await write_text(emu, mod)
+    await pick(emu, step, mod, status="public_record", kind="agency_data")
+    add_form = await open_source(emu, step, mod)
     async with write_lock_held(database):
-        reply = await (await emu.fill_modal(add_form, ADD_SOURCE, user=moderator)).answer()
+        reply = await (await emu.fill_modal(add_form, ADD_SOURCE, user=mod)).answer()
     assert (
         reply["content"].startswith("Not saved") and "locked by another program" in reply["content"]
     )
@@ -161,11 +146,11 @@ async def test_an_added_entry_while_the_lock_stays_held_names_the_problem_and_ke
 
 
 async def test_a_change_while_the_lock_stays_held_names_the_problem(
-    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path
+    emu: DiscordEmulator, engine: Engine, mod: User, database: Path
 ) -> None:
     async with write_lock_held(database):
         handle = await emu.slash(
-            "kb delete", {"entry": "memo-recipients", "reason": "gone"}, user=moderator
+            "kb delete", {"entry": "memo-recipients", "reason": "gone"}, user=mod
         )
         reply = await handle.answer()
     assert (
@@ -182,7 +167,7 @@ async def logged_questions(store: SQLiteStore) -> int:
 
 
 async def test_a_full_disk_still_answers_and_names_the_problem_to_moderators(
-    emu: DiscordEmulator, engine: Engine, moderator: User
+    emu: DiscordEmulator, engine: Engine, mod: User
 ) -> None:
     store = await disk_full(engine)
     long_question = ENROLLED + " Please tell me." * 28  # ~480 characters: pages fill quickly
@@ -194,7 +179,7 @@ async def test_a_full_disk_still_answers_and_names_the_problem_to_moderators(
     detail = NEW_ENTRY["answer"] + " More detail." * 250
     big = [{**NEW_ENTRY, "id": f"spanish-app-{n}", "answer": detail} for n in range(8)]
     upload = emu.attachment("extra.toml", toml_file("Extra", big))
-    reply = await (await emu.slash("kb import", {"file": upload}, user=moderator)).answer()
+    reply = await (await emu.slash("kb import", {"file": upload}, user=mod)).answer()
     assert reply["content"].startswith("Not changed") and "is full" in reply["content"]
     assert await engine.latest_revision("spanish-app-0") == 0
     await store._db.execute("PRAGMA max_page_count = 1073741823")  # space freed

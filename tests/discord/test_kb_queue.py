@@ -3,21 +3,12 @@ opening the /kb add form prefilled; the button refuses non-moderators."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.core.engine import Engine
-from bot.discord.client import PolicyBot
 from testkit.emulator import DiscordEmulator
-from testkit.emulator.state import Role, User
+from testkit.emulator.state import User
 
 from .test_ask import buttons
 from .test_kb import REFUSED, ask, kb, text_inputs
-
-
-@pytest.fixture
-def mod(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
-    emu.permit_command("kb", role=mod_role)
-    return emu.member("mia", roles=(mod_role,))
 
 
 async def test_queue_groups_similar_questions_and_a_group_opens_kb_add(

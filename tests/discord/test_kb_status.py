@@ -28,12 +28,6 @@ NOTE = "What changed (shown in answers)"
 
 
 @pytest.fixture
-def mod(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
-    emu.permit_command("kb", role=mod_role)
-    return emu.member("mia", roles=(mod_role,))
-
-
-@pytest.fixture
 def outsider(emu: DiscordEmulator, bot: PolicyBot) -> User:
     emu.permit_command("kb")
     return emu.member("oli")

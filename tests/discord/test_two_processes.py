@@ -9,12 +9,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from testkit.emulator import DiscordEmulator
-from testkit.emulator.state import Role, User
+from testkit.emulator.state import User
 
 from .knowledge import ENTRIES, write_knowledge
 from .other_process import run_cli
@@ -25,17 +23,6 @@ CLI_ANSWER = (
     "The New York Post reported, citing unnamed sources, that 45 migrants were enrolled "
     "(changed from the command line)."
 )
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "policybot.sqlite3"  # the engine fixture's file
-
-
-@pytest.fixture
-def moderator(emu: DiscordEmulator, bot: PolicyBot, mod_role: Role) -> User:
-    emu.permit_command("kb", role=mod_role)
-    return emu.member("mia", roles=(mod_role,))
 
 
 async def change_from_the_command_line(database: Path, tmp_path: Path) -> None:
@@ -59,14 +46,14 @@ async def test_answers_follow_a_command_line_change_within_seconds(
 
 
 async def test_an_edit_after_a_command_line_change_starts_from_it_and_keeps_it(
-    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path, tmp_path: Path
+    emu: DiscordEmulator, engine: Engine, mod: User, database: Path, tmp_path: Path
 ) -> None:
     await change_from_the_command_line(database, tmp_path)  # no waiting for the refresh
-    opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=moderator)
+    opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=mod)
     shown = text_inputs((await opened.callback_body())["data"])
     assert shown[ANSWER] == CLI_ANSWER
     submitted = await emu.fill_modal(
-        opened, {PARAPHRASES: "how many got enrolled", REASON: "add a paraphrase"}, user=moderator
+        opened, {PARAPHRASES: "how many got enrolled", REASON: "add a paraphrase"}, user=mod
     )
     assert "Saved" in (await submitted.answer())["content"]
     stored = await engine.stored_revision("enrolled-45")
@@ -76,9 +63,9 @@ async def test_an_edit_after_a_command_line_change_starts_from_it_and_keeps_it(
 
 
 async def test_a_form_opened_before_a_command_line_change_is_refused_on_save(
-    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path, tmp_path: Path
+    emu: DiscordEmulator, engine: Engine, mod: User, database: Path, tmp_path: Path
 ) -> None:
-    opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=moderator)
+    opened = await emu.slash("kb edit", {"entry": "enrolled-45"}, user=mod)
     await opened.callback_body()
     await change_from_the_command_line(database, tmp_path)
     submitted = await emu.fill_modal(
@@ -88,7 +75,7 @@ async def test_a_form_opened_before_a_command_line_change_is_refused_on_save(
             "were enrolled (a moderator's version).",
             REASON: "reword",
         },
-        user=moderator,
+        user=mod,
     )
     reply = (await submitted.answer())["content"]
     assert "Not saved" in reply and "changed by someone else" in reply
@@ -97,8 +84,8 @@ async def test_a_form_opened_before_a_command_line_change_is_refused_on_save(
 
 
 async def test_a_delete_checks_the_database_not_a_stale_copy(
-    emu: DiscordEmulator, engine: Engine, moderator: User, database: Path, knowledge_dir: Path
+    emu: DiscordEmulator, engine: Engine, mod: User, database: Path, knowledge_dir: Path
 ) -> None:
     await run_cli(database, knowledge_dir, "kb", "delete", "memo-recipients", "--reason", "gone")
-    handle = await emu.slash("kb show", {"entry": "memo-recipients"}, user=moderator)
+    handle = await emu.slash("kb show", {"entry": "memo-recipients"}, user=mod)
     assert "No entry" in (await handle.answer())["content"]
