@@ -58,6 +58,9 @@ SETS = {
     # Round 4, written blind the same way; run once before and once after the fourth round.
     "blind4": QUESTIONS / "blind4-en.tsv",
     "blind4-es": QUESTIONS / "blind4-es.tsv",
+    # Round 5, written blind the same way; run once before and once after the fifth round.
+    "blind5": QUESTIONS / "blind5-en.tsv",
+    "blind5-es": QUESTIONS / "blind5-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
@@ -71,7 +74,7 @@ TUNING = (
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (
-    *("blind", "blind2", "blind2-es"),
+    *("blind", "blind2", "blind2-es", "blind5", "blind5-es"),
     *(n for n in LANGUAGE_SETS if n.startswith("blind-")),
 )
 
