@@ -49,8 +49,18 @@ def test_stretched_letters_are_shortened() -> None:
 
 
 def test_numbers_keep_their_value() -> None:
-    assert normalize("2,500 a day, 1.8 million, 7.6m") == "2500 a day 1.8 million 7.6m"
+    assert normalize("2,500 a day, 1.8 million, 7.6m") == "2500 a day 1.8 million 7.6 million"
     assert normalize("Was it 45?") == "was it 45"
+    # Repeated digits are no stretched letters.
+    assert normalize("100,000 in 2000, 1,111 left") == "100000 in 2000 1111 left"
+
+
+def test_numbers_written_short_are_read_in_full() -> None:
+    assert normalize("7M caught? 1.8m a year, 179k on ATD, 2.5k a day, $2bn") == (
+        "7 million caught 1.8 million a year 179000 on atd 2500 a day 2 billion"
+    )
+    # …only a number with its unit: not a name, nor a number and a letter apart.
+    assert normalize("h1b visa, title 1b, 1.8 m") == "h1b visa title 1b 1.8 m"
 
 
 def test_apostrophes_join_words() -> None:
