@@ -23,6 +23,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
         r"|story|stuff|thing|things|number|numbers|quote|quotes|figure|figures) ){0,4}up",
         "madeup",
     ),
+    # Doubt as a reaction: "7M caught?? no way", "that can't be right", "hard to believe".
+    (r"^no way(?= |$)|(?<= )no way$", "hoax"),
+    (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
+    (r"hard to (?:believe|buy)", "hoax"),
     (r"alternatives? to detention", "atd"),
     # Kept apart from detention itself: "how many people are in ICE detention" is not asked
     # by "how many does ICE track without detention".
@@ -51,7 +55,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     apple appstore store play press united u usa america border boarder title make made
     making makes stand stands non nondetained not arent isnt wasnt never aren without
     outside instead bring brings bringing brought picked picking scooped rounded southern
-    southwest sw mexican mexico""".split()
+    southwest sw mexican mexico way cant cannot can hard""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -212,6 +216,20 @@ SYNONYMS: dict[str, str] = {
     "shady": "hoax",
     "fishy": "hoax",
     "bogus": "hoax",
+    # Doubt said in other words: "seems exaggerated", "i doubt it", "sounds dubious". (Not
+    # "spin" or "inflated": the knowledge base asks whether the bot spins, and whether repeat
+    # crossings inflate the border figures.)
+    "exaggerat": "hoax",
+    "exaggerate": "hoax",
+    "overblown": "hoax",
+    "overstat": "hoax",
+    "overstate": "hoax",
+    "doubt": "hoax",
+    "doubtful": "hoax",
+    "skeptical": "hoax",
+    "sceptical": "hoax",
+    "suspiciou": "hoax",
+    "dubiou": "hoax",
     "trust": "true",
     "trustworthy": "true",
     "credible": "true",

@@ -93,6 +93,9 @@ def test_apostrophes_join_words() -> None:
         ("SW boarder", "southborder"),
         ("why bring up the election", "why mention the election"),
         ("people ICE tracks without detention", "people ice tracks nondetained"),
+        ("no way, 45?", "hoax 45"),
+        ("that cannot be true", "that hoax"),
+        ("hard to buy", "hoax"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -100,7 +103,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 20
+    assert len(PHRASES) == 23
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
@@ -148,6 +151,24 @@ def test_long_input_is_handled() -> None:
 )
 def test_slang_maps_onto_the_word_it_means(slang: str, meaning: str) -> None:
     assert content_tokens(normalize(slang)) == [meaning]
+
+
+@pytest.mark.parametrize(
+    ("typed", "tokens"),
+    [
+        ("7m caught?? no way", ["7", "million", "apprehend", "hoax"]),
+        ("no way, is that real", ["hoax", "true"]),
+        ("that can't be right", ["hoax"]),
+        ("hard to believe", ["hoax"]),
+        ("seems exaggerated", ["seem", "hoax"]),
+        ("i doubt it", ["hoax"]),
+        ("sounds dubious", ["sound", "hoax"]),
+        # …but a question that uses the words otherwise keeps its meaning.
+        ("is there no way to check in", ["checkin"]),
+    ],
+)
+def test_doubt_said_in_other_words_is_read_as_doubt(typed: str, tokens: list[str]) -> None:
+    assert content_tokens(normalize(typed)) == tokens
 
 
 def test_illegally_is_not_read_as_migrants() -> None:
