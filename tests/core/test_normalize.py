@@ -96,6 +96,7 @@ def test_apostrophes_join_words() -> None:
         ("no way, 45?", "hoax 45"),
         ("that cannot be true", "that hoax"),
         ("hard to buy", "hoax"),
+        ("before it went live", "before it launch"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -103,7 +104,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 23
+    assert len(PHRASES) == 24
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
@@ -169,6 +170,11 @@ def test_slang_maps_onto_the_word_it_means(slang: str, meaning: str) -> None:
 )
 def test_doubt_said_in_other_words_is_read_as_doubt(typed: str, tokens: list[str]) -> None:
     assert content_tokens(normalize(typed)) == tokens
+
+
+def test_a_hedge_on_a_number_is_no_content() -> None:
+    for hedge in ("roughly", "approximately", "approx", "ballpark"):
+        assert content_tokens(normalize(f"{hedge} how many enrolled")) == ["enroll"]
 
 
 def test_illegally_is_not_read_as_migrants() -> None:
