@@ -68,6 +68,7 @@ from bot.core.store import (
     Store,
     StoreError,
     Upsert,
+    Vote,
     utc_now,
 )
 
@@ -332,13 +333,14 @@ class Engine(Writes, Curation):
         matcher = self._matchers[self.language_of(typed, preferred_language)]
         return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
-    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
-        """One vote per voter per answer; False when this voter already voted (or no such
-        question was ever logged)."""
+    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> Vote:
+        """One vote per voter per answer; a question never logged (a forged or foreign
+        button) takes none."""
         await self._question_written(question_id)
         if await self._store.question(question_id) is None:
-            return False
-        return await self._store.record_feedback(question_id, voter, helpful)
+            return Vote.UNKNOWN_QUESTION
+        counted = await self._store.record_feedback(question_id, voter, helpful)
+        return Vote.COUNTED if counted else Vote.REPEATED
 
     def source_summary(self) -> list[SourceSummary]:
         counts: Counter[tuple[str, SourceKind]] = Counter()

@@ -54,6 +54,14 @@ class QuestionState(StrEnum):
     ANSWERED = "answered"  # taught: its text became a paraphrase of an entry
 
 
+class Vote(StrEnum):
+    """What became of a helpful/unhelpful vote."""
+
+    COUNTED = "counted"
+    REPEATED = "repeated"  # this member had already voted on this answer
+    UNKNOWN_QUESTION = "unknown_question"  # no such question was ever logged: nothing changed
+
+
 @dataclass(frozen=True)
 class Revision:
     rev: int
