@@ -87,10 +87,12 @@ class LiveKnowledge:
     def entries(self) -> list[Entry]:
         return [p.entry for p in self._knowledge.ordered()]
 
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call `listener` after every committed change to the knowledge (it must not block)."""
+    def on_change(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener` after every committed change to the knowledge (it must not block);
+        returns the function that unsubscribes it."""
         self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
 
     def _changed(self) -> None:
-        for listener in self._listeners:
+        for listener in list(self._listeners):
             listener()

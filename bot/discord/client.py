@@ -81,7 +81,7 @@ class PolicyBot(commands.Bot):
         # it freezes everything in the process (in a test, the test's objects too).
         self.freeze_heap = freeze_heap
         if freeze_heap:
-            engine.on_change(self._refreeze_soon)
+            self._unsubscribe.append(engine.on_change(self._refreeze_soon))
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(CatalogueTranslator())
@@ -107,6 +107,8 @@ class PolicyBot(commands.Bot):
         disconnect."""
         while self._unsubscribe:
             self._unsubscribe.pop()()
+        if self.site is not None:
+            self.site.detach()
         await self.audit.drain()
         await self.notifier.drain()
         await super().close()
