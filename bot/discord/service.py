@@ -96,13 +96,13 @@ class AnswerService:
         locale) decides only when the question's own language is unclear. With
         `every_notice=False` (mentions, DMs) only the first over-limit question of a cooldown
         gets a notice, the rest SILENT."""
-        language = self.engine.language_of(text, preferred_language)
-        limited = self._cooldown(member_id, language, every_time=every_notice)
+        detected = self.engine.detect_language(text, preferred_language)  # once: passed on
+        limited = self._cooldown(member_id, detected.code, every_time=every_notice)
         if limited is not None:
             return limited
         with self._writing():
             answer = await self.engine.ask(
-                text, asker=str(member_id), channel=channel, preferred_language=language
+                text, asker=str(member_id), channel=channel, detected=detected
             )
         return self._reply(answer)
 
@@ -113,13 +113,13 @@ class AnswerService:
         fallback = preferred_language or SOURCE_LANGUAGE
         if not text.strip():
             return Reply(content=texts(fallback).gettext(NO_TEXT), private=True)
-        language = self.engine.language_of(text, preferred_language)
-        limited = self._cooldown(member_id, language)
+        detected = self.engine.detect_language(text, preferred_language)  # once: passed on
+        limited = self._cooldown(member_id, detected.code)
         if limited is not None:
             return limited
         with self._writing():
             checked = await self.engine.check_claim(
-                text, asker=str(member_id), channel=channel, preferred_language=language
+                text, asker=str(member_id), channel=channel, detected=detected
             )
         reply = self._reply(checked.answer)
         quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)

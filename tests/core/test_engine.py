@@ -220,9 +220,9 @@ async def test_check_claim_matches_each_part_once_and_logs_only_the_winner(
     matched: list[str] = []
     answer = engine.answer
 
-    def counting(question: str, preferred_language: str | None = None) -> Any:
+    def counting(question: str, preferred_language: str | None = None, **options: Any) -> Any:
         matched.append(question)
-        return answer(question, preferred_language)
+        return answer(question, preferred_language, **options)
 
     monkeypatch.setattr(engine, "answer", counting)
     text = "Big news today. Apparently only 45 migrants were enrolled in the app! Crazy times."
