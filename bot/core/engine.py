@@ -136,6 +136,7 @@ class Engine(Writes, Curation):
                     author="seed",
                     reason=f"seeded from {knowledge_dir.name}/",
                     topics=seed.topics,
+                    announced=True,  # nothing to tell moderators
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
             engine = cls(store, await store.current(), thresholds or Thresholds(), mark)

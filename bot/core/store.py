@@ -180,8 +180,16 @@ class Store(Protocol):
         author: str,
         reason: str,
         topics: dict[str, str] | None = None,
+        announced: bool = False,
     ) -> list[Revision]:
-        """Append one revision per change (and set topic titles), all or nothing."""
+        """Append one revision per change (and set topic titles), all or nothing.
+        `announced`: the writer tells moderators itself (a running bot); else the revisions
+        wait for `take_unannounced`."""
+        ...
+
+    async def take_unannounced(self) -> list[Revision]:
+        """The revisions nobody has announced yet, oldest first, each marked announced as it
+        is returned: of two bots on one database, only one gets each."""
         ...
 
     async def history(self, entry_id: str) -> list[Revision]:

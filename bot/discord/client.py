@@ -88,6 +88,9 @@ class PolicyBot(commands.Bot):
         for extension in walk_extensions():
             await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        # Changes from the command line reach the audit channel and watchers like /kb's.
+        engine = self.service.engine
+        self._unsubscribe.append(await engine.announce_changes_from_elsewhere())
         if self.site is not None:
             self.site.attach()
         if self.auto_sync and self.sync_state is not None:
