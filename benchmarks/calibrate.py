@@ -276,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         if pooled[s].wrong <= pooled_rules.wrong
         and pooled[s].neighbouring_rejected >= pooled_rules.neighbouring_rejected
     ]
+    top = None
     if no_worse:
         top = max(no_worse, key=lambda s: pooled[s].right)
         print(
@@ -296,11 +297,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(rules {pooled_rules.right}), wrong {best.wrong} (rules {pooled_rules.wrong}).")
     print(f"Adopted: {'yes' if adopted else 'no, the rules stay'}\n")
 
-    print("Per held-out set (rules, then learned at the chosen setting):\n")
-    print(HEADER)
+    shown = [("learned", chosen)]
+    if top is not None and top != chosen:
+        shown.append(("no worse", top))
+    print("Per held-out set: rules, then " + "; ".join(f"{n}: {_label(*s)}" for n, s in shown))
+    print("\n" + HEADER)
     for fold in folds:
         print(figures_row(f"{fold.name}, rules", rules[fold.name]))
-        print(figures_row(f"{fold.name}, learned", learned[chosen][fold.name]))
+        for name, setting in shown:
+            print(figures_row(f"{fold.name}, {name}", learned[setting][fold.name]))
 
     every_row = [r for f in folds for r in f.rows]
     final = replace(
