@@ -110,10 +110,9 @@ class LearnedGate:
 
 @cache
 def stored_gate() -> Gate:
-    """The gate the matcher uses by default: the stored model if it is adopted, else the rules."""
+    """The gate the matcher uses by default: the stored model if it is adopted, else the rules.
+    The file always ships (package data), so a missing one is an error, not a quiet fallback."""
     path = resources.files("bot.core").joinpath(MODEL_FILE)
-    if not path.is_file():
-        return confident_choice
     data = json.loads(path.read_text(encoding="utf-8"))
     if not data.get("adopted", False):
         return confident_choice
