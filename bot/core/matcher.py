@@ -65,7 +65,7 @@ class Matcher(QuestionReader):
         gate: Gate | None = None,
     ) -> None:
         """`gate` decides whether to answer with one of the ranked candidates; by default the
-        stored learned model (calibrated.py), or the rules (confidence.py) without one."""
+        stored learned model (calibrated.py) when it is adopted, else the rules (confidence.py)."""
         super().__init__(entries, language)
         self.thresholds = thresholds or Thresholds()
         self.gate = gate or stored_gate()
