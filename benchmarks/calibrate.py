@@ -13,7 +13,9 @@ rules of confidence.py on the same questions. The threshold is the one whose poo
 figures keep wrong confident answers at most MAX_WRONG of in-scope questions and reject at
 least MIN_NEIGHBOURING of neighbouring questions, answering the most in-scope questions right.
 The model is stored as adopted only when, at that threshold, it answers more in-scope
-questions right than the rules without more wrong confident answers.
+questions right than the rules without more wrong confident answers. When no setting is
+within the limits (the rules themselves may not be), the setting that answers the most while
+no worse than the rules on wrong answers and neighbouring rejection is the one considered.
 """
 
 from __future__ import annotations
@@ -288,11 +290,20 @@ def main(argv: list[str] | None = None) -> int:
     safe = [s for s in settings if pooled[s].safe]
     if safe:
         chosen = max(safe, key=lambda s: (pooled[s].right, -pooled[s].wrong, s[1]))
+    elif top is not None:
+        # The rules themselves are outside the limits: a setting no worse than them on wrong
+        # answers and neighbouring rejection that answers more is still an improvement.
+        print("\nNo setting keeps the held-out figures within the limits; the best no worse.")
+        chosen = top
     else:
         print("\nNo setting keeps the held-out figures within the limits: nothing adopted.")
         chosen = min(settings, key=lambda s: (pooled[s].wrong, -pooled[s].right))
     best = pooled[chosen]
-    adopted = bool(safe) and best.right > pooled_rules.right and best.wrong <= pooled_rules.wrong
+    adopted = (
+        (bool(safe) or chosen == top)
+        and best.right > pooled_rules.right
+        and best.wrong <= pooled_rules.wrong
+    )
     print(f"\nChosen: {_label(*chosen)}: {best.right} of {best.in_scope} right ")
     print(f"(rules {pooled_rules.right}), wrong {best.wrong} (rules {pooled_rules.wrong}).")
     print(f"Adopted: {'yes' if adopted else 'no, the rules stay'}\n")
