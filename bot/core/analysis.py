@@ -87,6 +87,7 @@ class TextAnalysis(Protocol):
     def content_words(self, normalized: str) -> list[tuple[str, str]]: ...
     def borrowed_tokens(self, word: str) -> list[str] | None: ...
     def sound_key(self, word: str) -> str | None: ...
+    def heard_keys(self, word: str) -> tuple[str, ...]: ...
     def sounds_like(self, word: str) -> str | None: ...
     def commoner(self, word: str, than: str) -> bool: ...
 
@@ -145,6 +146,9 @@ class EnglishAnalysis:
     def sound_key(self, word: str) -> str | None:
         return None  # English spelling says little about sound
 
+    def heard_keys(self, word: str) -> tuple[str, ...]:
+        return ()
+
     def sounds_like(self, word: str) -> str | None:
         return None
 
@@ -166,6 +170,7 @@ class DataAnalysis:
         self._trailing = data.stem_trailing
         self._loanwords = data.loanwords
         self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
+        self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
         phrases = data.phrases
         self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
         self._phrase = (
@@ -262,9 +267,28 @@ class DataAnalysis:
             word = pattern.sub(new, word)
         return word
 
+    def heard_keys(self, word: str) -> tuple[str, ...]:
+        """For an English word the knowledge base uses (a name: "ice", "apple"), the sound keys
+        of the ways this language's speakers spell it as they hear it ("ais", "apel"), by the
+        language's `english_sounds` rules; empty for the language's own words."""
+        if not self._english_sounds or not word.isalpha():
+            return ()
+        if zipf(word, SOURCE_LANGUAGE) <= zipf(word, self.code):
+            return ()  # more this language's than English ("app" and "apple" are English)
+        heard = word
+        for pattern, new in self._english_sounds:
+            heard = pattern.sub(new, heard)
+        key = self.sound_key(heard)
+        return () if key is None or key == self.sound_key(word) else (key,)
+
     def commoner(self, word: str, than: str) -> bool:
-        """Whether `word` is far (COMMONER Zipf units) more common than `than`."""
-        return zipf(word, self.code) >= zipf(than, self.code) + COMMONER
+        """Whether `word` is far (COMMONER Zipf units) more common than `than`, each as common
+        as it is in this language or in English, which questions mix in: "ise" (2.8 in Spanish)
+        is rare beside the name "ice" (5.0 in English), though Spanish writing seldom uses it."""
+        return self._either_zipf(word) >= self._either_zipf(than) + COMMONER
+
+    def _either_zipf(self, word: str) -> float:
+        return max(zipf(word, self.code), zipf(word, SOURCE_LANGUAGE))
 
     def sounds_like(self, word: str) -> str | None:
         """The common word of the language (wordfreq's) that `word` sounds like, if any."""
