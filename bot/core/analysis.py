@@ -164,7 +164,7 @@ class DataAnalysis:
         self.stopwords = data.stopwords
         self.weak_tokens = data.weak_tokens
         self.doubt_tokens = data.doubt_tokens
-        self.question_openers: frozenset[str] = frozenset()  # none in language data yet
+        self.question_openers = data.question_openers
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
@@ -212,7 +212,7 @@ class DataAnalysis:
         return _definition_subject(self._definitions, self.definition_ends, plain)
 
     def clauses(self, text: str) -> list[str]:
-        return _clauses(self, self._clause_break, text)
+        return _clauses(self, self._clause_break, text, chatter_first=False)
 
     # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
     # language, and the English words the language borrows are as common as they are in English.
@@ -402,16 +402,27 @@ _ENGLISH_DEFINITIONS = _definitions(DEFINITION_PATTERNS)
 _ENGLISH_CLAUSE_BREAK = _clause_break(CLAUSE_BREAK)
 
 
-def _clauses(text_analysis: TextAnalysis, breaks: re.Pattern[str] | None, text: str) -> list[str]:
+def _clauses(
+    text_analysis: TextAnalysis,
+    breaks: re.Pattern[str] | None,
+    text: str,
+    chatter_first: bool = True,
+) -> list[str]:
     """The questions asked in `text`, as plain words without chatter: its sentences, each split
-    where a second question starts; one item for a single question."""
+    where a second question starts; one item for a single question. `chatter_first`: drop the
+    chatter before splitting; else after, so that a break may be told by the chatter that opens
+    the question ("soy voluntaria en un albergue y varios me preguntan si …")."""
     sentences = [part for part in _SENTENCE_END.split(english.clean(text)) if part.strip()]
     if len(sentences) < 2 and (breaks is None or not breaks.search(english.plain_words(text))):
         return [text_analysis.strip_chatter(text_analysis.plain_words(text))]
+    strip = text_analysis.strip_chatter
     parts: list[str] = []
     for sentence in sentences:
-        plain = text_analysis.strip_chatter(text_analysis.plain_words(sentence))
-        parts += breaks.split(plain) if breaks is not None else [plain]
+        plain = text_analysis.plain_words(sentence)
+        if chatter_first:
+            plain = strip(plain)
+        split = breaks.split(plain) if breaks is not None else [plain]
+        parts += split if chatter_first else [strip(part) for part in split]
     return [part for part in parts if part]
 
 

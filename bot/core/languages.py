@@ -46,6 +46,8 @@ class Language:
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
+    # words a question opens with: a sentence opening otherwise that matches nothing is context
+    question_openers: frozenset[str] = frozenset()
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
     definitions: tuple[str, ...] = ()
     definition_ends: frozenset[str] = frozenset()  # a word each such question opens or ends with
@@ -112,6 +114,7 @@ def _load(path: Path) -> Language:
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
+            question_openers=frozenset(str(raw.get("question_openers", "")).split()),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.analysis import analysis
-from bot.core.matcher import Matcher
+from bot.core.matcher import Matcher, Tier
 from testkit.labelled import shipped_entries
 
 
@@ -34,3 +34,108 @@ def test_seeing_is_how_a_question_is_asked_not_what_about(spanish: Matcher) -> N
     assert spanish.query_tokens("el portal para ver las audiencias") == spanish.query_tokens(
         "el portal para las audiencias"
     )
+
+
+@pytest.mark.parametrize(
+    ("slang", "plain"),
+    [
+        ("la migra me agarró", "ICE me agarró"),
+        ("la raza sacaba cita", "la gente sacaba cita"),
+        ("cita en la garita", "cita en el puerto"),
+        ("la app se trabó", "la app falló"),
+        ("la app tiene bugs", "la app tiene fallas"),
+        ("fueron 7 melones", "fueron 7 millones"),
+    ],
+)
+def test_slang_for_the_topics_words_reads_as_the_word(
+    spanish: Matcher, slang: str, plain: str
+) -> None:
+    assert spanish.query_tokens(slang) == spanish.query_tokens(plain)
+
+
+def test_melons_are_millions_only_after_a_number(spanish: Matcher) -> None:
+    assert spanish.query_tokens("los melones") != spanish.query_tokens("los millones")
+
+
+def test_certain_before_a_noun_is_some_not_true(spanish: Matcher) -> None:
+    # "siertas" sounds like "ciertas"; before a noun it says "some", never "is it true".
+    some = spanish.query_tokens("empieza en siertas ciudades")
+    assert some == spanish.query_tokens("empieza en ciudades")
+    assert spanish.query_tokens("es cierto") == spanish.query_tokens("es verdad")
+    assert spanish.query_tokens("son ciertas las cifras") == spanish.query_tokens(
+        "son verdad las cifras"
+    )
+
+
+def test_full_of_bugs_is_many_bugs_not_full_offices(spanish: Matcher) -> None:
+    assert spanish.query_tokens("la app está llena de bugs") == spanish.query_tokens(
+        "la app tiene bugs"
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "bare"),
+    [
+        (
+            "hola, perdona que te moleste otra vez, lo que respondes es asesoría legal o no?",
+            "lo que respondes es asesoría legal",
+        ),
+        (
+            "mi tia me paso un link de Newsmax que dice que las oficinas de ICE no dan abasto, "
+            "es asi?",
+            "las oficinas de ICE no dan abasto",
+        ),
+        ("varios me preguntan si la app ya funciona", "la app ya funciona"),
+        ("necesito saber cuánta gente hay en ATD", "cuánta gente hay en ATD"),
+        ("si veo que una respuesta tuya esta mal", "si veo que una respuesta esta mal"),
+    ],
+)
+def test_spanish_hedges_and_talk_around_the_question_are_dropped(
+    spanish: Matcher, asked: str, bare: str
+) -> None:
+    assert spanish.query_tokens(asked) == spanish.query_tokens(bare)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "soy voluntaria en un albergue en el Bronx y varios me preguntan si la aplicación "
+            "ya empezó a funcionar en Nueva York",
+            [
+                "soy voluntaria en un albergue en el bronx",
+                "la aplicacion ya empezo a funcionar en nueva york",
+            ],
+        ),
+        (
+            "estoy preparando una charla en la parroquia y necesito saber cuanta gente hay en ATD",
+            ["estoy preparando una charla en la parroquia", "cuanta gente hay en atd"],
+        ),
+    ],
+)
+def test_context_before_a_question_is_a_part_of_its_own(question: str, expected: list[str]) -> None:
+    assert analysis("es").clauses(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("soy voluntaria en un albergue. la app ya funciona en nueva york?", "nyc-rollout"),
+        (
+            "soy voluntaria en un albergue en el Bronx y varios me preguntan si la aplicación "
+            "ya empezó a funcionar en Nueva York",
+            "nyc-rollout",
+        ),
+        (
+            "quienes son las fuentes del Post, tienen nombre o son anonimas? no me fio",
+            "who-are-the-sources",
+        ),
+    ],
+)
+def test_a_spanish_sentence_of_context_leaves_the_question_judged_alone(
+    spanish: Matcher, question: str, expected: str
+) -> None:
+    # The context opens with no question word and matches nothing: the question is answered.
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == expected
