@@ -45,6 +45,7 @@ def test_seeing_is_how_a_question_is_asked_not_what_about(spanish: Matcher) -> N
         ("la app se trabó", "la app falló"),
         ("la app tiene bugs", "la app tiene fallas"),
         ("fueron 7 melones", "fueron 7 millones"),
+        ("el bot es chairo o facho", "el bot es de izquierda o de derecha"),
     ],
 )
 def test_slang_for_the_topics_words_reads_as_the_word(
