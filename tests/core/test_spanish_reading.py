@@ -141,3 +141,16 @@ def test_a_spanish_sentence_of_context_leaves_the_question_judged_alone(
     result = spanish.match(question)
     assert result.tier is Tier.CONFIDENT and result.best is not None
     assert result.best.entry_id == expected
+
+
+def test_the_verb_usa_is_not_the_united_states(spanish: Matcher) -> None:
+    uses = spanish.query_tokens("el Post usa fuentes")
+    assert uses == spanish.query_tokens("el Post usaba fuentes")
+    assert uses == spanish.query_tokens("el Post va a usar fuentes")
+    assert uses != spanish.query_tokens("el Post de Estados Unidos fuentes")
+
+
+def test_the_story_is_the_news(spanish: Matcher) -> None:
+    assert spanish.query_tokens("quién sacó esta historia") == spanish.query_tokens(
+        "quién sacó esta noticia"
+    )
