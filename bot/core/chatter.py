@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core.languages import languages
+
 
 def _any(words: str) -> str:
     """A regular expression matching any of the space-separated alternatives ("_" is a space
@@ -104,24 +106,11 @@ CHATTER: dict[str, tuple[str, ...]] = {
 }
 
 
-# Words that show a clause tells who is asking and why rather than what is asked: the asker
-# as its subject ("I volunteer with asylum seekers") or the people around them ("my friend
-# sent me this", "ppl in this server keep arguing"). Such a clause beside a question is its
-# backstory. Not "my" alone: "my wifi keeps dropping, how do I fix it" is about a thing.
-BACKSTORY: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        """i im ive id we weve someone somebody people ppl folks everyone everybody cousin
-        cousins friend friends mom dad mum parents uncle aunt brother sister neighbor neighbour
-        neighbors coworker coworkers buddy bf gf wife husband family families grandma grandpa
-        roommate client clients""".split()
-    ),
-}
-
-
 def tells_backstory(plain: str, language: str = "en") -> bool:
-    """Whether a clause (plain words) speaks of the asker or the people around them."""
-    words = BACKSTORY.get(language)
-    return words is not None and not words.isdisjoint(plain.split())
+    """Whether a clause (plain words) speaks of the asker or the people around them: it has
+    one of its language's backstory words (`backstory` in bot/locales/<code>/language.toml)."""
+    data = languages().get(language)
+    return data is not None and not data.backstory.isdisjoint(plain.split())
 
 
 @lru_cache(maxsize=8)

@@ -53,6 +53,8 @@ class Language:
     definitions: tuple[str, ...] = ()
     definition_ends: frozenset[str] = frozenset()  # a word each such question opens or ends with
     clause_break: str = ""  # regular expression: where a second question starts in a sentence
+    # words that show a clause tells who asks and why, not what is asked (question_reading.py)
+    backstory: frozenset[str] = frozenset()
     # question word -> the kind of question it asks: "who", "when", "where", "why", "how many"
     question_kinds: Mapping[str, str] = field(default_factory=dict)
     # topic file stem (knowledge/<stem>.toml) -> its title in this language
@@ -128,6 +130,7 @@ def _load(path: Path) -> Language:
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),
+            backstory=frozenset(str(raw.get("backstory", "")).split()),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
             topics=_topic_titles(raw.get("topics", {})),
         )
