@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.analysis import analysis
+from bot.core.chatter import tells_backstory
 from bot.core.matcher import Matcher, Tier
 from testkit.labelled import shipped_entries
 
@@ -154,3 +155,34 @@ def test_the_story_is_the_news(spanish: Matcher) -> None:
     assert spanish.query_tokens("quién sacó esta historia") == spanish.query_tokens(
         "quién sacó esta noticia"
     )
+
+
+def test_spanish_backstory_is_the_asker_or_the_people_around_them() -> None:
+    assert tells_backstory("soy voluntaria con solicitantes de asilo", "es")
+    assert tells_backstory("mi prima vive en chicago y tiene audiencia", "es")
+    assert tells_backstory("la gente de mi iglesia esta preocupada", "es")
+    # A thing of the asker's is what is asked about, not who asks.
+    assert not tells_backstory("mi celular no abre la app", "es")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Soy voluntaria con solicitantes de asilo, ¿cómo se reportarían por la app?",
+            "app-how-it-works",
+        ),
+        (
+            "mi prima vive en Chicago y tiene audiencia, ¿la app ya está en Nueva York?",
+            "nyc-rollout",
+        ),
+    ],
+)
+def test_spanish_backstory_beside_a_clear_question_weighs_less(
+    spanish: Matcher, question: str, expected: str
+) -> None:
+    _, context = spanish._read(question)
+    assert context  # the backstory's words the knowledge base uses are only context
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == expected
