@@ -186,3 +186,34 @@ def test_spanish_backstory_beside_a_clear_question_weighs_less(
     result = spanish.match(question)
     assert result.tier is Tier.CONFIDENT and result.best is not None
     assert result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "doubt"),
+    [
+        ("¿se puede creer lo de los 45?", "verd"),
+        ("¿puedo confiar en lo que dice el Post?", "verd"),
+    ],
+)
+def test_spanish_doubt_in_other_words_is_read_as_doubt(
+    spanish: Matcher, question: str, doubt: str
+) -> None:
+    assert doubt in spanish.query_tokens(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Doubt about one claim is answered by that claim's entry.
+        (
+            "¿se puede creer lo que contó el abogado sobre sus clientes y la app?",
+            "attorney-pilot-clients",
+        ),
+    ],
+)
+def test_spanish_doubt_in_other_words_is_answered_as_doubt(
+    spanish: Matcher, question: str, expected: str
+) -> None:
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == expected
