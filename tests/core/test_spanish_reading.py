@@ -191,6 +191,13 @@ def test_spanish_backstory_beside_a_clear_question_weighs_less(
 @pytest.mark.parametrize(
     ("question", "doubt"),
     [
+        ("¿7 millones? no puede ser", "hoax"),
+        ("no me lo creo", "hoax"),
+        ("difícil de creer", "hoax"),
+        ("lo dudo", "hoax"),
+        ("eso suena exagerado", "hoax"),
+        ("me parece sospechoso", "hoax"),
+        ("¿es confiable esta noticia?", "verd"),
         ("¿se puede creer lo de los 45?", "verd"),
         ("¿puedo confiar en lo que dice el Post?", "verd"),
     ],
@@ -201,10 +208,17 @@ def test_spanish_doubt_in_other_words_is_read_as_doubt(
     assert doubt in spanish.query_tokens(question)
 
 
+def test_no_puede_ser_inside_a_question_is_no_doubt(spanish: Matcher) -> None:
+    assert "hoax" not in spanish.query_tokens("¿la cita no puede ser en línea?")
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        ("lo dudo", "is-it-confirmed"),
+        ("¿es confiable esta noticia?", "is-it-confirmed"),
         # Doubt about one claim is answered by that claim's entry.
+        ("¿solo 45 inscritos en la app? no me lo creo", "enrolled-45"),
         (
             "¿se puede creer lo que contó el abogado sobre sus clientes y la app?",
             "attorney-pilot-clients",
