@@ -22,7 +22,7 @@ from bot.discord.sync import SyncState, sync_if_changed
 from bot.discord.translator import CatalogueTranslator
 from bot.discord.trust import Trust
 from bot.discord.views import DYNAMIC_ITEMS
-from bot.heap import collect_young_less_often, freeze_long_lived
+from bot.heap import freeze_long_lived
 
 if TYPE_CHECKING:
     from bot.site.rebuild import SiteRebuilder
@@ -94,7 +94,6 @@ class PolicyBot(commands.Bot):
             await sync_if_changed(self.tree, self.sync_state, self.trust.home_guild_ids)
         if self.freeze_heap:  # everything built so far lives as long as the bot
             freeze_long_lived()
-            collect_young_less_often()
 
     def _refreeze_soon(self) -> None:
         """After a knowledge change, outside the change itself: the old index is garbage."""

@@ -49,23 +49,11 @@ async def test_a_bot_freezes_after_startup_and_after_each_knowledge_change(
 ) -> None:
     calls: list[str] = []
     monkeypatch.setattr(client_module, "freeze_long_lived", lambda: calls.append("froze") or 0)
-    monkeypatch.setattr(client_module, "collect_young_less_often", lambda: calls.append("young"))
     await start_bot()
     assert calls == []  # not asked to: a test process is never frozen
     await start_bot(freeze_heap=True)
-    assert calls == ["froze", "young"]
+    assert calls == ["froze"]
     await engine.edit_entry("apple-store", {"keywords": ["apple"]}, author="mod", reason="x")
     await asyncio.sleep(0)  # the refreeze is scheduled, not run inside the change
     await asyncio.sleep(0)
-    assert calls == ["froze", "young", "froze"]
-
-
-def test_the_youngest_generation_is_collected_less_often_the_others_as_before() -> None:
-    thresholds = gc.get_threshold()
-    try:
-        heap.collect_young_less_often()
-        young, middle, oldest = gc.get_threshold()
-        assert young == heap.YOUNG_THRESHOLD > thresholds[0]
-        assert (middle, oldest) == thresholds[1:]
-    finally:
-        gc.set_threshold(*thresholds)
+    assert calls == ["froze", "froze"]
