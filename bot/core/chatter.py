@@ -104,6 +104,26 @@ CHATTER: dict[str, tuple[str, ...]] = {
 }
 
 
+# Words that show a clause tells who is asking and why rather than what is asked: the asker
+# as its subject ("I volunteer with asylum seekers") or the people around them ("my friend
+# sent me this", "ppl in this server keep arguing"). Such a clause beside a question is its
+# backstory. Not "my" alone: "my wifi keeps dropping, how do I fix it" is about a thing.
+BACKSTORY: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """i im ive id we weve someone somebody people ppl folks everyone everybody cousin
+        cousins friend friends mom dad mum parents uncle aunt brother sister neighbor neighbour
+        neighbors coworker coworkers buddy bf gf wife husband family families grandma grandpa
+        roommate client clients""".split()
+    ),
+}
+
+
+def tells_backstory(plain: str, language: str = "en") -> bool:
+    """Whether a clause (plain words) speaks of the asker or the people around them."""
+    words = BACKSTORY.get(language)
+    return words is not None and not words.isdisjoint(plain.split())
+
+
 @lru_cache(maxsize=8)
 def _pattern(language: str) -> re.Pattern[str]:
     phrases = "|".join(f"(?:{phrase})" for phrase in CHATTER[language])

@@ -51,7 +51,7 @@ from bot.core.knowledge import (
     render_set,
     write_directory,
 )
-from bot.core.language_detect import detect_language
+from bot.core.language_detect import Detected, detect_language
 from bot.core.languages import SOURCE_LANGUAGE, topic_title
 from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
@@ -68,6 +68,7 @@ from bot.core.store import (
     Store,
     StoreError,
     Upsert,
+    Vote,
     utc_now,
 )
 
@@ -135,6 +136,7 @@ class Engine(Writes, Curation):
                     author="seed",
                     reason=f"seeded from {knowledge_dir.name}/",
                     topics=seed.topics,
+                    announced=True,  # nothing to tell moderators
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
             engine = cls(store, await store.current(), thresholds or Thresholds(), mark)
@@ -182,24 +184,37 @@ class Engine(Writes, Curation):
 
     def language_of(self, text: str, preferred: str | None = None) -> str:
         """The language `text` is in; `preferred` (e.g. the member's locale) when unclear."""
-        return detect_language(clean(text), preferred).code
+        return self.detect_language(text, preferred).code
 
-    def answer(self, question: str, preferred_language: str | None = None) -> Answer:
+    def detect_language(self, text: str, preferred: str | None = None) -> Detected:
+        """`language_of`, and whether it was clear: pass it on to `ask`, `answer` or `claim`
+        so the same text is not detected again."""
+        return detect_language(clean(text), preferred)
+
+    def answer(
+        self,
+        question: str,
+        preferred_language: str | None = None,
+        *,
+        detected: Detected | None = None,
+    ) -> Answer:
         """Match and build the answer, in the question's language, without logging it.
         `preferred_language`: the asker's language (e.g. their Discord locale), used only when
-        the question's own language is unclear. A question about the asker's own case carries
-        the notice, whatever was (or was not) found.
+        the question's own language is unclear; `detected`: the question's language, when the
+        caller detected it already (`detect_language`). A question about the asker's own case
+        carries the notice, whatever was (or was not) found.
 
         Answers are remembered per question text until the knowledge changes: members ask the
         same few questions again and again (autocomplete sends the very same text), and
         matching is most of the work of answering.
         """
-        key = (question, preferred_language)
+        # Detected with a preference, a question is answered as if that language were preferred.
+        key = (question, detected.code if detected is not None else preferred_language)
         cached = self._answers.get(key)
         if cached is not None:
             self._answers.move_to_end(key)
             return cached
-        found = self._match(question, preferred_language)
+        found = self._match(question, preferred_language, detected)
         answer = self._with_notice(found, found.question)
         self._answers[key] = answer
         if len(self._answers) > self.answer_cache_size:
@@ -214,18 +229,22 @@ class Engine(Writes, Curation):
         own_case = detect_own_case(text)
         return replace(answer, notice=notice_for(answer.language)) if own_case else answer
 
-    def _match(self, question: str, preferred_language: str | None) -> Answer:
+    def _match(
+        self, question: str, preferred_language: str | None, detected: Detected | None
+    ) -> Answer:
         text = clean(question)
         if len(text) > MAX_QUESTION_CHARS:
             head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
-            language = detect_language(head, preferred_language).code
+            fallback = detected.code if detected is not None else preferred_language
+            language = detect_language(head, fallback).code
             return refuse(
                 question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
             )
+        if detected is None:
+            detected = detect_language(text, preferred_language)
         if not normalize(text):
-            language = detect_language(text, preferred_language).code
-            return refuse(text, message(EMPTY_MESSAGE, language), language)
-        routed = route(self._matchers, text, preferred_language)
+            return refuse(text, message(EMPTY_MESSAGE, detected.code), detected.code)
+        routed = route(self._matchers, text, detected=detected)
         language, matcher, result = routed.language, routed.matcher, routed.result
         # Only a question with no match is checked for having any words to match at all.
         if result.tier is Tier.NONE and not matcher.query_tokens(text):
@@ -246,16 +265,31 @@ class Engine(Writes, Curation):
         asker: str | None = None,
         channel: str = "cli",
         preferred_language: str | None = None,
+        detected: Detected | None = None,
     ) -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        return await self._logged(self.answer(question, preferred_language), asker, channel)
+        answer = self.answer(question, preferred_language, detected=detected)
+        return await self._logged(answer, asker, channel)
 
-    def claim(self, text: str, preferred_language: str | None = None) -> CheckedClaim:
+    def claim(
+        self,
+        text: str,
+        preferred_language: str | None = None,
+        *,
+        detected: Detected | None = None,
+    ) -> CheckedClaim:
         """The part of a message that matches best (each part matched once), not logged. A
-        short part whose language is unclear takes the whole message's language. If any of
-        the message is about the writer's own case, the answer carries the notice."""
-        language = self.language_of(text, preferred_language)
-        best = best_claim((part, self.answer(part, language)) for part in candidate_parts(text))
+        short part whose language is unclear takes the whole message's language (`detected`,
+        when the caller detected it already). If any of the message is about the writer's
+        own case, the answer carries the notice."""
+        if detected is None:
+            detected = self.detect_language(text, preferred_language)
+        language, whole = detected.code, text.strip()
+        best = best_claim(
+            # The whole message is one of the parts: its language is known already.
+            (part, self.answer(part, language, detected=detected if part == whole else None))
+            for part in candidate_parts(text)
+        )
         if best is None:
             refused = refuse(clean(text), message(EMPTY_MESSAGE, language), language)
             return CheckedClaim("", refused)
@@ -268,9 +302,10 @@ class Engine(Writes, Curation):
         asker: str | None = None,
         channel: str = "cli",
         preferred_language: str | None = None,
+        detected: Detected | None = None,
     ) -> CheckedClaim:
         """`claim`, with the winning part logged like a question."""
-        checked = self.claim(text, preferred_language)
+        checked = self.claim(text, preferred_language, detected=detected)
         return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
     async def open_entry(
@@ -332,13 +367,14 @@ class Engine(Writes, Curation):
         matcher = self._matchers[self.language_of(typed, preferred_language)]
         return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
-    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
-        """One vote per voter per answer; False when this voter already voted (or no such
-        question was ever logged)."""
+    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> Vote:
+        """One vote per voter per answer; a question never logged (a forged or foreign
+        button) takes none."""
         await self._question_written(question_id)
         if await self._store.question(question_id) is None:
-            return False
-        return await self._store.record_feedback(question_id, voter, helpful)
+            return Vote.UNKNOWN_QUESTION
+        counted = await self._store.record_feedback(question_id, voter, helpful)
+        return Vote.COUNTED if counted else Vote.REPEATED
 
     def source_summary(self) -> list[SourceSummary]:
         counts: Counter[tuple[str, SourceKind]] = Counter()

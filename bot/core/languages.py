@@ -30,6 +30,7 @@ class Language:
     discord_locales: tuple[str, ...]
     translation_marker: str  # word that marks a rendering of an English quote
     anonymity_phrases: tuple[str, ...]
+    quotes: tuple[str, str] = ("“", "”")  # the marks a title or question is quoted in
     # Matching (bot/core/analysis.py); English keeps its own in vocabulary.py.
     stem_trailing: str = ""  # vowels dropped from the end of a long stem (see analysis.py)
     letters: str = ""  # letters and marks only this language uses, for the detector
@@ -83,6 +84,14 @@ def _topic_titles(raw: object) -> dict[str, str]:
     return titles
 
 
+def _quotes(raw: object) -> tuple[str, str]:
+    """`quotes`: the opening and closing quotation marks, e.g. ["«", "»"]."""
+    if not isinstance(raw, list) or len(raw) != 2 or not all(isinstance(q, str) for q in raw):
+        raise LanguageDataError("quotes must be two strings: the opening and closing marks")
+    opening, closing = raw
+    return opening, closing
+
+
 def _load(path: Path) -> Language:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -97,6 +106,7 @@ def _load(path: Path) -> Language:
             discord_locales=tuple(raw.get("discord_locales", ())),
             translation_marker=str(raw["translation_marker"]),
             anonymity_phrases=tuple(str(p) for p in raw["anonymity_phrases"]),
+            quotes=_quotes(raw.get("quotes", ["“", "”"])),
             stem_trailing=str(raw.get("stem_trailing", "")),
             letters=str(raw.get("letters", "")),
             stopwords=frozenset(str(raw.get("stopwords", "")).split()),

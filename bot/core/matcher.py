@@ -80,9 +80,9 @@ class Matcher(QuestionReader):
         Greetings, thanks and other chatter around the question are dropped first, and so are
         the tokens in `leave_out`.
         """
-        plain = self._text.strip_chatter(self._text.plain_words(question))
+        plain, context = self._read(question)
         normalized = self._text.join_phrases(plain)
-        weights, typed, read = self._weighted_tokens(plain)
+        weights, typed, read = self._weighted_tokens(plain, context)
         for token in leave_out.intersection(weights):
             del weights[token]
         if not weights:

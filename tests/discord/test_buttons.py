@@ -4,6 +4,7 @@ and after the entry behind a button was removed."""
 from __future__ import annotations
 
 import asyncio
+import copy
 
 from bot.core.engine import Engine
 from bot.core.models import Entry
@@ -57,6 +58,37 @@ async def test_one_vote_per_member_per_answer(
     assert "already voted" in again["content"]
     usage = {entry: (helpful, unhelpful) for entry, _, helpful, unhelpful in await engine.usage()}
     assert usage["enrolled-45"] == (1, 1)
+
+
+def with_question_id(message: dict, question_id: int) -> dict:
+    """The message as it would be if its vote buttons named another question (a message
+    from before a restored backup, or a question lost in a crash before it was logged)."""
+    copied = copy.deepcopy(message)
+    for row in copied["components"]:
+        for component in row["components"]:
+            parts = component.get("custom_id", "").split(":")
+            if parts[:2] == ["pb", "fb"]:
+                component["custom_id"] = ":".join([*parts[:2], str(question_id), *parts[3:]])
+    return copied
+
+
+async def test_a_vote_on_an_unknown_question_says_so_and_changes_nothing(
+    emu: DiscordEmulator, bot: PolicyBot, engine: Engine
+) -> None:
+    answered = await ask(emu, ENROLLED)
+    spanish = await ask(emu, "¿Cuántos migrantes se inscribieron?")
+    for message, vote, said in [
+        (answered, ":y", "I don't know the question this button belongs to, so no vote"),
+        (spanish, ":n", "No conozco la pregunta a la que pertenece este botón, así que"),
+    ]:
+        unknown = with_question_id(message, 999_999)
+        press = await emu.click(unknown, feedback_id(unknown, vote), user=emu.member("bob"))
+        reply = await press.answer()
+        assert press.ephemeral and said in reply["content"], reply["content"]
+    stats = await engine.period_stats(None)
+    assert (stats.helpful, stats.unhelpful) == (0, 0)
+    counted = await emu.click(answered, feedback_id(answered, ":y"), user=emu.member("bob"))
+    assert "recorded" in (await counted.answer())["content"]  # bob had not voted: nothing kept
 
 
 async def test_buttons_work_after_a_restart(emu: DiscordEmulator, start_bot: StartBot) -> None:
