@@ -40,10 +40,15 @@ class Language:
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
     # (regular expression, replacement), in order: spellings that sound alike fold to one key
     sound_alike: tuple[tuple[str, str], ...] = ()
+    # (regular expression, replacement), in order: how its speakers spell the sounds of an
+    # English name ("ice" heard as "ais"), before sound_alike
+    english_sounds: tuple[tuple[str, str], ...] = ()
     synonyms: Mapping[str, str] = field(default_factory=dict)
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
+    # words a question opens with: a sentence opening otherwise that matches nothing is context
+    question_openers: frozenset[str] = frozenset()
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
     definitions: tuple[str, ...] = ()
     definition_ends: frozenset[str] = frozenset()  # a word each such question opens or ends with
@@ -114,10 +119,12 @@ def _load(path: Path) -> Language:
             doubt_tokens=frozenset(str(w) for w in raw.get("doubt_tokens", ())),
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
             sound_alike=tuple((str(p), str(r)) for p, r in raw.get("sound_alike", ())),
+            english_sounds=tuple((str(p), str(r)) for p, r in raw.get("english_sounds", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
+            question_openers=frozenset(str(raw.get("question_openers", "")).split()),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),
