@@ -31,9 +31,7 @@ async def respond(
 
     def defer() -> None:
         nonlocal deferring
-        deferring = loop.create_task(
-            interaction.response.defer(ephemeral=ephemeral, thinking=True)
-        )
+        deferring = loop.create_task(interaction.response.defer(ephemeral=ephemeral, thinking=True))
 
     timer = loop.call_later(DEFER_AFTER_SECONDS, defer)
     try:

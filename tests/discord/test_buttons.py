@@ -122,9 +122,7 @@ async def test_answers_leave_nothing_in_discords_view_store_and_their_buttons_wo
     store = bot._connection._view_store
     before = (len(store._views), len(store._synced_message_views))
     public = await ask(emu, ENROLLED)
-    handle = await emu.slash(
-        "ask", {"question": ENROLLED, "private": True}, user=emu.member("dee")
-    )
+    handle = await emu.slash("ask", {"question": ENROLLED, "private": True}, user=emu.member("dee"))
     private = await handle.answer()
     assert handle.ephemeral
     assert (len(store._views), len(store._synced_message_views)) == before
