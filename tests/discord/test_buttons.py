@@ -3,6 +3,7 @@ and after the entry behind a button was removed."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 
 from bot.core.engine import Engine
@@ -111,3 +112,24 @@ async def test_button_for_a_removed_entry_gets_a_polite_note(
     press = await emu.click(answer, "pb:rel:en:apple-store", user=emu.member("bob"))
     note = await press.answer()
     assert press.ephemeral and "since been removed" in note["content"]
+
+
+async def test_answers_leave_nothing_in_discords_view_store_and_their_buttons_work(
+    emu: DiscordEmulator, bot: PolicyBot
+) -> None:
+    """Every button is a dynamic item registered at startup, so no reply's view is kept (or,
+    when private, timed) per message: a thousand answers cost no memory and no timers."""
+    store = bot._connection._view_store
+    before = (len(store._views), len(store._synced_message_views))
+    public = await ask(emu, ENROLLED)
+    handle = await emu.slash("ask", {"question": ENROLLED, "private": True}, user=emu.member("dee"))
+    private = await handle.answer()
+    assert handle.ephemeral
+    assert (len(store._views), len(store._synced_message_views)) == before
+    timers = [t for t in asyncio.all_tasks() if "timeout_task_impl" in repr(t.get_coro())]
+    assert timers == []  # a private reply's view is not given discord.py's 15-minute timeout
+    for message, member in ((public, "bob"), (private, "dee")):
+        press = await emu.click(message, "pb:rel:en:apple-store", user=emu.member(member))
+        assert "Apple store" in (await press.answer())["embeds"][0]["description"]
+        vote = await emu.click(message, feedback_id(message, ":y"), user=emu.member(member))
+        assert "recorded" in (await vote.answer())["content"]
