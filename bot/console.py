@@ -51,7 +51,7 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
         lines += ["", _wrap(words.gettext("WARNING: {warning}").format(warning=answer.warning))]
     lines += ["", words.gettext("Sources:")]
     for citation in answer.citations:
-        lines.append(_wrap(f"- {citation.text}: “{citation.title}”", ""))
+        lines.append(_wrap(f"- {citation.text}: {words.quoted(citation.title)}", ""))
         if citation.url:
             lines.append(f"  {citation.url}")
     details = [words.gettext("Status: {status}").format(status=answer.status_label)]

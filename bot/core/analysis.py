@@ -87,6 +87,7 @@ class TextAnalysis(Protocol):
     def content_words(self, normalized: str) -> list[tuple[str, str]]: ...
     def borrowed_tokens(self, word: str) -> list[str] | None: ...
     def sound_key(self, word: str) -> str | None: ...
+    def heard_keys(self, word: str) -> tuple[str, ...]: ...
     def sounds_like(self, word: str) -> str | None: ...
     def commoner(self, word: str, than: str) -> bool: ...
 
@@ -145,6 +146,9 @@ class EnglishAnalysis:
     def sound_key(self, word: str) -> str | None:
         return None  # English spelling says little about sound
 
+    def heard_keys(self, word: str) -> tuple[str, ...]:
+        return ()
+
     def sounds_like(self, word: str) -> str | None:
         return None
 
@@ -160,12 +164,13 @@ class DataAnalysis:
         self.stopwords = data.stopwords
         self.weak_tokens = data.weak_tokens
         self.doubt_tokens = data.doubt_tokens
-        self.question_openers: frozenset[str] = frozenset()  # none in language data yet
+        self.question_openers = data.question_openers
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
         self._loanwords = data.loanwords
         self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
+        self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
         phrases = data.phrases
         self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
         self._phrase = (
@@ -207,7 +212,7 @@ class DataAnalysis:
         return _definition_subject(self._definitions, self.definition_ends, plain)
 
     def clauses(self, text: str) -> list[str]:
-        return _clauses(self, self._clause_break, text)
+        return _clauses(self, self._clause_break, text, chatter_first=False)
 
     # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
     # language, and the English words the language borrows are as common as they are in English.
@@ -262,9 +267,28 @@ class DataAnalysis:
             word = pattern.sub(new, word)
         return word
 
+    def heard_keys(self, word: str) -> tuple[str, ...]:
+        """For an English word the knowledge base uses (a name: "ice", "apple"), the sound keys
+        of the ways this language's speakers spell it as they hear it ("ais", "apel"), by the
+        language's `english_sounds` rules; empty for the language's own words."""
+        if not self._english_sounds or not word.isalpha():
+            return ()
+        if zipf(word, SOURCE_LANGUAGE) <= zipf(word, self.code):
+            return ()  # more this language's than English ("app" and "apple" are English)
+        heard = word
+        for pattern, new in self._english_sounds:
+            heard = pattern.sub(new, heard)
+        key = self.sound_key(heard)
+        return () if key is None or key == self.sound_key(word) else (key,)
+
     def commoner(self, word: str, than: str) -> bool:
-        """Whether `word` is far (COMMONER Zipf units) more common than `than`."""
-        return zipf(word, self.code) >= zipf(than, self.code) + COMMONER
+        """Whether `word` is far (COMMONER Zipf units) more common than `than`, each as common
+        as it is in this language or in English, which questions mix in: "ise" (2.8 in Spanish)
+        is rare beside the name "ice" (5.0 in English), though Spanish writing seldom uses it."""
+        return self._either_zipf(word) >= self._either_zipf(than) + COMMONER
+
+    def _either_zipf(self, word: str) -> float:
+        return max(zipf(word, self.code), zipf(word, SOURCE_LANGUAGE))
 
     def sounds_like(self, word: str) -> str | None:
         """The common word of the language (wordfreq's) that `word` sounds like, if any."""
@@ -378,16 +402,27 @@ _ENGLISH_DEFINITIONS = _definitions(DEFINITION_PATTERNS)
 _ENGLISH_CLAUSE_BREAK = _clause_break(CLAUSE_BREAK)
 
 
-def _clauses(text_analysis: TextAnalysis, breaks: re.Pattern[str] | None, text: str) -> list[str]:
+def _clauses(
+    text_analysis: TextAnalysis,
+    breaks: re.Pattern[str] | None,
+    text: str,
+    chatter_first: bool = True,
+) -> list[str]:
     """The questions asked in `text`, as plain words without chatter: its sentences, each split
-    where a second question starts; one item for a single question."""
+    where a second question starts; one item for a single question. `chatter_first`: drop the
+    chatter before splitting; else after, so that a break may be told by the chatter that opens
+    the question ("soy voluntaria en un albergue y varios me preguntan si …")."""
     sentences = [part for part in _SENTENCE_END.split(english.clean(text)) if part.strip()]
     if len(sentences) < 2 and (breaks is None or not breaks.search(english.plain_words(text))):
         return [text_analysis.strip_chatter(text_analysis.plain_words(text))]
+    strip = text_analysis.strip_chatter
     parts: list[str] = []
     for sentence in sentences:
-        plain = text_analysis.strip_chatter(text_analysis.plain_words(sentence))
-        parts += breaks.split(plain) if breaks is not None else [plain]
+        plain = text_analysis.plain_words(sentence)
+        if chatter_first:
+            plain = strip(plain)
+        split = breaks.split(plain) if breaks is not None else [plain]
+        parts += split if chatter_first else [strip(part) for part in split]
     return [part for part in parts if part]
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core.languages import languages
+
 
 def _any(words: str) -> str:
     """A regular expression matching any of the space-separated alternatives ("_" is a space
@@ -102,6 +104,13 @@ CHATTER: dict[str, tuple[str, ...]] = {
         _SHORTHAND,
     ),
 }
+
+
+def tells_backstory(plain: str, language: str = "en") -> bool:
+    """Whether a clause (plain words) speaks of the asker or the people around them: it has
+    one of its language's backstory words (`backstory` in bot/locales/<code>/language.toml)."""
+    data = languages().get(language)
+    return data is not None and not data.backstory.isdisjoint(plain.split())
 
 
 @lru_cache(maxsize=8)

@@ -24,23 +24,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.core.answers import (
-    EMPTY_MESSAGE,
-    MAX_QUESTION_CHARS,
-    VAGUE_MESSAGE,
     WHERE_THINGS_STAND,
     Answer,
     Suggestion,
-    answer_close,
     answer_entry,
-    answer_none,
-    message,
-    refuse,
     suggestion,
-    too_long_message,
 )
 from bot.core.backends import open_store
 from bot.core.background import running
-from bot.core.claims import CheckedClaim, best_claim, candidate_parts
+from bot.core.claims import CheckedClaim
+from bot.core.engine_answering import Answering
 from bot.core.engine_curation import Curation
 from bot.core.engine_writes import Writes
 from bot.core.events import ModerationEvent
@@ -51,15 +44,12 @@ from bot.core.knowledge import (
     render_set,
     write_directory,
 )
-from bot.core.language_detect import detect_language
+from bot.core.language_detect import Detected, detect_language
 from bot.core.languages import SOURCE_LANGUAGE, topic_title
 from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
-from bot.core.normalize import clean, normalize
-from bot.core.notices import notice_for
-from bot.core.own_case import detect as detect_own_case
+from bot.core.normalize import clean
 from bot.core.question_log import NewQuestion, QuestionLog
-from bot.core.routing import route
 from bot.core.store import (
     DatabaseBusy,
     KnowledgeMark,
@@ -68,6 +58,7 @@ from bot.core.store import (
     Store,
     StoreError,
     Upsert,
+    Vote,
     utc_now,
 )
 
@@ -99,9 +90,10 @@ class Topic:
     entries: tuple[Entry, ...]
 
 
-class Engine(Writes, Curation):
-    """Answering and browsing here; the live knowledge and its refresh (engine_live), the
-    moderator write path (engine_writes) and curation (engine_curation) in its base classes."""
+class Engine(Writes, Answering, Curation):
+    """Asking, logging and browsing here; the live knowledge and its refresh (engine_live), the
+    moderator write path (engine_writes), matching and building answers (engine_answering) and
+    curation (engine_curation) in its base classes."""
 
     def __init__(
         self,
@@ -135,6 +127,7 @@ class Engine(Writes, Curation):
                     author="seed",
                     reason=f"seeded from {knowledge_dir.name}/",
                     topics=seed.topics,
+                    announced=True,  # nothing to tell moderators
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
             engine = cls(store, await store.current(), thresholds or Thresholds(), mark)
@@ -182,62 +175,12 @@ class Engine(Writes, Curation):
 
     def language_of(self, text: str, preferred: str | None = None) -> str:
         """The language `text` is in; `preferred` (e.g. the member's locale) when unclear."""
-        return detect_language(clean(text), preferred).code
+        return self.detect_language(text, preferred).code
 
-    def answer(self, question: str, preferred_language: str | None = None) -> Answer:
-        """Match and build the answer, in the question's language, without logging it.
-        `preferred_language`: the asker's language (e.g. their Discord locale), used only when
-        the question's own language is unclear. A question about the asker's own case carries
-        the notice, whatever was (or was not) found.
-
-        Answers are remembered per question text until the knowledge changes: members ask the
-        same few questions again and again (autocomplete sends the very same text), and
-        matching is most of the work of answering.
-        """
-        key = (question, preferred_language)
-        cached = self._answers.get(key)
-        if cached is not None:
-            self._answers.move_to_end(key)
-            return cached
-        found = self._match(question, preferred_language)
-        answer = self._with_notice(found, found.question)
-        self._answers[key] = answer
-        if len(self._answers) > self.answer_cache_size:
-            self._answers.popitem(last=False)
-        return answer
-
-    @staticmethod
-    def _with_notice(answer: Answer, text: str) -> Answer:
-        """The own-case notice, in the answer's language."""
-        if answer.tier is Tier.REFUSED or answer.notice is not None:
-            return answer
-        own_case = detect_own_case(text)
-        return replace(answer, notice=notice_for(answer.language)) if own_case else answer
-
-    def _match(self, question: str, preferred_language: str | None) -> Answer:
-        text = clean(question)
-        if len(text) > MAX_QUESTION_CHARS:
-            head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
-            language = detect_language(head, preferred_language).code
-            return refuse(
-                question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
-            )
-        if not normalize(text):
-            language = detect_language(text, preferred_language).code
-            return refuse(text, message(EMPTY_MESSAGE, language), language)
-        routed = route(self._matchers, text, preferred_language)
-        language, matcher, result = routed.language, routed.matcher, routed.result
-        # Only a question with no match is checked for having any words to match at all.
-        if result.tier is Tier.NONE and not matcher.query_tokens(text):
-            return refuse(text, message(VAGUE_MESSAGE, language), language)
-        best = result.best
-        if result.tier is Tier.CONFIDENT and best is not None:
-            found = self.answer_for_entry(best.entry_id, text, language)
-            if found is not None:
-                return replace(found, score=best.score)
-        if result.tier is Tier.CLOSE:
-            return answer_close(text, result.candidates, language)
-        return answer_none(text, language=language)
+    def detect_language(self, text: str, preferred: str | None = None) -> Detected:
+        """`language_of`, and whether it was clear: pass it on to `ask`, `answer` or `claim`
+        so the same text is not detected again."""
+        return detect_language(clean(text), preferred)
 
     async def ask(
         self,
@@ -246,20 +189,11 @@ class Engine(Writes, Curation):
         asker: str | None = None,
         channel: str = "cli",
         preferred_language: str | None = None,
+        detected: Detected | None = None,
     ) -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        return await self._logged(self.answer(question, preferred_language), asker, channel)
-
-    def claim(self, text: str, preferred_language: str | None = None) -> CheckedClaim:
-        """The part of a message that matches best (each part matched once), not logged. A
-        short part whose language is unclear takes the whole message's language. If any of
-        the message is about the writer's own case, the answer carries the notice."""
-        language = self.language_of(text, preferred_language)
-        best = best_claim((part, self.answer(part, language)) for part in candidate_parts(text))
-        if best is None:
-            refused = refuse(clean(text), message(EMPTY_MESSAGE, language), language)
-            return CheckedClaim("", refused)
-        return replace(best, answer=self._with_notice(best.answer, text))
+        answer = self.answer(question, preferred_language, detected=detected)
+        return await self._logged(answer, asker, channel)
 
     async def check_claim(
         self,
@@ -268,9 +202,10 @@ class Engine(Writes, Curation):
         asker: str | None = None,
         channel: str = "cli",
         preferred_language: str | None = None,
+        detected: Detected | None = None,
     ) -> CheckedClaim:
         """`claim`, with the winning part logged like a question."""
-        checked = self.claim(text, preferred_language)
+        checked = self.claim(text, preferred_language, detected=detected)
         return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
     async def open_entry(
@@ -332,13 +267,14 @@ class Engine(Writes, Curation):
         matcher = self._matchers[self.language_of(typed, preferred_language)]
         return [Suggestion(c.entry_id, c.question) for c in matcher.autocomplete(typed, limit)]
 
-    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> bool:
-        """One vote per voter per answer; False when this voter already voted (or no such
-        question was ever logged)."""
+    async def record_feedback(self, question_id: int, voter: str, helpful: bool) -> Vote:
+        """One vote per voter per answer; a question never logged (a forged or foreign
+        button) takes none."""
         await self._question_written(question_id)
         if await self._store.question(question_id) is None:
-            return False
-        return await self._store.record_feedback(question_id, voter, helpful)
+            return Vote.UNKNOWN_QUESTION
+        counted = await self._store.record_feedback(question_id, voter, helpful)
+        return Vote.COUNTED if counted else Vote.REPEATED
 
     def source_summary(self) -> list[SourceSummary]:
         counts: Counter[tuple[str, SourceKind]] = Counter()

@@ -13,8 +13,11 @@ import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot.core.answers import Answer
+from bot.core.elsewhere import events_from
+from bot.core.events import ModerationEvent
 from bot.core.knowledge import KnowledgeSet
 from bot.core.languages import languages
 from bot.core.matcher import Matcher, Thresholds
@@ -25,6 +28,10 @@ log = logging.getLogger("policybot.engine")
 
 
 class LiveKnowledge:
+    if TYPE_CHECKING:
+
+        def _announce(self, event: ModerationEvent) -> None: ...
+
     def __init__(
         self,
         store: Store,
@@ -38,6 +45,9 @@ class LiveKnowledge:
         self._write_lock = asyncio.Lock()
         self._mark = mark  # the store's knowledge mark when `knowledge` was read
         self._listeners: list[Callable[[], None]] = []
+        # A running bot tells moderators of changes made elsewhere too (bot.core.elsewhere).
+        self._announcing = 0  # how many running bots on this engine want that
+        self._announce_pending = False  # the last try failed (a locked database): try again
         self._install(knowledge)
 
     def _install(self, knowledge: KnowledgeSet, matchers: dict[str, Matcher] | None = None) -> None:
@@ -61,6 +71,8 @@ class LiveKnowledge:
     async def _refresh_locked(self) -> bool:
         mark = await self._store.knowledge_mark()
         if mark == self._mark:
+            if self._announce_pending:
+                await self._announce_elsewhere()
             return False
         knowledge = await self._store.current()
         # Indexed in a thread: members keep getting answers from the old index meanwhile.
@@ -69,8 +81,40 @@ class LiveKnowledge:
         self._mark = mark
         self._install(knowledge, matchers)
         log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))
+        await self._announce_elsewhere()
         self._changed()
         return True
+
+    async def announce_changes_from_elsewhere(self) -> Callable[[], None]:
+        """From now on, announce (`on_moderation`) the changes other processes make, like this
+        engine's own, once each across restarts and bots; those made meanwhile first. Also
+        marks this engine's own changes announced. Returns the function that stops it."""
+        self._announcing += 1
+        async with self._write_lock:
+            await self._announce_elsewhere()
+        stopped = False
+
+        def stop() -> None:
+            nonlocal stopped
+            if not stopped:
+                stopped, self._announcing = True, self._announcing - 1
+
+        return stop
+
+    async def _announce_elsewhere(self) -> None:
+        """Announce the revisions nobody has announced yet (called under the write lock)."""
+        if not self._announcing:
+            return
+        try:
+            taken = await self._store.take_unannounced()
+            events = await events_from(self._store, taken)
+        except Exception as error:  # locked: they stay unannounced, tried at the next refresh
+            log.warning("could not announce changes made elsewhere yet: %s", error)
+            self._announce_pending = True
+            return
+        self._announce_pending = False
+        for event in events:
+            self._announce(event)
 
     async def _keep_fresh(self, every: float) -> None:
         while True:
@@ -87,10 +131,12 @@ class LiveKnowledge:
     def entries(self) -> list[Entry]:
         return [p.entry for p in self._knowledge.ordered()]
 
-    def on_change(self, listener: Callable[[], None]) -> None:
-        """Call `listener` after every committed change to the knowledge (it must not block)."""
+    def on_change(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener` after every committed change to the knowledge (it must not block);
+        returns the function that unsubscribes it."""
         self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
 
     def _changed(self) -> None:
-        for listener in self._listeners:
+        for listener in list(self._listeners):
             listener()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from bot.core.elsewhere import IMPORT_REASON, REVERT_REASON, TAUGHT_REASON
 from bot.core.engine_curation import (
     NO_SUCH_ENTRY,
     NOT_QUEUED,
@@ -130,7 +131,7 @@ class Writes(LiveKnowledge):
             raise KnowledgeError(
                 [Marked(N_("entry '{entry}': no revision {number}"), entry=entry_id, number=number)]
             )
-        reason = f"revert to revision {number}"
+        reason = REVERT_REASON.format(number=number)
         if old.entry is None:
             return await self._delete(entry_id, author, reason, Action.REVERT)
         placed = PlacedEntry(old.entry, old.file, old.position)
@@ -181,7 +182,7 @@ class Writes(LiveKnowledge):
             data["translations"] = {**others, logged.language: translated}
         changed = Entry.model_validate(data)
         target = in_place(self._knowledge, changed)
-        reason = f"taught question {question_id}"
+        reason = TAUGHT_REASON.format(question=question_id)
         revision = (await self._commit([target], [], author, reason, {}))[0]
         await self._store.close_question(question_id, state=QuestionState.ANSWERED, by=author)
         change = EntryChange(entry_id, entry, changed, revision.number)
@@ -217,7 +218,7 @@ class Writes(LiveKnowledge):
         }
         before = {p.entry.id: self.entry(p.entry.id) for p in upserts}
         before |= {entry_id: self.entry(entry_id) for entry_id in removed}
-        reason = "import from files"
+        reason = IMPORT_REASON
         revisions = await self._commit(upserts, removed, author, reason, topics)
         if revisions:
             changes = tuple(
@@ -281,7 +282,7 @@ class Writes(LiveKnowledge):
             if not changes and topics == {}:
                 return []
             revisions = await self._store.apply(
-                changes, author=author, reason=reason, topics=topics
+                changes, author=author, reason=reason, topics=topics, announced=self._announcing > 0
             )
             self._install(after)
             # Ours is the newest revision unless another process wrote meanwhile: then read all.
@@ -295,5 +296,6 @@ class Writes(LiveKnowledge):
                     await self._refresh_locked()
             except Exception as error:
                 log.warning("saved, but could not re-read the database yet: %s", error)
+            await self._announce_elsewhere()  # one written meanwhile by another process
         self._changed()
         return revisions

@@ -158,6 +158,11 @@ class EntryIndex:
         for word in sorted(usage, key=lambda w: (-usage[w], w)):
             if (key := self._text.sound_key(word)) is not None:
                 self._sounds.setdefault(key, word)
+        # …then the English names as members of another language spell them by ear ("ais" is
+        # "ice"), never taking the place of a word that is spelt so.
+        for word in sorted(usage, key=lambda w: (-usage[w], w)):
+            for key in self._text.heard_keys(word):
+                self._sounds.setdefault(key, word)
 
     def _name(self, words: str) -> tuple[str, ...]:
         return tuple(map(intern, self._text.content_tokens(self._text.join_phrases(words))))

@@ -46,6 +46,8 @@ class ModerationEvent:
     question_id: int | None = None
     question: str | None = None  # the queued question's text (teach, dismiss)
     extra: dict[str, str] = field(default_factory=dict)
+    # Made by another process (the command line) and found in the database (bot.core.elsewhere)
+    elsewhere: bool = False
 
 
 def _source_line(source: Source) -> str:

@@ -95,6 +95,11 @@ class Texts:
         """A ratio as a whole percentage: "45%", "45 %"."""
         return format_percent(value, locale=self._date_locale)
 
+    def quoted(self, text: str) -> str:
+        """`text` in this language's quotation marks: “…” in English, «…» in Spanish."""
+        opening, closing = language(self.code).quotes
+        return f"{opening}{text}{closing}"
+
     @property
     def language_name(self) -> str:
         return language(self.code).name

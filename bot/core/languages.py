@@ -30,6 +30,7 @@ class Language:
     discord_locales: tuple[str, ...]
     translation_marker: str  # word that marks a rendering of an English quote
     anonymity_phrases: tuple[str, ...]
+    quotes: tuple[str, str] = ("“", "”")  # the marks a title or question is quoted in
     # Matching (bot/core/analysis.py); English keeps its own in vocabulary.py.
     stem_trailing: str = ""  # vowels dropped from the end of a long stem (see analysis.py)
     letters: str = ""  # letters and marks only this language uses, for the detector
@@ -39,14 +40,21 @@ class Language:
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
     # (regular expression, replacement), in order: spellings that sound alike fold to one key
     sound_alike: tuple[tuple[str, str], ...] = ()
+    # (regular expression, replacement), in order: how its speakers spell the sounds of an
+    # English name ("ice" heard as "ais"), before sound_alike
+    english_sounds: tuple[tuple[str, str], ...] = ()
     synonyms: Mapping[str, str] = field(default_factory=dict)
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
+    # words a question opens with: a sentence opening otherwise that matches nothing is context
+    question_openers: frozenset[str] = frozenset()
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
     definitions: tuple[str, ...] = ()
     definition_ends: frozenset[str] = frozenset()  # a word each such question opens or ends with
     clause_break: str = ""  # regular expression: where a second question starts in a sentence
+    # words that show a clause tells who asks and why, not what is asked (question_reading.py)
+    backstory: frozenset[str] = frozenset()
     # question word -> the kind of question it asks: "who", "when", "where", "why", "how many"
     question_kinds: Mapping[str, str] = field(default_factory=dict)
     # topic file stem (knowledge/<stem>.toml) -> its title in this language
@@ -83,6 +91,14 @@ def _topic_titles(raw: object) -> dict[str, str]:
     return titles
 
 
+def _quotes(raw: object) -> tuple[str, str]:
+    """`quotes`: the opening and closing quotation marks, e.g. ["«", "»"]."""
+    if not isinstance(raw, list) or len(raw) != 2 or not all(isinstance(q, str) for q in raw):
+        raise LanguageDataError("quotes must be two strings: the opening and closing marks")
+    opening, closing = raw
+    return opening, closing
+
+
 def _load(path: Path) -> Language:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -97,6 +113,7 @@ def _load(path: Path) -> Language:
             discord_locales=tuple(raw.get("discord_locales", ())),
             translation_marker=str(raw["translation_marker"]),
             anonymity_phrases=tuple(str(p) for p in raw["anonymity_phrases"]),
+            quotes=_quotes(raw.get("quotes", ["“", "”"])),
             stem_trailing=str(raw.get("stem_trailing", "")),
             letters=str(raw.get("letters", "")),
             stopwords=frozenset(str(raw.get("stopwords", "")).split()),
@@ -104,13 +121,16 @@ def _load(path: Path) -> Language:
             doubt_tokens=frozenset(str(w) for w in raw.get("doubt_tokens", ())),
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
             sound_alike=tuple((str(p), str(r)) for p, r in raw.get("sound_alike", ())),
+            english_sounds=tuple((str(p), str(r)) for p, r in raw.get("english_sounds", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
+            question_openers=frozenset(str(raw.get("question_openers", "")).split()),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),
+            backstory=frozenset(str(raw.get("backstory", "")).split()),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
             topics=_topic_titles(raw.get("topics", {})),
         )

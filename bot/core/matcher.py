@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from bot.core.calibrated import Gate, stored_gate
 from bot.core.confidence import (
     CLOSE_CALL,
     Candidate,
@@ -61,9 +62,13 @@ class Matcher(QuestionReader):
         entries: Sequence[Entry],
         thresholds: Thresholds | None = None,
         language: str = "en",
+        gate: Gate | None = None,
     ) -> None:
+        """`gate` decides whether to answer with one of the ranked candidates; by default the
+        stored learned model (calibrated.py) when it is adopted, else the rules (confidence.py)."""
         super().__init__(entries, language)
         self.thresholds = thresholds or Thresholds()
+        self.gate = gate or stored_gate()
 
     # -- ranking ---------------------------------------------------------------------------
 
@@ -75,9 +80,9 @@ class Matcher(QuestionReader):
         Greetings, thanks and other chatter around the question are dropped first, and so are
         the tokens in `leave_out`.
         """
-        plain = self._text.strip_chatter(self._text.plain_words(question))
+        plain, context = self._read(question)
         normalized = self._text.join_phrases(plain)
-        weights, typed, read = self._weighted_tokens(plain)
+        weights, typed, read = self._weighted_tokens(plain, context)
         for token in leave_out.intersection(weights):
             del weights[token]
         if not weights:
@@ -103,6 +108,8 @@ class Matcher(QuestionReader):
             for score, text, index in scored[:limit]
         ]
         subject = self._subject(read, weights, typed)  # "que signifiica ice" asks what X is
+        unknown = sum(w for t, w in weights.items() if t not in self._idf) / total
+        corrected = sum(a != b for a, b in zip(plain.split(), read.split(), strict=False))
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
@@ -120,6 +127,10 @@ class Matcher(QuestionReader):
                 defines=bool(level := self._defines_subject(index, subject, weights)),
                 named=level == NAMED,
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
+                words=len(weights),
+                unknown=round(unknown, 3),
+                corrected=corrected,
+                language=self.language,
             )
             for score, text, index, coverage, missing in measured
         ]
@@ -295,7 +306,7 @@ class Matcher(QuestionReader):
         limits = self.thresholds
         if not candidates or candidates[0].score < limits.suggest:
             return MatchResult(Tier.NONE, ())
-        chosen = confident_choice(candidates, limits)
+        chosen = self.gate(candidates, limits)
         if chosen is not None:
             rest = tuple(c for c in candidates if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])

@@ -36,9 +36,11 @@ _DISCORD_MARKUP = re.compile(
     r"|https?://\S+"
 )
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_STRETCHED = re.compile(r"(\w)\1{2,}")
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")  # letters only: "soooo", never "100,000"
 _DIGIT_OR_TRIPLED = re.compile(r"\d|(\w)\1\1")
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+# Numbers written short: "7m" and "1.8m" are "7 million" and "1.8 million", "100k" is "100000".
+_SHORT_NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(k|m|bn)(?![\w.])")
 _APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
 _NON_WORD = re.compile(r"[^\w.]+|_+|(?<!\d)\.|\.(?!\d)")
 # ASCII punctuation, "_" and control characters to spaces, for text with no digits (where
@@ -105,10 +107,21 @@ def word_list(text: str) -> list[str]:
     if "'" in text or "`" in text or not ascii_only:
         text = _APOSTROPHE.sub("", text)
     if unusual:
-        text = _NON_WORD.sub(" ", _THOUSANDS.sub("", text))
+        text = _THOUSANDS.sub("", text)
+        if _SHORT_NUMBER.search(text) is not None:
+            text = _SHORT_NUMBER.sub(_long_number, text)
+        text = _NON_WORD.sub(" ", text)
     else:
         text = text.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
     return text.split()
+
+
+def _long_number(match: re.Match[str]) -> str:
+    number, unit = match.groups()
+    if unit == "k":
+        thousands = float(number) * 1000
+        return str(int(thousands)) if thousands.is_integer() else match.group()
+    return f"{number} {'billion' if unit == 'bn' else 'million'}"
 
 
 def join_phrases(words: str) -> str:

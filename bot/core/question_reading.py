@@ -7,6 +7,9 @@ as the word they sound like in the language; real words never are (commonness.py
 
 from __future__ import annotations
 
+import re
+
+from bot.core.chatter import tells_backstory
 from bot.core.entry_index import EntryIndex
 
 # A word the knowledge base never uses weighs by how informative it is in general language
@@ -15,12 +18,30 @@ from bot.core.entry_index import EntryIndex
 UNKNOWN_FULL = 0.6
 UNKNOWN_FLOOR = 0.4
 CORRECTED_FACTOR = 0.8  # a typo-corrected word counts a little less than a typed one
+# A word that only the context around a question uses (_read) weighs this share of its weight.
+CONTEXT_FACTOR = 0.2
+
+
+# A message's sentences end at "?", "!", a new line, or a full stop after a word (not inside
+# "U.S." or "1.8"); inside one, a comma, colon, semicolon or dash may start a question
+# ("my friend sent me this, where is it from").
+_SENTENCE_END = re.compile(r"(\?+|[!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$))")
+_CLAUSE_MARK = re.compile(r"\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+")
+
+
+class ContextWord(str):
+    """A word typed in the backstory around a question ("I volunteer with asylum seekers.")
+    rather than in the question itself: it says less about what is asked."""
+
+    __slots__ = ()
 
 
 class QuestionReader(EntryIndex):
     """An index that can read a question into weighted tokens."""
 
-    def _weighted_tokens(self, plain: str) -> tuple[dict[str, float], dict[str, str], str]:
+    def _weighted_tokens(
+        self, plain: str, context: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, float], dict[str, str], str]:
         """Each distinct query token with its weight, the word typed for it, and the question
         as read (its typos corrected); `plain` is the output of plain_words().
 
@@ -70,6 +91,9 @@ class QuestionReader(EntryIndex):
                     continue  # an English function word ("is", "the")
                 token = next((t for t in borrowed or () if t in self._idf), token)
             factor = CORRECTED_FACTOR if word in corrected else 1.0
+            if word in context:
+                factor *= CONTEXT_FACTOR
+                word = ContextWord(word)
             if token not in weights:
                 weight = self.weight(token)
                 if token not in self._idf:
@@ -78,6 +102,12 @@ class QuestionReader(EntryIndex):
                 weights[token] = weight * factor
                 typed[token] = word
         return weights, typed, read
+
+    def _informativeness(self, word: str, token: str) -> float:
+        """How much a question word an entry lacks says (EntryIndex); a word of the context
+        around the question (ContextWord) says CONTEXT_FACTOR of that."""
+        said = super()._informativeness(word, token)
+        return said * CONTEXT_FACTOR if isinstance(word, ContextWord) else said
 
     def _sounds_like(self, word: str) -> str | None:
         """The word a string that is no word sounds like, if any: the knowledge base's, else a
@@ -98,10 +128,109 @@ class QuestionReader(EntryIndex):
             return text.sounds_like(word)
         return found if found != word else None
 
+    def _read(self, question: str) -> tuple[str, frozenset[str]]:
+        """The question as matched (its plain words without chatter) and the words of it that
+        are only context.
+
+        A message often carries its question beside clauses that say who asks and why: "I
+        volunteer with asylum seekers. What would the check-in look like for them?", "my friend
+        sent me this on whatsapp, where does it come from?". A clause that asks ends with a
+        question mark or opens as a question; one that tells of the asker or the people around
+        them (chatter.py) is backstory. When the question has content of its own, the
+        backstory's words of the language that no entry uses are dropped (an answer need not
+        explain "volunteer"), and its words the knowledge base uses count as context: for less
+        (CONTEXT_FACTOR), though they may still say whom the question is about. A question
+        with no content of its own ("is it true?", "how common is that?") asks about what the
+        context says, which then counts in full; so does context that is no backstory ("In
+        Chicago, how many enrolled?", "my laptop keeps crashing, how do I fix it").
+        """
+        text = self._text
+        whole = text.strip_chatter(text.plain_words(question))
+        clauses = self._clauses(question)
+        told = [not asks and tells_backstory(plain, self.language) for plain, asks in clauses]
+        if not any(told) or not any(self._own_content(plain) for plain, asks in clauses if asks):
+            return whole, frozenset()
+        read = [
+            self._without_backstory(plain) if backstory else plain
+            for (plain, _), backstory in zip(clauses, told, strict=True)
+        ]
+        asked = {
+            word
+            for plain, backstory in zip(read, told, strict=True)
+            if not backstory
+            for word in plain.split()
+        }
+        context = {word for plain in read for word in plain.split()} - asked
+        return " ".join(plain for plain in read if plain), frozenset(context)
+
+    def _clauses(self, question: str) -> list[tuple[str, bool]]:
+        """(plain words without chatter, whether it asks) for each clause of a message."""
+        text = self._text
+        found: list[tuple[str, bool]] = []
+        pieces = _SENTENCE_END.split(question)
+        for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
+            clauses: list[list[str]] = []
+            for part in _CLAUSE_MARK.split(sentence):
+                plain = text.strip_chatter(text.plain_words(part))
+                if not plain:
+                    continue
+                if clauses and not self._asks(plain):
+                    clauses[-1].append(plain)  # not a new question: the clause goes on
+                else:
+                    clauses.append([plain])
+            for position, words in enumerate(clauses):
+                plain = " ".join(words)
+                last = position == len(clauses) - 1
+                found.append((plain, self._asks(plain) or (last and "?" in end)))
+        return found
+
+    def _asks(self, plain: str) -> bool:
+        """Whether a clause opens as a question: with a question word, or asks who, where,
+        when, why, which or how many within its first words ("if not where can I get help")."""
+        words = plain.split()
+        return bool(words) and (
+            words[0] in self._text.question_openers or bool(self._text.question_kind(words))
+        )
+
+    def _own_content(self, plain: str) -> bool:
+        """Whether a clause asks about something of its own: a word the knowledge base uses
+        that is not chatter-like, framing or doubt ("is that true", "how common is that")."""
+        text = self._text
+        for word, token in text.content_words(text.join_phrases(plain)):
+            if token in text.weak_tokens or token in text.doubt_tokens:
+                continue
+            if token in text.never_missing or word in text.framing_words:
+                continue
+            if token in self._idf:
+                return True
+        return False
+
+    def _without_backstory(self, plain: str) -> str:
+        """A backstory clause without the words of the language that no entry uses (typos,
+        numbers and the knowledge base's words stay)."""
+        text = self._text
+        kept = []
+        for word in text.join_phrases(plain).split():
+            tokens = text.tokens_of([word])
+            if (
+                tokens
+                and word.isalpha()
+                and text.is_word(word)
+                and not self._known(tokens[0], word)
+            ):
+                continue
+            kept.append(word)
+        return " ".join(kept)
+
+    def _known(self, token: str, word: str) -> bool:
+        """Whether the index knows a word: its token, or the English one it borrows."""
+        borrowed = self._text.borrowed_tokens(word) or ()
+        return token in self._idf or any(t in self._idf for t in borrowed)
+
     def query_tokens(self, question: str) -> list[str]:
         """The tokens a question is matched on; empty when it has nothing to match."""
-        plain = self._text.strip_chatter(self._text.plain_words(question))
-        tokens = list(self._weighted_tokens(plain)[0])
+        plain, context = self._read(question)
+        tokens = list(self._weighted_tokens(plain, context)[0])
         normalized = self._text.join_phrases(plain)
         if not tokens and normalized in self._exact:
             return normalized.split()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.core.language_detect import detect_language
+from bot.core.language_detect import Detected, detect_language
 from bot.core.matcher import Matcher, MatchResult, Tier
 
 
@@ -22,9 +22,17 @@ class Routed:
     result: MatchResult
 
 
-def route(matchers: Mapping[str, Matcher], text: str, preferred: str | None = None) -> Routed:
-    """Match cleaned `text` in the right index; see the module docstring."""
-    detected = detect_language(text, preferred)
+def route(
+    matchers: Mapping[str, Matcher],
+    text: str,
+    preferred: str | None = None,
+    *,
+    detected: Detected | None = None,
+) -> Routed:
+    """Match cleaned `text` in the right index; see the module docstring. `detected`: its
+    language, when the caller has detected it already (else detected here)."""
+    if detected is None:
+        detected = detect_language(text, preferred)
     matcher = matchers[detected.code]
     result = matcher.match(text)
     if detected.ambiguous and result.tier is not Tier.CONFIDENT:

@@ -93,6 +93,7 @@ class SQLiteStore(SQLiteQuestionLog):
         author: str,
         reason: str,
         topics: dict[str, str] | None = None,
+        announced: bool = False,
     ) -> list[Revision]:
         """Append one revision per change, all or nothing."""
         now = utc_now()
@@ -105,10 +106,30 @@ class SQLiteStore(SQLiteQuestionLog):
                     (file, title),
                 )
             for change in changes:
-                written.append(await self._append(change, author, reason, now))
+                written.append(await self._append(change, author, reason, now, announced))
         return written
 
-    async def _append(self, change: Change, author: str, reason: str, now: str) -> Revision:
+    async def take_unannounced(self) -> list[Revision]:
+        async with self._reader.execute(
+            "SELECT 1 FROM revisions WHERE announced = 0 LIMIT 1"
+        ) as cursor:
+            if await cursor.fetchone() is None:
+                return []  # the usual case: no write transaction for nothing
+        async with self._write() as db:  # one write transaction: no other bot takes the same
+            async with db.execute(
+                "SELECT * FROM revisions WHERE announced = 0 ORDER BY rev"
+            ) as cursor:
+                taken = [_revision(row) async for row in cursor]
+            if taken:
+                await db.execute(
+                    "UPDATE revisions SET announced = 1 WHERE announced = 0 AND rev <= ?",
+                    (taken[-1].rev,),
+                )
+        return taken
+
+    async def _append(
+        self, change: Change, author: str, reason: str, now: str, announced: bool
+    ) -> Revision:
         entry_id = change.entry.id if isinstance(change, Upsert) else change.entry_id
         async with self._db.execute(
             "SELECT number, file, position FROM revisions WHERE entry_id = ? "
@@ -126,8 +147,8 @@ class SQLiteStore(SQLiteQuestionLog):
             file, position, data, entry = last["file"], last["position"], None, None
         cursor = await self._db.execute(
             "INSERT INTO revisions (entry_id, number, file, position, data, author, reason,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (entry_id, number, file, position, data, author, reason, now),
+            " created_at, announced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry_id, number, file, position, data, author, reason, now, int(announced)),
         )
         rev = cursor.lastrowid or 0
         return Revision(rev, entry_id, number, file, position, entry, author, reason, now)

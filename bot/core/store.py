@@ -54,6 +54,14 @@ class QuestionState(StrEnum):
     ANSWERED = "answered"  # taught: its text became a paraphrase of an entry
 
 
+class Vote(StrEnum):
+    """What became of a helpful/unhelpful vote."""
+
+    COUNTED = "counted"
+    REPEATED = "repeated"  # this member had already voted on this answer
+    UNKNOWN_QUESTION = "unknown_question"  # no such question was ever logged: nothing changed
+
+
 @dataclass(frozen=True)
 class Revision:
     rev: int
@@ -172,8 +180,16 @@ class Store(Protocol):
         author: str,
         reason: str,
         topics: dict[str, str] | None = None,
+        announced: bool = False,
     ) -> list[Revision]:
-        """Append one revision per change (and set topic titles), all or nothing."""
+        """Append one revision per change (and set topic titles), all or nothing.
+        `announced`: the writer tells moderators itself (a running bot); else the revisions
+        wait for `take_unannounced`."""
+        ...
+
+    async def take_unannounced(self) -> list[Revision]:
+        """The revisions nobody has announced yet, oldest first, each marked announced as it
+        is returned: of two bots on one database, only one gets each."""
         ...
 
     async def history(self, entry_id: str) -> list[Revision]:

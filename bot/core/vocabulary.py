@@ -23,6 +23,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
         r"|story|stuff|thing|things|number|numbers|quote|quotes|figure|figures) ){0,4}up",
         "madeup",
     ),
+    # Doubt as a reaction: "7M caught?? no way", "that can't be right", "hard to believe".
+    (r"^no way(?= |$)|(?<= )no way$", "hoax"),
+    (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
+    (r"hard to (?:believe|buy)", "hoax"),
+    (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"
     (r"alternatives? to detention", "atd"),
     # Kept apart from detention itself: "how many people are in ICE detention" is not asked
     # by "how many does ICE track without detention".
@@ -51,7 +56,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     apple appstore store play press united u usa america border boarder title make made
     making makes stand stands non nondetained not arent isnt wasnt never aren without
     outside instead bring brings bringing brought picked picking scooped rounded southern
-    southwest sw mexican mexico""".split()
+    southwest sw mexican mexico way cant cannot can hard go goes going gone went""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -212,6 +217,20 @@ SYNONYMS: dict[str, str] = {
     "shady": "hoax",
     "fishy": "hoax",
     "bogus": "hoax",
+    # Doubt said in other words: "seems exaggerated", "i doubt it", "sounds dubious". (Not
+    # "spin" or "inflated": the knowledge base asks whether the bot spins, and whether repeat
+    # crossings inflate the border figures.)
+    "exaggerat": "hoax",
+    "exaggerate": "hoax",
+    "overblown": "hoax",
+    "overstat": "hoax",
+    "overstate": "hoax",
+    "doubt": "hoax",
+    "doubtful": "hoax",
+    "skeptical": "hoax",
+    "sceptical": "hoax",
+    "suspiciou": "hoax",
+    "dubiou": "hoax",
     "trust": "true",
     "trustworthy": "true",
     "credible": "true",
@@ -234,7 +253,7 @@ STOPWORDS: frozenset[str] = frozenset(
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
     waht hte adn tf hella b4 deets keep keeps kept keeping hw hwo getting
-    smth sth""".split()
+    smth sth roughly approximately approx ballpark""".split()
 )
 
 

@@ -6,6 +6,8 @@ compact diff and the reason. A failure while answering is posted as a short repo
 question (the only member text shown), the kind of error and when; never the exception's message,
 a traceback or a token — those stay in the log. Nothing posted can ping anyone. Posting never
 holds up the action: it runs in the background, and a failure to post is logged, not raised.
+Changes made elsewhere (the command line) come as the same events (bot.core.elsewhere), titled
+with the command line's verb.
 
 The channel is shared, so each post has one language: the home server's own (its preferred
 locale, Server Settings → Community), which is the language its moderators chose for the
@@ -93,7 +95,9 @@ def event_embed(event: ModerationEvent, words: Texts | None = None) -> discord.E
     ids = ", ".join(c.entry_id for c in event.changes[:5])
     extra = len(event.changes) - 5
     more = " " + words.gettext("and {count} more").format(count=extra) if extra > 0 else ""
-    title = f"/kb {event.action.value}" + (f" · {ids}{more}" if ids else "")
+    # A change found in the database was made outside Discord: the command line's verb.
+    made_with = "policybot kb" if event.elsewhere else "/kb"
+    title = f"{made_with} {event.action.value}" + (f" · {ids}{more}" if ids else "")
     lines: list[str] = []
     if event.question_id is not None:
         lines.append(
@@ -212,6 +216,8 @@ class AuditChannel:
         return None
 
     async def _send(self, make: Callable[[Texts], discord.Embed]) -> None:
+        # Changes found at startup come before the gateway has told the bot its channels.
+        await self.client.wait_until_ready()
         channel = self._channel()
         if channel is None:
             return

@@ -81,13 +81,16 @@ class PolicyBot(commands.Bot):
         # it freezes everything in the process (in a test, the test's objects too).
         self.freeze_heap = freeze_heap
         if freeze_heap:
-            engine.on_change(self._refreeze_soon)
+            self._unsubscribe.append(engine.on_change(self._refreeze_soon))
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(CatalogueTranslator())
         for extension in walk_extensions():
             await self.load_extension(extension)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
+        # Changes from the command line reach the audit channel and watchers like /kb's.
+        engine = self.service.engine
+        self._unsubscribe.append(await engine.announce_changes_from_elsewhere())
         if self.site is not None:
             self.site.attach()
         if self.auto_sync and self.sync_state is not None:
@@ -107,6 +110,8 @@ class PolicyBot(commands.Bot):
         disconnect."""
         while self._unsubscribe:
             self._unsubscribe.pop()()
+        if self.site is not None:
+            self.site.detach()
         await self.audit.drain()
         await self.notifier.drain()
         await super().close()

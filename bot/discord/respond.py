@@ -21,17 +21,30 @@ async def respond(
     *,
     ephemeral: bool,
 ) -> None:
-    """Send the reply; a private one (a cooldown notice) is ephemeral whatever was asked."""
-    work = asyncio.ensure_future(make_reply())
-    done, _ = await asyncio.wait({work}, timeout=DEFER_AFTER_SECONDS)
-    if done:
-        reply = work.result()
+    """Send the reply; a private one (a cooldown notice) is ephemeral whatever was asked.
+
+    The reply is made in this task with a timer beside it, not in a task of its own awaited
+    with a timeout: most replies are ready at once (a remembered answer), and a task and a
+    wait per reply cost more than the rest of sending one of them."""
+    loop = asyncio.get_running_loop()
+    deferring: asyncio.Task[Any] | None = None
+
+    def defer() -> None:
+        nonlocal deferring
+        deferring = loop.create_task(interaction.response.defer(ephemeral=ephemeral, thinking=True))
+
+    timer = loop.call_later(DEFER_AFTER_SECONDS, defer)
+    try:
+        reply = await make_reply()
+    finally:
+        timer.cancel()
+        if deferring is not None:  # errors are reported after "thinking…" is shown
+            await deferring
+    if deferring is None:
         await interaction.response.send_message(
             ephemeral=ephemeral or reply.private, **reply.kwargs()
         )
         return
-    await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-    reply = await work
     await interaction.edit_original_response(**_edit_kwargs(reply))
 
 

@@ -14,6 +14,7 @@ from bot.core.engine import Engine
 from bot.core.i18n import N_, texts
 from bot.core.knowledge import KnowledgeError
 from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.store import Vote
 from bot.discord.limits import MESSAGE_MAX, clip
 from bot.discord.ratelimit import RateLimiter
 from bot.discord.reply import (
@@ -28,6 +29,13 @@ TOPICS_SHOWN = 6
 QUOTE_MAX = 300
 NO_TEXT = N_("That message has no text I can check.")
 CHECKING = N_("Checking this part of the message:")
+VOTED = {
+    Vote.COUNTED: N_("Thanks — your feedback is recorded."),
+    Vote.REPEATED: N_("You have already voted on this answer; one vote per member counts."),
+    Vote.UNKNOWN_QUESTION: N_(
+        "I don't know the question this button belongs to, so no vote was recorded."
+    ),
+}
 
 
 class AnswerService:
@@ -88,13 +96,13 @@ class AnswerService:
         locale) decides only when the question's own language is unclear. With
         `every_notice=False` (mentions, DMs) only the first over-limit question of a cooldown
         gets a notice, the rest SILENT."""
-        language = self.engine.language_of(text, preferred_language)
-        limited = self._cooldown(member_id, language, every_time=every_notice)
+        detected = self.engine.detect_language(text, preferred_language)  # once: passed on
+        limited = self._cooldown(member_id, detected.code, every_time=every_notice)
         if limited is not None:
             return limited
         with self._writing():
             answer = await self.engine.ask(
-                text, asker=str(member_id), channel=channel, preferred_language=language
+                text, asker=str(member_id), channel=channel, detected=detected
             )
         return self._reply(answer)
 
@@ -105,13 +113,13 @@ class AnswerService:
         fallback = preferred_language or SOURCE_LANGUAGE
         if not text.strip():
             return Reply(content=texts(fallback).gettext(NO_TEXT), private=True)
-        language = self.engine.language_of(text, preferred_language)
-        limited = self._cooldown(member_id, language)
+        detected = self.engine.detect_language(text, preferred_language)  # once: passed on
+        limited = self._cooldown(member_id, detected.code)
         if limited is not None:
             return limited
         with self._writing():
             checked = await self.engine.check_claim(
-                text, asker=str(member_id), channel=channel, preferred_language=language
+                text, asker=str(member_id), channel=channel, detected=detected
             )
         reply = self._reply(checked.answer)
         quote = "> " + clip(" ".join(checked.claim.split()), QUOTE_MAX)
@@ -144,14 +152,8 @@ class AnswerService:
         if limited is not None:
             return limited
         with self._writing():
-            counted = await self.engine.record_feedback(question_id, str(member_id), helpful)
-        words = texts(language)
-        text = (
-            words.gettext("Thanks — your feedback is recorded.")
-            if counted
-            else words.gettext("You have already voted on this answer; one vote per member counts.")
-        )
-        return Reply(content=text, private=True)
+            vote = await self.engine.record_feedback(question_id, str(member_id), helpful)
+        return Reply(content=texts(language).gettext(VOTED[vote]), private=True)
 
     async def watch(self, question_id: int, member_id: int) -> bool | None:
         """True: now watching; False: already was; None: the question no longer waits."""

@@ -150,7 +150,13 @@ def answer_view(answer: Answer, page_url: str | None = None) -> discord.ui.View 
     if page_url is not None:
         label = texts(language).gettext(PAGE_LINK_LABEL)
         view.add_item(discord.ui.Button(label=label, url=page_url))
-    return view if view.children else None
+    if not view.children:
+        return None
+    # Nothing waits on this view: each button is a dynamic item, registered once when the bot
+    # starts (PolicyBot.setup_hook), that answers from its custom_id alone. Finished, the view
+    # is not stored per message by discord.py (nor, when private, timed for 15 minutes).
+    view.stop()
+    return view
 
 
 RENDERED_KEPT = 1024  # answers whose embed and text are kept, most recently used

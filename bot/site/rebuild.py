@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.core.engine import Engine
@@ -24,11 +25,19 @@ class SiteRebuilder:
         self.builds = 0
         self._dirty = False
         self._task: asyncio.Task[None] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
 
     def attach(self) -> None:
         """Rebuild now, and after every change from here on (needs a running event loop)."""
-        self.engine.on_change(self.changed)
+        if self._unsubscribe is None:
+            self._unsubscribe = self.engine.on_change(self.changed)
         self.changed()
+
+    def detach(self) -> None:
+        """No more rebuilds after changes (a build under way finishes)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
 
     def changed(self) -> None:
         self._dirty = True

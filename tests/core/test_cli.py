@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.console import chat, render_sources
+from bot.console import chat, render_answer, render_sources
+from bot.core.answers import answer_entry
 from bot.core.engine import Engine
 
 from .conftest import write_knowledge
@@ -261,6 +262,19 @@ async def test_the_console_speaks_the_language_asked(engine: Engine) -> None:
     assert shown[2].startswith("Haga una pregunta")
     assert shown[3].startswith("A quién cita la base de conocimientos")
     assert "(fuentes anónimas)" in shown[3] and "entradas" in shown[3]
+
+
+@pytest.mark.parametrize(
+    ("language", "quoted"),
+    [("en", "“Southwest Land Border Encounters”"), ("es", "«Southwest Land Border Encounters»")],
+)
+def test_the_console_quotes_source_titles_in_the_languages_own_marks(
+    engine: Engine, language: str, quoted: str
+) -> None:
+    entry = engine.entry("apprehended-7m")
+    assert entry is not None
+    shown = render_answer(answer_entry("q", entry, 90.0, [], language))[0]
+    assert quoted in " ".join(shown.split())
 
 
 def test_ask_json_says_the_language_and_the_queue_shows_it(cli: Any) -> None:

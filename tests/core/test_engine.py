@@ -11,6 +11,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_directory, load_paths
 from bot.core.matcher import Tier
 from bot.core.models import Entry
+from bot.core.store import Vote
 
 from .conftest import write_knowledge
 
@@ -121,9 +122,11 @@ async def test_export_then_import_round_trips_with_no_change(
 async def test_feedback_needs_a_real_question(engine: Engine) -> None:
     answer = await engine.ask("how many migrants were enrolled?")
     assert answer.question_id is not None
-    assert await engine.record_feedback(answer.question_id, "m1", helpful=True)
-    assert not await engine.record_feedback(answer.question_id, "m1", helpful=True)
-    assert not await engine.record_feedback(999_999, "m1", helpful=True)
+    assert await engine.record_feedback(answer.question_id, "m1", helpful=True) is Vote.COUNTED
+    assert await engine.record_feedback(answer.question_id, "m1", helpful=True) is Vote.REPEATED
+    assert await engine.record_feedback(999_999, "m1", helpful=True) is Vote.UNKNOWN_QUESTION
+    usage = {entry: votes for entry, _, *votes in await engine.usage()}
+    assert usage["enrolled-45"] == [1, 0]  # the unknown question's vote changed nothing
 
 
 async def test_the_database_persists_across_restarts(open_engine: Any) -> None:
@@ -207,7 +210,7 @@ async def test_opening_a_picked_entry_is_logged_and_can_take_a_vote(engine: Engi
     opened = await engine.open_entry("apple-store", asker="7", channel="discord")
     assert opened is not None and opened.entry_id == "apple-store"
     assert opened.question_id is not None
-    assert await engine.record_feedback(opened.question_id, "7", helpful=True)
+    assert await engine.record_feedback(opened.question_id, "7", helpful=True) is Vote.COUNTED
     assert await engine.open_entry("no-such-entry") is None
 
 
@@ -217,9 +220,9 @@ async def test_check_claim_matches_each_part_once_and_logs_only_the_winner(
     matched: list[str] = []
     answer = engine.answer
 
-    def counting(question: str, preferred_language: str | None = None) -> Any:
+    def counting(question: str, preferred_language: str | None = None, **options: Any) -> Any:
         matched.append(question)
-        return answer(question, preferred_language)
+        return answer(question, preferred_language, **options)
 
     monkeypatch.setattr(engine, "answer", counting)
     text = "Big news today. Apparently only 45 migrants were enrolled in the app! Crazy times."

@@ -124,3 +124,8 @@ def test_a_marked_refusal_is_english_text_that_a_front_end_says_in_the_readers_l
     assert said("a file's problem, as the model wrote it", "es") == (
         "a file's problem, as the model wrote it"
     )
+
+
+def test_each_language_quotes_in_its_own_marks() -> None:
+    assert texts("en").quoted("Public record") == "“Public record”"
+    assert texts("es").quoted("Registro público") == "«Registro público»"

@@ -49,8 +49,18 @@ def test_stretched_letters_are_shortened() -> None:
 
 
 def test_numbers_keep_their_value() -> None:
-    assert normalize("2,500 a day, 1.8 million, 7.6m") == "2500 a day 1.8 million 7.6m"
+    assert normalize("2,500 a day, 1.8 million, 7.6m") == "2500 a day 1.8 million 7.6 million"
     assert normalize("Was it 45?") == "was it 45"
+    # Repeated digits are no stretched letters.
+    assert normalize("100,000 in 2000, 1,111 left") == "100000 in 2000 1111 left"
+
+
+def test_numbers_written_short_are_read_in_full() -> None:
+    assert normalize("7M caught? 1.8m a year, 179k on ATD, 2.5k a day, $2bn") == (
+        "7 million caught 1.8 million a year 179000 on atd 2500 a day 2 billion"
+    )
+    # …only a number with its unit: not a name, nor a number and a letter apart.
+    assert normalize("h1b visa, title 1b, 1.8 m") == "h1b visa title 1b 1.8 m"
 
 
 def test_apostrophes_join_words() -> None:
@@ -83,6 +93,10 @@ def test_apostrophes_join_words() -> None:
         ("SW boarder", "southborder"),
         ("why bring up the election", "why mention the election"),
         ("people ICE tracks without detention", "people ice tracks nondetained"),
+        ("no way, 45?", "hoax 45"),
+        ("that cannot be true", "that hoax"),
+        ("hard to buy", "hoax"),
+        ("before it went live", "before it launch"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -90,7 +104,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 20
+    assert len(PHRASES) == 24
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
@@ -138,6 +152,29 @@ def test_long_input_is_handled() -> None:
 )
 def test_slang_maps_onto_the_word_it_means(slang: str, meaning: str) -> None:
     assert content_tokens(normalize(slang)) == [meaning]
+
+
+@pytest.mark.parametrize(
+    ("typed", "tokens"),
+    [
+        ("7m caught?? no way", ["7", "million", "apprehend", "hoax"]),
+        ("no way, is that real", ["hoax", "true"]),
+        ("that can't be right", ["hoax"]),
+        ("hard to believe", ["hoax"]),
+        ("seems exaggerated", ["seem", "hoax"]),
+        ("i doubt it", ["hoax"]),
+        ("sounds dubious", ["sound", "hoax"]),
+        # …but a question that uses the words otherwise keeps its meaning.
+        ("is there no way to check in", ["checkin"]),
+    ],
+)
+def test_doubt_said_in_other_words_is_read_as_doubt(typed: str, tokens: list[str]) -> None:
+    assert content_tokens(normalize(typed)) == tokens
+
+
+def test_a_hedge_on_a_number_is_no_content() -> None:
+    for hedge in ("roughly", "approximately", "approx", "ballpark"):
+        assert content_tokens(normalize(f"{hedge} how many enrolled")) == ["enroll"]
 
 
 def test_illegally_is_not_read_as_migrants() -> None:

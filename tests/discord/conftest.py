@@ -70,6 +70,7 @@ async def start_bot(
     running: list[tuple[PolicyBot, asyncio.Task[None]]] = []
 
     async def start(**overrides: Any) -> PolicyBot:
+        on = overrides.pop("engine", engine)  # another engine, e.g. a second bot's
         options: dict[str, Any] = {
             "rate_limit_count": 1000,
             "rate_limit_seconds": 60.0,
@@ -77,7 +78,7 @@ async def start_bot(
             "guild_ready_timeout": 0.05,
             "trust": Trust.of([emu.guild.id], [mod_role.id]),
         } | overrides
-        bot = PolicyBot(overrides.pop("engine", engine), **options)
+        bot = PolicyBot(on, **options)
         await bot.login(emu.token)
         task = asyncio.create_task(bot.connect())
         await asyncio.wait_for(bot.wait_until_ready(), 10)

@@ -57,3 +57,16 @@ async def test_a_bot_freezes_after_startup_and_after_each_knowledge_change(
     await asyncio.sleep(0)  # the refreeze is scheduled, not run inside the change
     await asyncio.sleep(0)
     assert calls == ["froze", "froze"]
+
+
+async def test_a_closed_bot_no_longer_refreezes_on_knowledge_changes(
+    start_bot: StartBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(client_module, "freeze_long_lived", lambda: calls.append("froze") or 0)
+    bot = await start_bot(freeze_heap=True)
+    await bot.close()
+    await engine.edit_entry("apple-store", {"keywords": ["apple"]}, author="cli", reason="x")
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    assert calls == ["froze"]  # at startup only: the closed bot stopped listening

@@ -80,3 +80,15 @@ async def test_a_kb_change_rebuilds_the_site_folder(
     await rebuilder.idle()
     assert not (folder / entry_path("memo-recipients")).exists()
     assert "memo-recipients" not in (folder / "index.html").read_text(encoding="utf-8")
+
+
+async def test_a_closed_bot_no_longer_rebuilds_the_site(
+    emu: DiscordEmulator, start_bot: StartBot, engine: Engine, tmp_path: Path
+) -> None:
+    rebuilder = SiteRebuilder(engine, tmp_path / "site", SiteConfig(site_url=SITE))
+    bot = await start_bot(site_url=SITE, site=rebuilder)
+    await rebuilder.idle()
+    await bot.close()
+    await engine.delete_entry("memo-recipients", author="cli", reason="off topic")
+    await rebuilder.idle()
+    assert rebuilder.builds == 1  # the one at startup

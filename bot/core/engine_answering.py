@@ -1,0 +1,140 @@
+"""The answering part of the engine: match a question (or the best part of a message, `claim`)
+against the live index and build its answer, in the question's language, with the own-case
+notice where it applies; answers are remembered per question text until the knowledge changes.
+
+A base class of `Engine` (bot/core/engine.py), kept apart to keep each file short; it relies on
+the live knowledge's index and answer cache (bot.core.engine_live) and on a few engine methods,
+declared below for the type checker. Front ends still see one facade: these are Engine methods.
+Nothing here logs a question: `Engine.ask` and `Engine.check_claim` do.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.core.answers import (
+    EMPTY_MESSAGE,
+    MAX_QUESTION_CHARS,
+    VAGUE_MESSAGE,
+    Answer,
+    answer_close,
+    answer_none,
+    message,
+    refuse,
+    too_long_message,
+)
+from bot.core.claims import CheckedClaim, best_claim, candidate_parts
+from bot.core.language_detect import Detected, detect_language
+from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.matcher import Matcher, Tier
+from bot.core.normalize import clean, normalize
+from bot.core.notices import notice_for
+from bot.core.own_case import detect as detect_own_case
+from bot.core.routing import route
+
+
+class Answering:
+    answer_cache_size: int  # 0: match every question afresh
+    _matchers: dict[str, Matcher]
+    _answers: OrderedDict[tuple[str, str | None], Answer]
+
+    if TYPE_CHECKING:
+
+        def answer_for_entry(
+            self, entry_id: str, question: str | None = None, language: str = SOURCE_LANGUAGE
+        ) -> Answer | None: ...
+
+        def detect_language(self, text: str, preferred: str | None = None) -> Detected: ...
+
+    def answer(
+        self,
+        question: str,
+        preferred_language: str | None = None,
+        *,
+        detected: Detected | None = None,
+    ) -> Answer:
+        """Match and build the answer, in the question's language, without logging it.
+        `preferred_language`: the asker's language (e.g. their Discord locale), used only when
+        the question's own language is unclear; `detected`: the question's language, when the
+        caller detected it already (`detect_language`). A question about the asker's own case
+        carries the notice, whatever was (or was not) found.
+
+        Answers are remembered per question text until the knowledge changes: members ask the
+        same few questions again and again (autocomplete sends the very same text), and
+        matching is most of the work of answering.
+        """
+        # Detected with a preference, a question is answered as if that language were preferred.
+        key = (question, detected.code if detected is not None else preferred_language)
+        cached = self._answers.get(key)
+        if cached is not None:
+            self._answers.move_to_end(key)
+            return cached
+        found = self._match(question, preferred_language, detected)
+        answer = self._with_notice(found, found.question)
+        self._answers[key] = answer
+        if len(self._answers) > self.answer_cache_size:
+            self._answers.popitem(last=False)
+        return answer
+
+    @staticmethod
+    def _with_notice(answer: Answer, text: str) -> Answer:
+        """The own-case notice, in the answer's language."""
+        if answer.tier is Tier.REFUSED or answer.notice is not None:
+            return answer
+        own_case = detect_own_case(text)
+        return replace(answer, notice=notice_for(answer.language)) if own_case else answer
+
+    def _match(
+        self, question: str, preferred_language: str | None, detected: Detected | None
+    ) -> Answer:
+        text = clean(question)
+        if len(text) > MAX_QUESTION_CHARS:
+            head = text[:MAX_QUESTION_CHARS]  # enough to tell the language, and bounded
+            fallback = detected.code if detected is not None else preferred_language
+            language = detect_language(head, fallback).code
+            return refuse(
+                question[:MAX_QUESTION_CHARS], too_long_message(len(text), language), language
+            )
+        if detected is None:
+            detected = detect_language(text, preferred_language)
+        if not normalize(text):
+            return refuse(text, message(EMPTY_MESSAGE, detected.code), detected.code)
+        routed = route(self._matchers, text, detected=detected)
+        language, matcher, result = routed.language, routed.matcher, routed.result
+        # Only a question with no match is checked for having any words to match at all.
+        if result.tier is Tier.NONE and not matcher.query_tokens(text):
+            return refuse(text, message(VAGUE_MESSAGE, language), language)
+        best = result.best
+        if result.tier is Tier.CONFIDENT and best is not None:
+            found = self.answer_for_entry(best.entry_id, text, language)
+            if found is not None:
+                return replace(found, score=best.score)
+        if result.tier is Tier.CLOSE:
+            return answer_close(text, result.candidates, language)
+        return answer_none(text, language=language)
+
+    def claim(
+        self,
+        text: str,
+        preferred_language: str | None = None,
+        *,
+        detected: Detected | None = None,
+    ) -> CheckedClaim:
+        """The part of a message that matches best (each part matched once), not logged. A
+        short part whose language is unclear takes the whole message's language (`detected`,
+        when the caller detected it already). If any of the message is about the writer's
+        own case, the answer carries the notice."""
+        if detected is None:
+            detected = self.detect_language(text, preferred_language)
+        language, whole = detected.code, text.strip()
+        best = best_claim(
+            # The whole message is one of the parts: its language is known already.
+            (part, self.answer(part, language, detected=detected if part == whole else None))
+            for part in candidate_parts(text)
+        )
+        if best is None:
+            refused = refuse(clean(text), message(EMPTY_MESSAGE, language), language)
+            return CheckedClaim("", refused)
+        return replace(best, answer=self._with_notice(best.answer, text))

@@ -1,0 +1,100 @@
+"""Reading a question out of a message: which clause asks, and what the rest is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.chatter import tells_backstory
+from bot.core.matcher import Matcher, Tier
+from bot.core.question_reading import ContextWord
+from testkit.labelled import shipped_entries
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Matcher:
+    return Matcher(shipped_entries())
+
+
+def test_a_message_is_read_as_clauses_that_ask_or_tell(shipped: Matcher) -> None:
+    assert shipped._clauses("my aunt forwarded me this on facebook, who reported it first?") == [
+        ("my aunt forwarded me this on facebook", False),
+        ("who reported it first", True),
+    ]
+    # A question mark marks the question even without a question word.
+    assert shipped._clauses("I work nights. the app is approved?") == [
+        ("i work nights", False),
+        ("the app is approved", True),
+    ]
+    # A comma starts a new clause only before a question.
+    assert shipped._clauses("is the app approved, or not?") == [
+        ("is the app approved or not", True)
+    ]
+    assert shipped._clauses("i know, if not where can i get help") == [
+        ("i know", False),
+        ("if not where can i get help", True),
+    ]
+
+
+def test_backstory_is_the_asker_or_people_around_them() -> None:
+    assert tells_backstory("i volunteer at a shelter")
+    assert tells_backstory("my cousin sent me this")
+    # A thing of the asker's is what is asked about, not who asks.
+    assert not tells_backstory("my laptop keeps crashing")
+    assert not tells_backstory("i volunteer", language="xx")  # a language without the data
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my aunt forwarded me this on facebook, who reported it first?", "who-reported"),
+        (
+            "I work with asylum seekers, how would they check in through the app?",
+            "app-how-it-works",
+        ),
+    ],
+)
+def test_backstory_beside_a_clear_question_does_not_keep_it_from_an_answer(
+    shipped: Matcher, question: str, expected: str
+) -> None:
+    result = shipped.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
+
+
+def test_backstory_words_no_entry_uses_are_dropped_and_the_rest_weigh_less(
+    shipped: Matcher,
+) -> None:
+    plain, context = shipped._read("I volunteer with asylum seekers, how would they check in?")
+    assert "volunteer" not in plain.split()  # a word of the language no entry uses
+    assert {"asylum", "seekers"} <= context  # words the knowledge base uses stay, as context
+    asked = shipped._weighted_tokens("asylum seekers")[0]
+    told, typed, _ = shipped._weighted_tokens("asylum seekers", frozenset({"asylum"}))
+    assert told["asylum"] < asked["asylum"]
+    assert isinstance(typed["asylum"], ContextWord)
+    token = "asylum"
+    assert shipped._informativeness(typed[token], token) < shipped._informativeness(token, token)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The question points back at the context: the context is what is asked about.
+        "my friend sent me this on whatsapp. is it true?",
+        "I read the app crashed all the time, how common was that?",
+        # Context that is no backstory: a place, a thing of the asker's.
+        "In Chicago, how many people enrolled in the app?",
+        "my laptop keeps crashing every 5 min, how do i fix it",
+    ],
+)
+def test_context_that_the_question_is_about_stays_whole(shipped: Matcher, question: str) -> None:
+    plain, context = shipped._read(question)
+    assert context == frozenset()
+    assert plain == shipped._text.strip_chatter(shipped._text.plain_words(question))
+
+
+def test_a_problem_of_the_askers_own_is_not_answered_from_its_last_words(
+    shipped: Matcher,
+) -> None:
+    assert shipped.match("my laptop keeps crashing every 5 min, how do i fix it").tier is not (
+        Tier.CONFIDENT
+    )

@@ -1,0 +1,233 @@
+"""Reading Spanish as members write it: English names spelt by ear, slang for the topic's words,
+talk around the question, and sentences that only give context."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.analysis import analysis
+from bot.core.chatter import tells_backstory
+from bot.core.matcher import Matcher, Tier
+from testkit.labelled import shipped_entries
+
+
+@pytest.fixture(scope="module")
+def spanish() -> Matcher:
+    return Matcher(shipped_entries(), language="es")
+
+
+@pytest.mark.parametrize("heard", ["ise", "ais", "aiz"])
+def test_an_english_name_spelt_as_heard_is_read_as_the_name(spanish: Matcher, heard: str) -> None:
+    # "ise" is in wordfreq's Spanish list (2.8), but far rarer than the name "ice" in English.
+    assert spanish.query_tokens(f"la cita de {heard}") == spanish.query_tokens("la cita de ICE")
+
+
+def test_names_are_heard_only_for_english_words_and_real_words_stay(spanish: Matcher) -> None:
+    es = analysis("es")
+    assert es.heard_keys("ice") == ("ais",)
+    assert es.heard_keys("apple") == ("apel",)
+    assert es.heard_keys("ciudad") == ()  # a Spanish word is spelt as it sounds
+    # "hice" sounds like "ice" read in Spanish, but it is a common word: it stays.
+    assert "ice" not in spanish.query_tokens("lo hice con la app")
+
+
+def test_seeing_is_how_a_question_is_asked_not_what_about(spanish: Matcher) -> None:
+    assert spanish.query_tokens("el portal para ver las audiencias") == spanish.query_tokens(
+        "el portal para las audiencias"
+    )
+
+
+@pytest.mark.parametrize(
+    ("slang", "plain"),
+    [
+        ("la migra me agarró", "ICE me agarró"),
+        ("la raza sacaba cita", "la gente sacaba cita"),
+        ("cita en la garita", "cita en el puerto"),
+        ("la app se trabó", "la app falló"),
+        ("la app tiene bugs", "la app tiene fallas"),
+        ("fueron 7 melones", "fueron 7 millones"),
+        ("el bot es chairo o facho", "el bot es de izquierda o de derecha"),
+    ],
+)
+def test_slang_for_the_topics_words_reads_as_the_word(
+    spanish: Matcher, slang: str, plain: str
+) -> None:
+    assert spanish.query_tokens(slang) == spanish.query_tokens(plain)
+
+
+def test_melons_are_millions_only_after_a_number(spanish: Matcher) -> None:
+    assert spanish.query_tokens("los melones") != spanish.query_tokens("los millones")
+
+
+def test_certain_before_a_noun_is_some_not_true(spanish: Matcher) -> None:
+    # "siertas" sounds like "ciertas"; before a noun it says "select", never "is it true".
+    some = spanish.query_tokens("empieza en siertas ciudades")
+    assert sorted(some) == sorted(spanish.query_tokens("empieza en ciudades selectas"))
+    assert "verd" not in some
+    assert spanish.query_tokens("es cierto") == spanish.query_tokens("es verdad")
+    assert spanish.query_tokens("son ciertas las cifras") == spanish.query_tokens(
+        "son verdad las cifras"
+    )
+
+
+def test_full_of_bugs_is_many_bugs_not_full_offices(spanish: Matcher) -> None:
+    assert spanish.query_tokens("la app está llena de bugs") == spanish.query_tokens(
+        "la app tiene bugs"
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "bare"),
+    [
+        (
+            "hola, perdona que te moleste otra vez, lo que respondes es asesoría legal o no?",
+            "lo que respondes es asesoría legal",
+        ),
+        (
+            "mi tia me paso un link de Newsmax que dice que las oficinas de ICE no dan abasto, "
+            "es asi?",
+            "las oficinas de ICE no dan abasto",
+        ),
+        ("varios me preguntan si la app ya funciona", "la app ya funciona"),
+        ("necesito saber cuánta gente hay en ATD", "cuánta gente hay en ATD"),
+        ("si veo que una respuesta tuya esta mal", "si veo que una respuesta esta mal"),
+    ],
+)
+def test_spanish_hedges_and_talk_around_the_question_are_dropped(
+    spanish: Matcher, asked: str, bare: str
+) -> None:
+    assert spanish.query_tokens(asked) == spanish.query_tokens(bare)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "soy voluntaria en un albergue en el Bronx y varios me preguntan si la aplicación "
+            "ya empezó a funcionar en Nueva York",
+            [
+                "soy voluntaria en un albergue en el bronx",
+                "la aplicacion ya empezo a funcionar en nueva york",
+            ],
+        ),
+        (
+            "estoy preparando una charla en la parroquia y necesito saber cuanta gente hay en ATD",
+            ["estoy preparando una charla en la parroquia", "cuanta gente hay en atd"],
+        ),
+    ],
+)
+def test_context_before_a_question_is_a_part_of_its_own(question: str, expected: list[str]) -> None:
+    assert analysis("es").clauses(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("soy voluntaria en un albergue. la app ya funciona en nueva york?", "nyc-rollout"),
+        (
+            "soy voluntaria en un albergue en el Bronx y varios me preguntan si la aplicación "
+            "ya empezó a funcionar en Nueva York",
+            "nyc-rollout",
+        ),
+        (
+            "quienes son las fuentes del Post, tienen nombre o son anonimas? no me fio",
+            "who-are-the-sources",
+        ),
+    ],
+)
+def test_a_spanish_sentence_of_context_leaves_the_question_judged_alone(
+    spanish: Matcher, question: str, expected: str
+) -> None:
+    # The context opens with no question word and matches nothing: the question is answered.
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == expected
+
+
+def test_the_verb_usa_is_not_the_united_states(spanish: Matcher) -> None:
+    uses = spanish.query_tokens("el Post usa fuentes")
+    assert uses == spanish.query_tokens("el Post usaba fuentes")
+    assert uses == spanish.query_tokens("el Post va a usar fuentes")
+    assert uses != spanish.query_tokens("el Post de Estados Unidos fuentes")
+
+
+def test_the_story_is_the_news(spanish: Matcher) -> None:
+    assert spanish.query_tokens("quién sacó esta historia") == spanish.query_tokens(
+        "quién sacó esta noticia"
+    )
+
+
+def test_spanish_backstory_is_the_asker_or_the_people_around_them() -> None:
+    assert tells_backstory("soy voluntaria con solicitantes de asilo", "es")
+    assert tells_backstory("mi prima vive en chicago y tiene audiencia", "es")
+    assert tells_backstory("la gente de mi iglesia esta preocupada", "es")
+    # A thing of the asker's is what is asked about, not who asks.
+    assert not tells_backstory("mi celular no abre la app", "es")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Soy voluntaria con solicitantes de asilo, ¿cómo se reportarían por la app?",
+            "app-how-it-works",
+        ),
+        (
+            "mi prima vive en Chicago y tiene audiencia, ¿la app ya está en Nueva York?",
+            "nyc-rollout",
+        ),
+    ],
+)
+def test_spanish_backstory_beside_a_clear_question_weighs_less(
+    spanish: Matcher, question: str, expected: str
+) -> None:
+    _, context = spanish._read(question)
+    assert context  # the backstory's words the knowledge base uses are only context
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "doubt"),
+    [
+        ("¿7 millones? no puede ser", "hoax"),
+        ("no me lo creo", "hoax"),
+        ("difícil de creer", "hoax"),
+        ("lo dudo", "hoax"),
+        ("eso suena exagerado", "hoax"),
+        ("me parece sospechoso", "hoax"),
+        ("¿es confiable esta noticia?", "verd"),
+        ("¿se puede creer lo de los 45?", "verd"),
+        ("¿puedo confiar en lo que dice el Post?", "verd"),
+    ],
+)
+def test_spanish_doubt_in_other_words_is_read_as_doubt(
+    spanish: Matcher, question: str, doubt: str
+) -> None:
+    assert doubt in spanish.query_tokens(question)
+
+
+def test_no_puede_ser_inside_a_question_is_no_doubt(spanish: Matcher) -> None:
+    assert "hoax" not in spanish.query_tokens("¿la cita no puede ser en línea?")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("lo dudo", "is-it-confirmed"),
+        ("¿es confiable esta noticia?", "is-it-confirmed"),
+        # Doubt about one claim is answered by that claim's entry.
+        ("¿solo 45 inscritos en la app? no me lo creo", "enrolled-45"),
+        (
+            "¿se puede creer lo que contó el abogado sobre sus clientes y la app?",
+            "attorney-pilot-clients",
+        ),
+    ],
+)
+def test_spanish_doubt_in_other_words_is_answered_as_doubt(
+    spanish: Matcher, question: str, expected: str
+) -> None:
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == expected
