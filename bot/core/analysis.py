@@ -1,32 +1,24 @@
 """How the matcher reads text in one language: words, joined phrases, stopwords, stems.
 
+This module says what a reading is (TextAnalysis) and picks one per language (`analysis`).
 English keeps its hand-made normaliser (normalize.py, vocabulary.py). Every other language is
-read from its data folder (`bot/locales/<code>/language.toml`): accent and ñ folding and the
-markup clean-up are shared with English, stopwords, phrases and synonyms are data, and stems
-come from the Snowball stemmer named there. So a third language is a data folder, not code.
+read from its data folder (`bot/locales/<code>/language.toml`, see data_analysis.py): accent
+and ñ folding and the markup clean-up are shared with English, stopwords, phrases and synonyms
+are data, and stems come from the Snowball stemmer named there. So a third language is a data
+folder, not code.
 """
 
 from __future__ import annotations
 
 import functools
-import math
-import re
 from typing import Protocol
-
-import snowballstemmer
 
 from bot.core import normalize as english
 from bot.core.chatter import strip_chatter
-from bot.core.commonness import (
-    common_words,
-    informativeness,
-    is_rare,
-    is_word,
-    same_start,
-    spelling,
-    zipf,
-)
-from bot.core.languages import SOURCE_LANGUAGE, Language, language
+from bot.core.clauses import clause_break, clauses, definition_subject, definitions
+from bot.core.commonness import informativeness, is_rare, is_word, spelling, zipf
+from bot.core.data_analysis import CACHE_SIZE, COMMONER, DataAnalysis
+from bot.core.languages import SOURCE_LANGUAGE, language
 from bot.core.vocabulary import (
     CLAUSE_BREAK,
     DEFINITION_ENDS,
@@ -37,22 +29,6 @@ from bot.core.vocabulary import (
     STOPWORDS,
     WEAK_TOKENS,
 )
-
-# A question's sentences: split where one ends ("?", "!", a new line, or a full stop after a
-# word, not inside "U.S." or "1.8").
-_SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$)")
-
-_CACHE = 65536
-# A word this many Zipf units more common in English than in the question's language is read as
-# English in that language's questions ("la press conference", "el pilot program"): about ten
-# times as common.
-BORROWED_LEAD = 1.0
-# A real word is read as a function word it sounds like only when that one is this many Zipf
-# units (ten times) more common.
-COMMONER = 1.0
-# Tokens of an entry's English words in another language's index start with this, so they
-# never mix with that language's own tokens.
-BORROWED = "en:"
 
 
 class TextAnalysis(Protocol):
@@ -105,15 +81,15 @@ class EnglishAnalysis:
     question_openers = QUESTION_OPENERS
 
     @staticmethod
-    @functools.lru_cache(maxsize=_CACHE)
+    @functools.lru_cache(maxsize=CACHE_SIZE)
     def strip_chatter(plain: str) -> str:
         return strip_chatter(plain, SOURCE_LANGUAGE)
 
     def definition_subject(self, plain: str) -> str | None:
-        return _definition_subject(_ENGLISH_DEFINITIONS, DEFINITION_ENDS, plain)
+        return definition_subject(_ENGLISH_DEFINITIONS, DEFINITION_ENDS, plain)
 
     def clauses(self, text: str) -> list[str]:
-        return _clauses(self, _ENGLISH_CLAUSE_BREAK, text)
+        return clauses(self, _ENGLISH_CLAUSE_BREAK, text)
 
     def is_word(self, word: str) -> bool:
         return is_word(word, SOURCE_LANGUAGE)
@@ -156,274 +132,8 @@ class EnglishAnalysis:
         return zipf(word) >= zipf(than) + COMMONER
 
 
-class DataAnalysis:
-    """A language read from its data: shared folding, its stopwords, phrases, synonyms, stems."""
-
-    def __init__(self, data: Language) -> None:
-        self.code = data.code
-        self.stopwords = data.stopwords
-        self.weak_tokens = data.weak_tokens
-        self.doubt_tokens = data.doubt_tokens
-        self.question_openers = data.question_openers
-        self._synonyms = data.synonyms
-        self._stemmer = snowballstemmer.stemmer(data.snowball)
-        self._trailing = data.stem_trailing
-        self._loanwords = data.loanwords
-        self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
-        self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
-        phrases = data.phrases
-        self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
-        self._phrase = (
-            re.compile(
-                r"(?<![a-z0-9])(?:"
-                + "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(phrases))
-                + r")\b"
-            )
-            if phrases
-            else None
-        )
-        # Every word a phrase pattern may start with: text without one skips the phrase pass.
-        self._phrase_words = frozenset(
-            word for pattern, _ in phrases for word in re.findall(r"[a-z0-9]+", pattern)
-        )
-        self.stem = functools.lru_cache(maxsize=_CACHE)(self._stem)
-        self.sound_key = functools.lru_cache(maxsize=_CACHE)(self._sound_key)
-        self.normalize = functools.lru_cache(maxsize=_CACHE)(self._normalize)
-        self.plain_words = functools.lru_cache(maxsize=_CACHE)(self._plain_words)
-        self.strip_chatter = functools.lru_cache(maxsize=_CACHE)(self._strip_chatter)
-        self.never_missing = self.weak_tokens | frozenset(map(self.stem, data.framing_words))
-        self.framing_words = frozenset(data.framing_words)
-        self._definitions = _definitions(data.definitions)
-        self.definition_ends = data.definition_ends
-        self._question_kinds = data.question_kinds
-        self._clause_break = _clause_break(data.clause_break)
-        chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
-        self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
-
-    def _strip_chatter(self, plain: str) -> str:
-        """`plain` without greetings, thanks and filler: the language's `chatter` patterns, then
-        English's, which members mix in ("thanks!", "pls", "lol", "anyone know?")."""
-        if self._chatter is not None:
-            plain = " ".join(self._chatter.sub(" ", plain).split())
-            plain = " ".join(self._chatter.sub(" ", plain).split())
-        return strip_chatter(plain, SOURCE_LANGUAGE)
-
-    def definition_subject(self, plain: str) -> str | None:
-        return _definition_subject(self._definitions, self.definition_ends, plain)
-
-    def clauses(self, text: str) -> list[str]:
-        return _clauses(self, self._clause_break, text, chatter_first=False)
-
-    # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
-    # language, and the English words the language borrows are as common as they are in English.
-    def is_word(self, word: str) -> bool:
-        return is_word(word, self.code) or is_word(word, SOURCE_LANGUAGE)
-
-    def is_rare(self, word: str) -> bool:
-        return is_rare(word, self.code) and is_rare(word, SOURCE_LANGUAGE)
-
-    def spelling(self, word: str) -> str | None:
-        return spelling(word, self.code)
-
-    def question_kind(self, words: list[str]) -> str:
-        """What a question asks for, from the first of its first three words that says (the
-        language's `question_kinds`, which may name two words: "por que"); "" when none does."""
-        kinds = self._question_kinds
-        for position, word in enumerate(words[:3]):
-            kind = kinds.get(" ".join(words[position : position + 2])) or kinds.get(word)
-            if kind is not None:
-                return kind
-        return ""
-
-    def informativeness(self, word: str) -> float:
-        if word in self._loanwords or self._is_english(word):
-            return informativeness(word, SOURCE_LANGUAGE)
-        return informativeness(word, self.code, self._family_zipf(word))
-
-    @functools.lru_cache(maxsize=_CACHE)  # noqa: B019 - one instance per language
-    def _family_zipf(self, word: str) -> float:
-        """How common the word's family is: all the words of the language sharing its stem
-        ("funciona", "funcionar", "funcionan" …). A language that inflects more than English
-        spreads a word's uses over many forms, each rarer than the one English form, so a form's
-        own frequency would make "funciona" (4.9) sound more particular than "works" (5.0) and
-        "work" together; the family's (5.7) does not."""
-        stem = self._stemmer.stemWord(word)
-        total = sum(
-            10 ** (frequency - 9)
-            for other, frequency in same_start(stem, self.code)
-            if other == word or self._stemmer.stemWord(other) == stem
-        )
-        return max(math.log10(total) + 9 if total else 0.0, zipf(word, self.code))
-
-    def _is_english(self, word: str) -> bool:
-        return zipf(word, SOURCE_LANGUAGE) >= zipf(word, self.code) + BORROWED_LEAD
-
-    def _sound_key(self, word: str) -> str | None:
-        """What `word` sounds like, by the language's `sound_alike` rules ("fayas" and "fallas",
-        "siudad" and "ciudad" sound alike); None when the language has none."""
-        if not self._sounds:
-            return None
-        for pattern, new in self._sounds:
-            word = pattern.sub(new, word)
-        return word
-
-    def heard_keys(self, word: str) -> tuple[str, ...]:
-        """For an English word the knowledge base uses (a name: "ice", "apple"), the sound keys
-        of the ways this language's speakers spell it as they hear it ("ais", "apel"), by the
-        language's `english_sounds` rules; empty for the language's own words."""
-        if not self._english_sounds or not word.isalpha():
-            return ()
-        if zipf(word, SOURCE_LANGUAGE) <= zipf(word, self.code):
-            return ()  # more this language's than English ("app" and "apple" are English)
-        heard = word
-        for pattern, new in self._english_sounds:
-            heard = pattern.sub(new, heard)
-        key = self.sound_key(heard)
-        return () if key is None or key == self.sound_key(word) else (key,)
-
-    def commoner(self, word: str, than: str) -> bool:
-        """Whether `word` is far (COMMONER Zipf units) more common than `than`, each as common
-        as it is in this language or in English, which questions mix in: "ise" (2.8 in Spanish)
-        is rare beside the name "ice" (5.0 in English), though Spanish writing seldom uses it."""
-        return self._either_zipf(word) >= self._either_zipf(than) + COMMONER
-
-    def _either_zipf(self, word: str) -> float:
-        return max(zipf(word, self.code), zipf(word, SOURCE_LANGUAGE))
-
-    def sounds_like(self, word: str) -> str | None:
-        """The common word of the language (wordfreq's) that `word` sounds like, if any."""
-        if not self._sounds:
-            return None
-        found = self._common_sounds().get(self.sound_key(word) or "")
-        return found if found != word else None
-
-    @functools.cache  # noqa: B019 - one instance per language, kept for the process
-    def _common_sounds(self) -> dict[str, str]:
-        sounds: dict[str, str] = {}
-        for word in common_words(self.code):  # commonest first
-            sounds.setdefault(self.sound_key(word) or "", word)
-        return sounds
-
-    def borrowed_tokens(self, word: str) -> list[str] | None:
-        """A word of English in a question of this language ("cities", "launch", "is"), as the
-        English index reads it, its tokens marked BORROWED (none for an English function word);
-        None for a word that is not English. The index knows each entry's English words so."""
-        if not word.isalpha() or not self._is_english(word):
-            return None
-        return [BORROWED + token for token in english.tokens_of([word])]
-
-    # folding and words: the same as English (accents and ñ fold, markup and emoji go)
-    def word_list(self, text: str) -> list[str]:
-        return english.word_list(text)
-
-    def _plain_words(self, text: str) -> str:
-        return " ".join(self.word_list(text))
-
-    def _normalize(self, text: str) -> str:
-        return self.join_phrases(self.plain_words(text))
-
-    def has_phrase_words(self, words: list[str]) -> bool:
-        return self._phrase is not None and not self._phrase_words.isdisjoint(words)
-
-    def join_phrases(self, words: str) -> str:
-        if self._phrase is None or not self.has_phrase_words(words.split()):
-            return words
-        return self._phrase.sub(lambda m: self._replacements[m.lastgroup or ""], words)
-
-    def phrase_parts(self, words: str) -> list[tuple[str, str]]:
-        if self._phrase is None or not self.has_phrase_words(words.split()):
-            return []
-        return [
-            (word, self._replacements[match.lastgroup or ""])
-            for match in self._phrase.finditer(words)
-            for word in match.group().split()
-        ]
-
-    def _stem(self, word: str) -> str:
-        if word in self._synonyms:
-            return self._synonyms[word]
-        if not word.isalpha() or word in self._replacements.values():
-            return word
-        stemmed = self._stemmer.stemWord(word)
-        # Snowball finds some suffixes only by their accent ("inscribió"); accents are folded
-        # first, so a final vowel left on a long stem is dropped to meet the accented form.
-        if len(stemmed) > 5 and stemmed[-1] in self._trailing:
-            stemmed = stemmed[:-1]
-        return self._synonyms.get(stemmed, stemmed)
-
-    def _token(self, word: str) -> str:
-        if word in self.stopwords:
-            return ""
-        token = self.stem(word)
-        return "" if token in self.stopwords else token
-
-    def tokens_of(self, words: list[str]) -> list[str]:
-        return [token for word in words if (token := self._token(word))]
-
-    def content_tokens(self, normalized: str) -> list[str]:
-        return self.tokens_of(normalized.split())
-
-    def content_words(self, normalized: str) -> list[tuple[str, str]]:
-        return [(word, token) for word in normalized.split() if (token := self._token(word))]
-
-
-def _definitions(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The patterns as one expression (each subject group renamed s0, s1, …): every question
-    of every entry is read through it when an index is built."""
-    if not patterns:
-        return None
-    return re.compile(
-        "|".join(
-            f"(?:{pattern.replace('?P<subject>', f'?P<s{i}>')})"
-            for i, pattern in enumerate(patterns)
-        )
-    )
-
-
-def _definition_subject(
-    pattern: re.Pattern[str] | None, ends: frozenset[str], plain: str
-) -> str | None:
-    """The thing a "what is X" question asks about (plain words), or None for other questions.
-    `ends`: words one of which such a question opens or ends with."""
-    first, _, rest = plain.partition(" ")
-    if first not in ends and rest.rpartition(" ")[2] not in ends:
-        return None
-    found = pattern.match(plain) if pattern is not None else None
-    if found is None:
-        return None
-    return next(subject for subject in found.groups() if subject is not None)
-
-
-def _clause_break(pattern: str) -> re.Pattern[str] | None:
-    return re.compile(pattern) if pattern else None
-
-
-_ENGLISH_DEFINITIONS = _definitions(DEFINITION_PATTERNS)
-_ENGLISH_CLAUSE_BREAK = _clause_break(CLAUSE_BREAK)
-
-
-def _clauses(
-    text_analysis: TextAnalysis,
-    breaks: re.Pattern[str] | None,
-    text: str,
-    chatter_first: bool = True,
-) -> list[str]:
-    """The questions asked in `text`, as plain words without chatter: its sentences, each split
-    where a second question starts; one item for a single question. `chatter_first`: drop the
-    chatter before splitting; else after, so that a break may be told by the chatter that opens
-    the question ("soy voluntaria en un albergue y varios me preguntan si …")."""
-    sentences = [part for part in _SENTENCE_END.split(english.clean(text)) if part.strip()]
-    if len(sentences) < 2 and (breaks is None or not breaks.search(english.plain_words(text))):
-        return [text_analysis.strip_chatter(text_analysis.plain_words(text))]
-    strip = text_analysis.strip_chatter
-    parts: list[str] = []
-    for sentence in sentences:
-        plain = text_analysis.plain_words(sentence)
-        if chatter_first:
-            plain = strip(plain)
-        split = breaks.split(plain) if breaks is not None else [plain]
-        parts += split if chatter_first else [strip(part) for part in split]
-    return [part for part in parts if part]
+_ENGLISH_DEFINITIONS = definitions(DEFINITION_PATTERNS)
+_ENGLISH_CLAUSE_BREAK = clause_break(CLAUSE_BREAK)
 
 
 @functools.cache

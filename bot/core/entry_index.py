@@ -11,7 +11,8 @@ from array import array
 from collections.abc import Sequence
 from sys import intern
 
-from bot.core.analysis import BORROWED, TextAnalysis, analysis
+from bot.core.analysis import TextAnalysis, analysis
+from bot.core.data_analysis import BORROWED
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.typos import TypoCorrector

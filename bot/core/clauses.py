@@ -1,0 +1,75 @@
+"""Where a question breaks into clauses, and what a "what is X" question asks about: the
+sentence and clause splitting and definition patterns every language's reading shares."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from bot.core import normalize as english
+
+# A question's sentences: split where one ends ("?", "!", a new line, or a full stop after a
+# word, not inside "U.S." or "1.8").
+_SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$)")
+
+
+class Reader(Protocol):
+    """The part of a language's reading that splitting a question needs."""
+
+    def strip_chatter(self, plain: str) -> str: ...
+    def plain_words(self, text: str) -> str: ...
+
+
+def definitions(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The patterns as one expression (each subject group renamed s0, s1, …): every question
+    of every entry is read through it when an index is built."""
+    if not patterns:
+        return None
+    return re.compile(
+        "|".join(
+            f"(?:{pattern.replace('?P<subject>', f'?P<s{i}>')})"
+            for i, pattern in enumerate(patterns)
+        )
+    )
+
+
+def definition_subject(
+    pattern: re.Pattern[str] | None, ends: frozenset[str], plain: str
+) -> str | None:
+    """The thing a "what is X" question asks about (plain words), or None for other questions.
+    `ends`: words one of which such a question opens or ends with."""
+    first, _, rest = plain.partition(" ")
+    if first not in ends and rest.rpartition(" ")[2] not in ends:
+        return None
+    found = pattern.match(plain) if pattern is not None else None
+    if found is None:
+        return None
+    return next(subject for subject in found.groups() if subject is not None)
+
+
+def clause_break(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def clauses(
+    text_analysis: Reader,
+    breaks: re.Pattern[str] | None,
+    text: str,
+    chatter_first: bool = True,
+) -> list[str]:
+    """The questions asked in `text`, as plain words without chatter: its sentences, each split
+    where a second question starts; one item for a single question. `chatter_first`: drop the
+    chatter before splitting; else after, so that a break may be told by the chatter that opens
+    the question ("soy voluntaria en un albergue y varios me preguntan si …")."""
+    sentences = [part for part in _SENTENCE_END.split(english.clean(text)) if part.strip()]
+    if len(sentences) < 2 and (breaks is None or not breaks.search(english.plain_words(text))):
+        return [text_analysis.strip_chatter(text_analysis.plain_words(text))]
+    strip = text_analysis.strip_chatter
+    parts: list[str] = []
+    for sentence in sentences:
+        plain = text_analysis.plain_words(sentence)
+        if chatter_first:
+            plain = strip(plain)
+        split = breaks.split(plain) if breaks is not None else [plain]
+        parts += split if chatter_first else [strip(part) for part in split]
+    return [part for part in parts if part]
