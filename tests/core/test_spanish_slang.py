@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.analysis import analysis
+from bot.core.language_detect import detect_language
 from bot.core.matcher import Matcher, Tier
 from testkit.labelled import shipped_entries
 
@@ -162,3 +163,20 @@ def test_slang_around_an_unrelated_question_answers_nothing(
     spanish: Matcher, question: str
 ) -> None:
     assert spanish.match(question).tier is not Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("check in por app?", "es"),
+        ("cbp one sirve?", "es"),
+        ("el check-in es online?", "es"),
+        ("what is the ice check in app", "en"),
+        ("how many checked in online", "en"),
+    ],
+)
+def test_english_words_spanish_borrows_do_not_make_a_short_question_english(
+    question: str, expected: str
+) -> None:
+    found = detect_language(question)
+    assert found.code == expected and not found.ambiguous
