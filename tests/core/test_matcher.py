@@ -587,3 +587,17 @@ def test_a_part_is_not_answered_when_it_leans_on_an_unanswered_one_or_is_covered
     language: str, question: str
 ) -> None:
     assert Matcher(shipped_entries(), language=language).match(question).tier is not Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Has Apple given the check-in app the green light yet?", "so did apple sign off on it or not"],
+)
+def test_approval_said_as_an_idiom_is_approval(question: str) -> None:
+    result = Matcher(shipped_entries()).match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "apple-store"
+
+
+def test_an_idiom_for_approval_of_something_else_is_not_answered() -> None:
+    assert Matcher(shipped_entries()).match("did the governor sign off on the budget").best is None
