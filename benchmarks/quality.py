@@ -5,9 +5,10 @@
     python -m benchmarks.quality --set blind-es --ours-only --language detect   # Spanish
 
 The BM25 cutoff is always tuned on the tune set. `tune`, `heldout`, `extra`, `extra2` and
-(since it was run before and after round 3) `blind3` and `blind3-es` are tuning data; `blind`
-(benchmarks/questions/blind-2026.tsv), `blind2` and `blind-es` (Spanish) are only measured
-here, and their misses are not listed.
+every blind round since (`blind` = benchmarks/questions/blind-2026.tsv, `blind2`, `blind-es`,
+`blind3` … `blind5`, English and Spanish) has been run before and after its round, so every set
+here is tuning data now and `--errors` lists its misses; a next round measures itself on a
+fresh set written blind.
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=(*SETS, "both", "tuning"), default="tune")
     parser.add_argument("--perturbed", action="store_true", help="also the perturbed copy")
     parser.add_argument(
-        "--errors", type=int, default=0, metavar="N", help="list our first N misses (tuning sets)"
+        "--errors", type=int, default=0, metavar="N", help="list our first N misses"
     )
     parser.add_argument("--ours-only", action="store_true", help="skip the baselines")
     parser.add_argument(
@@ -198,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             if kinds:
                 print("\nBy kind (in scope: answered right; out of scope: rejected)\n\n" + kinds)
             print(f"\n({time.perf_counter() - started:.1f} s)\n")
-            if args.errors and name in TUNING:
+            if args.errors:
                 print(errors(rows[0][1], args.errors) + "\n")
     return 0
 

@@ -28,6 +28,9 @@ ANSWER_FACTOR = 0.7
 # A word used by more than a tenth of the entries is the topic's ("migrants", "ice", "app"): an
 # entry that lacks it is not missing much (its share of that counts, _specific).
 TOPIC_IDF = math.log(1 + 10)
+# The longest ending an inflected form adds to its stem ("phones", "migrantes"); a word longer
+# than its stem by more is read on its own (_informativeness).
+INFLECTION_ENDING = 2
 # One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
 KIND_BITS = {
     kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY, HOW_TO}))
@@ -217,11 +220,13 @@ class EntryIndex:
 
     def _informativeness(self, word: str, token: str) -> float:
         """How much a question word the entry lacks says; the more common of the word as typed
-        and its token decides ("phones" counts as "phone")."""
+        and its token decides ("phones" counts as "phone") when the word is its token with an
+        ending. A stem cut further is often another word ("canada" stems to "can"), whose
+        commonness says nothing of the word typed."""
         if token in self._text.never_missing or word in self._text.framing_words:
             return 0.0  # chatter-like, or framing ("flop" means "fail", which frames)
         said = self._text.informativeness
-        if token == word or not token.isalpha():
+        if token == word or not token.isalpha() or len(word) - len(token) > INFLECTION_ENDING:
             return said(word)
         return min(said(word), said(token))
 
