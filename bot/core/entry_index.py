@@ -16,7 +16,7 @@ from bot.core.data_analysis import BORROWED
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import HOW_MANY, HOW_TO, QUESTION_KINDS
+from bot.core.vocabulary import HOW_LONG, HOW_MANY, HOW_TO, QUESTION_KINDS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
@@ -33,7 +33,8 @@ TOPIC_IDF = math.log(1 + 10)
 INFLECTION_ENDING = 2
 # One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
 KIND_BITS = {
-    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY, HOW_TO}))
+    kind: 1 << bit
+    for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_LONG, HOW_MANY, HOW_TO}))
 }
 
 

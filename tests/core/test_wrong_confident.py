@@ -41,3 +41,26 @@ def test_a_question_about_a_place_no_entry_covers_is_not_answered(
     spanish: Matcher, question: str
 ) -> None:
     assert spanish.match(question).tier is not Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("es", "¿cuánto tarda una audiencia de asilo?"),
+        ("es", "cuanto tiempo dura un caso de asilo en la corte"),
+        ("en", "how long does an asylum hearing take?"),
+    ],
+)
+def test_how_long_is_a_kind_of_its_own_and_no_entry_is_asked_it(
+    spanish: Matcher, english: Matcher, language: str, question: str
+) -> None:
+    matcher = spanish if language == "es" else english
+    assert matcher._text.question_kind(matcher._text.plain_words(question).split()) == "how long"
+    assert matcher.match(question).tier is not Tier.CONFIDENT
+
+
+def test_how_many_still_asks_how_many_in_spanish(spanish: Matcher) -> None:
+    assert spanish._text.question_kind(["cuantos", "migrantes", "se", "inscribieron"]) == (
+        "how many"
+    )
+    assert spanish.match("¿cuántos migrantes se inscribieron en la app?").tier is Tier.CONFIDENT
