@@ -27,6 +27,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"^no way(?= |$)|(?<= )no way$", "hoax"),
     (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
     (r"hard to (?:believe|buy)", "hoax"),
+    # "is there anything behind it" asks whether it is true.
+    (r"anything (?:behind|to) (?:it|this|that)", "real"),
     (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"
     (r"alternatives? to detention", "atd"),
     # Kept apart from detention itself: "how many people are in ICE detention" is not asked
@@ -56,7 +58,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     apple appstore store play press united u usa america border boarder title make made
     making makes stand stands non nondetained not arent isnt wasnt never aren without
     outside instead bring brings bringing brought picked picking scooped rounded southern
-    southwest sw mexican mexico way cant cannot can hard go goes going gone went""".split()
+    southwest sw mexican mexico way cant cannot can hard go goes going gone went anything""".split()
 )
 
 # Single words mapped onto one canonical form (after stemming).
@@ -217,6 +219,7 @@ SYNONYMS: dict[str, str] = {
     "shady": "hoax",
     "fishy": "hoax",
     "bogus": "hoax",
+    "psyop": "hoax",
     # Doubt said in other words: "seems exaggerated", "i doubt it", "sounds dubious". (Not
     # "spin" or "inflated": the knowledge base asks whether the bot spins, and whether repeat
     # crossings inflate the border figures.)
