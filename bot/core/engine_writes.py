@@ -32,7 +32,14 @@ from bot.core.knowledge import (
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.normalize import clean
-from bot.core.store import Change, Delete, QuestionState, Revision, Upsert
+from bot.core.store import (
+    Change,
+    Delete,
+    QuestionState,
+    Revision,
+    RevisionConflict,
+    Upsert,
+)
 
 
 class Writes(LiveKnowledge):
@@ -241,32 +248,8 @@ class Writes(LiveKnowledge):
             await self._refresh_locked()  # validate against the database, not a stale copy
             for entry_id, number in (expected or {}).items():
                 latest = await self._store.latest_revision(entry_id)
-                if latest != number and number == 0:
-                    raise KnowledgeError(
-                        [
-                            Marked(
-                                N_(
-                                    "entry '{entry}': field 'id': already exists (someone else "
-                                    "added it a moment ago)"
-                                ),
-                                entry=entry_id,
-                            )
-                        ]
-                    )
                 if latest != number:
-                    raise KnowledgeError(
-                        [
-                            Marked(
-                                N_(
-                                    "entry '{entry}': changed by someone else since revision "
-                                    "{number} (now {latest}); open it again to see their change"
-                                ),
-                                entry=entry_id,
-                                number=number,
-                                latest=latest,
-                            )
-                        ]
-                    )
+                    raise _conflict(RevisionConflict(entry_id, number, latest))
             after = KnowledgeSet(
                 dict(self._knowledge.entries), {**self._knowledge.topics, **topics}
             )
@@ -281,9 +264,18 @@ class Writes(LiveKnowledge):
             changes += [Delete(entry_id) for entry_id in deletions]
             if not changes and topics == {}:
                 return []
-            revisions = await self._store.apply(
-                changes, author=author, reason=reason, topics=topics, announced=self._announcing > 0
-            )
+            try:
+                # Checked again in the write transaction: another process may have saved since.
+                revisions = await self._store.apply(
+                    changes,
+                    author=author,
+                    reason=reason,
+                    topics=topics,
+                    announced=self._announcing > 0,
+                    expected=expected,
+                )
+            except RevisionConflict as conflict:
+                raise _conflict(conflict) from None
             self._install(after)
             # Ours is the newest revision unless another process wrote meanwhile: then read all.
             # It is saved either way, so a failure here only leaves it to the next refresh.
@@ -299,3 +291,19 @@ class Writes(LiveKnowledge):
             await self._announce_elsewhere()  # one written meanwhile by another process
         self._changed()
         return revisions
+
+
+def _conflict(conflict: RevisionConflict) -> KnowledgeError:
+    """What a moderator is told when someone else saved first."""
+    if conflict.expected == 0:
+        text = N_(
+            "entry '{entry}': field 'id': already exists (someone else added it a moment ago)"
+        )
+        return KnowledgeError([Marked(text, entry=conflict.entry_id)])
+    text = N_(
+        "entry '{entry}': changed by someone else since revision {number} (now {latest}); "
+        "open it again to see their change"
+    )
+    return KnowledgeError(
+        [Marked(text, entry=conflict.entry_id, number=conflict.expected, latest=conflict.latest)]
+    )

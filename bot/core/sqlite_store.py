@@ -9,7 +9,7 @@ the question log, votes, stats and watches bot.core.sqlite_questions.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import aiosqlite
@@ -17,7 +17,14 @@ import aiosqlite
 from bot.core.knowledge import KnowledgeSet, PlacedEntry
 from bot.core.models import Entry
 from bot.core.sqlite_questions import SQLiteQuestionLog
-from bot.core.store import Change, KnowledgeMark, Revision, Upsert, utc_now
+from bot.core.store import (
+    Change,
+    KnowledgeMark,
+    Revision,
+    RevisionConflict,
+    Upsert,
+    utc_now,
+)
 
 
 def _entry_json(entry: Entry) -> str:
@@ -94,11 +101,20 @@ class SQLiteStore(SQLiteQuestionLog):
         reason: str,
         topics: dict[str, str] | None = None,
         announced: bool = False,
+        expected: Mapping[str, int] | None = None,
     ) -> list[Revision]:
         """Append one revision per change, all or nothing."""
         now = utc_now()
         written: list[Revision] = []
         async with self._write() as db:
+            for entry_id, number in (expected or {}).items():
+                async with db.execute(
+                    "SELECT MAX(number) FROM revisions WHERE entry_id = ?", (entry_id,)
+                ) as cursor:
+                    row = await cursor.fetchone()
+                latest = int(row[0]) if row and row[0] is not None else 0
+                if latest != number:
+                    raise RevisionConflict(entry_id, number, latest)
             for file, title in (topics or {}).items():
                 await db.execute(
                     "INSERT INTO topics (file, title) VALUES (?, ?) "

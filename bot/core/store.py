@@ -12,7 +12,7 @@ schema in `migrations/postgresql/`, chosen there by the URL's scheme.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -160,6 +160,15 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+class RevisionConflict(Exception):
+    """An entry moved on since the revision a change was based on. The store checks this in
+    the write transaction itself, so no other process can write in between."""
+
+    def __init__(self, entry_id: str, expected: int, latest: int) -> None:
+        super().__init__(f"entry '{entry_id}': expected revision {expected}, found {latest}")
+        self.entry_id, self.expected, self.latest = entry_id, expected, latest
+
+
 class Store(Protocol):
     async def close(self) -> None: ...
 
@@ -181,10 +190,13 @@ class Store(Protocol):
         reason: str,
         topics: dict[str, str] | None = None,
         announced: bool = False,
+        expected: Mapping[str, int] | None = None,
     ) -> list[Revision]:
         """Append one revision per change (and set topic titles), all or nothing.
         `announced`: the writer tells moderators itself (a running bot); else the revisions
-        wait for `take_unannounced`."""
+        wait for `take_unannounced`. `expected`: entry id → the newest revision number the
+        change was based on (0: the entry must not exist yet); RevisionConflict, and nothing
+        written, if any entry has moved on."""
         ...
 
     async def take_unannounced(self) -> list[Revision]:

@@ -11,7 +11,7 @@ from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_directory, load_paths
 from bot.core.matcher import Tier
 from bot.core.models import Entry
-from bot.core.store import Vote
+from bot.core.store import Upsert, Vote
 
 from .conftest import write_knowledge
 
@@ -204,6 +204,31 @@ async def test_an_edit_based_on_a_stale_revision_is_refused(engine: Engine) -> N
         )
     assert engine.entry("apple-store").keywords == ["apple"]  # type: ignore[union-attr]
     assert await engine.latest_revision("apple-store") == 2
+
+
+async def test_a_save_slipping_in_after_the_check_still_refuses_the_stale_edit(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process saves between the engine's own check and its write: the store's check,
+    # inside the write transaction, still refuses, and nothing of the stale edit is saved.
+    store = engine._store
+    real_apply = store.apply
+
+    async def someone_saves_first(*args: Any, **kwargs: Any) -> Any:
+        placed = engine._knowledge.entries["apple-store"]
+        other = placed.entry.model_copy(update={"keywords": ["other"]})
+        await real_apply([Upsert(other, placed.file, placed.position)], author="b", reason="b")
+        return await real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(store, "apply", someone_saves_first)
+    with pytest.raises(KnowledgeError, match="changed by someone else since revision 1"):
+        await engine.edit_entry(
+            "apple-store", {"keywords": ["iphone"]}, author="mod-a", reason="a", base_revision=1
+        )
+    monkeypatch.undo()
+    assert [r.author for r in await engine.history("apple-store")][-1] == "b"
+    await engine.refresh()
+    assert engine.entry("apple-store").keywords == ["other"]  # type: ignore[union-attr]
 
 
 async def test_opening_a_picked_entry_is_logged_and_can_take_a_vote(engine: Engine) -> None:

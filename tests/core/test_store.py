@@ -12,7 +12,15 @@ from bot.core.knowledge import load_directory
 from bot.core.matcher import Tier
 from bot.core.sqlite_connection import MIGRATIONS, translated
 from bot.core.sqlite_store import SQLiteStore
-from bot.core.store import DatabaseBusy, DatabaseFull, Delete, QuestionState, StoreError, Upsert
+from bot.core.store import (
+    DatabaseBusy,
+    DatabaseFull,
+    Delete,
+    QuestionState,
+    RevisionConflict,
+    StoreError,
+    Upsert,
+)
 from bot.settings import Settings
 
 
@@ -83,6 +91,29 @@ async def test_a_failing_change_rolls_back_the_whole_batch(
             )
         assert await store.is_empty()
         assert (await store.current()).topics == {}
+
+
+async def test_a_change_based_on_an_old_revision_writes_nothing(
+    tmp_path: Path, knowledge_dir: Path
+) -> None:
+    entry = load_directory(knowledge_dir).entries["enrolled-45"].entry
+    path = tmp_path / "db.sqlite3"
+    async with await SQLiteStore.open(path) as mine, await SQLiteStore.open(path) as theirs:
+        await mine.apply([Upsert(entry, "t", 0)], author="seed", reason="seed", expected={})
+        theirs_edit = entry.model_copy(update={"question": "How many were enrolled?"})
+        await theirs.apply([Upsert(theirs_edit, "t", 0)], author="b", reason="b", expected={})
+        mine_edit = entry.model_copy(update={"question": "How many signed up?"})
+        with pytest.raises(RevisionConflict) as raised:
+            await mine.apply(
+                [Upsert(mine_edit, "t", 0)], author="a", reason="a", expected={"enrolled-45": 1}
+            )
+        assert (raised.value.expected, raised.value.latest) == (1, 2)
+        with pytest.raises(RevisionConflict):  # "new" entry that someone else added meanwhile
+            await mine.apply(
+                [Upsert(mine_edit, "t", 0)], author="a", reason="a", expected={"enrolled-45": 0}
+            )
+        history = await mine.history("enrolled-45")
+        assert [r.author for r in history] == ["seed", "b"]
 
 
 async def test_unanswered_queue_and_one_vote_per_member(tmp_path: Path) -> None:
