@@ -83,10 +83,11 @@ class Reader(Protocol):
 def drop_dismissal(plain: str, language: str, reader: Reader) -> str:
     """`plain` (plain words) with a judgement beside the question read as the word of doubt it
     means ("sounds like rage bait" -> "rumor"), and without the alternative that dismisses the
-    claim asked about, when that claim is said in more than one word ("is the quote real or
-    just a hit piece", not "is newsmax legit or just rumors": one name is no claim). When what
-    is left says no doubt of its own ("did ICE announce it officially or is it all gossip"), the
-    alternative is read as the word of doubt."""
+    claim asked about ("is the quote real or just a hit piece") or the story ("is this legit
+    or just a rumor"), unless the claim is one word ("is newsmax legit or just rumors": one
+    name is no claim, and is left to the matcher). When what is left says no doubt of its own
+    ("did ICE announce it officially or is it all gossip"), the alternative is read as the
+    word of doubt."""
     doubt = _patterns(language)
     if doubt is None:
         return plain
@@ -97,8 +98,8 @@ def drop_dismissal(plain: str, language: str, reader: Reader) -> str:
         return plain
     kept = plain[: found.start("dismissal")]
     tokens = set(reader.content_tokens(reader.join_phrases(kept)))
-    if len(tokens - reader.doubt_tokens) < 2:
-        return plain
+    if len(tokens - reader.doubt_tokens) == 1:
+        return plain  # "is newsmax legit or just rumors": one name is no claim
     if reader.doubt_tokens.isdisjoint(tokens):
         return f"{kept} {doubt.means}"
     return kept

@@ -31,6 +31,11 @@ def test_the_alternative_that_dismisses_a_claim_is_dropped(question: str, read_a
     assert plain.endswith(("real", "legit", "true", "story")), plain
 
 
+def test_doubt_about_the_whole_story_drops_its_alternative_too() -> None:
+    assert read("is this legit or just a rumor going around?") == "is this legit"
+    assert read("is it true or just right wing media stuff") == "is it true"
+
+
 def test_what_is_left_without_doubt_of_its_own_reads_as_doubt() -> None:
     # "officially" asks whether it is true, but says no doubt itself: the gossip meant it.
     assert read("did ICE announce the app officially or is it all gossip from insiders") == (
