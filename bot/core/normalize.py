@@ -1,8 +1,9 @@
 """Turning what people type into comparable text and tokens.
 
 Discord markup, accents, emoji, zero-width and direction-control characters, stretched letters
-and punctuation are removed; words are lower-cased, lightly stemmed and mapped onto the
-domain's canonical vocabulary (see vocabulary.py), so "application", "apps" and "app" meet.
+and punctuation are removed; words are lower-cased, lightly stemmed (one rule for every word:
+_strip) and mapped onto the domain's canonical vocabulary (see vocabulary.py), so
+"application", "apps" and "app" meet.
 Plain ASCII text, which is almost everything, takes a fast path: building an index normalises
 every question of every entry.
 """
@@ -18,6 +19,7 @@ from bot.core.vocabulary import (
     HOW_TO,
     HOW_TO_DOUBT,
     HOW_TO_OPENINGS,
+    PHRASE_TOKENS,
     PHRASE_WORDS,
     PHRASES,
     QUESTION_KINDS,
@@ -182,22 +184,58 @@ def _token(word: str) -> str:
     return token
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A small suffix stripper: enough to join plurals and verb forms, never below 3 letters."""
-    if len(word) <= 3 or not word.isalpha():
-        return SYNONYMS.get(word, word)
-    if word in SYNONYMS:
-        return SYNONYMS[word]
+# Words whose ending only looks like a suffix: "news" is not "new", "bias" not "bia".
+_WHOLE_WORDS = frozenset("news bias atlas canvas always perhaps various".split())
+# "us" in "used", never "th" in "thing" nor "ne" in "need".
+_VOWEL_CONSONANT = re.compile(r"[aeiou][^aeiouy]").fullmatch
+# An "s" after these is part of the word: "status", "crisis", "class".
+_NOT_PLURAL = ("us", "is", "ss")
+
+
+def _strip(word: str) -> str:
+    """A small suffix stripper, the same for every word: enough to join plurals and verb forms,
+    never below 3 letters. A final "e" the stripping may have taken is dropped everywhere, so
+    "ignore", "ignores" and "ignored" meet, and so do "phone" and "phones"."""
+    if len(word) <= 3 or not word.isalpha() or word in _WHOLE_WORDS:
+        return word
     for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and not word.endswith("ss" if suffix == "s" else "\0"):
-            candidate = word[: -len(suffix)] + replacement
-            if len(candidate) >= (4 if suffix == "ly" else 3):
-                word = candidate
-                break
+        if not word.endswith(suffix) or (suffix == "s" and word.endswith(_NOT_PLURAL)):
+            continue
+        candidate = word[: -len(suffix)] + replacement
+        if len(candidate) == 2 and suffix in ("ed", "es", "ing") and _VOWEL_CONSONANT(candidate):
+            candidate += "e"  # "used", "uses", "using": the "e" was the word's ("use")
+        if len(candidate) >= (4 if suffix == "ly" else 3):
+            word = candidate
+            break
     if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "lsz":
         word = word[:-1]  # "stopp" (from "stopped") -> "stop"
-    return SYNONYMS.get(word, word)
+    if len(word) > 3 and word.endswith("e") and not word.endswith("ee"):
+        word = word[:-1]
+    return word
+
+
+# Synonyms by their stripped form too: a synonym reaches every form of its word ("sources",
+# "sourced" are "source"), and a canonical word's own forms are that word ("phones" is
+# "phone"). The word's own entry wins where two strip alike. Not for stems of three letters
+# or fewer, which other words strip to ("note" to "not"): those reach their plural only.
+_CANONICAL = frozenset(SYNONYMS.values())
+_STEM_SYNONYMS: dict[str, str] = {}
+for _word, _canonical in [*SYNONYMS.items(), *((c, c) for c in SYNONYMS.values())]:
+    if len(_stripped := _strip(_word)) > 3:
+        _STEM_SYNONYMS.setdefault(_stripped, _canonical)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's token: its synonym (looked up as typed, as a plural, then by its stripped
+    form), else its stripped form."""
+    synonym = SYNONYMS.get(word) or (SYNONYMS.get(word[:-1]) if word.endswith("s") else None)
+    if synonym is not None:
+        return synonym
+    if word in PHRASE_TOKENS or word in _CANONICAL:
+        return word  # a domain name already joined ("appstore"), or a canonical word ("true")
+    stripped = _strip(word)
+    return _STEM_SYNONYMS.get(stripped, stripped)
 
 
 def content_tokens(normalized: str) -> list[str]:
@@ -224,9 +262,15 @@ def content_words(normalized: str) -> list[tuple[str, str]]:
     return [(word, token) for word, token in pairs if token]
 
 
+# "what time", "which day": a question asking when.
+_WHAT = ("what", "wat", "which")
+_TIMES = [["time"], ["day"], ["date"], ["year"], ["month"]]
+
+
 def question_kind(words: list[str]) -> str:
-    """What a question asks for, from its first words: "who", "when", "where", "why" or
-    "how many"; "" when none of its first four words says ("unnamed sources, so who said it")."""
+    """What a question asks for, from its first words: "who", "when" (also "what time",
+    "what day"), "where", "why" or "how many"; "" when none of its first four words says
+    ("unnamed sources, so who said it")."""
     for position, word in enumerate(words[:4]):
         if word in ("how", "hw") and words[position + 1 : position + 2] in (["many"], ["much"]):
             return HOW_MANY
@@ -236,6 +280,8 @@ def question_kind(words: list[str]) -> str:
             and words[position + 3 : position + 4] not in HOW_TO_DOUBT
         ):
             return HOW_TO
+        if word in _WHAT and words[position + 1 : position + 2] in _TIMES:
+            return "when"  # "what time does it open", "what day is the check-in"
         kind = QUESTION_KINDS.get(word)
         if kind is not None:
             return kind

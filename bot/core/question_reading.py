@@ -45,7 +45,8 @@ class QuestionReader(EntryIndex):
         """Each distinct query token with its weight, the word typed for it, and the question
         as read (its typos corrected); `plain` is the output of plain_words().
 
-        Unknown strings that are not words are corrected first, so a corrected word can still
+        Strings that are not words are corrected first (even when their stem is known, if they
+        sound just like another knowledge-base word: _mistyped), so a corrected word can still
         join its phrase ("appel store" -> "appstore"); failing a knowledge-base word, to a common
         word of the language ("puxhed" -> "pushed"), whose meaning then counts. A real word is
         never corrected into a knowledge-base word ("daca" is not "data"), unless the correction
@@ -57,7 +58,9 @@ class QuestionReader(EntryIndex):
         real: list[tuple[int, str]] = []
         for position, word in enumerate(words):
             text = self._text
-            if word not in text.stopwords and text.stem(word) not in self._idf:
+            if word not in text.stopwords and (
+                text.stem(word) not in self._idf or self._mistyped(word)
+            ):
                 if (homophone := self._sounds_like(word)) is not None:
                     words[position] = homophone
                     corrected.add(homophone)
@@ -102,6 +105,20 @@ class QuestionReader(EntryIndex):
                 weights[token] = weight * factor
                 typed[token] = word
         return weights, typed, read
+
+    def _mistyped(self, word: str) -> bool:
+        """Whether a string whose stem the knowledge base knows is still a misspelling: it is
+        neither a word the knowledge base writes nor a word of the language, and it sounds just
+        like a knowledge-base word with another stem. Stems are cut short, and a name spelt by
+        ear may be one: "apel" ("apple" as Spanish speakers hear it) is also the stem of
+        "apelación". A string only one edit from a word keeps its stem's reading ("incs", from
+        "Inc's", is not "ins")."""
+        text = self._text
+        if not word.isalpha() or self._typos.knows(word) or text.is_word(word):
+            return False
+        key = text.sound_key(word)
+        heard = None if key is None else self._sounds.get(key)
+        return heard is not None and text.stem(heard) != text.stem(word)
 
     def _informativeness(self, word: str, token: str) -> float:
         """How much a question word an entry lacks says (EntryIndex); a word of the context

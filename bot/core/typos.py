@@ -34,6 +34,10 @@ class TypoCorrector:
         self._buckets = buckets  # most used words first, so ties go to the common word
         self._cache: dict[str, str | None] = {}
 
+    def knows(self, word: str) -> bool:
+        """Whether `word` is one of the known words, as written."""
+        return word in self._known
+
     def correct(self, word: str) -> str | None:
         """The known word `word` was probably meant to be, or None."""
         if word in self._known or len(word) < MIN_LENGTH or not word.isalpha():

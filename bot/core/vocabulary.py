@@ -50,6 +50,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "what does ATD stand for" asks what a name means, not where things stand.
     (r"stands? for", "meaning"),
 )
+# The tokens the phrases become: tokens already, never stripped again.
+PHRASE_TOKENS: frozenset[str] = frozenset(token for _, token in PHRASES)
 # Every phrase above contains one of these words: text without any of them skips the phrase
 # pass (a speed-up only; tests check each phrase still joins).
 PHRASE_WORDS: frozenset[str] = frozenset(
@@ -61,7 +63,9 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     southwest sw mexican mexico way cant cannot can hard go goes going gone went anything""".split()
 )
 
-# Single words mapped onto one canonical form (after stemming).
+# Single words mapped onto one canonical form. A word is looked up as typed, then by its
+# stripped form (normalize.py), so a synonym reaches every form of its word and a canonical
+# word's forms are it ("phones" is "phone"). Some keys are written as stripped forms.
 SYNONYMS: dict[str, str] = {
     "application": "app",
     "applic": "app",
@@ -120,6 +124,11 @@ SYNONYMS: dict[str, str] = {
     "proclamation": "eo",
     "order": "eo",
     "rule": "eo",
+    # …but a court that "ruled" gave a ruling: a synonym reaches every form of its word
+    # (normalize.py), so a form with another sense is listed apart.
+    "ruled": "ruling",
+    "ruling": "ruling",
+    "rulings": "ruling",
     "crosser": "crossing",
     "cross": "crossing",
     "crossed": "crossing",
@@ -147,11 +156,12 @@ SYNONYMS: dict[str, str] = {
     "encount": "encounter",
     "encounter": "encounter",
     # Negation: "what if they don't check in" asks about skipping one, not how it works.
-    "not": "not",
-    "dont": "not",
-    "doesnt": "not",
-    "didnt": "not",
-    "never": "not",
+    # (Its token is no stripped form of another word: "note" and "noted" strip to "not".)
+    "not": "negation",
+    "dont": "negation",
+    "doesnt": "negation",
+    "didnt": "negation",
+    "never": "negation",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
     "diff": "different",
@@ -232,8 +242,8 @@ SYNONYMS: dict[str, str] = {
     "doubtful": "hoax",
     "skeptical": "hoax",
     "sceptical": "hoax",
-    "suspiciou": "hoax",
-    "dubiou": "hoax",
+    "suspicious": "hoax",
+    "dubious": "hoax",
     "trust": "true",
     "trustworthy": "true",
     "credible": "true",
@@ -256,7 +266,7 @@ STOPWORDS: frozenset[str] = frozenset(
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
     waht hte adn tf hella b4 deets keep keeps kept keeping hw hwo getting
-    smth sth roughly approximately approx ballpark""".split()
+    smth sth roughly approximately approx ballpark meaning""".split()
 )
 
 

@@ -1,0 +1,120 @@
+"""How words are reduced to match keys, in English and Spanish: which forms meet, which stay
+apart, and that a stem the knowledge base knows never makes a misspelling or a real word into
+something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.analysis import analysis
+from bot.core.matcher import Matcher
+from testkit.labelled import shipped_entries
+
+
+@pytest.fixture(scope="module")
+def english() -> Matcher:
+    return Matcher(shipped_entries())
+
+
+@pytest.fixture(scope="module")
+def spanish() -> Matcher:
+    return Matcher(shipped_entries(), language="es")
+
+
+def test_a_name_spelt_by_ear_is_the_name_even_when_it_is_another_words_stem(
+    spanish: Matcher,
+) -> None:
+    # "apel" is "apple" as heard, and also the stem of "apelación" (the appeal the knowledge
+    # base tells of): a string that is no word and sounds just like a name is the name.
+    es = spanish._text
+    assert es.stem("apelacion") == es.stem("apel")
+    assert spanish.query_tokens("la tienda de apel") == spanish.query_tokens("la tienda de apple")
+    # The appeal itself is still the appeal.
+    assert spanish.query_tokens("hubo apelación") != spanish.query_tokens("hubo apple")
+
+
+def test_a_rare_form_of_a_known_word_keeps_its_reading(english: Matcher) -> None:
+    # "Inc's" is read "incs": one edit from "ins", but its stem is the knowledge base's "inc".
+    assert english.query_tokens("BI Inc's smartlink") == english.query_tokens("BI Inc smartlink")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("ignore", "ignores"),
+        ("ignore", "ignored"),
+        ("issue", "issues"),
+        ("phone", "phones"),
+        ("case", "cases"),
+        ("office", "offices"),
+        ("use", "used"),
+        ("use", "using"),
+        ("asylum", "asylums"),
+        ("state", "states"),
+        ("release", "released"),
+        ("bias", "biased"),
+        ("enroll", "enrolls"),
+        ("source", "sourcing"),  # a synonym's canonical word reaches all its forms
+        ("smartphone", "phones"),
+    ],
+)
+def test_forms_of_one_english_word_meet(one: str, other: str) -> None:
+    en = analysis("en")
+    assert en.tokens_of([one]) == en.tokens_of([other]) != []
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("news", "new"),
+        ("us", "use"),
+        ("apple", "app"),
+        ("status", "stat"),
+        ("need", "nee"),
+        ("note", "not"),  # "not" is negation, which "note" and "noted" must not become
+        ("noted", "dont"),
+        ("ruled", "rule"),  # a court's ruling is not the rule (the proclamation's)
+        ("thing", "the"),
+    ],
+)
+def test_different_english_words_stay_apart(one: str, other: str) -> None:
+    en = analysis("en")
+    assert en.stem(one) != en.stem(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("cita", "citas"), ("reportarse", "reporta"), ("corte", "cortes"), ("apelación", "apeló")],
+)
+def test_forms_of_one_spanish_word_meet(one: str, other: str) -> None:
+    es = analysis("es")
+    words = es.word_list(f"{one} {other}")
+    assert es.tokens_of(words[:1]) == es.tokens_of(words[1:]) != []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what time does the ice office open", "when"),
+        ("which day is my check in", "when"),
+        ("what is the app", ""),
+        ("a que hora abre la oficina", "when"),
+    ],
+)
+def test_asking_what_time_asks_when_in_both_languages(question: str, kind: str) -> None:
+    language = "es" if question.startswith("a que") else "en"
+    text = analysis(language)
+    assert text.question_kind(text.word_list(question)) == kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "not_into"),
+    [("daca", "data"), ("offices", "official"), ("presser", "pressure"), ("cases", "causes")],
+)
+def test_typo_correction_never_turns_a_real_word_into_a_knowledge_base_word(
+    english: Matcher, typed: str, not_into: str
+) -> None:
+    plain = f"what about the {typed}"
+    _, _, read = english._weighted_tokens(plain)
+    assert read.split()[-1] == typed
+    assert not_into not in read
