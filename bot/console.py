@@ -46,6 +46,8 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
         return "\n".join(lines), choices
     if answer.not_translated_note:
         lines += [_wrap(answer.not_translated_note), ""]
+    if answer.unanswered_note:
+        lines += [_wrap(answer.unanswered_note), ""]
     lines.append(_wrap(answer.text))
     if answer.warning:
         lines += ["", _wrap(words.gettext("WARNING: {warning}").format(warning=answer.warning))]

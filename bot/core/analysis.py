@@ -66,6 +66,7 @@ class TextAnalysis(Protocol):
     def sound_key(self, word: str) -> str | None: ...
     def heard_keys(self, word: str) -> tuple[str, ...]: ...
     def sounds_like(self, word: str) -> str | None: ...
+    def base_forms(self, word: str) -> list[str]: ...
     def commoner(self, word: str, than: str) -> bool: ...
 
 
@@ -127,6 +128,9 @@ class EnglishAnalysis:
 
     def sounds_like(self, word: str) -> str | None:
         return None
+
+    def base_forms(self, word: str) -> list[str]:
+        return []  # English diminutives ("doggy") are not how questions are asked here
 
     def commoner(self, word: str, than: str) -> bool:
         return zipf(word) >= zipf(than) + COMMONER

@@ -57,6 +57,10 @@ ANONYMOUS_WARNING = N_(
 NOT_TRANSLATED_NOTE = N_(
     "This entry has not been translated into your language yet, so its answer is in English."
 )
+# A message of several questions answered through one of them: the others found no answer.
+UNANSWERED_PART_NOTE = N_(
+    "This answers one part of your message; the rest of it is not in my knowledge base."
+)
 
 
 def format_date(day: dt.date, language: str = SOURCE_LANGUAGE) -> str:
@@ -111,6 +115,9 @@ class Answer:
     newer_developments: str | None = None  # said when dates_from is over a year older than that
     language: str = SOURCE_LANGUAGE  # of the question, and so of everything the bot says
     translated: bool = True  # False: the entry has no words in `language`; `text` is English
+    # Of a message of several questions answered through one: how many of the others no entry
+    # answers (see `unanswered_note`).
+    unanswered_parts: int = 0
 
     @property
     def matched(self) -> bool:
@@ -151,6 +158,13 @@ class Answer:
         """One line for an answer whose entry is not yet in the question's language."""
         return None if self.translated else message(NOT_TRANSLATED_NOTE, self.language)
 
+    @property
+    def unanswered_note(self) -> str | None:
+        """One line for an answer to one question of several, when the others have none."""
+        if not self.unanswered_parts or self.tier is not Tier.CONFIDENT:
+            return None
+        return message(UNANSWERED_PART_NOTE, self.language)
+
     def to_json(self) -> dict[str, Any]:
         """The stable machine-readable contract (see DESIGN.md)."""
         return {
@@ -178,6 +192,7 @@ class Answer:
             "language": self.language,
             "answer_language": self.answer_language,
             "note": self.not_translated_note,
+            "unanswered_note": self.unanswered_note,
         }
 
     @property

@@ -32,7 +32,9 @@ _THANKS = _any(
 )
 _THANKS_FOR = (
     r"(?: (?:so|very) much| a lot| a bunch| in advance| again)?"
-    r"(?: (?:for|4) (?:all )?(?:the|your|this) (?:help|answers?|info))?(?: earlier)?"
+    # "for the help", "for the earlier answer", "for the glitch info", "for your replies"
+    r"(?: (?:for|4) (?:all )?(?:the|your|this|that)(?: [a-z]+)?"
+    r" (?:help|answers?|info|replies|reply|responses?|explanation))?(?: earlier)?"
 )
 _QUESTION_START = _any(
     "what who whos how hows is are did does do can could why when where which will would was"
@@ -71,6 +73,9 @@ CHATTER: dict[str, tuple[str, ...]] = {
         # Who is asking and why: "newbie here", "I'm writing a school paper".
         r"(?:(?:a )?(?:newbie|noob|new (?:here|to this)|new person|first time)(?: here)?)"
         r"(?= (?:what|who|how|is|are|did|does|do|can|why|when|where|which))",
+        r"(?:(?:its )?(?:my )?first time (?:posting|poster|asking|here)|(?:im )?new here)"
+        r"(?: (?:here|in here|in this (?:server|channel|group|chat)))?",
+        r"(?:sorry )?(?:im )?late to the (?:thread|party|convo|conversation|discussion|chat)",
         r"(?:im|i am) (?:writing|doing|working on) (?:a|an|my) (?:school |college |class )?"
         r"(?:paper|essay|report|project|assignment|article)(?: (?:on|about) (?:this|it))?",
         r"(?:(?:genuinely|honestly|seriously|just|sincerely) asking|asking genuinely)",
@@ -78,12 +83,16 @@ CHATTER: dict[str, tuple[str, ...]] = {
         r"just to (?:be clear|clarify|confirm|check|double check)",
         r"(?:i )?(?:want|wanna|would like|wanted|d like) to know(?: if| whether)?",
         r"(?:i )?(?:have|got) a (?:quick |small |random )?(?:question|q)(?: for (?:you|u))?",
-        rf"(?:quick|random|honest|genuine|serious|simple|{_DUMB}) (?:question|q|one)",
+        rf"(?:quick|random|honest|genuine|serious|simple|{_DUMB}) (?:question|q|one)"
+        rf"(?: for (?:the )?(?:{_ADDRESSED}|{_YOU}))?",
         r"one more(?: (?:question|q|thing))?",
+        # A question that follows an earlier one: "follow up:", "quick follow-up question".
+        r"^(?:(?:a|one|quick) )?follow ?up(?: (?:question|q))?(?= )",
         r"lmk|let me know|tell me|pls|plz|please|eli5|explain like im five",
         # Hedges and apologies.
         rf"sorry(?: (?:if|for) (?:this is|this|its|it is) (?:a )?{_DUMB}(?: question| q)?)?"
-        r"(?: (?:to bother(?: you)?|for asking|for the dumb question))?",
+        r"(?: (?:to bother(?: you)?|for asking|for the dumb question|to bring (?:this |it )?up"
+        r"(?: again| old news)?))?(?: but)?",
         rf"(?:this )?(?:might|may) be (?:a )?{_DUMB} (?:question|q)",
         r"not sure if (?:you|u) (?:know|would know|can answer)(?: this)?",
         r"(?:no idea|idk) if (?:you|u) (?:know|cover)(?: this)?",
@@ -97,6 +106,16 @@ CHATTER: dict[str, tuple[str, ...]] = {
         # Who brought it up: "my cousin keeps saying stuff about this".
         rf"(?:my|a) {_PEOPLE} (?:keeps|kept|has been|is|was) (?:saying|posting|sharing|telling me"
         r"|asking)(?: (?:stuff|things))?(?: about (?:this|it|that))?",
+        # Where the asker came across it: "… people keep mentioning", "i keep seeing it".
+        r"(?:that |which )?(?:people|ppl|everyone|everybody|folks) (?:keep|keeps|kept) "
+        r"(?:mentioning|talking about|posting about|bringing up)(?: (?:it|this|that))?",
+        r"i (?:keep|kept) (?:seeing|hearing)(?: about)?(?: (?:it|this|that))?"
+        r"(?: (?:mentioned|everywhere|around|online|here))?$",
+        # A message passed on: "my mom just sent me this article in the family group chat".
+        rf"(?:my {_PEOPLE} |(?:some ?one|some ?body) )?(?:just )?(?:sent|forwarded|shared|texted"
+        r"|showed) (?:me|us) (?:this|that|a|an)(?: (?:article|link|post|screenshot|video|story))?"
+        r"(?: (?:in|on|over|via) (?:the |our |a |my )?(?:family |group |work )*"
+        r"(?:chat|whatsapp|text|facebook|fb|telegram|email|discord|dms?|server))?",
         # Filler opening a message: "ok but", "so like", "um".
         r"^(?:ok(?:ay)?|so|well|anyway|alright|right|oh|ah|hmm+|um+|uh+|like|but|and|wait)"
         r"(?: (?:but|so|like|um+|uh+|then|yeah))*(?= )",

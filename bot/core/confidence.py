@@ -73,6 +73,9 @@ class Candidate:
 class MatchResult:
     tier: Tier
     candidates: tuple[Candidate, ...]  # best first, at most the requested limit
+    # Of a message of several questions answered through one: how many of the others no entry
+    # answers (the answer says so).
+    unanswered: int = 0
 
     @property
     def best(self) -> Candidate | None:

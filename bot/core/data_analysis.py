@@ -52,6 +52,7 @@ class DataAnalysis:
         self._loanwords = data.loanwords
         self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
         self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
+        self._diminutives = [(re.compile(pattern), new) for pattern, new in data.diminutives]
         phrases = data.phrases
         self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
         self._phrase = (
@@ -162,6 +163,16 @@ class DataAnalysis:
             heard = pattern.sub(new, heard)
         key = self.sound_key(heard)
         return () if key is None or key == self.sound_key(word) else (key,)
+
+    def base_forms(self, word: str) -> list[str]:
+        """The words `word` may be a diminutive of, by the language's `diminutives` rules
+        ("poquitos" -> "pocos", "milloncitos" -> "millon", "ahorita" -> "ahora"), in order."""
+        found = []
+        for pattern, new in self._diminutives:
+            base, changed = pattern.subn(new, word)
+            if changed and base != word and base not in found:
+                found.append(base)
+        return found
 
     def commoner(self, word: str, than: str) -> bool:
         """Whether `word` is far (COMMONER Zipf units) more common than `than`, each as common

@@ -110,7 +110,7 @@ class Answering:
         if result.tier is Tier.CONFIDENT and best is not None:
             found = self.answer_for_entry(best.entry_id, text, language)
             if found is not None:
-                return replace(found, score=best.score)
+                return replace(found, score=best.score, unanswered_parts=result.unanswered)
         if result.tier is Tier.CLOSE:
             return answer_close(text, result.candidates, language)
         return answer_none(text, language=language)

@@ -1,7 +1,8 @@
 """Which language a question is in, per question: short, mixed English/Spanish, often unaccented.
 
 Each word votes for the language where it is more common, by how much (wordfreq's Zipf
-frequencies, bundled with the package: no download), and letters only one language uses (ñ, ¿,
+frequencies, bundled with the package: no download), except the English words another language
+borrows (its `loanwords`: "app", "check in"), and letters only one language uses (ñ, ¿,
 á …, from the language's data) add to its side. A question whose lead is too small — a bare
 name like "CBP One?", "SmartLINK" — is ambiguous and follows the asker's preference (their
 Discord locale), when there is one.
@@ -9,6 +10,7 @@ Discord locale), when there is one.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -29,11 +31,21 @@ class Detected:
     ambiguous: bool  # too close to call: `code` came from the fallback (or the best guess)
 
 
+@functools.cache
+def _borrowed() -> frozenset[str]:
+    """The English words the other languages borrow ("app", "check", "online"): said in either
+    language, they vote for neither ("check in por app?" is Spanish)."""
+    return frozenset(word for data in languages().values() for word in data.loanwords)
+
+
 def _votes(text: str) -> dict[str, float]:
     codes = list(languages())
     votes = dict.fromkeys(codes, 0.0)
     lowered = text.casefold()
+    borrowed = _borrowed()
     for word in _WORD.findall(lowered):
+        if word in borrowed:
+            continue
         frequency = {code: zipf_frequency(word, code) for code in codes}
         for code in codes:
             others = max((f for c, f in frequency.items() if c != code), default=0.0)

@@ -43,6 +43,9 @@ class Language:
     # (regular expression, replacement), in order: how its speakers spell the sounds of an
     # English name ("ice" heard as "ais"), before sound_alike
     english_sounds: tuple[tuple[str, str], ...] = ()
+    # (regular expression, replacement), each giving one candidate: the word a diminutive or
+    # other affectionate form is made from ("poquitos" -> "pocos", "ahorita" -> "ahora")
+    diminutives: tuple[tuple[str, str], ...] = ()
     synonyms: Mapping[str, str] = field(default_factory=dict)
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
@@ -171,6 +174,7 @@ def _load(path: Path) -> Language:
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
             sound_alike=tuple((str(p), str(r)) for p, r in raw.get("sound_alike", ())),
             english_sounds=tuple((str(p), str(r)) for p, r in raw.get("english_sounds", ())),
+            diminutives=tuple((str(p), str(r)) for p, r in raw.get("diminutives", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),

@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -239,7 +240,8 @@ class Matcher(QuestionReader):
 
         Two questions in one ("how many enrolled, and did it have glitches?") rarely fit one
         entry: when the whole is not answered, each part is matched on its own and the part
-        answered with the highest score is answered, if its entry covers all of that part."""
+        answered with the highest score is answered, if its entry covers all of that part. The
+        result counts the other parts no entry answers, for the answer to say so."""
         result = self._match_one(question, limit)
         parts = self._text.clauses(question)
         # "What is X and what is Y": no entry that only compares X and Y answers both.
@@ -251,33 +253,46 @@ class Matcher(QuestionReader):
             return claim
         if len(parts) < 2:
             return result
+        return self._one_of_several(parts, result, limit)
+
+    def _one_of_several(self, parts: list[str], result: MatchResult, limit: int) -> MatchResult:
+        """The answer to a message of several questions (`parts`) through the one an entry
+        answers fully, or `result`, the whole message's own."""
         weak = self._text.weak_tokens
         ranked = {candidate.entry_id for candidate in result.candidates}
         matched = [(part, self._match_one(part, limit)) for part in parts]
         # Parts that match nothing at all ("I volunteer at a shelter.") are context, not a
         # question: the one question beside them is judged as if asked alone.
         openers = self._text.question_openers
-        context = sum(
-            1
-            for part, one in matched
-            if one.tier is Tier.NONE and part.partition(" ")[0] not in openers
-        )
-        alone = bool(openers) and context == len(parts) - 1
-        answered = [
-            one
-            for part, one in matched
-            # A part of weak words only ("or is that fake") speaks of the other part.
-            if not weak.issuperset(self.query_tokens(part))
-            and one.tier is Tier.CONFIDENT
-            and one.best is not None
-            and (alone or one.best.coverage >= 1.0)
-            # …and one the whole question ranks among its best ("1.8 million a year? source?"
-            # asks for the figure's source, not who the story's sources are).
-            and one.best.entry_id in ranked
+        context = [
+            one.tier is Tier.NONE and part.partition(" ")[0] not in openers for part, one in matched
         ]
+        alone = bool(openers) and sum(context) == len(parts) - 1
+        # Each question in turn; a part of weak words only ("or is that fake") speaks of the
+        # other part.
+        full: list[tuple[MatchResult, bool]] = []  # …and whether a question unanswered came first
+        unanswered = confident = 0
+        for part, one in (m for m, aside in zip(matched, context, strict=True) if not aside):
+            if weak.issuperset(self.query_tokens(part)):
+                continue
+            if one.tier is not Tier.CONFIDENT:
+                unanswered += 1
+                continue
+            confident += 1
+            if one.best and (alone or one.best.coverage >= 1.0):
+                full.append((one, unanswered > 0))
+        # A part answered is one the whole question ranks among its best ("1.8 million a year?
+        # source?" asks for the figure's source, not who the story's sources are), unless it
+        # is the one part answered, every other asks what no entry answers, and none of those
+        # comes first: a later question may lean on an earlier one for its subject ("what is
+        # TPS and when does it expire" does not ask when the border order ends).
+        answered = [one for one, _ in full if one.best and one.best.entry_id in ranked]
+        if not answered and unanswered and confident == 1:
+            answered = [one for one, after_unanswered in full if not after_unanswered]
         if not answered:
             return result
-        return max(answered, key=lambda one: one.best.score if one.best else 0.0)
+        best = max(answered, key=lambda one: one.best.score if one.best else 0.0)
+        return replace(best, unanswered=unanswered) if unanswered else best
 
     def _doubted_claim(self, question: str, limit: int) -> MatchResult | None:
         """Doubt about one claim ("is the NYC launch real or just a rumor", "45 enrolled sounds

@@ -56,11 +56,24 @@ class QuestionReader(EntryIndex):
         corrected: set[str] = set()
         words = plain.split()
         real: list[tuple[int, str]] = []
+        text = self._text
+        # Words that already form one of the domain's names with their neighbours ("esmar
+        # link", "cbp uan") are read as typed: correcting one would break the name.
+        named = {word for word, _ in text.phrase_parts(plain)}
+        based = False  # whether a diminutive was read as its base word
         for position, word in enumerate(words):
-            text = self._text
-            if word not in text.stopwords and (
-                text.stem(word) not in self._idf or self._mistyped(word)
+            token = text.stem(word)
+            if (
+                word not in text.stopwords
+                and word not in named
+                and (token not in self._idf or self._mistyped(word))
             ):
+                if token in text.stopwords:
+                    continue  # shorthand for a function word ("xk" is "porque")
+                if (base := self._base_form(word)) is not None:
+                    words[position] = base
+                    based = True
+                    continue
                 if (homophone := self._sounds_like(word)) is not None:
                     words[position] = homophone
                     corrected.add(homophone)
@@ -81,7 +94,7 @@ class QuestionReader(EntryIndex):
             if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
                 words = trial
                 corrected.add(fixed)
-        read = " ".join(words) if corrected else plain
+        read = " ".join(words) if corrected or based else plain
         joined = self._text.join_phrases(read)
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}
@@ -125,6 +138,17 @@ class QuestionReader(EntryIndex):
         around the question (ContextWord) says CONTEXT_FACTOR of that."""
         said = super()._informativeness(word, token)
         return said * CONTEXT_FACTOR if isinstance(word, ContextWord) else said
+
+    def _base_form(self, word: str) -> str | None:
+        """The word a diminutive the knowledge base lacks is made from ("poquitos" is "pocos",
+        "ahorita" is "ahora"), when the knowledge base uses it or it is a function word, and it
+        is far commoner than the diminutive ("visita" is no "visa")."""
+        text = self._text
+        for base in text.base_forms(word):
+            known = base in text.stopwords or text.stem(base) in self._idf
+            if known and text.commoner(base, word):
+                return base
+        return None
 
     def _sounds_like(self, word: str) -> str | None:
         """The word a string that is no word sounds like, if any: the knowledge base's, else a

@@ -30,6 +30,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "is there anything behind it" asks whether it is true.
     (r"anything (?:behind|to) (?:it|this|that)", "real"),
     (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"
+    # Approval said as an idiom: "did it get the green light", "did Apple sign off on it".
+    (r"green ?light(?:s|ed)?|greenlit|sign(?:s|ed|ing)? off(?: on)?|okayed", "approved"),
     (r"alternatives? to detention", "atd"),
     # Kept apart from detention itself: "how many people are in ICE detention" is not asked
     # by "how many does ICE track without detention".
@@ -60,7 +62,8 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     apple appstore store play press united u usa america border boarder title make made
     making makes stand stands non nondetained not arent isnt wasnt never aren without
     outside instead bring brings bringing brought picked picking scooped rounded southern
-    southwest sw mexican mexico way cant cannot can hard go goes going gone went anything""".split()
+    southwest sw mexican mexico way cant cannot can hard go goes going gone went green
+    greenlight greenlights greenlighted greenlit signs okayed anything""".split()
 )
 
 # Single words mapped onto one canonical form. A word is looked up as typed, then by its
@@ -266,7 +269,7 @@ STOPWORDS: frozenset[str] = frozenset(
     kinda sorta maybe probably something anything everything nothing exactly wat wut wht wen
     ths abt bc cuz coz thru w hes shes youre theyre af huh ive ill id theyll thats wich teh
     waht hte adn tf hella b4 deets keep keeps kept keeping hw hwo getting
-    smth sth roughly approximately approx ballpark meaning""".split()
+    smth sth roughly approximately approx ballpark meaning via""".split()
 )
 
 
@@ -292,7 +295,7 @@ FRAMING_WORDS: frozenset[str] = frozenset(
     showed sound sounds mean meaning meant detail details describe example reason situation
     deal talk talking supposed supposedly allegedly reportedly apparently plan planned become
     became turn turned exactly basic basically fail failed failure
-    success successful disaster mess joke""".split()
+    success successful disaster mess joke involve involves involved""".split()
 )
 
 # Questions that ask what something is or what a name means ("what is ICE", "what does CBP

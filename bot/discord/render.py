@@ -35,6 +35,7 @@ NOT_KNOWN_TITLE = N_("That is not in my knowledge base yet")
 NEWER_TITLE = N_("🕓 Newer developments may exist")
 DID_YOU_MEAN = N_("Did you mean…")
 NOT_TRANSLATED_TITLE = N_("🌐 Not translated yet")
+UNANSWERED_PART_TITLE = N_("❔ Only part of your message is answered")
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
@@ -48,6 +49,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
     )
     if answer.not_translated_note:
         _add_field(embed, words.gettext(NOT_TRANSLATED_TITLE), answer.not_translated_note)
+    if answer.unanswered_note:
+        _add_field(embed, words.gettext(UNANSWERED_PART_TITLE), answer.unanswered_note)
     if answer.warning:
         _add_field(embed, words.gettext(WARNING_TITLE), answer.warning)
     if answer.newer_developments:

@@ -42,6 +42,15 @@ def stripped(text: str) -> str:
         ("just so I understand, is it legal advice?", "is it legal advice"),
         ("sorry to bother, why the warning?", "why the warning"),
         ("i might be misreading but is the launch off?", "is the launch off"),
+        ("thanks for the quick reply earlier! who reported it?", "who reported it"),
+        ("quick q for you: what is smartlink", "what is smartlink"),
+        ("follow-up question: when was the press conference?", "when was the press conference"),
+        ("first time here, what is smartlink", "what is smartlink"),
+        ("late to the party, sorry. who are the sources?", "who are the sources"),
+        ("my brother forwarded me this link on whatsapp. who wrote it?", "who wrote it"),
+        ("what is this smartlink app everybody keeps talking about", "what is this smartlink app"),
+        ("sorry to bring this up again, but was the launch postponed?", "was the launch postponed"),
+        ("what does CBP Home do? I keep hearing about it", "what does cbp home do"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:
@@ -65,6 +74,9 @@ def test_a_message_of_only_chatter_leaves_nothing(typed: str) -> None:
         "what is the difference between what and which",
         "what happens at a morning check in",
         "why is the app lost",
+        "did ice say it would follow up with migrants who miss a check in",
+        "did the post say the app was shared with the police",
+        "i keep hearing the app crashes is that so",
     ],
 )
 def test_words_that_carry_the_question_are_kept(question: str) -> None:

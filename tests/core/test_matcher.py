@@ -541,3 +541,64 @@ def test_asked_what_x_is_a_near_tie_goes_to_the_entry_whose_own_question_asks_it
         result = named.match(question)
         assert result.tier is Tier.CONFIDENT, question
         assert result.best is not None and result.best.entry_id == "smartlink"
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        (
+            "en",
+            "Who can use the check-in app, and does it work on a smartwatch?",
+            "app-who-can-use",
+        ),
+        (
+            "en",
+            "Who can use the check-in app? Also, does it work on a smartwatch?",
+            "app-who-can-use",
+        ),
+        ("es", "¿Quién puede usar la app y cuánto cuesta el plan de datos?", "app-who-can-use"),
+    ],
+)
+def test_the_question_covered_is_answered_and_the_other_counted_as_unanswered(
+    language: str, question: str, expected: str
+) -> None:
+    result = Matcher(shipped_entries(), language=language).match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
+    assert result.unanswered == 1
+
+
+def test_a_single_question_answered_leaves_nothing_unanswered() -> None:
+    result = Matcher(shipped_entries()).match("Who can use the check-in app?")
+    assert result.tier is Tier.CONFIDENT and result.unanswered == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        # The second question leans on the first for its subject: it does not ask about
+        # anything the knowledge base covers.
+        ("en", "What is the TPS program for Haitians, and when does it run out?"),
+        ("es", "¿Qué es el TPS para haitianos y cuándo se acaba?"),
+        # Two parts, each covered only in part: no confident answer out of them.
+        ("en", "Was the app approved by the mayor of Denver, and did the governor sue over it?"),
+    ],
+)
+def test_a_part_is_not_answered_when_it_leans_on_an_unanswered_one_or_is_covered_in_part(
+    language: str, question: str
+) -> None:
+    assert Matcher(shipped_entries(), language=language).match(question).tier is not Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Has Apple given the check-in app the green light yet?", "so did apple sign off on it or not"],
+)
+def test_approval_said_as_an_idiom_is_approval(question: str) -> None:
+    result = Matcher(shipped_entries()).match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "apple-store"
+
+
+def test_an_idiom_for_approval_of_something_else_is_not_answered() -> None:
+    assert Matcher(shipped_entries()).match("did the governor sign off on the budget").best is None

@@ -156,3 +156,16 @@ def test_clip(text: str, limit: int) -> None:
     clipped = clip(text, limit)
     assert len(clipped) <= limit
     assert clipped == text or clipped.endswith("…")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_answer_to_one_part_of_a_message_says_so_within_limits(language: str) -> None:
+    knowledge = load_directory(SHIPPED_KNOWLEDGE)
+    entry = next(p.entry for p in knowledge.ordered())
+    whole = answer_entry(entry.question, entry, 88.0, [], language)
+    part = dataclasses.replace(whole, unanswered_parts=1)
+    assert part.unanswered_note is not None
+    notes = [f.value for f in answer_embed(part).fields]
+    assert part.unanswered_note in notes
+    assert whole.unanswered_note is None and whole.unanswered_note not in notes
+    assert problems(answer_embed(part), answer_view(part)) == []
