@@ -18,6 +18,7 @@ from bot.core.chatter import strip_chatter
 from bot.core.clauses import clause_break, clauses, definition_subject, definitions
 from bot.core.commonness import informativeness, is_rare, is_word, spelling, zipf
 from bot.core.data_analysis import CACHE_SIZE, COMMONER, DataAnalysis
+from bot.core.dismissal import drop_dismissal
 from bot.core.languages import SOURCE_LANGUAGE, language
 from bot.core.vocabulary import (
     CLAUSE_BREAK,
@@ -82,9 +83,8 @@ class EnglishAnalysis:
     question_openers = QUESTION_OPENERS
 
     @staticmethod
-    @functools.lru_cache(maxsize=CACHE_SIZE)
     def strip_chatter(plain: str) -> str:
-        return strip_chatter(plain, SOURCE_LANGUAGE)
+        return _english_strip_chatter(plain)
 
     def definition_subject(self, plain: str) -> str | None:
         return definition_subject(_ENGLISH_DEFINITIONS, DEFINITION_ENDS, plain)
@@ -134,6 +134,12 @@ class EnglishAnalysis:
 
     def commoner(self, word: str, than: str) -> bool:
         return zipf(word) >= zipf(than) + COMMONER
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _english_strip_chatter(plain: str) -> str:
+    """Chatter dropped, and the alternative dismissing a claim (dismissal.py)."""
+    return drop_dismissal(strip_chatter(plain, SOURCE_LANGUAGE), SOURCE_LANGUAGE, EnglishAnalysis)
 
 
 _ENGLISH_DEFINITIONS = definitions(DEFINITION_PATTERNS)

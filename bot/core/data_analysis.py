@@ -21,6 +21,7 @@ from bot.core.commonness import (
     spelling,
     zipf,
 )
+from bot.core.dismissal import drop_dismissal
 from bot.core.languages import SOURCE_LANGUAGE, Language
 
 CACHE_SIZE = 65536
@@ -83,11 +84,12 @@ class DataAnalysis:
 
     def _strip_chatter(self, plain: str) -> str:
         """`plain` without greetings, thanks and filler: the language's `chatter` patterns, then
-        English's, which members mix in ("thanks!", "pls", "lol", "anyone know?")."""
+        English's, which members mix in ("thanks!", "pls", "lol", "anyone know?"); and the
+        alternative that dismisses a claim asked about ("o es puro chisme": dismissal.py)."""
         if self._chatter is not None:
             plain = " ".join(self._chatter.sub(" ", plain).split())
             plain = " ".join(self._chatter.sub(" ", plain).split())
-        return strip_chatter(plain, SOURCE_LANGUAGE)
+        return drop_dismissal(strip_chatter(plain, SOURCE_LANGUAGE), self.code, self)
 
     def definition_subject(self, plain: str) -> str | None:
         return definition_subject(self._definitions, self.definition_ends, plain)

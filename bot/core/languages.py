@@ -58,6 +58,9 @@ class Language:
     clause_break: str = ""  # regular expression: where a second question starts in a sentence
     # words that show a clause tells who asks and why, not what is asked (question_reading.py)
     backstory: frozenset[str] = frozenset()
+    # doubt said as an alternative ("…real or just spin"), dropped before matching
+    # (dismissal.py): its `[dismissal]` table, parts of a regular expression
+    dismissal: Dismissal | None = None
     # question word -> the kind of question it asks: "who", "when", "where", "why", "how many"
     question_kinds: Mapping[str, str] = field(default_factory=dict)
     # topic file stem (knowledge/<stem>.toml) -> its title in this language
@@ -92,6 +95,52 @@ def _topic_titles(raw: object) -> dict[str, str]:
             raise LanguageDataError(f"[topics] '{key}': over {TOPIC_TITLE_MAX} characters")
         titles[key] = title.strip()
     return titles
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    """Doubt said as an alternative ("is it real or just spin"): regular expressions over plain
+    words for what it follows and how it is said (bot/core/dismissal.py)."""
+
+    asks_true: tuple[str, ...]  # words asking whether something is true: "real", "legit"
+    alternative: str  # the word that offers one: "or"
+    openings: tuple[str, ...]  # how it may open: "is it", "is that"
+    belittling: tuple[str, ...]  # a belittled alternative of a few words: "just …", "all …"
+    dismissive: tuple[str, ...]  # an alternative that dismisses on its own: "spin", "a hoax"
+    means: str  # the word of doubt it is read as: "rumor"
+    judging: tuple[str, ...] = ()  # a judgement beside the question: "sounds like (rage bait)"
+
+
+def _dismissal(raw: object) -> Dismissal | None:
+    """`[dismissal]`: the parts of the pattern, each a list of regular expressions."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise LanguageDataError("[dismissal] must be a table")
+
+    def parts(key: str) -> tuple[str, ...]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise LanguageDataError(f"[dismissal] {key} must be a list of regular expressions")
+        return tuple(value)
+
+    alternative, means = raw.get("alternative"), raw.get("means")
+    if not isinstance(alternative, str) or not alternative.isalpha():
+        raise LanguageDataError("[dismissal] alternative must be the word offering one")
+    if not isinstance(means, str) or not means.isalpha():
+        raise LanguageDataError("[dismissal] means must be one word of doubt")
+    found = Dismissal(
+        parts("asks_true"),
+        alternative,
+        parts("openings"),
+        parts("belittling"),
+        parts("dismissive"),
+        means,
+        parts("judging"),
+    )
+    if not found.asks_true or not (found.belittling or found.dismissive):
+        raise LanguageDataError("[dismissal] needs asks_true and belittling or dismissive words")
+    return found
 
 
 def _quotes(raw: object) -> tuple[str, str]:
@@ -135,6 +184,7 @@ def _load(path: Path) -> Language:
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),
             backstory=frozenset(str(raw.get("backstory", "")).split()),
+            dismissal=_dismissal(raw.get("dismissal")),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
             topics=_topic_titles(raw.get("topics", {})),
         )

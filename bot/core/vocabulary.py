@@ -27,6 +27,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"^no way(?= |$)|(?<= )no way$", "hoax"),
     (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
     (r"hard to (?:believe|buy)", "hoax"),
+    # "is there anything behind it" asks whether it is true.
+    (r"anything (?:behind|to) (?:it|this|that)", "real"),
     (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"
     # Approval said as an idiom: "did it get the green light", "did Apple sign off on it".
     (r"green ?light(?:s|ed)?|greenlit|sign(?:s|ed|ing)? off(?: on)?|okayed", "approved"),
@@ -61,7 +63,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     making makes stand stands non nondetained not arent isnt wasnt never aren without
     outside instead bring brings bringing brought picked picking scooped rounded southern
     southwest sw mexican mexico way cant cannot can hard go goes going gone went green
-    greenlight greenlights greenlighted greenlit signs okayed""".split()
+    greenlight greenlights greenlighted greenlit signs okayed anything""".split()
 )
 
 # Single words mapped onto one canonical form. A word is looked up as typed, then by its
@@ -230,6 +232,7 @@ SYNONYMS: dict[str, str] = {
     "shady": "hoax",
     "fishy": "hoax",
     "bogus": "hoax",
+    "psyop": "hoax",
     # Doubt said in other words: "seems exaggerated", "i doubt it", "sounds dubious". (Not
     # "spin" or "inflated": the knowledge base asks whether the bot spins, and whether repeat
     # crossings inflate the border figures.)

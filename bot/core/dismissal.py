@@ -1,0 +1,105 @@
+"""Doubt said as an alternative: "is the 'zero consequences' quote real or just a hit piece?",
+"are the glitch stories legit or just spin?", "¿es verdad o es puro chisme de TikTok?".
+
+After words asking whether a claim is true ("real", "legit", "confirmed"), the alternative a
+member offers ("or just fearmongering") says what they suspect, not what they ask about: its
+words ("hit piece", "spin", "TikTok") are none of the claim's, and an entry that lacks them
+still answers. It is dropped with the chatter, so the question reads "is the quote real":
+doubt about one claim, which the matcher answers with that claim's entry (matcher.py). A
+judgement beside the question ("sounds like rage bait") is read as one word of doubt.
+
+The words are language data (`[dismissal]` in bot/locales/<code>/language.toml). Only an
+alternative at the end of the text that belittles ("or just …", "o puro …") or is one word of
+dismissal ("or is it spin") is dropped: "is it only in Houston or nationwide" keeps its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from bot.core.languages import Dismissal, languages
+
+MOST_BETWEEN = 12  # words between the doubt and the alternative: "is it true that … or just spin"
+MOST_BELITTLED = 8  # words of a belittled alternative: "or just spin to make the app look bad"
+MOST_JUDGED = 3  # words before its verdict: "sounds like a newsmax fever dream"
+
+
+def _any(parts: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(parts) + ")"
+
+
+def dismissal_pattern(data: Dismissal) -> re.Pattern[str]:
+    """The language's dismissal as one expression over plain words; group "dismissal" is it."""
+    opening = f"(?:{_any(data.openings)} )?" if data.openings else ""
+    said = []
+    if data.belittling:
+        said.append(f"{_any(data.belittling)}(?: [a-z0-9]+){{1,{MOST_BELITTLED}}}")
+    if data.dismissive:
+        said.append(_any(data.dismissive))
+    return re.compile(
+        rf"\b{_any(data.asks_true)}\b(?: [a-z0-9]+){{0,{MOST_BETWEEN}}}?"
+        rf"(?P<dismissal> {data.alternative} {opening}{_any(tuple(said))})$"
+    )
+
+
+def judgement_pattern(data: Dismissal) -> re.Pattern[str] | None:
+    """A judgement said beside the question ("sounds like a Newsmax fever dream"), ending in a
+    dismissive word, as one expression over plain words."""
+    if not data.judging or not data.dismissive:
+        return None
+    return re.compile(
+        rf"\b{_any(data.judging)}(?: [a-z0-9]+){{0,{MOST_JUDGED}}}? {_any(data.dismissive)}\b"
+    )
+
+
+@dataclass(frozen=True)
+class _Doubt:
+    dismissal: re.Pattern[str]
+    judgement: re.Pattern[str] | None
+    means: str
+
+
+@lru_cache(maxsize=8)
+def _patterns(language: str) -> _Doubt | None:
+    data = languages().get(language)
+    if data is None or data.dismissal is None:
+        return None
+    found = data.dismissal
+    return _Doubt(dismissal_pattern(found), judgement_pattern(found), found.means)
+
+
+class Reader(Protocol):
+    """The part of a language's reading that telling a claim from doubt needs."""
+
+    doubt_tokens: frozenset[str]
+
+    def join_phrases(self, words: str) -> str: ...
+    def content_tokens(self, normalized: str) -> list[str]: ...
+
+
+def drop_dismissal(plain: str, language: str, reader: Reader) -> str:
+    """`plain` (plain words) with a judgement beside the question read as the word of doubt it
+    means ("sounds like rage bait" -> "rumor"), and without the alternative that dismisses the
+    claim asked about ("is the quote real or just a hit piece") or the story ("is this legit
+    or just a rumor"), unless the claim is one word ("is newsmax legit or just rumors": one
+    name is no claim, and is left to the matcher). When what is left says no doubt of its own
+    ("did ICE announce it officially or is it all gossip"), the alternative is read as the
+    word of doubt."""
+    doubt = _patterns(language)
+    if doubt is None:
+        return plain
+    if doubt.judgement is not None:
+        plain = doubt.judgement.sub(doubt.means, plain)
+    found = doubt.dismissal.search(plain)
+    if found is None:
+        return plain
+    kept = plain[: found.start("dismissal")]
+    tokens = set(reader.content_tokens(reader.join_phrases(kept)))
+    if len(tokens - reader.doubt_tokens) == 1:
+        return plain  # "is newsmax legit or just rumors": one name is no claim
+    if reader.doubt_tokens.isdisjoint(tokens):
+        return f"{kept} {doubt.means}"
+    return kept
