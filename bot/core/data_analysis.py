@@ -79,16 +79,12 @@ class DataAnalysis:
         self.definition_ends = data.definition_ends
         self._question_kinds = data.question_kinds
         self._clause_break = clause_break(data.clause_break)
-        chatter = "|".join(f"(?:{pattern})" for pattern in data.chatter)
-        self._chatter = re.compile(rf"(?<![a-z0-9])(?:{chatter})(?![a-z0-9])") if chatter else None
 
     def _strip_chatter(self, plain: str) -> str:
         """`plain` without greetings, thanks and filler: the language's `chatter` patterns, then
         English's, which members mix in ("thanks!", "pls", "lol", "anyone know?"); and the
         alternative that dismisses a claim asked about ("o es puro chisme": dismissal.py)."""
-        if self._chatter is not None:
-            plain = " ".join(self._chatter.sub(" ", plain).split())
-            plain = " ".join(self._chatter.sub(" ", plain).split())
+        plain = strip_chatter(plain, self.code)
         return drop_dismissal(strip_chatter(plain, SOURCE_LANGUAGE), self.code, self)
 
     def definition_subject(self, plain: str) -> str | None:
