@@ -16,7 +16,7 @@ from bot.core.data_analysis import BORROWED
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import HOW_MANY, HOW_TO, QUESTION_KINDS
+from bot.core.vocabulary import HOW_LONG, HOW_MANY, HOW_TO, QUESTION_KINDS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word
@@ -28,9 +28,13 @@ ANSWER_FACTOR = 0.7
 # A word used by more than a tenth of the entries is the topic's ("migrants", "ice", "app"): an
 # entry that lacks it is not missing much (its share of that counts, _specific).
 TOPIC_IDF = math.log(1 + 10)
+# The longest ending an inflected form adds to its stem ("phones", "migrantes"); a word longer
+# than its stem by more is read on its own (_informativeness).
+INFLECTION_ENDING = 2
 # One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
 KIND_BITS = {
-    kind: 1 << bit for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_MANY, HOW_TO}))
+    kind: 1 << bit
+    for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_LONG, HOW_MANY, HOW_TO}))
 }
 
 
@@ -217,11 +221,13 @@ class EntryIndex:
 
     def _informativeness(self, word: str, token: str) -> float:
         """How much a question word the entry lacks says; the more common of the word as typed
-        and its token decides ("phones" counts as "phone")."""
+        and its token decides ("phones" counts as "phone") when the word is its token with an
+        ending. A stem cut further is often another word ("canada" stems to "can"), whose
+        commonness says nothing of the word typed."""
         if token in self._text.never_missing or word in self._text.framing_words:
             return 0.0  # chatter-like, or framing ("flop" means "fail", which frames)
         said = self._text.informativeness
-        if token == word or not token.isalpha():
+        if token == word or not token.isalpha() or len(word) - len(token) > INFLECTION_ENDING:
             return said(word)
         return min(said(word), said(token))
 

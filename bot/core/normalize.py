@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from bot.core.vocabulary import (
+    HOW_LONG,
     HOW_MANY,
     HOW_TO,
     HOW_TO_DOUBT,
@@ -269,11 +270,13 @@ _TIMES = [["time"], ["day"], ["date"], ["year"], ["month"]]
 
 def question_kind(words: list[str]) -> str:
     """What a question asks for, from its first words: "who", "when" (also "what time",
-    "what day"), "where", "why" or "how many"; "" when none of its first four words says
+    "what day"), "where", "why", "how many" or "how long"; "" when none of its first four words says
     ("unnamed sources, so who said it")."""
     for position, word in enumerate(words[:4]):
         if word in ("how", "hw") and words[position + 1 : position + 2] in (["many"], ["much"]):
             return HOW_MANY
+        if word in ("how", "hw") and words[position + 1 : position + 2] == ["long"]:
+            return HOW_LONG
         if (
             word in ("how", "hw")
             and words[position + 1 : position + 3] in HOW_TO_OPENINGS

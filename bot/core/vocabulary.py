@@ -343,6 +343,9 @@ QUESTION_KINDS: dict[str, str] = {
     **dict.fromkeys("which".split(), "which"),
 }
 HOW_MANY = "how many"
+# "how long does it take", "cuánto tarda": asks for a duration, which only an entry asked how
+# long answers (not one asked how many, nor when something happened).
+HOW_LONG = "how long"
 # "how do I …", "how can you …": asks for a way to do something, which only an entry asked
 # that way explains ("how do I apply for asylum" is not answered by who is exempt).
 HOW_TO = "how to"
