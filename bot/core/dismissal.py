@@ -27,8 +27,22 @@ MOST_BELITTLED = 8  # words of a belittled alternative: "or just spin to make th
 MOST_JUDGED = 3  # words before its verdict: "sounds like a newsmax fever dream"
 
 
+# A group of plain alternatives, no group inside: "(?:fake|false|fake news)".
+_PLAIN_GROUP = re.compile(r"\(\?:([^()]*)\)")
+
+
+def _longest_first(alternatives: list[str]) -> str:
+    return "|".join(sorted(alternatives, key=len, reverse=True))
+
+
 def _any(parts: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(parts) + ")"
+    """One alternation of the language's patterns, longer alternatives first at every level:
+    the regular expression takes the first that fits, and "fake" would leave the "news" of
+    "fake news" behind."""
+    ordered = [
+        _PLAIN_GROUP.sub(lambda m: f"(?:{_longest_first(m[1].split('|'))})", p) for p in parts
+    ]
+    return f"(?:{_longest_first(ordered)})"
 
 
 def dismissal_pattern(data: Dismissal) -> re.Pattern[str]:

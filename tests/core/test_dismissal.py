@@ -66,6 +66,8 @@ def test_other_alternatives_are_kept(question: str) -> None:
         ("sounds like rage bait, did ice confirm the app", "rumor did ice confirm the app"),
         ("smells like a newsmax fever dream. did ice confirm it", "rumor did ice confirm it"),
         ("sounds like the app is down", "sounds like the app is down"),  # no verdict in it
+        # The longest verdict is taken whole: "fake news", not "fake" leaving "news" behind.
+        ("who are the sources? sounds like fake news", "who are the sources rumor"),
     ],
 )
 def test_a_judgement_beside_the_question_reads_as_doubt(question: str, read_as: str) -> None:

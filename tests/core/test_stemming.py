@@ -82,6 +82,33 @@ def test_different_english_words_stay_apart(one: str, other: str) -> None:
     assert en.stem(one) != en.stem(other)
 
 
+# Not fixed yet (strict xfail: fails loudly once they pass). Keeping the final "e" where the word
+# without it is a common word ("tim", "sit", "stat") parts these, but in round 6 it made "come"
+# a known, common token and "Which country do most asylum seekers in the US come from?" (a
+# neighbouring question) a confident wrong answer; see the fixstem6 report.
+@pytest.mark.xfail(strict=True, reason="a final silent 'e' is dropped after every stripping")
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("time", "tim"),
+        ("times", "tim"),
+        ("site", "sit"),
+        ("state", "stat"),
+        ("states", "stats"),
+        ("made", "mad"),
+        ("rate", "rat"),
+        ("hate", "hat"),
+        ("come", "com"),
+        ("came", "cam"),
+    ],
+)
+def test_a_word_ending_in_a_silent_e_stays_apart_from_the_word_without_it(
+    one: str, other: str
+) -> None:
+    en = analysis("en")
+    assert en.stem(one) != en.stem(other)
+
+
 @pytest.mark.parametrize(
     ("one", "other"),
     [("cita", "citas"), ("reportarse", "reporta"), ("corte", "cortes"), ("apelación", "apeló")],
