@@ -27,6 +27,7 @@ from bot.core.vocabulary import (
     DOUBT_TOKENS,
     FRAMING_WORDS,
     QUESTION_OPENERS,
+    REFERENCE_WORDS,
     STOPWORDS,
     WEAK_TOKENS,
 )
@@ -43,6 +44,7 @@ class TextAnalysis(Protocol):
     framing_words: frozenset[str]  # the same, as typed: they count for no side of coverage
     definition_ends: frozenset[str]  # a "what is X" question opens or ends with one of these
     question_openers: frozenset[str]  # words a question opens with (empty: not known)
+    reference_words: frozenset[str]  # "it", "that": a subject named elsewhere
 
     def strip_chatter(self, plain: str) -> str: ...
     def definition_subject(self, plain: str) -> str | None: ...
@@ -81,6 +83,7 @@ class EnglishAnalysis:
     framing_words = FRAMING_WORDS
     definition_ends = DEFINITION_ENDS
     question_openers = QUESTION_OPENERS
+    reference_words = REFERENCE_WORDS
 
     @staticmethod
     def strip_chatter(plain: str) -> str:

@@ -46,6 +46,7 @@ class DataAnalysis:
         self.weak_tokens = data.weak_tokens
         self.doubt_tokens = data.doubt_tokens
         self.question_openers = data.question_openers
+        self.reference_words = data.reference_words
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing

@@ -197,6 +197,13 @@ class EntryIndex:
             for token in group
         }
 
+    def _entry_tokens(self, index: int) -> set[str]:
+        """Every token entry `index` uses: its keywords, its questions and its answer."""
+        tokens = set(self._keywords[index]) | set(self._answers[index])
+        for position in range(self._starts[index], self._starts[index + 1]):
+            tokens.update(self._tokens[position])
+        return tokens
+
     def __len__(self) -> int:
         return len(self._ids)
 

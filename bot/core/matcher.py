@@ -52,6 +52,9 @@ __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confide
 
 NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
 CANDIDATE_ENTRIES = 24
+# A part of a message with this many words of substance names its own subject ("did it launch
+# in NYC"); fewer ("when does it end") leave "it" to another part.
+OWN_SUBJECT = 2
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
 
 
@@ -270,29 +273,66 @@ class Matcher(QuestionReader):
         alone = bool(openers) and sum(context) == len(parts) - 1
         # Each question in turn; a part of weak words only ("or is that fake") speaks of the
         # other part.
-        full: list[tuple[MatchResult, bool]] = []  # …and whether a question unanswered came first
-        unanswered = confident = 0
+        full: list[tuple[str, MatchResult, bool]] = []  # …and whether one unanswered came first
+        unanswered: list[str] = []
+        confident = close = 0
         for part, one in (m for m, aside in zip(matched, context, strict=True) if not aside):
             if weak.issuperset(self.query_tokens(part)):
                 continue
             if one.tier is not Tier.CONFIDENT:
-                unanswered += 1
+                unanswered.append(part)
+                close += one.tier is Tier.CLOSE
                 continue
             confident += 1
             if one.best and (alone or one.best.coverage >= 1.0):
-                full.append((one, unanswered > 0))
+                full.append((part, one, bool(unanswered)))
         # A part answered is one the whole question ranks among its best ("1.8 million a year?
         # source?" asks for the figure's source, not who the story's sources are), unless it
         # is the one part answered, every other asks what no entry answers, and none of those
         # comes first: a later question may lean on an earlier one for its subject ("what is
         # TPS and when does it expire" does not ask when the border order ends).
-        answered = [one for one, _ in full if one.best and one.best.entry_id in ranked]
+        answered = [
+            (part, one) for part, one, _ in full if one.best and one.best.entry_id in ranked
+        ]
         if not answered and unanswered and confident == 1:
-            answered = [one for one, after_unanswered in full if not after_unanswered]
+            answered = [(part, one) for part, one, after_unanswered in full if not after_unanswered]
+        # "When does it end? is the student loan pause over?": "it" is what the other part
+        # names, which the entry that answers "when does it end" does not speak of.
+        answered = [
+            (part, one)
+            for part, one in answered
+            if one.best and not self._leans_on_other(part, one.best.entry_id, unanswered)
+        ]
         if not answered:
             return result
-        best = max(answered, key=lambda one: one.best.score if one.best else 0.0)
-        return replace(best, unanswered=unanswered) if unanswered else best
+        best = max(
+            (one for _, one in answered), key=lambda one: one.best.score if one.best else 0.0
+        )
+        # The note says the rest is not in the knowledge base: only when it is true of every
+        # other part (a CLOSE part has entries to offer) and one part alone is answered.
+        nothing = len(unanswered) - close
+        return (
+            replace(best, unanswered=nothing) if confident == 1 and not close and nothing else best
+        )
+
+    def _leans_on_other(self, part: str, entry_id: str, others: list[str]) -> bool:
+        """Whether `part` names no subject of its own, only a word pointing elsewhere ("when
+        does it end", not "did it launch in NYC"), and another part names something entry
+        `entry_id` never speaks of, and nothing it does: then "it" is that something."""
+        text = self._text
+        if text.reference_words.isdisjoint(text.plain_words(part).split()):
+            return False
+        aside = text.never_missing | text.doubt_tokens
+        if len([t for t in self.query_tokens(part) if t not in aside]) >= OWN_SUBJECT:
+            return False
+        named = self._entry_tokens(self._ids.index(entry_id))
+        for other in others:
+            said = {
+                t for t in self.query_tokens(other) if t not in aside and self._specific(t) >= 1
+            }
+            if said and said.isdisjoint(named):
+                return True
+        return False
 
     def _doubted_claim(self, question: str, limit: int) -> MatchResult | None:
         """Doubt about one claim ("is the NYC launch real or just a rumor", "45 enrolled sounds

@@ -322,6 +322,10 @@ QUESTION_OPENERS: frozenset[str] = frozenset(
     should has have any anyone""".split()
 )
 
+# Words that point to a subject named elsewhere ("when does it end?"): a part of a message
+# that says one only names its subject in another part (matcher.py).
+REFERENCE_WORDS: frozenset[str] = frozenset("it its that this they them those these".split())
+
 # Where a second question starts inside one sentence ("how many enrolled and did it have
 # glitches"): a conjunction followed by a word that opens a question. A regular expression over
 # plain words; the matcher answers one part when the whole is not clear (matcher.py).

@@ -548,12 +548,12 @@ def test_asked_what_x_is_a_near_tie_goes_to_the_entry_whose_own_question_asks_it
     [
         (
             "en",
-            "Who can use the check-in app, and does it work on a smartwatch?",
+            "Who can use the check-in app, and does it play music?",
             "app-who-can-use",
         ),
         (
             "en",
-            "Who can use the check-in app? Also, does it work on a smartwatch?",
+            "Who can use the check-in app? And does it play music?",
             "app-who-can-use",
         ),
         ("es", "¿Quién puede usar la app y cuánto cuesta el plan de datos?", "app-who-can-use"),

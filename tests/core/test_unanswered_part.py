@@ -24,7 +24,7 @@ async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
 @pytest.mark.parametrize(
     ("question", "language", "said"),
     [
-        ("Who can use the check-in app, and does it work on a smartwatch?", "en", "knowledge base"),
+        ("Who can use the check-in app, and does it play music?", "en", "knowledge base"),
         (
             "¿Quién puede usar la app y cuánto cuesta el plan de datos?",
             "es",
@@ -48,3 +48,37 @@ async def test_a_question_answered_whole_carries_no_such_note(engine: Engine) ->
     answer = engine.answer("Who can use the check-in app?")
     assert answer.tier is Tier.CONFIDENT
     assert answer.unanswered_note is None and answer.to_json()["unanswered_note"] is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when does it end? is the student loan pause over?",
+        "when does it start? is the DACA renewal portal down?",
+        "how many people use it? what about the IRS free file app?",
+        "is it safe? what about the new TSA facial recognition app at airports?",
+    ],
+)
+async def test_a_question_saying_it_of_what_another_names_is_not_answered_alone(
+    engine: Engine, question: str
+) -> None:
+    """ "it" is what the other question names, which no entry speaks of: answering the vague
+    question alone ("when does it end" by when the border order ends) would be wrong."""
+    assert engine.answer(question).tier is not Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "who reported it" is answered too: the rest is more than one part.
+        "how many were enrolled? who reported it? and what's the weather in houston?",
+        # The smartwatch part has entries to offer (CLOSE): it is not "not in the knowledge base".
+        "Who can use the check-in app, and does it work on a smartwatch?",
+    ],
+)
+async def test_no_note_unless_one_part_is_answered_and_the_rest_matches_nothing(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.tier is Tier.CONFIDENT
+    assert answer.unanswered_note is None
