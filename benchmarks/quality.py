@@ -60,13 +60,16 @@ SETS = {
     # Round 5, written blind the same way; run once before and once after the fifth round.
     "blind5": QUESTIONS / "blind5-en.tsv",
     "blind5-es": QUESTIONS / "blind5-es.tsv",
+    # Round 6, written blind the same way; run once before and once after the sixth round.
+    "blind6": QUESTIONS / "blind6-en.tsv",
+    "blind6-es": QUESTIONS / "blind6-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es), blind4(-es) and blind5(-es) were each run once
-# before and once after their round: seen, so tuning data now. A next round measures itself on
-# a new set (blind6). (Spanish tuning sets: tune-<code>, below.)
-ENGLISH_TUNING = ("tune", "heldout", "extra", "extra2", "blind3", "blind4", "blind5")
+# blind, blind2(-es), blind-es, blind3(-es) … blind6(-es) were each run once before and once
+# after their round: seen, so tuning data now. A next round measures itself on a new set
+# (blind7). (Spanish tuning sets: tune-<code>, below.)
+ENGLISH_TUNING = ("tune", "heldout", "extra", "extra2", "blind3", "blind4", "blind5", "blind6")
 TUNING = (
     *ENGLISH_TUNING,
     "blind",
@@ -76,6 +79,7 @@ TUNING = (
     "blind3-es",
     "blind4-es",
     "blind5-es",
+    "blind6-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (
