@@ -26,13 +26,13 @@ thresholds were chosen on the tuning sets (benchmarks/README.md).
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from bot.core.autocomplete import Autocompleting
 from bot.core.calibrated import Gate, stored_gate
 from bot.core.confidence import (
     CLOSE_CALL,
@@ -42,9 +42,8 @@ from bot.core.confidence import (
     Tier,
     confident_choice,
 )
-from bot.core.entry_index import ANSWER_FACTOR, COMMON_POSTINGS, KIND_BITS
+from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
 from bot.core.models import Entry
-from bot.core.question_reading import QuestionReader
 from bot.core.vocabulary import HOW_MANY
 
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
@@ -58,7 +57,7 @@ OWN_SUBJECT = 2
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
 
 
-class Matcher(QuestionReader):
+class Matcher(Autocompleting):
     """Ranks an index's entries for a question and decides the tier; immutable, like the index."""
 
     def __init__(
@@ -367,48 +366,3 @@ class Matcher(QuestionReader):
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])
         close = tuple(c for c in candidates[:limit] if c.score >= limits.suggest)
         return MatchResult(Tier.CLOSE, close)
-
-    # -- autocomplete ----------------------------------------------------------------------
-
-    def autocomplete(self, typed: str, limit: int = 25) -> list[Candidate]:
-        """Entries for a partly typed question; the last word may be unfinished."""
-        words = self._text.plain_words(typed).split()
-        if not words:
-            return [self._bare(i) for i in range(min(limit, len(self._ids)))]
-        partial = "" if typed.endswith((" ", "?")) else words.pop()
-        weights = self._weighted_tokens(" ".join(words))[0]
-        for word in words:  # the first words of a phrase not yet typed in full
-            for joined in self._phrase_parts.get(word, ()):
-                weights.setdefault(joined, self.weight(joined))
-        expansions = self._prefix_tokens(partial) if len(partial) >= 2 else []
-        expansions += [
-            t for t in self._text.content_tokens(partial) if t in self._idf and t not in expansions
-        ]
-        for token in expansions:
-            share = self.weight(token) / len(expansions)
-            weights[token] = max(weights.get(token, 0.0), share)
-        scores = self._accumulate(weights, scan_limit=COMMON_POSTINGS)
-        best = heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
-        return [self._bare(index, score) for index, score in best]
-
-    def _bare(self, index: int, score: float = 0.0) -> Candidate:
-        return Candidate(self._ids[index], self._questions[index], score, "")
-
-    def _prefix_tokens(self, prefix: str, most: int = 20) -> list[str]:
-        """Tokens starting with `prefix`, and the phrase tokens of words starting with it."""
-        found: dict[str, None] = {}
-        for word in _starting_with(self._vocabulary, prefix, most):
-            found[word] = None
-        for word in _starting_with(self._part_words, prefix, most):
-            found.update(dict.fromkeys(sorted(self._phrase_parts[word])))
-        return list(found)[:most]
-
-
-def _starting_with(ordered: list[str], prefix: str, most: int) -> list[str]:
-    start = bisect.bisect_left(ordered, prefix)
-    found = []
-    for word in ordered[start : start + most]:
-        if not word.startswith(prefix):
-            break
-        found.append(word)
-    return found
