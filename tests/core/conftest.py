@@ -11,6 +11,8 @@ import pytest
 import tomli_w
 
 from bot.core.engine import Engine
+from bot.core.matcher import Matcher
+from testkit.labelled import shipped_entries
 
 NYP_ANONYMOUS = {
     "publisher": "New York Post",
@@ -108,3 +110,19 @@ def open_engine(tmp_path: Path, knowledge_dir: Path) -> Callable[[], Any]:
 async def engine(open_engine: Callable[[], Any]) -> AsyncIterator[Engine]:
     async with open_engine() as opened:
         yield opened
+
+
+# The matcher over the shipped knowledge, built once per test module that asks for it.
+@pytest.fixture(scope="module")
+def shipped() -> Matcher:
+    return Matcher(shipped_entries())
+
+
+@pytest.fixture(scope="module")
+def english(shipped: Matcher) -> Matcher:
+    return shipped
+
+
+@pytest.fixture(scope="module")
+def spanish() -> Matcher:
+    return Matcher(shipped_entries(), language="es")

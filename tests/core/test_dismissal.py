@@ -7,7 +7,6 @@ import pytest
 from bot.core.analysis import analysis
 from bot.core.languages import LanguageDataError, _dismissal
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
 
 
 def read(question: str, code: str = "en") -> str:
@@ -105,11 +104,6 @@ def test_spanish_reads_doubt_the_same_way(question: str, read_as: str) -> None:
 def test_bad_dismissal_data_is_refused(raw: object) -> None:
     with pytest.raises(LanguageDataError):
         _dismissal(raw)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Matcher:
-    return Matcher(shipped_entries())
 
 
 @pytest.mark.parametrize(

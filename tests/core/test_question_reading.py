@@ -7,12 +7,6 @@ import pytest
 from bot.core.chatter import tells_backstory
 from bot.core.matcher import Matcher, Tier
 from bot.core.question_reading import ContextWord
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def shipped() -> Matcher:
-    return Matcher(shipped_entries())
 
 
 def test_a_message_is_read_as_clauses_that_ask_or_tell(shipped: Matcher) -> None:

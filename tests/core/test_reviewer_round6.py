@@ -8,19 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
 
 KNOWN_BUG = pytest.mark.xfail(strict=True, reason="one common word carries a confident match")
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 @KNOWN_BUG

@@ -8,12 +8,6 @@ import pytest
 from bot.core.analysis import analysis
 from bot.core.chatter import tells_backstory
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 @pytest.mark.parametrize("heard", ["ise", "ais", "aiz"])

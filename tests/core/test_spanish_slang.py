@@ -10,12 +10,6 @@ import pytest
 from bot.core.analysis import analysis
 from bot.core.language_detect import detect_language
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 @pytest.mark.parametrize(

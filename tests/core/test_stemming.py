@@ -8,17 +8,6 @@ import pytest
 
 from bot.core.analysis import analysis
 from bot.core.matcher import Matcher
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 def test_a_name_spelt_by_ear_is_the_name_even_when_it_is_another_words_stem(

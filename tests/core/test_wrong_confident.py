@@ -6,17 +6,6 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
 
 
 def test_a_name_whose_stem_is_another_word_keeps_its_weight(spanish: Matcher) -> None:
