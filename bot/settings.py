@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.core.engine import Engine
 from bot.core.knowledge import shipped_directory
 from bot.core.matcher import Thresholds
+from bot.core.semantic import bundled_meaning
 
 SITE_URL_MAX = 430
 SHIPPED_KNOWLEDGE = shipped_directory()
@@ -55,6 +56,12 @@ class Settings(BaseSettings):
         ge=0,
         le=100,
         description="If the two best entries are closer than this, ask 'did you mean' instead.",
+    )
+    semantic: bool = Field(
+        default=True,
+        description="Let the bundled sentence-embedding model (multilingual-e5-small) answer "
+        "questions worded unlike any entry's, and refuse answers it finds far in meaning. "
+        "false: match by words alone (faster, about 25 ms less per question).",
     )
     home_guild_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list,
@@ -172,5 +179,8 @@ class Settings(BaseSettings):
 async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
     """The engine on the configured database, seeded from the knowledge files when new; the
     one way every front end (bot, CLI, console) opens it."""
-    async with Engine.open(settings.database, settings.knowledge_dir, settings.thresholds()) as e:
+    meaning = bundled_meaning() if settings.semantic else None
+    async with Engine.open(
+        settings.database, settings.knowledge_dir, settings.thresholds(), meaning=meaning
+    ) as e:
         yield e

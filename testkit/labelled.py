@@ -22,6 +22,7 @@ from bot.core.matcher import Matcher, MatchResult, Thresholds, Tier
 from bot.core.models import Entry
 from bot.core.normalize import clean
 from bot.core.routing import route
+from bot.core.semantic import Meaning
 from testkit.perturb import perturb
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -212,9 +213,13 @@ class Ours:
     name = "ours (policybot matcher)"
 
     def __init__(
-        self, entries: Sequence[Entry], thresholds: Thresholds | None = None, language: str = "en"
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+        meaning: Meaning | None = None,
     ) -> None:
-        self.matcher = Matcher(entries, thresholds, language=language)
+        self.matcher = Matcher(entries, thresholds, language=language, meaning=meaning)
 
     def __call__(self, question: str) -> Decision:
         return _decided(self.matcher.match(question))
@@ -232,8 +237,12 @@ class OursDetecting:
         entries: Sequence[Entry],
         thresholds: Thresholds | None = None,
         preferred: str | None = None,
+        meaning: Meaning | None = None,
     ) -> None:
-        self.matchers = {code: Matcher(entries, thresholds, language=code) for code in languages()}
+        self.matchers = {
+            code: Matcher(entries, thresholds, language=code, meaning=meaning)
+            for code in languages()
+        }
         self.preferred = preferred
 
     def __call__(self, question: str) -> Decision:

@@ -50,6 +50,7 @@ from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean
 from bot.core.question_log import NewQuestion, QuestionLog
+from bot.core.semantic import BundledMeaning, Meaning
 from bot.core.store import (
     DatabaseBusy,
     KnowledgeMark,
@@ -101,11 +102,12 @@ class Engine(Writes, Answering, Curation):
         knowledge: KnowledgeSet,
         thresholds: Thresholds,
         mark: KnowledgeMark | None = None,
+        meaning: Meaning | None = None,
     ) -> None:
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
         self._questions = QuestionLog(store)
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
-        super().__init__(store, knowledge, thresholds, mark)
+        super().__init__(store, knowledge, thresholds, mark, meaning)
 
     @classmethod
     @asynccontextmanager
@@ -116,8 +118,11 @@ class Engine(Writes, Answering, Curation):
         thresholds: Thresholds | None = None,
         *,
         refresh_seconds: float = REFRESH_SECONDS,
+        meaning: BundledMeaning | None = None,
     ) -> AsyncIterator[Engine]:
-        """Open the database (a path or URL), seeding it from `knowledge_dir` when it is new."""
+        """Open the database (a path or URL), seeding it from `knowledge_dir` when it is new.
+        `meaning`: the embedding's second opinion (semantic.py); its memory of the entries'
+        questions is filled in the background while the engine is open."""
         store = await open_store(database)
         try:
             if await store.is_empty():
@@ -130,15 +135,23 @@ class Engine(Writes, Answering, Curation):
                     announced=True,  # nothing to tell moderators
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
-            engine = cls(store, await store.current(), thresholds or Thresholds(), mark)
+            engine = cls(store, await store.current(), thresholds or Thresholds(), mark, meaning)
             # Word lists load on first use (seconds on a busy machine): load them now, not
             # on the event loop while the first member's question waits.
             await asyncio.to_thread(engine.language_of, WARM_UP_TEXT)
             await engine._questions.start()
+            warming = None
+            if meaning is not None:
+                warming = asyncio.create_task(
+                    asyncio.to_thread(meaning.warm, engine.written_questions())
+                )
             try:
                 async with running(engine._keep_fresh(refresh_seconds)):
                     yield engine
             finally:
+                if meaning is not None and warming is not None:
+                    meaning.stop()  # between two batches: at most one more is embedded
+                    await warming
                 await engine._questions.close()
         finally:
             await store.close()

@@ -22,6 +22,7 @@ from bot.core.knowledge import KnowledgeSet
 from bot.core.languages import languages
 from bot.core.matcher import Matcher, Thresholds
 from bot.core.models import Entry
+from bot.core.semantic import Meaning
 from bot.core.store import KnowledgeMark, Store
 
 log = logging.getLogger("policybot.engine")
@@ -38,9 +39,11 @@ class LiveKnowledge:
         knowledge: KnowledgeSet,
         thresholds: Thresholds,
         mark: KnowledgeMark | None = None,
+        meaning: Meaning | None = None,
     ) -> None:
         self._store = store
         self.thresholds = thresholds
+        self.meaning = meaning  # the embedding's second opinion (semantic.py), if any
         # Serialises refreshes and changes, so each change is validated against the newest set.
         self._write_lock = asyncio.Lock()
         self._mark = mark  # the store's knowledge mark when `knowledge` was read
@@ -54,14 +57,26 @@ class LiveKnowledge:
         self._knowledge = knowledge
         entries = [p.entry for p in knowledge.ordered()]
         # One index per language: each reads the entries' words in its language.
-        self._matchers = matchers or self._index(entries, self.thresholds)
+        self._matchers = matchers or self._index(entries)
         self._as_of = max((entry.as_of for entry in entries), default=None)
         # Answers remembered per (question, language) by Engine.answer; a new set forgets them.
         self._answers: OrderedDict[tuple[str, str | None], Answer] = OrderedDict()
 
-    @staticmethod
-    def _index(entries: list[Entry], thresholds: Thresholds) -> dict[str, Matcher]:
-        return {code: Matcher(entries, thresholds, language=code) for code in languages()}
+    def _index(self, entries: list[Entry]) -> dict[str, Matcher]:
+        return {
+            code: Matcher(entries, self.thresholds, language=code, meaning=self.meaning)
+            for code in languages()
+        }
+
+    def written_questions(self) -> list[str]:
+        """Every entry's questions in every language, as the embedding compares them: for
+        warming its memory (semantic.py) before members ask."""
+        texts: list[str] = []
+        for placed in self._knowledge.ordered():
+            for code in languages():
+                own = placed.entry.in_language(code) or placed.entry
+                texts += [own.question, *own.paraphrases]
+        return list(dict.fromkeys(texts))
 
     async def refresh(self) -> bool:
         """Pick up changes another process made to the knowledge; True if there were any."""
@@ -77,7 +92,7 @@ class LiveKnowledge:
         knowledge = await self._store.current()
         # Indexed in a thread: members keep getting answers from the old index meanwhile.
         entries = [p.entry for p in knowledge.ordered()]
-        matchers = await asyncio.to_thread(self._index, entries, self.thresholds)
+        matchers = await asyncio.to_thread(self._index, entries)
         self._mark = mark
         self._install(knowledge, matchers)
         log.info("knowledge changed in the database: %d entries now", len(knowledge.entries))

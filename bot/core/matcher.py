@@ -44,6 +44,7 @@ from bot.core.confidence import (
 )
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
 from bot.core.models import Entry
+from bot.core.semantic import RULED, WIDE, Meaning, second_opinion
 from bot.core.vocabulary import HOW_MANY
 
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
@@ -66,12 +67,21 @@ class Matcher(Autocompleting):
         thresholds: Thresholds | None = None,
         language: str = "en",
         gate: Gate | None = None,
+        meaning: Meaning | None = None,
     ) -> None:
         """`gate` decides whether to answer with one of the ranked candidates; by default the
-        stored learned model (calibrated.py) when it is adopted, else the rules (confidence.py)."""
+        stored learned model (calibrated.py) when it is adopted, else the rules (confidence.py).
+        `meaning`, when given, may overrule that decision (semantic.py)."""
         super().__init__(entries, language)
         self.thresholds = thresholds or Thresholds()
         self.gate = gate or stored_gate()
+        self.meaning = meaning
+        # Each entry's questions as written in this index's language, for `meaning` to compare.
+        self._written: dict[str, tuple[str, ...]] = {}
+        if meaning is not None:
+            for entry in entries:
+                own = entry.in_language(language) or entry
+                self._written[entry.id] = (own.question, *own.paraphrases)
 
     # -- ranking ---------------------------------------------------------------------------
 
@@ -356,13 +366,19 @@ class Matcher(Autocompleting):
     def _match_one(
         self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
     ) -> MatchResult:
-        candidates = self.rank(question, limit=max(limit, 3), leave_out=leave_out)
-        limits = self.thresholds
-        if not candidates or candidates[0].score < limits.suggest:
+        meaning = self.meaning
+        wide = max(limit, RULED, WIDE if meaning is not None else 0)
+        candidates = self.rank(question, limit=wide, leave_out=leave_out)
+        if not candidates:
             return MatchResult(Tier.NONE, ())
-        chosen = self.gate(candidates, limits)
+        limits = self.thresholds
+        shown = candidates[: max(limit, RULED)]
+        chosen = self.gate(shown, limits) if candidates[0].score >= limits.suggest else None
+        if meaning is not None:
+            written = [self._written[c.entry_id] for c in candidates]
+            chosen = second_opinion(candidates, meaning.cosines(question, written), chosen)
         if chosen is not None:
-            rest = tuple(c for c in candidates if c is not chosen)
+            rest = tuple(c for c in shown if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])
-        close = tuple(c for c in candidates[:limit] if c.score >= limits.suggest)
-        return MatchResult(Tier.CLOSE, close)
+        close = tuple(c for c in shown[:limit] if c.score >= limits.suggest)
+        return MatchResult(Tier.CLOSE if close else Tier.NONE, close)

