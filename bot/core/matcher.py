@@ -33,7 +33,6 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from bot.core.autocomplete import Autocompleting
-from bot.core.calibrated import Gate, stored_gate
 from bot.core.confidence import (
     CLOSE_CALL,
     Candidate,
@@ -66,15 +65,12 @@ class Matcher(Autocompleting):
         entries: Sequence[Entry],
         thresholds: Thresholds | None = None,
         language: str = "en",
-        gate: Gate | None = None,
         meaning: Meaning | None = None,
     ) -> None:
-        """`gate` decides whether to answer with one of the ranked candidates; by default the
-        stored learned model (calibrated.py) when it is adopted, else the rules (confidence.py).
-        `meaning`, when given, may overrule that decision (semantic.py)."""
+        """The rules (confidence.py) decide whether to answer with one of the ranked
+        candidates; `meaning`, when given, may overrule that decision (semantic.py)."""
         super().__init__(entries, language)
         self.thresholds = thresholds or Thresholds()
-        self.gate = gate or stored_gate()
         self.meaning = meaning
         # Each entry's questions as written in this index's language, for `meaning` to compare.
         self._written: dict[str, tuple[str, ...]] = {}
@@ -373,7 +369,7 @@ class Matcher(Autocompleting):
             return MatchResult(Tier.NONE, ())
         limits = self.thresholds
         shown = candidates[: max(limit, RULED)]
-        chosen = self.gate(shown, limits) if candidates[0].score >= limits.suggest else None
+        chosen = confident_choice(shown, limits) if candidates[0].score >= limits.suggest else None
         if meaning is not None:
             written = [self._written[c.entry_id] for c in candidates]
             chosen = second_opinion(candidates, meaning.cosines(question, written), chosen)
