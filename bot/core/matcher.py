@@ -117,8 +117,6 @@ class Matcher(Autocompleting):
             for score, text, index in scored[:limit]
         ]
         subject = self._subject(read, weights, typed)  # "que signifiica ice" asks what X is
-        unknown = sum(w for t, w in weights.items() if t not in self._idf) / total
-        corrected = sum(a != b for a, b in zip(plain.split(), read.split(), strict=False))
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
@@ -136,10 +134,6 @@ class Matcher(Autocompleting):
                 defines=bool(level := self._defines_subject(index, subject, weights)),
                 named=level == NAMED,
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
-                words=len(weights),
-                unknown=round(unknown, 3),
-                corrected=corrected,
-                language=self.language,
             )
             for score, text, index, coverage, missing in measured
         ]
