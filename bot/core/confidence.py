@@ -58,13 +58,6 @@ class Candidate:
     # The whole question is one common word ("time?", "source?", "pocos"): it names no subject
     # of its own, and which of the entries using that word it means is a guess.
     one_common_word: bool = False
-    # Of the question as a whole (the same on every candidate), for the learned gate
-    # (calibrated.py): how many tokens it is matched on, the share of their weight in words the
-    # knowledge base never uses, how many of its words were typo-corrected, its index language.
-    words: int = 0
-    unknown: float = 0.0
-    corrected: int = 0
-    language: str = "en"
 
     @property
     def explains(self) -> bool:
