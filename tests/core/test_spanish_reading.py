@@ -225,3 +225,44 @@ def test_spanish_doubt_in_other_words_is_answered_as_doubt(
     result = spanish.match(question)
     assert result.tier is Tier.CONFIDENT and result.best is not None
     assert result.best.entry_id == expected
+
+
+def test_an_opening_question_mark_starts_the_question(spanish: Matcher) -> None:
+    assert spanish._clauses("mi tío tiene que usar smartlink, ¿eso qué es?") == [
+        ("mi tio tiene que usar smartlink", False),
+        ("eso que es", True),
+    ]
+    assert spanish._clauses("mi tío usa smartlink ¿eso qué es?") == [
+        ("mi tio usa smartlink", False),
+        ("eso que es", True),
+    ]
+
+
+def test_a_spanish_question_that_leans_on_its_backstory_drops_its_own_words(
+    spanish: Matcher,
+) -> None:
+    plain, context = spanish._read("mi tío tiene que usar smartlink, ¿eso qué es?")
+    assert "tio" not in plain.split() and "smartlink" in plain.split()
+    assert context == frozenset()
+    plain, _ = spanish._read("mi primo tiene DACA, ¿eso es verdad?")
+    assert "daca" in plain.split()  # a name says what is asked about
+
+
+def test_a_spanish_question_that_leans_on_its_backstory_is_answered(spanish: Matcher) -> None:
+    result = spanish.match("mi abogada me habló del portal de ICE, ¿qué es eso?")
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "ice-portal"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mi primo tiene DACA, ¿lo puede renovar?",
+        "mi primo tiene daca, ¿eso es verdad?",
+        "mi primo tiene DACA, ¿puede usar la app?",
+    ],
+)
+def test_a_spanish_neighbouring_question_with_backstory_is_not_answered(
+    spanish: Matcher, question: str
+) -> None:
+    assert spanish.match(question).tier is not Tier.CONFIDENT
