@@ -40,7 +40,9 @@ RULED = 3
 
 PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~1.5 kB each)
 QUESTIONS_KEPT = 2_048
-WARM_BATCH = 32
+# Texts the warm-up embeds at a time, holding the model: one, so a question waits for at most
+# one text (~30 ms); batches of 8 or 32 embedded no faster per text (speed7).
+WARM_BATCH = 1
 
 
 class Meaning(Protocol):
@@ -49,6 +51,16 @@ class Meaning(Protocol):
     def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
         """For each candidate (its questions' texts), the best cosine to `text`."""
         ...
+
+
+class RememberingMeaning(Meaning, Protocol):
+    """Meaning that remembers entry texts' embeddings and can embed them ahead of questions."""
+
+    def warm(self, texts: Iterable[str]) -> None:
+        """Embed `texts` now (in a thread of their own), unless `stop` is called."""
+        ...
+
+    def stop(self) -> None: ...
 
 
 def second_opinion(
@@ -83,13 +95,25 @@ class BundledMeaning:
         self._passages: OrderedDict[str, Any] = OrderedDict()
         self._questions: OrderedDict[str, Any] = OrderedDict()
         self._stopped = threading.Event()
+        # Questions waiting for the model or using it: the warm-up gives way to them (a plain
+        # lock would let the warm-up take it back before a waiting question wakes).
+        self._asking = 0
+        self._turn = threading.Condition()
 
     def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
-        vector = self._question(text)
-        vectors = iter(self._passages_of([t for texts in candidates for t in texts]))
-        return tuple(
-            max((float(next(vectors) @ vector) for _ in texts), default=0.0) for texts in candidates
-        )
+        with self._turn:
+            self._asking += 1
+        try:
+            vector = self._question(text)
+            vectors = iter(self._passages_of([t for texts in candidates for t in texts]))
+            return tuple(
+                max((float(next(vectors) @ vector) for _ in texts), default=0.0)
+                for texts in candidates
+            )
+        finally:
+            with self._turn:
+                self._asking -= 1
+                self._turn.notify_all()
 
     def warm(self, texts: Iterable[str]) -> None:
         """Embed entry texts ahead of the questions that need them (run in a thread; `stop`
@@ -100,13 +124,21 @@ class BundledMeaning:
                 return
             batch.append(text)
             if len(batch) == WARM_BATCH:
-                self._passages_of(batch)
+                self._warm_batch(batch)
                 batch = []
         if batch and not self._stopped.is_set():
+            self._warm_batch(batch)
+
+    def _warm_batch(self, batch: Sequence[str]) -> None:
+        with self._turn:
+            self._turn.wait_for(lambda: not self._asking or self._stopped.is_set())
+        if not self._stopped.is_set():
             self._passages_of(batch)
 
     def stop(self) -> None:
         self._stopped.set()
+        with self._turn:
+            self._turn.notify_all()
 
     def _question(self, text: str) -> Any:
         with self._lock:
