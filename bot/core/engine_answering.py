@@ -10,8 +10,9 @@ Nothing here logs a question: `Engine.ask` and `Engine.check_claim` do.
 With the embedding on (semantic.py), matching a question takes tens of milliseconds (more while
 its candidates' texts are not embedded yet), so `answer_off_loop` and `claim_off_loop` match in
 the engine's one worker thread while the event loop serves everyone else; a remembered answer
-is returned at once. Words-only matching (about a millisecond) stays on the loop: handing it to
-a thread costs more than it saves (benchmarks/README.md, "The embedding's cost").
+is returned at once. Words-only matching (about 2 ms of CPU, holding the interpreter lock
+throughout) stays on the loop: a thread did not shorten the loop's waits consistently
+(benchmarks/README.md, "The embedding's cost").
 """
 
 from __future__ import annotations
