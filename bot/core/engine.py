@@ -149,11 +149,16 @@ class Engine(Writes, Answering, Curation):
                 async with running(engine._keep_fresh(refresh_seconds)):
                     yield engine
             finally:
-                if meaning is not None and warming is not None:
-                    meaning.stop()  # between two batches: at most one more is embedded
-                    await warming
-                await asyncio.to_thread(engine._stop_worker)  # after the question it matches
-                await engine._questions.close()
+                try:
+                    if meaning is not None and warming is not None:
+                        meaning.stop()  # between two batches: at most one more is embedded
+                        await warming  # warm() logs its failures, never raises
+                    # After the question it is matching, which may still use the model.
+                    await asyncio.to_thread(engine._stop_worker)
+                    if meaning is not None and warming is not None:
+                        meaning.close()
+                finally:
+                    await engine._questions.close()
         finally:
             await store.close()
 

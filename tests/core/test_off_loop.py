@@ -40,6 +40,9 @@ class Slow:
     def stop(self) -> None:
         self.release.set()
 
+    def close(self) -> None:
+        pass
+
 
 async def test_the_loop_keeps_serving_while_a_question_is_embedded(
     tmp_path: Path, knowledge_dir: Path
