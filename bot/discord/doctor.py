@@ -59,7 +59,8 @@ class Targets:
 async def discord_checks(settings: Settings, token: str, targets: Targets) -> list[Check]:
     """Build the bot as `policybot run` does, on a scratch in-memory database (the commands do
     not depend on the knowledge), and run every check that needs Discord."""
-    scratch = settings.model_copy(update={"database": ":memory:"})
+    # No question is asked here: the embedding model would only load and warm up for nothing.
+    scratch = settings.model_copy(update={"database": ":memory:", "semantic": False})
     try:
         async with open_engine(scratch) as engine:
             bot = build_bot(engine, settings, auto_sync=False)

@@ -14,6 +14,7 @@ np = pytest.importorskip("numpy")
 
 from bot.core.embedding_cache import EmbeddingCache  # noqa: E402
 from bot.core.semantic import BundledMeaning  # noqa: E402
+from bot.settings import embedding_cache  # noqa: E402
 
 QUESTIONS = ["Is this bot biased?", "How many migrants were enrolled in the app?"]
 
@@ -74,3 +75,42 @@ def test_a_cache_that_cannot_be_written_only_costs_time(
     assert near > far
     assert model.embedded == QUESTIONS
     assert "cache" in caplog.text and "off for this run" in caplog.text
+
+
+def test_a_damaged_row_is_embedded_again_and_written_over(tmp_path: Path) -> None:
+    path = tmp_path / "bot.embeddings.sqlite3"
+    BundledMeaning(StandInModel(), EmbeddingCache(path, "m", 8)).warm(QUESTIONS)
+    with sqlite3.connect(path) as damage:
+        damage.execute("UPDATE embeddings SET vector = x'000000' WHERE text = ?", QUESTIONS[:1])
+    model = StandInModel()
+    meaning = BundledMeaning(model, EmbeddingCache(path, "m", 8))
+    near, far = meaning.cosines("is this bot biased", [QUESTIONS[:1], QUESTIONS[1:]])
+    assert near > far
+    assert model.embedded == QUESTIONS[:1]
+    meaning.close()
+    again = StandInModel()
+    BundledMeaning(again, EmbeddingCache(path, "m", 8)).warm(QUESTIONS)
+    assert again.embedded == []
+
+
+def test_a_write_that_finds_the_file_busy_is_skipped_and_the_cache_stays_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bot.embeddings.sqlite3"
+    cache = EmbeddingCache(path, "m")
+    meaning = BundledMeaning(StandInModel(), cache)
+    meaning.warm(QUESTIONS[:1])
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process writing
+    meaning.warm(QUESTIONS[1:])
+    other.execute("ROLLBACK")
+    other.close()
+    assert len(cache.get(QUESTIONS)) == 1  # the busy write was skipped…
+    meaning.warm(["Is this legal advice?"])
+    assert len(cache.get([*QUESTIONS, "Is this legal advice?"])) == 2  # …and later ones kept
+
+
+def test_an_in_memory_database_has_no_cache_file() -> None:
+    assert embedding_cache(":memory:") is None
+    assert embedding_cache("sqlite:///:memory:") is None
+    assert embedding_cache("data/policybot.sqlite3") == Path("data/policybot.embeddings.sqlite3")
