@@ -100,12 +100,33 @@ def test_a_word_ending_in_a_silent_e_stays_apart_from_the_word_without_it(
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("cita", "citas"), ("reportarse", "reporta"), ("corte", "cortes"), ("apelación", "apeló")],
+    [
+        ("cita", "citas"),
+        ("reportarse", "reporta"),
+        ("corte", "cortes"),
+        ("apelación", "apeló"),
+        # Words opening with a vowel lose their endings as the others do (`stem_opening`).
+        ("usar", "usa"),
+        ("uso", "usaron"),
+        ("abrir", "abre"),
+        ("abren", "abre"),
+        ("alta", "alto"),
+    ],
 )
 def test_forms_of_one_spanish_word_meet(one: str, other: str) -> None:
     es = analysis("es")
     words = es.word_list(f"{one} {other}")
     assert es.tokens_of(words[:1]) == es.tokens_of(words[1:]) != []
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("asilo", "asalto"), ("usa", "uno"), ("abre", "abrazo")]
+)
+def test_spanish_words_opening_with_a_vowel_stay_apart_from_their_neighbours(
+    one: str, other: str
+) -> None:
+    es = analysis("es")
+    assert es.stem(one) != es.stem(other)
 
 
 @pytest.mark.parametrize(
