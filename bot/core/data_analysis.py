@@ -101,7 +101,11 @@ class DataAnalysis:
         return is_word(word, self.code) or is_word(word, SOURCE_LANGUAGE)
 
     def is_rare(self, word: str) -> bool:
-        return is_rare(word, self.code) and is_rare(word, SOURCE_LANGUAGE)
+        """Judged, like informativeness, by the word's family: "cuñado" (3.8) is rarer than
+        "herd" is in English, but "cuñado", "cuñada" and "cuñados" together are not, and a
+        member who writes of one is no more mistyping "cuando" than one writing "herd"."""
+        family = self._family_zipf(word) if word.isalpha() else None
+        return is_rare(word, self.code, family) and is_rare(word, SOURCE_LANGUAGE)
 
     def spelling(self, word: str) -> str | None:
         return spelling(word, self.code)

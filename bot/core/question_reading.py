@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.chatter import tells_backstory
+from bot.core.chatter import backstory_words, tells_backstory
 from bot.core.entry_index import EntryIndex
 
 # A word the knowledge base never uses weighs by how informative it is in general language
@@ -183,14 +183,22 @@ class QuestionReader(EntryIndex):
         (CONTEXT_FACTOR), though they may still say whom the question is about. A question
         with no content of its own ("is it true?", "how common is that?") asks about what the
         context says, which then counts in full; so does context that is no backstory ("In
-        Chicago, how many enrolled?", "my laptop keeps crashing, how do I fix it").
+        Chicago, how many enrolled?", "my laptop keeps crashing, how do I fix it"). The people
+        it tells of are context in every case ("mi cuñado dice que…").
         """
         text = self._text
         whole = text.strip_chatter(text.plain_words(question))
+        # The people a message tells of ("mi cuñado dice que…", "a mi mamá le pusieron…") are
+        # never what it asks: wherever they stand, those no entry speaks of are context.
+        people = frozenset(
+            word
+            for word in backstory_words(whole, self.language)
+            if (tokens := text.tokens_of([word])) and not self._known(tokens[0], word)
+        )
         clauses = self._clauses(question)
         told = [not asks and tells_backstory(plain, self.language) for plain, asks in clauses]
         if not any(told) or not any(self._own_content(plain) for plain, asks in clauses if asks):
-            return whole, frozenset()
+            return whole, people
         read = [
             self._without_backstory(plain) if backstory else plain
             for (plain, _), backstory in zip(clauses, told, strict=True)
@@ -202,7 +210,7 @@ class QuestionReader(EntryIndex):
             for word in plain.split()
         }
         context = {word for plain in read for word in plain.split()} - asked
-        return " ".join(plain for plain in read if plain), frozenset(context)
+        return " ".join(plain for plain in read if plain), frozenset(context) | people
 
     def _clauses(self, question: str) -> list[tuple[str, bool]]:
         """(plain words without chatter, whether it asks) for each clause of a message."""
