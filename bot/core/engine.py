@@ -149,10 +149,13 @@ class Engine(Writes, Answering, Curation):
                 async with running(engine._keep_fresh(refresh_seconds)):
                     yield engine
             finally:
-                if meaning is not None and warming is not None:
-                    meaning.stop()  # between two batches: at most one more is embedded
-                    await warming
-                await engine._questions.close()
+                try:
+                    if meaning is not None and warming is not None:
+                        meaning.stop()  # between two batches: at most one more is embedded
+                        await warming  # warm() logs its failures, never raises
+                        meaning.close()
+                finally:
+                    await engine._questions.close()
         finally:
             await store.close()
 

