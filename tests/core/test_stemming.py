@@ -4,9 +4,14 @@ something else."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from bot.core import languages
 from bot.core.analysis import analysis
+from bot.core.languages import LanguageDataError
 from bot.core.matcher import Matcher
 
 
@@ -155,3 +160,16 @@ def test_typo_correction_never_turns_a_real_word_into_a_knowledge_base_word(
     _, _, read = english._weighted_tokens(plain)
     assert read.split()[-1] == typed
     assert not_into not in read
+
+
+@pytest.mark.parametrize("opening", ["a", "bc", "1", 3])
+def test_a_stem_opening_that_is_no_single_consonant_is_refused(
+    tmp_path: Path, opening: object
+) -> None:
+    folder = tmp_path / "es"
+    folder.mkdir()
+    data = (languages.LOCALES_DIR / "es" / "language.toml").read_text(encoding="utf-8")
+    data = data.replace('stem_opening = "b"', f"stem_opening = {json.dumps(opening)}")
+    (folder / "language.toml").write_text(data, encoding="utf-8")
+    with pytest.raises(LanguageDataError, match="stem_opening"):
+        languages._load(folder / "language.toml")
