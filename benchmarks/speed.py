@@ -23,7 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz, process, utils
 
 from benchmarks.synthetic import generate
-from benchmarks.timing import latency, max_rss_mb, timed, traced_peak_mb
+from benchmarks.timing import in_fresh_process, latency, max_rss_mb, timed, traced_peak_mb
 from bot.core.matcher import Candidate, Matcher
 from bot.progress import Progress
 from testkit.perturb import perturb
@@ -97,17 +97,7 @@ def _top_id(ranked: list[Candidate]) -> str | None:
 
 def run_size(size: int) -> dict[str, object]:
     """Measure one size in a fresh single-threaded process."""
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONHASHSEED": "0"}
-    output = subprocess.run(
-        [sys.executable, "-m", "benchmarks.speed", "--one", str(size)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=Path(__file__).resolve().parent.parent,
-    ).stdout
-    result: dict[str, object] = json.loads(output.strip().splitlines()[-1])
-    return result
+    return in_fresh_process("benchmarks.speed", "--one", str(size))
 
 
 def cold_start(runs: int) -> tuple[float, list[float]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.core.languages import SOURCE_LANGUAGE
@@ -97,6 +98,24 @@ def fold(word: str) -> str:
 def is_word(word: str, language: str = "en") -> bool:
     """Whether `word` is a word of the language (as opposed to a typo or a made-up string)."""
     return zipf(word, language) >= WORD_ZIPF
+
+
+# A word about as common (within this many Zipf) in every language the bot reads is a name or a
+# word the languages share ("daca" 3.0 in English and Spanish, "houston" 4.4/3.8, "facebook"
+# 4.9/5.0), not a word of one of them ("uncle" 4.5/2.6, "tech" 4.7/3.6, "abogada" 0/4.0).
+SHARED_ZIPF_GAP = 1.0
+
+
+def is_shared(word: str, languages: Iterable[str]) -> bool:
+    """Whether `word` is used alike in all of `languages` (two at least, those wordfreq has):
+    a name, or a word borrowed everywhere, rather than a word of one language."""
+    frequencies = []
+    for language in languages:
+        try:
+            frequencies.append(zipf(word, language))
+        except LookupError:  # a language wordfreq has no list for says nothing
+            continue
+    return len(frequencies) > 1 and min(frequencies) >= max(frequencies) - SHARED_ZIPF_GAP
 
 
 def is_rare(word: str, language: str = "en", frequency: float | None = None) -> bool:

@@ -55,13 +55,6 @@ class Candidate:
     defines: bool = True  # a "what is X" question: the entry is asked what X is
     named: bool = True  # …and one of its own questions asks it (not only its keywords name X)
     asks_kind: bool = False  # the question asks a kind of its own: who, when, where, why
-    # Of the question as a whole (the same on every candidate), for the learned gate
-    # (calibrated.py): how many tokens it is matched on, the share of their weight in words the
-    # knowledge base never uses, how many of its words were typo-corrected, its index language.
-    words: int = 0
-    unknown: float = 0.0
-    corrected: int = 0
-    language: str = "en"
 
     @property
     def explains(self) -> bool:

@@ -50,7 +50,7 @@ from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean
 from bot.core.question_log import NewQuestion, QuestionLog
-from bot.core.semantic import BundledMeaning, Meaning
+from bot.core.semantic import Meaning, RememberingMeaning
 from bot.core.store import (
     DatabaseBusy,
     KnowledgeMark,
@@ -118,7 +118,7 @@ class Engine(Writes, Answering, Curation):
         thresholds: Thresholds | None = None,
         *,
         refresh_seconds: float = REFRESH_SECONDS,
-        meaning: BundledMeaning | None = None,
+        meaning: RememberingMeaning | None = None,
     ) -> AsyncIterator[Engine]:
         """Open the database (a path or URL), seeding it from `knowledge_dir` when it is new.
         `meaning`: the embedding's second opinion (semantic.py); its memory of the entries'
@@ -153,6 +153,9 @@ class Engine(Writes, Answering, Curation):
                     if meaning is not None and warming is not None:
                         meaning.stop()  # between two batches: at most one more is embedded
                         await warming  # warm() logs its failures, never raises
+                    # After the question it is matching, which may still use the model.
+                    await asyncio.to_thread(engine._stop_worker)
+                    if meaning is not None and warming is not None:
                         meaning.close()
                 finally:
                     await engine._questions.close()
@@ -208,7 +211,7 @@ class Engine(Writes, Answering, Curation):
         detected: Detected | None = None,
     ) -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        answer = self.answer(question, preferred_language, detected=detected)
+        answer = await self.answer_off_loop(question, preferred_language, detected=detected)
         return await self._logged(answer, asker, channel)
 
     async def check_claim(
@@ -221,7 +224,7 @@ class Engine(Writes, Answering, Curation):
         detected: Detected | None = None,
     ) -> CheckedClaim:
         """`claim`, with the winning part logged like a question."""
-        checked = self.claim(text, preferred_language, detected=detected)
+        checked = await self.claim_off_loop(text, preferred_language, detected=detected)
         return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
     async def open_entry(

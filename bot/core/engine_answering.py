@@ -6,13 +6,25 @@ A base class of `Engine` (bot/core/engine.py), kept apart to keep each file shor
 the live knowledge's index and answer cache (bot.core.engine_live) and on a few engine methods,
 declared below for the type checker. Front ends still see one facade: these are Engine methods.
 Nothing here logs a question: `Engine.ask` and `Engine.check_claim` do.
+
+With the embedding on (semantic.py), matching a question takes tens of milliseconds (more while
+its candidates' texts are not embedded yet), so `answer_off_loop` and `claim_off_loop` match in
+the engine's one worker thread while the event loop serves everyone else; a remembered answer
+is returned at once. Words-only matching (about 2 ms of CPU, holding the interpreter lock
+throughout) stays on the loop: a thread did not shorten the loop's waits consistently
+(benchmarks/README.md, "The embedding's cost").
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.core.answers import (
     EMPTY_MESSAGE,
@@ -33,12 +45,20 @@ from bot.core.normalize import clean, normalize
 from bot.core.notices import notice_for
 from bot.core.own_case import detect as detect_own_case
 from bot.core.routing import route
+from bot.core.semantic import Meaning
+
+T = TypeVar("T")
+AnswerKey = tuple[str, str | None]  # (question as asked, its language or the preferred one)
 
 
 class Answering:
     answer_cache_size: int  # 0: match every question afresh
+    meaning: Meaning | None
     _matchers: dict[str, Matcher]
-    _answers: OrderedDict[tuple[str, str | None], Answer]
+    _answers: OrderedDict[AnswerKey, Answer]
+    # The worker thread and the event loop both use the remembered answers.
+    _answers_lock: threading.Lock
+    _worker: ThreadPoolExecutor | None = None  # made when first needed
 
     if TYPE_CHECKING:
 
@@ -65,18 +85,77 @@ class Answering:
         same few questions again and again (autocomplete sends the very same text), and
         matching is most of the work of answering.
         """
-        # Detected with a preference, a question is answered as if that language were preferred.
-        key = (question, detected.code if detected is not None else preferred_language)
-        cached = self._answers.get(key)
+        key = self._answer_key(question, preferred_language, detected)
+        # Taken now: if the knowledge changes while this question is matched, its answer goes
+        # to the old set's memory, which is dropped, not to the new one's.
+        answers = self._answers
+        cached = self._remembered(answers, key)
         if cached is not None:
-            self._answers.move_to_end(key)
             return cached
         found = self._match(question, preferred_language, detected)
         answer = self._with_notice(found, found.question)
-        self._answers[key] = answer
-        if len(self._answers) > self.answer_cache_size:
-            self._answers.popitem(last=False)
+        with self._answers_lock:
+            answers[key] = answer
+            while len(answers) > self.answer_cache_size:
+                answers.popitem(last=False)
         return answer
+
+    async def answer_off_loop(
+        self,
+        question: str,
+        preferred_language: str | None = None,
+        *,
+        detected: Detected | None = None,
+    ) -> Answer:
+        """`answer` for a front end on an event loop: a remembered answer at once; with the
+        embedding on, a question to match is matched in the worker thread."""
+        key = self._answer_key(question, preferred_language, detected)
+        cached = self._remembered(self._answers, key)
+        if cached is not None:
+            return cached
+        return await self._off_loop(
+            partial(self.answer, question, preferred_language, detected=detected)
+        )
+
+    async def claim_off_loop(
+        self,
+        text: str,
+        preferred_language: str | None = None,
+        *,
+        detected: Detected | None = None,
+    ) -> CheckedClaim:
+        """`claim` for a front end on an event loop (each part may need the embedding)."""
+        return await self._off_loop(
+            partial(self.claim, text, preferred_language, detected=detected)
+        )
+
+    async def _off_loop(self, work: Callable[[], T]) -> T:
+        if self.meaning is None:
+            return work()
+        if self._worker is None:
+            # One thread: questions are matched one at a time, as on the loop, and the model
+            # embeds one text at a time anyway (semantic.py).
+            self._worker = ThreadPoolExecutor(1, thread_name_prefix="policybot-matching")
+        return await asyncio.get_running_loop().run_in_executor(self._worker, work)
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
+            self._worker = None
+
+    @staticmethod
+    def _answer_key(
+        question: str, preferred_language: str | None, detected: Detected | None
+    ) -> AnswerKey:
+        # Detected with a preference, a question is answered as if that language were preferred.
+        return (question, detected.code if detected is not None else preferred_language)
+
+    def _remembered(self, answers: OrderedDict[AnswerKey, Answer], key: AnswerKey) -> Answer | None:
+        with self._answers_lock:
+            cached = answers.get(key)
+            if cached is not None:
+                answers.move_to_end(key)
+            return cached
 
     @staticmethod
     def _with_notice(answer: Answer, text: str) -> Answer:

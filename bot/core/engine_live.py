@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -51,6 +52,7 @@ class LiveKnowledge:
         # A running bot tells moderators of changes made elsewhere too (bot.core.elsewhere).
         self._announcing = 0  # how many running bots on this engine want that
         self._announce_pending = False  # the last try failed (a locked database): try again
+        self._answers_lock = threading.Lock()  # the answers below are used from two threads
         self._install(knowledge)
 
     def _install(self, knowledge: KnowledgeSet, matchers: dict[str, Matcher] | None = None) -> None:

@@ -33,7 +33,6 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from bot.core.autocomplete import Autocompleting
-from bot.core.calibrated import Gate, stored_gate
 from bot.core.confidence import (
     CLOSE_CALL,
     Candidate,
@@ -66,15 +65,12 @@ class Matcher(Autocompleting):
         entries: Sequence[Entry],
         thresholds: Thresholds | None = None,
         language: str = "en",
-        gate: Gate | None = None,
         meaning: Meaning | None = None,
     ) -> None:
-        """`gate` decides whether to answer with one of the ranked candidates; by default the
-        stored learned model (calibrated.py) when it is adopted, else the rules (confidence.py).
-        `meaning`, when given, may overrule that decision (semantic.py)."""
+        """The rules (confidence.py) decide whether to answer with one of the ranked
+        candidates; `meaning`, when given, may overrule that decision (semantic.py)."""
         super().__init__(entries, language)
         self.thresholds = thresholds or Thresholds()
-        self.gate = gate or stored_gate()
         self.meaning = meaning
         # Each entry's questions as written in this index's language, for `meaning` to compare.
         self._written: dict[str, tuple[str, ...]] = {}
@@ -121,8 +117,6 @@ class Matcher(Autocompleting):
             for score, text, index in scored[:limit]
         ]
         subject = self._subject(read, weights, typed)  # "que signifiica ice" asks what X is
-        unknown = sum(w for t, w in weights.items() if t not in self._idf) / total
-        corrected = sum(a != b for a, b in zip(plain.split(), read.split(), strict=False))
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
@@ -140,10 +134,6 @@ class Matcher(Autocompleting):
                 defines=bool(level := self._defines_subject(index, subject, weights)),
                 named=level == NAMED,
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
-                words=len(weights),
-                unknown=round(unknown, 3),
-                corrected=corrected,
-                language=self.language,
             )
             for score, text, index, coverage, missing in measured
         ]
@@ -373,7 +363,7 @@ class Matcher(Autocompleting):
             return MatchResult(Tier.NONE, ())
         limits = self.thresholds
         shown = candidates[: max(limit, RULED)]
-        chosen = self.gate(shown, limits) if candidates[0].score >= limits.suggest else None
+        chosen = confident_choice(shown, limits) if candidates[0].score >= limits.suggest else None
         if meaning is not None:
             written = [self._written[c.entry_id] for c in candidates]
             cosines = safe_cosines(meaning, question, written)

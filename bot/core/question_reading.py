@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from bot.core.chatter import backstory_words, tells_backstory
+from bot.core.commonness import is_shared
 from bot.core.entry_index import EntryIndex
+from bot.core.languages import languages
 
 # A word the knowledge base never uses weighs by how informative it is in general language
 # (commonness.py): fully from UNKNOWN_FULL on ("population", "won"), less below it ("whole",
@@ -24,9 +26,11 @@ CONTEXT_FACTOR = 0.2
 
 # A message's sentences end at "?", "!", a new line, or a full stop after a word (not inside
 # "U.S." or "1.8"); inside one, a comma, colon, semicolon or dash may start a question
-# ("my friend sent me this, where is it from").
+# ("my friend sent me this, where is it from"); so does an opening question mark, which says
+# so whatever the words ("mi tío usa smartlink, ¿eso qué es?").
 _SENTENCE_END = re.compile(r"(\?+|[!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$))")
-_CLAUSE_MARK = re.compile(r"\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+")
+_CLAUSE_MARK = re.compile(r"\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+|\s*(?=\u00bf)")
+_OPENING_MARK = "\u00bf"
 
 
 class ContextWord(str):
@@ -177,14 +181,16 @@ class QuestionReader(EntryIndex):
         volunteer with asylum seekers. What would the check-in look like for them?", "my friend
         sent me this on whatsapp, where does it come from?". A clause that asks ends with a
         question mark or opens as a question; one that tells of the asker or the people around
-        them (chatter.py) is backstory. When the question has content of its own, the
-        backstory's words of the language that no entry uses are dropped (an answer need not
-        explain "volunteer"), and its words the knowledge base uses count as context: for less
-        (CONTEXT_FACTOR), though they may still say whom the question is about. A question
-        with no content of its own ("is it true?", "how common is that?") asks about what the
-        context says, which then counts in full; so does context that is no backstory ("In
-        Chicago, how many enrolled?", "my laptop keeps crashing, how do I fix it"). The people
-        it tells of are context in every case ("mi cuñado dice que…").
+        them (chatter.py) is backstory. Its words of the language that no entry uses are
+        dropped (an answer need not explain "volunteer" or "uncle"); names, numbers and the
+        knowledge base's words stay (_without_backstory). When the question has content of its
+        own, those count as context: for less (CONTEXT_FACTOR), though they may still say whom
+        the question is about. A question with no content of its own ("is that right?", "what
+        even is that", "¿eso qué es?") asks about what the backstory says, which then counts in
+        full; so does all context that is no backstory ("In Chicago, how many enrolled?", "my
+        laptop keeps crashing, how do I fix it"), and a message with no clause that asks. Beside
+        a question with content of its own, the people it tells of are context wherever they
+        stand ("mi cuñado dice que…, ¿usted qué sabe?").
         """
         text = self._text
         whole = text.strip_chatter(text.plain_words(question))
@@ -197,12 +203,18 @@ class QuestionReader(EntryIndex):
         )
         clauses = self._clauses(question)
         told = [not asks and tells_backstory(plain, self.language) for plain, asks in clauses]
-        if not any(told) or not any(self._own_content(plain) for plain, asks in clauses if asks):
+        asking = [plain for plain, asks in clauses if asks]
+        if not asking:
+            return whole, frozenset()
+        if not any(told):
             return whole, people
+        leaning = not any(self._own_content(plain) for plain in asking)
         read = [
-            self._without_backstory(plain) if backstory else plain
+            self._without_backstory(plain, leaning) if backstory else plain
             for (plain, _), backstory in zip(clauses, told, strict=True)
         ]
+        if leaning:
+            return " ".join(plain for plain in read if plain), frozenset()
         asked = {
             word
             for plain, backstory in zip(read, told, strict=True)
@@ -218,19 +230,19 @@ class QuestionReader(EntryIndex):
         found: list[tuple[str, bool]] = []
         pieces = _SENTENCE_END.split(question)
         for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
-            clauses: list[list[str]] = []
+            clauses: list[tuple[list[str], bool]] = []  # (its parts, whether it asks)
             for part in _CLAUSE_MARK.split(sentence):
                 plain = text.strip_chatter(text.plain_words(part))
                 if not plain:
                     continue
-                if clauses and not self._asks(plain):
-                    clauses[-1].append(plain)  # not a new question: the clause goes on
+                asks = part.lstrip().startswith(_OPENING_MARK) or self._asks(plain)
+                if clauses and not asks:
+                    clauses[-1][0].append(plain)  # not a new question: the clause goes on
                 else:
-                    clauses.append([plain])
-            for position, words in enumerate(clauses):
-                plain = " ".join(words)
+                    clauses.append(([plain], asks))
+            for position, (words, asks) in enumerate(clauses):
                 last = position == len(clauses) - 1
-                found.append((plain, self._asks(plain) or (last and "?" in end)))
+                found.append((" ".join(words), asks or (last and "?" in end)))
         return found
 
     def _asks(self, plain: str) -> bool:
@@ -254,18 +266,31 @@ class QuestionReader(EntryIndex):
                 return True
         return False
 
-    def _without_backstory(self, plain: str) -> str:
-        """A backstory clause without the words of the language that no entry uses (typos,
-        numbers and the knowledge base's words stay)."""
+    def _without_backstory(self, plain: str, asked_about: bool = False) -> str:
+        """A backstory clause without the words of the language that no entry uses ("uncle",
+        "roommate", "tech", "abogada"). Typos, numbers, the knowledge base's words and names
+        stay: a word used alike in every language the bot reads ("daca", "queens", "houston")
+        may say what is asked about, unless it is one of the words that make it backstory
+        ("mama"). When the question asks about what the clause says (`asked_about`), the
+        clause's first content word, if one of those, is who tells and is dropped even if an
+        entry uses it ("my lawyer mentioned the ice portal, what is that"; not "my cousin needs
+        a lawyer")."""
         text = self._text
+        told = languages()[self.language].backstory
         kept = []
+        teller = asked_about  # until the first content word
         for word in text.join_phrases(plain).split():
             tokens = text.tokens_of([word])
+            if tokens and teller and word in told:
+                teller = False
+                continue
+            teller = teller and not tokens
             if (
                 tokens
                 and word.isalpha()
                 and text.is_word(word)
                 and not self._known(tokens[0], word)
+                and (word in told or not is_shared(word, languages()))
             ):
                 continue
             kept.append(word)

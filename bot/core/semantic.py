@@ -45,10 +45,11 @@ RULED = 3
 DEFAULT_LIMITS = Thresholds()
 MODEL_NAME = "multilingual-e5-small"
 
-PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~1.5 kB each)
+PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~2 kB each with the text)
 QUESTIONS_KEPT = 2_048
-# Small: a question waits for the warm-up's batch in progress (~20-40 ms a text here).
-WARM_BATCH = 8
+# Texts the warm-up embeds at a time, holding the model: one, so a question waits for at most
+# one text (~20-40 ms here); batches of 8 or 32 embedded no faster per text (speed7).
+WARM_BATCH = 1
 # The model's engine is built for these instructions and does not check for them: without
 # them the process dies (SIGILL), which Python cannot catch.
 NEEDED_CPU_FLAGS = frozenset({"avx2", "fma"})
@@ -59,6 +60,20 @@ class Meaning(Protocol):
 
     def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
         """For each candidate (its questions' texts), the best cosine to `text`."""
+        ...
+
+
+class RememberingMeaning(Meaning, Protocol):
+    """Meaning that remembers entry texts' embeddings and can embed them ahead of questions."""
+
+    def warm(self, texts: Iterable[str]) -> None:
+        """Embed `texts` now (in a thread of their own), unless `stop` is called."""
+        ...
+
+    def stop(self) -> None: ...
+
+    def close(self) -> None:
+        """Stop, and let go of what it holds, once nothing embeds any more."""
         ...
 
 
@@ -101,13 +116,25 @@ class BundledMeaning:
         self._passages: OrderedDict[str, Any] = OrderedDict()
         self._questions: OrderedDict[str, Any] = OrderedDict()
         self._stopped = threading.Event()
+        # Questions waiting for the model or using it: the warm-up gives way to them (a plain
+        # lock would let the warm-up take it back before a waiting question wakes).
+        self._asking = 0
+        self._turn = threading.Condition()
 
     def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
-        vector = self._question(text)
-        vectors = iter(self._passages_of([t for texts in candidates for t in texts]))
-        return tuple(
-            max((float(next(vectors) @ vector) for _ in texts), default=0.0) for texts in candidates
-        )
+        with self._turn:
+            self._asking += 1
+        try:
+            vector = self._question(text)
+            vectors = iter(self._passages_of([t for texts in candidates for t in texts]))
+            return tuple(
+                max((float(next(vectors) @ vector) for _ in texts), default=0.0)
+                for texts in candidates
+            )
+        finally:
+            with self._turn:
+                self._asking -= 1
+                self._turn.notify_all()
 
     def warm(self, texts: Iterable[str]) -> None:
         """Embed entry texts ahead of the questions that need them, at most as many as are
@@ -124,15 +151,23 @@ class BundledMeaning:
                     continue
                 batch.append(text)
                 if len(batch) == WARM_BATCH:
-                    self._passages_of(batch)
+                    self._warm_batch(batch)
                     batch = []
             if batch and not self._stopped.is_set():
-                self._passages_of(batch)
+                self._warm_batch(batch)
         except Exception:
             log.warning("embedding the entries' questions ahead failed", exc_info=True)
 
+    def _warm_batch(self, batch: Sequence[str]) -> None:
+        with self._turn:
+            self._turn.wait_for(lambda: not self._asking or self._stopped.is_set())
+        if not self._stopped.is_set():
+            self._passages_of(batch)
+
     def stop(self) -> None:
         self._stopped.set()
+        with self._turn:
+            self._turn.notify_all()
 
     def close(self) -> None:
         """Stop warming and let go of the cache file (once nothing embeds any more)."""

@@ -293,8 +293,8 @@ FRAMING_WORDS: frozenset[str] = frozenset(
     counted number numbers total manage managed run runs running exist exists existed calculate
     calculated stat stats statistic statistics figure figures actual give according show shows
     showed sound sounds mean meaning meant detail details describe example reason situation
-    deal talk talking supposed supposedly allegedly reportedly apparently plan planned become
-    became turn turned exactly basic basically fail failed failure
+    deal talk talking mention mentions mentioned supposed supposedly allegedly reportedly
+    apparently plan planned become became turn turned exactly basic basically fail failed failure
     success successful disaster mess joke involve involves involved""".split()
 )
 

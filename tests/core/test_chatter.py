@@ -41,6 +41,8 @@ def stripped(text: str) -> str:
         ("I'm a bit lost, is the app approved?", "is the app approved"),
         ("just so I understand, is it legal advice?", "is it legal advice"),
         ("sorry to bother, why the warning?", "why the warning"),
+        ("sorry to bug you again, how many enrolled", "how many enrolled"),
+        ("sorry to trouble you guys, who reported it?", "who reported it"),
         ("i might be misreading but is the launch off?", "is the launch off"),
         ("thanks for the quick reply earlier! who reported it?", "who reported it"),
         ("quick q for you: what is smartlink", "what is smartlink"),

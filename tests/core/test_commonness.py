@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.commonness import informativeness, is_rare, is_word, spelling
+from bot.core.commonness import informativeness, is_rare, is_shared, is_word, spelling
 
 
 @pytest.mark.parametrize("word", ["daca", "population", "houston", "parole", "close", "tps"])
@@ -38,3 +38,12 @@ def test_rare_words_near_a_function_word_are_typos_of_it_common_ones_are_not() -
 )
 def test_typos_of_common_words_are_spelled_out(typed: str, meant: str) -> None:
     assert spelling(typed) == meant
+
+
+def test_a_name_is_used_alike_in_every_language_a_word_of_one_is_not() -> None:
+    for name in ("daca", "houston", "queens", "facebook"):
+        assert is_shared(name, ("en", "es")), name
+    for word in ("uncle", "roommate", "tech", "lawyer", "abogada", "cunado"):
+        assert not is_shared(word, ("en", "es")), word
+    assert not is_shared("daca", ("en",))  # one language alone cannot tell
+    assert is_shared("daca", ("en", "xx", "es"))  # a language wordfreq lacks says nothing

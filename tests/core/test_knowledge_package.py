@@ -101,9 +101,6 @@ def test_the_wheel_carries_every_knowledge_file_unchanged(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         for path in shipped:
             assert archive.read(f"bot/knowledge/{path.name}") == path.read_bytes(), path.name
-        # The stored confidence model decides which gate the matcher uses (calibrated.py).
-        model = ROOT / "bot" / "core" / "confidence_model.json"
-        assert archive.read("bot/core/confidence_model.json") == model.read_bytes()
 
 
 def test_the_installed_wheel_answers_from_outside_the_checkout(

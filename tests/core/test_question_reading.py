@@ -96,3 +96,75 @@ def test_a_problem_of_the_askers_own_is_not_answered_from_its_last_words(
     assert shipped.match("my laptop keeps crashing every 5 min, how do i fix it").tier is not (
         Tier.CONFIDENT
     )
+
+
+def test_a_question_that_leans_on_its_backstory_drops_the_backstorys_own_words(
+    shipped: Matcher,
+) -> None:
+    # "what even is that" has no content of its own: the backstory says what is asked about,
+    # but "uncle" (a word no entry uses) is still not something an answer has to explain.
+    plain, context = shipped._read("my uncle has to use smartlink, what even is that")
+    assert "uncle" not in plain.split() and "smartlink" in plain.split()
+    assert context == frozenset()  # what the backstory says counts in full
+    plain, _ = shipped._read("my roommate says apple never okayed the app, is that right")
+    assert "roommate" not in plain.split() and "apple" in plain.split()
+    # Who tells, even a word an entry uses ("lawyer"), is not what is asked about…
+    plain, _ = shipped._read("my lawyer mentioned the ice portal, what is that")
+    assert "lawyer" not in plain.split() and {"ice", "portal"} <= set(plain.split())
+    # …but what the backstory is about may be ("my cousin needs a lawyer").
+    _, context = shipped._read("my cousin needs a lawyer, where can he find one")
+    assert "lawyer" in context
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my uncle has to use smartlink, what even is that", "smartlink"),
+        (
+            "my roommate works in tech and says apple never approved the app, is that right",
+            "apple-store",
+        ),
+        ("my attorney mentioned something called the ice portal. what is it?", "ice-portal"),
+    ],
+)
+def test_a_question_that_leans_on_its_backstory_is_answered(
+    shipped: Matcher, question: str, expected: str
+) -> None:
+    result = shipped.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
+
+
+def test_names_and_numbers_in_the_backstory_still_say_what_is_asked(shipped: Matcher) -> None:
+    # A name is used alike in English and Spanish (commonness.is_shared): it stays, typed in
+    # capitals or not; a word of English alone ("cousin") does not.
+    for question in ("my cousin has DACA, can he renew it", "my cousin has daca, is that real"):
+        plain, _ = shipped._read(question)
+        assert "daca" in plain.split() and "cousin" not in plain.split()
+    assert "2027" in shipped._read("my dad has a hearing in 2027, is that normal")[0].split()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my cousin has DACA, can he renew it",
+        "my cousin has daca, is that real",
+        "my cousin has DACA, can he use the app",
+        "my friend has TPS, what is that",
+        "my dad has a hearing in 2027, is that normal",
+    ],
+)
+def test_a_neighbouring_question_with_backstory_is_not_answered(
+    shipped: Matcher, question: str
+) -> None:
+    assert shipped.match(question).tier is not Tier.CONFIDENT
+
+
+def test_a_message_with_no_clause_that_asks_is_read_whole(shipped: Matcher) -> None:
+    # Matching a message's parts one by one (Matcher.match) reads each part alone: a part
+    # that only tells ("my neighbor needs help with her asylum case") is no question leaning
+    # on backstory, and keeps every word.
+    question = "my neighbor needs help with her asylum case but has basically no money"
+    plain, context = shipped._read(question)
+    assert plain == shipped._text.strip_chatter(shipped._text.plain_words(question))
+    assert context == frozenset()

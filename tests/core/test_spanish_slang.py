@@ -56,6 +56,12 @@ def test_slang_filler_around_a_question_is_dropped(spanish: Matcher, asked: str,
     assert spanish.query_tokens(asked) == spanish.query_tokens(bare)
 
 
+def test_an_apology_for_asking_is_chatter(spanish: Matcher) -> None:
+    text = spanish._text
+    asked = "disculpa la pregunta, pero ¿la app ya salió?"
+    assert text.strip_chatter(text.plain_words(asked)) == "la app ya salio"
+
+
 def test_what_a_name_means_keeps_its_quiere_decir() -> None:
     es = analysis("es")
     assert es.definition_subject(es.strip_chatter("que quiere decir atd")) == "atd"
