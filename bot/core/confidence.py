@@ -55,6 +55,9 @@ class Candidate:
     defines: bool = True  # a "what is X" question: the entry is asked what X is
     named: bool = True  # …and one of its own questions asks it (not only its keywords name X)
     asks_kind: bool = False  # the question asks a kind of its own: who, when, where, why
+    # The whole question is one common word ("time?", "source?", "pocos"): it names no subject
+    # of its own, and which of the entries using that word it means is a guess.
+    one_common_word: bool = False
 
     @property
     def explains(self) -> bool:
@@ -80,13 +83,14 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
 
     It scores at least `limits.confident`, its questions cover at least MIN_COVERAGE of the
     question, it leaves nothing informative in the question unexplained, it is asked for a
-    number if the question asks "how many", and it either leads the runner-up by
-    `limits.margin` or, when others score within CLOSE_CALL of the best (the close-call rule),
-    its questions cover COVER_LEAD more of the question than each of theirs do: the entry that
-    covers the whole question wins over one that covers part of it. A near tie that coverage
-    does not settle goes to the one entry asked the same kind of question ("who …"), if only
-    one is. A "what is X" question needs an entry asked what X is (`defines`), and a question
-    asking who, when, where, why or how many an entry asked that kind of question.
+    number if the question asks "how many", the question is more than one common word, and
+    it either leads the runner-up by `limits.margin` or, when others score within CLOSE_CALL
+    of the best (the close-call rule), its questions cover COVER_LEAD more of the question
+    than each of theirs do: the entry that covers the whole question wins over one that
+    covers part of it. A near tie that coverage does not settle goes to the one entry asked
+    the same kind of question ("who …"), if only one is. A "what is X" question needs an
+    entry asked what X is (`defines`), and a question asking who, when, where, why or how
+    many an entry asked that kind of question.
     """
     if not candidates:
         return None
@@ -125,6 +129,8 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
         return None
     if not chosen.defines:
         return None  # asked what something is, the entry only mentions it
+    if chosen.one_common_word:
+        return None  # "source?": of the story, of a figure, of the bot's facts? Offer choices.
     if (chosen.counting or chosen.asks_kind) and not chosen.alike:
         return None  # asked for a number (a person, a date…), the entry is never asked for one
     return chosen

@@ -120,6 +120,12 @@ class Matcher(Autocompleting):
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
+        # Nothing but one word, and a common one: "time?", "source?" (not "smartlink?"; doubt,
+        # "real?", "hoax?", asks whether the story is true).
+        one_common_word = len(plain.split()) == len(weights) == 1 and all(
+            self._informativeness(typed[t], t) < 1.0 and t not in self._text.doubt_tokens
+            for t in weights
+        )
         return [
             Candidate(
                 self._ids[index],
@@ -134,6 +140,7 @@ class Matcher(Autocompleting):
                 defines=bool(level := self._defines_subject(index, subject, weights)),
                 named=level == NAMED,
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
+                one_common_word=one_common_word,
             )
             for score, text, index, coverage, missing in measured
         ]
