@@ -42,6 +42,13 @@ def tells_backstory(plain: str, language: str = "en") -> bool:
     return data is not None and not data.backstory.isdisjoint(plain.split())
 
 
+def backstory_words(plain: str, language: str = "en") -> frozenset[str]:
+    """The words of `plain` that tell of the asker or the people around them ("cuñado",
+    "cousin"): its language's backstory words."""
+    data = languages().get(language)
+    return frozenset() if data is None else data.backstory.intersection(plain.split())
+
+
 @lru_cache(maxsize=8)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{phrase})" for phrase in phrases)

@@ -118,10 +118,11 @@ def is_shared(word: str, languages: Iterable[str]) -> bool:
     return len(frequencies) > 1 and min(frequencies) >= max(frequencies) - SHARED_ZIPF_GAP
 
 
-def is_rare(word: str, language: str = "en") -> bool:
+def is_rare(word: str, language: str = "en", frequency: float | None = None) -> bool:
     """Whether `word` is uncommon enough that, one letter from a function word, it is more
-    likely a typo of that word ("herd", "tis") than meant ("wall", "form")."""
-    return zipf(word, language) < RARE_WORD_ZIPF
+    likely a typo of that word ("herd", "tis") than meant ("wall", "form").
+    `frequency`: the Zipf frequency to judge by, when not the word's own (its family's)."""
+    return (zipf(word, language) if frequency is None else frequency) < RARE_WORD_ZIPF
 
 
 def informativeness(word: str, language: str = "en", frequency: float | None = None) -> float:

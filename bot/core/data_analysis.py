@@ -50,6 +50,7 @@ class DataAnalysis:
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
+        self._opening = data.stem_opening
         self._loanwords = data.loanwords
         self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
         self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
@@ -100,7 +101,11 @@ class DataAnalysis:
         return is_word(word, self.code) or is_word(word, SOURCE_LANGUAGE)
 
     def is_rare(self, word: str) -> bool:
-        return is_rare(word, self.code) and is_rare(word, SOURCE_LANGUAGE)
+        """Judged, like informativeness, by the word's family: "cuñado" (3.8) is rarer than
+        "herd" is in English, but "cuñado", "cuñada" and "cuñados" together are not, and a
+        member who writes of one is no more mistyping "cuando" than one writing "herd"."""
+        family = self._family_zipf(word) if word.isalpha() else None
+        return is_rare(word, self.code, family) and is_rare(word, SOURCE_LANGUAGE)
 
     def spelling(self, word: str) -> str | None:
         return spelling(word, self.code)
@@ -234,12 +239,23 @@ class DataAnalysis:
             return self._synonyms[word]
         if not word.isalpha() or word in self._replacements.values():
             return word
-        stemmed = self._stemmer.stemWord(word)
+        stemmed = self._snowball(word)
         # Snowball finds some suffixes only by their accent ("inscribió"); accents are folded
         # first, so a final vowel left on a long stem is dropped to meet the accented form.
         if len(stemmed) > 5 and stemmed[-1] in self._trailing:
             stemmed = stemmed[:-1]
         return self._synonyms.get(stemmed, stemmed)
+
+    def _snowball(self, word: str) -> str:
+        """The Snowball stem, with the language's `stem_opening`: Spanish Snowball looks for a
+        verb's or noun's ending only after the word's first syllable, which for a word opening
+        with a vowel is one letter later than for one opening with a consonant ("usa", "abre",
+        "alta" keep theirs, while "casa", "pide", "sale" lose them). Stemmed as if it opened with
+        a consonant, such a word loses its ending as the rest do ("usa", "usan", "usar" and
+        "uso" meet), and its other regions are unchanged."""
+        opening = self._opening if word[0] in "aeiou" else ""
+        stemmed: str = self._stemmer.stemWord(opening + word)
+        return stemmed[len(opening) :]
 
     def _token(self, word: str) -> str:
         if word in self.stopwords:

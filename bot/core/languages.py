@@ -33,6 +33,8 @@ class Language:
     quotes: tuple[str, str] = ("“", "”")  # the marks a title or question is quoted in
     # Matching (bot/core/analysis.py); English keeps its own in vocabulary.py.
     stem_trailing: str = ""  # vowels dropped from the end of a long stem (see analysis.py)
+    # a word opening with a vowel is stemmed as if it opened with this consonant (data_analysis.py)
+    stem_opening: str = ""
     letters: str = ""  # letters and marks only this language uses, for the detector
     stopwords: frozenset[str] = frozenset()
     weak_tokens: frozenset[str] = frozenset()
@@ -153,6 +155,15 @@ def _quotes(raw: object) -> tuple[str, str]:
     return opening, closing
 
 
+def _stem_opening(raw: object) -> str:
+    """`stem_opening`: one consonant, or "" (words are stemmed as written)."""
+    if raw == "":
+        return ""
+    if not isinstance(raw, str) or len(raw) != 1 or not raw.isalpha() or raw in "aeiou":
+        raise LanguageDataError("stem_opening must be one consonant (or left out)")
+    return raw
+
+
 def _load(path: Path) -> Language:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -169,6 +180,7 @@ def _load(path: Path) -> Language:
             anonymity_phrases=tuple(str(p) for p in raw["anonymity_phrases"]),
             quotes=_quotes(raw.get("quotes", ["“", "”"])),
             stem_trailing=str(raw.get("stem_trailing", "")),
+            stem_opening=_stem_opening(raw.get("stem_opening", "")),
             letters=str(raw.get("letters", "")),
             stopwords=frozenset(str(raw.get("stopwords", "")).split()),
             weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.chatter import tells_backstory
+from bot.core.chatter import backstory_words, tells_backstory
 from bot.core.commonness import is_shared
 from bot.core.entry_index import EntryIndex
 from bot.core.languages import languages
@@ -188,15 +188,26 @@ class QuestionReader(EntryIndex):
         the question is about. A question with no content of its own ("is that right?", "what
         even is that", "¿eso qué es?") asks about what the backstory says, which then counts in
         full; so does all context that is no backstory ("In Chicago, how many enrolled?", "my
-        laptop keeps crashing, how do I fix it"), and a message with no clause that asks.
+        laptop keeps crashing, how do I fix it"), and a message with no clause that asks. Beside
+        a question with content of its own, the people it tells of are context wherever they
+        stand ("mi cuñado dice que…, ¿usted qué sabe?").
         """
         text = self._text
         whole = text.strip_chatter(text.plain_words(question))
+        # The people a message tells of ("mi cuñado dice que…", "a mi mamá le pusieron…") are
+        # never what it asks: wherever they stand, those no entry speaks of are context.
+        people = frozenset(
+            word
+            for word in backstory_words(whole, self.language)
+            if (tokens := text.tokens_of([word])) and not self._known(tokens[0], word)
+        )
         clauses = self._clauses(question)
         told = [not asks and tells_backstory(plain, self.language) for plain, asks in clauses]
         asking = [plain for plain, asks in clauses if asks]
-        if not any(told) or not asking:
+        if not asking:
             return whole, frozenset()
+        if not any(told):
+            return whole, people
         leaning = not any(self._own_content(plain) for plain in asking)
         read = [
             self._without_backstory(plain, leaning) if backstory else plain
@@ -211,7 +222,7 @@ class QuestionReader(EntryIndex):
             for word in plain.split()
         }
         context = {word for plain in read for word in plain.split()} - asked
-        return " ".join(plain for plain in read if plain), frozenset(context)
+        return " ".join(plain for plain in read if plain), frozenset(context) | people
 
     def _clauses(self, question: str) -> list[tuple[str, bool]]:
         """(plain words without chatter, whether it asks) for each clause of a message."""

@@ -8,6 +8,7 @@ import pytest
 from bot.core.analysis import analysis
 from bot.core.chatter import tells_backstory
 from bot.core.matcher import Matcher, Tier
+from bot.core.question_reading import ContextWord
 
 
 @pytest.mark.parametrize("heard", ["ise", "ais", "aiz"])
@@ -225,6 +226,44 @@ def test_spanish_doubt_in_other_words_is_answered_as_doubt(
     result = spanish.match(question)
     assert result.tier is Tier.CONFIDENT and result.best is not None
     assert result.best.entry_id == expected
+
+
+def test_a_relative_named_with_its_accent_is_no_typo_of_a_function_word(spanish: Matcher) -> None:
+    # "cuñado" (3.8 Zipf) alone is rarer than the typo rule's line, but with "cuñada" and
+    # "cuñados" its family is not: it is not read as "cuando".
+    read = spanish._weighted_tokens("mi cunado dice que la app no funciona")[2]
+    assert "cunado" in read.split() and "cuando" not in read.split()
+    # A rare word one letter from a function word still is ("cuado" is "cuando").
+    assert "cuando" in spanish._weighted_tokens("cuado abre la oficina")[2].split()
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("mi cuñado vio que ya no hay que ir en persona a ICE, alguien sabe si es así?", "cunado"),
+        ("a mi mama le pusieron una app que se llama smartlink, que es eso", "mama"),
+        ("my cousin says the check-in app is not real, is it true?", "cousin"),
+    ],
+)
+def test_the_people_a_question_tells_of_are_context_inside_it_too(
+    spanish: Matcher, english: Matcher, question: str, person: str
+) -> None:
+    matcher = english if person == "cousin" else spanish
+    plain, context = matcher._read(question)
+    _, typed, _ = matcher._weighted_tokens(plain, context)
+    # Context, or dropped with the backstory a question leans on: never what is asked.
+    token = matcher._text.stem(person)
+    assert person not in plain.split() or isinstance(typed[token], ContextWord)
+    assert person in plain.split() or token not in typed
+
+
+def test_going_in_person_is_going_whatever_the_form(spanish: Matcher) -> None:
+    going = spanish.query_tokens("hay que ir en persona a ICE")
+    assert going == spanish.query_tokens("hay que vaya en persona a ICE")
+    assert going == spanish.query_tokens("que vayan en persona a ICE")
+    # The forms of "haber" say nothing, as "hay" does not.
+    assert spanish.query_tokens("va a haber una app") == spanish.query_tokens("una app")
+    assert spanish.query_tokens("hubo fallas en la app") == spanish.query_tokens("fallas en la app")
 
 
 def test_an_opening_question_mark_starts_the_question(spanish: Matcher) -> None:

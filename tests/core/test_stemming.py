@@ -4,9 +4,14 @@ something else."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from bot.core import languages
 from bot.core.analysis import analysis
+from bot.core.languages import LanguageDataError
 from bot.core.matcher import Matcher
 
 
@@ -100,12 +105,33 @@ def test_a_word_ending_in_a_silent_e_stays_apart_from_the_word_without_it(
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("cita", "citas"), ("reportarse", "reporta"), ("corte", "cortes"), ("apelación", "apeló")],
+    [
+        ("cita", "citas"),
+        ("reportarse", "reporta"),
+        ("corte", "cortes"),
+        ("apelación", "apeló"),
+        # Words opening with a vowel lose their endings as the others do (`stem_opening`).
+        ("usar", "usa"),
+        ("uso", "usaron"),
+        ("abrir", "abre"),
+        ("abren", "abre"),
+        ("alta", "alto"),
+    ],
 )
 def test_forms_of_one_spanish_word_meet(one: str, other: str) -> None:
     es = analysis("es")
     words = es.word_list(f"{one} {other}")
     assert es.tokens_of(words[:1]) == es.tokens_of(words[1:]) != []
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("asilo", "asalto"), ("usa", "uno"), ("abre", "abrazo")]
+)
+def test_spanish_words_opening_with_a_vowel_stay_apart_from_their_neighbours(
+    one: str, other: str
+) -> None:
+    es = analysis("es")
+    assert es.stem(one) != es.stem(other)
 
 
 @pytest.mark.parametrize(
@@ -134,3 +160,16 @@ def test_typo_correction_never_turns_a_real_word_into_a_knowledge_base_word(
     _, _, read = english._weighted_tokens(plain)
     assert read.split()[-1] == typed
     assert not_into not in read
+
+
+@pytest.mark.parametrize("opening", ["a", "bc", "1", 3])
+def test_a_stem_opening_that_is_no_single_consonant_is_refused(
+    tmp_path: Path, opening: object
+) -> None:
+    folder = tmp_path / "es"
+    folder.mkdir()
+    data = (languages.LOCALES_DIR / "es" / "language.toml").read_text(encoding="utf-8")
+    data = data.replace('stem_opening = "b"', f"stem_opening = {json.dumps(opening)}")
+    (folder / "language.toml").write_text(data, encoding="utf-8")
+    with pytest.raises(LanguageDataError, match="stem_opening"):
+        languages._load(folder / "language.toml")
