@@ -64,13 +64,19 @@ SETS = {
     # Round 6, written blind the same way; run once before and once after the sixth round.
     "blind6": QUESTIONS / "blind6-en.tsv",
     "blind6-es": QUESTIONS / "blind6-es.tsv",
+    # Round 7, written blind the same way; run once before and once after the seventh round.
+    "blind7": QUESTIONS / "blind7-en.tsv",
+    "blind7-es": QUESTIONS / "blind7-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind6(-es) were each run once before and once
+# blind, blind2(-es), blind-es, blind3(-es) … blind7(-es) were each run once before and once
 # after their round: seen, so tuning data now. A next round measures itself on a new set
-# (blind7). (Spanish tuning sets: tune-<code>, below.)
-ENGLISH_TUNING = ("tune", "heldout", "extra", "extra2", "blind3", "blind4", "blind5", "blind6")
+# (blind8). (Spanish tuning sets: tune-<code>, below.)
+ENGLISH_TUNING = (
+    *("tune", "heldout", "extra", "extra2"),
+    *("blind3", "blind4", "blind5", "blind6", "blind7"),
+)
 TUNING = (
     *ENGLISH_TUNING,
     "blind",
@@ -81,6 +87,7 @@ TUNING = (
     "blind4-es",
     "blind5-es",
     "blind6-es",
+    "blind7-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (

@@ -1,7 +1,7 @@
-"""A regression guard: our matcher on five blind sets of issue 9 must stay above a floor.
+"""A regression guard: our matcher on six blind sets of issue 9 must stay above a floor.
 
-The sets are benchmarks/questions/blind-2026.tsv, blind2-en.tsv, blind3-en.tsv, blind5-en.tsv
-and blind6-en.tsv (the newest: 300 questions, 65 of them neighbouring), each written
+The sets are benchmarks/questions/blind-2026.tsv, blind2-en.tsv, blind3-en.tsv, blind5-en.tsv,
+blind6-en.tsv and blind7-en.tsv (the newest: 300 questions, 65 of them neighbouring), each written
 by someone blind to the knowledge files and the matcher. All have since been run before and
 after changes and are tuning data now (a fresh blind set measures the matcher), but they are
 the project's broadest record of how members ask. The floors sit a little below the figures of
@@ -48,12 +48,15 @@ class Floor:
 # confident 1.9%, unrelated 100%, neighbouring 100%, reach 90.5%.
 # blind6-en (round 6's blind set, seen since; the round's "after" run): in scope 75.2%, wrong
 # confident 4.3%, unrelated 100%, neighbouring 96.9%, reach 92.4%.
+# blind7-en (round 7's blind set, seen since; the round's "after" run, words only): in scope
+# 78.6%, wrong confident 3.3%, unrelated 100%, neighbouring 93.8%, reach 91.4%.
 FLOORS = {
     "blind-2026.tsv": Floor(0.88, 0.025, 0.97, 0.96, 0.94),
     "blind2-en.tsv": Floor(0.90, 0.025, 0.97, 0.95, 0.96),
     "blind3-en.tsv": Floor(0.79, 0.025, 0.97, 0.96, 0.91),
     "blind5-en.tsv": Floor(0.75, 0.025, 0.97, 0.97, 0.88),
     "blind6-en.tsv": Floor(0.73, 0.05, 0.97, 0.95, 0.90),
+    "blind7-en.tsv": Floor(0.76, 0.04, 0.97, 0.92, 0.89),
 }
 
 
@@ -133,5 +136,7 @@ def test_the_tuning_sets_are_labelled_with_real_entries() -> None:
         "blind5-es.tsv",
         "blind6-en.tsv",
         "blind6-es.tsv",
+        "blind7-en.tsv",
+        "blind7-es.tsv",
     ):
         check_labels(load_set(QUESTIONS / name), entries, name)

@@ -1,9 +1,9 @@
 """A regression guard for the bot as it runs by default: the matcher with the embedding's second
 opinion (bot/core/semantic.py) on the newest blind sets must stay above a floor.
 
-blind6-en (300 questions) and blind6-es (130) were written blind to the knowledge files and the
-matcher, and the embedding's four numbers were chosen before either was run with it
-(benchmarks/README.md); both are tuning data now. The floors sit a little below the measured
+blind6-en/-es and blind7-en/-es (300 and 130 questions each) were written blind to the knowledge
+files and the matcher, and the embedding's four numbers were chosen before any of them was run
+with it (benchmarks/README.md); all are tuning data now. The floors sit a little below the measured
 figures; the words-only floors are in test_quality_floor.py. Nothing is timed.
 """
 
@@ -38,10 +38,13 @@ class Floor:
 
 # Measured (benchmarks/README.md, "The embedding's second opinion"): blind6-en in scope 80.0%,
 # wrong confident 2.4%, unrelated 100%, neighbouring 96.9%; blind6-es (language detected per
-# question) 83.0%, 1.1%, 100%, 96.7%.
+# question) 83.0%, 1.1%, 100%, 96.7%. Round 7's "after" run: blind7-en 81.4%, 1.9%, 100%,
+# 95.4%; blind7-es 87.5%, 4.5%, 100%, 96.7%.
 FLOORS = {
     "blind6-en.tsv": Floor(0.78, 0.03, 0.97, 0.95),
     "blind6-es.tsv": Floor(0.81, 0.025, 0.97, 0.93),
+    "blind7-en.tsv": Floor(0.79, 0.025, 0.97, 0.93),
+    "blind7-es.tsv": Floor(0.85, 0.05, 0.97, 0.93),
 }
 
 
