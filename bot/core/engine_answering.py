@@ -59,6 +59,8 @@ class Answering:
     # The worker thread and the event loop both use the remembered answers.
     _answers_lock: threading.Lock
     _worker: ThreadPoolExecutor | None = None  # made when first needed
+    _worker_stopped = False  # set when the engine closes
+    _worker_lock = threading.Lock()  # class-wide: guards only the two lines above, briefly
 
     if TYPE_CHECKING:
 
@@ -132,16 +134,24 @@ class Answering:
     async def _off_loop(self, work: Callable[[], T]) -> T:
         if self.meaning is None:
             return work()
-        if self._worker is None:
-            # One thread: questions are matched one at a time, as on the loop, and the model
-            # embeds one text at a time anyway (semantic.py).
-            self._worker = ThreadPoolExecutor(1, thread_name_prefix="policybot-matching")
-        return await asyncio.get_running_loop().run_in_executor(self._worker, work)
+        with self._worker_lock:
+            if self._worker_stopped:
+                return work()  # the engine is closing: no thread to hand it to
+            if self._worker is None:
+                # One thread: questions are matched one at a time, as on the loop, and the model
+                # embeds one text at a time anyway (semantic.py).
+                self._worker = ThreadPoolExecutor(1, thread_name_prefix="policybot-matching")
+            # Handed over under the lock, so never to a worker being shut down.
+            handed = asyncio.get_running_loop().run_in_executor(self._worker, work)
+        return await handed
 
     def _stop_worker(self) -> None:
-        if self._worker is not None:
-            self._worker.shutdown(wait=True)
-            self._worker = None
+        """Stop the worker for good, once the questions handed to it are answered."""
+        with self._worker_lock:
+            self._worker_stopped = True
+            worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.shutdown(wait=True)
 
     @staticmethod
     def _answer_key(

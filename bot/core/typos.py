@@ -10,6 +10,7 @@ as optimal string alignment distance, so a swap of two neighbours is one edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -17,6 +18,7 @@ from rapidfuzz.distance import OSA
 MIN_LENGTH = 4
 LONG_WORD = 8  # from this length on, two edits are allowed; below it, one
 CACHE_SIZE = 50_000
+_UNSEEN = object()  # a word not looked up yet (None is a remembered "no correction")
 
 
 def allowed_edits(word: str) -> int:
@@ -42,8 +44,11 @@ class TypoCorrector:
         """The known word `word` was probably meant to be, or None."""
         if word in self._known or len(word) < MIN_LENGTH or not word.isalpha():
             return None
-        if word in self._cache:
-            return self._cache[word]
+        # One lookup, never `in` then `[]`: autocomplete on the event loop and a match in the
+        # worker thread (engine_answering.py) may use the cache at once, and either may clear it.
+        hit = self._cache.get(word, _UNSEEN)
+        if hit is not _UNSEEN:
+            return cast(str | None, hit)
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()
         edits = allowed_edits(word)
@@ -59,5 +64,6 @@ class TypoCorrector:
                 key = (found[1], -self._known[found[0]], found[0])
                 if best is None or key < best:
                     best = key
-        self._cache[word] = best[2] if best else None
-        return self._cache[word]
+        found_word = best[2] if best else None
+        self._cache[word] = found_word
+        return found_word

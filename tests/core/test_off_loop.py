@@ -89,6 +89,19 @@ async def test_an_answer_matched_while_the_knowledge_changes_is_not_remembered(
         assert (await engine.ask(QUESTION)).text == reworded
 
 
+async def test_a_question_after_the_worker_stopped_is_answered_without_a_new_one(
+    tmp_path: Path, knowledge_dir: Path
+) -> None:
+    slow = Slow()
+    slow.release.set()  # no holding: only where the question is matched matters here
+    async with Engine.open(tmp_path / "db.sqlite3", knowledge_dir, meaning=slow) as engine:
+        await engine.ask("how many were enrolled")
+        await asyncio.to_thread(engine._stop_worker)  # as closing does
+        answer = await engine.ask(QUESTION)
+        assert answer.entry_id == "enrolled-45"
+        assert engine._worker is None
+
+
 async def test_words_only_a_question_is_answered_on_the_loop(engine: Engine) -> None:
     asking = asyncio.create_task(engine.ask(QUESTION))
     await asyncio.sleep(0)  # one step of the loop: no thread to wait for
