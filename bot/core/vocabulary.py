@@ -32,6 +32,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
         "struck",
     ),
     (r"(?:bail|bails|bailed|bailing) on", "postpone"),
+    # "you messed up an answer", "screwed up the date": got it wrong.
+    (
+        r"(?:mess|messes|messed|messing|screw|screws|screwed|screwing) (?:it |that |this )?up",
+        "wrong",
+    ),
     # "where are things at with the app", "where r we at": where things stand.
     (r"(?<=where )(?:are|r|re) (?:we|things) at", "stand"),
     (
@@ -88,7 +93,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     greenlight greenlights greenlighted greenlit signs okayed anything get gets getting got
     give gives given giving hook smack smacks smacked shot shoot shoots knock knocks knocked
     slap slapped bail bails bailed bailing drop drops dropped carve carves carved carving
-    where""".split()
+    where mess messes messed messing screw screws screwed screwing""".split()
 )
 
 # Single words mapped onto one canonical form. A word is looked up as typed, then by its
@@ -204,6 +209,8 @@ SYNONYMS: dict[str, str] = {
     "peeps": "people",
     "folk": "people",
     "presser": "pressconference",
+    "politics": "political",  # the stemmer leaves "politic" but "political" whole
+    "politic": "political",
     "atty": "attorney",
     "attys": "attorney",
     "nab": "apprehend",  # "ppl getting nabbed at check ins"

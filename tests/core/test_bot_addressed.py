@@ -97,3 +97,16 @@ def test_a_question_about_the_bot_as_you_is_not_read_as_the_topic(shipped: Match
     # "person" alone would be the in-person check-ins; asked of "you" it is about the bot.
     result = shipped.match("are you a real person")
     assert result.best is not None and result.best.entry_id == "about-this-bot"
+
+
+def test_an_answer_the_bot_got_wrong_reaches_the_entry_on_reporting_errors(
+    shipped: Matcher,
+) -> None:
+    result = shipped.match("hmm bot, I'm fairly sure you messed up the date, who do I tell?")
+    assert result.best is not None and result.best.entry_id == "report-error"
+
+
+def test_who_sets_its_politics_asks_whether_it_is_neutral(shipped: Matcher) -> None:
+    result = shipped.match("no offense, but what are your politics? do you take sides?")
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "bot-neutral"

@@ -104,6 +104,7 @@ def test_apostrophes_join_words() -> None:
         ("why did ice bail on the launch", "why did ice postpone the launch"),
         ("when did the story drop", "when did the story publish"),
         ("where are things at with the app", "where stand with the app"),
+        ("you messed up an answer", "you wrong an answer"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -111,7 +112,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 31
+    assert len(PHRASES) == 32
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
@@ -163,6 +164,7 @@ def test_long_input_is_handled() -> None:
         ("smacked down", "struck"),
         ("struck down", "struck"),
         ("bailed on", "postpone"),
+        ("politics", "political"),
     ],
 )
 def test_slang_maps_onto_the_word_it_means(slang: str, meaning: str) -> None:
@@ -235,3 +237,11 @@ def test_weak_tokens_are_tokens_as_the_reader_makes_them() -> None:
     assert "articl" in WEAK_TOKENS
     for token in WEAK_TOKENS:
         assert content_tokens(normalize(token)) == [token]
+
+
+def test_shorthand_question_words_ask_as_the_word() -> None:
+    from bot.core.analysis import EnglishAnalysis
+
+    assert question_kind("y is the app delayed".split()) == "why"
+    assert EnglishAnalysis().definition_subject("smartlink app wut is it") == "smartlink app"
+    assert EnglishAnalysis().definition_subject("wut is smartlink") == "smartlink"
