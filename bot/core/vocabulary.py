@@ -209,6 +209,8 @@ SYNONYMS: dict[str, str] = {
     "peeps": "people",
     "folk": "people",
     "presser": "pressconference",
+    "rebrand": "sam",  # "is this just smartlink rebranded": the same app renamed
+    "rebranded": "sam",
     "politics": "political",  # the stemmer leaves "politic" but "political" whole
     "politic": "political",
     "atty": "attorney",

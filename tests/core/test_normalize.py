@@ -165,6 +165,7 @@ def test_long_input_is_handled() -> None:
         ("struck down", "struck"),
         ("bailed on", "postpone"),
         ("politics", "political"),
+        ("rebranded", "sam"),  # the same app, renamed
     ],
 )
 def test_slang_maps_onto_the_word_it_means(slang: str, meaning: str) -> None:
