@@ -290,8 +290,12 @@ class Matcher(Autocompleting):
                 close += one.tier is Tier.CLOSE
                 continue
             confident += 1
-            if one.best and (alone or one.best.coverage >= 1.0):
+            if one.best:
                 full.append((part, one, bool(unanswered)))
+        # A part is answered through an entry that covers all of it, unless every part is
+        # answered (each as surely as if asked alone) or the others are context.
+        if unanswered and not alone:
+            full = [f for f in full if f[1].best and f[1].best.coverage >= 1.0]
         # A part answered is one the whole question ranks among its best ("1.8 million a year?
         # source?" asks for the figure's source, not who the story's sources are), unless it
         # is the one part answered, every other asks what no entry answers, and none of those
@@ -364,13 +368,18 @@ class Matcher(Autocompleting):
         self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
     ) -> MatchResult:
         meaning = self.meaning
-        wide = max(limit, RULED, WIDE if meaning is not None else 0)
-        candidates = self.rank(question, limit=wide, leave_out=leave_out)
+        candidates = self.rank(question, limit=max(limit, RULED, WIDE), leave_out=leave_out)
         if not candidates:
             return MatchResult(Tier.NONE, ())
         limits = self.thresholds
         shown = candidates[: max(limit, RULED)]
-        chosen = confident_choice(shown, limits) if candidates[0].score >= limits.suggest else None
+        # The rules weigh every candidate within the close call, not only the first few: a
+        # fifth entry as close and covering as much makes the first a guess.
+        ruled = [
+            *shown,
+            *(c for c in candidates[len(shown) :] if c.score > shown[0].score - CLOSE_CALL),
+        ]
+        chosen = confident_choice(ruled, limits) if candidates[0].score >= limits.suggest else None
         if meaning is not None:
             written = [self._written[c.entry_id] for c in candidates]
             cosines = safe_cosines(meaning, question, written)
