@@ -19,7 +19,8 @@ content (by general-language word frequency) the whole entry leaves unexplained:
 that lacks "population" or "2019" from the question does not answer it (a topic word most
 entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
 is; a "who"/"when"/"which"/"how many"/"how do I" question an entry asked that kind of
-question. Two questions in one are answered through the part an entry fully covers, and doubt
+question. The close call weighs every candidate near the best, not only the first three. Two
+questions in one are answered through the first part an entry fully covers, and doubt
 about one claim ("is the NYC launch real") through the entry on that claim. Weights and
 thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
@@ -248,9 +249,9 @@ class Matcher(Autocompleting):
         above the suggestion bar are offered as "did you mean".
 
         Two questions in one ("how many enrolled, and did it have glitches?") rarely fit one
-        entry: when the whole is not answered, each part is matched on its own and the part
-        answered with the highest score is answered, if its entry covers all of that part. The
-        result counts the other parts no entry answers, for the answer to say so."""
+        entry: when the whole is not answered, each part is matched on its own and the first
+        part answered is answered, if its entry covers all of that part or every part is
+        answered. The result counts the other parts no entry answers, for the answer to say so."""
         result = self._match_one(question, limit)
         parts = self._text.clauses(question)
         # "What is X and what is Y": no entry that only compares X and Y answers both.
@@ -315,9 +316,9 @@ class Matcher(Autocompleting):
         ]
         if not answered:
             return result
-        best = max(
-            (one for _, one in answered), key=lambda one: one.best.score if one.best else 0.0
-        )
+        # Several parts answered: the first asked, not whichever scores higher (the order a
+        # member asks in says what they want to know first).
+        best = answered[0][1]
         # The note says the rest is not in the knowledge base: only when it is true of every
         # other part (a CLOSE part has entries to offer) and one part alone is answered.
         nothing = len(unanswered) - close

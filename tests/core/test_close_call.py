@@ -66,3 +66,20 @@ def test_a_part_covered_only_in_part_is_not_answered_when_the_other_is_unanswere
     assert result.tier is not Tier.CONFIDENT or (
         result.best is not None and result.best.coverage >= 1.0
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("how many migrants signed up, and did the app have glitches?", "enrolled-45"),
+        ("did the app have glitches, and how many migrants signed up?", "app-glitches"),
+    ],
+)
+def test_of_two_questions_answered_the_first_asked_is_answered(
+    shipped: Matcher, question: str, first: str
+) -> None:
+    """Both parts have an answer: the message is answered in the order it asks, not by whichever
+    part happens to score higher."""
+    result = shipped.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == first
