@@ -19,7 +19,8 @@ content (by general-language word frequency) the whole entry leaves unexplained:
 that lacks "population" or "2019" from the question does not answer it (a topic word most
 entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
 is; a "who"/"when"/"which"/"how many"/"how do I" question an entry asked that kind of
-question. Two questions in one are answered through the part an entry fully covers, and doubt
+question. The close call weighs every candidate near the best, not only the first three. Two
+questions in one are answered through the first part an entry fully covers, and doubt
 about one claim ("is the NYC launch real") through the entry on that claim. Weights and
 thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
@@ -248,9 +249,9 @@ class Matcher(Autocompleting):
         above the suggestion bar are offered as "did you mean".
 
         Two questions in one ("how many enrolled, and did it have glitches?") rarely fit one
-        entry: when the whole is not answered, each part is matched on its own and the part
-        answered with the highest score is answered, if its entry covers all of that part. The
-        result counts the other parts no entry answers, for the answer to say so."""
+        entry: when the whole is not answered, each part is matched on its own and the first
+        part answered is answered, if its entry covers all of that part or every part is
+        answered. The result counts the other parts no entry answers, for the answer to say so."""
         result = self._match_one(question, limit)
         parts = self._text.clauses(question)
         # "What is X and what is Y": no entry that only compares X and Y answers both.
@@ -290,8 +291,12 @@ class Matcher(Autocompleting):
                 close += one.tier is Tier.CLOSE
                 continue
             confident += 1
-            if one.best and (alone or one.best.coverage >= 1.0):
+            if one.best:
                 full.append((part, one, bool(unanswered)))
+        # A part is answered through an entry that covers all of it, unless every part is
+        # answered (each as surely as if asked alone) or the others are context.
+        if unanswered and not alone:
+            full = [f for f in full if f[1].best and f[1].best.coverage >= 1.0]
         # A part answered is one the whole question ranks among its best ("1.8 million a year?
         # source?" asks for the figure's source, not who the story's sources are), unless it
         # is the one part answered, every other asks what no entry answers, and none of those
@@ -311,9 +316,9 @@ class Matcher(Autocompleting):
         ]
         if not answered:
             return result
-        best = max(
-            (one for _, one in answered), key=lambda one: one.best.score if one.best else 0.0
-        )
+        # Several parts answered: the first asked, not whichever scores higher (the order a
+        # member asks in says what they want to know first).
+        best = answered[0][1]
         # The note says the rest is not in the knowledge base: only when it is true of every
         # other part (a CLOSE part has entries to offer) and one part alone is answered.
         nothing = len(unanswered) - close
@@ -369,13 +374,18 @@ class Matcher(Autocompleting):
         self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
     ) -> MatchResult:
         meaning = self.meaning
-        wide = max(limit, RULED, WIDE if meaning is not None else 0)
-        candidates = self.rank(question, limit=wide, leave_out=leave_out)
+        candidates = self.rank(question, limit=max(limit, RULED, WIDE), leave_out=leave_out)
         if not candidates:
             return MatchResult(Tier.NONE, ())
         limits = self.thresholds
         shown = candidates[: max(limit, RULED)]
-        chosen = confident_choice(shown, limits) if candidates[0].score >= limits.suggest else None
+        # The rules weigh every candidate within the close call, not only the first few: a
+        # fifth entry as close and covering as much makes the first a guess.
+        ruled = [
+            *shown,
+            *(c for c in candidates[len(shown) :] if c.score > shown[0].score - CLOSE_CALL),
+        ]
+        chosen = confident_choice(ruled, limits) if candidates[0].score >= limits.suggest else None
         if meaning is not None:
             written = [self._written[c.entry_id] for c in candidates]
             cosines = safe_cosines(meaning, question, written)
