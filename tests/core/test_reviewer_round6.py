@@ -41,8 +41,14 @@ def test_one_word_of_doubt_or_a_rare_one_is_still_answered(
     assert result.best is not None and result.best.entry_id == entry
 
 
+def test_a_common_word_no_entry_asks_about_carries_no_match(english: Matcher) -> None:
+    # "time" was an entry's only hold on this ("wait times", a keyword of
+    # ice-offices-underwater, whose questions never ask about time; dropped in round 8).
+    assert english.match("check in one time?").tier is not Tier.CONFIDENT
+
+
 @KNOWN_BUG
-@pytest.mark.parametrize("message", ["check in one time?", "which sites?"])
+@pytest.mark.parametrize("message", ["which sites?"])
 def test_one_common_word_beside_others_is_no_confident_english_answer(
     english: Matcher, message: str
 ) -> None:
