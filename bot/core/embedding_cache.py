@@ -108,12 +108,14 @@ class EmbeddingCache:
                 "SELECT rowid, model, text FROM embeddings WHERE rowid > ? ORDER BY rowid LIMIT ?",
                 (after, PRUNE_ROWS),
             ).fetchall()
-            stale = [
-                (rowid,) for rowid, model, text in rows if model != self.model or not keep(text)
-            ]
+            stale = [row for row in rows if row[1] != self.model or not keep(row[2])]
             if stale:
+                # The row judged, not its rowid alone: another process may have deleted it
+                # since and written a text it needs, which SQLite gives the freed rowid.
                 with connection:
-                    connection.executemany("DELETE FROM embeddings WHERE rowid = ?", stale)
+                    connection.executemany(
+                        "DELETE FROM embeddings WHERE rowid = ? AND model = ? AND text = ?", stale
+                    )
         except sqlite3.OperationalError as error:
             if not _unwritable(error):
                 self._turn_off(error)

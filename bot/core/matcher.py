@@ -345,6 +345,11 @@ class Matcher(Autocompleting):
                 return True
         return False
 
+    def _doubted(self, question: str, leave_out: frozenset[str]) -> frozenset[str]:
+        """The entries whose questions or keywords say the question's words of doubt."""
+        doubt = self._text.doubt_tokens.intersection(self.query_tokens(question)) - leave_out
+        return frozenset(self._ids[i] for t in doubt for i in self._postings.get(t, ()))
+
     def _doubted_claim(self, question: str, limit: int) -> MatchResult | None:
         """Doubt about one claim ("is the NYC launch real or just a rumor", "45 enrolled sounds
         made up"): the entry on that claim says how it is sourced, so when the question without
@@ -385,7 +390,8 @@ class Matcher(Autocompleting):
             written = [self._written[c.entry_id] for c in candidates]
             cosines = safe_cosines(meaning, question, written)
             if cosines is not None:
-                chosen = second_opinion(candidates, cosines, chosen, limits)
+                doubted = self._doubted(question, leave_out)
+                chosen = second_opinion(candidates, cosines, chosen, limits, doubted)
         if chosen is not None:
             rest = tuple(c for c in shown if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])

@@ -82,23 +82,38 @@ def second_opinion(
     cosines: Sequence[float],
     ruled: Candidate | None,
     limits: Thresholds = DEFAULT_LIMITS,
+    doubted: frozenset[str] = frozenset(),
 ) -> Candidate | None:
     """The candidate to answer with, given the rules' choice `ruled` (None: they refused) and
     each candidate's cosine (candidates best lexical score first, at most WIDE). An operator who
-    raises the confident score (POLICYBOT_CONFIDENT_SCORE) raises LEXICAL_FLOOR as much."""
+    raises the confident score (POLICYBOT_CONFIDENT_SCORE) raises LEXICAL_FLOOR as much.
+
+    `doubted`: the candidates asked the question's own words of doubt ("se lo inventó el Post",
+    "is the Post story a hoax"). The embedding reads what a question is about, not that it
+    doubts it: closer in meaning to the outlet's entry, such a question still asks whether the
+    story is true. The rules' choice of one of them is vetoed only by an entry closer in meaning
+    that also covers as much of the question's words."""
     if not candidates:
         return None
     ranked = sorted(zip(cosines, candidates, strict=True), key=lambda pair: -pair[0])
     first_cosine, first = ranked[0]
     if ruled is not None:
         own = cosines[candidates.index(ruled)]
-        return None if first_cosine - own >= VETO_LEAD else ruled
+        rivals = [
+            candidate
+            for cosine, candidate in ranked
+            if cosine - own >= VETO_LEAD
+            and (ruled.entry_id not in doubted or candidate.coverage >= ruled.coverage)
+        ]
+        return None if rivals else ruled
     next_cosine = ranked[1][0] if len(ranked) > 1 else 0.0
     if first_cosine < ANSWER_COSINE or first_cosine - next_cosine < COSINE_LEAD:
         return None
     floor = LEXICAL_FLOOR + limits.confident - DEFAULT_LIMITS.confident
     if first.score < floor or not first.defines:
         return None
+    if first.one_common_word:
+        return None  # "fuente?", "source?": the rules offer choices; closeness is no reason to pick
     if (first.counting or first.asks_kind) and not first.alike:
         return None
     return first

@@ -93,6 +93,27 @@ def test_a_text_a_question_embedded_is_not_pruned(tmp_path: Path) -> None:
     assert ("m", "Is this bot neutral?") in rows(path)
 
 
+def test_pruning_deletes_only_the_rows_it_judged_when_another_process_writes_meanwhile(
+    tmp_path: Path,
+) -> None:
+    """Between reading a step's rows and deleting the stale ones, another process may delete
+    the last of them and write a text it needs, which SQLite gives the freed rowid."""
+    path = tmp_path / "bot.embeddings.sqlite3"
+    BundledMeaning(StandInModel(), EmbeddingCache(path, "m")).warm(["an edited question"])
+    needed = "a text the other process needs"
+    other = sqlite3.connect(path)
+
+    def keep(text: str) -> bool:
+        with other:  # the other process, while this one judges its rows
+            other.execute("DELETE FROM embeddings WHERE text = ?", (text,))
+            other.execute("INSERT INTO embeddings VALUES ('m', ?, x'00000000')", (needed,))
+        return False
+
+    assert EmbeddingCache(path, "m").prune(keep) is None
+    other.close()
+    assert rows(path) == {("m", needed)}
+
+
 def test_a_busy_or_read_only_file_is_not_pruned_and_still_read(tmp_path: Path) -> None:
     path = tmp_path / "bot.embeddings.sqlite3"
     BundledMeaning(StandInModel(), EmbeddingCache(path, "old")).warm(QUESTIONS)

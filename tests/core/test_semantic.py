@@ -26,6 +26,7 @@ from bot.core.semantic import (
     second_opinion,
 )
 from bot.settings import SHIPPED_KNOWLEDGE, Settings, open_engine
+from testkit.labelled import shipped_entries
 from tests.core.test_matcher import ENTRIES
 
 A = Candidate("a", "Question A?", 70.0, "question a")
@@ -75,6 +76,24 @@ def test_the_closest_must_share_enough_words_and_pass_the_rules_meaning_checks()
     assert second_opinion([replace(A, counting=True, alike=True), B], cosines, None) is not None
 
 
+def test_a_one_common_word_question_the_rules_refuse_stays_refused() -> None:
+    cosines = [ANSWER_COSINE + 0.05, 0.5]
+    assert second_opinion([A, B], cosines, None) is A
+    assert second_opinion([replace(A, one_common_word=True), B], cosines, None) is None
+
+
+def test_an_entry_asked_the_questions_doubt_is_vetoed_only_by_one_covering_as_much() -> None:
+    doubt = replace(A, coverage=0.6)  # "se lo inventó el Post": the entry on whether it is true
+    outlet = replace(B, coverage=0.4)  # the entry on who reported it, nearer in meaning
+    cosines = [ANSWER_COSINE - 0.1, ANSWER_COSINE - 0.1 + VETO_LEAD]
+    assert second_opinion([doubt, outlet], cosines, doubt, doubted=frozenset({"a"})) is doubt
+    assert second_opinion([doubt, outlet], cosines, doubt) is None  # the question doubts nothing
+    covering = replace(outlet, coverage=0.6)
+    assert second_opinion([doubt, covering], cosines, doubt, doubted=frozenset({"a"})) is None
+    # An entry not asked that doubt is vetoed as before ("saw this on gateway pundit, fake?").
+    assert second_opinion([doubt, outlet], cosines, doubt, doubted=frozenset({"b"})) is None
+
+
 # -- the matcher with a stand-in model ------------------------------------------------------
 
 
@@ -112,6 +131,42 @@ def test_a_question_sharing_no_word_with_any_entry_is_never_asked_about() -> Non
     result = Matcher(ENTRIES, meaning=model).match("what is the capital of France")
     assert result.tier is Tier.NONE
     assert model.asked == []
+
+
+class NearTexts:
+    """Cosines by entry text: 0.95 for a candidate with one of `near` among its questions."""
+
+    def __init__(self, near: set[str]) -> None:
+        self.near = near
+
+    def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
+        return tuple(0.95 if self.near.intersection(texts) else 0.80 for texts in candidates)
+
+
+def _spanish_texts(entry_id: str) -> set[str]:
+    entry = next(e for e in shipped_entries() if e.id == entry_id)
+    own = entry.in_language("es") or entry
+    return {own.question, *own.paraphrases}
+
+
+def test_one_common_spanish_word_the_rules_offer_choices_for_is_not_answered() -> None:
+    entries = shipped_entries()
+    words = Matcher(entries, language="es").match("fuente?")
+    assert words.tier is Tier.CLOSE
+    near = NearTexts(_spanish_texts(words.candidates[0].entry_id))
+    assert Matcher(entries, language="es", meaning=near).match("fuente?").tier is Tier.CLOSE
+
+
+def test_doubt_about_the_story_naming_its_outlet_keeps_the_answer_on_whether_it_is_true() -> None:
+    entries = shipped_entries()
+    question = "se lo inventó el Post o qué?"
+    words = Matcher(entries, language="es").match(question)
+    assert words.tier is Tier.CONFIDENT and words.best is not None
+    assert words.best.entry_id == "is-it-confirmed"
+    near = NearTexts(_spanish_texts("who-reported"))  # nearer in meaning, as the model finds
+    result = Matcher(entries, language="es", meaning=near).match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == "is-it-confirmed"
 
 
 # -- the bundled model ----------------------------------------------------------------------

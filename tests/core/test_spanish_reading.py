@@ -32,6 +32,23 @@ def test_seeing_is_how_a_question_is_asked_not_what_about(spanish: Matcher) -> N
     )
 
 
+@pytest.mark.parametrize("many", ["mucho", "muchos", "mucha", "muchas"])
+def test_many_in_any_gender_and_number_says_nothing_of_what_is_asked(
+    spanish: Matcher, many: str
+) -> None:
+    assert spanish.query_tokens(f"la app tuvo {many} fallas") == spanish.query_tokens(
+        "la app tuvo fallas"
+    )
+
+
+def test_many_glitches_are_asked_of_the_glitches_entry(spanish: Matcher) -> None:
+    # Another entry's paraphrase tells of the app failing the lawyer's clients; "muchas", read
+    # as a word to explain, left both entries short of the question and that one ahead.
+    result = spanish.match("la app tubo muchas fayas?")
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == "app-glitches"
+
+
 @pytest.mark.parametrize(
     ("slang", "plain"),
     [
