@@ -49,6 +49,8 @@ def test_you_asked_about_is_the_bot(typed: str, as_read: str) -> None:
         "what are you supposed to bring to a check in",
         "what if you told ice you moved",
         "do you have to go in person",
+        "what do you do if the app says you failed",
+        "what do you say at a check in",
     ],
 )
 def test_you_meaning_anyone_is_left_alone(typed: str) -> None:
@@ -110,3 +112,12 @@ def test_who_sets_its_politics_asks_whether_it_is_neutral(shipped: Matcher) -> N
     result = shipped.match("no offense, but what are your politics? do you take sides?")
     assert result.tier is Tier.CONFIDENT
     assert result.best is not None and result.best.entry_id == "bot-neutral"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what do you do if the app says you failed", "what do you say at a check in"],
+)
+def test_someones_own_case_is_not_answered_with_the_bot(shipped: Matcher, question: str) -> None:
+    result = shipped.match(question)
+    assert result.best is None or result.best.entry_id != "about-this-bot"
