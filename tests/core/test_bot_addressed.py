@@ -116,7 +116,12 @@ def test_who_sets_its_politics_asks_whether_it_is_neutral(shipped: Matcher) -> N
 
 @pytest.mark.parametrize(
     "question",
-    ["what do you do if the app says you failed", "what do you say at a check in"],
+    [
+        "what do you do if the app says you failed",
+        "what do you say at a check in",
+        "who runs your check ins",
+        "who made your appointment",
+    ],
 )
 def test_someones_own_case_is_not_answered_with_the_bot(shipped: Matcher, question: str) -> None:
     result = shipped.match(question)
