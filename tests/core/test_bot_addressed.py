@@ -121,6 +121,7 @@ def test_who_sets_its_politics_asks_whether_it_is_neutral(shipped: Matcher) -> N
         "what do you say at a check in",
         "who runs your check ins",
         "who made your appointment",
+        "they said you gave up your rights by using the app, is that true",
     ],
 )
 def test_someones_own_case_is_not_answered_with_the_bot(shipped: Matcher, question: str) -> None:
