@@ -49,6 +49,8 @@ def test_you_asked_about_is_the_bot(typed: str, as_read: str) -> None:
         "what are you supposed to bring to a check in",
         "what if you told ice you moved",
         "do you have to go in person",
+        "is your info shared with ice",
+        "will you lose your job if you use the app",
         "what do you do if the app says you failed",
         "what do you say at a check in",
     ],
