@@ -28,7 +28,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
         "exempt",
     ),
     (
-        r"(?:smack|smacks|smacked|shot|shoot|shoots|knock|knocks|knocked|slap|slapped) down",
+        # Not "knocked down": ICE knocks down doors.
+        r"(?:smack|smacks|smacked|shot|shoot|shoots|slap|slapped) down",
         "struck",
     ),
     (r"(?:bail|bails|bailed|bailing) on", "postpone"),
@@ -91,7 +92,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     outside instead bring brings bringing brought picked picking scooped rounded southern
     southwest sw mexican mexico way cant cannot can hard go goes going gone went green
     greenlight greenlights greenlighted greenlit signs okayed anything get gets getting got
-    give gives given giving hook smack smacks smacked shot shoot shoots knock knocks knocked
+    give gives given giving hook smack smacks smacked shot shoot shoots
     slap slapped bail bails bailed bailing drop drops dropped carve carves carved carving
     where mess messes messed messing screw screws screwed screwing""".split()
 )

@@ -245,3 +245,8 @@ def test_shorthand_question_words_ask_as_the_word() -> None:
     assert question_kind("y is the app delayed".split()) == "why"
     assert EnglishAnalysis().definition_subject("smartlink app wut is it") == "smartlink app"
     assert EnglishAnalysis().definition_subject("wut is smartlink") == "smartlink"
+
+
+def test_a_door_knocked_down_is_not_a_rule_struck_down() -> None:
+    # ICE "knocked down" a door in a raid; only a court strikes a rule down.
+    assert "struck" not in content_tokens(normalize("ice agents knocked down my neighbors door"))
