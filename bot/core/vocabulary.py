@@ -40,8 +40,14 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # "where are things at with the app", "where r we at": where things stand.
     (r"(?<=where )(?:are|r|re) (?:we|things) at", "stand"),
+    # A story that "dropped" was published, but not what is in it: "the number of people in
+    # the report dropped" fell.
     (
-        r"(?:(?<=story )|(?<=stories )|(?<=report )|(?<=article )|(?<=piece ))"
+        "".join(
+            rf"(?<!in the {noun} )(?<!of the {noun} )(?<!in this {noun} )"
+            for noun in ("story", "stories", "report", "article", "piece")
+        )
+        + r"(?:(?<=story )|(?<=stories )|(?<=report )|(?<=article )|(?<=piece ))"
         r"(?:drop|drops|dropped)",
         "publish",
     ),

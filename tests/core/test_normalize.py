@@ -229,6 +229,7 @@ def test_a_story_that_dropped_was_published_but_numbers_that_dropped_fell() -> N
     assert content_tokens(normalize("when did the story drop")) == ["story", "publish"]
     assert content_tokens(normalize("when was it published")) == ["publish"]
     assert content_tokens(normalize("crossings dropped")) == ["crossing", "drop"]
+    assert "publish" not in content_tokens(normalize("the number in the report dropped"))
 
 
 def test_weak_tokens_are_tokens_as_the_reader_makes_them() -> None:
