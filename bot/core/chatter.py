@@ -1,5 +1,8 @@
 """Conversation around a question: greetings, thanks, addressing the bot, hedges, filler and
 internet shorthand. It says nothing about what is asked, so it is dropped before matching.
+What is left may still ask about the bot itself as "you" ("what even are you", "who made
+you", "are you biased"): that "you" is read as the word for the bot, which entries about the
+bot use, so a question with no other content word still says what it asks about.
 
 The lists are data, one per language: `chatter` in bot/locales/<code>/language.toml, regular
 expressions over text as plain_words() leaves it (lower case, no punctuation, apostrophes
@@ -64,7 +67,39 @@ def strip_chatter(plain: str, language: str = "en") -> str:
         return plain
     pattern = _pattern(phrases)
     stripped = " ".join(pattern.sub(" ", plain).split())
-    if stripped == plain:
+    if stripped != plain:
+        # A second pass catches what the first uncovered at the start: "hey bot so like what…".
+        stripped = " ".join(pattern.sub(" ", stripped).split())
+    return read_addressed(stripped, language)
+
+
+@lru_cache(maxsize=8)
+def _addressed(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    # Each pattern's group "bot" renamed, so that several can be alternatives of one pattern.
+    alternatives = "|".join(
+        "(?:" + phrase.replace("(?P<bot>", f"(?P<bot{number}>") + ")"
+        for number, phrase in enumerate(phrases)
+    )
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+def read_addressed(plain: str, language: str = "en") -> str:
+    """`plain` (chatter stripped) with the bot asked about as "you" read as the language's
+    word for the bot (`addressed` and `bot_word` in its language.toml): "what even are you"
+    reads "what even are bot", "who set your politics" reads "who set bot politics". A "you"
+    that means anyone ("what happens if you skip a check-in") or that only asks to be told
+    ("can you tell me", chatter) is left alone."""
+    data = languages().get(language)
+    if data is None or not data.addressed or not plain:
         return plain
-    # A second pass catches what the first uncovered at the start: "hey bot so like what…".
-    return " ".join(pattern.sub(" ", stripped).split())
+    pattern = _addressed(data.addressed)
+
+    def bot(match: re.Match[str]) -> str:
+        text, start = match.group(), match.start()
+        for name, value in match.groupdict().items():
+            if value is not None and name.startswith("bot"):
+                begin, end = match.span(name)
+                return text[: begin - start] + data.bot_word + text[end - start :]
+        return text
+
+    return pattern.sub(bot, plain)

@@ -51,6 +51,10 @@ class Language:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
+    # the bot asked about as "you" ("what even are you"): regular expressions whose group
+    # "bot" is read as the word `bot_word` (chatter.py)
+    addressed: tuple[str, ...] = ()
+    bot_word: str = ""
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
     # words a question opens with: a sentence opening otherwise that matches nothing is context
     question_openers: frozenset[str] = frozenset()
@@ -164,6 +168,19 @@ def _stem_opening(raw: object) -> str:
     return raw
 
 
+def _addressed(patterns: object, bot_word: object) -> tuple[str, ...]:
+    """`addressed`: regular expressions, each naming the words that mean the bot in a group
+    "bot", read as `bot_word` (one word)."""
+    if not isinstance(patterns, list | tuple) or not all(isinstance(p, str) for p in patterns):
+        raise LanguageDataError("addressed must be a list of regular expressions")
+    if patterns and (not isinstance(bot_word, str) or not bot_word.isalpha()):
+        raise LanguageDataError("addressed needs bot_word, the one word the bot is read as")
+    for pattern in patterns:
+        if "bot" not in re.compile(pattern).groupindex:
+            raise LanguageDataError(f"addressed '{pattern}': no group named 'bot'")
+    return tuple(patterns)
+
+
 def _load(path: Path) -> Language:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -192,6 +209,8 @@ def _load(path: Path) -> Language:
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
+            addressed=_addressed(raw.get("addressed", ()), raw.get("bot_word", "")),
+            bot_word=str(raw.get("bot_word", "")),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
             question_openers=frozenset(str(raw.get("question_openers", "")).split()),
             reference_words=frozenset(str(raw.get("reference_words", "")).split()),

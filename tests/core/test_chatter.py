@@ -53,6 +53,17 @@ def stripped(text: str) -> str:
         ("what is this smartlink app everybody keeps talking about", "what is this smartlink app"),
         ("sorry to bring this up again, but was the launch postponed?", "was the launch postponed"),
         ("what does CBP Home do? I keep hearing about it", "what does cbp home do"),
+        # Hedges that soften the question: asking leave, doubting the place, "no offense".
+        ("quick question if you don't mind, when did the rule start", "when did the rule start"),
+        (
+            "not sure if this is the right place to ask but is the app approved",
+            "is the app approved",
+        ),
+        ("sorry if this is nerdy, but how many enrolled?", "how many enrolled"),
+        ("no offense bot but is the story true", "is the story true"),
+        ("I think the launch was cancelled?", "the launch was cancelled"),
+        ("pretty sure the app is approved, right?", "the app is approved right"),
+        ("is the app just smartlink renamed or smth", "is the app just smartlink renamed"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:

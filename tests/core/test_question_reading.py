@@ -168,3 +168,12 @@ def test_a_message_with_no_clause_that_asks_is_read_whole(shipped: Matcher) -> N
     plain, context = shipped._read(question)
     assert plain == shipped._text.strip_chatter(shipped._text.plain_words(question))
     assert context == frozenset()
+
+
+def test_where_the_asker_talks_and_reads_is_backstory(shipped: Matcher) -> None:
+    assert tells_backstory("my group chat is arguing")
+    assert tells_backstory("my feed only showed a screenshot")
+    # The aside beside the question no longer counts against the entry that answers it.
+    result = shipped.match("who first published this story? my group chat keeps fighting")
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "who-reported"
