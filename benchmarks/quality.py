@@ -67,15 +67,18 @@ SETS = {
     # Round 7, written blind the same way; run once before and once after the seventh round.
     "blind7": QUESTIONS / "blind7-en.tsv",
     "blind7-es": QUESTIONS / "blind7-es.tsv",
+    # Round 8, written blind the same way; run once before and once after the eighth round.
+    "blind8": QUESTIONS / "blind8-en.tsv",
+    "blind8-es": QUESTIONS / "blind8-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind7(-es) were each run once before and once
+# blind, blind2(-es), blind-es, blind3(-es) … blind8(-es) were each run once before and once
 # after their round: seen, so tuning data now. A next round measures itself on a new set
-# (blind8). (Spanish tuning sets: tune-<code>, below.)
+# (blind9). (Spanish tuning sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
-    *("blind3", "blind4", "blind5", "blind6", "blind7"),
+    *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -88,6 +91,7 @@ TUNING = (
     "blind5-es",
     "blind6-es",
     "blind7-es",
+    "blind8-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (

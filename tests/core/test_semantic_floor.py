@@ -1,10 +1,10 @@
 """A regression guard for the bot as it runs by default: the matcher with the embedding's second
 opinion (bot/core/semantic.py) on the newest blind sets must stay above a floor.
 
-blind6-en/-es and blind7-en/-es (300 and 130 questions each) were written blind to the knowledge
-files and the matcher, and the embedding's four numbers were chosen before any of them was run
-with it (benchmarks/README.md); all are tuning data now. The floors sit a little below the measured
-figures; the words-only floors are in test_quality_floor.py. Nothing is timed.
+blind6-en/-es, blind7-en/-es and blind8-en/-es (300 and 130 questions each) were written blind
+to the knowledge files and the matcher, and the embedding's four numbers were chosen before any
+of them was run with it (benchmarks/README.md); all are tuning data now. The floors sit a little
+below the measured figures; the words-only floors are in test_quality_floor.py. Nothing is timed.
 """
 
 from __future__ import annotations
@@ -39,12 +39,17 @@ class Floor:
 # Measured (benchmarks/README.md, "The embedding's second opinion"): blind6-en in scope 80.0%,
 # wrong confident 2.4%, unrelated 100%, neighbouring 96.9%; blind6-es (language detected per
 # question) 83.0%, 1.1%, 100%, 96.7%. Round 7's "after" run: blind7-en 81.4%, 1.9%, 100%,
-# 95.4%; blind7-es 87.5%, 4.5%, 100%, 96.7%.
+# 95.4%; blind7-es 87.5%, 4.5%, 100%, 96.7%. At round 8's end (after tuning work on those sets):
+# blind6-en 86.2%, 1.9%, 100%, 96.9%; blind6-es 84.1%, 1.1%, 100%, 100%; blind7-en 86.7%, 1.0%,
+# 100%, 95.4%; blind7-es 92.0%, 2.3%, 100%, 96.7%. Round 8's "after" run: blind8-en 81.0%, 4.3%,
+# 100%, 96.9%; blind8-es 84.1%, 6.8%, 100%, 96.7%.
 FLOORS = {
-    "blind6-en.tsv": Floor(0.78, 0.03, 0.97, 0.95),
-    "blind6-es.tsv": Floor(0.81, 0.025, 0.97, 0.93),
-    "blind7-en.tsv": Floor(0.79, 0.025, 0.97, 0.93),
-    "blind7-es.tsv": Floor(0.85, 0.05, 0.97, 0.93),
+    "blind6-en.tsv": Floor(0.84, 0.03, 0.97, 0.95),
+    "blind6-es.tsv": Floor(0.82, 0.025, 0.97, 0.95),
+    "blind7-en.tsv": Floor(0.84, 0.02, 0.97, 0.93),
+    "blind7-es.tsv": Floor(0.89, 0.04, 0.97, 0.93),
+    "blind8-en.tsv": Floor(0.79, 0.055, 0.97, 0.95),
+    "blind8-es.tsv": Floor(0.82, 0.08, 0.97, 0.93),
 }
 
 
