@@ -99,7 +99,8 @@ class EmbeddingCache:
     def prune(self, keep: Callable[[str], bool], after: int = 0) -> int | None:
         """Delete the rows of other models and of texts not to `keep` among the PRUNE_ROWS rows
         after row `after`; the row to go on after, or None when done or when the file cannot be
-        pruned now (busy: another time; read-only: the cache is still read)."""
+        pruned now (busy: another time; read-only: the cache is still read, where SQLite can
+        still open the file — a read-only folder turns the cache off)."""
         connection = self._open()
         if connection is None:
             return None

@@ -7,9 +7,12 @@ decide. The embedding then may do two things, never more:
   COSINE_LEAD, the candidate shares enough words with the question (LEXICAL_FLOOR) and it
   passes the rules' own meaning checks (a "what is X" question needs an entry asked what X is;
   "how many", "who", "when" an entry asked that kind of question);
-- refuse a confident answer when another candidate is closer in meaning by VETO_LEAD.
-A question no entry shares a word with stays unanswered: the embedding only chooses among
-lexical candidates, so the rejection of unrelated questions is the lexical matcher's.
+- refuse a confident answer when another candidate is closer in meaning by VETO_LEAD (when
+  the question doubts a claim and the rules' entry was asked that doubt, the closer candidate
+  must also cover as much of the question's words).
+It never answers a one-common-word question the rules refused ("source?"). A question no entry
+shares a word with stays unanswered: the embedding only chooses among lexical candidates, so
+the rejection of unrelated questions is the lexical matcher's.
 
 The four numbers were chosen leave-one-set-out on fifteen tuning sets and then checked,
 unchanged, on the round-6 blind sets (benchmarks/README.md, "A semantic signal …").
