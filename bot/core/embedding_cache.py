@@ -5,7 +5,8 @@ A cache, never the truth: rows are keyed by the model and the exact text (an edi
 a new row), and a file that cannot be opened, read or written — a full disk, a damaged file —
 only costs time: the cache turns itself off and says so once in the log. A file this process may
 not write (a read-only file or folder) is still read, and nothing is written to it. Rows a write
-found busy (another process writing) wait in memory, read from there, and go with the next write.
+found busy (another process writing) wait in memory, read from there, and go with a write a
+little later (BUSY_PAUSE_SECONDS: not a 0.1 s try with every text embedded).
 Rows of another model or of texts no longer written anywhere are pruned a few at a time
 (`prune`); the space they held is reused, the file does not shrink.
 Used under BundledMeaning's lock, from whichever thread embeds.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ log = logging.getLogger("policybot.semantic")
 # A cache is not worth waiting for (the wait is spent holding the model): a write that finds
 # the file busy (another process writing) is not retried now; its rows wait for the next write.
 BUSY_SECONDS = 0.1
+BUSY_PAUSE_SECONDS = 2.0  # after a busy write, rows only wait this long: no 0.1 s try a text
 WAITING_KEPT = 10_000  # rows waiting for a busy file (~1.6 kB each): beyond, the oldest are lost
 PRUNE_ROWS = 500  # rows looked at per `prune` call: a few milliseconds of holding the model
 _SCHEMA = """
@@ -46,6 +49,7 @@ class EmbeddingCache:
         self._off = False
         self._writable = True  # False once the file turned out read-only for this process
         self._waiting: dict[str, bytes] = {}  # rows a busy file has not taken yet, oldest first
+        self._next_try = 0.0  # time.monotonic() before which a busy file is not tried again
 
     @property
     def on(self) -> bool:
@@ -149,7 +153,7 @@ class EmbeddingCache:
             self._waiting[text] = vector.astype("float32").tobytes()
         while len(self._waiting) > WAITING_KEPT:
             del self._waiting[next(iter(self._waiting))]
-        if self._waiting:
+        if self._waiting and time.monotonic() >= self._next_try:
             self._write_waiting(connection)
 
     def _write_waiting(self, connection: sqlite3.Connection) -> None:
@@ -233,6 +237,7 @@ class EmbeddingCache:
     def _failed_write(self, error: sqlite3.Error) -> None:
         """A write failed: busy (its rows wait), read-only (reading goes on) or worse (off)."""
         if _busy(error):
+            self._next_try = time.monotonic() + BUSY_PAUSE_SECONDS
             return
         if "readonly" in str(error):
             self._read_only(error)

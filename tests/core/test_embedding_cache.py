@@ -191,7 +191,10 @@ def test_a_damaged_row_is_embedded_again_and_written_over(tmp_path: Path) -> Non
     assert again.embedded == []
 
 
-def test_a_write_that_finds_the_file_busy_waits_and_the_cache_stays_on(tmp_path: Path) -> None:
+def test_a_write_that_finds_the_file_busy_waits_and_the_cache_stays_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "BUSY_PAUSE_SECONDS", 0.0)  # the next write tries again
     path = tmp_path / "bot.embeddings.sqlite3"
     cache = EmbeddingCache(path, "m")
     meaning = BundledMeaning(StandInModel(), cache)

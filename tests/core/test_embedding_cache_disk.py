@@ -17,6 +17,7 @@ import pytest
 
 np = pytest.importorskip("numpy")
 
+from bot.core import embedding_cache as cache_module  # noqa: E402
 from bot.core import semantic  # noqa: E402
 from bot.core.embedding_cache import EmbeddingCache  # noqa: E402
 from bot.core.semantic import BundledMeaning  # noqa: E402
@@ -126,6 +127,7 @@ def test_embeddings_a_busy_file_did_not_take_wait_and_are_written_later(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(semantic, "PASSAGES_KEPT", 2)  # the last two go to the file alone
+    monkeypatch.setattr(cache_module, "BUSY_PAUSE_SECONDS", 0.0)  # the next write tries again
     texts = [*QUESTIONS, "Is this legal advice?", "Who wrote the report?"]
     path = tmp_path / "bot.embeddings.sqlite3"
     made = EmbeddingCache(path, "m")
@@ -149,14 +151,25 @@ def test_embeddings_a_busy_file_did_not_take_wait_and_are_written_later(
     meaning.close()
 
 
-def test_rows_still_waiting_when_the_cache_closes_get_one_more_try(tmp_path: Path) -> None:
+def test_after_a_busy_write_rows_wait_a_while_are_read_and_get_one_more_try_at_close(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "bot.embeddings.sqlite3"
     cache = EmbeddingCache(path, "m")
     cache.get(["make the file"])
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
-    cache.put({"Is this bot biased?": np.ones(2, dtype=np.float32)})
+    cache.put({"Is this bot biased?": np.ones(2, dtype=np.float32)})  # busy
+    tried: list[str] = []
+    assert cache._connection is not None
+    cache._connection.set_trace_callback(tried.append)
+    cache.put({"Who wrote the report?": np.ones(2, dtype=np.float32)})
+    assert not [statement for statement in tried if "INSERT" in statement]  # not tried now
+    assert set(cache.get(["Is this bot biased?", "Who wrote the report?"])) == {
+        "Is this bot biased?",
+        "Who wrote the report?",
+    }
     other.execute("ROLLBACK")
     other.close()
-    cache.close()
-    assert rows(path) == {("m", "Is this bot biased?")}
+    cache.close()  # one more try
+    assert rows(path) == {("m", "Is this bot biased?"), ("m", "Who wrote the report?")}
