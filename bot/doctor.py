@@ -94,7 +94,21 @@ def meaning_check(settings: Settings) -> Check:
             "reinstall policybot in a fresh virtual environment, or set POLICYBOT_SEMANTIC=false",
         )
     took = (time.perf_counter() - started) * 1000
-    return passed(name, f"multilingual-e5-small loads and embeds a question ({took:.0f} ms)")
+    detail = (
+        f"multilingual-e5-small loads and embeds a question ({took:.0f} ms); {warm_up(settings)}"
+    )
+    return passed(name, detail)
+
+
+def warm_up(settings: Settings) -> str:
+    """What the start's background warm-up embeds (POLICYBOT_WARM_UP_TEXTS)."""
+    if settings.warm_up_texts is None:
+        return "the warm-up embeds every entry text not in the cache"
+    if settings.warm_up_texts == 0:
+        return "no warm-up (POLICYBOT_WARM_UP_TEXTS=0): questions embed what they need"
+    return (
+        f"the warm-up embeds at most {settings.warm_up_texts} entry texts (POLICYBOT_WARM_UP_TEXTS)"
+    )
 
 
 def database_checks(database: str) -> list[Check]:

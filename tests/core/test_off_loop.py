@@ -250,3 +250,42 @@ def test_the_recall_from_the_cache_file_gives_way_to_a_question(
     # The question (its own embedding, then its candidate's text) before the second chunk.
     assert events[:3] == ["recall entry 0, entry 1", "a question", "recall entry 5"]
     assert events[3:] == ["recall entry 2, entry 3", "recall entry 4"]
+
+
+class HeldPastClosing(Slow):
+    """A stand-in that holds a question until `release`, even while the engine closes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stopping = threading.Event()
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+
+async def test_a_question_the_worker_answers_after_a_second_cancel_is_still_logged(
+    tmp_path: Path, knowledge_dir: Path
+) -> None:
+    meaning = HeldPastClosing()
+    database = tmp_path / "db.sqlite3"
+    asking: list[asyncio.Task[Any]] = []
+
+    async def serve() -> None:
+        async with Engine.open(database, knowledge_dir, meaning=meaning) as engine:
+            # A member's question, in a task of its own as the Discord client runs it.
+            asking.append(asyncio.create_task(engine.ask(QUESTION, channel="discord")))
+            await asyncio.Event().wait()  # until cancelled (a Ctrl-C)
+
+    serving = asyncio.create_task(serve())
+    await asyncio.to_thread(meaning.embedding.wait, HELD_AT_MOST)  # the worker matches it
+    serving.cancel()
+    await asyncio.to_thread(meaning.stopping.wait, HELD_AT_MOST)  # closing has begun
+    serving.cancel()  # a second Ctrl-C while closing waits for the worker
+    await asyncio.sleep(0.1)
+    meaning.release.set()  # the worker answers it now
+    with pytest.raises(asyncio.CancelledError):
+        await serving
+    answer = await asking[0]
+    assert answer.entry_id == "enrolled-45" and answer.question_id is not None
+    async with Engine.open(database, knowledge_dir) as reopened:
+        assert await reopened.usage() == [("enrolled-45", 1, 0, 0)]  # it was written

@@ -9,6 +9,8 @@ import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from bot.core.matcher import Tier
 from bot.core.question_log import ID_BLOCK, NewQuestion, QuestionLog
 
@@ -165,3 +167,14 @@ async def test_a_question_that_cannot_be_written_says_why() -> None:
     assert await questions.written(waiting, 3.0)
     assert questions.failure is None
     await questions.close()
+
+
+async def test_a_question_recorded_after_close_gets_no_id_and_is_reported(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    sink = FakeSink()
+    questions = QuestionLog(sink)
+    await questions.start()
+    await questions.close()
+    assert questions.record(question(1)) is None  # no id: no vote buttons for a lost record
+    assert questions.dropped == 1 and "after the question log closed" in caplog.text

@@ -317,3 +317,15 @@ def test_the_embedding_model_is_checked(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: None)
     broken = meaning_check(Settings(semantic=True))
     assert broken.status is Status.FAIL and broken.fix
+
+
+def test_the_embedding_check_says_what_the_warm_up_embeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    doctor_module = sys.modules["bot.doctor"]
+    monkeypatch.setattr(doctor_module, "why_unavailable", lambda: None)
+    monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: object())
+    every = meaning_check(Settings(semantic=True))
+    assert every.status is Status.PASS and "every entry text" in every.detail
+    monkeypatch.setenv("POLICYBOT_WARM_UP_TEXTS", "0")
+    assert "no warm-up (POLICYBOT_WARM_UP_TEXTS=0)" in meaning_check(Settings(semantic=True)).detail
+    monkeypatch.setenv("POLICYBOT_WARM_UP_TEXTS", "200")
+    assert "at most 200 entry texts" in meaning_check(Settings(semantic=True)).detail
