@@ -4,6 +4,9 @@ What is left may still ask about the bot itself as "you" ("what even are you", "
 you", "are you biased"): that "you" is read as the word for the bot, which entries about the
 bot use, so a question with no other content word still says what it asks about.
 
+Slang is then said plainly, in the words the entries ask with (`rewrites` in the same file:
+"smartlink whats the deal w it" reads "what is smartlink"), in the message's own language only.
+
 The lists are data, one per language: `chatter` in bot/locales/<code>/language.toml, regular
 expressions over text as plain_words() leaves it (lower case, no punctuation, apostrophes
 removed: "i'm" is "im"), each matched between word boundaries. This module is the mechanism.
@@ -58,19 +61,41 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 
-def strip_chatter(plain: str, language: str = "en") -> str:
+def strip_chatter(plain: str, language: str = "en", own: bool = True) -> str:
     """`plain` (output of plain_words) without the conversation around the question: the
-    language's `chatter` patterns (none for a language without them)."""
+    language's `chatter` patterns (none for a language without them). When the text is in
+    that language (`own`), its slang is then said plainly (`rewrites`: "smartlink whats the
+    deal w it" is "what is smartlink") and the bot asked about as "you" is read as the bot
+    (read_addressed); another language's chatter is dropped from a message, but its slang
+    and its "you" are never read in it."""
     data = languages().get(language)
     phrases = data.chatter if data is not None else ()
-    if not phrases:
-        return plain
-    pattern = _pattern(phrases)
-    stripped = " ".join(pattern.sub(" ", plain).split())
-    if stripped != plain:
-        # A second pass catches what the first uncovered at the start: "hey bot so like what…".
-        stripped = " ".join(pattern.sub(" ", stripped).split())
-    return read_addressed(stripped, language)
+    stripped = plain
+    if phrases:
+        pattern = _pattern(phrases)
+        stripped = " ".join(pattern.sub(" ", plain).split())
+        if stripped != plain:
+            # A second pass catches what the first uncovered at the start: "hey bot so like…".
+            stripped = " ".join(pattern.sub(" ", stripped).split())
+    if not own or data is None:
+        return stripped
+    return read_addressed(rewrite(stripped, data.rewrites), language)
+
+
+@lru_cache(maxsize=8)
+def _rewrites(rules: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"), replacement)
+        for pattern, replacement in rules
+    )
+
+
+def rewrite(plain: str, rules: tuple[tuple[str, str], ...]) -> str:
+    """`plain` with each of a language's `rewrites` (pattern, replacement) applied in order:
+    slang and idioms said in the words the knowledge base asks with."""
+    for pattern, replacement in _rewrites(rules):
+        plain = pattern.sub(replacement, plain)
+    return " ".join(plain.split())
 
 
 @lru_cache(maxsize=8)

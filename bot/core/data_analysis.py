@@ -87,7 +87,10 @@ class DataAnalysis:
         English's, which members mix in ("thanks!", "pls", "lol", "anyone know?"); and the
         alternative that dismisses a claim asked about ("o es puro chisme": dismissal.py)."""
         plain = strip_chatter(plain, self.code)
-        return drop_dismissal(strip_chatter(plain, SOURCE_LANGUAGE), self.code, self)
+        if self.code != SOURCE_LANGUAGE:
+            # English chatter mixed in is dropped; its slang and "you" are not read in Spanish.
+            plain = strip_chatter(plain, SOURCE_LANGUAGE, own=False)
+        return drop_dismissal(plain, self.code, self)
 
     def definition_subject(self, plain: str) -> str | None:
         return definition_subject(self._definitions, self.definition_ends, plain)

@@ -51,6 +51,8 @@ class Language:
     synonyms: Mapping[str, str] = field(default_factory=dict)
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
+    # (regular expression, replacement), in order, after the chatter: slang said plainly
+    rewrites: tuple[tuple[str, str], ...] = ()
     # the bot asked about as "you" ("what even are you"): regular expressions whose group
     # "bot" is read as the word `bot_word` (chatter.py)
     addressed: tuple[str, ...] = ()
@@ -66,6 +68,8 @@ class Language:
     clause_break: str = ""  # regular expression: where a second question starts in a sentence
     # words that show a clause tells who asks and why, not what is asked (question_reading.py)
     backstory: frozenset[str] = frozenset()
+    # words a clause telling of the asker opens with: "my", "I", "mi", "yo" (question_reading.py)
+    first_person: frozenset[str] = frozenset()
     # doubt said as an alternative ("…real or just spin"), dropped before matching
     # (dismissal.py): its `[dismissal]` table, parts of a regular expression
     dismissal: Dismissal | None = None
@@ -209,6 +213,7 @@ def _load(path: Path) -> Language:
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),
+            rewrites=tuple((str(p), str(r)) for p, r in raw.get("rewrites", ())),
             addressed=_addressed(raw.get("addressed", ()), raw.get("bot_word", "")),
             bot_word=str(raw.get("bot_word", "")),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
@@ -218,6 +223,7 @@ def _load(path: Path) -> Language:
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),
             backstory=frozenset(str(raw.get("backstory", "")).split()),
+            first_person=frozenset(str(raw.get("first_person", "")).split()),
             dismissal=_dismissal(raw.get("dismissal")),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
             topics=_topic_titles(raw.get("topics", {})),

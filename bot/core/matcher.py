@@ -117,7 +117,10 @@ class Matcher(Autocompleting):
             (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
             for score, text, index in scored[:limit]
         ]
-        subject = self._subject(read, weights, typed)  # "que signifiica ice" asks what X is
+        # "que signifiica ice" asks what X is, read from the question, not the backstory
+        # around it ("what's atd, my neighbor is on it")
+        asked = " ".join(word for word in read.split() if word not in context) or read
+        subject = self._subject(asked, weights, typed)
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)

@@ -227,22 +227,35 @@ class QuestionReader(EntryIndex):
     def _clauses(self, question: str) -> list[tuple[str, bool]]:
         """(plain words without chatter, whether it asks) for each clause of a message."""
         text = self._text
+        told = languages()[self.language].first_person
         found: list[tuple[str, bool]] = []
         pieces = _SENTENCE_END.split(question)
         for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
-            clauses: list[tuple[list[str], bool]] = []  # (its parts, whether it asks)
+            # (its parts, whether it asks, whether it is backstory told after a question)
+            clauses: list[tuple[list[str], bool, bool]] = []
             for part in _CLAUSE_MARK.split(sentence):
                 plain = text.strip_chatter(text.plain_words(part))
                 if not plain:
                     continue
                 asks = part.lstrip().startswith(_OPENING_MARK) or self._asks(plain)
-                if clauses and not asks:
+                # Backstory told after the question ("what's cbp one again, my cousin used it
+                # in 2023") is a clause of its own, as it would be before the question, when it
+                # opens as the asker tells of themselves or their own ("my", "I"): "who said
+                # it, someone named or anonymous" goes on asking.
+                after = (
+                    not asks
+                    and bool(clauses)
+                    and clauses[-1][1]
+                    and plain.partition(" ")[0] in told
+                    and tells_backstory(plain, self.language)
+                )
+                if clauses and not asks and not after:
                     clauses[-1][0].append(plain)  # not a new question: the clause goes on
                 else:
-                    clauses.append(([plain], asks))
-            for position, (words, asks) in enumerate(clauses):
+                    clauses.append(([plain], asks, after))
+            for position, (words, asks, after) in enumerate(clauses):
                 last = position == len(clauses) - 1
-                found.append((" ".join(words), asks or (last and "?" in end)))
+                found.append((" ".join(words), asks or (last and "?" in end and not after)))
         return found
 
     def _asks(self, plain: str) -> bool:
