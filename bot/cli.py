@@ -22,6 +22,7 @@ from bot.core.i18n import texts
 from bot.core.knowledge import KnowledgeError
 from bot.core.languages import languages
 from bot.core.store import StoreError
+from bot.ctrl_c import CtrlC, cancelling_this_task
 from bot.kb_commands import add_kb_parser
 from bot.logs import configure_logging
 from bot.ops_commands import add_ops_parsers, doctor_with_bad_settings
@@ -90,11 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         if verb == "chat":
             from bot.console import chat
 
-            return _with_engine(settings, chat)
+            return _with_engine(
+                settings, lambda engine, ctrl_c: chat(engine, read=ctrl_c.at_prompt(input))
+            )
         if verb == "ask":
-            return _with_engine(settings, lambda engine: _ask(engine, args, settings))
+            return _with_engine(settings, lambda engine, _: _ask(engine, args, settings))
         if verb == "check":
-            return _with_engine(settings, lambda engine: _check(engine, args, settings))
+            return _with_engine(settings, lambda engine, _: _check(engine, args, settings))
         handler: Callable[[argparse.Namespace, Settings], int] = args.handler
         return handler(args, settings)
     except (KnowledgeError, StoreError) as error:
@@ -117,10 +120,14 @@ def _setting_name(location: tuple[int | str, ...]) -> str:
     return name if name == "DISCORD_TOKEN" else f"POLICYBOT_{name.upper()}"
 
 
-def _with_engine(settings: Settings, work: Callable[[Engine], Awaitable[object]]) -> int:
+def _with_engine(settings: Settings, work: Callable[[Engine, CtrlC], Awaitable[object]]) -> int:
+    """Run `work` on the engine; Ctrl-C as bot.ctrl_c says, until the engine has closed."""
+
     async def go() -> int:
-        async with open_engine(settings) as engine:
-            result = await work(engine)
+        with cancelling_this_task() as ctrl_c:
+            async with open_engine(settings) as engine:
+                ctrl_c.saving = engine.unsaved_questions
+                result = await work(engine, ctrl_c)
         return result if isinstance(result, int) else 0
 
     return asyncio.run(go())

@@ -258,6 +258,11 @@ class Engine(Writes, Answering, Curation):
             checked = await self.claim_off_loop(text, preferred_language, detected=detected)
             return replace(checked, answer=await self._logged(checked.answer, asker, channel))
 
+    def unsaved_questions(self) -> int:
+        """Questions asked that are not in the database yet: being answered, or answered and
+        waiting for the question log to write them."""
+        return self._answering + len(self._questions)
+
     @contextmanager
     def _answering_one(self) -> Iterator[None]:
         """Count a question from its matching to its record: closing waits for them."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot import ctrl_c
 from bot.core.backup_schedule import backups_while_running
 from bot.core.engine import Engine
 from bot.core.health import heartbeat
@@ -79,37 +80,47 @@ def run_bot(settings: Settings) -> int:
 
 
 async def serve(settings: Settings, token: str, **options: object) -> int:
-    """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot."""
-    async with (
-        open_engine(settings) as engine,
-        backups_while_running(
-            settings.database,
-            settings.backup_dir,
-            settings.backup_every_hours,
-            settings.backup_keep,
-        ),
-    ):
-        bot = build_bot(engine, settings, **options)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(signum, stop.set)
-
-        def connected() -> bool:
-            return bot.is_ready() and not bot.is_closed()
-
+    """Run until Discord closes us or SIGINT/SIGTERM; the database closes after the bot. Ctrl-C
+    is handled (bot.ctrl_c) until the database has closed: a second press while it closes
+    does not cut the question log off."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    with ctrl_c.handled(stop.set) as presses:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGTERM, stop.set)
         try:
-            async with bot, heartbeat(settings.state_dir, connected):
-                return await _until_stopped(bot, token, stop)
+            async with (
+                open_engine(settings) as engine,
+                backups_while_running(
+                    settings.database,
+                    settings.backup_dir,
+                    settings.backup_every_hours,
+                    settings.backup_keep,
+                ),
+            ):
+                presses.saving = engine.unsaved_questions
+                return await _serve_until_stopped(engine, settings, token, stop, options)
         finally:
-            await bot.service.drain()
-            if bot.site is not None:  # let a rebuild in progress finish writing
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(bot.site.idle(), 30)
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                with contextlib.suppress(NotImplementedError, RuntimeError):
-                    loop.remove_signal_handler(signum)
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(signal.SIGTERM)
+
+
+async def _serve_until_stopped(
+    engine: Engine, settings: Settings, token: str, stop: asyncio.Event, options: dict[str, object]
+) -> int:
+    bot = build_bot(engine, settings, **options)
+
+    def connected() -> bool:
+        return bot.is_ready() and not bot.is_closed()
+
+    try:
+        async with bot, heartbeat(settings.state_dir, connected):
+            return await _until_stopped(bot, token, stop)
+    finally:
+        await bot.service.drain()
+        if bot.site is not None:  # let a rebuild in progress finish writing
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(bot.site.idle(), 30)
 
 
 async def _until_stopped(bot: PolicyBot, token: str, stop: asyncio.Event) -> int:
