@@ -38,7 +38,7 @@ class Language:
     letters: str = ""  # letters and marks only this language uses, for the detector
     stopwords: frozenset[str] = frozenset()
     weak_tokens: frozenset[str] = frozenset()
-    doubt_tokens: frozenset[str] = frozenset()  # tokens of doubt about a claim (matcher.py)
+    doubt_tokens: frozenset[str] = frozenset()  # tokens of doubt about a claim (one_question.py)
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
     # (regular expression, replacement), in order: spellings that sound alike fold to one key
     sound_alike: tuple[tuple[str, str], ...] = ()

@@ -1,5 +1,5 @@
 """Reading a question against an index: which of its words count, how much each weighs, and
-the word typed for each (matcher.py ranks entries on them).
+the word typed for each (ranking.py ranks entries on them).
 
 Strings that are not words are corrected to words the knowledge base uses (typos.py), or read
 as the word they sound like in the language; real words never are (commonness.py).
