@@ -77,6 +77,11 @@ def test_english_slang_is_said_plainly(typed: str, as_read: str) -> None:
         "did they lie",
         "did the app go away",
         "does it bother you",
+        "should i stop applying for asylum if i use the app",
+        "did they lie about the 1 8 million figure",
+        "did she lie to the reporter",
+        "where is it safe to live",
+        "are they allowed to live",
     ],
 )
 def test_words_the_rewrites_name_keep_their_other_meanings(typed: str) -> None:
