@@ -142,7 +142,7 @@ class EnglishAnalysis:
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _english_strip_chatter(plain: str) -> str:
     """Chatter dropped, and the alternative dismissing a claim (dismissal.py)."""
-    return drop_dismissal(strip_chatter(plain, SOURCE_LANGUAGE), SOURCE_LANGUAGE, EnglishAnalysis)
+    return drop_dismissal(strip_chatter(plain, SOURCE_LANGUAGE), SOURCE_LANGUAGE, EnglishAnalysis())
 
 
 _ENGLISH_DEFINITIONS = definitions(DEFINITION_PATTERNS)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from bot.core.doubt import doubt_words
 from bot.core.languages import Dismissal, languages
 
 MOST_BETWEEN = 12  # words between the doubt and the alternative: "is it true that … or just spin"
@@ -88,8 +89,11 @@ def _patterns(language: str) -> _Doubt | None:
 class Reader(Protocol):
     """The part of a language's reading that telling a claim from doubt needs."""
 
+    code: str
     doubt_tokens: frozenset[str]
 
+    def normalize(self, text: str) -> str: ...
+    def informativeness(self, word: str) -> float: ...
     def join_phrases(self, words: str) -> str: ...
     def content_tokens(self, normalized: str) -> list[str]: ...
 
@@ -112,8 +116,16 @@ def drop_dismissal(plain: str, language: str, reader: Reader) -> str:
         return plain
     kept = plain[: found.start("dismissal")]
     tokens = set(reader.content_tokens(reader.join_phrases(kept)))
-    if len(tokens - reader.doubt_tokens) == 1:
-        return plain  # "is newsmax legit or just rumors": one name is no claim
+    left = tokens - reader.doubt_tokens
+    words = doubt_words(reader)
+    report = words.whole | words.around
+    # "is newsmax legit or just rumors": one name of the report is no claim, nor one common
+    # word ("is the app legit or just a scam" asks whether the app is safe); one rare word is
+    # ("is the glitch stuff real or just anti biden spin").
+    if len(left) == 1 and (
+        not report or left <= report or reader.informativeness(next(iter(left))) < 1.0
+    ):
+        return plain
     if reader.doubt_tokens.isdisjoint(tokens):
         return f"{kept} {doubt.means}"
     return kept

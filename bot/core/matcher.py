@@ -20,9 +20,11 @@ that lacks "population" or "2019" from the question does not answer it (a topic 
 entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
 is; a "who"/"when"/"which"/"how many"/"how do I" question an entry asked that kind of
 question. The close call weighs every candidate near the best, not only the first three. Two
-questions in one are answered through the first part an entry fully covers, and doubt
-about one claim ("is the NYC launch real") through the entry on that claim. Weights and
-thresholds were chosen on the tuning sets (benchmarks/README.md).
+questions in one are answered through the first one asked that an entry fully covers, even
+when the second's words outweigh it in the whole message. Doubt is read first (doubt.py):
+about the whole report ("is this just propaganda") it is answered by the entry asked whether
+the report is confirmed, about one claim ("is the NYC launch real") by that claim's entry.
+Weights and thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from bot.core.confidence import (
     Tier,
     confident_choice,
 )
+from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, read_doubt
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
 from bot.core.models import Entry
 from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
@@ -55,6 +58,10 @@ CANDIDATE_ENTRIES = 24
 # A part of a message with this many words of substance names its own subject ("did it launch
 # in NYC"); fewer ("when does it end") leave "it" to another part.
 OWN_SUBJECT = 2
+# A token this unspecific (entry_index._specific) is the topic's, used across the knowledge base:
+# "ice", "app", "migrants", "check-in", "border" (0.4-0.6 on the shipped entries), not "pilot",
+# "biden", "phone" (0.98): doubt said beside topic words only doubts the whole report.
+TOPICAL = 0.7
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
 
 
@@ -75,6 +82,8 @@ class Matcher(Autocompleting):
         self.meaning = meaning
         # Each entry's questions as written in this index's language, for `meaning` to compare.
         self._written: dict[str, tuple[str, ...]] = {}
+        self._doubt_words = doubt_words(self._text)
+        self._whole_doubt = self._asked_whole_doubt()
         if meaning is not None:
             for entry in entries:
                 own = entry.in_language(language) or entry
@@ -255,18 +264,53 @@ class Matcher(Autocompleting):
         entry: when the whole is not answered, each part is matched on its own and the first
         part answered is answered, if its entry covers all of that part or every part is
         answered. The result counts the other parts no entry answers, for the answer to say so."""
-        result = self._match_one(question, limit)
+        result = self._match_doubting(question, limit)
         parts = self._text.clauses(question)
         # "What is X and what is Y": no entry that only compares X and Y answers both.
         several = len(parts) > 1 and all(self._text.definition_subject(p) for p in parts)
         if result.tier is Tier.CONFIDENT and not several:
-            return result
-        claim = self._doubted_claim(question, limit)
-        if claim is not None:
-            return claim
+            return self._first_asked(parts, result, limit)
         if len(parts) < 2:
             return result
         return self._one_of_several(parts, result, limit)
+
+    def _match_doubting(self, question: str, limit: int) -> MatchResult:
+        """One question, its doubt read first (doubt.py): doubt about the whole report is
+        answered by the entry asked whether it is confirmed, doubt about one claim by that
+        claim's entry when the question does not answer otherwise."""
+        reading, named = self._doubt(question)
+        if reading is Doubt.WHOLE:
+            whole = self._whole_doubt_answer(question, limit)
+            if whole is not None:
+                return whole
+        result = self._match_one(question, limit)
+        if result.tier is Tier.CONFIDENT or reading is not Doubt.CLAIM:
+            return result
+        return self._doubted_claim(question, named, limit) or result
+
+    def _first_asked(self, parts: list[str], result: MatchResult, limit: int) -> MatchResult:
+        """The answer to a message of several questions is the first one's (close8's rule),
+        also when the words of a later one outweigh it in the whole message ("what's ATD and
+        how many people are in it" answered by the ATD figures): when the first question alone
+        is answered through another entry, and a later one alone ranks the message's entry, the
+        first question's answer is the message's."""
+        if len(parts) < 2 or result.best is None:
+            return result
+        asked = [p for p in parts if self._own_question(p)]
+        if len(asked) < 2:
+            return result
+        first = self._match_doubting(asked[0], limit)
+        if first.tier is not Tier.CONFIDENT or first.best is None or first.best.coverage < 1.0:
+            return result  # "quién dijo todo eso": an entry covering part of it is a guess
+        if not self._asks_something(asked[0], first.best):
+            return result  # "idk if you can answer this, but do you lean left"
+        chosen = result.best.entry_id
+        if first.best.entry_id == chosen:
+            return result
+        later = [self._match_doubting(p, limit) for p in asked[1:]]
+        if not any(chosen in {c.entry_id for c in one.candidates} for one in later):
+            return result
+        return first
 
     def _one_of_several(self, parts: list[str], result: MatchResult, limit: int) -> MatchResult:
         """The answer to a message of several questions (`parts`) through the one an entry
@@ -308,6 +352,18 @@ class Matcher(Autocompleting):
         answered = [
             (part, one) for part, one, _ in full if one.best and one.best.entry_id in ranked
         ]
+        # The first question, answered whole, is the message's answer even when the whole
+        # message ranks only a later one's entry ("how many enrolled? also does it work on
+        # android": the second part's words outweigh the first's one word).
+        first = full[0] if full else None
+        if (
+            first is not None
+            and not first[2]
+            and first[1].best is not None
+            and first[1].best.coverage >= 1.0
+            and any(one.best and one.best.entry_id in ranked for _, one, _ in full[1:])
+        ):
+            answered = [(first[0], first[1])]
         if not answered and unanswered and confident == 1:
             answered = [(part, one) for part, one, after_unanswered in full if not after_unanswered]
         # "When does it end? is the student loan pause over?": "it" is what the other part
@@ -329,6 +385,30 @@ class Matcher(Autocompleting):
             replace(best, unanswered=nothing) if confident == 1 and not close and nothing else best
         )
 
+    def _asks_something(self, part: str, answer: Candidate) -> bool:
+        """Whether a part asks a question of its own, not only frames the next one: its entry
+        is asked its kind of question ("who reported this", "how many enrolled") or what its
+        subject is ("what's ATD"), it doubts the report ("is this fake"), or it names
+        OWN_SUBJECT words of substance (not "are those numbers real people")."""
+        text = self._text
+        if answer.alike or text.definition_subject(text.plain_words(part)) is not None:
+            return True
+        if answer.entry_id in self._whole_doubt:
+            return True  # "¿esto es falso?": doubt about the report, answered as such
+        aside = text.never_missing | text.weak_tokens
+        said = [t for t in self.query_tokens(part) if t not in aside and not self._topical(t)]
+        return len(said) >= OWN_SUBJECT
+
+    def _own_question(self, part: str) -> bool:
+        """Whether a part of a message asks a question of its own: words beyond weak ones, a
+        kind of question ("who reported this") or doubt about the report ("¿esto es falso?")."""
+        text = self._text
+        if not text.weak_tokens.issuperset(self.query_tokens(part)):
+            return True
+        if self._doubt(part)[0] is Doubt.WHOLE:
+            return True
+        return bool(KIND_BITS.get(text.question_kind(text.plain_words(part).split()), 0))
+
     def _leans_on_other(self, part: str, entry_id: str, others: list[str]) -> bool:
         """Whether `part` names no subject of its own, only a word pointing elsewhere ("when
         does it end", not "did it launch in NYC"), and another part names something entry
@@ -348,28 +428,68 @@ class Matcher(Autocompleting):
                 return True
         return False
 
-    def _doubted(self, question: str, leave_out: frozenset[str]) -> frozenset[str]:
-        """The entries whose questions or keywords say the question's words of doubt."""
-        doubt = self._text.doubt_tokens.intersection(self.query_tokens(question)) - leave_out
-        return frozenset(self._ids[i] for t in doubt for i in self._postings.get(t, ()))
+    def _asked_whole_doubt(self) -> frozenset[str]:
+        """The entries asked whether the report as a whole is true ("is this confirmed", "is
+        the story legit"): those with the most such questions."""
+        words, topical = self._doubt_words, self._topical
+        asked = {
+            self._ids[index]: sum(
+                asks_whole_doubt([t for t in self._tokens[p] if not topical(t)], words)
+                for p in range(self._starts[index], self._starts[index + 1])
+            )
+            for index in range(len(self._ids))
+        }
+        most = max(asked.values(), default=0)
+        return frozenset(i for i, n in asked.items() if n == most and n > 0)
 
-    def _doubted_claim(self, question: str, limit: int) -> MatchResult | None:
+    def _topical(self, token: str) -> bool:
+        """A word of the topic that most entries use ("ice", "app"): it names no claim."""
+        return token in self._idf and self._specific(token) < TOPICAL
+
+    def _doubt(self, question: str) -> tuple[Doubt, frozenset[str]]:
+        text = self._text
+        aside = text.weak_tokens | text.never_missing
+        pointing = not text.reference_words.isdisjoint(text.plain_words(question).split())
+        tokens = self.query_tokens(question)
+        return read_doubt(tokens, self._doubt_words, aside, self._topical, pointing)
+
+    def _doubted(self, question: str) -> frozenset[str]:
+        """The entries asked the question's doubt: when it doubts anything ("se lo inventó el
+        Post", "¿no será pura propaganda eso del check-in por celular?"), the entries asked
+        whether the report is confirmed (not every entry one of whose questions says "true")."""
+        return frozenset() if self._doubt(question)[0] is Doubt.NONE else self._whole_doubt
+
+    def _whole_doubt_answer(self, question: str, limit: int) -> MatchResult | None:
+        """Doubt about the whole report ("is this just propaganda", "is there anything official
+        backing it"), answered by the entry asked whether it is confirmed, when that entry is
+        among the question's candidates above the suggestion bar."""
+        ranked = self.rank(question, limit=max(limit, WIDE))
+        for candidate in ranked:
+            if (
+                candidate.entry_id in self._whole_doubt
+                and candidate.score >= self.thresholds.suggest
+            ):
+                rest = tuple(c for c in ranked if c is not candidate)
+                return MatchResult(Tier.CONFIDENT, (candidate, *rest)[:limit])
+        return None
+
+    def _doubted_claim(
+        self, question: str, named: frozenset[str], limit: int
+    ) -> MatchResult | None:
         """Doubt about one claim ("is the NYC launch real or just a rumor", "45 enrolled sounds
         made up"): the entry on that claim says how it is sourced, so when the question without
-        its doubt words is answered confidently, that entry answers it."""
-        doubt = self._text.doubt_tokens
-        tokens = set(self.query_tokens(question))
-        if doubt.isdisjoint(tokens):
-            return None
+        its doubt words is answered confidently, that entry answers it. `named`: the words
+        naming the claim (doubt.py)."""
         # What else a doubting question says in words the knowledge base never uses ("seems
         # way inflated", "gossip from insiders") judges the claim; numbers still count.
+        tokens = set(self.query_tokens(question))
         judging = {t for t in tokens if t not in self._idf and not any(c.isdigit() for c in t)}
-        claimed = tokens - doubt - judging - self._text.weak_tokens
-        # Only a claim of its own, said in more than one word: "is the ice app thing real"
-        # (topic words only) asks whether the story is true, "is Newsmax legit" whether an
-        # outlet can be trusted.
-        if len(claimed) < 2 or all(self._specific(t) < 1.0 for t in claimed):
+        # Only a claim said in more than one word ("is this right wing propaganda" names a
+        # leaning, not a claim), one of them specific and among the words naming it.
+        claimed = tokens - self._text.doubt_tokens - judging - self._text.weak_tokens
+        if len(claimed) < 2 or all(self._specific(t) < 1.0 for t in claimed & named):
             return None
+        doubt = self._doubt_words.marks
         claim = self._match_one(question, limit, leave_out=doubt | judging)
         return claim if claim.tier is Tier.CONFIDENT else None
 
@@ -393,7 +513,7 @@ class Matcher(Autocompleting):
             written = [self._written[c.entry_id] for c in candidates]
             cosines = safe_cosines(meaning, question, written)
             if cosines is not None:
-                doubted = self._doubted(question, leave_out)
+                doubted = frozenset() if leave_out else self._doubted(question)
                 chosen = second_opinion(candidates, cosines, chosen, limits, doubted)
         if chosen is not None:
             rest = tuple(c for c in shown if c is not chosen)

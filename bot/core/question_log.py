@@ -164,7 +164,12 @@ class QuestionLog:
         """Write what is queued (for up to `timeout`), then stop."""
         if self._task is None:
             return
-        if not await self.flush(timeout) and self._queue:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        # Again while questions remain: one may be recorded as the writer empties the queue.
+        while self._queue and loop.time() < deadline:
+            await self.flush(deadline - loop.time())
+        if self._queue:
             log.error(
                 "shutting down with %d questions not logged (%s)",
                 len(self._queue),

@@ -104,6 +104,7 @@ def test_a_read_only_folder_is_read_and_not_written(shared_folder: Path) -> None
     assert ran == {"embedded": ["Who wrote the report?"], "answered": 2}
     assert len(log_lines) == 1 and "cannot be written" in log_lines[0], log_lines
     assert not [p.name for p in shared_folder.iterdir() if p != cache]  # nothing written
+    shared_folder.chmod(0o755)  # read back here too when the tests themselves run unprivileged
     assert rows(cache) == {("m", text) for text in QUESTIONS}
 
 

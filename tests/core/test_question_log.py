@@ -178,3 +178,24 @@ async def test_a_question_recorded_after_close_gets_no_id_and_is_reported(
     await questions.close()
     assert questions.record(question(1)) is None  # no id: no vote buttons for a lost record
     assert questions.dropped == 1 and "after the question log closed" in caplog.text
+
+
+async def test_a_question_recorded_while_close_writes_the_last_batch_is_written_too() -> None:
+    """Between the writer emptying the queue and `close` noticing, another task may record a
+    question (it gets an id, so vote buttons): close writes it too, not just the batch before."""
+    sink = FakeSink()
+    questions = QuestionLog(sink)
+    await questions.start()
+    first = questions.record(question(1))
+    late: list[int | None] = []
+    write = sink.log_questions
+
+    async def log_then_answer_another(batch: Sequence[NewQuestion]) -> None:
+        await write(batch)
+        if not late:  # runs before close hears the queue is empty
+            asyncio.get_running_loop().call_soon(lambda: late.append(questions.record(question(2))))
+
+    sink.log_questions = log_then_answer_another  # type: ignore[method-assign]
+    await questions.close()
+    assert late and late[0] is not None
+    assert [q.id for q in sink.written] == [first, late[0]]

@@ -1,0 +1,124 @@
+"""Reading doubt in a question: doubt about the report as a whole, or about one claim in it.
+
+"is this just propaganda", "sounds made up, is there anything official backing it", "¿esto
+es falso?" doubt the whole report: the entry asked "is this confirmed" answers them, whatever
+other entry happens to share a word ("backing", "Newsmax"). "is the glitch stuff real",
+"is the pilot program part verified" doubt one claim, named in words of its own: that claim's
+entry answers, since every answer says how it is sourced (matcher.py).
+
+What marks doubt and what names the report as a whole are language data
+(`bot/locales/<code>/doubt.toml`), read into the language's tokens, beside the doubt tokens its
+synonyms already give ("real", "rumor", "made up"). A language without the file reads doubt
+from its doubt tokens alone, and no question as doubt about the whole report.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.core import languages
+
+DOUBT_FILE = "doubt.toml"
+
+
+class Doubt(enum.Enum):
+    NONE = "none"
+    WHOLE = "whole"  # doubt about the report as a whole
+    CLAIM = "claim"  # doubt about one claim, named in words of its own
+
+
+class Reader(Protocol):
+    code: str
+    doubt_tokens: frozenset[str]
+
+    def normalize(self, text: str) -> str: ...
+    def content_tokens(self, normalized: str) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class DoubtWords:
+    marks: frozenset[str]  # tokens that doubt, the language's doubt tokens included
+    core: frozenset[str]  # the language's doubt tokens: "real", "rumor", "confirmed"
+    whole: frozenset[str]  # tokens naming the report as a whole
+    around: frozenset[str] = frozenset()  # its outlets, who could confirm it
+    trust: frozenset[str] = frozenset()  # doubt that may be about an outlet: "legit", "trust"
+
+
+def _tokens(reader: Reader, words: str) -> frozenset[str]:
+    return frozenset(
+        t for word in words.split() for t in reader.content_tokens(reader.normalize(word))
+    )
+
+
+@functools.cache
+def doubt_file(code: str) -> tuple[str, str, str, str] | None:
+    """The language's lists as written (marks, whole, around, trust); None without the file."""
+    path = languages.LOCALES_DIR / code / DOUBT_FILE
+    if not path.exists():
+        return None
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    marks, whole, around, trust = (
+        str(data.get(k, "")) for k in ("marks", "whole", "around", "trust")
+    )
+    return marks, whole, around, trust
+
+
+def doubt_words(reader: Reader) -> DoubtWords:
+    """The language's words of doubt and of the whole report, as its tokens."""
+    raw = doubt_file(reader.code)
+    if raw is None:
+        return DoubtWords(reader.doubt_tokens, reader.doubt_tokens, frozenset())
+    marks, whole, around, trust = raw
+    return DoubtWords(
+        reader.doubt_tokens | _tokens(reader, marks),
+        reader.doubt_tokens,
+        _tokens(reader, whole),
+        _tokens(reader, around),
+        _tokens(reader, trust),
+    )
+
+
+def read_doubt(
+    tokens: Iterable[str],
+    words: DoubtWords,
+    aside: frozenset[str],
+    topical: Callable[[str], bool],
+    points_elsewhere: bool,
+) -> tuple[Doubt, frozenset[str]]:
+    """How a question (its tokens) doubts, and the words naming what it doubts. `aside`: tokens
+    that say how a question is asked (framing, weak words); `topical(token)`: whether a token
+    is a word of the topic any entry may use ("ice", "app"), which names no claim (a word the
+    knowledge base never uses is not topical: "is the moon landing fake" doubts no claim here);
+    `points_elsewhere`: the question says "this", "it" (the report, when nothing else is named)."""
+    said = set(tokens)
+    if words.marks.isdisjoint(said):
+        return Doubt.NONE, frozenset()
+    rest = said - words.marks - words.whole - words.around - aside
+    named = frozenset(t for t in rest if not topical(t))
+    if named or not words.whole:
+        # Only the language's own words of doubt doubt a claim: "official", "proof" beside
+        # other words ("what did the ICE official say") ask about something else.
+        claim = not words.core.isdisjoint(said)
+        return (Doubt.CLAIM, named) if claim else (Doubt.NONE, frozenset())
+    if words.around.isdisjoint(said):
+        return Doubt.WHOLE, named
+    # Beside an outlet, doubt that asks only whether to trust ("is this from a legit outlet")
+    # may be about the outlet; an outlet alone ("is newsmax a hoax") names no report.
+    if words.trust.issuperset(said & words.marks):
+        return Doubt.CLAIM, named
+    if points_elsewhere or not words.whole.isdisjoint(said):
+        return Doubt.WHOLE, named
+    return Doubt.CLAIM, named
+
+
+def asks_whole_doubt(tokens: Iterable[str], words: DoubtWords) -> bool:
+    """Whether an entry's question (its tokens) asks only whether the report is true: doubt and
+    nothing but words of the whole report ("is this confirmed", "is the story legit")."""
+    said = set(tokens)
+    known = words.marks | words.whole | words.around
+    return bool(said) and not words.marks.isdisjoint(said) and said <= known
