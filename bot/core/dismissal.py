@@ -5,7 +5,7 @@ After words asking whether a claim is true ("real", "legit", "confirmed"), the a
 member offers ("or just fearmongering") says what they suspect, not what they ask about: its
 words ("hit piece", "spin", "TikTok") are none of the claim's, and an entry that lacks them
 still answers. It is dropped with the chatter, so the question reads "is the quote real":
-doubt about one claim, which the matcher answers with that claim's entry (matcher.py). A
+doubt about one claim, which the matcher answers with that claim's entry (one_question.py). A
 judgement beside the question ("sounds like rage bait") is read as one word of doubt.
 
 The words are language data (`[dismissal]` in bot/locales/<code>/language.toml). Only an

@@ -4,7 +4,7 @@
 es falso?" doubt the whole report: the entry asked "is this confirmed" answers them, whatever
 other entry happens to share a word ("backing", "Newsmax"). "is the glitch stuff real",
 "is the pilot program part verified" doubt one claim, named in words of its own: that claim's
-entry answers, since every answer says how it is sourced (matcher.py).
+entry answers, since every answer says how it is sourced (one_question.py).
 
 What marks doubt and what names the report as a whole are language data
 (`bot/locales/<code>/doubt.toml`), read into the language's tokens, beside the doubt tokens its

@@ -38,7 +38,7 @@ class Language:
     letters: str = ""  # letters and marks only this language uses, for the detector
     stopwords: frozenset[str] = frozenset()
     weak_tokens: frozenset[str] = frozenset()
-    doubt_tokens: frozenset[str] = frozenset()  # tokens of doubt about a claim (matcher.py)
+    doubt_tokens: frozenset[str] = frozenset()  # tokens of doubt about a claim (one_question.py)
     phrases: tuple[tuple[str, str], ...] = ()  # (regular expression, token)
     # (regular expression, replacement), in order: spellings that sound alike fold to one key
     sound_alike: tuple[tuple[str, str], ...] = ()
@@ -70,6 +70,8 @@ class Language:
     backstory: frozenset[str] = frozenset()
     # words a clause telling of the asker opens with: "my", "I", "mi", "yo" (question_reading.py)
     first_person: frozenset[str] = frozenset()
+    # words that make such a clause ask after all: "i need to know if…", "i mean how many…"
+    asks_within: frozenset[str] = frozenset()
     # doubt said as an alternative ("…real or just spin"), dropped before matching
     # (dismissal.py): its `[dismissal]` table, parts of a regular expression
     dismissal: Dismissal | None = None
@@ -224,6 +226,7 @@ def _load(path: Path) -> Language:
             clause_break=str(raw.get("clause_break", "")),
             backstory=frozenset(str(raw.get("backstory", "")).split()),
             first_person=frozenset(str(raw.get("first_person", "")).split()),
+            asks_within=frozenset(str(raw.get("asks_within", "")).split()),
             dismissal=_dismissal(raw.get("dismissal")),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
             topics=_topic_titles(raw.get("topics", {})),

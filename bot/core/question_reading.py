@@ -1,5 +1,5 @@
 """Reading a question against an index: which of its words count, how much each weighs, and
-the word typed for each (matcher.py ranks entries on them).
+the word typed for each (ranking.py ranks entries on them).
 
 Strings that are not words are corrected to words the knowledge base uses (typos.py), or read
 as the word they sound like in the language; real words never are (commonness.py).
@@ -227,7 +227,7 @@ class QuestionReader(EntryIndex):
     def _clauses(self, question: str) -> list[tuple[str, bool]]:
         """(plain words without chatter, whether it asks) for each clause of a message."""
         text = self._text
-        told = languages()[self.language].first_person
+        language = languages()[self.language]
         found: list[tuple[str, bool]] = []
         pieces = _SENTENCE_END.split(question)
         for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
@@ -241,12 +241,14 @@ class QuestionReader(EntryIndex):
                 # Backstory told after the question ("what's cbp one again, my cousin used it
                 # in 2023") is a clause of its own, as it would be before the question, when it
                 # opens as the asker tells of themselves or their own ("my", "I"): "who said
-                # it, someone named or anonymous" goes on asking.
+                # it, someone named or anonymous" goes on asking, and so does one that asks
+                # within ("i need to know how many use it", "i mean does it track you").
                 after = (
                     not asks
                     and bool(clauses)
                     and clauses[-1][1]
-                    and plain.partition(" ")[0] in told
+                    and plain.partition(" ")[0] in language.first_person
+                    and language.asks_within.isdisjoint(plain.split())
                     and tells_backstory(plain, self.language)
                 )
                 if clauses and not asks and not after:

@@ -366,7 +366,7 @@ DEFINITION_PATTERNS: tuple[str, ...] = (
 )
 
 # Words a question opens with. A sentence that opens otherwise and matches nothing ("I
-# volunteer at a shelter.") is context for the question beside it (matcher.py).
+# volunteer at a shelter.") is context for the question beside it (several_questions.py).
 QUESTION_OPENERS: frozenset[str] = frozenset(
     """what whats wat wut who whos whom whose when whens where wheres why which how hows is isnt
     are arent was wasnt were did didnt does doesnt do dont can cant could will wont would
@@ -374,12 +374,12 @@ QUESTION_OPENERS: frozenset[str] = frozenset(
 )
 
 # Words that point to a subject named elsewhere ("when does it end?"): a part of a message
-# that says one only names its subject in another part (matcher.py).
+# that says one only names its subject in another part (several_questions.py).
 REFERENCE_WORDS: frozenset[str] = frozenset("it its that this they them those these".split())
 
 # Where a second question starts inside one sentence ("how many enrolled and did it have
 # glitches"): a conjunction followed by a word that opens a question. A regular expression over
-# plain words; the matcher answers one part when the whole is not clear (matcher.py).
+# plain words; the matcher answers one part when the whole is not clear (several_questions.py).
 CLAUSE_BREAK = (
     r" (?:and|also|plus|or|but) (?=(?:is|are|was|were|did|does|do|can|could|will|would|has|have"
     r"|who|whos|what|whats|when|whens|where|wheres|why|which|how|hows)\b)"

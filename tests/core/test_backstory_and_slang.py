@@ -77,6 +77,11 @@ def test_english_slang_is_said_plainly(typed: str, as_read: str) -> None:
         "did they lie",
         "did the app go away",
         "does it bother you",
+        "should i stop applying for asylum if i use the app",
+        "did they lie about the 1 8 million figure",
+        "did she lie to the reporter",
+        "where is it safe to live",
+        "are they allowed to live",
     ],
 )
 def test_words_the_rewrites_name_keep_their_other_meanings(typed: str) -> None:
@@ -164,6 +169,34 @@ def test_backstory_after_the_question_is_a_clause_of_its_own(english: Matcher) -
     # A clause that goes on with no one in it still belongs to the question.
     clauses = english._clauses("how many enrolled, in total?")
     assert clauses == [("how many enrolled in total", True)]
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        ("what is atd, i need to know how many people are on it", "en"),
+        ("how does it work, i mean does it track your location", "en"),
+        ("what is the portal, i want to know whether it replaces the office", "en"),
+        ("qué es atd, mi pregunta es si rastrea la ubicación", "es"),
+        ("qué es smartlink, yo quiero saber cuántos lo usan", "es"),
+    ],
+)
+def test_a_first_person_clause_that_asks_within_goes_on_asking(
+    english: Matcher, spanish: Matcher, message: str, language: str
+) -> None:
+    # The asker's "I" opens it, but what follows is the question: not backstory.
+    matcher = english if language == "en" else spanish
+    clauses = matcher._clauses(message)
+    assert all(asks for _, asks in clauses)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_language_says_which_words_ask_within_a_clause(language: str) -> None:
+    data = languages()[language]
+    assert data.asks_within
+    # None of them is a word that opens a told clause, nor one that only joins one.
+    assert data.asks_within.isdisjoint(data.first_person)
+    assert data.asks_within.isdisjoint({"que", "como", "cuando", "and", "but", "so", "y"})
 
 
 def test_a_year_in_backstory_after_the_question_weighs_as_context(english: Matcher) -> None:

@@ -1,6 +1,6 @@
 """Doubt about the whole report, or about one claim in it, read from language data (doubt.py),
-and a message of two questions answered through the first asked (matcher.py); words only, on
-the shipped knowledge base. The questions are this file's own, not any set's."""
+and a message of two questions answered through the first asked (several_questions.py); words
+only, on the shipped knowledge base. The questions are this file's own, not any set's."""
 
 from __future__ import annotations
 

@@ -1,0 +1,154 @@
+"""Matching one question: the rules (confidence.py) decide from the ranked candidates, the
+embedding (semantic.py) may overrule them; a base class of the Matcher, kept apart to keep each
+file short. The close call weighs every candidate near the best, not only the first three.
+Doubt is read first (doubt.py): about the whole report ("is this just propaganda") it is
+answered by the entry asked whether the report is confirmed, about one claim ("is the NYC
+launch real") by that claim's entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
+from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, read_doubt
+from bot.core.models import Entry
+from bot.core.ranking import Ranking
+from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
+
+# A token this unspecific (entry_index._specific) is the topic's, used across the knowledge base:
+# "ice", "app", "migrants", "check-in", "border" (0.4-0.6 on the shipped entries), not "pilot",
+# "biden", "phone" (0.98): doubt said beside topic words only doubts the whole report.
+TOPICAL = 0.7
+
+
+class OneQuestion(Ranking):
+    """An index that answers one question, or decides that no entry does."""
+
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+        meaning: Meaning | None = None,
+    ) -> None:
+        """The rules (confidence.py) decide whether to answer with one of the ranked
+        candidates; `meaning`, when given, may overrule that decision (semantic.py)."""
+        super().__init__(entries, language)
+        self.thresholds = thresholds or Thresholds()
+        self.meaning = meaning
+        # Each entry's questions as written in this index's language, for `meaning` to compare.
+        self._written: dict[str, tuple[str, ...]] = {}
+        self._doubt_words = doubt_words(self._text)
+        self._whole_doubt = self._asked_whole_doubt()
+        if meaning is not None:
+            for entry in entries:
+                own = entry.in_language(language) or entry
+                self._written[entry.id] = (own.question, *own.paraphrases)
+
+    def _match_doubting(self, question: str, limit: int) -> MatchResult:
+        """One question, its doubt read first (doubt.py): doubt about the whole report is
+        answered by the entry asked whether it is confirmed, doubt about one claim by that
+        claim's entry when the question does not answer otherwise."""
+        reading, named = self._doubt(question)
+        if reading is Doubt.WHOLE:
+            whole = self._whole_doubt_answer(question, limit)
+            if whole is not None:
+                return whole
+        result = self._match_one(question, limit)
+        if result.tier is Tier.CONFIDENT or reading is not Doubt.CLAIM:
+            return result
+        return self._doubted_claim(question, named, limit) or result
+
+    def _asked_whole_doubt(self) -> frozenset[str]:
+        """The entries asked whether the report as a whole is true ("is this confirmed", "is
+        the story legit"): those with the most such questions."""
+        words, topical = self._doubt_words, self._topical
+        asked = {
+            self._ids[index]: sum(
+                asks_whole_doubt([t for t in self._tokens[p] if not topical(t)], words)
+                for p in range(self._starts[index], self._starts[index + 1])
+            )
+            for index in range(len(self._ids))
+        }
+        most = max(asked.values(), default=0)
+        return frozenset(i for i, n in asked.items() if n == most and n > 0)
+
+    def _topical(self, token: str) -> bool:
+        """A word of the topic that most entries use ("ice", "app"): it names no claim."""
+        return token in self._idf and self._specific(token) < TOPICAL
+
+    def _doubt(self, question: str) -> tuple[Doubt, frozenset[str]]:
+        text = self._text
+        aside = text.weak_tokens | text.never_missing
+        pointing = not text.reference_words.isdisjoint(text.plain_words(question).split())
+        tokens = self.query_tokens(question)
+        return read_doubt(tokens, self._doubt_words, aside, self._topical, pointing)
+
+    def _doubted(self, question: str) -> frozenset[str]:
+        """The entries asked the question's doubt: when it doubts anything ("se lo inventó el
+        Post", "¿no será pura propaganda eso del check-in por celular?"), the entries asked
+        whether the report is confirmed (not every entry one of whose questions says "true")."""
+        return frozenset() if self._doubt(question)[0] is Doubt.NONE else self._whole_doubt
+
+    def _whole_doubt_answer(self, question: str, limit: int) -> MatchResult | None:
+        """Doubt about the whole report ("is this just propaganda", "is there anything official
+        backing it"), answered by the entry asked whether it is confirmed, when that entry is
+        among the question's candidates above the suggestion bar."""
+        ranked = self.rank(question, limit=max(limit, WIDE))
+        for candidate in ranked:
+            if (
+                candidate.entry_id in self._whole_doubt
+                and candidate.score >= self.thresholds.suggest
+            ):
+                rest = tuple(c for c in ranked if c is not candidate)
+                return MatchResult(Tier.CONFIDENT, (candidate, *rest)[:limit])
+        return None
+
+    def _doubted_claim(
+        self, question: str, named: frozenset[str], limit: int
+    ) -> MatchResult | None:
+        """Doubt about one claim ("is the NYC launch real or just a rumor", "45 enrolled sounds
+        made up"): the entry on that claim says how it is sourced, so when the question without
+        its doubt words is answered confidently, that entry answers it. `named`: the words
+        naming the claim (doubt.py)."""
+        # What else a doubting question says in words the knowledge base never uses ("seems
+        # way inflated", "gossip from insiders") judges the claim; numbers still count.
+        tokens = set(self.query_tokens(question))
+        judging = {t for t in tokens if t not in self._idf and not any(c.isdigit() for c in t)}
+        # Only a claim said in more than one word ("is this right wing propaganda" names a
+        # leaning, not a claim), one of them specific and among the words naming it.
+        claimed = tokens - self._text.doubt_tokens - judging - self._text.weak_tokens
+        if len(claimed) < 2 or all(self._specific(t) < 1.0 for t in claimed & named):
+            return None
+        doubt = self._doubt_words.marks
+        claim = self._match_one(question, limit, leave_out=doubt | judging)
+        return claim if claim.tier is Tier.CONFIDENT else None
+
+    def _match_one(
+        self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
+    ) -> MatchResult:
+        meaning = self.meaning
+        candidates = self.rank(question, limit=max(limit, RULED, WIDE), leave_out=leave_out)
+        if not candidates:
+            return MatchResult(Tier.NONE, ())
+        limits = self.thresholds
+        shown = candidates[: max(limit, RULED)]
+        # The rules weigh every candidate within the close call, not only the first few: a
+        # fifth entry as close and covering as much makes the first a guess.
+        ruled = [
+            *shown,
+            *(c for c in candidates[len(shown) :] if c.score > shown[0].score - CLOSE_CALL),
+        ]
+        chosen = confident_choice(ruled, limits) if candidates[0].score >= limits.suggest else None
+        if meaning is not None:
+            written = [self._written[c.entry_id] for c in candidates]
+            cosines = safe_cosines(meaning, question, written)
+            if cosines is not None:
+                doubted = frozenset() if leave_out else self._doubted(question)
+                chosen = second_opinion(candidates, cosines, chosen, limits, doubted)
+        if chosen is not None:
+            rest = tuple(c for c in shown if c is not chosen)
+            return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])
+        close = tuple(c for c in shown[:limit] if c.score >= limits.suggest)
+        return MatchResult(Tier.CLOSE if close else Tier.NONE, close)

@@ -1,0 +1,204 @@
+"""Ranking a knowledge base's entries for a question: a base class of the Matcher, kept apart
+to keep each file short (one_question.py decides from the ranked candidates).
+
+Candidates come from the inverted index of normalised tokens (entry_index.py), rare tokens
+first; each candidate entry is then scored on four things, each 0..1:
+- entry cover: how much of the question's weight the entry's words cover (rare words weigh
+  more, like tf-idf; a word the knowledge base never uses weighs more than the rarest one, which
+  is what turns away questions about other things, unless it is a common word of the language
+  such as "whole" or "hope"; a word found only in the entry's answer counts for ANSWER_FACTOR
+  of its weight);
+- question cover: the same against the entry's single best question plus its keywords;
+- phrase cover: how much of that best question the member's question covers;
+- similarity: rapidfuzz token-sort similarity to the entry's closest question.
+For the best few, two more measures decide whether one may be answered (confidence.py): the
+share of the question's weight its questions and keywords cover, and how much informative
+content (by general-language word frequency) the whole entry leaves unexplained: an entry
+that lacks "population" or "2019" from the question does not answer it (a topic word most
+entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
+is; a "who"/"when"/"which"/"how many"/"how do I" question an entry asked that kind of
+question.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from rapidfuzz import fuzz
+
+from bot.core.autocomplete import Autocompleting
+from bot.core.confidence import CLOSE_CALL, Candidate
+from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
+from bot.core.vocabulary import HOW_MANY
+
+NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
+CANDIDATE_ENTRIES = 24
+ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
+
+
+class Ranking(Autocompleting):
+    """An index that ranks its entries for a question and measures how well each covers it."""
+
+    def rank(
+        self, question: str, limit: int = 3, leave_out: frozenset[str] = frozenset()
+    ) -> list[Candidate]:
+        """Entries ordered by score, best first; empty when the question shares nothing.
+
+        Greetings, thanks and other chatter around the question are dropped first, and so are
+        the tokens in `leave_out`.
+        """
+        plain, context = self._read(question)
+        normalized = self._text.join_phrases(plain)
+        weights, typed, read = self._weighted_tokens(plain, context)
+        for token in leave_out.intersection(weights):
+            del weights[token]
+        if not weights:
+            index = self._exact.get(normalized)
+            if index is None:
+                return []
+            return [Candidate(self._ids[index], self._questions[index], 100.0, normalized)]
+        total = sum(weights.values())
+        found = self._accumulate(weights, scan_limit=None)
+        best = heapq.nlargest(CANDIDATE_ENTRIES, found.items(), key=lambda item: item[1])
+        scored = [
+            (*self._score(index, covered / total, normalized, weights, total), index)
+            for index, covered in best
+        ]
+        scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
+        asked_kind = self._text.question_kind(read.split())  # "cuantso" asks how many
+        kind = KIND_BITS.get(asked_kind, 0)
+        # Only candidates within CLOSE_CALL of the best can be answered with: what the others
+        # leave unexplained is not measured (it needs word frequencies, slow to load).
+        floor = scored[0][0] - CLOSE_CALL if scored else 0.0
+        measured = [
+            (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
+            for score, text, index in scored[:limit]
+        ]
+        # "que signifiica ice" asks what X is, read from the question, not the backstory
+        # around it ("what's atd, my neighbor is on it")
+        asked = " ".join(word for word in read.split() if word not in context) or read
+        subject = self._subject(asked, weights, typed)
+        informative = 0.0
+        if any(missing for *_, missing in measured):
+            informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
+        # Nothing but one word, and a common one: "time?", "source?" (not "smartlink?"; doubt,
+        # "real?", "hoax?", asks whether the story is true).
+        one_common_word = len(plain.split()) == len(weights) == 1 and all(
+            self._informativeness(typed[t], t) < 1.0 and t not in self._text.doubt_tokens
+            for t in weights
+        )
+        return [
+            Candidate(
+                self._ids[index],
+                self._questions[index],
+                score,
+                text,
+                coverage=coverage,
+                missing=missing,
+                informative=informative,
+                alike=bool(self._kinds[index] & kind),
+                counting=asked_kind == HOW_MANY,
+                defines=bool(level := self._defines_subject(index, subject, weights)),
+                named=level == NAMED,
+                asks_kind=bool(kind) and asked_kind != HOW_MANY,
+                one_common_word=one_common_word,
+            )
+            for score, text, index, coverage, missing in measured
+        ]
+
+    def _subject(self, plain: str, weights: dict[str, float], typed: dict[str, str]) -> list[str]:
+        """The tokens of what a "what is X" question asks about; empty for other questions."""
+        subject = self._text.definition_subject(plain)
+        if subject is None:
+            return []
+        frame = set(plain.split()).difference(subject.split()) | self._text.framing_words
+        return [token for token in weights if typed[token] not in frame]
+
+    def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> int:
+        """Whether the entry is asked what the subject is: one of the things its "what is"
+        questions ask about and the subject mostly overlap, each way ("ice" is not the ICE
+        Portal; "atd program" is ATD). 0: no; 1: through one of its keywords (its names);
+        2: through one of its questions, or when there is no subject."""
+        if not subject:
+            return NAMED
+        asked = sum(weights[token] for token in subject)
+        idf = self._idf
+        for position, name in enumerate(self._defines.get(index, ())):
+            shared = [token for token in name if token in weights]
+            if sum(weights[token] for token in shared if token in subject) >= 0.5 * asked and sum(
+                idf.get(t, 0.0) for t in shared
+            ) >= 0.5 * sum(idf.get(t, 0.0) for t in name):
+                return NAMED if position < self._asked_names[index] else KEYWORD_NAMED
+        return 0
+
+    def _coverage(
+        self,
+        index: int,
+        weights: dict[str, float],
+        typed: dict[str, str],
+        total: float,
+        measure_missing: bool,
+    ) -> tuple[float, float]:
+        """(share of the question's weight the entry's questions cover, informativeness of the
+        question's words the whole entry, answer included, lacks: 0 unless measure_missing)."""
+        # Framing words ("what happens if", "how is it calculated") say how the question is
+        # asked, not what about: they count for neither side, and a question of framing words
+        # only ("what did it turn into") has nothing to cover.
+        framed = {token for token in weights if self._frames(typed[token], token)}
+        framing = sum(weights[token] for token in framed)
+        if total <= framing:
+            return 0.0, 0.0
+        asked = set(self._keywords[index]) | self._named(index, weights)
+        for position in range(self._starts[index], self._starts[index + 1]):
+            asked.update(self._tokens[position])
+        unasked = [token for token in weights if token not in asked]
+        if not unasked:
+            return 1.0, 0.0
+        lacking = sum(weights[t] for t in unasked if t not in framed)
+        coverage = 1 - lacking / (total - framing)
+        if not measure_missing:
+            return round(coverage, 3), 0.0
+        answer = self._answers[index]
+        missing = sum(
+            self._informativeness(typed[t], t) * self._specific(t)
+            for t in unasked
+            if t not in answer
+        )
+        return round(coverage, 3), round(missing, 3)
+
+    def _score(
+        self,
+        index: int,
+        entry_cover: float,
+        normalized: str,
+        weights: dict[str, float],
+        total: float,
+    ) -> tuple[float, str]:
+        """(score, the entry's question that matched best)."""
+        keywords, answer = self._keywords[index], self._answers[index]
+        known = {t: w * ANSWER_FACTOR for t, w in weights.items() if t in answer}
+        known.update((t, w) for t, w in weights.items() if t in keywords)
+        known.update((t, weights[t]) for t in self._named(index, weights))
+        best_lexical, best_text, best_similarity = -1.0, "", 0.0
+        for position in range(self._starts[index], self._starts[index + 1]):
+            text = self._texts[position]
+            if text == normalized:
+                return 100.0, text
+            covered = dict(known)
+            shared_idf = 0.0
+            for token in self._tokens[position]:
+                weight = weights.get(token)
+                if weight is not None:
+                    covered[token] = weight
+                    shared_idf += self._idf[token]
+            phrase_weight = self._text_weight[position]
+            lexical = QUESTION_COVER * sum(covered.values()) / total + PHRASE_COVER * (
+                shared_idf / phrase_weight if phrase_weight else 0.0
+            )
+            if lexical > best_lexical:
+                best_lexical, best_text = lexical, text
+            similarity = fuzz.token_sort_ratio(normalized, text)
+            if similarity > best_similarity:
+                best_similarity = similarity
+        score = 100 * (ENTRY_COVER * entry_cover + best_lexical) + SIMILARITY * best_similarity
+        return round(score, 1), best_text

@@ -1,0 +1,163 @@
+"""Answering a message of several questions ("how many enrolled, and did it have glitches?"):
+a base class of the Matcher, kept apart to keep each file short. Two questions in one are
+answered through the first one asked that an entry fully covers, even when the second's words
+outweigh it in the whole message; a part that names no subject of its own ("when does it end")
+leans on another part's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.confidence import Candidate, MatchResult, Tier
+from bot.core.doubt import Doubt
+from bot.core.entry_index import KIND_BITS
+from bot.core.one_question import OneQuestion
+
+# A part of a message with this many words of substance names its own subject ("did it launch
+# in NYC"); fewer ("when does it end") leave "it" to another part.
+OWN_SUBJECT = 2
+
+
+class SeveralQuestions(OneQuestion):
+    """An index that answers a message of several questions through one of them."""
+
+    def _first_asked(self, parts: list[str], result: MatchResult, limit: int) -> MatchResult:
+        """The answer to a message of several questions is the first one's (close8's rule),
+        also when the words of a later one outweigh it in the whole message ("what's ATD and
+        how many people are in it" answered by the ATD figures): when the first question alone
+        is answered through another entry, and a later one alone ranks the message's entry, the
+        first question's answer is the message's."""
+        if len(parts) < 2 or result.best is None:
+            return result
+        asked = [p for p in parts if self._own_question(p)]
+        if len(asked) < 2:
+            return result
+        first = self._match_doubting(asked[0], limit)
+        if first.tier is not Tier.CONFIDENT or first.best is None or first.best.coverage < 1.0:
+            return result  # "quién dijo todo eso": an entry covering part of it is a guess
+        if not self._asks_something(asked[0], first.best):
+            return result  # "idk if you can answer this, but do you lean left"
+        chosen = result.best.entry_id
+        if first.best.entry_id == chosen:
+            return result
+        later = [self._match_doubting(p, limit) for p in asked[1:]]
+        if not any(chosen in {c.entry_id for c in one.candidates} for one in later):
+            return result
+        return first
+
+    def _one_of_several(self, parts: list[str], result: MatchResult, limit: int) -> MatchResult:
+        """The answer to a message of several questions (`parts`) through the one an entry
+        answers fully, or `result`, the whole message's own."""
+        weak = self._text.weak_tokens
+        ranked = {candidate.entry_id for candidate in result.candidates}
+        matched = [(part, self._match_one(part, limit)) for part in parts]
+        # Parts that match nothing at all ("I volunteer at a shelter.") are context, not a
+        # question: the one question beside them is judged as if asked alone.
+        openers = self._text.question_openers
+        context = [
+            one.tier is Tier.NONE and part.partition(" ")[0] not in openers for part, one in matched
+        ]
+        alone = bool(openers) and sum(context) == len(parts) - 1
+        # Each question in turn; a part of weak words only ("or is that fake") speaks of the
+        # other part.
+        full: list[tuple[str, MatchResult, bool]] = []  # …and whether one unanswered came first
+        unanswered: list[str] = []
+        confident = close = 0
+        for part, one in (m for m, aside in zip(matched, context, strict=True) if not aside):
+            if weak.issuperset(self.query_tokens(part)):
+                continue
+            if one.tier is not Tier.CONFIDENT:
+                unanswered.append(part)
+                close += one.tier is Tier.CLOSE
+                continue
+            confident += 1
+            if one.best:
+                full.append((part, one, bool(unanswered)))
+        # A part is answered through an entry that covers all of it, unless every part is
+        # answered (each as surely as if asked alone) or the others are context.
+        if unanswered and not alone:
+            full = [f for f in full if f[1].best and f[1].best.coverage >= 1.0]
+        # A part answered is one the whole question ranks among its best ("1.8 million a year?
+        # source?" asks for the figure's source, not who the story's sources are), unless it
+        # is the one part answered, every other asks what no entry answers, and none of those
+        # comes first: a later question may lean on an earlier one for its subject ("what is
+        # TPS and when does it expire" does not ask when the border order ends).
+        answered = [
+            (part, one) for part, one, _ in full if one.best and one.best.entry_id in ranked
+        ]
+        # The first question, answered whole, is the message's answer even when the whole
+        # message ranks only a later one's entry ("how many enrolled? also does it work on
+        # android": the second part's words outweigh the first's one word).
+        first = full[0] if full else None
+        if (
+            first is not None
+            and not first[2]
+            and first[1].best is not None
+            and first[1].best.coverage >= 1.0
+            and any(one.best and one.best.entry_id in ranked for _, one, _ in full[1:])
+        ):
+            answered = [(first[0], first[1])]
+        if not answered and unanswered and confident == 1:
+            answered = [(part, one) for part, one, after_unanswered in full if not after_unanswered]
+        # "When does it end? is the student loan pause over?": "it" is what the other part
+        # names, which the entry that answers "when does it end" does not speak of.
+        answered = [
+            (part, one)
+            for part, one in answered
+            if one.best and not self._leans_on_other(part, one.best.entry_id, unanswered)
+        ]
+        if not answered:
+            return result
+        # Several parts answered: the first asked, not whichever scores higher (the order a
+        # member asks in says what they want to know first).
+        best = answered[0][1]
+        # The note says the rest is not in the knowledge base: only when it is true of every
+        # other part (a CLOSE part has entries to offer) and one part alone is answered.
+        nothing = len(unanswered) - close
+        return (
+            replace(best, unanswered=nothing) if confident == 1 and not close and nothing else best
+        )
+
+    def _asks_something(self, part: str, answer: Candidate) -> bool:
+        """Whether a part asks a question of its own, not only frames the next one: its entry
+        is asked its kind of question ("who reported this", "how many enrolled") or what its
+        subject is ("what's ATD"), it doubts the report ("is this fake"), or it names
+        OWN_SUBJECT words of substance (not "are those numbers real people")."""
+        text = self._text
+        if answer.alike or text.definition_subject(text.plain_words(part)) is not None:
+            return True
+        if answer.entry_id in self._whole_doubt:
+            return True  # "¿esto es falso?": doubt about the report, answered as such
+        aside = text.never_missing | text.weak_tokens
+        said = [t for t in self.query_tokens(part) if t not in aside and not self._topical(t)]
+        return len(said) >= OWN_SUBJECT
+
+    def _own_question(self, part: str) -> bool:
+        """Whether a part of a message asks a question of its own: words beyond weak ones, a
+        kind of question ("who reported this") or doubt about the report ("¿esto es falso?")."""
+        text = self._text
+        if not text.weak_tokens.issuperset(self.query_tokens(part)):
+            return True
+        if self._doubt(part)[0] is Doubt.WHOLE:
+            return True
+        return bool(KIND_BITS.get(text.question_kind(text.plain_words(part).split()), 0))
+
+    def _leans_on_other(self, part: str, entry_id: str, others: list[str]) -> bool:
+        """Whether `part` names no subject of its own, only a word pointing elsewhere ("when
+        does it end", not "did it launch in NYC"), and another part names something entry
+        `entry_id` never speaks of, and nothing it does: then "it" is that something."""
+        text = self._text
+        if text.reference_words.isdisjoint(text.plain_words(part).split()):
+            return False
+        aside = text.never_missing | text.doubt_tokens
+        if len([t for t in self.query_tokens(part) if t not in aside]) >= OWN_SUBJECT:
+            return False
+        named = self._entry_tokens(self._ids.index(entry_id))
+        for other in others:
+            said = {
+                t for t in self.query_tokens(other) if t not in aside and self._specific(t) >= 1
+            }
+            if said and said.isdisjoint(named):
+                return True
+        return False
