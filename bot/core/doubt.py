@@ -105,15 +105,18 @@ def read_doubt(
         # other words ("what did the ICE official say") ask about something else.
         claim = not words.core.isdisjoint(said)
         return (Doubt.CLAIM, named) if claim else (Doubt.NONE, frozenset())
+    reported = points_elsewhere or not words.whole.isdisjoint(said)
     if words.around.isdisjoint(said):
+        # Asked only whether to trust a thing the topic names, with nothing naming the report
+        # ("is ICE legit", "can I trust the app"), the doubt is about that thing, not the report.
+        if rest and not reported and words.trust.issuperset(said & words.marks):
+            return Doubt.CLAIM, named
         return Doubt.WHOLE, named
     # Beside an outlet, doubt that asks only whether to trust ("is this from a legit outlet")
     # may be about the outlet; an outlet alone ("is newsmax a hoax") names no report.
     if words.trust.issuperset(said & words.marks):
         return Doubt.CLAIM, named
-    if points_elsewhere or not words.whole.isdisjoint(said):
-        return Doubt.WHOLE, named
-    return Doubt.CLAIM, named
+    return (Doubt.WHOLE if reported else Doubt.CLAIM), named
 
 
 def asks_whole_doubt(tokens: Iterable[str], words: DoubtWords) -> bool:

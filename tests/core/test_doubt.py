@@ -54,6 +54,25 @@ def test_the_claim_doubted_is_named_by_its_own_words() -> None:
     )
 
 
+TRUSTING = DoubtWords(WORDS.marks, WORDS.core, WORDS.whole, WORDS.around, frozenset({"true"}))
+
+
+@pytest.mark.parametrize(
+    ("tokens", "pointing", "reading"),
+    [
+        (["ice", "true"], False, Doubt.CLAIM),  # "can I trust ICE": the agency, not the report
+        (["app", "true"], True, Doubt.WHOLE),  # "is this app legit": the report pointed at
+        (["story", "app", "true"], False, Doubt.WHOLE),  # "is the app story legit"
+        (["ice", "hoax"], False, Doubt.WHOLE),  # doubt beyond trust doubts the report
+        (["true"], False, Doubt.WHOLE),  # "legit?": nothing else named
+    ],
+)
+def test_trust_asked_of_a_thing_the_topic_names_does_not_doubt_the_report(
+    tokens: list[str], pointing: bool, reading: Doubt
+) -> None:
+    assert read_doubt(tokens, TRUSTING, ASIDE, _topical, pointing)[0] is reading
+
+
 def test_an_entry_asks_whole_doubt_with_doubt_and_report_words_only() -> None:
     assert asks_whole_doubt(["story", "true"], WORDS)
     assert not asks_whole_doubt(["story"], WORDS)  # no doubt
@@ -152,6 +171,8 @@ def test_doubt_about_one_claim_is_answered_by_that_claims_entry(
         "my asylum claim was denied, what now",  # a denial of one's own case
         "is the moon landing fake",  # doubt about something the knowledge base never names
         "is newsmax legit",  # doubt about an outlet, not the report
+        "can i trust ice",  # trust in the agency, not doubt about the report
+        "is ice legit",
     ],
 )
 def test_words_near_doubt_are_not_doubt_about_the_report(english: Matcher, question: str) -> None:
