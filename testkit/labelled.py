@@ -52,6 +52,7 @@ class Decision:
 
 
 Decide = Callable[[str], Decision]
+Miss = tuple[str, str, str | None]  # (question, expected, answered; None when refused)
 
 
 @dataclass
@@ -81,7 +82,7 @@ class Figures:
     out_of_scope: int
     neighbouring: int
     by_kind: dict[str, Tally] = field(default_factory=dict)  # right = answered / rejected right
-    wrong: tuple[tuple[str, str, str | None], ...] = ()  # (question, expected, answered)
+    wrong: tuple[Miss, ...] = ()
 
 
 def shipped_entries(directory: Path = KNOWLEDGE) -> list[Entry]:
@@ -153,7 +154,7 @@ def evaluate(decide: Decide, items: Sequence[Labelled], entries: Sequence[Entry]
     out_kinds: Counter[str] = Counter()
     rejected_kinds: Counter[str] = Counter()
     by_kind: dict[str, Tally] = {}
-    wrong = []
+    wrong: list[Miss] = []
     for item in items:
         decision = decide(item.question)
         tally = by_kind.setdefault(item.kind or "-", Tally())

@@ -10,13 +10,14 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from .command_rules import ATTACHMENT, SUBCOMMAND_TYPES, typed_value_problems
 from .permissions import command_unavailable, member_permissions
 from .state import ATTACHMENT_SIZE_LIMIT, EVERYONE_PERMISSIONS, Channel, User, World
 
 Json = dict[str, Any]
+T = TypeVar("T")
 
 APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
 CALLBACK_MESSAGE, CALLBACK_DEFER, CALLBACK_DEFER_UPDATE, CALLBACK_UPDATE = 4, 5, 6, 7
@@ -64,7 +65,8 @@ class InteractionHandle:
 
     # --- waiting (called by tests) -------------------------------------------------------------
 
-    async def wait(self, predicate: Callable[[InteractionHandle], Any], what: str) -> Any:
+    async def wait(self, predicate: Callable[[InteractionHandle], T | None], what: str) -> T:
+        """What `predicate` gives once it is truthy; fails the test after WAIT_SECONDS."""
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             result = predicate(self)
