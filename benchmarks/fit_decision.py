@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.decision_data import ROWS
+from benchmarks.semantic_eval import Pooled
 from testkit.decision_fit import (
     VARIANTS,
     Example,
@@ -49,14 +50,9 @@ ByBar = dict[float, dict[str, "Tally"]]  # per bar, per held-out set
 
 
 @dataclass
-class Tally:
-    in_scope: int = 0
-    right: int = 0
-    wrong: int = 0
-    unrelated: int = 0
-    unrelated_rejected: int = 0
-    neighbouring: int = 0
-    neighbouring_rejected: int = 0
+class Tally(Pooled):
+    """The counts of one or more held-out sets, and how many outcomes were approximate."""
+
     approximate: int = 0
 
     def add(self, example: Example, answer: str | None, approximate: bool) -> None:

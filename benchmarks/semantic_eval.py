@@ -148,21 +148,18 @@ class Pooled:
     neighbouring: int = 0
     neighbouring_rejected: int = 0
 
-    def add(self, f: Figures) -> None:
-        self.in_scope += f.in_scope
-        self.right += round(f.recall * f.in_scope)
-        self.wrong += round(f.wrong_confident * f.in_scope)
-        unrelated = f.out_of_scope - f.neighbouring
-        self.unrelated += unrelated
-        self.unrelated_rejected += round(f.rejection_unrelated * unrelated)
-        self.neighbouring += f.neighbouring
-        self.neighbouring_rejected += round((f.rejection_neighbouring or 0.0) * f.neighbouring)
-
 
 def pooled(figures: Sequence[Figures]) -> Pooled:
     total = Pooled()
     for f in figures:
-        total.add(f)
+        total.in_scope += f.in_scope
+        total.right += round(f.recall * f.in_scope)
+        total.wrong += round(f.wrong_confident * f.in_scope)
+        unrelated = f.out_of_scope - f.neighbouring
+        total.unrelated += unrelated
+        total.unrelated_rejected += round(f.rejection_unrelated * unrelated)
+        total.neighbouring += f.neighbouring
+        total.neighbouring_rejected += round((f.rejection_neighbouring or 0.0) * f.neighbouring)
     return total
 
 
