@@ -6,6 +6,7 @@ help come from the catalogue (bot/core/i18n.py); commands work in every language
 
 from __future__ import annotations
 
+import logging
 import textwrap
 from collections.abc import Callable
 
@@ -14,6 +15,8 @@ from bot.core.citations import SOURCE_KIND_LABELS
 from bot.core.engine import Engine
 from bot.core.i18n import N_, Texts, texts
 from bot.core.languages import SOURCE_LANGUAGE, languages
+
+log = logging.getLogger("policybot.console")
 
 WIDTH = 88
 HELP = N_(
@@ -138,3 +141,13 @@ async def chat(
         words = texts(answer.language)
         text, choices = render_answer(answer)
         write(text)
+        await _written_before_the_prompt(engine)
+
+
+async def _written_before_the_prompt(engine: Engine) -> None:
+    """The question log writes on this thread's event loop, which `read` (a blocking `input()`)
+    stops: what is not written before the prompt would be lost if the console were killed
+    there. A database that stays busy delays the prompt a few seconds, not for ever."""
+    problem = await engine.write_questions_now()
+    if problem is not None:
+        log.warning("the questions asked are not saved yet: %s; going on, still trying", problem)

@@ -54,6 +54,7 @@ from bot.core.question_log import NewQuestion, QuestionLog, wait_at_most
 from bot.core.semantic import Meaning, RememberingMeaning
 from bot.core.store import (
     DatabaseBusy,
+    DatabaseFull,
     KnowledgeMark,
     LoggedQuestion,
     Revision,
@@ -262,6 +263,18 @@ class Engine(Writes, Answering, Curation):
         """Questions asked that are not in the database yet: being answered, or answered and
         waiting for the question log to write them."""
         return self._answering + len(self._questions)
+
+    async def write_questions_now(self) -> str | None:
+        """Write the questions asked so far, waiting a few seconds at most: None once they are
+        all in the database, else why not yet (locked, full: the log keeps them, keeps trying)."""
+        if await self._questions.flush(QUESTION_WAIT_SECONDS):
+            return None
+        failure = self._questions.failure
+        if isinstance(failure, DatabaseFull):
+            return "the disk holding the database is full"
+        if isinstance(failure, DatabaseBusy):
+            return "another program holds the database's lock"
+        return str(failure) if failure else "the database is slow"
 
     @contextmanager
     def _answering_one(self) -> Iterator[None]:

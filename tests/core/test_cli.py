@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -170,6 +172,36 @@ async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) ->
     assert "45 migrants" in shown[1] and "WARNING" in shown[1]
     assert "7 million" in shown[2]
     assert "New York Post (anonymous sources)" in shown[3]
+
+
+async def test_the_console_prompts_again_when_the_database_is_locked(
+    open_engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    """Before each prompt the console waits for its questions to be written
+    (tests/ops/test_console_kill.py), but only a bounded while: a database locked by another
+    program gets one line and the console goes on; the question stays queued, and is saved."""
+    monkeypatch.setattr("bot.core.engine.QUESTION_WAIT_SECONDS", 0.2)
+    said_at_the_prompt: list[str] = []
+
+    async with open_engine() as engine:
+        other = sqlite3.connect(tmp_path / "db" / "test.sqlite3", timeout=0)
+
+        def read(_prompt: str) -> str:
+            if not said_at_the_prompt:
+                said_at_the_prompt.append("")
+                other.execute("BEGIN IMMEDIATE")  # another program takes the write lock
+                return "what is the capital of France?"
+            said_at_the_prompt[0] = caplog.text  # prompted again, though it is still locked
+            other.rollback()  # it lets go
+            return "quit"
+
+        with contextlib.closing(other):
+            await chat(engine, read=read, write=lambda _: None)
+    assert said_at_the_prompt[0].count("the questions asked are not saved yet") == 1
+    with contextlib.closing(sqlite3.connect(tmp_path / "db" / "test.sqlite3")) as db:
+        assert db.execute("SELECT text FROM questions").fetchall() == [
+            ("what is the capital of France?",)
+        ]
 
 
 async def test_the_console_source_list_counts_one_entry_in_the_singular(engine: Engine) -> None:

@@ -111,8 +111,9 @@ def child(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Child]:
         threading.Thread(target=_read, args=(stream, output), daemon=True).start()
     if request.param == "console":
         assert process.stdin is not None
-        # Then the console waits at its prompt: its event loop waits too, so the question log
-        # writes the question only once the console leaves.
+        # The question log holds the question, so the console gives up waiting for it to be
+        # written (bot/console.py: a few seconds) and prompts; it is still being written when
+        # the console leaves.
         process.stdin.write(QUESTION.encode() + b"\n")
         process.stdin.flush()
     try:
