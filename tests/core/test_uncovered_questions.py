@@ -92,3 +92,29 @@ def test_an_uncovered_first_part_is_noted(english: Matcher, question: str) -> No
     # A first part the entry answers leaves nothing to note.
     covered = english.match("where does the 7 million number come from, and is it people")
     assert covered.unanswered == 0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "oye y en qué ciudades ya anda la prueba esa",
+        "¿en qué ciudades van a probar la aplicación primero?",
+        "¿cuál fue la ciudad con más detenciones en la frontera?",
+    ],
+)
+def test_which_in_spanish_asks_which(spanish: Matcher, question: str) -> None:
+    # "en qué ciudades" asks which cities, as English "which": the entry asked whether the app
+    # starts in a few cities does not say which, nor the border figures which city led.
+    assert spanish.match(question).tier is not Tier.CONFIDENT
+    kind = spanish._text.question_kind
+    assert kind("en que ciudades anda".split()) == kind(["cual"]) == "which"
+    # …while "en qué momento" still asks when and "en qué consiste" what something is.
+    assert kind("en que momento termina".split()) == "when"
+    assert kind("en que consiste la app".split()) == ""
+    for asked, entry in (
+        ("en que momento termina la proclamacion", "eo-lift-conditions"),
+        ("¿en qué consiste la app de ICE?", "ice-check-in-app"),
+    ):
+        result = spanish.match(asked)
+        assert result.tier is Tier.CONFIDENT and result.best is not None
+        assert result.best.entry_id == entry
