@@ -124,8 +124,16 @@ class Ranking(Autocompleting):
         subject = self._text.definition_subject(plain)
         if subject is None:
             return []
-        frame = set(plain.split()).difference(subject.split()) | self._text.framing_words
-        return [token for token in weights if typed[token] not in frame]
+        words = plain.split()
+        frame = set(words).difference(subject.split()) | self._text.framing_words
+        # A name joined from several words ("app store") is the subject's only when said in it:
+        # "what's the ICE app that's listed in the app store" asks what the ICE app is.
+        joined = {token for _, token in self._text.phrase_parts(subject)}
+        return [
+            token
+            for token in weights
+            if typed[token] not in frame and (typed[token] in words or token in joined)
+        ]
 
     def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> int:
         """Whether the entry is asked what the subject is: one of the things its "what is"

@@ -118,3 +118,24 @@ def test_which_in_spanish_asks_which(spanish: Matcher, question: str) -> None:
         result = spanish.match(asked)
         assert result.tier is Tier.CONFIDENT and result.best is not None
         assert result.best.entry_id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the ice check-in app that's in the google play store",
+        "whats the ice app thats listed on the app store",
+    ],
+)
+def test_a_store_that_lists_the_thing_asked_about_is_not_the_subject(
+    english: Matcher, question: str
+) -> None:
+    # Asked what the ICE app is, where it is listed describes it: the entry on whether the
+    # store approved it, which shares more of the words, is not asked what the app is.
+    result = english.match(question)
+    assert result.tier is not Tier.CONFIDENT
+    assert english._subject(
+        "whats the ice app thats listed on the app store",
+        {"ice": 1.0, "app": 1.0, "list": 1.0, "appstore": 1.0},
+        {"ice": "ice", "app": "app", "list": "listed", "appstore": "appstore"},
+    ) == ["ice", "app"]
