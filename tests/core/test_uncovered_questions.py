@@ -139,3 +139,22 @@ def test_a_store_that_lists_the_thing_asked_about_is_not_the_subject(
         {"ice": 1.0, "app": 1.0, "list": 1.0, "appstore": 1.0},
         {"ice": "ice", "app": "app", "list": "listed", "appstore": "appstore"},
     ) == ["ice", "app"]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="'cuál es X' asks what X is (as 'what is'), read as 'which' since d4a29ce"
+)
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("oye cuál es la fuente de esto", "who-are-the-sources"),
+        ("cuáles son las fuentes de la nota", "who-are-the-sources"),
+        ("cuál es el problema con la app", "app-glitches"),
+        ("cuál es el número de personas en atd", "atd-numbers"),
+    ],
+)
+def test_cual_es_in_spanish_asks_what(spanish: Matcher, question: str, entry: str) -> None:
+    # The entry explains every word; only the which-kind read of "cuál es" refuses it.
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == entry
