@@ -73,15 +73,18 @@ SETS = {
     # Round 9, written blind the same way; run once before and once after the ninth round.
     "blind9": QUESTIONS / "blind9-en.tsv",
     "blind9-es": QUESTIONS / "blind9-es.tsv",
+    # Round 10, written blind the same way; run once before and once after the tenth round.
+    "blind10": QUESTIONS / "blind10-en.tsv",
+    "blind10-es": QUESTIONS / "blind10-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind9(-es) were each run once before and once
+# blind, blind2(-es), blind-es, blind3(-es) … blind10(-es) were each run once before and once
 # after their round: seen, so tuning data now. A next round measures itself on a new set
-# (blind10). (Spanish tuning sets: tune-<code>, below.)
+# (blind11). (Spanish tuning sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
-    *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"),
+    *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -96,6 +99,7 @@ TUNING = (
     "blind7-es",
     "blind8-es",
     "blind9-es",
+    "blind10-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (
