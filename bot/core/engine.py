@@ -19,10 +19,11 @@ import copy
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from bot.core.answers import (
     WHERE_THINGS_STAND,
@@ -32,7 +33,7 @@ from bot.core.answers import (
     suggestion,
 )
 from bot.core.backends import open_store
-from bot.core.background import running, to_the_end
+from bot.core.background import InFlight, running, to_the_end
 from bot.core.claims import CheckedClaim
 from bot.core.engine_answering import Answering
 from bot.core.engine_curation import Curation
@@ -50,7 +51,7 @@ from bot.core.languages import SOURCE_LANGUAGE, topic_title
 from bot.core.matcher import Thresholds, Tier
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean
-from bot.core.question_log import NewQuestion, QuestionLog, wait_at_most
+from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.semantic import Meaning, RememberingMeaning
 from bot.core.store import (
     DatabaseBusy,
@@ -64,6 +65,8 @@ from bot.core.store import (
     Vote,
     utc_now,
 )
+
+T = TypeVar("T")
 
 ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
 REFRESH_SECONDS = 2.0
@@ -108,9 +111,7 @@ class Engine(Writes, Answering, Curation):
     ) -> None:
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
         self._questions = QuestionLog(store)
-        self._answering = 0  # questions being answered, not recorded yet (`ask`, `check_claim`)
-        self._none_answering = asyncio.Event()
-        self._none_answering.set()
+        self._answering = InFlight()  # questions being answered, not recorded yet
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         super().__init__(store, knowledge, thresholds, mark, meaning)
 
@@ -177,7 +178,7 @@ class Engine(Writes, Answering, Curation):
         question log and stop it."""
         try:
             await asyncio.to_thread(closing.join)
-            await wait_at_most(self._none_answering, QUESTION_WAIT_SECONDS)
+            await self._answering.none_left(QUESTION_WAIT_SECONDS)
         finally:
             await self._questions.close()
 
@@ -240,10 +241,14 @@ class Engine(Writes, Answering, Curation):
         preferred_language: str | None = None,
         detected: Detected | None = None,
     ) -> Answer:
-        """Answer a question and log it for the unanswered queue and usage counts."""
-        with self._answering_one():
+        """Answer a question and log it for the unanswered queue and usage counts: logged
+        once asked, even if the caller stops waiting for the answer (is cancelled)."""
+
+        async def answered() -> Answer:
             answer = await self.answer_off_loop(question, preferred_language, detected=detected)
             return await self._logged(answer, asker, channel)
+
+        return await self._recorded_anyway(answered())
 
     async def check_claim(
         self,
@@ -254,15 +259,18 @@ class Engine(Writes, Answering, Curation):
         preferred_language: str | None = None,
         detected: Detected | None = None,
     ) -> CheckedClaim:
-        """`claim`, with the winning part logged like a question."""
-        with self._answering_one():
-            checked = await self.claim_off_loop(text, preferred_language, detected=detected)
-            return replace(checked, answer=await self._logged(checked.answer, asker, channel))
+        """`claim`, with the winning part logged like a question (as `ask` logs it)."""
+
+        async def checked() -> CheckedClaim:
+            found = await self.claim_off_loop(text, preferred_language, detected=detected)
+            return replace(found, answer=await self._logged(found.answer, asker, channel))
+
+        return await self._recorded_anyway(checked())
 
     def unsaved_questions(self) -> int:
         """Questions asked that are not in the database yet: being answered, or answered and
         waiting for the question log to write them."""
-        return self._answering + len(self._questions)
+        return self._answering.count + len(self._questions)
 
     async def write_questions_now(self) -> str | None:
         """Write the questions asked so far, waiting a few seconds at most: None once they are
@@ -276,17 +284,15 @@ class Engine(Writes, Answering, Curation):
             return "another program holds the database's lock"
         return str(failure) if failure else "the database is slow"
 
-    @contextmanager
-    def _answering_one(self) -> Iterator[None]:
-        """Count a question from its matching to its record: closing waits for them."""
-        self._answering += 1
-        self._none_answering.clear()
-        try:
-            yield
-        finally:
-            self._answering -= 1
-            if not self._answering:
-                self._none_answering.set()
+    async def _recorded_anyway(self, asked: Coroutine[Any, Any, T]) -> T:
+        """Answer and log a question (`asked`), counted until it is logged, so that closing
+        waits for it; if the caller is cancelled meanwhile, it is answered and logged all the
+        same. Words-only, answering never leaves the event loop, so nothing can come between
+        an answer and its record: no task is needed (the answer is ready in one step)."""
+        if self.meaning is None:
+            with self._answering.one():
+                return await asked
+        return await self._answering.carried(asked)
 
     async def open_entry(
         self,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from bot.core.background import wait_at_most
 from bot.core.matcher import Tier
 
 log = logging.getLogger("policybot.questions")
@@ -42,18 +43,6 @@ class NewQuestion:
     score: float
     picked: bool = False  # an entry opened from a button, not a question typed
     language: str = "en"  # the language it was asked in
-
-
-async def wait_at_most(event: asyncio.Event, seconds: float) -> bool:
-    """Wait for `event`, at most `seconds`; True if it is set. (Not `asyncio.wait_for`: on
-    Python 3.11 it can swallow a cancellation that arrives as the event is set, and then this
-    log's writer would never stop.)"""
-    waiter = asyncio.ensure_future(event.wait())
-    try:
-        await asyncio.wait({waiter}, timeout=seconds)
-    finally:
-        waiter.cancel()
-    return event.is_set()
 
 
 class QuestionSink(Protocol):
