@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bot.core import question_spill
 from bot.core.answers import (
     WHERE_THINGS_STAND,
     Answer,
@@ -32,7 +33,7 @@ from bot.core.answers import (
     answer_entry,
     suggestion,
 )
-from bot.core.backends import open_store
+from bot.core.backends import database_file, open_store
 from bot.core.background import InFlight, running, to_the_end
 from bot.core.claims import CheckedClaim
 from bot.core.engine_answering import Answering
@@ -108,9 +109,12 @@ class Engine(Writes, Answering, Curation):
         thresholds: Thresholds,
         mark: KnowledgeMark | None = None,
         meaning: Meaning | None = None,
+        *,
+        spill: Path | None = None,
     ) -> None:
+        """`spill`: where questions the database will not take are kept (question_log.py)."""
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
-        self._questions = QuestionLog(store)
+        self._questions = QuestionLog(store, spill=spill)
         self._answering = InFlight()  # questions being answered, not recorded yet
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         super().__init__(store, knowledge, thresholds, mark, meaning)
@@ -141,7 +145,11 @@ class Engine(Writes, Answering, Curation):
                     announced=True,  # nothing to tell moderators
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
-            engine = cls(store, await store.current(), thresholds or Thresholds(), mark, meaning)
+            file = database_file(database)
+            spill = None if str(file) == ":memory:" else question_spill.beside(file)
+            engine = cls(
+                store, await store.current(), thresholds or Thresholds(), mark, meaning, spill=spill
+            )
             # Word lists load on first use (seconds on a busy machine): load them now, not
             # on the event loop while the first member's question waits.
             await asyncio.to_thread(engine.language_of, WARM_UP_TEXT)

@@ -5,18 +5,24 @@ block of ids reserved in advance) and queues it; a background task writes the qu
 batches, one transaction each, retrying while the database is locked or full. The queue is
 bounded: when it is full the question is not logged (and gets no id, so no vote buttons), and
 the loss is counted and logged, never the answer. `close` writes what is left.
+
+What is still queued when `close` has waited its while goes to a spill file beside the
+database (bot.core.question_spill), queued again at the next start.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
+from bot.core import question_spill
 from bot.core.background import wait_at_most
 from bot.core.matcher import Tier
 
@@ -26,6 +32,7 @@ CAPACITY = 20_000
 BATCH = 500
 ID_BLOCK = 1_000
 RETRY_SECONDS = (0.05, 0.2, 1.0, 5.0)
+CLOSE_SECONDS = 10.0  # how long `close` tries to write what is queued before spilling it
 # After the first question of a quiet spell, wait this long for more to write with it: one
 # transaction (and one trip to the database thread) per batch, not per question.
 LINGER_SECONDS = 0.05
@@ -44,6 +51,13 @@ class NewQuestion:
     picked: bool = False  # an entry opened from a button, not a question typed
     language: str = "en"  # the language it was asked in
 
+    def as_fields(self) -> dict[str, Any]:
+        return dataclasses.asdict(self) | {"tier": self.tier.value}
+
+    @classmethod
+    def from_fields(cls, fields: dict[str, Any]) -> NewQuestion:
+        return cls(**(fields | {"tier": Tier(fields["tier"])}))
+
 
 class QuestionSink(Protocol):
     async def reserve_question_ids(self, count: int) -> range:
@@ -51,13 +65,25 @@ class QuestionSink(Protocol):
         ...
 
     async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
-        """Insert the batch in one transaction, all or nothing."""
+        """Insert the batch in one transaction, all or nothing; a question whose id is logged
+        already is skipped (it was spilled as it was being written)."""
         ...
 
 
 class QuestionLog:
-    def __init__(self, sink: QuestionSink, *, capacity: int = CAPACITY, batch: int = BATCH) -> None:
+    def __init__(
+        self,
+        sink: QuestionSink,
+        *,
+        capacity: int = CAPACITY,
+        batch: int = BATCH,
+        spill: Path | None = None,
+    ) -> None:
+        """`spill`: the file for questions that cannot be written (None: they are counted
+        and logged)."""
         self._sink = sink
+        self._spill = spill
+        self._spill_stale = False  # the spill file holds questions written since
         self.capacity = capacity
         self.batch = batch
         self._queue: deque[NewQuestion] = deque()
@@ -78,6 +104,12 @@ class QuestionLog:
         return len(self._queue)
 
     async def start(self) -> None:
+        """Queue the questions spilled at the last stop first, then start writing."""
+        self._queue.extend(self._spilled())
+        if self._queue:
+            self._spill_stale = True
+            self._drained.clear()
+            self._wake.set()
         with contextlib.suppress(Exception):  # no ids yet: the writer keeps trying
             await self._reserve()
         self._task = asyncio.create_task(self._run(), name="question-log writer")
@@ -149,31 +181,37 @@ class QuestionLog:
             await wait_at_most(self._batch_written, remaining)
         return True
 
-    async def close(self, timeout: float = 10.0) -> None:
-        """Write what is queued (for up to `timeout`), then stop."""
+    async def close(self, timeout: float | None = None) -> None:
+        """Write what is queued (for up to `timeout`, CLOSE_SECONDS by default), then stop;
+        what is still queued then goes to the spill file."""
         if self._task is None:
             return
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + (CLOSE_SECONDS if timeout is None else timeout)
         # Again while questions remain: one may be recorded as the writer empties the queue.
         while self._queue and loop.time() < deadline:
             await self.flush(deadline - loop.time())
-        if self._queue:
-            log.error(
-                "shutting down with %d questions not logged (%s)",
-                len(self._queue),
-                self.failing or "database slow",
-            )
         self._closed = True  # what is recorded from now on would never be written
         self._task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
         self._task = None
+        if self._queue:
+            log.error(
+                "shutting down with %d questions not written to the database (%s)",
+                len(self._queue),
+                self.failing or "database slow",
+            )
+        if self._queue or self._spill_stale:
+            self._save_spill()
+            self._queue.clear()
 
     async def _run(self) -> None:
         failures = 0
         while True:
             if not self._queue:
+                if self._spill_stale:
+                    self._save_spill()  # what was spilled is written now
                 self._drained.set()
                 self._wake.clear()
                 await self._wake.wait()
@@ -202,3 +240,41 @@ class QuestionLog:
             if self.failing is not None:
                 log.warning("question log written again after: %s", self.failing)
             failures, self.failing, self.failure = 0, None, None
+
+    def _spilled(self) -> list[NewQuestion]:
+        """The questions in the spill file, to queue again."""
+        if self._spill is None:
+            return []
+        try:
+            spilled = question_spill.load(self._spill)
+        except OSError as error:
+            log.error("cannot read the unsaved questions in %s: %s", self._spill, error)
+            return []
+        questions: list[NewQuestion] = []
+        for fields in spilled:
+            try:
+                questions.append(NewQuestion.from_fields(fields))
+            except (TypeError, ValueError, KeyError) as error:
+                log.warning("%s: a line is not a question, skipped: %s", self._spill.name, error)
+        if questions:
+            log.warning("%d questions not saved at the last stop: writing them now", len(questions))
+        return questions
+
+    def _save_spill(self) -> None:
+        """Keep the questions still queued in the spill file (or count the loss)."""
+        keeping = list(self._queue)
+        count = len(keeping)
+        self._spill_stale = bool(self._queue)
+        if self._spill is None:
+            if count:
+                log.error("%d questions not logged (no file to keep them in)", count)
+            return
+        try:
+            kept = question_spill.save(self._spill, (q.as_fields() for q in keeping))
+        except OSError as error:
+            log.error("%d questions not logged: cannot write %s: %s", count, self._spill, error)
+            return
+        if kept < count:
+            log.error("%d questions not logged: %s is full", count - kept, self._spill.name)
+        if kept:
+            log.warning("%d questions kept in %s, to write at the next start", kept, self._spill)

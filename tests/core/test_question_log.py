@@ -199,3 +199,37 @@ async def test_a_question_recorded_while_close_writes_the_last_batch_is_written_
     await questions.close()
     assert late and late[0] is not None
     assert [q.id for q in sink.written] == [first, late[0]]
+
+
+async def test_questions_not_written_by_shutdown_are_kept_for_the_next_start(
+    tmp_path: Path,
+) -> None:
+    spill = tmp_path / "db.sqlite3.unsaved-questions.jsonl"
+    sink = FakeSink()
+    questions = QuestionLog(sink, spill=spill)
+    await questions.start()
+    sink.failing = OSError("database or disk is full")  # for the whole of close's wait
+    ids = [questions.record(question(n)) for n in range(3)]
+    await questions.close(timeout=0.3)
+    assert sink.written == [] and spill.exists()
+
+    sink.failing = None  # the next start, with room on the disk again
+    again = QuestionLog(sink, spill=spill)
+    await again.start()
+    assert await again.flush(timeout=3.0)
+    assert [(q.id, q.text) for q in sink.written] == [(i, f"q{n}") for n, i in enumerate(ids)]
+    assert not spill.exists()  # written: nothing left to keep
+    await again.close()
+
+
+async def test_without_room_for_the_spill_file_the_loss_is_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    sink = FakeSink()
+    questions = QuestionLog(sink, spill=tmp_path / "no such folder" / "spill.jsonl")
+    await questions.start()
+    sink.failing = OSError("database or disk is full")
+    for n in range(3):
+        questions.record(question(n))
+    await questions.close(timeout=0.2)
+    assert "3 questions not logged" in caplog.text

@@ -38,3 +38,31 @@ async def test_a_question_whose_asker_stopped_waiting_is_logged_once(
         assert engine.unsaved_questions() == 1  # being answered still: closing waits for it
         slow.release.set()
     assert logged(database) == [(QUESTION, "test")]
+
+
+async def test_questions_the_database_would_not_take_at_shutdown_wait_for_the_next_start(
+    tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holds the database's lock for the whole of the question log's bounded
+    wait at shutdown: the questions go to a file beside the database, and the next start
+    writes them, under the ids their answers (and vote buttons) carry."""
+    monkeypatch.setattr("bot.core.question_log.CLOSE_SECONDS", 0.3)
+    database = tmp_path / "db.sqlite3"
+    async with Engine.open(database, knowledge_dir):
+        pass  # created and seeded
+    other = sqlite3.connect(database, timeout=0)
+    with contextlib.closing(other):
+        async with Engine.open(database, knowledge_dir) as engine:
+            other.execute("BEGIN IMMEDIATE")  # held until the engine has closed
+            ids = [(await engine.ask(text)).question_id for text in ("how do I renew", QUESTION)]
+        other.rollback()
+    assert logged(database) == []
+    spill = tmp_path / "db.sqlite3.unsaved-questions.jsonl"
+    assert spill.exists()
+    async with Engine.open(database, knowledge_dir) as engine:
+        assert await engine.write_questions_now() is None
+        assert [q.text for q in await engine.unanswered()] == ["how do I renew"]
+    assert [text for text, _ in logged(database)] == ["how do I renew", QUESTION]
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        assert [i for (i,) in db.execute("SELECT id FROM questions ORDER BY id")] == ids
+    assert not spill.exists()
