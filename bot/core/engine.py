@@ -114,7 +114,7 @@ class Engine(Writes, Answering, Curation):
     ) -> None:
         """`spill`: where questions the database will not take are kept (question_log.py)."""
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
-        self._questions = QuestionLog(store, spill=spill)
+        self._questions = QuestionLog(store, spill=spill, unavailable=(StoreError, OSError))
         self._answering = InFlight()  # questions being answered, not recorded yet
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         super().__init__(store, knowledge, thresholds, mark, meaning)

@@ -6,8 +6,11 @@ batches, one transaction each, retrying while the database is locked or full. Th
 bounded: when it is full the question is not logged (and gets no id, so no vote buttons), and
 the loss is counted and logged, never the answer. `close` writes what is left.
 
-What is still queued when `close` has waited its while goes to a spill file beside the
-database (bot.core.question_spill), queued again at the next start.
+What cannot be written goes to a spill file beside the database (bot.core.question_spill),
+queued again at the next start: what is still queued when `close` has waited its while, and
+the rows of a batch that fails `SET_ASIDE_AFTER` times with an error of its own (not the
+database being locked or full), which is then written row by row so that one row the database
+rejects every time does not hold up the rest.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import contextlib
 import dataclasses
 import logging
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,6 +35,9 @@ CAPACITY = 20_000
 BATCH = 500
 ID_BLOCK = 1_000
 RETRY_SECONDS = (0.05, 0.2, 1.0, 5.0)
+# Failures of one batch, with an error that is not the database being unavailable, before its
+# rows are written one by one and those rejected are set aside (some 11 s of tries).
+SET_ASIDE_AFTER = 6
 CLOSE_SECONDS = 10.0  # how long `close` tries to write what is queued before spilling it
 # After the first question of a quiet spell, wait this long for more to write with it: one
 # transaction (and one trip to the database thread) per batch, not per question.
@@ -78,11 +84,15 @@ class QuestionLog:
         capacity: int = CAPACITY,
         batch: int = BATCH,
         spill: Path | None = None,
+        unavailable: tuple[type[Exception], ...] = (OSError,),
     ) -> None:
         """`spill`: the file for questions that cannot be written (None: they are counted
-        and logged)."""
+        and logged); `unavailable`: the errors that mean the database cannot be written at
+        all for now (locked, full), retried for as long as they last."""
         self._sink = sink
         self._spill = spill
+        self._unavailable = unavailable
+        self._set_aside: list[NewQuestion] = []  # rejected rows, kept in the spill file
         self._spill_stale = False  # the spill file holds questions written since
         self.capacity = capacity
         self.batch = batch
@@ -208,10 +218,11 @@ class QuestionLog:
 
     async def _run(self) -> None:
         failures = 0
+        rejections = 0  # of those, failures that were not the database being unavailable
         while True:
             if not self._queue:
                 if self._spill_stale:
-                    self._save_spill()  # what was spilled is written now
+                    self._save_spill()  # what was spilled is written now: only the rejected
                 self._drained.set()
                 self._wake.clear()
                 await self._wake.wait()
@@ -226,6 +237,12 @@ class QuestionLog:
                 await self._sink.log_questions(batch)
             except Exception as error:  # locked, full, gone: keep the queue, try again
                 failures += 1
+                if not isinstance(error, self._unavailable):
+                    rejections += 1
+                if rejections >= SET_ASIDE_AFTER:
+                    await self._one_by_one(batch)
+                    failures = rejections = 0
+                    continue
                 if self.failing is None:
                     log.warning("cannot write the question log yet, will retry: %s", error)
                 self.failing, self.failure = str(error), error
@@ -235,11 +252,33 @@ class QuestionLog:
                 continue
             for _ in batch:
                 self._queue.popleft()
-            written, self._batch_written = self._batch_written, asyncio.Event()
-            written.set()
+            self._one_written()
             if self.failing is not None:
                 log.warning("question log written again after: %s", self.failing)
-            failures, self.failing, self.failure = 0, None, None
+            failures = rejections = 0
+            self.failing, self.failure = None, None
+
+    def _one_written(self) -> None:
+        written, self._batch_written = self._batch_written, asyncio.Event()
+        written.set()
+
+    async def _one_by_one(self, batch: Sequence[NewQuestion]) -> None:
+        """Write a batch that keeps failing row by row, setting aside the rows the database
+        rejects; stop (the rest stays queued) if it turns out to be unavailable after all."""
+        rejected: list[NewQuestion] = []
+        for question in batch:
+            try:
+                await self._sink.log_questions([question])
+            except self._unavailable:
+                break
+            except Exception as error:
+                log.error("the database rejects a question, set aside: %s", error)
+                rejected.append(question)
+            self._queue.popleft()
+        self._one_written()
+        if rejected:
+            self._set_aside += rejected
+            self._save_spill()
 
     def _spilled(self) -> list[NewQuestion]:
         """The questions in the spill file, to queue again."""
@@ -261,9 +300,9 @@ class QuestionLog:
         return questions
 
     def _save_spill(self) -> None:
-        """Keep the questions still queued in the spill file (or count the loss)."""
-        keeping = list(self._queue)
-        count = len(keeping)
+        """Keep the rejected rows and those still queued in the spill file (or count the loss)."""
+        keeping: Iterable[NewQuestion] = [*self._set_aside, *self._queue]
+        count = len(self._set_aside) + len(self._queue)
         self._spill_stale = bool(self._queue)
         if self._spill is None:
             if count:

@@ -1,10 +1,11 @@
 """Questions the database would not take, kept in a small file beside it until it does.
 
 When the question log cannot write its queue before the program stops (the disk stays full, or
-another program holds the database's lock, for the whole bounded wait), those questions go to
-this file: one JSON object a line, at most `MAX_BYTES`. The next start queues them again, with
-the ids they were answered under, so the unanswered queue and any vote on them survive. If even
-the file cannot be written, the count lost is logged.
+another program holds the database's lock, for the whole bounded wait), or when the database
+rejects a row every time, those questions go to this file: one JSON object a line, at most
+`MAX_BYTES`. The next start queues them again, with the ids they were answered under, so the
+unanswered queue and any vote on them survive. If even the file cannot be written, the count
+lost is logged.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import asyncio
 import copy
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,16 @@ async def test_a_question_recorded_while_close_writes_the_last_batch_is_written_
     assert [q.id for q in sink.written] == [first, late[0]]
 
 
+class RejectsOne(FakeSink):
+    """A database that rejects one row every time (as a constraint would), whatever else is
+    in its batch; an error of the row's own, not a locked or full database."""
+
+    async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
+        if any(q.text == "bad" for q in batch):
+            raise ValueError("the database rejects this row")
+        await super().log_questions(batch)
+
+
 async def test_questions_not_written_by_shutdown_are_kept_for_the_next_start(
     tmp_path: Path,
 ) -> None:
@@ -233,3 +244,42 @@ async def test_without_room_for_the_spill_file_the_loss_is_counted(
         questions.record(question(n))
     await questions.close(timeout=0.2)
     assert "3 questions not logged" in caplog.text
+
+
+async def test_a_row_the_database_always_rejects_is_set_aside_and_the_rest_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.core.question_log.RETRY_SECONDS", (0.01,))
+    spill = tmp_path / "spill.jsonl"
+    sink = RejectsOne()
+    questions = QuestionLog(sink, spill=spill)
+    await questions.start()
+    bad = questions.record(replace(question(0), text="bad"))
+    good = [questions.record(question(n)) for n in range(1, 5)]
+    assert await questions.flush(timeout=3.0)  # not held up for ever by the bad row
+    assert [q.id for q in sink.written] == good
+    later = questions.record(question(5))
+    assert await questions.flush(timeout=3.0)
+    assert sink.written[-1].id == later
+    await questions.close()
+    kept = QuestionLog(FakeSink(), spill=spill)  # set aside, in the spill file
+    await kept.start()
+    assert [q.id for q in kept._queue] == [bad]
+    await kept.close()
+
+
+async def test_a_locked_or_full_database_is_waited_for_not_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.core.question_log.RETRY_SECONDS", (0.01,))
+    sink = FakeSink()
+    questions = QuestionLog(sink, spill=tmp_path / "spill.jsonl")
+    await questions.start()
+    sink.failing = OSError("database or disk is full")
+    ids = [questions.record(question(n)) for n in range(3)]
+    assert not await questions.flush(timeout=0.5)  # many more tries than SET_ASIDE_AFTER
+    sink.failing = None
+    assert await questions.flush(timeout=3.0)
+    assert [q.id for q in sink.written] == ids
+    await questions.close()
+    assert not (tmp_path / "spill.jsonl").exists()
