@@ -40,7 +40,7 @@ from bot.core.engine_answering import Answering
 from bot.core.engine_curation import Curation
 from bot.core.engine_writes import Writes
 from bot.core.events import ModerationEvent
-from bot.core.i18n import N_
+from bot.core.i18n import N_, Marked
 from bot.core.knowledge import (
     KnowledgeSet,
     load_directory,
@@ -80,6 +80,10 @@ NOT_RECORDED_YET = N_(
     "the database is slow: the answer is not recorded yet, so nothing was changed — try again "
     "in a moment"
 )
+# Why the questions asked are not in the database yet (`write_questions_now`).
+DISK_FULL = N_("the disk holding the database is full")
+LOCK_HELD = N_("another program holds the database's lock")
+SLOW = N_("the database is slow")
 WARM_UP_TEXT = "is the check-in app real?"
 
 
@@ -282,15 +286,16 @@ class Engine(Writes, Answering, Curation):
 
     async def write_questions_now(self) -> str | None:
         """Write the questions asked so far, waiting a few seconds at most: None once they are
-        all in the database, else why not yet (locked, full: the log keeps them, keeps trying)."""
+        all in the database, else why not yet (locked, full: the log keeps them, keeps trying),
+        in English that a front end can say in its reader's language (`said`)."""
         if await self._questions.flush(QUESTION_WAIT_SECONDS):
             return None
         failure = self._questions.failure
         if isinstance(failure, DatabaseFull):
-            return "the disk holding the database is full"
+            return Marked(DISK_FULL)
         if isinstance(failure, DatabaseBusy):
-            return "another program holds the database's lock"
-        return str(failure) if failure else "the database is slow"
+            return Marked(LOCK_HELD)
+        return str(failure) if failure else Marked(SLOW)
 
     async def _recorded_anyway(self, asked: Coroutine[Any, Any, T]) -> T:
         """Answer and log a question (`asked`), counted until it is logged, so that closing
