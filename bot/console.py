@@ -128,7 +128,10 @@ async def chat(
             continue
         if line.isdigit() and 1 <= int(line) <= len(choices):
             picked = choices[int(line) - 1].entry_id
-            answer = engine.answer_for_entry(picked, language=words.code)
+            # Logged as a pick, as a Discord button's is: it counts in usage, takes votes.
+            answer = await engine.open_entry(
+                picked, asker="console", channel="console", language=words.code
+            )
             if answer is None:
                 write(words.gettext("That entry has since been removed."))
                 continue

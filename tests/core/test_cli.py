@@ -218,6 +218,18 @@ async def test_the_console_prompts_again_when_the_database_is_locked(
         assert db.execute("SELECT text FROM questions").fetchall() == [(question,)]
 
 
+async def test_an_entry_opened_by_number_in_the_console_is_logged_as_a_pick(
+    open_engine: Any, tmp_path: Path
+) -> None:
+    """As a Discord button's pick is: it counts in usage and can take a vote."""
+    typed = iter(["how many migrants were enrolled?", "1", "quit"])
+    async with open_engine() as engine:
+        await chat(engine, read=lambda _: next(typed), write=lambda _: None)
+    with contextlib.closing(sqlite3.connect(tmp_path / "db" / "test.sqlite3")) as db:
+        rows = db.execute("SELECT channel, entry_id, picked FROM questions ORDER BY id")
+        assert rows.fetchall() == [("console", "enrolled-45", 0), ("console", "apprehended-7m", 1)]
+
+
 async def test_the_console_source_list_counts_one_entry_in_the_singular(engine: Engine) -> None:
     listing = render_sources(engine)
     assert "U.S. Customs and Border Protection (agency data): 1 entry\n" in listing + "\n"
