@@ -20,7 +20,7 @@ import contextlib
 import dataclasses
 import logging
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -94,6 +94,9 @@ class QuestionLog:
         self._unavailable = unavailable
         self._set_aside: list[NewQuestion] = []  # rejected rows, kept in the spill file
         self._spill_stale = False  # the spill file holds questions written since
+        # Every question this log read from the spill file or put there: any other question
+        # in it is another process's (a command run beside the bot), and stays.
+        self._known: set[NewQuestion] = set()
         self.capacity = capacity
         self.batch = batch
         self._queue: deque[NewQuestion] = deque()
@@ -282,6 +285,13 @@ class QuestionLog:
 
     def _spilled(self) -> list[NewQuestion]:
         """The questions in the spill file, to queue again."""
+        questions = self._read_spill()
+        self._known.update(questions)
+        if questions:
+            log.warning("%d questions not saved at the last stop: writing them now", len(questions))
+        return questions
+
+    def _read_spill(self) -> list[NewQuestion]:
         if self._spill is None:
             return []
         try:
@@ -295,25 +305,26 @@ class QuestionLog:
                 questions.append(NewQuestion.from_fields(fields))
             except (TypeError, ValueError, KeyError) as error:
                 log.warning("%s: a line is not a question, skipped: %s", self._spill.name, error)
-        if questions:
-            log.warning("%d questions not saved at the last stop: writing them now", len(questions))
         return questions
 
     def _save_spill(self) -> None:
-        """Keep the rejected rows and those still queued in the spill file (or count the loss)."""
-        keeping: Iterable[NewQuestion] = [*self._set_aside, *self._queue]
-        count = len(self._set_aside) + len(self._queue)
+        """Keep the rejected rows and those still queued in the spill file, with any another
+        process put there meanwhile (or count the loss)."""
+        ours = [*self._set_aside, *self._queue]
         self._spill_stale = bool(self._queue)
         if self._spill is None:
-            if count:
-                log.error("%d questions not logged (no file to keep them in)", count)
+            if ours:
+                log.error("%d questions not logged (no file to keep them in)", len(ours))
             return
+        others = [q for q in self._read_spill() if q not in self._known]
+        self._known.update(ours)
+        count = len(others) + len(ours)
         try:
-            kept = question_spill.save(self._spill, (q.as_fields() for q in keeping))
+            kept = question_spill.save(self._spill, (q.as_fields() for q in [*others, *ours]))
         except OSError as error:
             log.error("%d questions not logged: cannot write %s: %s", count, self._spill, error)
             return
         if kept < count:
             log.error("%d questions not logged: %s is full", count - kept, self._spill.name)
-        if kept:
+        if ours:
             log.warning("%d questions kept in %s, to write at the next start", kept, self._spill)

@@ -283,3 +283,31 @@ async def test_a_locked_or_full_database_is_waited_for_not_set_aside(
     assert [q.id for q in sink.written] == ids
     await questions.close()
     assert not (tmp_path / "spill.jsonl").exists()
+
+
+async def test_the_spill_file_keeps_what_another_process_put_there(tmp_path: Path) -> None:
+    """A command run beside the bot stops with questions it could not write: the bot, having
+    written the ones it read at its start, leaves that command's in the file."""
+    spill = tmp_path / "spill.jsonl"
+    stopped = FakeSink()
+    stopped.failing = OSError("database or disk is full")
+    before = QuestionLog(stopped, spill=spill)
+    await before.start()
+    before.record(question(1))
+    await before.close(timeout=0.1)  # the last run's question, kept
+
+    sink = FakeSink()
+    sink.gate.clear()  # the bot's database is slow for a while
+    bot = QuestionLog(sink, spill=spill)
+    await bot.start()
+    command = QuestionLog(stopped, spill=spill)  # started meanwhile, on the full disk
+    await command.start()
+    ours = command.record(question(2))
+    await command.close(timeout=0.1)
+    sink.gate.set()
+    assert await bot.flush(timeout=3.0)
+    assert [q.text for q in sink.written] == ["q1"]
+    kept = QuestionLog(FakeSink(), spill=spill)
+    await kept.start()
+    assert [q.id for q in kept._queue] == [ours]
+    await kept.close()
