@@ -8,7 +8,10 @@ Each question is run as `benchmarks.quality --semantic` runs it (English sets in
 index, Spanish ones with the language detected per question, as the engine does). Every
 decision point of the matcher (its whole-question match, the parts of a
 two-in-one, a doubted claim; each index routing tries) is recorded: the candidates with the
-matcher's own measures, the embedding's cosines, the rules' choice and the second opinion's.
+matcher's own measures, the embedding's cosines, the rules' choice and the second opinion's;
+and, for the experiments on what the embedding reads (signal10), the text embedded, the index's
+language, the text as the matcher reads it (chatter and backstory left out) and the clauses that
+ask.
 """
 
 from __future__ import annotations
@@ -16,17 +19,14 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 from benchmarks.quality import SETS, TUNING
 from bot.core import semantic
-from bot.core.confidence import Candidate, Thresholds
 from bot.progress import Progress
+from testkit.decision_recording import recording
 from testkit.labelled import (
     Decide,
     Ours,
@@ -42,36 +42,6 @@ ROWS = Path("/tmp/decision-rows.json")
 def language_of(name: str) -> str:
     """The language a set is written in (its name's suffix; English sets have none)."""
     return name.rpartition("-")[2] if name.endswith("-es") else "en"
-
-
-@contextmanager
-def recording() -> Iterator[list[dict[str, Any]]]:
-    """While open, every call of the embedding's second opinion in the matcher is appended to
-    the list yielded (the first is the whole question's match)."""
-    calls: list[dict[str, Any]] = []
-    real = semantic.second_opinion
-
-    def second_opinion(
-        candidates: Sequence[Candidate],
-        cosines: Sequence[float],
-        ruled: Candidate | None,
-        limits: Thresholds,
-        doubted: frozenset[str] = frozenset(),
-    ) -> Candidate | None:
-        chosen = real(candidates, cosines, ruled, limits, doubted)
-        calls.append(
-            {
-                "candidates": [asdict(c) for c in candidates],
-                "cosines": [round(c, 5) for c in cosines],
-                "ruled": None if ruled is None else ruled.entry_id,
-                "opinion": None if chosen is None else chosen.entry_id,
-                "doubted": sorted(doubted),
-            }
-        )
-        return chosen
-
-    with mock.patch("bot.core.matcher.second_opinion", second_opinion):
-        yield calls
 
 
 def extract(names: Sequence[str]) -> list[dict[str, Any]]:

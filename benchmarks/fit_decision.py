@@ -29,6 +29,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from benchmarks.decision_data import ROWS
 from benchmarks.semantic_eval import Pooled
@@ -49,13 +50,26 @@ SHOWN = BARS[::2]  # the bars printed
 ByBar = dict[float, dict[str, "Tally"]]  # per bar, per held-out set
 
 
+class Labelled(Protocol):
+    """What a tally reads of a question (decision_fit.Example, signal10.Example)."""
+
+    @property
+    def in_scope(self) -> bool: ...
+
+    @property
+    def expected(self) -> tuple[str, ...]: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
 @dataclass
 class Tally(Pooled):
     """The counts of one or more held-out sets, and how many outcomes were approximate."""
 
     approximate: int = 0
 
-    def add(self, example: Example, answer: str | None, approximate: bool) -> None:
+    def add(self, example: Labelled, answer: str | None, approximate: bool) -> None:
         self.approximate += approximate
         if example.in_scope:
             self.in_scope += 1

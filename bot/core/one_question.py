@@ -121,6 +121,8 @@ class OneQuestion(Ranking):
         claimed = tokens - self._text.doubt_tokens - judging - self._text.weak_tokens
         if len(claimed) < 2 or all(self._specific(t) < 1.0 for t in claimed & named):
             return None
+        if len(judging) > len(claimed):
+            return None  # mostly words no entry uses: a claim about something else
         doubt = self._doubt_words.marks
         claim = self._match_one(question, limit, leave_out=doubt | judging)
         return claim if claim.tier is Tier.CONFIDENT else None

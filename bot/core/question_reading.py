@@ -187,8 +187,9 @@ class QuestionReader(EntryIndex):
         own, those count as context: for less (CONTEXT_FACTOR), though they may still say whom
         the question is about. A question with no content of its own ("is that right?", "what
         even is that", "¿eso qué es?") asks about what the backstory says, which then counts in
-        full; so does all context that is no backstory ("In Chicago, how many enrolled?", "my
-        laptop keeps crashing, how do I fix it"), and a message with no clause that asks. Beside
+        full (what someone is reported to say, when it reports: _leaning); so does all context
+        that is no backstory ("In Chicago, how many enrolled?", "my laptop keeps crashing, how
+        do I fix it"), and a message with no clause that asks. Beside
         a question with content of its own, the people it tells of are context wherever they
         stand ("mi cuñado dice que…, ¿usted qué sabe?").
         """
@@ -209,12 +210,12 @@ class QuestionReader(EntryIndex):
         if not any(told):
             return whole, people
         leaning = not any(self._own_content(plain) for plain in asking)
+        if leaning:
+            return self._leaning(clauses, told)
         read = [
-            self._without_backstory(plain, leaning) if backstory else plain
+            self._without_backstory(plain) if backstory else plain
             for (plain, _), backstory in zip(clauses, told, strict=True)
         ]
-        if leaning:
-            return " ".join(plain for plain in read if plain), frozenset()
         asked = {
             word
             for plain, backstory in zip(read, told, strict=True)
@@ -223,6 +224,41 @@ class QuestionReader(EntryIndex):
         }
         context = {word for plain in read for word in plain.split()} - asked
         return " ".join(plain for plain in read if plain), frozenset(context) | people
+
+    def _leaning(
+        self, clauses: list[tuple[str, bool]], told: list[bool]
+    ) -> tuple[str, frozenset[str]]:
+        """A message whose question leans on its backstory, as _read returns it. A backstory
+        clause that says what someone told, or what the asker heard or read, names the claim
+        after its first reporting word ("my friend volunteers at a shelter and says [it's only
+        a test]", "me cuentan que [las oficinas están llenas]"). The claim is what is asked: it
+        is kept whole but for the people it names, so a claim in words no entry uses is no
+        entry's ("…dice que ya se puede renovar el pasaporte por una app"). The words before
+        it are who told, where and when: its words of the language are dropped, even those an
+        entry uses ("works", "family"), while names and numbers still say where or what ("mi
+        cuñado vive en Nueva York y dice que allá…"). A backstory clause that reports nothing
+        loses only the words no entry uses (_without_backstory)."""
+        text = self._text
+        reporting = languages()[self.language].reporting
+        told_words = languages()[self.language].backstory
+        read: list[str] = []
+
+        def spoken(word: str) -> bool:
+            return word.isalpha() and text.is_word(word) and not is_shared(word, languages())
+
+        for (plain, _), backstory in zip(clauses, told, strict=True):
+            words = plain.split()
+            said = next((n for n, word in enumerate(words) if word in reporting), None)
+            if not backstory:
+                read.append(plain)
+            elif said is None:
+                read.append(self._without_backstory(plain, True))
+            else:
+                teller, claim = words[: said + 1], words[said + 1 :]
+                kept = (w for w in teller if not spoken(w) and w not in told_words)
+                read.append(" ".join(kept))
+                read.append(" ".join(word for word in claim if word not in told_words))
+        return " ".join(plain for plain in read if plain), frozenset()
 
     def _clauses(self, question: str) -> list[tuple[str, bool]]:
         """(plain words without chatter, whether it asks) for each clause of a message."""
