@@ -8,22 +8,20 @@ are committed; the index is rebuilt after.
 The database is the truth: another process (the command line, a second bot) may change it at
 any time. `refresh` (bot.core.engine_live) picks such changes up; it runs before every change
 made here and every `REFRESH_SECONDS` in the background, so answers follow within seconds.
-Questions are logged behind the answers (bot.core.question_log): an answer never waits for the
-database.
+Questions are logged behind the answers (bot.core.engine_questions, bot.core.question_log): an
+answer never waits for the database.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
 
 from bot.core import question_spill
 from bot.core.answers import (
@@ -34,13 +32,13 @@ from bot.core.answers import (
     suggestion,
 )
 from bot.core.backends import database_file, open_store
-from bot.core.background import InFlight, running, to_the_end
+from bot.core.background import running, to_the_end
 from bot.core.claims import CheckedClaim
 from bot.core.engine_answering import Answering
 from bot.core.engine_curation import Curation
+from bot.core.engine_questions import QuestionRecords
 from bot.core.engine_writes import Writes
 from bot.core.events import ModerationEvent
-from bot.core.i18n import N_, Marked
 from bot.core.knowledge import (
     KnowledgeSet,
     load_directory,
@@ -49,41 +47,21 @@ from bot.core.knowledge import (
 )
 from bot.core.language_detect import Detected, detect_language
 from bot.core.languages import SOURCE_LANGUAGE, topic_title
-from bot.core.matcher import Thresholds, Tier
+from bot.core.matcher import Thresholds
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean
-from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.semantic import Meaning, RememberingMeaning
 from bot.core.store import (
-    DatabaseBusy,
-    DatabaseFull,
     KnowledgeMark,
     LoggedQuestion,
     Revision,
     Store,
-    StoreError,
     Upsert,
     Vote,
-    utc_now,
 )
-
-T = TypeVar("T")
 
 ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
 REFRESH_SECONDS = 2.0
-# How long a moderator's view of the question log may wait for questions still being written.
-LOG_FLUSH_SECONDS = 2.0
-# How long a button press waits for its question to be written: longer than SQLite's busy
-# timeout (5 s), so a write held up by another program's lock gets one full try.
-QUESTION_WAIT_SECONDS = 6.0
-NOT_RECORDED_YET = N_(
-    "the database is slow: the answer is not recorded yet, so nothing was changed — try again "
-    "in a moment"
-)
-# Why the questions asked are not in the database yet (`write_questions_now`).
-DISK_FULL = N_("the disk holding the database is full")
-LOCK_HELD = N_("another program holds the database's lock")
-SLOW = N_("the database is slow")
 WARM_UP_TEXT = "is the check-in app real?"
 
 
@@ -101,10 +79,11 @@ class Topic:
     entries: tuple[Entry, ...]
 
 
-class Engine(Writes, Answering, Curation):
-    """Asking, logging and browsing here; the live knowledge and its refresh (engine_live), the
-    moderator write path (engine_writes), matching and building answers (engine_answering) and
-    curation (engine_curation) in its base classes."""
+class Engine(Writes, Answering, Curation, QuestionRecords):
+    """Asking and browsing here; the live knowledge and its refresh (engine_live), the
+    moderator write path (engine_writes), matching and building answers (engine_answering),
+    curation (engine_curation) and the record of the questions asked (engine_questions) in its
+    base classes."""
 
     def __init__(
         self,
@@ -118,8 +97,7 @@ class Engine(Writes, Answering, Curation):
     ) -> None:
         """`spill`: where questions the database will not take are kept (question_log.py)."""
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
-        self._questions = QuestionLog(store, spill=spill, unavailable=(StoreError, OSError))
-        self._answering = InFlight()  # questions being answered, not recorded yet
+        self._start_records(store, spill)
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         super().__init__(store, knowledge, thresholds, mark, meaning)
 
@@ -190,9 +168,8 @@ class Engine(Writes, Answering, Curation):
         question log and stop it."""
         try:
             await asyncio.to_thread(closing.join)
-            await self._answering.none_left(QUESTION_WAIT_SECONDS)
         finally:
-            await self._questions.close()
+            await self._close_records()
 
     def _close_threads(
         self, warming: threading.Thread | None, meaning: RememberingMeaning | None
@@ -279,34 +256,6 @@ class Engine(Writes, Answering, Curation):
 
         return await self._recorded_anyway(checked())
 
-    def unsaved_questions(self) -> int:
-        """Questions asked that are not in the database yet: being answered, or answered and
-        waiting for the question log to write them."""
-        return self._answering.count + len(self._questions)
-
-    async def write_questions_now(self) -> str | None:
-        """Write the questions asked so far, waiting a few seconds at most: None once they are
-        all in the database, else why not yet (locked, full: the log keeps them, keeps trying),
-        in English that a front end can say in its reader's language (`said`)."""
-        if await self._questions.flush(QUESTION_WAIT_SECONDS):
-            return None
-        failure = self._questions.failure
-        if isinstance(failure, DatabaseFull):
-            return Marked(DISK_FULL)
-        if isinstance(failure, DatabaseBusy):
-            return Marked(LOCK_HELD)
-        return str(failure) if failure else Marked(SLOW)
-
-    async def _recorded_anyway(self, asked: Coroutine[Any, Any, T]) -> T:
-        """Answer and log a question (`asked`), counted until it is logged, so that closing
-        waits for it; if the caller is cancelled meanwhile, it is answered and logged all the
-        same. Words-only, answering never leaves the event loop, so nothing can come between
-        an answer and its record: no task is needed (the answer is ready in one step)."""
-        if self.meaning is None:
-            with self._answering.one():
-                return await asked
-        return await self._answering.carried(asked)
-
     async def open_entry(
         self,
         entry_id: str,
@@ -321,43 +270,6 @@ class Engine(Writes, Answering, Curation):
         if answer is None:
             return None
         return await self._logged(answer, asker, channel, picked=True)
-
-    async def _logged(
-        self, answer: Answer, asker: str | None, channel: str, *, picked: bool = False
-    ) -> Answer:
-        """The answer with the id it will be logged under (None if the log is full, so it takes
-        no vote); a refused question is not logged. Never waits for the database."""
-        if answer.tier is Tier.REFUSED:
-            return answer
-        question_id = self._questions.record(
-            NewQuestion(
-                id=None,
-                asked_at=utc_now(),
-                asker=asker,
-                channel=channel,
-                text=answer.question,
-                tier=answer.tier,
-                entry_id=answer.entry_id,
-                score=answer.score,
-                picked=picked,
-                language=answer.language,
-            )
-        )
-        return replace(answer, question_id=question_id)
-
-    async def _questions_written(self) -> None:
-        """Let the question log catch up (briefly) before reading or changing logged questions."""
-        await self._questions.flush(LOG_FLUSH_SECONDS)
-
-    async def _question_written(self, question_id: int) -> None:
-        """Wait until a question a button refers to is in the database (it is written behind
-        its answer, so a quick press can come first); if it cannot be written, say why."""
-        if await self._questions.written(question_id, QUESTION_WAIT_SECONDS):
-            return
-        failure = self._questions.failure
-        if isinstance(failure, StoreError):  # locked, full: the same words, a fresh error
-            raise copy.copy(failure)
-        raise DatabaseBusy(NOT_RECORDED_YET)
 
     def autocomplete(
         self, typed: str, limit: int = 25, preferred_language: str | None = None

@@ -191,7 +191,7 @@ async def test_the_console_prompts_again_when_the_database_is_locked(
     """Before each prompt the console waits for its questions to be written
     (tests/ops/test_console_kill.py), but only a bounded while: a database locked by another
     program gets one line and the console goes on; the question stays queued, and is saved."""
-    monkeypatch.setattr("bot.core.engine.QUESTION_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("bot.core.engine_questions.QUESTION_WAIT_SECONDS", 0.2)
     said_at_the_prompt: list[str] = []
     shown: list[str] = []
 
