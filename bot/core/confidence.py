@@ -51,6 +51,7 @@ class Candidate:
     missing: float = 0.0
     informative: float = 0.0  # informativeness of all the question's words (when any lack)
     alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
+    alike_about: bool = False  # …one that shares a word with the question
     counting: bool = False  # the question asks how many or how much
     defines: bool = True  # a "what is X" question: the entry is asked what X is
     named: bool = True  # …and one of its own questions asks it (not only its keywords name X)
@@ -133,4 +134,9 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
         return None  # "source?": of the story, of a figure, of the bot's facts? Offer choices.
     if (chosen.counting or chosen.asks_kind) and not chosen.alike:
         return None  # asked for a number (a person, a date…), the entry is never asked for one
+    if (chosen.counting or chosen.asks_kind) and chosen.missing and not chosen.alike_about:
+        # "Who won the 2024 election": the entry explains all but "won", and is asked who
+        # only about something else ("who says immigration is a burden"). What it leaves
+        # unexplained is what the who asks about.
+        return None
     return chosen

@@ -115,12 +115,15 @@ class DataAnalysis:
 
     def question_kind(self, words: list[str]) -> str:
         """What a question asks for, from the first of its first three words that says (the
-        language's `question_kinds`, which may name two words: "por que"); "" when none does."""
+        language's `question_kinds`, which may name two or three words: "por que", "en que
+        momento"), the longest first; "" when none does (or the one found names no kind: "en
+        que consiste" asks what something is, not which)."""
         kinds = self._question_kinds
-        for position, word in enumerate(words[:3]):
-            kind = kinds.get(" ".join(words[position : position + 2])) or kinds.get(word)
-            if kind is not None:
-                return kind
+        for position in range(min(3, len(words))):
+            for size in (3, 2, 1):
+                kind = kinds.get(" ".join(words[position : position + size]))
+                if kind is not None:
+                    return kind
         return ""
 
     def informativeness(self, word: str) -> float:

@@ -59,10 +59,14 @@ class EntryIndex:
         self._keyword_groups: list[tuple[tuple[str, ...], ...]] = []
         self._answers: list[tuple[str, ...]] = []  # answer words not in the entry's questions
         self._kinds = array("H")  # per entry: the KIND_BITS of the kinds its questions ask
+        self._text_kinds = array("H")  # per question text: the KIND_BITS of the kind it asks
         # Entry index -> what its "what is X" questions ask about, as tokens (few entries have
         # any), and for those its keywords too (its names).
         self._defines: dict[int, list[tuple[str, ...]]] = {}
         self._asked_names: dict[int, int] = {}  # how many of those come from its questions
+        # Entry index -> the words of the longer names its questions use ("cbp" of "CBP One")
+        # that they never use alone: said alone, such a word names something else (CBP).
+        self._name_parts: dict[int, frozenset[str]] = {}
         self._exact: dict[str, int] = {}  # questions with no content word, e.g. "who are you"
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
@@ -76,10 +80,12 @@ class EntryIndex:
             kinds = 0
             own = entry.in_language(language) or entry
             names: list[str] = []  # what its "what is X" questions ask about…
+            parts: set[str] = set()  # words inside its questions' longer names
             defines = False
             for text in [own.question, *own.paraphrases]:
                 words = self._text.word_list(text)
-                kinds |= KIND_BITS.get(self._text.question_kind(words), 0)
+                text_kind = KIND_BITS.get(self._text.question_kind(words), 0)
+                kinds |= text_kind
                 normalized = " ".join(words)
                 subject = (
                     self._text.definition_subject(normalized)
@@ -95,6 +101,7 @@ class EntryIndex:
                 if self._text.has_phrase_words(words):
                     for word, joined in self._text.phrase_parts(normalized):
                         self._phrase_parts.setdefault(word, set()).add(joined)
+                        parts.add(word)
                     normalized = self._text.join_phrases(normalized)
                     words = normalized.split()
                 tokens = tuple(map(intern, dict.fromkeys(self._text.tokens_of(words))))
@@ -102,9 +109,12 @@ class EntryIndex:
                     self._exact.setdefault(normalized, index)
                 self._texts.append(normalized)
                 self._tokens.append(tokens)
+                self._text_kinds.append(text_kind)
                 union.update(tokens)
             self._starts.append(len(self._texts))
             self._kinds.append(kinds)
+            if parts and (alone := frozenset(self._text.tokens_of(sorted(parts))) - union):
+                self._name_parts[index] = alone
             keywords, groups = self._keyword_tokens(own.keywords, union)
             self._keywords.append(keywords)
             if defines:  # …and, for an entry asked what X is, the names of X it lists

@@ -232,12 +232,13 @@ class QuestionReader(EntryIndex):
         clause that says what someone told, or what the asker heard or read, names the claim
         after its first reporting word ("my friend volunteers at a shelter and says [it's only
         a test]", "me cuentan que [las oficinas están llenas]"). The claim is what is asked: it
-        is kept whole but for the people it names, so a claim in words no entry uses is no
-        entry's ("…dice que ya se puede renovar el pasaporte por una app"). The words before
-        it are who told, where and when: its words of the language are dropped, even those an
-        entry uses ("works", "family"), while names and numbers still say where or what ("mi
-        cuñado vive en Nueva York y dice que allá…"). A backstory clause that reports nothing
-        loses only the words no entry uses (_without_backstory)."""
+        is kept whole but for the people it opens on (_claimed), so a claim in words no entry
+        uses is no entry's ("…dice que ya se puede renovar el pasaporte por una app"). The
+        words before it are who told, where and when: its words of the language are dropped,
+        even those an entry uses ("works", "family"), while names and numbers still say where
+        or what ("mi cuñado vive en Nueva York y dice que allá…"). A backstory clause that
+        reports nothing loses only the words no entry uses (_without_backstory), and so does
+        one whose reporting word ends it ("the glitches my cousin told me about")."""
         text = self._text
         reporting = languages()[self.language].reporting
         told_words = languages()[self.language].backstory
@@ -249,6 +250,11 @@ class QuestionReader(EntryIndex):
         for (plain, _), backstory in zip(clauses, told, strict=True):
             words = plain.split()
             said = next((n for n, word in enumerate(words) if word in reporting), None)
+            if said is not None and not self._claimed(words[said + 1 :], told_words):
+                # "the glitches my aunt told me about", "me lo dijo mi abogado": it claims
+                # nothing after it, where only who told may stand
+                words = [*words[:said], *(w for w in words[said + 1 :] if w not in told_words)]
+                plain, said = " ".join(words), None
             if not backstory:
                 read.append(plain)
             elif said is None:
@@ -257,8 +263,21 @@ class QuestionReader(EntryIndex):
                 teller, claim = words[: said + 1], words[said + 1 :]
                 kept = (w for w in teller if not spoken(w) and w not in told_words)
                 read.append(" ".join(kept))
-                read.append(" ".join(word for word in claim if word not in told_words))
+                read.append(" ".join(self._claimed(claim, told_words)))
         return " ".join(plain for plain in read if plain), frozenset()
+
+    def _claimed(self, claim: list[str], told_words: frozenset[str]) -> list[str]:
+        """A reported claim without the people it opens on ("says [my cousin] got arrested",
+        "says [kids] traveling alone are exempt"): they are whom it is about, not what. Past
+        its first other content word it is kept whole, people too ("the app is for everyone"
+        is no claim about the app alone)."""
+        stopwords = self._text.stopwords
+        kept: list[str] = []
+        for word in claim:
+            if any(said not in stopwords for said in kept) or word not in told_words:
+                kept.append(word)
+        # only function words ("…told me about", "me lo dijo mi suegra"): nothing is claimed
+        return kept if any(said not in stopwords for said in kept) else []
 
     def _clauses(self, question: str) -> list[tuple[str, bool]]:
         """(plain words without chatter, whether it asks) for each clause of a message."""

@@ -97,6 +97,7 @@ class Ranking(Autocompleting):
                 missing=missing,
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
+                alike_about=self._asked_alike(index, kind, weights),
                 counting=asked_kind == HOW_MANY,
                 defines=bool(level := self._defines_subject(index, subject, weights)),
                 named=level == NAMED,
@@ -106,13 +107,33 @@ class Ranking(Autocompleting):
             for score, text, index, coverage, missing in measured
         ]
 
+    def _asked_alike(self, index: int, kind: int, weights: dict[str, float]) -> bool:
+        """Whether the entry is asked the question's kind ("who …", "how many …") about
+        something the question names: one of its questions of that kind shares a word with it
+        ("who won the election" and "who says immigration is a burden on cities" do not)."""
+        if not self._kinds[index] & kind:
+            return False
+        tokens, kinds = self._tokens, self._text_kinds
+        return any(
+            kinds[position] & kind and not weights.keys().isdisjoint(tokens[position])
+            for position in range(self._starts[index], self._starts[index + 1])
+        )
+
     def _subject(self, plain: str, weights: dict[str, float], typed: dict[str, str]) -> list[str]:
         """The tokens of what a "what is X" question asks about; empty for other questions."""
         subject = self._text.definition_subject(plain)
         if subject is None:
             return []
-        frame = set(plain.split()).difference(subject.split()) | self._text.framing_words
-        return [token for token in weights if typed[token] not in frame]
+        words = plain.split()
+        frame = set(words).difference(subject.split()) | self._text.framing_words
+        # A name joined from several words ("app store") is the subject's only when said in it:
+        # "what's the ICE app that's listed in the app store" asks what the ICE app is.
+        joined = {token for _, token in self._text.phrase_parts(subject)}
+        return [
+            token
+            for token in weights
+            if typed[token] not in frame and (typed[token] in words or token in joined)
+        ]
 
     def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> int:
         """Whether the entry is asked what the subject is: one of the things its "what is"
@@ -123,7 +144,10 @@ class Ranking(Autocompleting):
             return NAMED
         asked = sum(weights[token] for token in subject)
         idf = self._idf
+        parts = self._name_parts.get(index, frozenset())
         for position, name in enumerate(self._defines.get(index, ())):
+            if parts.issuperset(name):
+                continue  # "what is cbp": a word of the entry's name "CBP One" names CBP
             shared = [token for token in name if token in weights]
             if sum(weights[token] for token in shared if token in subject) >= 0.5 * asked and sum(
                 idf.get(t, 0.0) for t in shared
@@ -158,7 +182,9 @@ class Ranking(Autocompleting):
         coverage = 1 - lacking / (total - framing)
         if not measure_missing:
             return round(coverage, 3), 0.0
-        answer = self._answers[index]
+        # A word of one of the entry's longer names ("cbp" of "CBP One") is not explained by
+        # its answer saying it: the entry is about the longer name's thing.
+        answer = set(self._answers[index]) - self._name_parts.get(index, frozenset())
         missing = sum(
             self._informativeness(typed[t], t) * self._specific(t)
             for t in unasked

@@ -34,7 +34,9 @@ class SeveralQuestions(OneQuestion):
         if len(asked) < 2:
             return result
         first = self._match_doubting(asked[0], limit)
-        if first.tier is not Tier.CONFIDENT or first.best is None or first.best.coverage < 1.0:
+        if first.tier is not Tier.CONFIDENT or first.best is None:
+            return self._noting_unanswered(asked, result, limit)
+        if first.best.coverage < 1.0:
             return result  # "quién dijo todo eso": an entry covering part of it is a guess
         if not self._asks_something(asked[0], first.best):
             return result  # "idk if you can answer this, but do you lean left"
@@ -60,12 +62,12 @@ class SeveralQuestions(OneQuestion):
         ]
         alone = bool(openers) and sum(context) == len(parts) - 1
         # Each question in turn; a part of weak words only ("or is that fake") speaks of the
-        # other part.
+        # other part, unless it asks a kind of question of its own ("who reported this").
         full: list[tuple[str, MatchResult, bool]] = []  # …and whether one unanswered came first
         unanswered: list[str] = []
         confident = close = 0
         for part, one in (m for m, aside in zip(matched, context, strict=True) if not aside):
-            if weak.issuperset(self.query_tokens(part)):
+            if weak.issuperset(self.query_tokens(part)) and not self._asks_a_kind(part):
                 continue
             if one.tier is not Tier.CONFIDENT:
                 unanswered.append(part)
@@ -119,6 +121,32 @@ class SeveralQuestions(OneQuestion):
             replace(best, unanswered=nothing) if confident == 1 and not close and nothing else best
         )
 
+    def _noting_unanswered(self, asked: list[str], result: MatchResult, limit: int) -> MatchResult:
+        """`result`, the whole message's answer, counting the parts (`asked`) no entry answers
+        when that is true of every part its entry does not answer ("how many did Biden deport,
+        and where does the 7 million come from": the first part's only candidate is the 7
+        million entry, which does not say). A part whose own candidates are only that entry,
+        or none while it opens as a question, asks what is not in the knowledge base."""
+        chosen = result.best
+        if chosen is None:
+            return result
+        openers = self._text.question_openers
+        answered = nothing = 0
+        for part in asked:
+            one = self._match_doubting(part, limit)
+            offered = {c.entry_id for c in one.candidates} - {chosen.entry_id}
+            if one.tier is Tier.CONFIDENT and one.best and one.best.entry_id == chosen.entry_id:
+                answered += 1
+            elif (
+                not offered
+                if one.tier is Tier.CLOSE
+                else one.tier is Tier.NONE and part.partition(" ")[0] in openers
+            ):
+                nothing += 1
+            else:
+                return result  # another entry answers it, or may: the rest may be covered
+        return replace(result, unanswered=nothing) if answered and nothing else result
+
     def _asks_something(self, part: str, answer: Candidate) -> bool:
         """Whether a part asks a question of its own, not only frames the next one: its entry
         is asked its kind of question ("who reported this", "how many enrolled") or what its
@@ -141,6 +169,11 @@ class SeveralQuestions(OneQuestion):
             return True
         if self._doubt(part)[0] is Doubt.WHOLE:
             return True
+        return self._asks_a_kind(part)
+
+    def _asks_a_kind(self, part: str) -> bool:
+        """Whether a part asks who, when, where, why, how many…"""
+        text = self._text
         return bool(KIND_BITS.get(text.question_kind(text.plain_words(part).split()), 0))
 
     def _leans_on_other(self, part: str, entry_id: str, others: list[str]) -> bool:

@@ -360,7 +360,7 @@ DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_WHAT} (?:does|do|did) {_NAME} (?:stand for|mean|means)$",
     rf"^{_WHAT}(?: is| was|s| s) {_NAME}$",
     # …and a thing described by a clause of its own: "what is the X that shows up in the store"
-    rf"^{_WHAT}(?: is| was|s| s) {_NAME} (?:that|which) .+$",
+    rf"^{_WHAT}(?: is| was|s| s) {_NAME} (?:that|thats|which) .+$",
     rf"^{_NAME} (?:meaning|definition|stands? for)$",
     rf"^{_NAME} {_WHAT}(?: is| s|s) (?:it|that)$",  # "smartlink app what is it"
 )

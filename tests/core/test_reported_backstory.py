@@ -104,3 +104,56 @@ def test_a_reported_claim_no_entry_covers_is_not_answered(
     matchers: dict[str, Matcher], question: str, language: str
 ) -> None:
     assert matchers[language].match(question).tier is not Tier.CONFIDENT
+
+
+# Review of conv10 (review10a): what a reporting word does not split.
+@pytest.mark.parametrize(
+    ("question", "language", "entry"),
+    [
+        # The claim stands before the reporting word, which ends the clause: nothing is
+        # claimed after it, so the clause is read as a backstory that reports nothing.
+        (
+            "the press conference thing my aunt told me about, is that true?",
+            "en",
+            "launch-postponed",
+        ),
+        (
+            "eso de que la aplicación tuvo fallas me lo dijo mi cuñada, ¿es verdad?",
+            "es",
+            "app-glitches",
+        ),
+    ],
+)
+def test_a_claim_before_the_reporting_word_is_still_read(
+    matchers: dict[str, Matcher], question: str, language: str, entry: str
+) -> None:
+    result = matchers[language].match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        # The people a claim is about are part of it: "everyone" is no entry's word, so a
+        # claim that the app is for everyone is not "is this confirmed?".
+        ("my brother says the app is for everyone, is that true?", "en"),
+        ("my roommate says the app is only for some people, is that right?", "en"),
+        ("mi hermano dice que la app es para todos, ¿es cierto?", "es"),
+    ],
+)
+def test_the_people_a_claim_is_about_stay_in_it(
+    matchers: dict[str, Matcher], question: str, language: str
+) -> None:
+    assert matchers[language].match(question).tier is not Tier.CONFIDENT
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="one_question._doubted_claim counts who told ('cousin') and words the claim is about "
+    "('kids', 'alone') as judging, so conv10's guard refuses a claim answered before it (trust10)",
+)
+def test_a_claim_told_in_one_clause_is_answered(matchers: dict[str, Matcher]) -> None:
+    result = matchers["en"].match("my nephew said that kids traveling alone are exempt, true?")
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "eo-exceptions"
