@@ -6,23 +6,21 @@ help come from the catalogue (bot/core/i18n.py); commands work in every language
 
 from __future__ import annotations
 
-import logging
 import textwrap
 from collections.abc import Callable
 
 from bot.core.answers import Answer, Suggestion
 from bot.core.citations import SOURCE_KIND_LABELS
 from bot.core.engine import Engine
-from bot.core.i18n import N_, Texts, texts
+from bot.core.i18n import N_, Texts, said, texts
 from bot.core.languages import SOURCE_LANGUAGE, languages
-
-log = logging.getLogger("policybot.console")
 
 WIDTH = 88
 HELP = N_(
     "Ask a question about the reported ICE check-in app policy. Type a number to open a listed\n"
     "entry, 'sources' for who is quoted, 'help' for this text, 'quit' (or Ctrl-D) to leave."
 )
+NOT_SAVED_YET = N_("The questions asked are not saved yet ({problem}); going on, still trying.")
 # Commands, typed in any language the bot speaks.
 QUIT, HELP_COMMAND, SOURCES = N_("quit"), N_("help"), N_("sources")
 
@@ -130,7 +128,10 @@ async def chat(
             continue
         if line.isdigit() and 1 <= int(line) <= len(choices):
             picked = choices[int(line) - 1].entry_id
-            answer = engine.answer_for_entry(picked, language=words.code)
+            # Logged as a pick, as a Discord button's is: it counts in usage, takes votes.
+            answer = await engine.open_entry(
+                picked, asker="console", channel="console", language=words.code
+            )
             if answer is None:
                 write(words.gettext("That entry has since been removed."))
                 continue
@@ -141,13 +142,15 @@ async def chat(
         words = texts(answer.language)
         text, choices = render_answer(answer)
         write(text)
-        await _written_before_the_prompt(engine)
+        await _written_before_the_prompt(engine, words, write)
 
 
-async def _written_before_the_prompt(engine: Engine) -> None:
+async def _written_before_the_prompt(
+    engine: Engine, words: Texts, write: Callable[[str], object]
+) -> None:
     """The question log writes on this thread's event loop, which `read` (a blocking `input()`)
     stops: what is not written before the prompt would be lost if the console were killed
     there. A database that stays busy delays the prompt a few seconds, not for ever."""
     problem = await engine.write_questions_now()
     if problem is not None:
-        log.warning("the questions asked are not saved yet: %s; going on, still trying", problem)
+        write(words.gettext(NOT_SAVED_YET).format(problem=said(problem, words.code)))

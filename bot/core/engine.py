@@ -8,22 +8,22 @@ are committed; the index is rebuilt after.
 The database is the truth: another process (the command line, a second bot) may change it at
 any time. `refresh` (bot.core.engine_live) picks such changes up; it runs before every change
 made here and every `REFRESH_SECONDS` in the background, so answers follow within seconds.
-Questions are logged behind the answers (bot.core.question_log): an answer never waits for the
-database.
+Questions are logged behind the answers (bot.core.engine_questions, bot.core.question_log): an
+answer never waits for the database.
 """
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bot.core import question_spill
 from bot.core.answers import (
     WHERE_THINGS_STAND,
     Answer,
@@ -31,14 +31,14 @@ from bot.core.answers import (
     answer_entry,
     suggestion,
 )
-from bot.core.backends import open_store
+from bot.core.backends import database_file, open_store
 from bot.core.background import running, to_the_end
 from bot.core.claims import CheckedClaim
 from bot.core.engine_answering import Answering
 from bot.core.engine_curation import Curation
+from bot.core.engine_questions import QuestionRecords
 from bot.core.engine_writes import Writes
 from bot.core.events import ModerationEvent
-from bot.core.i18n import N_
 from bot.core.knowledge import (
     KnowledgeSet,
     load_directory,
@@ -47,35 +47,21 @@ from bot.core.knowledge import (
 )
 from bot.core.language_detect import Detected, detect_language
 from bot.core.languages import SOURCE_LANGUAGE, topic_title
-from bot.core.matcher import Thresholds, Tier
+from bot.core.matcher import Thresholds
 from bot.core.models import Entry, SourceKind
 from bot.core.normalize import clean
-from bot.core.question_log import NewQuestion, QuestionLog, wait_at_most
 from bot.core.semantic import Meaning, RememberingMeaning
 from bot.core.store import (
-    DatabaseBusy,
-    DatabaseFull,
     KnowledgeMark,
     LoggedQuestion,
     Revision,
     Store,
-    StoreError,
     Upsert,
     Vote,
-    utc_now,
 )
 
 ANSWER_CACHE_SIZE = 4096  # question texts whose answers are remembered
 REFRESH_SECONDS = 2.0
-# How long a moderator's view of the question log may wait for questions still being written.
-LOG_FLUSH_SECONDS = 2.0
-# How long a button press waits for its question to be written: longer than SQLite's busy
-# timeout (5 s), so a write held up by another program's lock gets one full try.
-QUESTION_WAIT_SECONDS = 6.0
-NOT_RECORDED_YET = N_(
-    "the database is slow: the answer is not recorded yet, so nothing was changed — try again "
-    "in a moment"
-)
 WARM_UP_TEXT = "is the check-in app real?"
 
 
@@ -93,10 +79,11 @@ class Topic:
     entries: tuple[Entry, ...]
 
 
-class Engine(Writes, Answering, Curation):
-    """Asking, logging and browsing here; the live knowledge and its refresh (engine_live), the
-    moderator write path (engine_writes), matching and building answers (engine_answering) and
-    curation (engine_curation) in its base classes."""
+class Engine(Writes, Answering, Curation, QuestionRecords):
+    """Asking and browsing here; the live knowledge and its refresh (engine_live), the
+    moderator write path (engine_writes), matching and building answers (engine_answering),
+    curation (engine_curation) and the record of the questions asked (engine_questions) in its
+    base classes."""
 
     def __init__(
         self,
@@ -105,12 +92,12 @@ class Engine(Writes, Answering, Curation):
         thresholds: Thresholds,
         mark: KnowledgeMark | None = None,
         meaning: Meaning | None = None,
+        *,
+        spill: Path | None = None,
     ) -> None:
+        """`spill`: where questions the database will not take are kept (question_log.py)."""
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
-        self._questions = QuestionLog(store)
-        self._answering = 0  # questions being answered, not recorded yet (`ask`, `check_claim`)
-        self._none_answering = asyncio.Event()
-        self._none_answering.set()
+        self._start_records(store, spill)
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
         super().__init__(store, knowledge, thresholds, mark, meaning)
 
@@ -140,7 +127,11 @@ class Engine(Writes, Answering, Curation):
                     announced=True,  # nothing to tell moderators
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
-            engine = cls(store, await store.current(), thresholds or Thresholds(), mark, meaning)
+            file = database_file(database)
+            spill = None if str(file) == ":memory:" else question_spill.beside(file)
+            engine = cls(
+                store, await store.current(), thresholds or Thresholds(), mark, meaning, spill=spill
+            )
             # Word lists load on first use (seconds on a busy machine): load them now, not
             # on the event loop while the first member's question waits.
             await asyncio.to_thread(engine.language_of, WARM_UP_TEXT)
@@ -177,9 +168,8 @@ class Engine(Writes, Answering, Curation):
         question log and stop it."""
         try:
             await asyncio.to_thread(closing.join)
-            await wait_at_most(self._none_answering, QUESTION_WAIT_SECONDS)
         finally:
-            await self._questions.close()
+            await self._close_records()
 
     def _close_threads(
         self, warming: threading.Thread | None, meaning: RememberingMeaning | None
@@ -240,10 +230,14 @@ class Engine(Writes, Answering, Curation):
         preferred_language: str | None = None,
         detected: Detected | None = None,
     ) -> Answer:
-        """Answer a question and log it for the unanswered queue and usage counts."""
-        with self._answering_one():
+        """Answer a question and log it for the unanswered queue and usage counts: logged
+        once asked, even if the caller stops waiting for the answer (is cancelled)."""
+
+        async def answered() -> Answer:
             answer = await self.answer_off_loop(question, preferred_language, detected=detected)
             return await self._logged(answer, asker, channel)
+
+        return await self._recorded_anyway(answered())
 
     async def check_claim(
         self,
@@ -254,39 +248,13 @@ class Engine(Writes, Answering, Curation):
         preferred_language: str | None = None,
         detected: Detected | None = None,
     ) -> CheckedClaim:
-        """`claim`, with the winning part logged like a question."""
-        with self._answering_one():
-            checked = await self.claim_off_loop(text, preferred_language, detected=detected)
-            return replace(checked, answer=await self._logged(checked.answer, asker, channel))
+        """`claim`, with the winning part logged like a question (as `ask` logs it)."""
 
-    def unsaved_questions(self) -> int:
-        """Questions asked that are not in the database yet: being answered, or answered and
-        waiting for the question log to write them."""
-        return self._answering + len(self._questions)
+        async def checked() -> CheckedClaim:
+            found = await self.claim_off_loop(text, preferred_language, detected=detected)
+            return replace(found, answer=await self._logged(found.answer, asker, channel))
 
-    async def write_questions_now(self) -> str | None:
-        """Write the questions asked so far, waiting a few seconds at most: None once they are
-        all in the database, else why not yet (locked, full: the log keeps them, keeps trying)."""
-        if await self._questions.flush(QUESTION_WAIT_SECONDS):
-            return None
-        failure = self._questions.failure
-        if isinstance(failure, DatabaseFull):
-            return "the disk holding the database is full"
-        if isinstance(failure, DatabaseBusy):
-            return "another program holds the database's lock"
-        return str(failure) if failure else "the database is slow"
-
-    @contextmanager
-    def _answering_one(self) -> Iterator[None]:
-        """Count a question from its matching to its record: closing waits for them."""
-        self._answering += 1
-        self._none_answering.clear()
-        try:
-            yield
-        finally:
-            self._answering -= 1
-            if not self._answering:
-                self._none_answering.set()
+        return await self._recorded_anyway(checked())
 
     async def open_entry(
         self,
@@ -302,43 +270,6 @@ class Engine(Writes, Answering, Curation):
         if answer is None:
             return None
         return await self._logged(answer, asker, channel, picked=True)
-
-    async def _logged(
-        self, answer: Answer, asker: str | None, channel: str, *, picked: bool = False
-    ) -> Answer:
-        """The answer with the id it will be logged under (None if the log is full, so it takes
-        no vote); a refused question is not logged. Never waits for the database."""
-        if answer.tier is Tier.REFUSED:
-            return answer
-        question_id = self._questions.record(
-            NewQuestion(
-                id=None,
-                asked_at=utc_now(),
-                asker=asker,
-                channel=channel,
-                text=answer.question,
-                tier=answer.tier,
-                entry_id=answer.entry_id,
-                score=answer.score,
-                picked=picked,
-                language=answer.language,
-            )
-        )
-        return replace(answer, question_id=question_id)
-
-    async def _questions_written(self) -> None:
-        """Let the question log catch up (briefly) before reading or changing logged questions."""
-        await self._questions.flush(LOG_FLUSH_SECONDS)
-
-    async def _question_written(self, question_id: int) -> None:
-        """Wait until a question a button refers to is in the database (it is written behind
-        its answer, so a quick press can come first); if it cannot be written, say why."""
-        if await self._questions.written(question_id, QUESTION_WAIT_SECONDS):
-            return
-        failure = self._questions.failure
-        if isinstance(failure, StoreError):  # locked, full: the same words, a fresh error
-            raise copy.copy(failure)
-        raise DatabaseBusy(NOT_RECORDED_YET)
 
     def autocomplete(
         self, typed: str, limit: int = 25, preferred_language: str | None = None

@@ -81,7 +81,9 @@ class SQLiteQuestionLog(SQLiteConnection):
                 await self._db.execute(
                     "INSERT INTO questions"
                     " (id, asked_at, asker, channel, text, tier, entry_id, score, picked, language)"
-                    f" VALUES {rows}",
+                    f" VALUES {rows}"
+                    # A question kept in the spill file may have been written as it was kept.
+                    " ON CONFLICT (id) DO NOTHING",
                     values,
                 )
             except sqlite3.Error as error:

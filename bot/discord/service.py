@@ -3,13 +3,10 @@ a claim, opening an entry and voting, each turned into the reply to send."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import Iterator
-
 import discord
 
 from bot.core.answers import Answer
+from bot.core.background import InFlight
 from bot.core.engine import Engine
 from bot.core.i18n import N_, texts
 from bot.core.knowledge import KnowledgeError
@@ -45,26 +42,12 @@ class AnswerService:
         self.engine = engine
         self.limiter = limiter
         self._replies = AnswerReplies(site_url)  # answers link to their public page if set
-        self._in_flight = 0
-        self._idle = asyncio.Event()
-        self._idle.set()
-
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        self._in_flight += 1
-        self._idle.clear()
-        try:
-            yield
-        finally:
-            self._in_flight -= 1
-            if self._in_flight == 0:
-                self._idle.set()
+        self._writing = InFlight()  # questions, votes and picks being recorded
 
     async def drain(self, timeout: float = 5.0) -> None:
         """Wait (at most `timeout` seconds) for the questions, votes and picks being recorded,
         so shutdown does not cut them off."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._idle.wait(), timeout)
+        await self._writing.none_left(timeout)
 
     def _cooldown(self, member_id: int, language: str, *, every_time: bool = True) -> Reply | None:
         """The one rate-limit check, for questions and button presses alike: None when the
@@ -100,7 +83,7 @@ class AnswerService:
         limited = self._cooldown(member_id, detected.code, every_time=every_notice)
         if limited is not None:
             return limited
-        with self._writing():
+        with self._writing.one():
             answer = await self.engine.ask(
                 text, asker=str(member_id), channel=channel, detected=detected
             )
@@ -117,7 +100,7 @@ class AnswerService:
         limited = self._cooldown(member_id, detected.code)
         if limited is not None:
             return limited
-        with self._writing():
+        with self._writing.one():
             checked = await self.engine.check_claim(
                 text, asker=str(member_id), channel=channel, detected=detected
             )
@@ -137,7 +120,7 @@ class AnswerService:
         limited = self._cooldown(member_id, language)
         if limited is not None:
             return limited
-        with self._writing():
+        with self._writing.one():
             answer = await self.engine.open_entry(
                 entry_id, asker=str(member_id), channel=channel, language=language
             )
@@ -151,20 +134,20 @@ class AnswerService:
         limited = self._cooldown(member_id, language)
         if limited is not None:
             return limited
-        with self._writing():
+        with self._writing.one():
             vote = await self.engine.record_feedback(question_id, str(member_id), helpful)
         return Reply(content=texts(language).gettext(VOTED[vote]), private=True)
 
     async def watch(self, question_id: int, member_id: int) -> bool | None:
         """True: now watching; False: already was; None: the question no longer waits."""
-        with self._writing():
+        with self._writing.one():
             try:
                 return await self.engine.watch(question_id, str(member_id))
             except KnowledgeError:
                 return None
 
     async def unwatch(self, question_id: int, member_id: int) -> bool:
-        with self._writing():
+        with self._writing.one():
             return await self.engine.unwatch(question_id, str(member_id))
 
 

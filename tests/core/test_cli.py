@@ -174,14 +174,26 @@ async def test_the_console_answers_and_opens_numbered_entries(engine: Engine) ->
     assert "New York Post (anonymous sources)" in shown[3]
 
 
+@pytest.mark.parametrize(
+    ("question", "not_saved"),
+    [
+        ("what is the capital of France?", "The questions asked are not saved yet ("),
+        ("¿cuál es la capital de Francia?", "Las preguntas hechas aún no están guardadas ("),
+    ],
+)
 async def test_the_console_prompts_again_when_the_database_is_locked(
-    open_engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: Any
+    open_engine: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    question: str,
+    not_saved: str,
 ) -> None:
     """Before each prompt the console waits for its questions to be written
     (tests/ops/test_console_kill.py), but only a bounded while: a database locked by another
     program gets one line and the console goes on; the question stays queued, and is saved."""
-    monkeypatch.setattr("bot.core.engine.QUESTION_WAIT_SECONDS", 0.2)
+    monkeypatch.setattr("bot.core.engine_questions.QUESTION_WAIT_SECONDS", 0.2)
     said_at_the_prompt: list[str] = []
+    shown: list[str] = []
 
     async with open_engine() as engine:
         other = sqlite3.connect(tmp_path / "db" / "test.sqlite3", timeout=0)
@@ -190,18 +202,32 @@ async def test_the_console_prompts_again_when_the_database_is_locked(
             if not said_at_the_prompt:
                 said_at_the_prompt.append("")
                 other.execute("BEGIN IMMEDIATE")  # another program takes the write lock
-                return "what is the capital of France?"
-            said_at_the_prompt[0] = caplog.text  # prompted again, though it is still locked
+                return question
+            said_at_the_prompt[0] = "\n".join(shown)  # prompted again, though still locked
             other.rollback()  # it lets go
             return "quit"
 
         with contextlib.closing(other):
-            await chat(engine, read=read, write=lambda _: None)
-    assert said_at_the_prompt[0].count("the questions asked are not saved yet") == 1
+            await chat(engine, read=read, write=shown.append)
+    # In the language of the question, as the console's other words.
+    assert said_at_the_prompt[0].count(not_saved) == 1
+    warning = said_at_the_prompt[0].splitlines()[-1]
+    assert warning.startswith(not_saved)
+    assert ("database" in warning) == question.startswith("what")  # the reason too
     with contextlib.closing(sqlite3.connect(tmp_path / "db" / "test.sqlite3")) as db:
-        assert db.execute("SELECT text FROM questions").fetchall() == [
-            ("what is the capital of France?",)
-        ]
+        assert db.execute("SELECT text FROM questions").fetchall() == [(question,)]
+
+
+async def test_an_entry_opened_by_number_in_the_console_is_logged_as_a_pick(
+    open_engine: Any, tmp_path: Path
+) -> None:
+    """As a Discord button's pick is: it counts in usage and can take a vote."""
+    typed = iter(["how many migrants were enrolled?", "1", "quit"])
+    async with open_engine() as engine:
+        await chat(engine, read=lambda _: next(typed), write=lambda _: None)
+    with contextlib.closing(sqlite3.connect(tmp_path / "db" / "test.sqlite3")) as db:
+        rows = db.execute("SELECT channel, entry_id, picked FROM questions ORDER BY id")
+        assert rows.fetchall() == [("console", "enrolled-45", 0), ("console", "apprehended-7m", 1)]
 
 
 async def test_the_console_source_list_counts_one_entry_in_the_singular(engine: Engine) -> None:

@@ -7,6 +7,7 @@ import asyncio
 import copy
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,114 @@ async def test_a_question_recorded_while_close_writes_the_last_batch_is_written_
     await questions.close()
     assert late and late[0] is not None
     assert [q.id for q in sink.written] == [first, late[0]]
+
+
+class RejectsOne(FakeSink):
+    """A database that rejects one row every time (as a constraint would), whatever else is
+    in its batch; an error of the row's own, not a locked or full database."""
+
+    async def log_questions(self, batch: Sequence[NewQuestion]) -> None:
+        if any(q.text == "bad" for q in batch):
+            raise ValueError("the database rejects this row")
+        await super().log_questions(batch)
+
+
+async def test_questions_not_written_by_shutdown_are_kept_for_the_next_start(
+    tmp_path: Path,
+) -> None:
+    spill = tmp_path / "db.sqlite3.unsaved-questions.jsonl"
+    sink = FakeSink()
+    questions = QuestionLog(sink, spill=spill)
+    await questions.start()
+    sink.failing = OSError("database or disk is full")  # for the whole of close's wait
+    ids = [questions.record(question(n)) for n in range(3)]
+    await questions.close(timeout=0.3)
+    assert sink.written == [] and spill.exists()
+
+    sink.failing = None  # the next start, with room on the disk again
+    again = QuestionLog(sink, spill=spill)
+    await again.start()
+    assert await again.flush(timeout=3.0)
+    assert [(q.id, q.text) for q in sink.written] == [(i, f"q{n}") for n, i in enumerate(ids)]
+    assert not spill.exists()  # written: nothing left to keep
+    await again.close()
+
+
+async def test_without_room_for_the_spill_file_the_loss_is_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    sink = FakeSink()
+    questions = QuestionLog(sink, spill=tmp_path / "no such folder" / "spill.jsonl")
+    await questions.start()
+    sink.failing = OSError("database or disk is full")
+    for n in range(3):
+        questions.record(question(n))
+    await questions.close(timeout=0.2)
+    assert "3 questions not logged" in caplog.text
+
+
+async def test_a_row_the_database_always_rejects_is_set_aside_and_the_rest_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.core.question_log.RETRY_SECONDS", (0.01,))
+    spill = tmp_path / "spill.jsonl"
+    sink = RejectsOne()
+    questions = QuestionLog(sink, spill=spill)
+    await questions.start()
+    bad = questions.record(replace(question(0), text="bad"))
+    good = [questions.record(question(n)) for n in range(1, 5)]
+    assert await questions.flush(timeout=3.0)  # not held up for ever by the bad row
+    assert [q.id for q in sink.written] == good
+    later = questions.record(question(5))
+    assert await questions.flush(timeout=3.0)
+    assert sink.written[-1].id == later
+    await questions.close()
+    kept = QuestionLog(FakeSink(), spill=spill)  # set aside, in the spill file
+    await kept.start()
+    assert [q.id for q in kept._queue] == [bad]
+    await kept.close()
+
+
+async def test_a_locked_or_full_database_is_waited_for_not_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.core.question_log.RETRY_SECONDS", (0.01,))
+    sink = FakeSink()
+    questions = QuestionLog(sink, spill=tmp_path / "spill.jsonl")
+    await questions.start()
+    sink.failing = OSError("database or disk is full")
+    ids = [questions.record(question(n)) for n in range(3)]
+    assert not await questions.flush(timeout=0.5)  # many more tries than SET_ASIDE_AFTER
+    sink.failing = None
+    assert await questions.flush(timeout=3.0)
+    assert [q.id for q in sink.written] == ids
+    await questions.close()
+    assert not (tmp_path / "spill.jsonl").exists()
+
+
+async def test_the_spill_file_keeps_what_another_process_put_there(tmp_path: Path) -> None:
+    """A command run beside the bot stops with questions it could not write: the bot, having
+    written the ones it read at its start, leaves that command's in the file."""
+    spill = tmp_path / "spill.jsonl"
+    stopped = FakeSink()
+    stopped.failing = OSError("database or disk is full")
+    before = QuestionLog(stopped, spill=spill)
+    await before.start()
+    before.record(question(1))
+    await before.close(timeout=0.1)  # the last run's question, kept
+
+    sink = FakeSink()
+    sink.gate.clear()  # the bot's database is slow for a while
+    bot = QuestionLog(sink, spill=spill)
+    await bot.start()
+    command = QuestionLog(stopped, spill=spill)  # started meanwhile, on the full disk
+    await command.start()
+    ours = command.record(question(2))
+    await command.close(timeout=0.1)
+    sink.gate.set()
+    assert await bot.flush(timeout=3.0)
+    assert [q.text for q in sink.written] == ["q1"]
+    kept = QuestionLog(FakeSink(), spill=spill)
+    await kept.start()
+    assert [q.id for q in kept._queue] == [ours]
+    await kept.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import engine as engine_module
+from bot.core import engine_questions
 from bot.core.engine import Engine
 from bot.discord.client import PolicyBot
 from bot.discord.watch_buttons import WATCHING
@@ -48,7 +48,7 @@ async def test_a_vote_on_a_question_that_cannot_be_written_names_the_problem(
     database: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(engine_module, "QUESTION_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(engine_questions, "QUESTION_WAIT_SECONDS", 0.5)
     async with write_lock_held(database):
         answer = await ask(emu, ENROLLED)
         vote = await emu.click(answer, feedback_id(answer, ":n"), user=emu.member("bob"))
