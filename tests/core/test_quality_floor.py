@@ -1,7 +1,8 @@
-"""A regression guard: our matcher on eight blind sets of issue 9 must stay above a floor.
+"""A regression guard: our matcher on nine blind sets of issue 9 must stay above a floor.
 
 The sets are benchmarks/questions/blind-2026.tsv, blind2-en.tsv, blind3-en.tsv, blind5-en.tsv,
-blind6-en.tsv, blind7-en.tsv, blind8-en.tsv and blind9-en.tsv (the newest: 300 questions, 65 of
+blind6-en.tsv, blind7-en.tsv, blind8-en.tsv, blind9-en.tsv and blind10-en.tsv (the newest: 300
+questions, 65 of
 them neighbouring), each written
 by someone blind to the knowledge files and the matcher. All have since been run before and
 after changes and are tuning data now (a fresh blind set measures the matcher), but they are
@@ -58,6 +59,8 @@ class Floor:
 # Round 9 (tuning work on blind8 and earlier sets, measured at its end): blind8-en 85.2%, 2.4%,
 # 100%, 96.9%. blind9-en (round 9's blind set, seen since; the round's "after" run, words
 # only): in scope 86.5%, wrong confident 1.9%, unrelated 96.3%, neighbouring 95.4%, reach 95.2%.
+# blind10-en (round 10's blind set, seen since; the round's "after" run, words only): in scope
+# 81.9%, wrong confident 3.3%, unrelated 100%, neighbouring 93.8%, reach 92.4%.
 FLOORS = {
     "blind-2026.tsv": Floor(0.88, 0.025, 0.97, 0.96, 0.94),
     "blind2-en.tsv": Floor(0.90, 0.025, 0.97, 0.95, 0.96),
@@ -67,6 +70,7 @@ FLOORS = {
     "blind7-en.tsv": Floor(0.82, 0.035, 0.97, 0.92, 0.93),
     "blind8-en.tsv": Floor(0.82, 0.035, 0.97, 0.95, 0.90),
     "blind9-en.tsv": Floor(0.84, 0.03, 0.95, 0.93, 0.93),
+    "blind10-en.tsv": Floor(0.80, 0.04, 0.97, 0.92, 0.90),
 }
 
 
@@ -152,5 +156,7 @@ def test_the_tuning_sets_are_labelled_with_real_entries() -> None:
         "blind8-es.tsv",
         "blind9-en.tsv",
         "blind9-es.tsv",
+        "blind10-en.tsv",
+        "blind10-es.tsv",
     ):
         check_labels(load_set(QUESTIONS / name), entries, name)
