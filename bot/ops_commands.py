@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from bot.core import question_spill
 from bot.core.backup import BackupError, backup, check_backup, restore, sqlite_file
 from bot.core.health import health_problem
 from bot.doctor import Check, Status, bad_settings, local_checks, print_report
@@ -55,6 +56,8 @@ def _restore(args: argparse.Namespace, settings: Settings) -> int:
     )
     if aside is not None:
         print(f"the previous database is kept at {aside}")
+    if aside is not None and question_spill.beside(aside).exists():
+        print(f"questions it had not saved are kept with it, in {question_spill.beside(aside)}")
     return 0
 
 

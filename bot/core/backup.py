@@ -4,6 +4,8 @@
 sees a consistent snapshot (committed WAL content included), and in WAL mode it does not block
 the bot's writers. `restore` checks the file first, refuses while anything else has the database
 open, keeps the current database aside, and swaps the new one in with one atomic rename.
+Questions the old database would not take (its spill file, bot.core.question_spill) go aside with
+it: their ids were reserved there, and the restored database may hand the same ids out again.
 
 Everything here is synchronous and Discord-free; callers run it in a thread when a loop is busy.
 """
@@ -18,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core import question_spill
 from bot.core.migrations import migrations
 
 SCHEDULED_NAME = re.compile(r"^policybot-\d{8}T\d{6}Z\.sqlite3$")
@@ -131,6 +134,7 @@ def restore(source: Path, db: Path, *, now: dt.datetime | None = None) -> Path |
             _write_copy(incoming, db, what=f"restore of {source}")
         finally:
             incoming.close()
+        _spill_aside(db, aside or _aside_path(db, now or dt.datetime.now(dt.UTC)))
     finally:
         if live is not None:
             live.close()
@@ -138,6 +142,17 @@ def restore(source: Path, db: Path, *, now: dt.datetime | None = None) -> Path |
         with contextlib.suppress(FileNotFoundError):
             db.with_name(db.name + suffix).unlink()
     return aside
+
+
+def _spill_aside(db: Path, aside: Path) -> None:
+    """Keep the replaced database's unsaved questions beside its copy, not beside the restored
+    one: replayed there, a spilled id the restored database hands out again would drop one of
+    the two questions (the insert skips an id that is taken). Renumbering them instead would
+    point the vote buttons already posted at other questions."""
+    spill = question_spill.beside(db)
+    if spill.exists():
+        os.replace(spill, question_spill.beside(aside))
+        _fsync_directory(db.parent)
 
 
 def _aside_path(db: Path, now: dt.datetime) -> Path:

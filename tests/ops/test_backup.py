@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot.core import backup as backups
+from bot.core import question_spill
 from bot.core.backup import SCHEMA, BackupError, backup, backup_and_prune, check_backup, restore
 from bot.core.matcher import Tier
+from bot.core.question_log import NewQuestion, QuestionLog
 from bot.core.sqlite_store import SQLiteStore as Store
 
 from .conftest import questions
@@ -163,3 +166,30 @@ def test_scheduled_backups_keep_the_newest(live_db: Path, tmp_path: Path) -> Non
         "policybot-20260101T040000Z.sqlite3",
     ]
     assert all(check_backup(p).questions == 3 for p in backups.scheduled_backups(folder))
+
+
+async def test_restore_keeps_the_unsaved_questions_with_the_database_they_were_numbered_in(
+    live_db: Path, tmp_path: Path
+) -> None:
+    """A spill file's ids were reserved in the database being replaced: replayed into the
+    restored one, which hands the same ids out again, one of two questions would be dropped."""
+    saved = backup(live_db, tmp_path / "saved.sqlite3").path  # ids up to 3 handed out
+    unsaved = NewQuestion(
+        id=4, asked_at="2026-01-01T00:00:00Z", asker="a", channel="cli",
+        text="kept at the last stop", tier=Tier.NONE, entry_id=None, score=0.0,
+    )  # fmt: skip
+    question_spill.save(question_spill.beside(live_db), [unsaved.as_fields()])
+
+    aside = restore(saved, live_db)
+    store = await Store.open(live_db)
+    log = QuestionLog(store, spill=question_spill.beside(live_db))
+    await log.start()
+    log.record(replace(unsaved, id=None, text="asked after the restore"))
+    await log.close()
+    await store.close()
+
+    assert questions(live_db)[-1] == "asked after the restore"
+    assert aside is not None
+    kept = question_spill.load(question_spill.beside(aside))
+    assert [fields["text"] for fields in kept] == ["kept at the last stop"]
+    assert not question_spill.beside(live_db).exists()
