@@ -92,7 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             from bot.console import chat
 
             return _with_engine(
-                settings, lambda engine, ctrl_c: chat(engine, read=ctrl_c.at_prompt(input))
+                settings,
+                lambda engine, ctrl_c: chat(
+                    engine, read=ctrl_c.at_prompt(input), speaking=ctrl_c.speak
+                ),
             )
         if verb == "ask":
             return _with_engine(settings, lambda engine, _: _ask(engine, args, settings))

@@ -105,8 +105,10 @@ async def chat(
     engine: Engine,
     read: Callable[[str], str] = input,
     write: Callable[[str], object] = print,
+    speaking: Callable[[str], object] = lambda code: None,
 ) -> None:
-    """Ask-and-answer loop until 'quit' or end of input."""
+    """Ask-and-answer loop until 'quit' or end of input; `speaking` is told each language
+    the console turns to (e.g. for what a second Ctrl-C says, bot.ctrl_c)."""
     words: Texts = texts(SOURCE_LANGUAGE)
     greeting = words.gettext("policybot console — {count} entries.")
     write(f"{greeting.format(count=len(engine.entries()))} {words.gettext(HELP)}")
@@ -140,6 +142,7 @@ async def chat(
                 line, asker="console", channel="console", preferred_language=words.code
             )
         words = texts(answer.language)
+        speaking(words.code)
         text, choices = render_answer(answer)
         write(text)
         await _written_before_the_prompt(engine, words, write)

@@ -24,6 +24,9 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TypeVar
 
+from bot.core.i18n import texts
+from bot.core.languages import SOURCE_LANGUAGE
+
 log = logging.getLogger("policybot")
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -39,6 +42,11 @@ class CtrlC:
         self.presses = 0
         self.saving: Callable[[], int] = lambda: 0  # questions not yet in the database
         self._prompting = False
+        self.language = SOURCE_LANGUAGE  # what a second press says is in the console's language
+
+    def speak(self, code: str) -> None:
+        """Say what a second press says in this language (the console's, as it changes)."""
+        self.language = code
 
     def at_prompt(self, read: Callable[[str], T]) -> Callable[[str], T]:
         """`read` (e.g. `input`) that a first Ctrl-C interrupts with KeyboardInterrupt, as
@@ -73,10 +81,12 @@ class CtrlC:
 
     def _second(self) -> None:
         count = self.saving()
-        questions = "question" if count == 1 else "questions"
-        log.warning(
-            "still closing: saving %d %s — press Ctrl-C again to quit now", count, questions
+        still_closing = texts(self.language).ngettext(
+            "still closing: saving {count} question — press Ctrl-C again to quit now",
+            "still closing: saving {count} questions — press Ctrl-C again to quit now",
+            count,
         )
+        log.warning("%s", still_closing.format(count=count))
 
     def _quit_now(self) -> None:
         """Exit without closing anything: a third Ctrl-C means now. What the database has

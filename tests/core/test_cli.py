@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
+import logging
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +20,7 @@ from bot.cli import main
 from bot.console import chat, render_answer, render_sources
 from bot.core.answers import answer_entry
 from bot.core.engine import Engine
+from bot.ctrl_c import CtrlC
 
 from .conftest import write_knowledge
 
@@ -367,3 +371,18 @@ def test_check_says_which_part_it_checks_in_the_posts_language(cli: Any) -> None
     assert code == 0
     assert out.startswith("Verificando esta parte del mensaje:\n> ")
     assert "Checking this part" not in out
+
+
+async def test_a_second_ctrl_c_speaks_the_language_the_console_speaks(
+    engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    presses = CtrlC(asyncio.get_running_loop(), stop=lambda: None)
+    presses.saving = lambda: 2
+    typed = iter(["¿cuál es la capital de Francia?", "salir"])
+    read = presses.at_prompt(lambda _: next(typed))
+    await chat(engine, read=read, write=lambda _: None, speaking=presses.speak)
+    with caplog.at_level(logging.WARNING, logger="policybot"):
+        presses.pressed(signal.SIGINT, None)
+        presses.pressed(signal.SIGINT, None)  # while closing: says what it still saves
+        await asyncio.sleep(0)
+    assert "cerrando todavía: guardando 2 preguntas — pulse Ctrl-C otra vez" in caplog.text
