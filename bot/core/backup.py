@@ -16,11 +16,13 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core import question_spill
+from bot.core.atomic_file import fsync_directory, write_whole
 from bot.core.migrations import migrations
 
 SCHEDULED_NAME = re.compile(r"^policybot-\d{8}T\d{6}Z\.sqlite3$")
@@ -152,7 +154,7 @@ def _spill_aside(db: Path, aside: Path) -> None:
     spill = question_spill.beside(db)
     if spill.exists():
         os.replace(spill, question_spill.beside(aside))
-        _fsync_directory(db.parent)
+        fsync_directory(db.parent)
 
 
 def _aside_path(db: Path, now: dt.datetime) -> Path:
@@ -207,7 +209,7 @@ def _write_copy(source: sqlite3.Connection, target: Path, *, what: str) -> Backu
             destination.close()
         _fsync(temporary)
         os.replace(temporary, target)
-        _fsync_directory(target.parent)
+        fsync_directory(target.parent)
     except sqlite3.Error as error:
         temporary.unlink(missing_ok=True)
         raise BackupError(f"{what} failed: {error}") from None
@@ -218,32 +220,13 @@ def _write_copy(source: sqlite3.Connection, target: Path, *, what: str) -> Backu
 
 
 def _copy_file(source: Path, target: Path) -> None:
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
-        with source.open("rb") as reader, temporary.open("wb") as writer:
-            while chunk := reader.read(1 << 20):
-                writer.write(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _fsync_directory(target.parent)
+    with source.open("rb") as reader:
+        write_whole(target, lambda writer: shutil.copyfileobj(reader, writer))
 
 
 def _fsync(path: Path) -> None:
     with path.open("rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_directory(directory: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can fsync a directory
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 # -- scheduled backups ---------------------------------------------------------------------------

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from bot.core.atomic_file import write_whole
 
 log = logging.getLogger("policybot.questions")
 
@@ -43,16 +44,8 @@ def save(path: Path, questions: Iterable[dict[str, Any]]) -> int:
     if not lines:
         path.unlink(missing_ok=True)
         return 0
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with open(partial, "w", encoding="utf-8") as handle:
-            handle.writelines(lines)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
+    content = "".join(lines).encode("utf-8")
+    write_whole(path, lambda handle: handle.write(content))
     return len(lines)
 
 
