@@ -11,6 +11,7 @@ from bot.core import normalize as english
 # A question's sentences: split where one ends ("?", "!", a new line, or a full stop after a
 # word, not inside "U.S." or "1.8").
 _SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$)")
+_ENDED = re.compile(f"({_SENTENCE_END.pattern})")
 
 
 class Reader(Protocol):
@@ -73,3 +74,14 @@ def clauses(
         split = breaks.split(plain) if breaks is not None else [plain]
         parts += split if chatter_first else [strip(part) for part in split]
     return [part for part in parts if part]
+
+
+def statements(text: str) -> list[str]:
+    """The sentences of `text` that end with "!" or a full stop: said, not asked ("gracias por
+    responder!", "was reading about this on my break.")."""
+    pieces = _ENDED.split(english.clean(text))
+    return [
+        sentence
+        for sentence, end in zip(pieces[::2], pieces[1::2], strict=False)
+        if sentence.strip() and "?" not in end and ("!" in end or "." in end)
+    ]

@@ -42,7 +42,7 @@ class Matcher(SeveralQuestions):
         # "What is X and what is Y": no entry that only compares X and Y answers both.
         several = len(parts) > 1 and all(self._text.definition_subject(p) for p in parts)
         if result.tier is Tier.CONFIDENT and not several:
-            return self._first_asked(parts, result, limit)
+            return self._first_asked(question, parts, result, limit)
         if len(parts) < 2:
             return result
         return self._one_of_several(parts, result, limit)

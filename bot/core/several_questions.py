@@ -2,16 +2,21 @@
 a base class of the Matcher, kept apart to keep each file short. Two questions in one are
 answered through the first one asked that an entry fully covers, even when the second's words
 outweigh it in the whole message; a part that names no subject of its own ("when does it end")
-leans on another part's.
+leans on another part's. A later part is never answered through an entry that the part asked
+first, which some entries may answer, does not offer: those entries are offered instead.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from bot.core.chatter import tells_backstory
+from bot.core.clauses import statements
 from bot.core.confidence import Candidate, MatchResult, Tier
 from bot.core.doubt import Doubt
 from bot.core.entry_index import KIND_BITS
+from bot.core.languages import languages
 from bot.core.one_question import OneQuestion
 
 # A part of a message with this many words of substance names its own subject ("did it launch
@@ -22,7 +27,9 @@ OWN_SUBJECT = 2
 class SeveralQuestions(OneQuestion):
     """An index that answers a message of several questions through one of them."""
 
-    def _first_asked(self, parts: list[str], result: MatchResult, limit: int) -> MatchResult:
+    def _first_asked(
+        self, question: str, parts: list[str], result: MatchResult, limit: int
+    ) -> MatchResult:
         """The answer to a message of several questions is the first one's (close8's rule),
         also when the words of a later one outweigh it in the whole message ("what's ATD and
         how many people are in it" answered by the ATD figures): when the first question alone
@@ -35,10 +42,14 @@ class SeveralQuestions(OneQuestion):
             return result
         first = self._match_doubting(asked[0], limit)
         if first.tier is not Tier.CONFIDENT or first.best is None:
+            if self._may_answer(asked[0], first) and self._answers_only_later(
+                first, asked[1:], result.best, limit
+            ):
+                return _offering(first.candidates, result.best, limit)
             return self._noting_unanswered(asked, result, limit)
         if first.best.coverage < 1.0:
             return result  # "quién dijo todo eso": an entry covering part of it is a guess
-        if not self._asks_something(asked[0], first.best):
+        if not self._asks_something(asked[0], first.best, self._said(question)):
             return result  # "idk if you can answer this, but do you lean left"
         chosen = result.best.entry_id
         if first.best.entry_id == chosen:
@@ -88,15 +99,14 @@ class SeveralQuestions(OneQuestion):
         answered = [
             (part, one) for part, one, _ in full if one.best and one.best.entry_id in ranked
         ]
-        # The first question, answered whole, is the message's answer even when the whole
-        # message ranks only a later one's entry ("how many enrolled? also does it work on
-        # android": the second part's words outweigh the first's one word).
+        # The first question, answered as surely as if asked alone, is the message's answer
+        # even when the whole message ranks only a later one's entry ("how many enrolled? also
+        # does it work on android": the second part's words outweigh the first's one word).
         first = full[0] if full else None
         if (
             first is not None
             and not first[2]
             and first[1].best is not None
-            and first[1].best.coverage >= 1.0
             and any(one.best and one.best.entry_id in ranked for _, one, _ in full[1:])
         ):
             answered = [(first[0], first[1])]
@@ -114,12 +124,51 @@ class SeveralQuestions(OneQuestion):
         # Several parts answered: the first asked, not whichever scores higher (the order a
         # member asks in says what they want to know first).
         best = answered[0][1]
+        # …but not through an entry none of the questions asked before it offers, when some
+        # entry may answer those ("¿cuánto es el umbral y cuándo se quita?").
+        offered = self._offered_before(matched, context, answered[0][0])
+        if offered and best.best and best.best.entry_id not in {c.entry_id for c in offered}:
+            return _offering(offered, best.best, limit)
         # The note says the rest is not in the knowledge base: only when it is true of every
         # other part (a CLOSE part has entries to offer) and one part alone is answered.
         nothing = len(unanswered) - close
         return (
             replace(best, unanswered=nothing) if confident == 1 and not close and nothing else best
         )
+
+    def _may_answer(self, part: str, one: MatchResult) -> bool:
+        """Whether `part` is a question some entries may answer, none for sure (CLOSE): it
+        opens as a question and tells no backstory ("my cousin is on ATD")."""
+        if one.tier is not Tier.CLOSE or tells_backstory(part, self.language):
+            return False
+        return not self._text.weak_tokens.issuperset(self.query_tokens(part)) and self._asks(part)
+
+    def _answers_only_later(
+        self, first: MatchResult, later: list[str], chosen: Candidate, limit: int
+    ) -> bool:
+        """Whether `chosen`, the whole message's answer, is none the first question offers but
+        a later question's own answer ("¿cuánto es el umbral y cuándo se quita?": the lifting
+        conditions answer the second part only)."""
+        if chosen.entry_id in {c.entry_id for c in first.candidates}:
+            return False
+        for part in later:
+            one = self._match_doubting(part, limit)
+            if one.tier is Tier.CONFIDENT and one.best and one.best.entry_id == chosen.entry_id:
+                return True
+        return False
+
+    def _offered_before(
+        self, matched: list[tuple[str, MatchResult]], context: list[bool], answered: str
+    ) -> tuple[Candidate, ...]:
+        """The entries offered for the questions asked before part `answered` that some entry
+        may answer, none for sure (_may_answer), best first."""
+        offered: list[Candidate] = []
+        for (part, one), aside in zip(matched, context, strict=True):
+            if part == answered:
+                break
+            if not aside and self._may_answer(part, one):
+                offered += one.candidates
+        return tuple(offered)
 
     def _noting_unanswered(self, asked: list[str], result: MatchResult, limit: int) -> MatchResult:
         """`result`, the whole message's answer, counting the parts (`asked`) no entry answers
@@ -147,11 +196,28 @@ class SeveralQuestions(OneQuestion):
                 return result  # another entry answers it, or may: the rest may be covered
         return replace(result, unanswered=nothing) if answered and nothing else result
 
-    def _asks_something(self, part: str, answer: Candidate) -> bool:
+    def _said(self, question: str) -> frozenset[str]:
+        """The parts of `question` that ask nothing alone: said in a sentence ending with "!"
+        or a full stop ("gracias por responder!"), or offered a choice by the next part ("does
+        it work or is it busted": the alternative and its opening are language data, as for a
+        dismissal, bot/core/dismissal.py)."""
+        said = {p for s in statements(question) for p in self._text.clauses(s)}
+        choice = languages()[self.language].dismissal
+        if choice is not None and choice.openings:
+            plain = self._text.plain_words(question)
+            openings = "|".join(choice.openings)
+            for part in self._text.clauses(question):
+                if re.search(rf"\b{re.escape(part)} {choice.alternative} (?:{openings})\b", plain):
+                    said.add(part)
+        return frozenset(said)
+
+    def _asks_something(self, part: str, answer: Candidate, said_parts: frozenset[str]) -> bool:
         """Whether a part asks a question of its own, not only frames the next one: its entry
         is asked its kind of question ("who reported this", "how many enrolled") or what its
-        subject is ("what's ATD"), it doubts the report ("is this fake"), or it names
-        OWN_SUBJECT words of substance (not "are those numbers real people")."""
+        subject is ("what's ATD"), it doubts the report ("is this fake"), it opens as a
+        question about a word of substance in a sentence not said with "!" or a full stop
+        ("what does smartlink do", not "gracias por responder!"), or it names OWN_SUBJECT words
+        of substance (not "are those numbers real people"). `said_parts`: _said's."""
         text = self._text
         if answer.alike or text.definition_subject(text.plain_words(part)) is not None:
             return True
@@ -159,6 +225,8 @@ class SeveralQuestions(OneQuestion):
             return True  # "¿esto es falso?": doubt about the report, answered as such
         aside = text.never_missing | text.weak_tokens
         said = [t for t in self.query_tokens(part) if t not in aside and not self._topical(t)]
+        if said and self._asks(part) and part not in said_parts:
+            return True  # "what does smartlink do": opens as a question, about something
         return len(said) >= OWN_SUBJECT
 
     def _own_question(self, part: str) -> bool:
@@ -194,3 +262,14 @@ class SeveralQuestions(OneQuestion):
             if said and said.isdisjoint(named):
                 return True
         return False
+
+
+def _offering(first: tuple[Candidate, ...], later: Candidate, limit: int) -> MatchResult:
+    """No answer, but the entries that may answer the question asked first, then the later
+    question's answer: one part's words never win the message for an entry the part asked
+    first does not offer ("¿cuánto es el umbral y cuándo se quita?")."""
+    offered: list[Candidate] = []
+    for candidate in first:
+        if candidate.entry_id not in {later.entry_id, *(c.entry_id for c in offered)}:
+            offered.append(candidate)
+    return MatchResult(Tier.CLOSE, (*offered[: max(limit - 1, 1)], later)[:limit])

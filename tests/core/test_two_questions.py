@@ -1,0 +1,142 @@
+"""Two questions in one message (issues 9 and 11, round 11): the question asked first is the
+one answered when an entry answers it; one part's words never win the message for an entry the
+part asked first does not offer; in English and Spanish by the same rule, on the shipped
+knowledge base, words only. Messages that only look like two questions keep their answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.clauses import statements
+from bot.core.matcher import Matcher, Tier
+from testkit.labelled import shipped_entries
+
+
+@pytest.fixture(scope="module")
+def matchers() -> dict[str, Matcher]:
+    entries = shipped_entries()
+    return {code: Matcher(entries, language=code) for code in ("en", "es")}
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "first", "later"),
+    [
+        # The first part has entries to offer, none for sure; the second is answered alone
+        # by an entry the first does not offer: answering it would answer what was not asked
+        # first, without a word that the first question went unanswered.
+        (
+            "en",
+            "is ice dropping in person check ins, and how many people have signed up so far",
+            "app-replaces-in-person",
+            "enrolled-45",
+        ),
+        (
+            "es",
+            "¿cuál es el umbral real de la orden de Biden y cuándo se levanta?",
+            "eo-threshold",
+            "eo-lift-conditions",
+        ),
+    ],
+)
+def test_a_later_part_does_not_win_over_the_question_asked_first(
+    matchers: dict[str, Matcher], language: str, question: str, first: str, later: str
+) -> None:
+    matcher = matchers[language]
+    first_part, later_part = matcher._text.clauses(question)
+    assert matcher.match(first_part).tier is Tier.CLOSE, "the case: the first part may be answered"
+    alone = matcher.match(later_part)
+    assert alone.tier is Tier.CONFIDENT and alone.best and alone.best.entry_id == later
+    result = matcher.match(question)
+    assert result.tier is Tier.CLOSE
+    offered = [c.entry_id for c in result.candidates]
+    assert offered[0] == first and later in offered
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        # The first part names one thing ("smartlink") and is answered alone; the second's
+        # words outweigh it in the whole message.
+        ("en", "what does smartlink do, and is it the same thing as the new app", "smartlink"),
+        (
+            "en",
+            "what can this bot do, and why does it keep warning about anonymous sources",
+            "about-this-bot",
+        ),
+        # "y cuánta gente…" starts a second question as "y cuántos…" does (language data).
+        ("es", "¿qué es el ATD y cuánta gente hay en ese programa?", "atd-what-is"),
+    ],
+)
+def test_the_question_asked_first_is_answered(
+    matchers: dict[str, Matcher], language: str, question: str, expected: str
+) -> None:
+    result = matchers[language].match(question)
+    assert result.tier is Tier.CONFIDENT and result.best
+    assert result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        # One question in two clauses, or a question beside what the asker tells or thanks for.
+        ("en", "is it true that the app launched in nyc and when", "nyc-rollout"),
+        ("en", "my cousin is on ATD. when does the app launch?", "launch-postponed"),
+        (
+            "en",
+            "thanks for answering! are you neutral or do you take a political side?",
+            "bot-neutral",
+        ),
+        (
+            "es",
+            "gracias por responder! ¿ustedes son neutrales o están de algún lado político?",
+            "bot-neutral",
+        ),
+        ("en", "how many people were enrolled and did the app have glitches", "enrolled-45"),
+        ("es", "¿cuántos se inscribieron y la app tuvo fallas?", "enrolled-45"),
+        (
+            "en",
+            "not sure if you'd know this but how many people are in alternatives to detention",
+            "atd-numbers",
+        ),
+    ],
+)
+def test_what_only_looks_like_two_questions_keeps_its_answer(
+    matchers: dict[str, Matcher], language: str, question: str, expected: str
+) -> None:
+    result = matchers[language].match(question)
+    assert result.tier is Tier.CONFIDENT and result.best
+    assert result.best.entry_id == expected
+
+
+def test_sentences_said_not_asked() -> None:
+    said = statements("gracias por responder! was reading this on my break. who reported it? ok")
+    assert said == ["gracias por responder", " was reading this on my break"]
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "alone"),
+    [
+        # An either/or asks one thing: the first part is not a question of its own.
+        (
+            "en",
+            "does the check-in app really work or is it broken",
+            "does the check in app really work",
+        ),
+        ("es", "¿la app funciona o es pura propaganda?", "la app funciona"),
+        # Said, not asked.
+        (
+            "en",
+            "was reading this on my break. did the app have bugs?",
+            "was reading this on my break",
+        ),
+        ("es", "gracias por responder! ¿ustedes son neutrales?", "por responder"),
+    ],
+)
+def test_parts_that_ask_nothing_alone(
+    matchers: dict[str, Matcher], language: str, question: str, alone: str
+) -> None:
+    assert matchers[language]._said(question) == {alone}
+
+
+def test_two_real_questions_ask_each_alone(matchers: dict[str, Matcher]) -> None:
+    assert not matchers["en"]._said("what does smartlink do and is it the same as the new app")
