@@ -85,3 +85,9 @@ def statements(text: str) -> list[str]:
         for sentence, end in zip(pieces[::2], pieces[1::2], strict=False)
         if sentence.strip() and "?" not in end and ("!" in end or "." in end)
     ]
+
+
+def marked_questions(text: str) -> list[str]:
+    """The sentences of `text` that open with a question mark ("¿de qué se trata este bot?"):
+    asked, whatever their first word."""
+    return [s for s in _SENTENCE_END.split(english.clean(text)) if s.lstrip().startswith("\u00bf")]

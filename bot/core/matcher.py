@@ -45,4 +45,4 @@ class Matcher(SeveralQuestions):
             return self._first_asked(question, parts, result, limit)
         if len(parts) < 2:
             return result
-        return self._one_of_several(parts, result, limit)
+        return self._one_of_several(question, parts, result, limit)

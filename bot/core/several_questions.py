@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from bot.core.chatter import tells_backstory
-from bot.core.clauses import statements
+from bot.core.clauses import marked_questions, statements
 from bot.core.confidence import Candidate, MatchResult, Tier
 from bot.core.doubt import Doubt
 from bot.core.entry_index import KIND_BITS
@@ -34,7 +34,9 @@ class SeveralQuestions(OneQuestion):
         also when the words of a later one outweigh it in the whole message ("what's ATD and
         how many people are in it" answered by the ATD figures): when the first question alone
         is answered through another entry, and a later one alone ranks the message's entry, the
-        first question's answer is the message's."""
+        first question's answer is the message's. When the first question is one some entries
+        may answer, none for sure, and the message's entry is none of those but a later
+        question's answer, the first question's entries are offered instead."""
         if len(parts) < 2 or result.best is None:
             return result
         asked = [p for p in parts if self._own_question(p)]
@@ -42,7 +44,8 @@ class SeveralQuestions(OneQuestion):
             return result
         first = self._match_doubting(asked[0], limit)
         if first.tier is not Tier.CONFIDENT or first.best is None:
-            if self._may_answer(asked[0], first) and self._answers_only_later(
+            marked = self._marked(question)
+            if self._may_answer(asked[0], first, marked) and self._answers_only_later(
                 first, asked[1:], result.best, limit
             ):
                 return _offering(first.candidates, result.best, limit)
@@ -59,7 +62,9 @@ class SeveralQuestions(OneQuestion):
             return result
         return first
 
-    def _one_of_several(self, parts: list[str], result: MatchResult, limit: int) -> MatchResult:
+    def _one_of_several(
+        self, question: str, parts: list[str], result: MatchResult, limit: int
+    ) -> MatchResult:
         """The answer to a message of several questions (`parts`) through the one an entry
         answers fully, or `result`, the whole message's own."""
         weak = self._text.weak_tokens
@@ -126,7 +131,7 @@ class SeveralQuestions(OneQuestion):
         best = answered[0][1]
         # …but not through an entry none of the questions asked before it offers, when some
         # entry may answer those ("¿cuánto es el umbral y cuándo se quita?").
-        offered = self._offered_before(matched, context, answered[0][0])
+        offered = self._offered_before(matched, context, answered[0][0], self._marked(question))
         if offered and best.best and best.best.entry_id not in {c.entry_id for c in offered}:
             return _offering(offered, best.best, limit)
         # The note says the rest is not in the knowledge base: only when it is true of every
@@ -136,12 +141,20 @@ class SeveralQuestions(OneQuestion):
             replace(best, unanswered=nothing) if confident == 1 and not close and nothing else best
         )
 
-    def _may_answer(self, part: str, one: MatchResult) -> bool:
+    def _may_answer(self, part: str, one: MatchResult, marked: frozenset[str]) -> bool:
         """Whether `part` is a question some entries may answer, none for sure (CLOSE): it
-        opens as a question and tells no backstory ("my cousin is on ATD")."""
+        opens as a question, or after a question mark (`marked`: _marked's), and tells no
+        backstory ("my cousin is on ATD")."""
         if one.tier is not Tier.CLOSE or tells_backstory(part, self.language):
             return False
-        return not self._text.weak_tokens.issuperset(self.query_tokens(part)) and self._asks(part)
+        if self._text.weak_tokens.issuperset(self.query_tokens(part)):
+            return False
+        return self._asks(part) or part in marked
+
+    def _marked(self, question: str) -> frozenset[str]:
+        """The parts of `question` asked after an opening question mark ("¿de qué se trata
+        este bot?")."""
+        return frozenset(p for s in marked_questions(question) for p in self._text.clauses(s))
 
     def _answers_only_later(
         self, first: MatchResult, later: list[str], chosen: Candidate, limit: int
@@ -158,7 +171,11 @@ class SeveralQuestions(OneQuestion):
         return False
 
     def _offered_before(
-        self, matched: list[tuple[str, MatchResult]], context: list[bool], answered: str
+        self,
+        matched: list[tuple[str, MatchResult]],
+        context: list[bool],
+        answered: str,
+        marked: frozenset[str],
     ) -> tuple[Candidate, ...]:
         """The entries offered for the questions asked before part `answered` that some entry
         may answer, none for sure (_may_answer), best first."""
@@ -166,7 +183,7 @@ class SeveralQuestions(OneQuestion):
         for (part, one), aside in zip(matched, context, strict=True):
             if part == answered:
                 break
-            if not aside and self._may_answer(part, one):
+            if not aside and self._may_answer(part, one, marked):
                 offered += one.candidates
         return tuple(offered)
 

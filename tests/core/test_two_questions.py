@@ -36,6 +36,13 @@ def matchers() -> dict[str, Matcher]:
             "eo-threshold",
             "eo-lift-conditions",
         ),
+        # A question asked after "¿" asks, whatever its first word.
+        (
+            "es",
+            "¿de qué trata este bot? ¿y me ayuda con mi caso de asilo?",
+            "about-this-bot",
+            "legal-advice",
+        ),
     ],
 )
 def test_a_later_part_does_not_win_over_the_question_asked_first(
@@ -93,6 +100,13 @@ def test_the_question_asked_first_is_answered(
         ),
         ("en", "how many people were enrolled and did the app have glitches", "enrolled-45"),
         ("es", "¿cuántos se inscribieron y la app tuvo fallas?", "enrolled-45"),
+        ("es", "¿es cierto que la app ya llegó a Nueva York y desde cuándo?", "nyc-rollout"),
+        ("es", "mi primo está en ATD. ¿cuándo sale la app?", "launch-postponed"),
+        (
+            "es",
+            "soy voluntaria en un albergue. ¿cuántas personas se inscribieron en la app?",
+            "enrolled-45",
+        ),
         (
             "en",
             "not sure if you'd know this but how many people are in alternatives to detention",
