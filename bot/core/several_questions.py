@@ -94,8 +94,23 @@ class SeveralQuestions(OneQuestion):
                 full.append((part, one, bool(unanswered)))
         # A part is answered through an entry that covers all of it, unless every part is
         # answered (each as surely as if asked alone) or the others are context.
+        # …or it is the question asked first, answered as surely as if asked alone, not one
+        # half of an either/or, and every other part has entries to offer (CLOSE): the
+        # message is about the knowledge base ("did it crash a lot, and why did they cancel
+        # the press thing"), where a part beside one about nothing in it ("…, and what does
+        # the weather look like") may share a word or two with an entry by chance.
         if unanswered and not alone:
-            full = [f for f in full if f[1].best and f[1].best.coverage >= 1.0]
+            either = self._either_or(question)
+            on_topic = close == len(unanswered)
+            full = [
+                (part, one, after)
+                for n, (part, one, after) in enumerate(full)
+                if one.best
+                and (
+                    one.best.coverage >= 1.0
+                    or (on_topic and n == 0 and not after and part not in either)
+                )
+            ]
         # A part answered is one the whole question ranks among its best ("1.8 million a year?
         # source?" asks for the figure's source, not who the story's sources are), unless it
         # is the one part answered, every other asks what no entry answers, and none of those
@@ -215,18 +230,23 @@ class SeveralQuestions(OneQuestion):
 
     def _said(self, question: str) -> frozenset[str]:
         """The parts of `question` that ask nothing alone: said in a sentence ending with "!"
-        or a full stop ("gracias por responder!"), or offered a choice by the next part ("does
-        it work or is it busted": the alternative and its opening are language data, as for a
-        dismissal, bot/core/dismissal.py)."""
+        or a full stop ("gracias por responder!"), or the first half of an either/or."""
         said = {p for s in statements(question) for p in self._text.clauses(s)}
+        return frozenset(said) | self._either_or(question)
+
+    def _either_or(self, question: str) -> frozenset[str]:
+        """The parts of `question` that the next part offers an alternative to ("does it work
+        or is it busted", "is it based on the Post, or did they make it up"): one question
+        between two answers. The alternative word is language data (`[dismissal]`)."""
         choice = languages()[self.language].dismissal
-        if choice is not None and choice.openings:
-            plain = self._text.plain_words(question)
-            openings = "|".join(choice.openings)
-            for part in self._text.clauses(question):
-                if re.search(rf"\b{re.escape(part)} {choice.alternative} (?:{openings})\b", plain):
-                    said.add(part)
-        return frozenset(said)
+        if choice is None:
+            return frozenset()
+        plain = self._text.plain_words(question)
+        return frozenset(
+            part
+            for part in self._text.clauses(question)
+            if re.search(rf"\b{re.escape(part)} {choice.alternative} ", plain)
+        )
 
     def _asks_something(self, part: str, answer: Candidate, said_parts: frozenset[str]) -> bool:
         """Whether a part asks a question of its own, not only frames the next one: its entry

@@ -154,3 +154,30 @@ def test_parts_that_ask_nothing_alone(
 
 def test_two_real_questions_ask_each_alone(matchers: dict[str, Matcher]) -> None:
     assert not matchers["en"]._said("what does smartlink do and is it the same as the new app")
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("en", "did the app crash a lot, and why did they cancel the press thing"),
+        (
+            "es",
+            "¿la app arranca como prueba piloto en algunas ciudades? "
+            "¿y se necesita abogado para inscribirse?",
+        ),
+    ],
+)
+def test_the_first_question_answered_alone_answers_beside_one_the_entries_may_answer(
+    matchers: dict[str, Matcher], language: str, question: str
+) -> None:
+    """The first part is answered alone through an entry covering part of it; the second has
+    entries to offer, none for sure: the message is about the knowledge base, and is answered
+    as its first question alone is."""
+    matcher = matchers[language]
+    first, second = matcher._text.clauses(question)
+    alone = matcher.match(first)
+    assert alone.tier is Tier.CONFIDENT and alone.best and alone.best.coverage < 1.0
+    assert matcher.match(second).tier is Tier.CLOSE
+    result = matcher.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best
+    assert result.best.entry_id == alone.best.entry_id
