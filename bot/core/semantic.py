@@ -10,6 +10,8 @@ decide. The embedding then may do two things, never more:
 - refuse a confident answer when another candidate is closer in meaning by VETO_LEAD (when
   the question doubts a claim and the rules' entry was asked that doubt, the closer candidate
   must also cover as much of the question's words).
+With the labelled questions shipped beside it (taught.py, `BundledMeaning.refuses`), the Matcher
+also turns an answer into "did you mean" when the question is nearer an out-of-scope example.
 It never answers a one-common-word question the rules refused ("source?"). A question no entry
 shares a word with stays unanswered: the embedding only chooses among lexical candidates, so
 the rejection of unrelated questions is the lexical matcher's.
