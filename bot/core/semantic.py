@@ -242,29 +242,33 @@ class BundledMeaning:
         embedded into the file alone (remembering them would evict the first ones), so a
         question meeting one later reads it back in about a millisecond instead of embedding
         it. Without a file the warm-up stops at PASSAGES_KEPT. It embeds at most `embed_ahead`
-        texts (recalling and pruning are not counted). A failure is logged, never raised:
-        questions then embed what they need themselves."""
+        texts (recalling and pruning are not counted). Then the taught questions' examples, if
+        their shipped embeddings were another model's (taught.py). A failure is logged, never
+        raised: questions then embed what they need themselves."""
         try:
-            written = list(dict.fromkeys(texts))
-            kept, beyond = written[:PASSAGES_KEPT], written[PASSAGES_KEPT:]
-            for chunk in _chunks(kept, RECALL_CHUNK):
-                if not self._my_turn():
-                    return
-                self._recall(chunk)
-            self._prune(set(written))
-            budget = len(written) if self.embed_ahead is None else self.embed_ahead
-            for text in kept:
-                if text in self._passages:
-                    continue
-                if budget <= 0 or not self._my_turn():
-                    return
-                self._passages_of([text])
-                budget -= 1
-            self._warm_beyond(beyond, budget)
-            if self.taught_pending:
+            self._warm_entries(texts)
+            if self.taught_pending and not self._stopped.is_set():
                 self._embed_taught()
         except Exception:
             log.warning("embedding the entries' questions ahead failed", exc_info=True)
+
+    def _warm_entries(self, texts: Iterable[str]) -> None:
+        written = list(dict.fromkeys(texts))
+        kept, beyond = written[:PASSAGES_KEPT], written[PASSAGES_KEPT:]
+        for chunk in _chunks(kept, RECALL_CHUNK):
+            if not self._my_turn():
+                return
+            self._recall(chunk)
+        self._prune(set(written))
+        budget = len(written) if self.embed_ahead is None else self.embed_ahead
+        for text in kept:
+            if text in self._passages:
+                continue
+            if budget <= 0 or not self._my_turn():
+                return
+            self._passages_of([text])
+            budget -= 1
+        self._warm_beyond(beyond, budget)
 
     def _warm_beyond(self, texts: Sequence[str], budget: int) -> None:
         """Embed into the cache file those of `texts` it lacks (`budget` at most), remembering

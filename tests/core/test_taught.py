@@ -156,10 +156,19 @@ def test_embeddings_of_another_model_are_not_used() -> None:
     assert taught_module.shipped_vectors(shipped_examples(), "another-model/1") is None
 
 
-def test_examples_of_another_model_are_embedded_by_the_warm_up() -> None:
+def test_examples_of_another_model_are_embedded_by_the_warm_up_even_a_limited_one() -> None:
     model = TwoDirections({AWAY})
-    meaning = BundledMeaning(model)
+    meaning = BundledMeaning(model, embed_ahead=0)
     meaning.taught_pending = [Example("set", AWAY, ()), Example("set", "other", ())]
-    meaning.warm([])
+    assert not meaning.refuses(QUESTION, ANSWERED, ["a question"], True)  # not ready: no veto
+    meaning.warm(["an entry text"])
     assert meaning.taught is not None and meaning.taught.used == 2
     assert not meaning.taught_pending
+
+
+def test_a_stopped_warm_up_leaves_the_examples_unembedded() -> None:
+    meaning = BundledMeaning(TwoDirections(set()))
+    meaning.taught_pending = [Example("set", AWAY, ())]
+    meaning.stop()
+    meaning.warm([])
+    assert meaning.taught is None
