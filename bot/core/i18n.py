@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import os
 
 from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
@@ -20,7 +21,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
-from bot.core.languages import LOCALES_DIR, SOURCE_LANGUAGE, language
+from bot.core.languages import LOCALES_DIR, SOURCE_LANGUAGE, language, languages
 
 DOMAIN = "policybot"
 
@@ -51,6 +52,28 @@ def said(text: str, code: str) -> str:
         return text
     translated = texts(code).gettext(text.message)
     return translated.format(**text.fields) if text.fields else translated
+
+
+def operator_language() -> str:
+    """The language of whoever runs the program at a terminal, for what it says there with no
+    question to go by (Ctrl-C while the Discord bot runs), from the environment's locale as
+    gettext reads it: LANGUAGE (a list: its first language the bot speaks), else the first set
+    of LC_ALL, LC_MESSAGES, LANG; English when that is one the bot does not speak. (Not Babel's
+    `default_locale`: it reads LC_CTYPE before LANG, and Python sets LC_CTYPE to C.UTF-8 where
+    the named locale is not installed.)"""
+    for wanted in os.environ.get("LANGUAGE", "").split(":"):
+        if _language_code(wanted) in languages():
+            return _language_code(wanted)
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if wanted := os.environ.get(variable, ""):
+            code = _language_code(wanted)
+            return code if code in languages() else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+def _language_code(locale: str) -> str:
+    """ "es_MX.UTF-8@euro" -> "es"."""
+    return locale.split(".")[0].split("@")[0].split("_")[0].lower()
 
 
 def catalogue_path(code: str) -> str:

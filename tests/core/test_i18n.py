@@ -13,7 +13,7 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.core.i18n import N_, Marked, catalogue_path, said, texts
+from bot.core.i18n import N_, Marked, catalogue_path, operator_language, said, texts
 from bot.core.languages import translation_languages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,3 +129,24 @@ def test_a_marked_refusal_is_english_text_that_a_front_end_says_in_the_readers_l
 def test_each_language_quotes_in_its_own_marks() -> None:
     assert texts("en").quoted("Public record") == "“Public record”"
     assert texts("es").quoted("Registro público") == "«Registro público»"
+
+
+@pytest.mark.parametrize(
+    ("environment", "code"),
+    [
+        ({"LANG": "es_MX.UTF-8"}, "es"),
+        ({"LANG": "es_ES.UTF-8", "LC_CTYPE": "C.UTF-8"}, "es"),  # as Python coerces it
+        ({"LANGUAGE": "fr:es", "LANG": "C.UTF-8"}, "es"),  # the first the bot speaks
+        ({"LC_ALL": "C", "LANG": "es_ES.UTF-8"}, "en"),  # LC_ALL overrides
+        ({"LC_MESSAGES": "fr_FR.UTF-8", "LANG": "es_ES.UTF-8"}, "en"),  # one it does not speak
+        ({}, "en"),
+    ],
+)
+def test_the_operators_language_comes_from_the_terminals_locale(
+    environment: dict[str, str], code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    assert operator_language() == code
