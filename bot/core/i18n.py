@@ -16,6 +16,7 @@ import io
 import os
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -111,7 +112,19 @@ class Texts:
         """A date in words: "12 July 2024", "12 de julio de 2024"."""
         return babel_format_date(day, format="long", locale=self._date_locale)
 
+    def moment(self, when: str) -> str:
+        """A stored UTC time ("2024-07-12T09:30:00+00:00") the short way, in UTC: "12/07/2024,
+        09:30", "12/7/24, 9:30"."""
+        moment = dt.datetime.fromisoformat(when)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return babel_format_datetime(moment, "short", tzinfo=dt.UTC, locale=self._date_locale)
+
+    def day(self, when: str) -> str:
+        """The day of a stored time ("2024-07-12T09:30:00+00:00"), in words, as `date`."""
+        return self.date(dt.date.fromisoformat(when[:10]))
+
     def number(self, value: int | float) -> str:
+        """A count or figure in the language's digits: "12,345", "12.345"."""
         return format_decimal(value, locale=self._date_locale)
 
     def percent(self, value: float) -> str:
