@@ -7,7 +7,6 @@ knowledge (an untranslated entry's question on a button, a source's English titl
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from bot.discord.client import PolicyBot
 from testkit.emulator import DiscordEmulator
 
 from .conftest import StartBot
+from .steps import failing
 from .test_ask import buttons
 from .test_floods import mention, settle
 
@@ -159,13 +159,6 @@ async def test_cooldown_notices_speak_spanish(emu: DiscordEmulator, start_bot: S
     notices = [m for m in emu.bot_messages_in(emu.channel) if "espere" in (m["content"] or "")]
     assert len(notices) == 1
     assert_spanish(notices[0])
-
-
-def failing(error: BaseException) -> Callable[..., Awaitable[Any]]:
-    async def fail(*args: Any, **kwargs: Any) -> Any:
-        raise error
-
-    return fail
 
 
 async def test_a_failed_spanish_question_is_apologised_for_in_spanish(
