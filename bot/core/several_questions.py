@@ -45,8 +45,11 @@ class SeveralQuestions(OneQuestion):
         first = self._match_doubting(asked[0], limit)
         if first.tier is not Tier.CONFIDENT or first.best is None:
             marked = self._marked(question)
-            if self._may_answer(asked[0], first, marked) and self._answers_only_later(
-                first, asked[1:], result.best, limit
+            either = self._either_or(question)  # "does it need a phone, or can i use a pc"
+            if (
+                asked[0] not in either
+                and self._may_answer(asked[0], first, marked)
+                and self._answers_only_later(first, asked[1:], result.best, limit)
             ):
                 return _offering(first.candidates, result.best, limit)
             return self._noting_unanswered(asked, result, limit)
@@ -146,7 +149,9 @@ class SeveralQuestions(OneQuestion):
         best = answered[0][1]
         # …but not through an entry none of the questions asked before it offers, when some
         # entry may answer those ("¿cuánto es el umbral y cuándo se quita?").
-        offered = self._offered_before(matched, context, answered[0][0], self._marked(question))
+        offered = self._offered_before(
+            matched, context, answered[0][0], self._marked(question), self._either_or(question)
+        )
         if offered and best.best and best.best.entry_id not in {c.entry_id for c in offered}:
             return _offering(offered, best.best, limit)
         # The note says the rest is not in the knowledge base: only when it is true of every
@@ -191,14 +196,16 @@ class SeveralQuestions(OneQuestion):
         context: list[bool],
         answered: str,
         marked: frozenset[str],
+        either: frozenset[str],
     ) -> tuple[Candidate, ...]:
         """The entries offered for the questions asked before part `answered` that some entry
-        may answer, none for sure (_may_answer), best first."""
+        may answer, none for sure (_may_answer), best first; not for the first half of an
+        either/or (`either`: _either_or's), which asks nothing alone."""
         offered: list[Candidate] = []
         for (part, one), aside in zip(matched, context, strict=True):
             if part == answered:
                 break
-            if not aside and self._may_answer(part, one, marked):
+            if not aside and part not in either and self._may_answer(part, one, marked):
                 offered += one.candidates
         return tuple(offered)
 

@@ -181,3 +181,43 @@ def test_the_first_question_answered_alone_answers_beside_one_the_entries_may_an
     result = matcher.match(question)
     assert result.tier is Tier.CONFIDENT and result.best
     assert result.best.entry_id == alone.best.entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the app need a smartphone, or can i use a computer",
+        "does the app require a smartphone or can i use a computer",
+    ],
+)
+def test_the_first_half_of_an_either_or_offers_nothing_of_its_own(
+    matchers: dict[str, Matcher], question: str
+) -> None:
+    """One question between two answers (review11): its first half is not a question asked
+    first whose entries win over the half an entry answers."""
+    matcher = matchers["en"]
+    first_half, _ = matcher._text.clauses(question)
+    assert first_half in matcher._either_or(question), "the case: an either/or"
+    assert matcher.match(first_half).tier is Tier.CLOSE, "the case: the first half may be answered"
+    result = matcher.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best
+    assert result.best.entry_id == "app-how-it-works"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="backstory said before the one question still wins on its own words (review11)",
+)
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my brother is on ATD. who reported this?", "who-reported"),
+        ("i was reading about this on my break. who are the sources?", "who-are-the-sources"),
+    ],
+)
+def test_the_question_after_backstory_is_answered(
+    matchers: dict[str, Matcher], question: str, expected: str
+) -> None:
+    result = matchers["en"].match(question)
+    assert result.tier is Tier.CONFIDENT and result.best
+    assert result.best.entry_id == expected
