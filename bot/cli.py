@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from bot.core.answers import Answer
 from bot.core.engine import Engine
-from bot.core.i18n import texts
+from bot.core.i18n import operator_language, said, texts
 from bot.core.knowledge import KnowledgeError
 from bot.core.languages import languages
 from bot.core.store import StoreError
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace, Settings], int] = args.handler
         return handler(args, settings)
     except (KnowledgeError, StoreError) as error:
-        print(f"policybot: {error}", file=sys.stderr)
+        print(f"policybot: {_said(error)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -113,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
         # stdout now points at nothing, so Python's own flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+
+
+def _said(error: KnowledgeError | StoreError) -> str:
+    """A refusal in the terminal's language: the problems the core marked for translation
+    (bot.core.i18n.Marked) are said in it; the rest stay as written."""
+    code = operator_language()
+    if isinstance(error, StoreError):
+        return error.said(code)
+    return "\n".join(said(problem, code) for problem in error.problems)
 
 
 def _setting_name(location: tuple[int | str, ...]) -> str:

@@ -1,7 +1,8 @@
 """The local chat console: the same engine and database as the Discord bot, in a terminal.
 
-It speaks the language of the last question (English until one is asked): answers, labels and
-help come from the catalogue (bot/core/i18n.py); commands work in every language.
+It speaks the language of the last question (before one is asked, the terminal's: its locale,
+else English): answers, labels and help come from the catalogue (bot/core/i18n.py); commands
+work in every language.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from bot.core.answers import Answer, Suggestion
 from bot.core.citations import SOURCE_KIND_LABELS
 from bot.core.engine import Engine
-from bot.core.i18n import N_, Texts, said, texts
+from bot.core.i18n import N_, Texts, operator_language, said, texts
 from bot.core.languages import SOURCE_LANGUAGE, languages
 
 WIDTH = 88
@@ -87,7 +88,9 @@ def render_sources(engine: Engine, language: str = SOURCE_LANGUAGE) -> str:
     for summary in engine.source_summary():
         kind = words.gettext(SOURCE_KIND_LABELS[summary.kind])
         count = words.ngettext("{count} entry", "{count} entries", summary.entries)
-        lines.append(f"- {summary.publisher} ({kind}): {count.format(count=summary.entries)}")
+        lines.append(
+            f"- {summary.publisher} ({kind}): {count.format(count=words.number(summary.entries))}"
+        )
     return "\n".join(lines)
 
 
@@ -109,9 +112,10 @@ async def chat(
 ) -> None:
     """Ask-and-answer loop until 'quit' or end of input; `speaking` is told each language
     the console turns to (e.g. for what a second Ctrl-C says, bot.ctrl_c)."""
-    words: Texts = texts(SOURCE_LANGUAGE)
+    words: Texts = texts(operator_language())
+    speaking(words.code)
     greeting = words.gettext("policybot console — {count} entries.")
-    write(f"{greeting.format(count=len(engine.entries()))} {words.gettext(HELP)}")
+    write(f"{greeting.format(count=words.number(len(engine.entries())))} {words.gettext(HELP)}")
     choices: list[Suggestion] = []
     while True:
         try:

@@ -24,8 +24,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TypeVar
 
-from bot.core.i18n import texts
-from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.i18n import operator_language, texts
 
 log = logging.getLogger("policybot")
 
@@ -42,10 +41,12 @@ class CtrlC:
         self.presses = 0
         self.saving: Callable[[], int] = lambda: 0  # questions not yet in the database
         self._prompting = False
-        self.language = SOURCE_LANGUAGE  # what a second press says is in the console's language
+        # What the presses say: in the console's language once it has one, before that (and
+        # for the Discord runner, which has no asker) in the terminal's locale.
+        self.language = operator_language()
 
     def speak(self, code: str) -> None:
-        """Say what a second press says in this language (the console's, as it changes)."""
+        """Say what the presses say in this language (the console's, as it changes)."""
         self.language = code
 
     def at_prompt(self, read: Callable[[str], T]) -> Callable[[str], T]:
@@ -75,7 +76,7 @@ class CtrlC:
             self._quit_now()
 
     def _first(self, stop: bool) -> None:
-        log.info("Ctrl-C: shutting down")
+        log.info("%s", texts(self.language).gettext("Ctrl-C: shutting down"))
         if stop:  # (at the prompt, the KeyboardInterrupt ends the console)
             self._stop()
 
@@ -86,13 +87,19 @@ class CtrlC:
             "still closing: saving {count} questions — press Ctrl-C again to quit now",
             count,
         )
-        log.warning("%s", still_closing.format(count=count))
+        log.warning("%s", still_closing.format(count=texts(self.language).number(count)))
 
     def _quit_now(self) -> None:
         """Exit without closing anything: a third Ctrl-C means now. What the database has
         committed stays (SQLite and PostgreSQL roll an unfinished transaction back)."""
         with contextlib.suppress(Exception):  # the handler may have cut a write to stderr
-            log.error("Ctrl-C a third time: quitting now, %d questions not saved", self.saving())
+            count = self.saving()
+            quitting = texts(self.language).ngettext(
+                "Ctrl-C a third time: quitting now, {count} question not saved",
+                "Ctrl-C a third time: quitting now, {count} questions not saved",
+                count,
+            )
+            log.error("%s", quitting.format(count=texts(self.language).number(count)))
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()

@@ -1,4 +1,8 @@
-"""`policybot kb …`: moderators' knowledge-base verbs on the command line."""
+"""`policybot kb …`: moderators' knowledge-base verbs on the command line.
+
+What a verb says in sentences is in the terminal's language (bot.core.i18n.operator_language);
+its listings (tab-separated, for scripts too), ids, statuses and file names stay as stored.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.engine import Engine
+from bot.core.i18n import Texts, operator_language, texts
 from bot.core.knowledge import (
     KNOWLEDGE_SUFFIX,
     KnowledgeError,
@@ -116,6 +121,10 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
+def _words() -> Texts:
+    return texts(operator_language())
+
+
 def _author(args: argparse.Namespace) -> str:
     return str(args.author or f"cli:{getpass.getuser()}")
 
@@ -124,14 +133,31 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     files = _expand(args.paths or [settings.knowledge_dir])
     knowledge = load_paths(files)
     check_provenance(knowledge)
-    print(f"OK: {len(knowledge.entries)} entries in {len(files)} files")
+    words = _words()
+    entries, count = len(knowledge.entries), len(files)
+    print(
+        words.ngettext(
+            "OK: {entries} entries in {count} file", "OK: {entries} entries in {count} files", count
+        ).format(entries=words.number(entries), count=words.number(count))
+    )
     for code, ids in missing_translations(knowledge).items():
         if ids:
-            print(f"not yet translated ({code}): {len(ids)} entries: {', '.join(ids)}")
+            untranslated = words.ngettext(
+                "not yet translated ({language}): {count} entry: {ids}",
+                "not yet translated ({language}): {count} entries: {ids}",
+                len(ids),
+            )
+            print(
+                untranslated.format(language=code, count=words.number(len(ids)), ids=", ".join(ids))
+            )
     for code, stems in missing_topic_titles(knowledge).items():
         if stems:
             where = f"bot/locales/{code}/language.toml [topics]"
-            print(f"topic titles not yet translated ({code}, {where}): {', '.join(stems)}")
+            print(
+                words.gettext(
+                    "topic titles not yet translated ({language}, {where}): {stems}"
+                ).format(language=code, where=where, stems=", ".join(stems))
+            )
     return 0
 
 
@@ -141,9 +167,23 @@ async def _import(engine: Engine, args: argparse.Namespace) -> int:
         incoming = load_paths(progress.iterate(files), check_related=False)
         progress.phase(f"importing {len(incoming.entries)} entries")
         revisions = await engine.import_knowledge(incoming, author=_author(args), prune=args.prune)
-    print(f"imported: {len(revisions)} revisions ({len(incoming.entries)} entries read)")
+    words = _words()
+    imported = words.ngettext(
+        "imported: {count} revision ({entries} entries read)",
+        "imported: {count} revisions ({entries} entries read)",
+        len(revisions),
+    )
+    print(
+        imported.format(
+            count=words.number(len(revisions)), entries=words.number(len(incoming.entries))
+        )
+    )
     for revision in revisions:
-        action = "deleted" if revision.entry is None else f"revision {revision.number}"
+        action = (
+            words.gettext("deleted")
+            if revision.entry is None
+            else words.gettext("revision {number}").format(number=revision.number)
+        )
         print(f"  {revision.entry_id}: {action}")
     return 0
 
@@ -162,7 +202,17 @@ async def _export_files(engine: Engine, args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"policybot: cannot write {args.target}: {error.strerror}", file=sys.stderr)
         return 1
-    print(f"exported {len(engine.entries())} entries to {len(written)} files")
+    words = _words()
+    exported = words.ngettext(
+        "exported {entries} entries to {count} file",
+        "exported {entries} entries to {count} files",
+        len(written),
+    )
+    print(
+        exported.format(
+            entries=words.number(len(engine.entries())), count=words.number(len(written))
+        )
+    )
     return 0
 
 
@@ -183,7 +233,7 @@ async def _show(engine: Engine, args: argparse.Namespace) -> int:
 
     answer = engine.answer_for_entry(args.entry_id)
     if answer is None:
-        print(f"no entry '{args.entry_id}'")
+        print(_words().gettext("no entry '{entry}'").format(entry=args.entry_id))
         return 1
     print(f"{args.entry_id}: {answer.matched_question}\n")
     print(render_answer(answer)[0])
@@ -194,7 +244,7 @@ async def _show(engine: Engine, args: argparse.Namespace) -> int:
 async def _history(engine: Engine, args: argparse.Namespace) -> int:
     revisions = await engine.history(args.entry_id)
     if not revisions:
-        print(f"no history for '{args.entry_id}'")
+        print(_words().gettext("no history for '{entry}'").format(entry=args.entry_id))
         return 1
     for revision in revisions:
         state = "deleted" if revision.entry is None else revision.file
@@ -207,34 +257,51 @@ async def _history(engine: Engine, args: argparse.Namespace) -> int:
 
 async def _revert(engine: Engine, args: argparse.Namespace) -> int:
     revision = await engine.revert(args.entry_id, args.revision, author=_author(args))
-    print(f"{revision.entry_id}: restored revision {args.revision} as revision {revision.number}")
+    print(
+        _words()
+        .gettext("{entry}: restored revision {old} as revision {new}")
+        .format(entry=revision.entry_id, old=args.revision, new=revision.number)
+    )
     return 0
 
 
 async def _delete(engine: Engine, args: argparse.Namespace) -> int:
     revision = await engine.delete_entry(args.entry_id, author=_author(args), reason=args.reason)
-    print(f"{revision.entry_id}: deleted (revision {revision.number}; revert to restore)")
+    print(
+        _words()
+        .gettext("{entry}: deleted (revision {number}; revert to restore)")
+        .format(entry=revision.entry_id, number=revision.number)
+    )
     return 0
 
 
 async def _teach(engine: Engine, args: argparse.Namespace) -> int:
     revision = await engine.teach(args.question_id, args.entry_id, author=_author(args))
-    print(f"{revision.entry_id}: question {args.question_id} added (revision {revision.number})")
+    print(
+        _words()
+        .gettext("{entry}: question {question} added (revision {number})")
+        .format(entry=revision.entry_id, question=args.question_id, number=revision.number)
+    )
     return 0
 
 
 async def _dismiss(engine: Engine, args: argparse.Namespace) -> int:
+    words = _words()
     if not await engine.dismiss(args.question_id, author=_author(args)):
-        print(f"question {args.question_id} is not on the unanswered queue")
+        print(
+            words.gettext("question {question} is not on the unanswered queue").format(
+                question=args.question_id
+            )
+        )
         return 1
-    print(f"question {args.question_id} dismissed")
+    print(words.gettext("question {question} dismissed").format(question=args.question_id))
     return 0
 
 
 async def _unanswered(engine: Engine, args: argparse.Namespace) -> int:
     questions = await engine.unanswered(args.limit)
     if not questions:
-        print("no unanswered questions")
+        print(_words().gettext("no unanswered questions"))
     for question in questions:
         print(
             f"{question.id}\t{question.asked_at}\t{question.language}\t{question.tier}"

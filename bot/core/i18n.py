@@ -13,14 +13,16 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import os
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
-from bot.core.languages import LOCALES_DIR, SOURCE_LANGUAGE, language
+from bot.core.languages import LOCALES_DIR, SOURCE_LANGUAGE, language, languages
 
 DOMAIN = "policybot"
 
@@ -51,6 +53,28 @@ def said(text: str, code: str) -> str:
         return text
     translated = texts(code).gettext(text.message)
     return translated.format(**text.fields) if text.fields else translated
+
+
+def operator_language() -> str:
+    """The language of whoever runs the program at a terminal, for what it says there with no
+    question to go by (Ctrl-C while the Discord bot runs), from the environment's locale as
+    gettext reads it: LANGUAGE (a list: its first language the bot speaks), else the first set
+    of LC_ALL, LC_MESSAGES, LANG; English when that is one the bot does not speak. (Not Babel's
+    `default_locale`: it reads LC_CTYPE before LANG, and Python sets LC_CTYPE to C.UTF-8 where
+    the named locale is not installed.)"""
+    for wanted in os.environ.get("LANGUAGE", "").split(":"):
+        if _language_code(wanted) in languages():
+            return _language_code(wanted)
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if wanted := os.environ.get(variable, ""):
+            code = _language_code(wanted)
+            return code if code in languages() else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
+
+
+def _language_code(locale: str) -> str:
+    """ "es_MX.UTF-8@euro" -> "es"."""
+    return locale.split(".")[0].split("@")[0].split("_")[0].lower()
 
 
 def catalogue_path(code: str) -> str:
@@ -88,7 +112,19 @@ class Texts:
         """A date in words: "12 July 2024", "12 de julio de 2024"."""
         return babel_format_date(day, format="long", locale=self._date_locale)
 
+    def moment(self, when: str) -> str:
+        """A stored UTC time ("2024-07-12T09:30:00+00:00") the short way, in UTC: "12/07/2024,
+        09:30", "12/7/24, 9:30"."""
+        moment = dt.datetime.fromisoformat(when)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return babel_format_datetime(moment, "short", tzinfo=dt.UTC, locale=self._date_locale)
+
+    def day(self, when: str) -> str:
+        """The day of a stored time ("2024-07-12T09:30:00+00:00"), in words, as `date`."""
+        return self.date(dt.date.fromisoformat(when[:10]))
+
     def number(self, value: int | float) -> str:
+        """A count or figure in the language's digits: "12,345", "12.345"."""
         return format_decimal(value, locale=self._date_locale)
 
     def percent(self, value: float) -> str:

@@ -75,7 +75,7 @@ def _entry_lines(words: Texts, change: EntryChange) -> list[str]:
             ),
             words.ngettext(
                 "status {status}; {count} source", "status {status}; {count} sources", count
-            ).format(status=entry.status.value, count=count),
+            ).format(status=entry.status.value, count=words.number(count)),
         ]
     if change.after is None:
         return [
@@ -94,7 +94,11 @@ def event_embed(event: ModerationEvent, words: Texts | None = None) -> discord.E
     words = words or texts()
     ids = ", ".join(c.entry_id for c in event.changes[:5])
     extra = len(event.changes) - 5
-    more = " " + words.gettext("and {count} more").format(count=extra) if extra > 0 else ""
+    more = (
+        " " + words.gettext("and {count} more").format(count=words.number(extra))
+        if extra > 0
+        else ""
+    )
     # A change found in the database was made outside Discord: the command line's verb.
     made_with = "policybot kb" if event.elsewhere else "/kb"
     title = f"{made_with} {event.action.value}" + (f" · {ids}{more}" if ids else "")

@@ -18,7 +18,7 @@ from bot.core.i18n import N_, texts
 from bot.core.store import StoreError
 from bot.discord.audit import audit_of
 from bot.discord.limits import MESSAGE_MAX, clip
-from bot.discord.locale import reply_language
+from bot.discord.locale import member_language, reply_language
 
 log = logging.getLogger("policybot.discord")
 
@@ -70,21 +70,32 @@ def failure_text(
     interaction: discord.Interaction[Any], error: BaseException, language: str | None = None
 ) -> str | None:
     """Log (and report to the audit channel) a failed interaction; what to tell the member (in
-    `language`, else their Discord client's), None when there is nowhere to show it."""
+    `language`, else the language its answer would have had), None when there is nowhere to
+    show it."""
     command = interaction.command.qualified_name if interaction.command else interaction.type.name
-    language = language or reply_language(interaction)
+    question = getattr(interaction.namespace, "question", None)
+    question = question if isinstance(question, str) else None
+    language = language or _asked_language(interaction, question)
     if isinstance(error, StoreError):  # locked, full: say so; it is not a bug of ours
         log.warning("%s from user %s: %s", command, interaction.user.id, error)
         return store_trouble_text(error, language)
     log.error("Error handling %s from user %s", command, interaction.user.id, exc_info=error)
     if interaction.type is discord.InteractionType.autocomplete:
         return None  # nowhere to show a message; an empty list is what the member sees
-    question = getattr(interaction.namespace, "question", None)
     where = f"/{command}" if interaction.command else WHERE.get(command, command)
-    report_failed_question(
-        interaction.client, where, question if isinstance(question, str) else None, error
-    )
+    report_failed_question(interaction.client, where, question, error)
     return texts(language).gettext(sorry_text(interaction.client))
+
+
+def _asked_language(interaction: discord.Interaction[Any], question: str | None) -> str:
+    """The language a failed question would have been answered in (its own; the member's
+    Discord client's when unclear), as a mention's or DM's failure is told; with no question,
+    the client's."""
+    service = getattr(interaction.client, "service", None)
+    if question is None or service is None:
+        return reply_language(interaction)
+    language: str = service.engine.language_of(question, member_language(interaction))
+    return language
 
 
 async def report_failure(interaction: discord.Interaction[Any], error: BaseException) -> None:

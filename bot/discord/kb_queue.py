@@ -36,8 +36,8 @@ def groups_text(words: Texts, groups: Sequence[QuestionGroup]) -> str:
         more = "…" if group.count > 6 else ""
         line = words.gettext("{id} ×{count} · last {day} ({language}) — {question}").format(
             id=f"`{lead.id}`",
-            count=group.count,
-            day=group.last_asked[:10],
+            count=words.number(group.count),
+            day=words.day(group.last_asked),
             language=lead.language,
             question=clip(discord.utils.escape_markdown(lead.text), 200),
         )

@@ -77,7 +77,7 @@ def history_text(words: Texts, entry_id: str, revisions: Sequence[Revision]) -> 
         lines.append(
             line.format(
                 number=revision.number,
-                when=revision.created_at[:16].replace("T", " "),
+                when=words.moment(revision.created_at),
                 author=revision.author,
                 reason=revision.reason or words.gettext("no reason given"),
             )
@@ -88,11 +88,15 @@ def history_text(words: Texts, entry_id: str, revisions: Sequence[Revision]) -> 
 
 def stats_text(words: Texts, stats: PeriodStats, days: int | None, entries: int, as_of: str) -> str:
     period = (
-        words.ngettext("the last {days} day", "the last {days} days", days).format(days=days)
+        words.ngettext("the last {days} day", "the last {days} days", days).format(
+            days=words.number(days)
+        )
         if days
         else words.gettext("all time")
     )
-    counted = words.ngettext("{count} entry", "{count} entries", entries).format(count=entries)
+    counted = words.ngettext("{count} entry", "{count} entries", entries).format(
+        count=words.number(entries)
+    )
     lines = [
         words.gettext("{entries}, information as of {date}. Over {period}:").format(
             entries=counted, date=as_of, period=period
@@ -106,21 +110,21 @@ def stats_text(words: Texts, stats: PeriodStats, days: int | None, entries: int,
             "{asked} questions; {answered} answered, {unanswered} unanswered ({rate}: "
             "{close} 'did you mean', {unknown} not known)."
         ).format(
-            asked=stats.asked,
-            answered=stats.confident,
-            unanswered=unanswered,
+            asked=words.number(stats.asked),
+            answered=words.number(stats.confident),
+            unanswered=words.number(unanswered),
             rate=words.percent(stats.unanswered_rate or 0.0),
-            close=stats.close,
-            unknown=stats.unknown,
+            close=words.number(stats.close),
+            unknown=words.number(stats.unknown),
         )
     )
     ratio = stats.helpful_ratio
     lines.append(
         words.gettext("Helpful: {ratio} of {votes} votes (👍 {yes} · 👎 {no}).").format(
             ratio=words.percent(ratio),
-            votes=stats.helpful + stats.unhelpful,
-            yes=stats.helpful,
-            no=stats.unhelpful,
+            votes=words.number(stats.helpful + stats.unhelpful),
+            yes=words.number(stats.helpful),
+            no=words.number(stats.unhelpful),
         )
         if ratio is not None
         else words.gettext("No helpful/not helpful votes.")
@@ -128,12 +132,16 @@ def stats_text(words: Texts, stats: PeriodStats, days: int | None, entries: int,
     if len(stats.by_language) > 1:
         lines.append(words.gettext("By language (asked · answered · 👍 · 👎):"))
         lines += [
-            f"`{code}` {asked} · {answered} ({words.percent(answered / asked)}) · {yes} · {no}"
+            f"`{code}` {words.number(asked)} · {words.number(answered)} "
+            f"({words.percent(answered / asked)}) · {words.number(yes)} · {words.number(no)}"
             for code, asked, answered, yes, no in stats.by_language
         ]
     if stats.top:
         lines.append(words.gettext("Most asked (answers · 👍 · 👎):"))
-        lines += [f"`{entry_id}` {n} · {yes} · {no}" for entry_id, n, yes, no in stats.top]
+        lines += [
+            f"`{entry_id}` {words.number(count)} · {words.number(yes)} · {words.number(no)}"
+            for entry_id, count, yes, no in stats.top
+        ]
     return fit_lines(words, lines)
 
 

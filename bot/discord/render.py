@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import discord
 
 from bot.core.answers import Answer
-from bot.core.citations import SOURCE_KIND_LABELS, Citation
+from bot.core.citations import SOURCE_KIND_LABELS, VIA, Citation
 from bot.core.engine import SourceSummary
 from bot.core.i18n import N_, texts
 from bot.core.languages import SOURCE_LANGUAGE
@@ -75,8 +75,12 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 
 def _citation_line(citation: Citation) -> str:
-    title = f"[{citation.title}]({citation.url})" if citation.url else f"“{citation.title}”"
-    return f"• **{citation.publisher}**, {citation.when} — {title}; {citation.attribution}"
+    quoted = texts(citation.language).quoted(citation.title)  # «…» in Spanish
+    title = f"[{citation.title}]({citation.url})" if citation.url else quoted
+    line = f"• **{citation.publisher}**, {citation.when} — {title}; {citation.attribution}"
+    if citation.via:  # who relayed it, as the console and the site say
+        line += " " + texts(citation.language).gettext(VIA).format(outlet=citation.via)
+    return line
 
 
 def _you_asked(answer: Answer) -> str:
@@ -147,7 +151,7 @@ def sources_embed(
     for summary in summaries:
         count = words.ngettext("{count} entry", "{count} entries", summary.entries)
         by_kind.setdefault(summary.kind, []).append(
-            f"• {summary.publisher}: {count.format(count=summary.entries)}"
+            f"• {summary.publisher}: {count.format(count=words.number(summary.entries))}"
         )
     embed = discord.Embed(
         title=words.gettext("Who is quoted, and how"),
@@ -194,7 +198,9 @@ def about_embed(
         "{count} entries · knowledge as of {date}",
         entries,
     )
-    embed.set_footer(text=footer.format(count=entries, date=as_of or words.gettext("unknown")))
+    embed.set_footer(
+        text=footer.format(count=words.number(entries), date=as_of or words.gettext("unknown"))
+    )
     return fit(embed)
 
 

@@ -15,6 +15,7 @@ from bot import ctrl_c
 from bot.core.backup_schedule import backups_while_running
 from bot.core.engine import Engine
 from bot.core.health import heartbeat
+from bot.core.i18n import operator_language, texts
 from bot.discord.client import PolicyBot
 from bot.discord.sync import GLOBAL, copy_scope, sync_scope
 from bot.discord.trust import Trust
@@ -129,7 +130,7 @@ async def _until_stopped(bot: PolicyBot, token: str, stop: asyncio.Event) -> int
     done, _ = await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
     stopping.cancel()
     if running not in done:
-        log.info("Shutting down")
+        log.info("%s", texts(operator_language()).gettext("Shutting down"))
         await bot.close()
         await running
         return EXIT_OK

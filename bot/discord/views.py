@@ -130,7 +130,7 @@ class FeedbackButton(
 DYNAMIC_ITEMS = (RelatedButton, SuggestionButton, FeedbackButton, WatchButton, UnwatchButton)
 
 
-PAGE_LINK_LABEL = N_("Full answer and sources")  # the public page is in English
+PAGE_LINK_LABEL = N_("Full answer and sources")  # the public page in the answer's language
 
 
 def answer_view(answer: Answer, page_url: str | None = None) -> discord.ui.View | None:

@@ -10,10 +10,11 @@ import string
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.core.i18n import N_, Marked, catalogue_path, said, texts
+from bot.core.i18n import N_, Marked, catalogue_path, operator_language, said, texts
 from bot.core.languages import translation_languages
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +65,16 @@ def test_every_marked_string_is_translated_with_the_same_placeholders(code: str)
     assert missing == [], f"{code}: untranslated: {missing}"
     wrong = [m for m in _marked() if any(_fields(m) != _fields(f) for f in translated[m])]
     assert wrong == [], f"{code}: placeholders differ: {wrong}"
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in translation_languages()])
+def test_each_catalogue_is_its_own_languages_with_its_plural_rule(code: str) -> None:
+    """A catalogue copied from another language's folder (README: Languages, `pybabel init`)
+    keeps that language's header: its plural rule would count this one's words."""
+    with open(catalogue_path(code), "rb") as handle:
+        catalogue = read_po(handle)  # as written, not as the folder says
+    assert catalogue.locale_identifier == code
+    assert catalogue.plural_forms == Catalog(locale=code).plural_forms
 
 
 def test_a_catalogue_is_read_from_its_po_file_without_a_build_step() -> None:
@@ -129,3 +140,24 @@ def test_a_marked_refusal_is_english_text_that_a_front_end_says_in_the_readers_l
 def test_each_language_quotes_in_its_own_marks() -> None:
     assert texts("en").quoted("Public record") == "“Public record”"
     assert texts("es").quoted("Registro público") == "«Registro público»"
+
+
+@pytest.mark.parametrize(
+    ("environment", "code"),
+    [
+        ({"LANG": "es_MX.UTF-8"}, "es"),
+        ({"LANG": "es_ES.UTF-8", "LC_CTYPE": "C.UTF-8"}, "es"),  # as Python coerces it
+        ({"LANGUAGE": "xx:es", "LANG": "C.UTF-8"}, "es"),  # the first the bot speaks
+        ({"LC_ALL": "C", "LANG": "es_ES.UTF-8"}, "en"),  # LC_ALL overrides
+        ({"LC_MESSAGES": "xx_XX.UTF-8", "LANG": "es_ES.UTF-8"}, "en"),  # one it does not speak
+        ({}, "en"),
+    ],
+)
+def test_the_operators_language_comes_from_the_terminals_locale(
+    environment: dict[str, str], code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    assert operator_language() == code

@@ -95,7 +95,14 @@ def test_kb_validate_reports_sources_without_provenance(
     code, out, _ = run_cli(
         ["kb", "validate", str(tmp_path / "good")], monkeypatch, tmp_path, capsys
     )
-    assert code == 0 and out.startswith("OK: 3 entries")
+    assert code == 0 and out.startswith("OK: 3 entries in 1 file\n")
+    assert "not yet translated (es): 3 entries: enrolled-45, apprehended-7m, apple-store" in out
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")  # said in the terminal's language
+    code, out, _ = run_cli(
+        ["kb", "validate", str(tmp_path / "good")], monkeypatch, tmp_path, capsys
+    )
+    assert code == 0 and out.startswith("OK: 3 entradas en 1 archivo\n")
+    assert "aún sin traducir (es): 3 entradas: enrolled-45, apprehended-7m, apple-store" in out
 
 
 def test_kb_validate_passes_on_the_shipped_files(

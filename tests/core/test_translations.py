@@ -41,7 +41,7 @@ def _with_spanish(entry: dict[str, Any], **changes: Any) -> dict[str, Any]:
 
 def test_spanish_is_a_translation_language_read_from_data() -> None:
     spanish = language("es")
-    assert [lang.code for lang in translation_languages()] == ["es"]
+    assert "es" in [lang.code for lang in translation_languages()]
     assert spanish.discord_locales == ("es-ES", "es-419")
     assert spanish.month_names[6] == "julio"  # from Babel, not typed by us
 
@@ -140,7 +140,7 @@ def test_validate_lists_entries_missing_a_translation(
     entries[0] = _with_spanish(entries[0])
     write_knowledge(tmp_path, entries)
     missing = missing_translations(load_directory(tmp_path))
-    assert missing == {"es": ["apprehended-7m", "apple-store"]}
+    assert missing["es"] == ["apprehended-7m", "apple-store"]
 
 
 def test_may_the_verb_is_not_a_month() -> None:

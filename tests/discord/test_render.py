@@ -10,7 +10,8 @@ import discord
 import pytest
 
 from bot.core.answers import Answer, Suggestion, answer_entry
-from bot.core.citations import Citation
+from bot.core.citations import VIA, Citation
+from bot.core.i18n import texts
 from bot.core.knowledge import load_directory
 from bot.core.matcher import Tier
 from bot.core.models import SourceKind
@@ -64,6 +65,8 @@ def test_every_shipped_entry_shows_every_source_unclipped(language: str) -> None
         for citation in answer.citations:
             assert citation.title in listed and citation.publisher in listed, entry.id
             assert citation.url is None or f"({citation.url})" in listed, entry.id
+            via = texts(language).gettext(VIA).format(outlet=citation.via)  # who relayed it
+            assert citation.via is None or via in listed, entry.id
 
 
 def test_a_source_list_too_long_for_one_field_goes_on_in_another() -> None:

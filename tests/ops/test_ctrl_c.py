@@ -30,6 +30,13 @@ NUDGE_AFTER = 5.0  # seconds  # seconds: generous on a loaded machine; only a ha
 HELD = "holding the question log"
 FIRST = "Ctrl-C: shutting down"
 SECOND = "still closing: saving 1 question — press Ctrl-C again to quit now"
+THIRD = "Ctrl-C a third time: quitting now, 1 question not saved"
+# The Discord runner has no asker: it speaks the terminal's locale.
+SPANISH = {
+    FIRST: "Ctrl-C: cerrando",
+    SECOND: "cerrando todavía: guardando 1 pregunta — pulse Ctrl-C otra vez para salir ya",
+    THIRD: "Ctrl-C por tercera vez: saliendo ya, 1 pregunta sin guardar",
+}
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -39,6 +46,7 @@ class Child:
     process: subprocess.Popen[bytes]
     output: queue.Queue[str]  # what it writes to stdout and stderr, as it comes
     mode: str
+    spanish: bool
     database: Path
     release: Path
     said: str = ""
@@ -54,12 +62,14 @@ class Child:
         return True
 
     def wait_until_said(self, text: str, times: int = 1) -> None:
+        text = SPANISH.get(text, text) if self.spanish else text
         if not self.wait_for(text, times):
             pytest.fail(f"no {text!r} (x{times}); it said: {self.said}")
 
     def first_ctrl_c(self) -> None:
         self.ctrl_c()
         if self.mode == "console" and not self.wait_for(FIRST, patience=NUDGE_AFTER):
+            # (the console runs in the C locale, so FIRST is in English)
             # The Ctrl-C came after the prompt was printed but before the console began to
             # read: Python runs its handler once the read returns, as when Enter is pressed.
             self.process.stdin.write(b"\n")  # type: ignore[union-attr]
@@ -91,16 +101,26 @@ def _read(stream: IO[bytes], output: queue.Queue[str]) -> None:
         output.put(chunk.decode("utf-8", "replace"))
 
 
-@pytest.fixture(params=["console", "discord"])
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@pytest.fixture(params=["console", "discord", "discord-es"])
 def child(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Child]:
+    mode, spanish = request.param.removesuffix("-es"), request.param.endswith("-es")
     database, release = tmp_path / "data" / "policybot.sqlite3", tmp_path / "release"
     database.parent.mkdir()
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("POLICYBOT_")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("POLICYBOT_") and k not in LOCALE_VARIABLES
+    }
     environment.pop("DISCORD_TOKEN", None)
     process = subprocess.Popen(
-        [sys.executable, "-m", CHILD, request.param, str(database), str(release)],
+        [sys.executable, "-m", CHILD, mode, str(database), str(release)],
         cwd=tmp_path,  # no .env of the developer's
-        env=environment | {"PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"},
+        env=environment
+        | {"PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1", "PYTHONUTF8": "1"}
+        | {"LANG": "es_MX.UTF-8" if spanish else "C.UTF-8"},
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -109,7 +129,7 @@ def child(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Child]:
     for stream in (process.stdout, process.stderr):
         assert stream is not None
         threading.Thread(target=_read, args=(stream, output), daemon=True).start()
-    if request.param == "console":
+    if mode == "console":
         assert process.stdin is not None
         # The question log holds the question, so the console gives up waiting for it to be
         # written (bot/console.py: a few seconds) and prompts; it is still being written when
@@ -117,7 +137,7 @@ def child(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Child]:
         process.stdin.write(QUESTION.encode() + b"\n")
         process.stdin.flush()
     try:
-        yield Child(process, output, request.param, database, release)
+        yield Child(process, output, mode, spanish, database, release)
     finally:
         if process.poll() is None:
             process.kill()
@@ -143,4 +163,4 @@ def test_a_third_ctrl_c_quits_at_once(child: Child) -> None:
     child.wait_until_said(SECOND)
     child.ctrl_c()  # the question log would hold the question for minutes yet
     assert child.exit_code() == 130
-    child.wait_until_said("quitting now")
+    child.wait_until_said(THIRD)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
+from bot.core.languages import translation_languages
 from bot.core.models import Entry, Status
 from bot.site.claimreview import CLAIM_TAG, reviews_claim, verdict
 from bot.site.urls import ENTRY_FOLDER, entry_path, language_folder
@@ -193,7 +194,8 @@ def test_kb_export_claimreview_writes_the_objects_the_pages_embed(
     exported = json.loads(target.read_text(encoding="utf-8"))
     output = capsys.readouterr().out
     embedded = {**_reviews(shipped_site)}
-    embedded.update({f"es/{i}": review for i, review in _reviews(shipped_site, "es").items()})
+    for lang in translation_languages():
+        embedded |= {f"{lang.code}/{i}": r for i, r in _reviews(shipped_site, lang.code).items()}
     assert f"exported {len(embedded)} ClaimReview objects" in output
     assert sorted(exported, key=lambda r: r["url"]) == sorted(
         embedded.values(), key=lambda r: r["url"]

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
+from bot.core.languages import languages
 from bot.site.urls import entry_path
 
 from .conftest import ANSWERS, CLAIMS, read_page
@@ -37,8 +38,10 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Any:
 def test_site_build_writes_the_site_and_says_what_it_built(run: Any, tmp_path: Path) -> None:
     code, out, err = run("site", "build", str(tmp_path / "public"))
     assert code == 0
-    # English and Spanish: an index and a page per entry each, a ClaimReview per claim page.
-    assert f"built {2 * (ANSWERS + 1)} pages ({2 * CLAIMS} with ClaimReview)" in out
+    # Each language (English and Spanish): an index and a page per entry, a ClaimReview per
+    # claim page.
+    count = len(languages())
+    assert f"built {count * (ANSWERS + 1)} pages ({count * CLAIMS} with ClaimReview)" in out
     assert "POLICYBOT_SITE_URL is not set" in err
     review = read_page(tmp_path / "public" / entry_path("enrolled-45")).json_ld[0]
     assert review["url"] == entry_path("enrolled-45")  # relative without a site address

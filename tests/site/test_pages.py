@@ -10,6 +10,7 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.languages import languages
 from bot.settings import SHIPPED_KNOWLEDGE
 from bot.site.build import SiteConfig, build_site
 from bot.site.urls import entry_path, entry_url
@@ -17,10 +18,15 @@ from bot.site.urls import entry_path, entry_url
 from .conftest import CONFIG, SHIPPED, build_shipped, html_pages, read_page
 
 
+def _index(lang: str) -> str:
+    """The index page of a language's tree: English at the root, the others under their code."""
+    return "index.html" if lang == "en" else f"{lang}/index.html"
+
+
 def test_every_entry_has_a_page_at_its_stable_address(shipped_site: Path) -> None:
     pages = {p.relative_to(shipped_site).as_posix() for p in html_pages(shipped_site)}
-    assert pages == {"index.html", "es/index.html"} | {
-        entry_path(entry_id, lang) for entry_id in SHIPPED.entries for lang in ("en", "es")
+    assert pages == {_index(lang) for lang in languages()} | {
+        entry_path(entry_id, lang) for entry_id in SHIPPED.entries for lang in languages()
     }
     assert entry_url("https://example.org/kb/", "enrolled-45") == (
         "https://example.org/kb/answers/enrolled-45.html"
@@ -32,10 +38,11 @@ def test_every_entry_has_a_page_at_its_stable_address(shipped_site: Path) -> Non
 
 
 def test_every_link_between_pages_resolves(shipped_site: Path) -> None:
-    checked = {"en": 0, "es": 0}
+    checked = dict.fromkeys(languages(), 0)
     for path in html_pages(shipped_site):
         page = read_page(path)
-        lang = "es" if path.relative_to(shipped_site).parts[0] == "es" else "en"
+        tree = path.relative_to(shipped_site).parts[0]
+        lang = tree if tree in languages() else "en"
         assert page.lang == lang
         for link in page.links:
             if urlparse(link).scheme in {"http", "https"}:
@@ -195,9 +202,9 @@ def test_the_sitemap_lists_every_page_with_its_last_change(shipped_site: Path) -
     root = ET.parse(shipped_site / "sitemap.xml").getroot()
     locations = [u.findtext("s:loc", namespaces=namespace) for u in root]
     expected = [
-        entry_url(CONFIG.site_url, i, lang) for i in SHIPPED.entries for lang in ("en", "es")
+        entry_url(CONFIG.site_url, i, lang) for i in SHIPPED.entries for lang in languages()
     ]
-    indexes = [f"{CONFIG.site_url}index.html", f"{CONFIG.site_url}es/index.html"]
+    indexes = [f"{CONFIG.site_url}{_index(lang)}" for lang in languages()]
     assert sorted(locations) == sorted([*indexes, *expected])
     for url in root:
         assert url.findtext("s:lastmod", namespaces=namespace)

@@ -252,7 +252,9 @@ class KbCog(
                 "Imported {file}: {count} revisions — {changed}",
                 len(saved),
             )
-            return text.format(file=quoted(file.filename), count=len(saved), changed=changed)
+            return text.format(
+                file=quoted(file.filename), count=words.number(len(saved)), changed=changed
+            )
 
         await self._change(interaction, work)
 
@@ -268,7 +270,7 @@ class KbCog(
             count,
         )
         await interaction.edit_original_response(
-            content=text.format(count=count),
+            content=text.format(count=words.number(count)),
             attachments=[export_archive(self.engine.export_files())],
             allowed_mentions=NO_MENTIONS,
         )
