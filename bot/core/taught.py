@@ -7,7 +7,10 @@ Neighbouring topics (DACA, the court backlog, other parole programs, other apps)
 to set, so a question closer in meaning to an out-of-scope example than to anything that asks
 the entry it would be answered with is probably out of scope: the answer becomes "did you
 mean" (`refuses`). The entry's side is the best of its own questions and its examples;
-examples of an entry no longer in the knowledge base, or retracted, support nothing. MARGIN was
+examples of an entry no longer in the knowledge base, or retracted, support nothing. Only an
+entry the labels knew is vetoed: one whose questions are those recorded when the examples were
+written (entry_digest.py); an entry added or re-asked since may answer what was out of scope
+then. MARGIN was
 chosen leave-one-set-out over the 25 labelled sets (benchmarks/README.md, "Round 11: taught
 questions (signal11)").
 
@@ -19,8 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
@@ -69,8 +72,26 @@ def digest(examples: Sequence[Example]) -> str:
     return hashlib.sha256("\n".join(e.question for e in examples).encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Labels:
+    """The examples, and what each entry asked when they were labelled (entry id -> its
+    entry_digest.asks_digest): the entries their out-of-scope labels speak about."""
+
+    examples: Sequence[Example]
+    known: Mapping[str, str] = field(default_factory=dict)
+
+
 def shipped_examples() -> list[Example]:
     return parse(data_file(EXAMPLES).read_text(encoding="utf-8"))
+
+
+def shipped_known() -> dict[str, str]:
+    """The entries the shipped examples were labelled against (e5.json's "entries")."""
+    about = json.loads(data_file(ABOUT).read_text(encoding="utf-8"))
+    known = about.get("entries", {})
+    if not isinstance(known, dict):
+        raise ValueError(f"{ABOUT}: entries is not an object")
+    return {str(entry_id): str(asked) for entry_id, asked in known.items()}
 
 
 def shipped_vectors(examples: Sequence[Example], model: str) -> np.ndarray | None:
@@ -99,10 +120,15 @@ class Taught:
     examples in one matrix, each entry's in another (a product or two per question)."""
 
     def __init__(
-        self, examples: Sequence[Example], vectors: np.ndarray, used: np.ndarray | None = None
+        self,
+        examples: Sequence[Example],
+        vectors: np.ndarray,
+        known: Mapping[str, str],
+        used: np.ndarray | None = None,
     ) -> None:
-        """`used`: which examples count (default: all)."""
+        """`known`: Labels.known; `used`: which examples count (default: all)."""
         self.examples = tuple(examples)
+        self.known = dict(known)
         self._vectors = vectors
         self._used = np.ones(len(examples), dtype=bool) if used is None else used
         outside = np.array([not e.entries for e in examples], dtype=bool)
@@ -120,17 +146,26 @@ class Taught:
         texts = {normalize(q) for q in questions}
         names = set(sets)
         kept = [e.set not in names and normalize(e.question) not in texts for e in self.examples]
-        return Taught(self.examples, self._vectors, self._used & np.array(kept, dtype=bool))
+        used = self._used & np.array(kept, dtype=bool)
+        return Taught(self.examples, self._vectors, self.known, used)
 
     @property
     def used(self) -> int:
         return int(self._used.sum())
 
-    def refuses(self, vector: np.ndarray, entry_id: str, own: float, supported: bool) -> bool:
+    def knew(self, entry_id: str, asks: str) -> bool:
+        """Whether the labels were written when `entry_id` asked what it asks now (`asks`: its
+        entry_digest.asks_digest): only then may an out-of-scope example veto its answer."""
+        return self.known.get(entry_id) == asks
+
+    def refuses(
+        self, vector: np.ndarray, entry_id: str, own: float, supported: bool, asks: str
+    ) -> bool:
         """Whether a question (its query embedding `vector`) to be answered with `entry_id`
-        is closer to an out-of-scope example by MARGIN than to the entry: its own questions
-        (best cosine `own`) or, when `supported` (the entry is not retracted), its examples."""
-        if not len(self._outside):
+        (asking `asks`, see `knew`) is closer to an out-of-scope example by MARGIN than to the
+        entry: its own questions (best cosine `own`) or, when `supported` (the entry is not
+        retracted), its examples."""
+        if not len(self._outside) or not self.knew(entry_id, asks):
             return False
         side = own
         mine = self._of_entry.get(entry_id) if supported else None
@@ -151,7 +186,13 @@ class Refuser(Protocol):
     def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]: ...
 
     def refuses_with(
-        self, taught: Taught | None, text: str, entry_id: str, texts: Sequence[str], supported: bool
+        self,
+        taught: Taught | None,
+        text: str,
+        entry_id: str,
+        texts: Sequence[str],
+        supported: bool,
+        asks: str,
     ) -> bool: ...
 
 
@@ -165,17 +206,21 @@ class LeftOut:
     def cosines(self, text: str, candidates: Sequence[Sequence[str]]) -> tuple[float, ...]:
         return self.meaning.cosines(text, candidates)
 
-    def refuses(self, text: str, entry_id: str, texts: Sequence[str], supported: bool) -> bool:
-        return self.meaning.refuses_with(self.taught, text, entry_id, texts, supported)
+    def refuses(
+        self, text: str, entry_id: str, texts: Sequence[str], supported: bool, asks: str
+    ) -> bool:
+        return self.meaning.refuses_with(self.taught, text, entry_id, texts, supported, asks)
 
 
-def shipped_taught(model: str) -> tuple[Taught | None, list[Example]]:
+def shipped_taught(model: str) -> tuple[Taught | None, Labels | None]:
     """The shipped examples, ready when their embeddings were made by `model`; else none
-    ready and the examples for the warm-up to embed."""
+    ready and the labels for the warm-up to embed."""
     try:
-        examples = shipped_examples()
+        labels = Labels(shipped_examples(), shipped_known())
     except (OSError, ValueError) as error:
         log.warning("the taught questions could not be read (%s): answering without them", error)
-        return None, []
-    vectors = shipped_vectors(examples, model)
-    return (None, examples) if vectors is None else (Taught(examples, vectors), [])
+        return None, None
+    vectors = shipped_vectors(labels.examples, model)
+    if vectors is None:
+        return None, labels
+    return Taught(labels.examples, vectors, labels.known), None

