@@ -76,15 +76,21 @@ SETS = {
     # Round 10, written blind the same way; run once before and once after the tenth round.
     "blind10": QUESTIONS / "blind10-en.tsv",
     "blind10-es": QUESTIONS / "blind10-es.tsv",
+    # Round 11, written blind the same way (two English sets by two writers); run once before
+    # and once after the eleventh round.
+    "blind11": QUESTIONS / "blind11-en.tsv",
+    "blind11b": QUESTIONS / "blind11b-en.tsv",
+    "blind11-es": QUESTIONS / "blind11-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind10(-es) were each run once before and once
-# after their round: seen, so tuning data now. A next round measures itself on a new set
-# (blind11). (Spanish tuning sets: tune-<code>, below.)
+# blind, blind2(-es), blind-es, blind3(-es) … blind11(-es), blind11b were each run once before
+# and once after their round: seen, so tuning data now. A next round measures itself on a new
+# set (blind12). (Spanish tuning sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
+    *("blind11", "blind11b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -100,6 +106,7 @@ TUNING = (
     "blind8-es",
     "blind9-es",
     "blind10-es",
+    "blind11-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (

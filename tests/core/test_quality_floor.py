@@ -1,9 +1,9 @@
-"""A regression guard: our matcher on nine blind sets of issue 9 must stay above a floor.
+"""A regression guard: our matcher on eleven blind sets of issue 9 must stay above a floor.
 
 The sets are benchmarks/questions/blind-2026.tsv, blind2-en.tsv, blind3-en.tsv, blind5-en.tsv,
-blind6-en.tsv, blind7-en.tsv, blind8-en.tsv, blind9-en.tsv and blind10-en.tsv (the newest: 300
-questions, 65 of
-them neighbouring), each written
+blind6-en.tsv, blind7-en.tsv, blind8-en.tsv, blind9-en.tsv, blind10-en.tsv, blind11-en.tsv and
+blind11b-en.tsv (the newest, two writers' sets of round 11: 300 questions each, 65 of them
+neighbouring), each written
 by someone blind to the knowledge files and the matcher. All have since been run before and
 after changes and are tuning data now (a fresh blind set measures the matcher), but they are
 the project's broadest record of how members ask. The floors sit a little below the figures of
@@ -61,6 +61,8 @@ class Floor:
 # only): in scope 86.5%, wrong confident 1.9%, unrelated 96.3%, neighbouring 95.4%, reach 95.2%.
 # blind10-en (round 10's blind set, seen since; the round's "after" run, words only): in scope
 # 81.9%, wrong confident 3.3%, unrelated 100%, neighbouring 93.8%, reach 92.4%.
+# blind11-en and blind11b-en (round 11's blind sets, seen since; the round's "after" run, words
+# only): 79.8%, 3.4%, 96.3%, 100%, 92.3%; and 82.4%, 1.4%, 100%, 96.9%, 96.2%.
 FLOORS = {
     "blind-2026.tsv": Floor(0.88, 0.025, 0.97, 0.96, 0.94),
     "blind2-en.tsv": Floor(0.90, 0.025, 0.97, 0.95, 0.96),
@@ -71,6 +73,8 @@ FLOORS = {
     "blind8-en.tsv": Floor(0.82, 0.035, 0.97, 0.95, 0.90),
     "blind9-en.tsv": Floor(0.84, 0.03, 0.95, 0.93, 0.93),
     "blind10-en.tsv": Floor(0.80, 0.04, 0.97, 0.92, 0.90),
+    "blind11-en.tsv": Floor(0.77, 0.045, 0.94, 0.97, 0.90),
+    "blind11b-en.tsv": Floor(0.80, 0.025, 0.97, 0.95, 0.94),
 }
 
 
@@ -158,5 +162,8 @@ def test_the_tuning_sets_are_labelled_with_real_entries() -> None:
         "blind9-es.tsv",
         "blind10-en.tsv",
         "blind10-es.tsv",
+        "blind11-en.tsv",
+        "blind11b-en.tsv",
+        "blind11-es.tsv",
     ):
         check_labels(load_set(QUESTIONS / name), entries, name)
