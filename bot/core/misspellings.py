@@ -99,11 +99,11 @@ class MisspellingReader(EntryIndex):
 
     def _mistyped(self, word: str) -> bool:
         """Whether a string whose stem the knowledge base knows is still a misspelling: it is
-        neither a word the knowledge base writes nor a word of the language, and it sounds just
-        like a knowledge-base word with another stem. Stems are cut short, and a name spelt by
-        ear may be one: "apel" ("apple" as Spanish speakers hear it) is also the stem of
-        "apelación". A string only one edit from a word keeps its stem's reading ("incs", from
-        "Inc's", is not "ins")."""
+        neither a word the knowledge base writes nor a word of the language, and it is one cheap
+        slip from (_slip), or sounds just like, a knowledge-base word with another stem. Stems
+        are cut short, and a name spelt by ear may be one: "apel" ("apple" as Spanish speakers
+        hear it) is also the stem of "apelación"; "lifed" strips to "life". A string a costlier
+        edit from a word keeps its stem's reading ("incs", from "Inc's", is not "ins")."""
         text = self._text
         if not word.isalpha() or self._typos.knows(word) or text.is_word(word):
             return False

@@ -46,19 +46,19 @@ _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 def _neighbours() -> dict[str, frozenset[str]]:
-    """Each key's neighbours on a QWERTY keyboard (the same row, and the rows above and below,
-    one key either side)."""
+    """Each key's neighbours on a QWERTY keyboard: beside it on its row, and the two keys it
+    sits between on the rows above and below (each row sits half a key right of the one above:
+    "i" touches "8", "9", "u", "o", "j" and "k")."""
     found: dict[str, set[str]] = {}
     for row, keys in enumerate(_ROWS):
         for column, key in enumerate(keys):
             near = found.setdefault(key, set())
-            for other_row in (row - 1, row, row + 1):
-                if not 0 <= other_row < len(_ROWS):
-                    continue
-                for other_column in (column - 1, column, column + 1):
-                    if 0 <= other_column < len(_ROWS[other_row]):
-                        near.add(_ROWS[other_row][other_column])
-            near.discard(key)
+            touching = [(row, column - 1), (row, column + 1)]
+            touching += [(row - 1, column), (row - 1, column + 1)]
+            touching += [(row + 1, column - 1), (row + 1, column)]
+            for other_row, other_column in touching:
+                if 0 <= other_row < len(_ROWS) and 0 <= other_column < len(_ROWS[other_row]):
+                    near.add(_ROWS[other_row][other_column])
     return {key: frozenset(near) for key, near in found.items()}
 
 
