@@ -84,6 +84,13 @@ class Matcher(SeveralQuestions):
         entry: when the whole is not answered, each part is matched on its own and the first
         part answered is answered, if its entry covers all of that part or every part is
         answered. The result counts the other parts no entry answers, for the answer to say so."""
+        # Backstory before the question ("my brother is on ATD. who reported this?"): the
+        # question answered as surely alone is what is asked; its words pull no other entry.
+        asked = self._past_backstory(question)
+        if asked is not None:
+            alone = self.match_message(asked, limit)
+            if alone.tier is Tier.CONFIDENT and alone.best and alone.best.coverage >= 1.0:
+                return alone
         result = self._match_doubting(question, limit)
         parts = self._text.clauses(question)
         # "What is X and what is Y": no entry that only compares X and Y answers both.
