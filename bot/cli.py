@@ -54,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--language",
         choices=list(languages()),
-        help="the asker's language (e.g. es), used when a question's own language is unclear",
+        help=(
+            "the asker's language (e.g. es), used when a question's own language is unclear"
+            " (default: the terminal's)"
+        ),
     )
     check = verbs.add_parser(
         "check", help="check a claim: answer the part of a text that matches best"
@@ -158,12 +161,14 @@ async def _ask(engine: Engine, args: argparse.Namespace, settings: Settings) -> 
     from bot.console import render_answer
 
     questions = [_from_argv(args.question)] if args.question is not None else _stdin_lines()
+    # As in the console: a question whose own language is unclear follows the terminal's.
+    preferred = args.language or operator_language()
     for question in questions:
         if args.no_log:
-            answer = engine.answer(question, args.language)
+            answer = engine.answer(question, preferred)
         else:
             answer = await engine.ask(
-                question, asker="cli", channel="cli", preferred_language=args.language
+                question, asker="cli", channel="cli", preferred_language=preferred
             )
         if args.json:
             print(json_line(_contract(answer, settings)), flush=True)

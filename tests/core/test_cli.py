@@ -377,6 +377,16 @@ def test_ask_json_says_the_language_and_the_queue_shows_it(cli: Any) -> None:
     assert "\tes\tnone\t¿cuál es la capital de Francia?" in out
 
 
+def test_ask_without_a_language_follows_the_terminals_when_the_question_is_unclear(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert json.loads(cli("ask", "--json", "--no-log", "CBP One?")[1])["language"] == "en"
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    assert json.loads(cli("ask", "--json", "--no-log", "CBP One?")[1])["language"] == "es"
+    clear = cli("ask", "--json", "--no-log", "how many migrants were enrolled?")[1]
+    assert json.loads(clear)["language"] == "en"
+
+
 def test_ask_refuses_a_language_it_does_not_speak(cli: Any) -> None:
     with pytest.raises(SystemExit):
         cli("ask", "--language", "xx", "hello")
