@@ -91,6 +91,9 @@ class Matcher(SeveralQuestions):
             alone = self.match_message(asked, limit)
             if alone.tier is Tier.CONFIDENT and alone.best and alone.best.coverage >= 1.0:
                 return alone
+        defined = self._defined_in_backstory(question, limit)
+        if defined is not None:
+            return defined
         result = self._match_doubting(question, limit)
         parts = self._text.clauses(question)
         # "What is X and what is Y": no entry that only compares X and Y answers both.

@@ -18,6 +18,7 @@ from bot.core.doubt import Doubt
 from bot.core.entry_index import KIND_BITS
 from bot.core.languages import languages
 from bot.core.one_question import OneQuestion
+from bot.core.semantic import WIDE
 
 # A part of a message with this many words of substance names its own subject ("did it launch
 # in NYC"); fewer ("when does it end") leave "it" to another part.
@@ -183,6 +184,45 @@ class SeveralQuestions(OneQuestion):
             if not (own or said):
                 return None  # "ICE app in NYC, when does it start": what is asked about
             told.append(plain)
+        return None
+
+    def _defined_in_backstory(self, question: str, limit: int) -> MatchResult | None:
+        """A "what is that" question whose subject is named only in the backstory before it
+        ("hey i keep hearing about smartlink, what is that", "mi tía usa una app que se llama
+        SmartLINK, ¿qué es eso?"): answered by the entry asked what that is, when the backstory
+        names what one entry's "what is X" questions ask about by a name proper to the
+        knowledge base, rarer than any other's, and the message ranks it above the suggestion
+        bar."""
+        text = self._text
+        clauses = self._clauses(question)
+        first = next((n for n, (_, asks) in enumerate(clauses) if asks), 0)
+        if first == 0:
+            return None
+        subject = text.definition_subject(clauses[first][0])
+        if subject is None or text.reference_words.isdisjoint(subject.split()):
+            return None
+        if any(self._names_a_subject(word) for word in subject.split()):
+            return None  # "what is that ice portal": the question names it
+        told = set(self.query_tokens(" ".join(plain for plain, _ in clauses[:first])))
+        named: dict[str, float] = {}
+        for index, names in self._defines.items():
+            for name in names[: self._asked_names[index]]:
+                # a name proper to the knowledge base ("smartlink", "ice portal"), not words
+                # any app is spoken of with ("ice check in app", "the app called")
+                proper = [self._idf[t] for t in name if t in self._idf and self._specific(t) >= 1]
+                if proper and told.issuperset(name):
+                    named[self._ids[index]] = max(named.get(self._ids[index], 0.0), *proper)
+        if not named:
+            return None
+        best = max(named.values())
+        chosen = [entry for entry, weight in named.items() if weight == best]
+        if len(chosen) != 1:
+            return None
+        ranked = self.rank(question, limit=max(limit, WIDE))
+        for candidate in ranked:
+            if candidate.entry_id == chosen[0] and candidate.score >= self.thresholds.suggest:
+                rest = tuple(c for c in ranked if c is not candidate)
+                return MatchResult(Tier.CONFIDENT, (candidate, *rest)[:limit])
         return None
 
     def _only_context(self, told: list[str], asked: str) -> bool:

@@ -298,3 +298,35 @@ def test_an_opening_question_mark_says_where_the_question_starts() -> None:
         ("tengo miedo porque mi primo tiene cita", False),
         ("es cierto que arrestan", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "expected"),
+    [
+        # "what is that" asks what the backstory named, by a name proper to the knowledge base.
+        ("en", "my aunt keeps talking about smartlink, what is that?", "smartlink"),
+        ("en", "my lawyer has to use some portal called isap. what is it?", "atd-what-is"),
+        ("es", "a mi primo le dieron algo que se llama smartlink, ¿qué es eso?", "smartlink"),
+    ],
+)
+def test_what_is_that_asks_what_the_backstory_named(
+    matchers: dict[str, Matcher], language: str, question: str, expected: str
+) -> None:
+    result = matchers[language].match(question)
+    assert result.tier is Tier.CONFIDENT and result.best
+    assert result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Only words any app is spoken of with: no name proper to the knowledge base.
+        "my friend downloaded some app called the ice check in app, what is it?",
+        # The question names its own subject.
+        "my aunt uses smartlink, what is the ice portal",
+    ],
+)
+def test_what_is_that_needs_a_proper_name_in_the_backstory(
+    matchers: dict[str, Matcher], question: str
+) -> None:
+    assert matchers["en"]._defined_in_backstory(question, 3) is None
