@@ -316,8 +316,17 @@ def loso(
     bank: Sequence[Taught],
     rule: Rule,
     settings: Sequence[Setting],
+    baseline: tuple[Rule, Setting] | None = None,
 ) -> tuple[str, bool]:
-    base = today(found)
+    """Each set held out, the setting chosen on the others; against today's bot, or against
+    `baseline` (a rule at one setting, the examples leaving out the same sets)."""
+
+    def before_on(held: str) -> dict[str, Tally]:
+        if baseline is None:
+            return {n: t for n, t in today(found).items() if n != held}
+        return outcomes(found, near, bank, *baseline, held)
+
+    base = before_on("")
     names = list(base)
     held_out = {s: outcomes(found, near, bank, rule, s, "") for s in settings}
     lines = [
@@ -328,8 +337,7 @@ def loso(
     better = worse = 0
     total = Tally()
     for name in names:
-        others = [n for n in names if n != name]
-        before = pooled([base[n] for n in others])
+        before = pooled(list(before_on(name).values()))
         best: tuple[int, Setting] | None = None
         for setting in settings:
             after = pooled(list(outcomes(found, near, bank, rule, setting, name).values()))

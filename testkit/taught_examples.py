@@ -16,7 +16,8 @@ from testkit.labelled import QUESTIONS, load_set, shipped_entries, split_unknown
 # regenerates the data with `python -m benchmarks.taught --write`).
 TAUGHT_SETS = (
     *("tune", "heldout", "extra", "extra2", "blind-2026", "blind-es", "tune-es"),
-    *(f"blind{n}-{lang}" for n in range(2, 11) for lang in ("en", "es")),
+    *(f"blind{n}-{lang}" for n in range(2, 12) for lang in ("en", "es")),
+    "blind11b-en",
 )
 
 

@@ -104,6 +104,7 @@ class EntryIndex:
                         parts.add(word)
                     normalized = self._text.join_phrases(normalized)
                     words = normalized.split()
+                    surface.update(words)  # the joined names too: "chekin" is "checkin"
                 tokens = tuple(map(intern, dict.fromkeys(self._text.tokens_of(words))))
                 if not tokens:
                     self._exact.setdefault(normalized, index)

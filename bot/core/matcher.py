@@ -2,11 +2,12 @@
 
 Conversation around the question (greetings, thanks, hedges, shorthand: chatter.py) is
 dropped first. Strings that are not words are corrected to words the knowledge base uses
-(typos.py); real words never are (commonness.py). The Matcher is built in layers, each a base
-class in its own file: the index (entry_index.py), reading a question into weighted tokens
-(question_reading.py), autocomplete (autocomplete.py), ranking entries for a question
-(ranking.py), matching one question, its doubt read first (one_question.py), and a message of
-several questions (several_questions.py).
+(typos.py); real words never are, but for slips of function words (commonness.py,
+misspellings.py). The Matcher is built in layers, each a base class in its own file: the index
+(entry_index.py), reading misspelt words as meant (misspellings.py), reading a question into
+weighted tokens (question_reading.py), autocomplete (autocomplete.py), ranking entries for a
+question (ranking.py), matching one question, its doubt read first (one_question.py), and a
+message of several questions (several_questions.py).
 Weights and thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
 

