@@ -33,6 +33,7 @@ from bot.core.vocabulary import HOW_MANY
 
 NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
 CANDIDATE_ENTRIES = 24
+NAMED_BEFORE = 4  # the words before "what is it" that may name what it asks about
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
 
 
@@ -122,9 +123,11 @@ class Ranking(Autocompleting):
     def _subject(self, plain: str, weights: dict[str, float], typed: dict[str, str]) -> list[str]:
         """The tokens of what a "what is X" question asks about; empty for other questions."""
         subject = self._text.definition_subject(plain)
-        if subject is None:
-            return []
         words = plain.split()
+        if subject is None:
+            subject = self._named_before(words)
+            if subject is None:
+                return []
         frame = set(words).difference(subject.split()) | self._text.framing_words
         # A name joined from several words ("app store") is the subject's only when said in it:
         # "what's the ICE app that's listed in the app store" asks what the ICE app is.
@@ -134,6 +137,23 @@ class Ranking(Autocompleting):
             for token in weights
             if typed[token] not in frame and (typed[token] in words or token in joined)
         ]
+
+    def _named_before(self, words: list[str]) -> str | None:
+        """Of a question that ends asking what something named before it is ("i keep hearing
+        about a program called atd, what is it exactly"): the words naming it, just before the
+        "what is it"; None for other questions."""
+        for start in range(len(words) - 2, 1, -1):
+            asked = self._text.definition_subject(" ".join(words[start:]))
+            if asked is not None and self._refers(asked.split()):
+                return " ".join(words[max(0, start - NAMED_BEFORE) : start])
+        return None
+
+    def _refers(self, words: list[str]) -> bool:
+        """Whether a subject only points at something named elsewhere ("it", "it exactly")."""
+        text = self._text
+        return not text.reference_words.isdisjoint(words) and all(
+            w in text.reference_words or w in text.framing_words for w in words
+        )
 
     def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> int:
         """Whether the entry is asked what the subject is: one of the things its "what is"

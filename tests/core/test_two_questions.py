@@ -162,7 +162,9 @@ def test_two_real_questions_ask_each_alone(matchers: dict[str, Matcher]) -> None
         ("en", "did the app crash a lot, and why did they cancel the press thing"),
         (
             "es",
-            "¿la app arranca como prueba piloto en algunas ciudades? "
+            # "arranca como piloto" is now one of pilot-select-cities' questions (wrong12):
+            # "comienza" keeps the first part covered in part only.
+            "¿la aplicación comienza como prueba piloto en algunas ciudades? "
             "¿y se necesita abogado para inscribirse?",
         ),
     ],
