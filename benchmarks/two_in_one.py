@@ -6,6 +6,7 @@ a change does to every outcome (issues 9 and 11, round 11).
     python -m benchmarks.two_in_one --rows              # …and every two-in-one row, read
     python -m benchmarks.two_in_one --dump before.json  # every tuning row's outcome, to compare
     python -m benchmarks.two_in_one --compare before.json after.json
+    python -m benchmarks.two_in_one --by-set before.json after.json   # per set, before → after
 
 English sets are matched in the English index, Spanish ones (-es) with the language detected
 per question, as benchmarks.quality does.
@@ -148,13 +149,41 @@ def table(rows: Sequence[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def by_set(before: dict[str, dict[str, object]], after: dict[str, dict[str, object]]) -> str:
+    """Per set, before → after: in-scope rows answered right, in-scope rows answered wrong
+    (confidently), and out-of-scope rows answered, from two dumps of every tuning row."""
+    names = list(dict.fromkeys(str(row["set"]) for row in before.values()))
+    lines = [
+        "| set | in scope | right | wrong confident | out of scope | answered |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name in names:
+        cells: list[str] = []
+        rows = {k: r for k, r in before.items() if r["set"] == name}
+        scope = [k for k, r in rows.items() if r["expected"] != "-"]
+        out = [k for k, r in rows.items() if r["expected"] == "-"]
+        for keys, outcome in ((scope, "right"), (scope, "WRONG"), (out, "WRONG")):
+            was = sum(before[k]["outcome"] == outcome for k in keys)
+            now = sum(after[k]["outcome"] == outcome for k in keys)
+            shown = f"{was} → **{now}**" if was != now else f"{was} → {now}"
+            cells.append(shown)
+        lines.append(
+            f"| {name} | {len(scope)} | {cells[0]} | {cells[1]} | {len(out)} | {cells[2]} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--semantic", action="store_true", help="with the embedding")
     parser.add_argument("--rows", action="store_true", help="print every two-in-one row")
     parser.add_argument("--dump", type=Path, help="write every tuning row's outcome here")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
+    parser.add_argument("--by-set", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args(argv)
+    if args.by_set:
+        print(by_set(*(json.loads(p.read_text()) for p in args.by_set)))
+        return 0
     if args.compare:
         before, after = (json.loads(p.read_text()) for p in args.compare)
         changed = [k for k in before if before[k]["answered"] != after.get(k, {}).get("answered")]

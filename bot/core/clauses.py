@@ -87,6 +87,13 @@ def statements(text: str) -> list[str]:
     ]
 
 
+def said_at(text: str, start: int) -> bool:
+    """Whether the sentence of `text` going on at `start` ends with "!" or a full stop: said,
+    not asked ("was reading about this on my break.")."""
+    end = _SENTENCE_END.search(text, start)
+    return end is not None and "?" not in end.group() and ("!" in end.group() or "." in end.group())
+
+
 def marked_questions(text: str) -> list[str]:
     """The sentences of `text` that open with a question mark ("¿de qué se trata este bot?"):
     asked, whatever their first word."""

@@ -72,6 +72,8 @@ class Language:
     first_person: frozenset[str] = frozenset()
     # words that make such a clause ask after all: "i need to know if…", "i mean how many…"
     asks_within: frozenset[str] = frozenset()
+    # words a question points at a person or place told of before it with: "can he use it"
+    pointing_back: frozenset[str] = frozenset()
     # words after which a backstory clause says what someone told: "says", "heard", "que"
     reporting: frozenset[str] = frozenset()
     # doubt said as an alternative ("…real or just spin"), dropped before matching
@@ -229,6 +231,7 @@ def _load(path: Path) -> Language:
             backstory=frozenset(str(raw.get("backstory", "")).split()),
             first_person=frozenset(str(raw.get("first_person", "")).split()),
             asks_within=frozenset(str(raw.get("asks_within", "")).split()),
+            pointing_back=frozenset(str(raw.get("pointing_back", "")).split()),
             reporting=frozenset(str(raw.get("reporting", "")).split()),
             dismissal=_dismissal(raw.get("dismissal")),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},

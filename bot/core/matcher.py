@@ -6,8 +6,9 @@ dropped first. Strings that are not words are corrected to words the knowledge b
 misspellings.py). The Matcher is built in layers, each a base class in its own file: the index
 (entry_index.py), reading misspelt words as meant (misspellings.py), reading a question into
 weighted tokens (question_reading.py), autocomplete (autocomplete.py), ranking entries for a
-question (ranking.py), matching one question, its doubt read first (one_question.py), and a
-message of several questions (several_questions.py).
+question (ranking.py), matching one question, its doubt read first (one_question.py), a message of
+several questions (several_questions.py), and the question past a message's backstory
+(past_backstory.py).
 Weights and thresholds were chosen on the tuning sets (benchmarks/README.md).
 """
 
@@ -26,8 +27,8 @@ from bot.core.confidence import (
 )
 from bot.core.entry_digest import asks_digest
 from bot.core.models import Entry, Status
+from bot.core.past_backstory import PastBackstory
 from bot.core.semantic import Meaning, Refusing
-from bot.core.several_questions import SeveralQuestions
 
 log = logging.getLogger("policybot.matcher")
 
@@ -35,7 +36,7 @@ log = logging.getLogger("policybot.matcher")
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds", "Tier", "confident_choice"]
 
 
-class Matcher(SeveralQuestions):
+class Matcher(PastBackstory):
     """Ranks an index's entries for a question and decides the tier; immutable, like the index."""
 
     def __init__(
@@ -85,6 +86,16 @@ class Matcher(SeveralQuestions):
         entry: when the whole is not answered, each part is matched on its own and the first
         part answered is answered, if its entry covers all of that part or every part is
         answered. The result counts the other parts no entry answers, for the answer to say so."""
+        # Backstory before the question ("my brother is on ATD. who reported this?"): the
+        # question answered as surely alone is what is asked; its words pull no other entry.
+        asked = self._past_backstory(question)
+        if asked is not None:
+            alone = self.match_message(asked, limit)
+            if alone.tier is Tier.CONFIDENT and alone.best and alone.best.coverage >= 1.0:
+                return alone
+        defined = self._defined_in_backstory(question, limit)
+        if defined is not None:
+            return defined
         result = self._match_doubting(question, limit)
         parts = self._text.clauses(question)
         # "What is X and what is Y": no entry that only compares X and Y answers both.

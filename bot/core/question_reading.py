@@ -32,6 +32,16 @@ _CLAUSE_MARK = re.compile(r"\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+|\s*(?=\u00bf)")
 _OPENING_MARK = "\u00bf"
 
 
+def _parts_at(sentence: str) -> list[tuple[int, str]]:
+    """The parts of a sentence between clause marks, each with where it starts in it."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for mark in _CLAUSE_MARK.finditer(sentence):
+        parts.append((start, sentence[start : mark.start()]))
+        start = mark.end()
+    return [*parts, (start, sentence[start:])]
+
+
 class ContextWord(str):
     """A word typed in the backstory around a question ("I volunteer with asylum seekers.")
     rather than in the question itself: it says less about what is asked."""
@@ -189,18 +199,34 @@ class QuestionReader(MisspellingReader):
 
     def _clauses(self, question: str) -> list[tuple[str, bool]]:
         """(plain words without chatter, whether it asks) for each clause of a message."""
+        return [(plain, asks) for plain, asks, _ in self._clauses_at(question)]
+
+    def _clauses_at(self, question: str) -> list[tuple[str, bool, int]]:
+        """_clauses', each with where it starts in `question`."""
         text = self._text
         language = languages()[self.language]
-        found: list[tuple[str, bool]] = []
+        found: list[tuple[str, bool, int]] = []
         pieces = _SENTENCE_END.split(question)
+        offset = 0
         for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
-            # (its parts, whether it asks, whether it is backstory told after a question)
-            clauses: list[tuple[list[str], bool, bool]] = []
-            for part in _CLAUSE_MARK.split(sentence):
+            # (its parts, whether it asks, whether it is backstory told after a question, where)
+            clauses: list[tuple[list[str], bool, bool, int]] = []
+            placed = _parts_at(sentence)
+            parts = [part for _, part in placed]
+            for number, (start, part) in enumerate(placed):
                 plain = text.strip_chatter(text.plain_words(part))
                 if not plain:
                     continue
-                asks = part.lstrip().startswith(_OPENING_MARK) or self._asks(plain)
+                # An opening question mark says where the question starts: a clause before it
+                # in its sentence asks only when it opens as a question, not for a question
+                # word within ("tengo miedo porque mi cuñado…, ¿es cierto que…?": "porque" is
+                # "because" there).
+                marked_later = any(p.lstrip().startswith(_OPENING_MARK) for p in parts[number:])
+                asks = part.lstrip().startswith(_OPENING_MARK) or (
+                    plain.partition(" ")[0] in text.question_openers
+                    if marked_later
+                    else self._asks(plain)
+                )
                 # Backstory told after the question ("what's cbp one again, my cousin used it
                 # in 2023") is a clause of its own, as it would be before the question, when it
                 # opens as the asker tells of themselves or their own ("my", "I"): "who said
@@ -217,10 +243,12 @@ class QuestionReader(MisspellingReader):
                 if clauses and not asks and not after:
                     clauses[-1][0].append(plain)  # not a new question: the clause goes on
                 else:
-                    clauses.append(([plain], asks, after))
-            for position, (words, asks, after) in enumerate(clauses):
+                    clauses.append(([plain], asks, after, offset + start))
+            for position, (words, asks, after, start) in enumerate(clauses):
                 last = position == len(clauses) - 1
-                found.append((" ".join(words), asks or (last and "?" in end and not after)))
+                asked = asks or (last and "?" in end and not after)
+                found.append((" ".join(words), asked, start))
+            offset += len(sentence) + len(end)
         return found
 
     def _asks(self, plain: str) -> bool:

@@ -64,6 +64,12 @@ def stripped(text: str) -> str:
         ("I think the launch was cancelled?", "the launch was cancelled"),
         ("pretty sure the app is approved, right?", "the app is approved right"),
         ("is the app just smartlink renamed or smth", "is the app just smartlink renamed"),
+        # More shorthand (chatter12): "fyi", "nvm", "jk", "icymi", "tl;dr", "tho", "srsly".
+        ("nvm the last one, who runs the pilot tho", "the last one who runs the pilot"),
+        ("fyi my aunt is on atd", "my aunt is on atd"),
+        ("jk jk, srsly who reported it", "who reported it"),
+        ("tl;dr: is the app approved?", "is the app approved"),
+        ("icymi, did the launch get postponed", "did the launch get postponed"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:
@@ -90,6 +96,9 @@ def test_a_message_of_only_chatter_leaves_nothing(typed: str) -> None:
         "did ice say it would follow up with migrants who miss a check in",
         "did the post say the app was shared with the police",
         "i keep hearing the app crashes is that so",
+        # Words that only look like shorthand: "though", "those", "idea".
+        "is the app approved though",
+        "those who enrolled, did they get phones",
     ],
 )
 def test_words_that_carry_the_question_are_kept(question: str) -> None:

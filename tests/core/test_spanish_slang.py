@@ -50,6 +50,20 @@ def test_slang_for_the_topics_words_reads_as_the_word(
         ("me suena a propaganda", "propaganda"),
         ("eso quiere decir que la app es para todos?", "la app es para todos?"),
         ("porfa, ¿la app ta fallando?", "¿la app está fallando?"),
+        # chatter12: "alguien q me explique", "no hay bronca", "a poco", "bien feo / qué gacho".
+        ("alguien q me explique qué es el ATD", "qué es el ATD"),
+        ("que alguien me explique cuántos se inscribieron", "cuántos se inscribieron"),
+        ("¿quién publicó la nota? sin bronca si no sabes", "¿quién publicó la nota? si no sabes"),
+        ("a poco ya no hay que ir a la oficina?", "ya no hay que ir a la oficina?"),
+        (
+            "está bien feo lo de los arrestos, ¿arrestan en el check-in?",
+            "lo de los arrestos, ¿arrestan en el check-in?",
+        ),
+        ("qué gacho, ¿la app se cae mucho?", "¿la app se cae mucho?"),
+        ("oye bot, ps q es smartlink wey", "qué es smartlink"),
+        ("oigan, la neta ¿es cierto lo de la app o q?", "¿es cierto lo de la app?"),
+        ("perdón que insista, pero ¿la app ya salió?", "¿la app ya salió?"),
+        ("antes de preguntarte algo, ¿tú eres abogado?", "¿tú eres abogado?"),
     ],
 )
 def test_slang_filler_around_a_question_is_dropped(spanish: Matcher, asked: str, bare: str) -> None:
