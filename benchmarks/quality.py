@@ -81,16 +81,21 @@ SETS = {
     "blind11": QUESTIONS / "blind11-en.tsv",
     "blind11b": QUESTIONS / "blind11b-en.tsv",
     "blind11-es": QUESTIONS / "blind11-es.tsv",
+    # Round 12, written blind the same way (two English sets by two writers); run once before
+    # and once after the twelfth round.
+    "blind12": QUESTIONS / "blind12-en.tsv",
+    "blind12b": QUESTIONS / "blind12b-en.tsv",
+    "blind12-es": QUESTIONS / "blind12-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind11(-es), blind11b were each run once before
-# and once after their round: seen, so tuning data now. A next round measures itself on a new
-# set (blind12). (Spanish tuning sets: tune-<code>, below.)
+# blind, blind2(-es), blind-es, blind3(-es) … blind12(-es), blind11b and blind12b were each run
+# once before and once after their round: seen, so tuning data now. A next round measures itself
+# on a new set (blind13). (Spanish tuning sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
-    *("blind11", "blind11b"),
+    *("blind11", "blind11b", "blind12", "blind12b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -107,6 +112,7 @@ TUNING = (
     "blind9-es",
     "blind10-es",
     "blind11-es",
+    "blind12-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (
