@@ -91,7 +91,12 @@ class Matcher(PastBackstory):
         asked = self._past_backstory(question)
         if asked is not None:
             alone = self.match_message(asked, limit)
-            if alone.tier is Tier.CONFIDENT and alone.best and alone.best.coverage >= 1.0:
+            sure = alone.tier is Tier.CONFIDENT and alone.best and alone.best.coverage >= 1.0
+            if (
+                sure
+                and alone.best
+                and not self._backstory_narrows(question, asked, alone.best, limit)
+            ):
                 return alone
         defined = self._defined_in_backstory(question, limit)
         if defined is not None:

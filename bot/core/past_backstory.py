@@ -9,7 +9,7 @@ is answered by the entry asked what that is. Otherwise the whole message is read
 from __future__ import annotations
 
 from bot.core.clauses import said_at
-from bot.core.confidence import MatchResult, Tier
+from bot.core.confidence import Candidate, MatchResult, Tier
 from bot.core.languages import languages
 from bot.core.semantic import WIDE
 from bot.core.several_questions import SeveralQuestions
@@ -41,6 +41,20 @@ class PastBackstory(SeveralQuestions):
                 return None  # "ICE app in NYC, when does it start": what is asked about
             told.append(plain)
         return None
+
+    def _backstory_narrows(self, question: str, asked: str, answer: Candidate, limit: int) -> bool:
+        """Whether the backstory picks among what the question `asked` alone offers, so that
+        `answer`, its answer alone, is not what is asked: the whole message reads as asking
+        another entry that the question alone offers too ("i'm in ATD. how many were
+        enrolled?" asks ATD's numbers, which "how many were enrolled" offers beside the app's
+        45; "my brother is on ATD. who reported this?" offers no ATD entry)."""
+        whole = self._match_doubting(question, limit).best
+        if whole is None or whole.entry_id == answer.entry_id:
+            return False
+        offered = self.rank(asked, limit=max(limit, WIDE))
+        return any(
+            c.entry_id == whole.entry_id and c.score >= self.thresholds.suggest for c in offered
+        )
 
     def _defined_in_backstory(self, question: str, limit: int) -> MatchResult | None:
         """A "what is that" question whose subject is named only in the backstory before it
