@@ -86,16 +86,20 @@ SETS = {
     "blind12": QUESTIONS / "blind12-en.tsv",
     "blind12b": QUESTIONS / "blind12b-en.tsv",
     "blind12-es": QUESTIONS / "blind12-es.tsv",
+    # Round 12 again, written blind the same way at the end of the round; run once before and
+    # once after the review12 fix (a backstory that narrows the question is kept).
+    "blind13": QUESTIONS / "blind13-en.tsv",
+    "blind13-es": QUESTIONS / "blind13-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind12(-es), blind11b and blind12b were each run
+# blind, blind2(-es), blind-es, blind3(-es) … blind13(-es), blind11b and blind12b were each run
 # once before and once after their round: seen, so tuning data now. A next round measures itself
-# on a new set (blind13). (Spanish tuning sets: tune-<code>, below.)
+# on a new set (blind14). (Spanish tuning sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
-    *("blind11", "blind11b", "blind12", "blind12b"),
+    *("blind11", "blind11b", "blind12", "blind12b", "blind13"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -113,6 +117,7 @@ TUNING = (
     "blind10-es",
     "blind11-es",
     "blind12-es",
+    "blind13-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (

@@ -1,9 +1,9 @@
-"""A regression guard: our matcher on thirteen blind sets of issue 9 must stay above a floor.
+"""A regression guard: our matcher on fourteen blind sets of issue 9 must stay above a floor.
 
 The sets are benchmarks/questions/blind-2026.tsv, blind2-en.tsv, blind3-en.tsv, blind5-en.tsv,
 blind6-en.tsv, blind7-en.tsv, blind8-en.tsv, blind9-en.tsv, blind10-en.tsv, blind11-en.tsv,
-blind11b-en.tsv, blind12-en.tsv and blind12b-en.tsv (the newest, two writers' sets of round 12:
-300 questions each, 65 of them neighbouring), each written
+blind11b-en.tsv, blind12-en.tsv, blind12b-en.tsv (two writers' sets of round 12: 300 questions
+each, 65 of them neighbouring) and blind13-en.tsv (written at round 12's end), each written
 by someone blind to the knowledge files and the matcher. All have since been run before and
 after changes and are tuning data now (a fresh blind set measures the matcher), but they are
 the project's broadest record of how members ask. The floors sit a little below the figures of
@@ -64,7 +64,9 @@ class Floor:
 # blind11-en and blind11b-en (round 11's blind sets, seen since; the round's "after" run, words
 # only): 79.8%, 3.4%, 96.3%, 100%, 92.3%; and 82.4%, 1.4%, 100%, 96.9%, 96.2%.
 # blind12-en and blind12b-en (round 12's blind sets, seen since; the round's "after" run, words
-# only): 83.3%, 2.4%, 100%, 93.8%, 94.8%; and 83.8%, 1.4%, 100%, 100%, 97.1%.
+# only): 83.3%, 2.4%, 100%, 93.8%, 94.8%; and 83.8%, 1.4%, 100%, 100%, 97.1%. blind13-en
+# (written at round 12's end; run before and after the backstory fix, words only): 80.0%, 4.3%,
+# 100%, 100%, 91.9%.
 FLOORS = {
     "blind-2026.tsv": Floor(0.88, 0.025, 0.97, 0.96, 0.94),
     "blind2-en.tsv": Floor(0.90, 0.025, 0.97, 0.95, 0.96),
@@ -79,6 +81,7 @@ FLOORS = {
     "blind11b-en.tsv": Floor(0.80, 0.025, 0.97, 0.95, 0.94),
     "blind12-en.tsv": Floor(0.81, 0.035, 0.97, 0.92, 0.92),
     "blind12b-en.tsv": Floor(0.81, 0.025, 0.97, 0.97, 0.95),
+    "blind13-en.tsv": Floor(0.78, 0.055, 0.97, 0.97, 0.89),
 }
 
 

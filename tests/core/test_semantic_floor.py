@@ -1,7 +1,7 @@
 """A regression guard for the bot as it runs by default: the matcher with the embedding's second
 opinion (bot/core/semantic.py) on the newest blind sets must stay above a floor.
 
-blind6-en/-es … blind12-en/-es, blind11b-en and blind12b-en (300 and 130 questions each) were
+blind6-en/-es … blind13-en/-es, blind11b-en and blind12b-en (300 and 130 questions each) were
 written blind to the knowledge files and the matcher, and the embedding's four numbers were
 chosen before any of them was run with it (benchmarks/README.md); all are tuning data now. The
 floors sit a little below the measured figures; the words-only floors are in
@@ -50,7 +50,9 @@ class Floor:
 # "after" run (the taught questions leave the measured set's own rows out): blind11-en 83.2%,
 # 2.4%, 100%, 100%; blind11b-en 84.8%, 1.4%, 100%, 96.9%; blind11-es 85.2%, 1.1%, 100%, 100%.
 # Round 12's "after" run (the same way): blind12-en 86.2%, 1.0%, 100%, 98.5%; blind12b-en 85.2%,
-# 1.4%, 100%, 98.5%; blind12-es 81.8%, 1.1%, 100%, 100%.
+# 1.4%, 100%, 98.5%; blind12-es 81.8%, 1.1%, 100%, 100%. Written at round 12's end, run before
+# and after the backstory fix: blind13-en 82.9%, 3.3%, 100%, 100%; blind13-es 80.7%, 3.4%, 100%,
+# 100%.
 FLOORS = {
     "blind6-en.tsv": Floor(0.84, 0.03, 0.97, 0.95),
     "blind6-es.tsv": Floor(0.82, 0.025, 0.97, 0.95),
@@ -68,6 +70,8 @@ FLOORS = {
     "blind12-en.tsv": Floor(0.84, 0.02, 0.97, 0.96),
     "blind12b-en.tsv": Floor(0.83, 0.025, 0.97, 0.96),
     "blind12-es.tsv": Floor(0.79, 0.025, 0.97, 0.97),
+    "blind13-en.tsv": Floor(0.80, 0.045, 0.97, 0.97),
+    "blind13-es.tsv": Floor(0.78, 0.045, 0.97, 0.97),
 }
 
 
