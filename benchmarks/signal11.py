@@ -454,6 +454,24 @@ def bot_row(name: str, was: Tally, now: Tally) -> str:
     )
 
 
+def prepared(
+    rows: Path, vectors: Path, seed: Path
+) -> tuple[list[Row], list[Taught], dict[int, Near]]:
+    """The recorded rows, the taught examples of their sets and each row's nearest examples;
+    the embedding cache starts as a copy of `seed` (most questions already embedded)."""
+    if not vectors.exists() and seed.exists():
+        vectors.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seed, vectors)
+    found = rows_of(json.loads(rows.read_text(encoding="utf-8")))
+    sets = list(dict.fromkeys(e.set for e in found))
+    bank = taught(sets)
+    print(
+        f"{len(found)} questions in {len(sets)} sets; {len(bank)} examples, "
+        f"{sum(not t.labels for t in bank)} out of scope\n"
+    )
+    return found, bank, nearness(found, bank, Vectors(vectors))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=Path, default=ROWS)
@@ -467,17 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.bot:
         print(the_bot(TUNING))
         return 0
-    if not args.vectors.exists() and SEED.exists():
-        args.vectors.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SEED, args.vectors)
-    found = rows_of(json.loads(args.rows.read_text(encoding="utf-8")))
-    sets = list(dict.fromkeys(e.set for e in found))
-    bank = taught(sets)
-    print(
-        f"{len(found)} questions in {len(sets)} sets; {len(bank)} examples, "
-        f"{sum(not t.labels for t in bank)} out of scope\n"
-    )
-    near = nearness(found, bank, Vectors(args.vectors))
+    found, bank, near = prepared(args.rows, args.vectors, SEED)
     verdicts = {}
     for name, (rule, settings) in make_rules(bank).items():
         if args.rule and name not in args.rule:

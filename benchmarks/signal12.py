@@ -21,13 +21,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
-import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks import signal11
-from benchmarks.signal10 import Vectors
 from benchmarks.signal11 import (
     OUT,
     Decided,
@@ -39,10 +36,7 @@ from benchmarks.signal11 import (
     first,
     loso,
     make_rules,
-    nearness,
     out_of_scope_nearest,
-    rows_of,
-    taught,
 )
 from testkit.decision_layer import passes_meaning_checks
 
@@ -118,17 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rule", action="append", help="default: every one")
     parser.add_argument("--grid", action="store_true", help="also every setting, pooled")
     args = parser.parse_args(argv)
-    if not args.vectors.exists() and signal11.VECTORS.exists():
-        args.vectors.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(signal11.VECTORS, args.vectors)
-    found = rows_of(json.loads(args.rows.read_text(encoding="utf-8")))
-    sets = list(dict.fromkeys(e.set for e in found))
-    bank = taught(sets)
-    print(
-        f"{len(found)} questions in {len(sets)} sets; {len(bank)} examples, "
-        f"{sum(not t.labels for t in bank)} out of scope\n"
-    )
-    near = nearness(found, bank, Vectors(args.vectors))
+    found, bank, near = signal11.prepared(args.rows, args.vectors, signal11.VECTORS)
     rules = make_rules(bank)
     shipped = (rules["veto"][0], (SHIPPED_VETO,))
     rules.update(new_rules(bank))
