@@ -61,6 +61,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"^no way(?= |$)|(?<= )no way$", "hoax"),
     (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
     (r"hard to (?:believe|buy)", "hoax"),
+    # "where this came from" asks where it comes from ("came" is no form "come" reaches).
+    (r"came(?= from(?: |$))", "come"),
     # "is there anything behind it" asks whether it is true.
     (r"anything (?:behind|to) (?:it|this|that)", "real"),
     (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"
@@ -100,7 +102,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     greenlight greenlights greenlighted greenlit signs okayed anything get gets getting got
     give gives given giving hook smack smacks smacked shot shoot shoots
     slap slapped bail bails bailed bailing drop drops dropped carve carves carved carving
-    where mess messes messed messing screw screws screwed screwing""".split()
+    where mess messes messed messing screw screws screwed screwing came""".split()
 )
 
 # Single words mapped onto one canonical form. A word is looked up as typed, then by its
