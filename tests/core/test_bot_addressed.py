@@ -30,7 +30,7 @@ def read(text: str) -> str:
         ("do you take sides", "do bot take sides"),
         ("you told my friend the wrong date", "bot told my friend the wrong date"),
         ("i think you got something wrong earlier", "bot got something wrong earlier"),
-        ("one of your answers was off", "one of bot answers was off"),
+        ("one of your answers was off", "one of bot answers was wrong"),
         ("whats ur deal", "whats bot deal"),
     ],
 )
@@ -65,7 +65,7 @@ def test_asking_to_be_told_is_chatter_not_the_bot() -> None:
 
 
 def test_a_language_without_the_data_reads_you_as_typed() -> None:
-    assert read_addressed("quien eres tu", language="es") == "quien eres tu"
+    assert read_addressed("quien eres tu", language="xx") == "quien eres tu"
 
 
 def test_the_data_must_name_the_words_that_mean_the_bot() -> None:
