@@ -322,3 +322,13 @@ def test_a_spanish_neighbouring_question_with_backstory_is_not_answered(
     spanish: Matcher, question: str
 ) -> None:
     assert spanish.match(question).tier is not Tier.CONFIDENT
+
+
+def test_a_question_spelt_as_it_sounds_is_compared_as_the_words_meant(spanish: Matcher) -> None:
+    # One of the entry's questions with "celular" and "oficina" spelt as they sound: the wording
+    # is compared as read (ranking.py), so it is that question, as typed right it would be.
+    ranked = spanish.rank(
+        "los migrantes pueden reportarse por el selular en lugar de ir a la ofisina de ICE?"
+    )
+    assert ranked and ranked[0].entry_id == "app-replaces-in-person"
+    assert ranked[0].score == 100.0
