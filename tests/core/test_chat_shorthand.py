@@ -62,6 +62,7 @@ def test_english_shorthand_is_read_plainly(typed: str, as_read: str) -> None:
         "can you break down the numbers",  # a figure broken down
         "does the app break the law",
         "wtf is this real",  # doubt: "wtf" is only a reaction
+        "how does it work what is it",  # a question of its own before "what is it"
         "my aunt wants to know about smartlink",  # not the end of the message
     ],
 )
