@@ -40,6 +40,11 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ),
     # "where are things at with the app", "where r we at": where things stand.
     (r"(?<=where )(?:are|r|re) (?:we|things) at", "stand"),
+    # …and so was one someone "dropped": "who dropped this story first".
+    (
+        r"(?:drop|drops|dropped|dropping)(?= (?:this|the|that) (?:story|article|report|piece)\b)",
+        "publish",
+    ),
     # A story that "dropped" was published, but not what is in it: "the number of people in
     # the report dropped" fell.
     (
@@ -83,7 +88,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"apple (?:app )?store|app ?store|play store|google play", "appstore"),
     (r"press (?:conference|briefing|event)", "pressconference"),
     (r"united states|u s(?: a)?|america", "usa"),
-    (r"(?:southern|southwest|sw|mexican|mexico) boa?rders?", "southborder"),
+    (r"(?:southern|southwest|sw|mexican|mexico) boa?rders?|swb", "southborder"),
     (r"title 42", "title42"),
     (r"(?:bring|brings|bringing|brought) up", "mention"),
     # "what does ATD stand for" asks what a name means, not where things stand.
@@ -99,10 +104,10 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     apple appstore store play press united u usa america border boarder title make made
     making makes stand stands non nondetained not arent isnt wasnt never aren without
     outside instead bring brings bringing brought picked picking scooped rounded southern
-    southwest sw mexican mexico way cant cannot can hard go goes going gone went green
+    southwest sw swb mexican mexico way cant cannot can hard go goes going gone went green
     greenlight greenlights greenlighted greenlit signs okayed anything get gets getting got
     give gives given giving hook smack smacks smacked shot shoot shoots
-    slap slapped bail bails bailed bailing drop drops dropped carve carves carved carving
+    slap slapped bail bails bailed bailing drop drops dropped dropping carve carves carved carving
     where mess messes messed messing screw screws screwed screwing came""".split()
 )
 
@@ -227,6 +232,9 @@ SYNONYMS: dict[str, str] = {
     "attys": "attorney",
     "nab": "apprehend",  # "ppl getting nabbed at check ins"
     "nabb": "apprehend",
+    "snatch": "apprehend",  # "ppl getting snatched at ice check ins"
+    "snatched": "apprehend",
+    "tryout": "pilot",  # "which cities are part of the tryout"
     "glitchy": "glitch",
     "busted": "glitch",
     "flop": "fail",

@@ -103,6 +103,8 @@ def test_apostrophes_join_words() -> None:
         ("did a judge shoot down the rule", "did a judge struck the rule"),
         ("why did ice bail on the launch", "why did ice postpone the launch"),
         ("when did the story drop", "when did the story publish"),
+        ("who dropped the story", "who publish the story"),
+        ("SWB apprehensions", "southborder apprehensions"),
         ("where are things at with the app", "where stand with the app"),
         ("you messed up an answer", "you wrong an answer"),
         ("where this came from", "where this com from"),

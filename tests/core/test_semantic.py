@@ -222,12 +222,12 @@ async def test_the_engine_answers_with_the_models_opinion_and_stops_warming_when
 ) -> None:
     counting = Counting(bundled._model)
     meaning = BundledMeaning(counting)
-    question = "so no consequences if u ghost the check in??"  # words alone: "did you mean"
+    question = "can migrants just check in from their phone now"  # words alone: "did you mean"
     async with Engine.open(tmp_path / "words.sqlite3", SHIPPED_KNOWLEDGE) as engine:
         assert (await engine.ask(question)).tier is Tier.CLOSE
     async with Engine.open(tmp_path / "semantic.sqlite3", SHIPPED_KNOWLEDGE, meaning=meaning) as e:
         answer = await e.ask(question)
-        assert answer.tier is Tier.CONFIDENT and answer.entry_id == "no-enforcement-quote"
+        assert answer.tier is Tier.CONFIDENT and answer.entry_id == "app-replaces-in-person"
         texts = e.written_questions()
     embedded = len(counting.passages)
     assert embedded > 0

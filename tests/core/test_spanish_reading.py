@@ -322,3 +322,27 @@ def test_a_spanish_neighbouring_question_with_backstory_is_not_answered(
     spanish: Matcher, question: str
 ) -> None:
     assert spanish.match(question).tier is not Tier.CONFIDENT
+
+
+def test_a_question_spelt_as_it_sounds_is_compared_as_the_words_meant(spanish: Matcher) -> None:
+    # One of the entry's questions with "celular" and "oficina" spelt as they sound: the wording
+    # is compared as read (ranking.py), so it is that question, as typed right it would be.
+    ranked = spanish.rank(
+        "los migrantes pueden reportarse por el selular en lugar de ir a la ofisina de ICE?"
+    )
+    assert ranked and ranked[0].entry_id == "app-replaces-in-person"
+    assert ranked[0].score == 100.0
+
+
+def test_a_request_to_be_answered_after_the_question_is_talk_around_it() -> None:
+    es = analysis("es")
+    assert es.strip_chatter("eso cuando empieza xfa digan") == "eso cuando empieza"
+    assert es.strip_chatter("diganme si es cierto") == "diganme si es cierto"  # not at the end
+
+
+def test_seizing_people_is_arresting_them_but_lifting_a_rule_is_not(spanish: Matcher) -> None:
+    # "levantar gente" is seizing people, as English reads "snatched"
+    ranked = spanish.rank("¿están levantando raza cuando va a firmar?")
+    assert ranked and ranked[0].entry_id == "check-in-arrests-2025"
+    lifted = spanish.match("¿cuándo van a levantar las restricciones de asilo?").best
+    assert lifted is not None and lifted.entry_id == "eo-lift-conditions"
