@@ -26,6 +26,7 @@ from bot.core.vocabulary import (
     DEFINITION_PATTERNS,
     DOUBT_TOKENS,
     FRAMING_WORDS,
+    KIND_WORDS,
     QUESTION_OPENERS,
     REFERENCE_WORDS,
     STOPWORDS,
@@ -45,6 +46,7 @@ class TextAnalysis(Protocol):
     definition_ends: frozenset[str]  # a "what is X" question opens or ends with one of these
     question_openers: frozenset[str]  # words a question opens with (empty: not known)
     reference_words: frozenset[str]  # "it", "that": a subject named elsewhere
+    kind_words: frozenset[str]  # "site", "app": said with one, still named elsewhere
 
     def strip_chatter(self, plain: str) -> str: ...
     def definition_subject(self, plain: str) -> str | None: ...
@@ -84,6 +86,7 @@ class EnglishAnalysis:
     definition_ends = DEFINITION_ENDS
     question_openers = QUESTION_OPENERS
     reference_words = REFERENCE_WORDS
+    kind_words = KIND_WORDS
 
     @staticmethod
     def strip_chatter(plain: str) -> str:

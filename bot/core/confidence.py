@@ -55,6 +55,7 @@ class Candidate:
     counting: bool = False  # the question asks how many or how much
     defines: bool = True  # a "what is X" question: the entry is asked what X is
     named: bool = True  # …and one of its own questions asks it (not only its keywords name X)
+    asks_what: bool = False  # the question asks what X is, and X is read (`named` says of it)
     asks_kind: bool = False  # the question asks a kind of its own: who, when, where, why
     # The whole question is one common word ("time?", "source?", "pocos"): it names no subject
     # of its own, and which of the entries using that word it means is a guess.
@@ -91,11 +92,15 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     covers part of it. A near tie that coverage does not settle goes to the one entry asked
     the same kind of question ("who …"), if only one is. A "what is X" question needs an
     entry asked what X is (`defines`), and a question asking who, when, where, why or how
-    many an entry asked that kind of question.
+    many an entry asked that kind of question; when one entry's own questions ask what X is,
+    it answers, whatever entries that only mention X score (_named_thing).
     """
     if not candidates:
         return None
     best = candidates[0]
+    named = _named_thing(candidates, limits)
+    if named is not None:
+        return named
     if (best.counting or best.asks_kind) and not best.alike:
         # Asked who, when or how many: the entries asked that kind of question are the
         # candidates, when one covers more of the question than the best does.
@@ -138,5 +143,23 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
         # "Who won the 2024 election": the entry explains all but "won", and is asked who
         # only about something else ("who says immigration is a burden"). What it leaves
         # unexplained is what the who asks about.
+        return None
+    return chosen
+
+
+def _named_thing(candidates: Sequence[Candidate], limits: Thresholds) -> Candidate | None:
+    """Asked what one thing is ("what is the ICE check-in app that shows up in the app
+    store", "¿para qué se usaba la aplicación CBP One?"): the one entry whose own questions
+    ask what it is, when it scores high enough and leaves nothing informative unexplained;
+    entries that only mention the thing (where it is listed, which app the story means) do
+    not make a close call. None for other questions, or when no entry or several are asked
+    what it is."""
+    if not candidates[0].asks_what:
+        return None
+    named = [c for c in candidates if c.named and c.score >= limits.suggest]
+    if len(named) != 1:
+        return None
+    chosen = named[0]
+    if chosen.score < limits.confident or not chosen.explains or chosen.one_common_word:
         return None
     return chosen

@@ -47,6 +47,7 @@ class DataAnalysis:
         self.doubt_tokens = data.doubt_tokens
         self.question_openers = data.question_openers
         self.reference_words = data.reference_words
+        self.kind_words = data.kind_words
         self._synonyms = data.synonyms
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing

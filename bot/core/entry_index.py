@@ -64,6 +64,7 @@ class EntryIndex:
         # any), and for those its keywords too (its names).
         self._defines: dict[int, list[tuple[str, ...]]] = {}
         self._asked_names: dict[int, int] = {}  # how many of those come from its questions
+        self._asked_name_tokens: set[str] = set()  # every token of those, of every entry
         # Entry index -> the words of the longer names its questions use ("cbp" of "CBP One")
         # that they never use alone: said alone, such a word names something else (CBP).
         self._name_parts: dict[int, frozenset[str]] = {}
@@ -122,6 +123,7 @@ class EntryIndex:
                 named = [*map(self._name, names), *((k,) for k in keywords), *groups]
                 self._defines[index] = named
                 self._asked_names[index] = len(names)
+                self._asked_name_tokens.update(t for name in named[: len(names)] for t in name)
             self._keyword_groups.append(groups)
             if language != SOURCE_LANGUAGE:  # its English words, for questions that mix them in
                 keywords = (*keywords, *_borrowed(entry))

@@ -62,6 +62,8 @@ class Language:
     question_openers: frozenset[str] = frozenset()
     # words that point to a subject named elsewhere: "eso" ("¿cuándo termina eso?")
     reference_words: frozenset[str] = frozenset()
+    # kinds of thing said with a reference word that still only points back ("that site")
+    kind_words: frozenset[str] = frozenset()
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
     definitions: tuple[str, ...] = ()
     definition_ends: frozenset[str] = frozenset()  # a word each such question opens or ends with
@@ -225,6 +227,7 @@ def _load(path: Path) -> Language:
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
             question_openers=frozenset(str(raw.get("question_openers", "")).split()),
             reference_words=frozenset(str(raw.get("reference_words", "")).split()),
+            kind_words=frozenset(str(raw.get("kind_words", "")).split()),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),

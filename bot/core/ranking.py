@@ -16,8 +16,9 @@ share of the question's weight its questions and keywords cover, and how much in
 content (by general-language word frequency) the whole entry leaves unexplained: an entry
 that lacks "population" or "2019" from the question does not answer it (a topic word most
 entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
-is; a "who"/"when"/"which"/"how many"/"how do I" question an entry asked that kind of
-question.
+is (X may be named before a "what is it", "what's that site", "¿qué es?"), and the one entry
+whose own questions ask what X is answers it; a "who"/"when"/"which"/"how many"/"how do I"
+question an entry asked that kind of question.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class Ranking(Autocompleting):
         # "que signifiica ice" asks what X is, read from the question, not the backstory
         # around it ("what's atd, my neighbor is on it")
         asked = " ".join(word for word in read.split() if word not in context) or read
-        subject = self._subject(asked, weights, typed)
+        subject = self._subject(asked, read, weights, typed)
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
@@ -104,6 +105,7 @@ class Ranking(Autocompleting):
                 counting=asked_kind == HOW_MANY,
                 defines=bool(level := self._defines_subject(index, subject, weights)),
                 named=level == NAMED,
+                asks_what=bool(subject),
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
                 one_common_word=one_common_word,
             )
@@ -122,14 +124,24 @@ class Ranking(Autocompleting):
             for position in range(self._starts[index], self._starts[index + 1])
         )
 
-    def _subject(self, plain: str, weights: dict[str, float], typed: dict[str, str]) -> list[str]:
-        """The tokens of what a "what is X" question asks about; empty for other questions."""
+    def _subject(
+        self, plain: str, whole: str, weights: dict[str, float], typed: dict[str, str]
+    ) -> list[str]:
+        """The tokens of what a "what is X" question asks about; empty for other questions.
+        `whole`: the message, backstory included, where a subject that only points back ("what
+        is that site", "¿qué es eso?") may be named."""
         subject = self._text.definition_subject(plain)
-        words = plain.split()
+        if subject is None or self._refers(subject.split()):
+            before = self._named_before(whole.split())
+            if before is not None:
+                return self._named_in(before, whole.split(), weights, typed)
         if subject is None:
-            subject = self._named_before(words)
-            if subject is None:
-                return []
+            return []
+        return self._subject_tokens(subject, plain.split(), weights, typed)
+
+    def _subject_tokens(
+        self, subject: str, words: list[str], weights: dict[str, float], typed: dict[str, str]
+    ) -> list[str]:
         frame = set(words).difference(subject.split()) | self._text.framing_words
         # A name joined from several words ("app store") is the subject's only when said in it:
         # "what's the ICE app that's listed in the app store" asks what the ICE app is.
@@ -140,21 +152,37 @@ class Ranking(Autocompleting):
             if typed[token] not in frame and (typed[token] in words or token in joined)
         ]
 
-    def _named_before(self, words: list[str]) -> str | None:
+    def _named_in(
+        self, before: list[str], words: list[str], weights: dict[str, float], typed: dict[str, str]
+    ) -> list[str]:
+        """What a "what is it" asks about, of the words said `before` it: those of them that
+        name what an entry's own questions ask what it is ("my sister got paperwork mentioning
+        ice.gov/check-in, what is that site"; "…the 'ICE Check-In App' I saw in the app store,
+        what is it?"), else the few words just before it ("a program called atd")."""
+        said = self._subject_tokens(" ".join(before), words, weights, typed)
+        named = [token for token in said if token in self._asked_name_tokens]
+        if named:
+            return named
+        return self._subject_tokens(" ".join(before[-NAMED_BEFORE:]), words, weights, typed)
+
+    def _named_before(self, words: list[str]) -> list[str] | None:
         """Of a question that ends asking what something named before it is ("i keep hearing
-        about a program called atd, what is it exactly"): the words naming it, just before the
-        "what is it"; None for other questions."""
-        for start in range(len(words) - 2, 1, -1):
+        about a program called atd, what is it exactly", "…se llama smartlink, ¿qué es?"): the
+        words said before the "what is it"; None for other questions."""
+        for start in range(len(words) - 2, 0, -1):
             asked = self._text.definition_subject(" ".join(words[start:]))
             if asked is not None and self._refers(asked.split()):
-                return " ".join(words[max(0, start - NAMED_BEFORE) : start])
+                return words[:start]
         return None
 
     def _refers(self, words: list[str]) -> bool:
-        """Whether a subject only points at something named elsewhere ("it", "it exactly")."""
+        """Whether a subject only points at something named elsewhere: "it", "it exactly",
+        "that site", or nothing but how it is asked ("¿qué es?", "¿qué es exactamente?")."""
         text = self._text
-        return not text.reference_words.isdisjoint(words) and all(
-            w in text.reference_words or w in text.framing_words for w in words
+        pointing = not text.reference_words.isdisjoint(words) or text.kind_words.isdisjoint(words)
+        return pointing and all(
+            w in text.reference_words or w in text.framing_words or w in text.kind_words
+            for w in words
         )
 
     def _defines_subject(self, index: int, subject: list[str], weights: dict[str, float]) -> int:

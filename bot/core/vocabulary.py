@@ -365,15 +365,18 @@ FRAMING_WORDS: frozenset[str] = frozenset(
 _WHAT = r"(?:what|wat|wut|wht|waht)"
 _NAME = r"(?:the |a |an )?(?P<subject>(?:[a-z0-9]+ ){0,3}[a-z0-9]+)"
 # Every question those patterns match opens or ends with one of these (a quick test first).
-DEFINITION_ENDS = frozenset("what wat wut wht waht whats meaning definition for it that".split())
+DEFINITION_ENDS = frozenset(
+    "what wat wut wht waht whats meaning definition for it that exactly".split()
+)
 DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_WHAT}(?: is| was|s| s) (?:the )?(?:meaning|definition) of {_NAME}$",
     rf"^{_WHAT} (?:does|do|did) {_NAME} (?:stand for|mean|means)$",
-    rf"^{_WHAT}(?: is| was|s| s) {_NAME}$",
+    rf"^{_WHAT}(?: exactly| even)?(?: is| was|s| s) {_NAME}$",  # "what even is it"
     # …and a thing described by a clause of its own: "what is the X that shows up in the store"
     rf"^{_WHAT}(?: is| was|s| s) {_NAME} (?:that|thats|which) .+$",
     rf"^{_NAME} (?:meaning|definition|stands? for)$",
     rf"^{_NAME} {_WHAT}(?: is| s|s) (?:it|that)$",  # "smartlink app what is it"
+    rf"^{_NAME} (?:is|s) {_WHAT}(?: exactly)?$",  # "smartlink app is what exactly"
 )
 
 # Words a question opens with. A sentence that opens otherwise and matches nothing ("I
@@ -387,6 +390,9 @@ QUESTION_OPENERS: frozenset[str] = frozenset(
 # Words that point to a subject named elsewhere ("when does it end?"): a part of a message
 # that says one only names its subject in another part (several_questions.py).
 REFERENCE_WORDS: frozenset[str] = frozenset("it its that this they them those these".split())
+# Kinds of thing that, said with a reference word, still only point at what was named before:
+# "…mentioning ice.gov/check-in, what is that site" asks what ice.gov/check-in is (ranking.py).
+KIND_WORDS = frozenset("app apps application site website webpage page thing service".split())
 
 # Where a second question starts inside one sentence ("how many enrolled and did it have
 # glitches"): a conjunction followed by a word that opens a question. A regular expression over

@@ -131,11 +131,15 @@ def test_a_store_that_lists_the_thing_asked_about_is_not_the_subject(
     english: Matcher, question: str
 ) -> None:
     # Asked what the ICE app is, where it is listed describes it: the entry on whether the
-    # store approved it, which shares more of the words, is not asked what the app is.
+    # store approved it, which shares more of the words, is not asked what the app is (the
+    # app's own entry is: round 13, test_named_thing.py).
     result = english.match(question)
-    assert result.tier is not Tier.CONFIDENT
+    assert result.tier is not Tier.CONFIDENT or result.candidates[0].entry_id == "ice-check-in-app"
+    assert all(c.entry_id != "apple-store" or not c.defines for c in result.candidates)
+    plain = "whats the ice app thats listed on the app store"
     assert english._subject(
-        "whats the ice app thats listed on the app store",
+        plain,
+        plain,
         {"ice": 1.0, "app": 1.0, "list": 1.0, "appstore": 1.0},
         {"ice": "ice", "app": "app", "list": "listed", "appstore": "appstore"},
     ) == ["ice", "app"]
