@@ -8,7 +8,7 @@ names, or it is a slip of a function word where nothing else fits (_short_slip, 
 from __future__ import annotations
 
 from bot.core.entry_index import EntryIndex
-from bot.core.typos import CHEAP, FULL_EDIT, MIN_LENGTH, typing_cost
+from bot.core.typos import CHEAP, FULL_EDIT, MIN_LENGTH
 
 # Three-letter strings are corrected too, but only into function words ("wer", "wil", "fro").
 SHORTEST_TYPO = 3
@@ -72,8 +72,8 @@ class MisspellingReader(EntryIndex):
                     likelier = text.spelling(word)
                     if (
                         likelier is not None
-                        and typing_cost(word, fixed) >= FULL_EDIT
-                        and typing_cost(word, likelier) <= CHEAP
+                        and self._typos.cost(word, fixed) >= FULL_EDIT
+                        and self._typos.cost(word, likelier) <= CHEAP
                     ):
                         fixed = None
                 if fixed is None:
@@ -138,7 +138,7 @@ class MisspellingReader(EntryIndex):
         return (
             fixed in self._text.stopwords
             and len(fixed) >= len(word)
-            and typing_cost(word, fixed) <= CHEAP
+            and self._typos.cost(word, fixed) <= CHEAP
         )
 
     def _asked_slip(self, words: list[str], position: int, fixed: str) -> bool:
@@ -155,7 +155,7 @@ class MisspellingReader(EntryIndex):
         return (
             before in text.question_openers
             and (after in text.reference_words or after in _SUBJECT_STARTS)
-            and typing_cost(words[position], fixed) <= CHEAP
+            and self._typos.cost(words[position], fixed) <= CHEAP
         )
 
     def _base_form(self, word: str) -> str | None:

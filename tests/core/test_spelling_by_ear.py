@@ -5,7 +5,69 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.languages import LanguageDataError, _sound_slip
 from bot.core.matcher import Matcher, Tier
+from bot.core.sound_slips import language_slips
+from bot.core.typos import CHEAP, FULL_EDIT, TypoCorrector, typing_cost
+
+SPANISH = language_slips("es")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("aplicasion", "aplicacion"),  # seseo: s for c before i
+        ("empiesa", "empieza"),  # s for z
+        ("enpieza", "empieza"),  # n for m before p
+        ("bienen", "vienen"),  # b for v
+        ("yamar", "llamar"),  # y for ll
+        ("ablar", "hablar"),  # an h left out
+        ("herror", "error"),  # an h added
+        ("jente", "gente"),  # j for g before e
+        ("kiero", "quiero"),  # k for qu
+        ("komo", "como"),  # k for c
+        ("esplica", "explica"),  # s for x
+        ("anio", "ano"),  # "ñ" written "ni" ("año", folded)
+    ],
+)
+def test_a_spanish_word_written_as_it_sounds_is_a_cheap_slip(typed: str, meant: str) -> None:
+    assert typing_cost(typed, meant, SPANISH) <= CHEAP
+    assert typing_cost(typed, meant, SPANISH) < typing_cost(typed, meant)
+
+
+def test_ch_is_one_sound_not_an_h_added() -> None:
+    # "chido" (slang: cool) is no "sido" with an h added and a c for the s.
+    assert typing_cost("chido", "sido", SPANISH) >= FULL_EDIT
+
+
+def test_english_prices_slips_as_before() -> None:
+    assert language_slips("en") == ()
+    assert typing_cost("aplicasion", "aplicacion", language_slips("en")) >= FULL_EDIT
+
+
+def test_the_word_heard_wins_over_a_commoner_one_struck_by_the_fingers() -> None:
+    words = {"colina": 100, "cocina": 1}
+    assert TypoCorrector(words, SPANISH).correct("cosina") == "cocina"
+    assert TypoCorrector(words).correct("cosina") == "colina"  # to a keyboard, as far
+
+
+def test_a_word_whose_opening_is_written_by_ear_is_found() -> None:
+    words = {"gente": 1, "quiero": 1, "hablar": 1}
+    by_ear = TypoCorrector(words, SPANISH)
+    assert [by_ear.correct(typed) for typed in ("jente", "kiero", "ablar")] == [
+        "gente",
+        "quiero",
+        "hablar",
+    ]
+    assert TypoCorrector(words).correct("jente") is None
+
+
+def test_a_sound_slip_needs_two_spellings_of_letters() -> None:
+    assert _sound_slip(["c", "s", "ei"]) == ("c", "s", "ei", "")
+    assert _sound_slip(["h", "", "", "cs"]) == ("h", "", "", "cs")
+    for bad in (["c", "c"], ["c"], ["c", "s", "e", "", "x"], ["c", "1"], "cs"):
+        with pytest.raises(LanguageDataError):
+            _sound_slip(bad)
 
 
 @pytest.mark.parametrize(
