@@ -101,3 +101,24 @@ def test_questions_spelt_by_ear_are_answered(spanish: Matcher, typed: str, expec
     result = spanish.match(typed)
     assert result.tier is Tier.CONFIDENT and result.best is not None
     assert result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("cuanto tarda uscis en dar la green card", "uscis"),  # an agency, not "uses"
+        ("se brincan la fila en la frontera", "brincan"),  # "jump", not "brindan" (toast)
+        ("los morritos que cruzan solos", "morritos"),  # slang (kids), not "meritos"
+    ],
+)
+def test_a_listed_spanish_form_is_not_corrected_into_another_word(
+    spanish: Matcher, typed: str, kept: str
+) -> None:
+    plain, context = spanish._read(typed)
+    read = spanish._weighted_tokens(plain, context)[2]
+    assert kept in read.split()
+
+
+def test_a_listed_form_is_still_read_as_another_form_of_itself(spanish: Matcher) -> None:
+    # "levantarían" without its accent: the same verb, another tense.
+    assert "levant" in spanish.query_tokens("cuando se levantarian las restricciones")
