@@ -122,3 +122,17 @@ def test_a_listed_spanish_form_is_not_corrected_into_another_word(
 def test_a_listed_form_is_still_read_as_another_form_of_itself(spanish: Matcher) -> None:
     # "levantarían" without its accent: the same verb, another tense.
     assert "levant" in spanish.query_tokens("cuando se levantarian las restricciones")
+
+
+@pytest.mark.parametrize(
+    ("shorthand", "spelt"),
+    [
+        ("el gob ya aprobo la app", "el gobierno ya aprobo la app"),
+        ("la app funciona en el tel", "la app funciona en el telefono"),
+        ("cuantos se inscribieron xa el programa", "cuantos se inscribieron para el programa"),
+        ("kmo funciona la app", "como funciona la app"),
+        ("chido el bot, que sabes hacer", "el bot, que sabes hacer"),  # slang: "cool"
+    ],
+)
+def test_sms_shorthand_reads_as_its_word(spanish: Matcher, shorthand: str, spelt: str) -> None:
+    assert spanish.query_tokens(shorthand) == spanish.query_tokens(spelt)
