@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.sound_slips import language_slips
 from bot.core.typos import TypoCorrector
 
 # A string at least this common is a word, not a typo ("presser" 2.8, "daca" 3.0, "tps" 2.8;
@@ -148,7 +149,8 @@ def common_words(language: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def _speller(language: str) -> TypoCorrector:
     words = common_words(language)
-    return TypoCorrector({word: len(words) - rank for rank, word in enumerate(words)})
+    ranks = {word: len(words) - rank for rank, word in enumerate(words)}
+    return TypoCorrector(ranks, language_slips(language))
 
 
 def spelling(word: str, language: str = "en") -> str | None:

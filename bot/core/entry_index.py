@@ -15,6 +15,7 @@ from bot.core.analysis import TextAnalysis, analysis
 from bot.core.data_analysis import BORROWED
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
+from bot.core.sound_slips import language_slips
 from bot.core.typos import TypoCorrector
 from bot.core.vocabulary import HOW_LONG, HOW_MANY, HOW_TO, QUESTION_KINDS
 
@@ -170,7 +171,7 @@ class EntryIndex:
             if (token := self._text.stem(word))
         }
         usage.update(dict.fromkeys(self._text.stopwords, total + 1))
-        self._typos = TypoCorrector(usage)
+        self._typos = TypoCorrector(usage, language_slips(language))
         # Written words by what they sound like, the most used first ("fayas" -> "fallas").
         self._sounds: dict[str, str] = {}
         for word in sorted(usage, key=lambda w: (-usage[w], w)):

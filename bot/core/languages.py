@@ -45,6 +45,10 @@ class Language:
     # (regular expression, replacement), in order: how its speakers spell the sounds of an
     # English name ("ice" heard as "ais"), before sound_alike
     english_sounds: tuple[tuple[str, str], ...] = ()
+    # (spelling meant, spelling typed, letters that must follow the one meant, letters neither
+    # may come after; "" for none): spellings of one sound, priced as cheap slips by the typo
+    # corrector (sound_slips.py)
+    sound_slips: tuple[tuple[str, str, str, str], ...] = ()
     # (regular expression, replacement), each giving one candidate: the word a diminutive or
     # other affectionate form is made from ("poquitos" -> "pocos", "ahorita" -> "ahora")
     diminutives: tuple[tuple[str, str], ...] = ()
@@ -193,6 +197,21 @@ def _addressed(patterns: object, bot_word: object) -> tuple[str, ...]:
     return tuple(patterns)
 
 
+def _sound_slip(slip: object) -> tuple[str, str, str, str]:
+    """One of `sound_slips`: [meant, typed], then optionally the letters that must follow the
+    one meant and the letters neither may come after; lower-case letters, the two spellings
+    different."""
+    if (
+        not isinstance(slip, list)
+        or not 2 <= len(slip) <= 4
+        or not all(isinstance(part, str) and (part == "" or part.isalpha()) for part in slip)
+        or slip[0] == slip[1]
+    ):
+        raise LanguageDataError(f"sound_slips: {slip!r} is not [meant, typed(, before, after)]")
+    meant, typed, before, not_after = [*slip, "", ""][:4]
+    return (meant, typed, before, not_after)
+
+
 def _load(path: Path) -> Language:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -217,6 +236,7 @@ def _load(path: Path) -> Language:
             phrases=tuple((str(p), str(t)) for p, t in raw.get("phrases", ())),
             sound_alike=tuple((str(p), str(r)) for p, r in raw.get("sound_alike", ())),
             english_sounds=tuple((str(p), str(r)) for p, r in raw.get("english_sounds", ())),
+            sound_slips=tuple(_sound_slip(slip) for slip in raw.get("sound_slips", ())),
             diminutives=tuple((str(p), str(r)) for p, r in raw.get("diminutives", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),

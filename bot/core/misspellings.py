@@ -7,11 +7,16 @@ names, or it is a slip of a function word where nothing else fits (_short_slip, 
 
 from __future__ import annotations
 
+from bot.core.commonness import zipf
 from bot.core.entry_index import EntryIndex
-from bot.core.typos import CHEAP, FULL_EDIT, MIN_LENGTH, typing_cost
+from bot.core.typos import CHEAP, FULL_EDIT, MIN_LENGTH
 
 # Three-letter strings are corrected too, but only into function words ("wer", "wil", "fro").
 SHORTEST_TYPO = 3
+# A correction keeps a listed form's meaning when it opens with the correction's stem of at
+# least this many letters ("levantarian" with "levant" of "levantaron"; "uscis" is not "us" of
+# "uses"): _keeps_form.
+FAMILY_STEM = 5
 # Words that start what a question asks about, beside the language's reference words ("it",
 # "they"): after "how does", "what did" (_asked_slip).
 _SUBJECT_STARTS = frozenset("the a an i you u we he she my your their our his her".split())
@@ -65,6 +70,8 @@ class MisspellingReader(EntryIndex):
                     and not self._short_slip(word, fixed)
                 ):
                     fixed = None
+                if fixed is not None and self._keeps_form(word, fixed):
+                    fixed = None
                 if fixed is not None and not text.is_word(word):
                     # …but a common word of the language one likely slip away, where the
                     # knowledge base's word is a whole edit away, is what was meant ("storie"
@@ -72,12 +79,13 @@ class MisspellingReader(EntryIndex):
                     likelier = text.spelling(word)
                     if (
                         likelier is not None
-                        and typing_cost(word, fixed) >= FULL_EDIT
-                        and typing_cost(word, likelier) <= CHEAP
+                        and self._typos.cost(word, fixed) >= FULL_EDIT
+                        and self._typos.cost(word, likelier) <= CHEAP
                     ):
                         fixed = None
                 if fixed is None:
-                    if not text.is_word(word) and (fixed := text.spelling(word)) is not None:
+                    fixed = None if text.is_word(word) else text.spelling(word)
+                    if fixed is not None and not self._keeps_form(word, fixed):
                         words[position] = fixed  # a typo of a word the knowledge base lacks
                         corrected.add(fixed)
                 elif (
@@ -96,6 +104,23 @@ class MisspellingReader(EntryIndex):
                 words = trial
                 corrected.add(fixed)
         return words, corrected, based
+
+    def _keeps_form(self, word: str, meant: str) -> bool:
+        """Whether a string too rare to count as a word, but one the language's word list has,
+        is read as typed rather than as `meant`. Where a language is spelt as it sounds
+        (typos.TypoCorrector.by_ear), its speakers misspell by ear or by one likely slip (CHEAP:
+        "siudades", "alguein"); a costlier change of a form written often enough to be listed
+        is another word ("brincan" is no "brindan", "uscis" no "uses"): a language that
+        inflects spreads a word over many forms, each rare alone. Read as another form of
+        itself ("levantarian" as "levantaron": FAMILY_STEM), it keeps its meaning, and is."""
+        text = self._text
+        return (
+            self._typos.by_ear
+            and not text.is_word(word)
+            and zipf(word, self.language) > 0
+            and self._typos.cost(word, meant) > CHEAP
+            and not (len(stem := text.stem(meant)) >= FAMILY_STEM and word.startswith(stem))
+        )
 
     def _mistyped(self, word: str) -> bool:
         """Whether a string whose stem the knowledge base knows is still a misspelling: it is
@@ -138,7 +163,7 @@ class MisspellingReader(EntryIndex):
         return (
             fixed in self._text.stopwords
             and len(fixed) >= len(word)
-            and typing_cost(word, fixed) <= CHEAP
+            and self._typos.cost(word, fixed) <= CHEAP
         )
 
     def _asked_slip(self, words: list[str], position: int, fixed: str) -> bool:
@@ -155,7 +180,7 @@ class MisspellingReader(EntryIndex):
         return (
             before in text.question_openers
             and (after in text.reference_words or after in _SUBJECT_STARTS)
-            and typing_cost(words[position], fixed) <= CHEAP
+            and self._typos.cost(words[position], fixed) <= CHEAP
         )
 
     def _base_form(self, word: str) -> str | None:

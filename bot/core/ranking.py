@@ -10,7 +10,8 @@ first; each candidate entry is then scored on four things, each 0..1:
   of its weight);
 - question cover: the same against the entry's single best question plus its keywords;
 - phrase cover: how much of that best question the member's question covers;
-- similarity: rapidfuzz token-sort similarity to the entry's closest question.
+- similarity: rapidfuzz token-sort similarity of the question as read (its misspelt words as
+  meant) to the entry's closest question.
 For the best few, two more measures decide whether one may be answered (confidence.py): the
 share of the question's weight its questions and keywords cover, and how much informative
 content (by general-language word frequency) the whole entry leaves unexplained: an entry
@@ -50,8 +51,10 @@ class Ranking(Autocompleting):
         the tokens in `leave_out`.
         """
         plain, context = self._read(question)
-        normalized = self._text.join_phrases(plain)
         weights, typed, read = self._weighted_tokens(plain, context)
+        # Compared with the entries' questions as read, its misspelt words as meant: "que
+        # siudades…" is as like "¿En qué ciudades…?" as "que ciudades…" is.
+        normalized = self._text.join_phrases(read)
         for token in leave_out.intersection(weights):
             del weights[token]
         if not weights:

@@ -9,7 +9,8 @@ as optimal string alignment distance, so a swap of two neighbours is one edit.
 Of the words within reach, the one the typing most likely came from wins (typing_cost): a
 dropped vowel or doubled letter, a swap or a neighbouring key are how fingers slip, so "portl"
 is "portal" rather than "port", "lawer" "lawyer" rather than "later", and "procces", two slips
-of the commonest kind, is still "process".
+of the commonest kind, is still "process". A language spelt as it sounds also prices writing a
+word as it is heard as a cheap slip (sound_slips.py: "aplicasion" is "aplicacion").
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from bot.core.sound_slips import SOUND_SLIP, Slips, first_letters, sound_steps
 
 MIN_LENGTH = 4
 LONG_WORD = 8  # from this length on, two edits are allowed; below it, one
@@ -89,16 +92,30 @@ def _substituted(meant: str, typed: str) -> float:
     return VOWEL_FOR_VOWEL if meant in _VOWELS and typed in _VOWELS else FULL_EDIT
 
 
+def _by_ear(
+    cost: list[list[float]], meant: str, typed: str, i: int, j: int, sounds: Slips, best: float
+) -> float:
+    """`best`, or less when meant[:i] typed as typed[:j] ends in a spelling written by ear."""
+    for back, typed_back in sound_steps(meant, typed, i, j, sounds):
+        best = min(best, cost[back][typed_back] + SOUND_SLIP)
+    return best
+
+
 @lru_cache(maxsize=CACHE_SIZE)
-def typing_cost(typed: str, meant: str) -> float:
+def typing_cost(typed: str, meant: str, sounds: Slips = ()) -> float:
     """How unlikely it is that someone meaning `meant` typed `typed`: the cheapest sequence of
-    slips (the costs above; an optimal string alignment, so a swap is one slip)."""
+    slips (the costs above; an optimal string alignment, so a swap is one slip). `sounds`: the
+    language's spellings that sound alike (sound_slips.py), each a slip of SOUND_SLIP."""
     rows, columns = len(meant), len(typed)
     cost = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for i in range(1, rows + 1):
-        cost[i][0] = cost[i - 1][0] + _dropped(meant, i - 1)
+        cost[i][0] = _by_ear(
+            cost, meant, typed, i, 0, sounds, cost[i - 1][0] + _dropped(meant, i - 1)
+        )
     for j in range(1, columns + 1):
-        cost[0][j] = cost[0][j - 1] + _extra(typed, j - 1)
+        cost[0][j] = _by_ear(
+            cost, meant, typed, 0, j, sounds, cost[0][j - 1] + _extra(typed, j - 1)
+        )
     for i in range(1, rows + 1):
         for j in range(1, columns + 1):
             same = meant[i - 1] == typed[j - 1]
@@ -115,20 +132,31 @@ def typing_cost(typed: str, meant: str) -> float:
                 and not same
             ):
                 best = min(best, cost[i - 2][j - 2] + SWAPPED)
-            cost[i][j] = best
+            cost[i][j] = _by_ear(cost, meant, typed, i, j, sounds, best) if sounds else best
     return cost[rows][columns]
 
 
 class TypoCorrector:
-    def __init__(self, frequency: Mapping[str, int]) -> None:
-        """`frequency`: each known word and how often the knowledge base uses it."""
+    def __init__(self, frequency: Mapping[str, int], sounds: Slips = ()) -> None:
+        """`frequency`: each known word and how often the knowledge base uses it; `sounds`: the
+        language's spellings that sound alike, priced as cheap slips (sound_slips.py)."""
         self._known = frequency
+        self._sounds = sounds
         buckets: dict[tuple[str, int], list[str]] = {}
         for word in sorted(frequency, key=lambda w: (-frequency[w], w)):
             if len(word) >= MIN_LENGTH - 2 and word.isalpha():
                 buckets.setdefault((word[0], len(word)), []).append(word)
         self._buckets = buckets  # most used words first, so ties go to the common word
         self._cache: dict[tuple[str, int], tuple[tuple[str, float], ...]] = {}
+
+    @property
+    def by_ear(self) -> bool:
+        """Whether the language is spelt as it sounds (it has spellings that sound alike)."""
+        return bool(self._sounds)
+
+    def cost(self, typed: str, meant: str) -> float:
+        """typing_cost, with this corrector's language's spellings that sound alike."""
+        return typing_cost(typed, meant, self._sounds)
 
     def knows(self, word: str) -> bool:
         """Whether `word` is one of the known words, as written."""
@@ -161,7 +189,7 @@ class TypoCorrector:
         budget = allowed_edits(word)
         edits = 2 if len(word) >= TWO_SLIPS else budget
         found: list[tuple[float, int, str]] = []  # (cost, -frequency, word)
-        for first in dict.fromkeys(word[:2]):
+        for first in dict.fromkeys(word[:2] + first_letters(word, self._sounds)):
             for length in range(len(word) - edits, len(word) + edits + 1):
                 bucket = self._buckets.get((first, length))
                 if not bucket:
@@ -170,7 +198,7 @@ class TypoCorrector:
                     word, bucket, scorer=OSA.distance, score_cutoff=edits, limit=None
                 )
                 for known, _distance, _ in near:
-                    cost = typing_cost(word, known)
+                    cost = self.cost(word, known)
                     if cost <= budget:
                         found.append((cost, -self._known[known], known))
         ranked = tuple((known, cost) for cost, _, known in sorted(set(found)))
