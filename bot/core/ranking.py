@@ -65,10 +65,8 @@ class Ranking(Autocompleting):
         total = sum(weights.values())
         found = self._accumulate(weights, scan_limit=None)
         best = heapq.nlargest(CANDIDATE_ENTRIES, found.items(), key=lambda item: item[1])
-        # The wording is compared as read: "que siudades estan…" as "que ciudades estan…"
-        worded = normalized if read == plain else self._text.join_phrases(read)
         scored = [
-            (*self._score(index, covered / total, worded, weights, total), index)
+            (*self._score(index, covered / total, normalized, weights, total), index)
             for index, covered in best
         ]
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
