@@ -131,7 +131,10 @@ def test_a_listed_form_is_still_read_as_another_form_of_itself(spanish: Matcher)
         ("la app funciona en el tel", "la app funciona en el telefono"),
         ("cuantos se inscribieron xa el programa", "cuantos se inscribieron para el programa"),
         ("kmo funciona la app", "como funciona la app"),
-        ("chido el bot, que sabes hacer", "el bot, que sabes hacer"),  # slang: "cool"
+        (
+            "la app esta chida, cuantos se inscribieron",
+            "la app esta bien, cuantos se inscribieron",
+        ),  # slang: "cool"
     ],
 )
 def test_sms_shorthand_reads_as_its_word(spanish: Matcher, shorthand: str, spelt: str) -> None:
