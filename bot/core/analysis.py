@@ -1,11 +1,11 @@
 """How the matcher reads text in one language: words, joined phrases, stopwords, stems.
 
 This module says what a reading is (TextAnalysis) and picks one per language (`analysis`).
-English keeps its hand-made normaliser (normalize.py, vocabulary.py). Every other language is
-read from its data folder (`bot/locales/<code>/language.toml`, see data_analysis.py): accent
-and ñ folding and the markup clean-up are shared with English, stopwords, phrases and synonyms
-are data, and stems come from the Snowball stemmer named there. So a third language is a data
-folder, not code.
+English keeps its hand-made normaliser (normalize.py, vocabulary.py, question_shapes.py).
+Every other language is read from its data folder (`bot/locales/<code>/language.toml`, see
+data_analysis.py): accent and ñ folding and the markup clean-up are shared with English,
+stopwords, phrases and synonyms are data, and stems come from the Snowball stemmer named there.
+So a third language is a data folder, not code.
 """
 
 from __future__ import annotations
@@ -20,15 +20,17 @@ from bot.core.commonness import informativeness, is_rare, is_word, spelling, zip
 from bot.core.data_analysis import CACHE_SIZE, COMMONER, DataAnalysis
 from bot.core.dismissal import drop_dismissal
 from bot.core.languages import SOURCE_LANGUAGE, language
-from bot.core.vocabulary import (
+from bot.core.question_shapes import (
     CLAUSE_BREAK,
     DEFINITION_ENDS,
     DEFINITION_PATTERNS,
-    DOUBT_TOKENS,
-    FRAMING_WORDS,
     KIND_WORDS,
     QUESTION_OPENERS,
     REFERENCE_WORDS,
+)
+from bot.core.vocabulary import (
+    DOUBT_TOKENS,
+    FRAMING_WORDS,
     STOPWORDS,
     WEAK_TOKENS,
 )

@@ -15,9 +15,14 @@ from bot.core.analysis import TextAnalysis, analysis
 from bot.core.data_analysis import BORROWED
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
+from bot.core.question_shapes import (
+    HOW_LONG,
+    HOW_MANY,
+    HOW_TO,
+    QUESTION_KINDS,
+)
 from bot.core.sound_slips import language_slips
 from bot.core.typos import TypoCorrector
-from bot.core.vocabulary import HOW_LONG, HOW_MANY, HOW_TO, QUESTION_KINDS
 
 WEAK_FACTOR = 0.35  # weight of chatter-like tokens relative to their idf
 UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest known word

@@ -31,7 +31,7 @@ class Language:
     translation_marker: str  # word that marks a rendering of an English quote
     anonymity_phrases: tuple[str, ...]
     quotes: tuple[str, str] = ("“", "”")  # the marks a title or question is quoted in
-    # Matching (bot/core/analysis.py); English keeps its own in vocabulary.py.
+    # Matching (bot/core/analysis.py); English keeps its own (vocabulary.py, question_shapes.py).
     stem_trailing: str = ""  # vowels dropped from the end of a long stem (see analysis.py)
     # a word opening with a vowel is stemmed as if it opened with this consonant (data_analysis.py)
     stem_opening: str = ""

@@ -14,16 +14,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.core.vocabulary import (
+from bot.core.question_shapes import (
     HOW_LONG,
     HOW_MANY,
     HOW_TO,
     HOW_TO_DOUBT,
     HOW_TO_OPENINGS,
+    QUESTION_KINDS,
+)
+from bot.core.vocabulary import (
     PHRASE_TOKENS,
     PHRASE_WORDS,
     PHRASES,
-    QUESTION_KINDS,
     STOPWORDS,
     SYNONYMS,
 )

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from bot.core.autocomplete import Autocompleting
 from bot.core.confidence import CLOSE_CALL, Candidate
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
-from bot.core.vocabulary import HOW_MANY
+from bot.core.question_shapes import HOW_MANY
 
 NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
 CANDIDATE_ENTRIES = 24
