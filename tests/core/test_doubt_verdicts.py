@@ -68,8 +68,9 @@ def test_a_verdict_on_the_report_or_a_claim_is_read_as_doubt(question: str, read
     ],
 )
 def test_no_verdict_keeps_the_question(question: str) -> None:
-    text = analysis("en")
-    assert read(question) == text.strip_chatter(text.plain_words(question))
+    # (`read` is strip_chatter itself: compared with it, the test could not fail.)
+    assert "rumor" not in read(question).split()
+    assert read(question).split()[-1] == analysis("en").plain_words(question).split()[-1]
 
 
 @pytest.mark.parametrize(
