@@ -13,6 +13,7 @@ from bot.core import normalize as english
 from bot.core.chatter import strip_chatter
 from bot.core.clauses import clause_break, clauses, definition_subject, definitions
 from bot.core.commonness import (
+    WORD_ZIPF,
     common_words,
     informativeness,
     is_rare,
@@ -25,6 +26,11 @@ from bot.core.dismissal import drop_dismissal
 from bot.core.languages import SOURCE_LANGUAGE, Language
 
 CACHE_SIZE = 65536
+# The shortest word read as a plural (data_analysis.DataAnalysis._singular).
+PLURAL_LENGTH = 5
+# A singular is read for a plural only when at most this many Zipf units (about three times)
+# rarer than it: a much rarer form is another word ("ordene", "universidade").
+SINGULAR_RARER = 0.5
 # A word this many Zipf units more common in English than in the question's language is read as
 # English in that language's questions ("la press conference", "el pilot program"): about ten
 # times as common.
@@ -56,6 +62,7 @@ class DataAnalysis:
         self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
         self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
         self._diminutives = [(re.compile(pattern), new) for pattern, new in data.diminutives]
+        self._plurals = [(re.compile(pattern), new) for pattern, new in data.plurals]
         phrases = data.phrases
         self._replacements = {f"p{i}": token for i, (_, token) in enumerate(phrases)}
         self._phrase = (
@@ -246,12 +253,29 @@ class DataAnalysis:
             return self._synonyms[word]
         if not word.isalpha() or word in self._replacements.values():
             return word
+        word = self._singular(word)
+        if word in self._synonyms:
+            return self._synonyms[word]
         stemmed = self._snowball(word)
         # Snowball finds some suffixes only by their accent ("inscribió"); accents are folded
         # first, so a final vowel left on a long stem is dropped to meet the accented form.
         if len(stemmed) > 5 and stemmed[-1] in self._trailing:
             stemmed = stemmed[:-1]
         return self._synonyms.get(stemmed, stemmed)
+
+    def _singular(self, word: str) -> str:
+        """The singular `word` is the plural of (the language's `plurals`): the first word of
+        the language they give that is no stopword and not much rarer than `word` (within
+        SINGULAR_RARER: "ordenes" is read as "orden", not the verb "ordene"); `word` itself
+        when none is, or when shorter than PLURAL_LENGTH ("mes", "pais", "tres")."""
+        if len(word) < PLURAL_LENGTH:
+            return word
+        floor = max(WORD_ZIPF, zipf(word, self.code) - SINGULAR_RARER)
+        for pattern, new in self._plurals:
+            single = pattern.sub(new, word)
+            if single != word and single not in self.stopwords and zipf(single, self.code) >= floor:
+                return single
+        return word
 
     def _snowball(self, word: str) -> str:
         """The Snowball stem, with the language's `stem_opening`: Spanish Snowball looks for a

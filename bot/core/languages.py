@@ -52,6 +52,9 @@ class Language:
     # (regular expression, replacement), each giving one candidate: the word a diminutive or
     # other affectionate form is made from ("poquitos" -> "pocos", "ahorita" -> "ahora")
     diminutives: tuple[tuple[str, str], ...] = ()
+    # (regular expression, replacement), each giving one singular a plural may be read as
+    # ("ciudades" -> "ciudad"), stemmed in its place (data_analysis.py)
+    plurals: tuple[tuple[str, str], ...] = ()
     synonyms: Mapping[str, str] = field(default_factory=dict)
     loanwords: frozenset[str] = frozenset()  # English words it uses, as common as in English
     chatter: tuple[str, ...] = ()  # regular expressions for talk around a question
@@ -238,6 +241,7 @@ def _load(path: Path) -> Language:
             english_sounds=tuple((str(p), str(r)) for p, r in raw.get("english_sounds", ())),
             sound_slips=tuple(_sound_slip(slip) for slip in raw.get("sound_slips", ())),
             diminutives=tuple((str(p), str(r)) for p, r in raw.get("diminutives", ())),
+            plurals=tuple((str(p), str(r)) for p, r in raw.get("plurals", ())),
             synonyms={str(k): str(v) for k, v in raw.get("synonyms", {}).items()},
             loanwords=frozenset(str(raw.get("loanwords", "")).split()),
             chatter=tuple(str(p) for p in raw.get("chatter", ())),

@@ -59,12 +59,32 @@ def test_many_glitches_are_asked_of_the_glitches_entry(spanish: Matcher) -> None
         ("la app tiene bugs", "la app tiene fallas"),
         ("fueron 7 melones", "fueron 7 millones"),
         ("el bot es chairo o facho", "el bot es de izquierda o de derecha"),
+        # Offices full beyond what they can take, in the words members use for it.
+        ("las oficinas están desbordadas", "las oficinas están saturadas"),
+        ("las oficinas estan sobresaturadas", "las oficinas estan saturadas"),
+        ("la oficina está rebasada", "la oficina está saturada"),
+        ("oficinas abrumadas", "oficinas saturadas"),
     ],
 )
 def test_slang_for_the_topics_words_reads_as_the_word(
     spanish: Matcher, slang: str, plain: str
 ) -> None:
     assert spanish.query_tokens(slang) == spanish.query_tokens(plain)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "las oficinas de ice estan sobresaturadas",
+        "¿de verdad las oficinas de ICE están desbordadas o es exageración del medio?",
+    ],
+)
+def test_overflowing_offices_are_asked_of_the_full_offices_entry(
+    spanish: Matcher, question: str
+) -> None:
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == "ice-offices-underwater"
 
 
 def test_melons_are_millions_only_after_a_number(spanish: Matcher) -> None:

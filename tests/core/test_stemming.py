@@ -116,6 +116,20 @@ def test_a_word_ending_in_a_silent_e_stays_apart_from_the_word_without_it(
         ("abrir", "abre"),
         ("abren", "abre"),
         ("alta", "alto"),
+        # A plural is stemmed as its singular (`plurals`): Snowball cut the singular's ending
+        # ("ad", "ar", "eas" read as a verb's) and left the plural's.
+        ("ciudad", "ciudades"),
+        ("lugar", "lugares"),
+        ("novedad", "novedades"),
+        ("linea", "lineas"),
+        ("gobierno", "gobiernos"),
+        ("orden", "ordenes"),
+        ("juez", "jueces"),
+        ("vez", "veces"),
+        ("universidad", "universidades"),  # not the rarer "universidade"
+        ("cruce", "cruces"),  # the closest singular first, before "cruz"
+        ("mes", "meses"),  # "mes" and "pais" are too short to be read as plurals
+        ("pais", "paises"),
     ],
 )
 def test_forms_of_one_spanish_word_meet(one: str, other: str) -> None:
