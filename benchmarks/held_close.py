@@ -1,0 +1,157 @@
+"""In-scope rows held at "did you mean" (or no answer) although the expected entry is among the
+suggestions, sorted by the rule that held them (issue 9, round 13).
+
+    python -m benchmarks.held_close                  # words only, every tuning set
+    python -m benchmarks.held_close --semantic       # with the embedding (its veto shows)
+    python -m benchmarks.held_close --rows           # also each row, its rule and candidates
+
+The mechanism is read by replaying confidence.confident_choice on the question's plain,
+one-question ranking: the close-call tie (and its pair of entries), the confident bar,
+coverage, unexplained informative words, the kind of question; "embedding" when the words alone
+would answer the expected entry, "later path" when they would and the full match (several
+questions, backstory, doubt) did not.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from collections.abc import Sequence
+
+from benchmarks.quality import BLIND_SETS, SETS, TUNING
+from bot.core.confidence import (
+    CLOSE_CALL,
+    COVER_LEAD,
+    MIN_COVERAGE,
+    Candidate,
+    Thresholds,
+    Tier,
+    _named_thing,
+    confident_choice,
+)
+from bot.core.languages import SOURCE_LANGUAGE, languages
+from bot.core.matcher import Matcher
+from bot.core.normalize import clean
+from bot.core.routing import route
+from bot.core.semantic import RULED, WIDE, bundled_meaning
+from testkit.labelled import load_set, shipped_entries, split_unknown
+
+TIE = "close call: a near tie coverage does not settle"
+
+
+def held_by(ruled: Sequence[Candidate], limits: Thresholds) -> tuple[str, str]:
+    """(the rule that kept the question from a confident answer, the entry or pair it held)."""
+    best = ruled[0]
+    if best.score < limits.suggest:
+        return "under the suggestion bar", best.entry_id
+    if _named_thing(ruled, limits) is not None:
+        return "asked what X is (answered)", best.entry_id
+    candidates = list(ruled)
+    if (best.counting or best.asks_kind) and not best.alike:
+        alike = [c for c in candidates if c.alike and c.coverage > best.coverage]
+        if alike:
+            candidates, best = alike, alike[0]
+    close = [
+        c
+        for c in candidates
+        if c.score > best.score - CLOSE_CALL
+        and (c is best or (c.coverage >= MIN_COVERAGE and c.explains))
+    ]
+    chosen = max(close, key=lambda c: (c.coverage, c.score))
+    if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
+        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+        if best.score - runner_up >= limits.margin:
+            chosen = best
+        else:
+            tied = [c for c in candidates if c.score > best.score - limits.margin]
+            alike = [c for c in tied if c.alike]
+            if len(alike) != 1:
+                alike = [c for c in tied if c.named]
+                if len(alike) != 1:
+                    return TIE, " vs ".join(sorted(c.entry_id for c in tied[:2]))
+            chosen = alike[0]
+    rules = [
+        (chosen.score < limits.confident, "confident bar (score under it)"),
+        (chosen.coverage < MIN_COVERAGE, "coverage under MIN_COVERAGE"),
+        (not chosen.explains, "informative words unexplained"),
+        (not chosen.defines, "asked what X is, the entry only mentions X"),
+        (chosen.one_common_word, "one common word"),
+        ((chosen.counting or chosen.asks_kind) and not chosen.alike, "kind of question not asked"),
+        (
+            (chosen.counting or chosen.asks_kind)
+            and bool(chosen.missing)
+            and not chosen.alike_about,
+            "kind of question, asked about something else",
+        ),
+    ]
+    return next((name for held, name in rules if held), "answered by words"), chosen.entry_id
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--semantic", action="store_true", help="with the embedding")
+    parser.add_argument("--rows", action="store_true", help="list each row")
+    parser.add_argument("--set", action="append", choices=TUNING, help="(default: all)")
+    args = parser.parse_args(argv)
+    entries = shipped_entries()
+    bundled = bundled_meaning() if args.semantic else None
+    mechanisms: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for name in args.set or TUNING:
+        items = load_set(SETS[name])
+        if name in BLIND_SETS:
+            items, _ = split_unknown(items, entries)
+        meaning = None
+        if bundled is not None:
+            meaning = bundled.leaving_out((i.question for i in items), {SETS[name].stem})
+        spanish = name.endswith("-es")
+        codes = languages() if spanish else [SOURCE_LANGUAGE]
+        matchers = {c: Matcher(entries, language=c, meaning=meaning) for c in codes}
+        for item in items:
+            if not item.in_scope:
+                continue
+            if spanish:
+                text = clean(item.question)
+                routed = route(matchers, text)
+                matcher, result = routed.matcher, routed.result
+            else:
+                text = item.question
+                matcher = matchers[SOURCE_LANGUAGE]
+                result = matcher.match(text)
+            offered = {c.entry_id for c in result.candidates[:3]}
+            if result.tier is Tier.CONFIDENT or offered.isdisjoint(item.expected):
+                continue
+            ranked = matcher.rank(text, limit=max(3, RULED, WIDE))
+            shown = ranked[: max(3, RULED)]
+            ruled = [
+                *shown,
+                *(c for c in ranked[len(shown) :] if c.score > shown[0].score - CLOSE_CALL),
+            ]
+            words = confident_choice(ruled, matcher.thresholds) if ruled else None
+            if words is not None and words.entry_id in item.expected:
+                mechanism = "embedding" if meaning is not None else "later path"
+                held = words.entry_id
+            elif words is not None:
+                mechanism, held = "words answer another entry", words.entry_id
+            elif ruled:
+                mechanism, held = held_by(ruled, matcher.thresholds)
+            else:
+                mechanism, held = "no candidate on the plain path", ""
+            mechanisms[mechanism] += 1
+            if mechanism == TIE:
+                pairs[held] += 1
+            if args.rows:
+                print(
+                    f"{name} | {item.question} | {'/'.join(item.expected)} | {mechanism} | {held}"
+                )
+    print("\n| rule that held it | rows |\n|---|---:|")
+    for mechanism, count in mechanisms.most_common():
+        print(f"| {mechanism} | {count} |")
+    print("\n| close-call pair | rows |\n|---|---:|")
+    for pair, count in pairs.most_common():
+        print(f"| {pair} | {count} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
