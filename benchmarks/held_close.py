@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from benchmarks.quality import BLIND_SETS, SETS, TUNING
 from bot.core.confidence import (
     CLOSE_CALL,
-    COVER_LEAD,
-    MIN_COVERAGE,
     Candidate,
     Thresholds,
     Tier,
     _named_thing,
+    close_call_choice,
     confident_choice,
+    holding_rule,
 )
 from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.matcher import Matcher
@@ -46,45 +46,11 @@ def held_by(ruled: Sequence[Candidate], limits: Thresholds) -> tuple[str, str]:
         return "under the suggestion bar", best.entry_id
     if _named_thing(ruled, limits) is not None:
         return "asked what X is (answered)", best.entry_id
-    candidates = list(ruled)
-    if (best.counting or best.asks_kind) and not best.alike:
-        alike = [c for c in candidates if c.alike and c.coverage > best.coverage]
-        if alike:
-            candidates, best = alike, alike[0]
-    close = [
-        c
-        for c in candidates
-        if c.score > best.score - CLOSE_CALL
-        and (c is best or (c.coverage >= MIN_COVERAGE and c.explains))
-    ]
-    chosen = max(close, key=lambda c: (c.coverage, c.score))
-    if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
-        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
-        if best.score - runner_up >= limits.margin:
-            chosen = best
-        else:
-            tied = [c for c in candidates if c.score > best.score - limits.margin]
-            alike = [c for c in tied if c.alike]
-            if len(alike) != 1:
-                alike = [c for c in tied if c.named]
-                if len(alike) != 1:
-                    return TIE, " vs ".join(sorted(c.entry_id for c in tied[:2]))
-            chosen = alike[0]
-    rules = [
-        (chosen.score < limits.confident, "confident bar (score under it)"),
-        (chosen.coverage < MIN_COVERAGE, "coverage under MIN_COVERAGE"),
-        (not chosen.explains, "informative words unexplained"),
-        (not chosen.defines, "asked what X is, the entry only mentions X"),
-        (chosen.one_common_word, "one common word"),
-        ((chosen.counting or chosen.asks_kind) and not chosen.alike, "kind of question not asked"),
-        (
-            (chosen.counting or chosen.asks_kind)
-            and bool(chosen.missing)
-            and not chosen.alike_about,
-            "kind of question, asked about something else",
-        ),
-    ]
-    return next((name for held, name in rules if held), "answered by words"), chosen.entry_id
+    chosen = close_call_choice(ruled, limits)
+    if chosen is None:
+        tied = [c for c in ruled if c.score > best.score - limits.margin]
+        return TIE, " vs ".join(sorted(c.entry_id for c in tied[:2]))
+    return holding_rule(chosen, limits) or "answered by words", chosen.entry_id
 
 
 def main(argv: list[str] | None = None) -> int:

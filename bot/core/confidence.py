@@ -97,10 +97,20 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     """
     if not candidates:
         return None
-    best = candidates[0]
     named = _named_thing(candidates, limits)
     if named is not None:
         return named
+    chosen = close_call_choice(candidates, limits)
+    if chosen is None or holding_rule(chosen, limits) is not None:
+        return None
+    return chosen
+
+
+def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Candidate | None:
+    """The candidate the close-call rule picks (see confident_choice), before the rules that
+    may still hold it back; None for a near tie that neither coverage nor the kind of question
+    settles."""
+    best = candidates[0]
     if (best.counting or best.asks_kind) and not best.alike:
         # Asked who, when or how many: the entries asked that kind of question are the
         # candidates, when one covers more of the question than the best does.
@@ -131,20 +141,32 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
                 if len(alike) != 1:
                     return None
             chosen = alike[0]
-    if chosen.score < limits.confident or chosen.coverage < MIN_COVERAGE or not chosen.explains:
-        return None
+    return chosen
+
+
+def holding_rule(chosen: Candidate, limits: Thresholds) -> str | None:
+    """Why the chosen candidate may not be answered with, or None when it may: the first rule
+    that holds it (benchmarks/held_close.py counts them)."""
+    if chosen.score < limits.confident:
+        return "confident bar (score under it)"
+    if chosen.coverage < MIN_COVERAGE:
+        return "coverage under MIN_COVERAGE"
+    if not chosen.explains:
+        return "informative words unexplained"
     if not chosen.defines:
-        return None  # asked what something is, the entry only mentions it
+        return "asked what X is, the entry only mentions X"
     if chosen.one_common_word:
-        return None  # "source?": of the story, of a figure, of the bot's facts? Offer choices.
+        # "source?": of the story, of a figure, of the bot's facts? Offer choices.
+        return "one common word"
     if (chosen.counting or chosen.asks_kind) and not chosen.alike:
-        return None  # asked for a number (a person, a date…), the entry is never asked for one
+        # Asked for a number (a person, a date…), the entry is never asked for one.
+        return "kind of question not asked"
     if (chosen.counting or chosen.asks_kind) and chosen.missing and not chosen.alike_about:
         # "Who won the 2024 election": the entry explains all but "won", and is asked who
         # only about something else ("who says immigration is a burden"). What it leaves
         # unexplained is what the who asks about.
-        return None
-    return chosen
+        return "kind of question, asked about something else"
+    return None
 
 
 def _named_thing(candidates: Sequence[Candidate], limits: Thresholds) -> Candidate | None:
