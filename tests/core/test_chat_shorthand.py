@@ -10,12 +10,6 @@ import pytest
 from bot.core.chatter import strip_chatter
 from bot.core.matcher import Matcher, Tier
 from bot.core.normalize import plain_words
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
 
 
 def read(text: str) -> str:
