@@ -140,7 +140,10 @@ class SeveralQuestions(OneQuestion):
         answered = [
             (part, one)
             for part, one in answered
-            if one.best and not self._leans_on_other(part, one.best.entry_id, unanswered)
+            if one.best
+            and not self._leans_on_other(part, one.best.entry_id, unanswered)
+            and not self._about_unknown(part, parts)
+            and not self._told_beside_unanswered(question, part, unanswered)
         ]
         if not answered:
             return result
@@ -287,6 +290,37 @@ class SeveralQuestions(OneQuestion):
         """Whether a part asks who, when, where, why, how many…"""
         text = self._text
         return bool(KIND_BITS.get(text.question_kind(text.plain_words(part).split()), 0))
+
+    def _told_beside_unanswered(self, question: str, part: str, unanswered: list[str]) -> bool:
+        """Whether `part` is only said ("i'm on ATD.", a sentence ending with a full stop or "!"
+        that does not open as a question) beside a question no entry answers ("can i get a
+        work permit?"): what is said is why that question is asked, not a question."""
+        if self._asks(part) or not any(self._asks(other) for other in unanswered):
+            return False
+        return part in {p for s in statements(question) for p in self._text.clauses(s)}
+
+    def _about_unknown(self, part: str, parts: list[str]) -> bool:
+        """Whether `part` follows a part asking what something no entry names is ("what is DACA
+        and who can apply", "¿qué es el TPS y quién lo puede pedir?"): the rest of the message
+        asks about that thing, unless it names one of the things entries are asked what they
+        are ("what is DACA, and how many are on ATD")."""
+        before = parts[: parts.index(part)] if part in parts else []
+        if not any(self._asks_what_unknown(p) for p in before):
+            return False
+        return not any(
+            token in self._asked_name_tokens and not self._topical(token)
+            for token in self.query_tokens(part)
+        )
+
+    def _asks_what_unknown(self, part: str) -> bool:
+        """Whether `part` asks what a thing is that the knowledge base never names: a word of
+        its subject no entry uses ("what is daca"; not "what is smartlnk", read as SmartLINK)."""
+        text = self._text
+        subject = text.definition_subject(text.plain_words(part))
+        if subject is None:
+            return False
+        said = set(text.tokens_of(subject.split())).intersection(self.query_tokens(part))
+        return any(token not in self._idf for token in said)
 
     def _leans_on_other(self, part: str, entry_id: str, others: list[str]) -> bool:
         """Whether `part` names no subject of its own, only a word pointing elsewhere ("when
