@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from benchmarks.methods import BM25, RapidfuzzWRatio
 from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.semantic import Meaning, bundled_meaning
+from bot.core.taught_words import shipped_words
 from bot.progress import Progress
 from testkit.labelled import (
     QUESTIONS,
@@ -209,8 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--with-own-rows",
         action="store_true",
-        help="with --semantic: keep the measured set's rows among the taught questions "
-        "(in-sample; by default they are left out)",
+        help="keep the measured set's rows among the taught questions, for the embedding "
+        "and for the words members ask entries with (in-sample; by default they are left out)",
     )
     args = parser.parse_args(argv)
 
@@ -234,11 +235,15 @@ def main(argv: list[str] | None = None) -> int:
         measured set's rows and any question equal to one of its own, so figures stay out of
         sample when a set has become one of the examples."""
         used: Meaning | None = meaning
-        if meaning is not None and not args.with_own_rows:
-            used = meaning.leaving_out((item.question for item in items), {SETS[name].stem})
+        taught = None  # …and so do the taught questions' words (taught_words.py)
+        if not args.with_own_rows:
+            questions = [item.question for item in items]
+            taught = shipped_words().leaving_out(questions, {SETS[name].stem})
+            if meaning is not None:
+                used = meaning.leaving_out(questions, {SETS[name].stem})
         if args.language == "detect":
-            return OursDetecting(entries, preferred=args.preferred, meaning=used)
-        return Ours(entries, language=args.language, meaning=used)
+            return OursDetecting(entries, preferred=args.preferred, meaning=used, taught=taught)
+        return Ours(entries, language=args.language, meaning=used, taught=taught)
 
     baselines: list[tuple[str, Decide]] = []
     if not args.ours_only:

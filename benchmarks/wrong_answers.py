@@ -19,6 +19,7 @@ from benchmarks.quality import BLIND_SETS, SETS, TUNING
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.semantic import BundledMeaning, Meaning, bundled_meaning
+from bot.core.taught_words import shipped_words
 from testkit.labelled import (
     OUT_OF_SCOPE,
     Decide,
@@ -42,9 +43,11 @@ def _decider(
     used: Meaning | None = meaning
     if meaning is not None:  # out of sample, as benchmarks.quality measures
         used = meaning.leaving_out((item.question for item in items), {SETS[name].stem})
+    # The words of the taught questions (taught_words.py) out of sample too.
+    taught = shipped_words().leaving_out((item.question for item in items), {SETS[name].stem})
     if _spanish(name):
-        return OursDetecting(entries, meaning=used)
-    return Ours(entries, language=SOURCE_LANGUAGE, meaning=used)
+        return OursDetecting(entries, meaning=used, taught=taught)
+    return Ours(entries, language=SOURCE_LANGUAGE, meaning=used, taught=taught)
 
 
 def measure(meaning: BundledMeaning | None, sets: Sequence[str]) -> dict[str, dict[str, object]]:

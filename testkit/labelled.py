@@ -23,6 +23,7 @@ from bot.core.models import Entry
 from bot.core.normalize import clean
 from bot.core.routing import route
 from bot.core.semantic import Meaning
+from bot.core.taught_words import TaughtWords
 from testkit.perturb import perturb
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -219,8 +220,11 @@ class Ours:
         thresholds: Thresholds | None = None,
         language: str = "en",
         meaning: Meaning | None = None,
+        taught: TaughtWords | None = None,
     ) -> None:
-        self.matcher = Matcher(entries, thresholds, language=language, meaning=meaning)
+        self.matcher = Matcher(
+            entries, thresholds, language=language, meaning=meaning, taught=taught
+        )
 
     def __call__(self, question: str) -> Decision:
         return _decided(self.matcher.match(question))
@@ -239,9 +243,10 @@ class OursDetecting:
         thresholds: Thresholds | None = None,
         preferred: str | None = None,
         meaning: Meaning | None = None,
+        taught: TaughtWords | None = None,
     ) -> None:
         self.matchers = {
-            code: Matcher(entries, thresholds, language=code, meaning=meaning)
+            code: Matcher(entries, thresholds, language=code, meaning=meaning, taught=taught)
             for code in languages()
         }
         self.preferred = preferred

@@ -46,6 +46,8 @@ class Candidate:
     score: float  # 0-100
     matched: str  # which of the entry's questions scored best (normalised)
     coverage: float = 1.0  # share of the question's weight found in the entry's questions
+    # …counting the words members ask the entry with (taught_words.py); for MIN_COVERAGE only.
+    taught_coverage: float = 0.0
     # Informativeness of the question's words the entry lacks; measured only for candidates
     # within CLOSE_CALL of the best, the only ones that can be answered with.
     missing: float = 0.0
@@ -60,6 +62,11 @@ class Candidate:
     # The whole question is one common word ("time?", "source?", "pocos"): it names no subject
     # of its own, and which of the entries using that word it means is a guess.
     one_common_word: bool = False
+
+    @property
+    def covers(self) -> bool:
+        """Whether the entry covers enough of the question to answer it (MIN_COVERAGE)."""
+        return max(self.coverage, self.taught_coverage) >= MIN_COVERAGE
 
     @property
     def explains(self) -> bool:
@@ -123,8 +130,7 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
     close = [
         c
         for c in candidates
-        if c.score > best.score - CLOSE_CALL
-        and (c is best or (c.coverage >= MIN_COVERAGE and c.explains))
+        if c.score > best.score - CLOSE_CALL and (c is best or (c.covers and c.explains))
     ]
     chosen = max(close, key=lambda c: (c.coverage, c.score))
     if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
@@ -149,7 +155,7 @@ def holding_rule(chosen: Candidate, limits: Thresholds) -> str | None:
     that holds it (benchmarks/held_close.py counts them)."""
     if chosen.score < limits.confident:
         return "confident bar (score under it)"
-    if chosen.coverage < MIN_COVERAGE:
+    if not chosen.covers:
         return "coverage under MIN_COVERAGE"
     if not chosen.explains:
         return "informative words unexplained"

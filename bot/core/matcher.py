@@ -29,6 +29,7 @@ from bot.core.entry_digest import asks_digest
 from bot.core.models import Entry, Status
 from bot.core.past_backstory import PastBackstory
 from bot.core.semantic import Meaning, Refusing
+from bot.core.taught_words import TaughtWords
 
 log = logging.getLogger("policybot.matcher")
 
@@ -45,8 +46,9 @@ class Matcher(PastBackstory):
         thresholds: Thresholds | None = None,
         language: str = "en",
         meaning: Meaning | None = None,
+        taught: TaughtWords | None = None,
     ) -> None:
-        super().__init__(entries, thresholds, language, meaning)
+        super().__init__(entries, thresholds, language, meaning, taught)
         # A retracted entry's labelled questions (taught.py) do not speak for it.
         self._retracted = frozenset(e.id for e in entries if e.status is Status.RETRACTED)
         # Their out-of-scope ones veto only entries asking what they asked then (entry_digest.py).

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
 from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, read_doubt
-from bot.core.models import Entry
+from bot.core.models import Entry, Status
 from bot.core.ranking import Ranking
 from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
+from bot.core.taught_words import TaughtWords, shipped_words
 
 # A token this unspecific (entry_index._specific) is the topic's, used across the knowledge base:
 # "ice", "app", "migrants", "check-in", "border" (0.4-0.6 on the shipped entries), not "pilot",
@@ -31,10 +32,17 @@ class OneQuestion(Ranking):
         thresholds: Thresholds | None = None,
         language: str = "en",
         meaning: Meaning | None = None,
+        taught: TaughtWords | None = None,
     ) -> None:
         """The rules (confidence.py) decide whether to answer with one of the ranked
-        candidates; `meaning`, when given, may overrule that decision (semantic.py)."""
+        candidates; `meaning`, when given, may overrule that decision (semantic.py).
+        `taught`: the words members ask each entry with (default: the shipped ones); a
+        retracted entry's examples do not speak for it."""
         super().__init__(entries, language)
+        taught = shipped_words() if taught is None else taught
+        self._taught_words = taught.of_entries(
+            language, [e.id if e.status is not Status.RETRACTED else "" for e in entries]
+        )
         self.thresholds = thresholds or Thresholds()
         self.meaning = meaning
         # Each entry's questions as written in this index's language, for `meaning` to compare.

@@ -19,7 +19,8 @@ that lacks "population" or "2019" from the question does not answer it (a topic 
 entries use, "migrants", counts for less); a "what is X" question needs an entry asked what X
 is (X may be named before a "what is it", "what's that site", "¿qué es?"), and the one entry
 whose own questions ask what X is answers it; a "who"/"when"/"which"/"how many"/"how do I"
-question an entry asked that kind of question.
+question an entry asked that kind of question. A word members ask an entry with (its taught
+questions: taught_words.py) counts for those two measures, never for the score.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ import heapq
 from rapidfuzz import fuzz
 
 from bot.core.autocomplete import Autocompleting
-from bot.core.confidence import CLOSE_CALL, Candidate
+from bot.core.confidence import CLOSE_CALL, MISSING_LIMIT, Candidate
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
 from bot.core.question_shapes import HOW_MANY
+from bot.core.taught_words import TAUGHT_FACTOR
 
 NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
 CANDIDATE_ENTRIES = 24
@@ -41,6 +43,9 @@ ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
 
 class Ranking(Autocompleting):
     """An index that ranks its entries for a question and measures how well each covers it."""
+
+    # Per entry: the words members ask it with (taught_words.py; one_question.py sets them).
+    _taught_words: list[frozenset[str]]
 
     def rank(
         self, question: str, limit: int = 3, leave_out: frozenset[str] = frozenset()
@@ -99,6 +104,7 @@ class Ranking(Autocompleting):
                 score,
                 text,
                 coverage=coverage,
+                taught_coverage=taught_coverage,
                 missing=missing,
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
@@ -110,7 +116,7 @@ class Ranking(Autocompleting):
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
                 one_common_word=one_common_word,
             )
-            for score, text, index, coverage, missing in measured
+            for score, text, index, coverage, taught_coverage, missing in measured
         ]
 
     def _asked_alike(self, index: int, kind: int, weights: dict[str, float]) -> bool:
@@ -213,35 +219,54 @@ class Ranking(Autocompleting):
         typed: dict[str, str],
         total: float,
         measure_missing: bool,
-    ) -> tuple[float, float]:
-        """(share of the question's weight the entry's questions cover, informativeness of the
-        question's words the whole entry, answer included, lacks: 0 unless measure_missing)."""
+    ) -> tuple[float, float, float]:
+        """(share of the question's weight the entry's questions cover, the same counting the
+        words members ask it with, informativeness of the question's words the whole entry,
+        answer included, lacks: 0 unless measure_missing)."""
         # Framing words ("what happens if", "how is it calculated") say how the question is
         # asked, not what about: they count for neither side, and a question of framing words
         # only ("what did it turn into") has nothing to cover.
         framed = {token for token in weights if self._frames(typed[token], token)}
         framing = sum(weights[token] for token in framed)
         if total <= framing:
-            return 0.0, 0.0
+            return 0.0, 0.0, 0.0
         asked = set(self._keywords[index]) | self._named(index, weights)
         for position in range(self._starts[index], self._starts[index + 1]):
             asked.update(self._tokens[position])
         unasked = [token for token in weights if token not in asked]
         if not unasked:
-            return 1.0, 0.0
+            return 1.0, 1.0, 0.0
         lacking = sum(weights[t] for t in unasked if t not in framed)
         coverage = 1 - lacking / (total - framing)
+        # A word members ask the entry with (taught_words.py) covers part of its weight, for
+        # the share the entry must cover to be answered with (not to choose among entries).
+        taught = {t for t in unasked if t in self._taught_words[index] and self._told(typed[t], t)}
+        told = TAUGHT_FACTOR * sum(weights[t] for t in unasked if t in taught and t not in framed)
+        taught_coverage = coverage + told / (total - framing)
         if not measure_missing:
-            return round(coverage, 3), 0.0
+            return round(coverage, 3), round(taught_coverage, 3), 0.0
         # A word of one of the entry's longer names ("cbp" of "CBP One") is not explained by
         # its answer saying it: the entry is about the longer name's thing.
         answer = set(self._answers[index]) - self._name_parts.get(index, frozenset())
-        missing = sum(
-            self._informativeness(typed[t], t) * self._specific(t)
-            for t in unasked
-            if t not in answer
+        said = {t: self._informativeness(typed[t], t) * self._specific(t) for t in unasked}
+        missing = sum(said[t] for t in unasked if t not in answer)
+        # …and explains what they say, when that leaves nothing informative unexplained (not
+        # the share a question of many informative words may leave).
+        if missing and (rest := sum(said[t] for t in unasked if t not in answer | taught)) < (
+            MISSING_LIMIT
+        ):
+            missing = rest
+        return round(coverage, 3), round(taught_coverage, 3), round(missing, 3)
+
+    def _told(self, word: str, token: str) -> bool:
+        """Whether a word members ask an entry with (taught_words.py) may explain it: a word
+        of the language that says something, not one of its function words; and not a name the
+        knowledge base asks other entries with ("newsmax" asks who reported the story, however
+        often it is said beside another entry's words)."""
+        said = self._informativeness(word, token)
+        return (
+            said > 0.0 and (said < 1.0 or token not in self._postings) and self._text.is_word(word)
         )
-        return round(coverage, 3), round(missing, 3)
 
     def _score(
         self,

@@ -24,47 +24,23 @@ import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from bot.core.normalize import normalize
+from bot.core.taught_data import EXAMPLES as EXAMPLES
+from bot.core.taught_data import OUT_OF_SCOPE as OUT_OF_SCOPE
+from bot.core.taught_data import Example as Example
+from bot.core.taught_data import data_file as data_file
+from bot.core.taught_data import parse as parse
+from bot.core.taught_data import render as render
+from bot.core.taught_data import shipped_examples as shipped_examples
 
 log = logging.getLogger("policybot.taught")
 
 MARGIN = 0.02
-OUT_OF_SCOPE = "-"
-PACKAGE, FOLDER = "bot", "taught_questions"
-EXAMPLES, VECTORS, ABOUT = "questions.tsv", "e5.npy", "e5.json"
-
-
-@dataclass(frozen=True)
-class Example:
-    """One labelled question: the set it comes from and the entries it asks (none: out of
-    scope)."""
-
-    set: str
-    question: str
-    entries: tuple[str, ...]
-
-
-def parse(text: str) -> list[Example]:
-    """The examples of questions.tsv's text (set, question, expected ids joined by | or -)."""
-    found = []
-    for line in text.splitlines()[1:]:
-        name, question, expected = line.split("\t")
-        ids = () if expected == OUT_OF_SCOPE else tuple(expected.split("|"))
-        found.append(Example(name, question, ids))
-    return found
-
-
-def render(examples: Iterable[Example]) -> str:
-    lines = ["set\tquestion\texpected"]
-    for e in examples:
-        lines.append(f"{e.set}\t{e.question}\t{'|'.join(e.entries) or OUT_OF_SCOPE}")
-    return "\n".join(lines) + "\n"
+VECTORS, ABOUT = "e5.npy", "e5.json"
 
 
 def digest(examples: Sequence[Example]) -> str:
@@ -79,10 +55,6 @@ class Labels:
 
     examples: Sequence[Example]
     known: Mapping[str, str] = field(default_factory=dict)
-
-
-def shipped_examples() -> list[Example]:
-    return parse(data_file(EXAMPLES).read_text(encoding="utf-8"))
 
 
 def shipped_known() -> dict[str, str]:
@@ -108,11 +80,6 @@ def shipped_vectors(examples: Sequence[Example], model: str) -> np.ndarray | Non
         log.warning("the taught examples' embeddings could not be read (%s)", error)
         return None
     return vectors.astype(np.float32) if len(vectors) == len(examples) else None
-
-
-def data_file(name: str) -> Path:
-    """A file of the package's data (on disk, as the shipped knowledge is)."""
-    return Path(str(resources.files(PACKAGE).joinpath(FOLDER, name)))
 
 
 class Taught:
