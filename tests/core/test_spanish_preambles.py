@@ -45,6 +45,11 @@ def test_only_chatter_is_read_by_ear_before_it_is_dropped() -> None:
         ("perdón si ya lo preguntaron antes, ¿qué es ATD?", "que es atd"),
         ("¿ya está confirmado lo de la app o todavía no?", "ya esta confirmado lo de la app"),
         ("bro cuál es la diferencia, me hago bolas", "cual es la diferencia"),
+        (
+            "compa y lo de la inmigración va a pesar en las elecciones o q",
+            "lo de la inmigracion va a pesar en las elecciones",
+        ),
+        ("¿qué es el ICE portal? me explica", "que es el ice portal"),
     ],
 )
 def test_polite_preambles_and_tags_are_dropped(typed: str, read: str) -> None:
@@ -77,5 +82,15 @@ def test_backstory_after_the_question_may_open_with_a_preposition(spanish: Match
 
 def test_stem_changing_verbs_meet_their_other_forms() -> None:
     spanish = analysis("es")
+    assert spanish.stem("migración") == spanish.stem("inmigración")
     assert spanish.stem("repiten") == spanish.stem("repetidos")
     assert spanish.stem("consigue") == spanish.stem("conseguir")
+
+
+def test_and_opening_a_question_after_a_pal_is_dropped_but_not_within() -> None:
+    assert stripped("wey y si la raza no se reporta en la app") == (
+        "si la gente no se reporta en la app"
+    )
+    assert stripped("encuentros y detenciones son lo mismo") == (
+        "encuentros y detenciones son lo mismo"
+    )
