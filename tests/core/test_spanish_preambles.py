@@ -50,6 +50,8 @@ def test_only_chatter_is_read_by_ear_before_it_is_dropped() -> None:
             "lo de la inmigracion va a pesar en las elecciones",
         ),
         ("¿qué es el ICE portal? me explica", "que es el ice portal"),
+        ("el umbral es de 2500 al día o cómo es la vaina", "el umbral es de 2500 al dia"),
+        ("…se llama SmartLINK, ¿qué es eso?", "se llama smartlink que es eso"),
     ],
 )
 def test_polite_preambles_and_tags_are_dropped(typed: str, read: str) -> None:
