@@ -61,6 +61,14 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
 
 
+def chatter_spans(plain: str, language: str = "en") -> list[tuple[int, int]]:
+    """Where in `plain` the language's `chatter` patterns match (start, end), in order."""
+    data = languages().get(language)
+    if data is None or not data.chatter:
+        return []
+    return [match.span() for match in _pattern(data.chatter).finditer(plain)]
+
+
 def strip_chatter(plain: str, language: str = "en", own: bool = True) -> str:
     """`plain` (output of plain_words) without the conversation around the question: the
     language's `chatter` patterns (none for a language without them). When the text is in

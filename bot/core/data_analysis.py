@@ -23,6 +23,7 @@ from bot.core.commonness import (
     zipf,
 )
 from bot.core.dismissal import drop_dismissal
+from bot.core.heard_chatter import read_heard_chatter
 from bot.core.languages import SOURCE_LANGUAGE, Language
 
 CACHE_SIZE = 65536
@@ -93,8 +94,10 @@ class DataAnalysis:
     def _strip_chatter(self, plain: str) -> str:
         """`plain` without greetings, thanks and filler: the language's `chatter` patterns, then
         English's, which members mix in ("thanks!", "pls", "lol", "anyone know?"); and the
-        alternative that dismisses a claim asked about ("o es puro chisme": dismissal.py)."""
-        plain = strip_chatter(plain, self.code)
+        alternative that dismisses a claim asked about ("o es puro chisme": dismissal.py).
+        Chatter spelt by ear ("kiero saber") is first read as the chatter it is
+        (heard_chatter.py)."""
+        plain = strip_chatter(read_heard_chatter(plain, self.code, self), self.code)
         if self.code != SOURCE_LANGUAGE:
             # English chatter mixed in is dropped; its slang and "you" are not read in Spanish.
             plain = strip_chatter(plain, SOURCE_LANGUAGE, own=False)

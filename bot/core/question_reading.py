@@ -231,12 +231,17 @@ class QuestionReader(MisspellingReader):
                 # in 2023") is a clause of its own, as it would be before the question, when it
                 # opens as the asker tells of themselves or their own ("my", "I"): "who said
                 # it, someone named or anonymous" goes on asking, and so does one that asks
-                # within ("i need to know how many use it", "i mean does it track you").
+                # within ("i need to know how many use it", "i mean does it track you"). A
+                # function word may come first ("…, a mi cuñado le hicieron instalar esa app",
+                # "and my aunt used it").
+                first, _, rest = plain.partition(" ")
+                if first not in language.first_person and first in text.stopwords:
+                    first = rest.partition(" ")[0]
                 after = (
                     not asks
                     and bool(clauses)
                     and clauses[-1][1]
-                    and plain.partition(" ")[0] in language.first_person
+                    and first in language.first_person
                     and language.asks_within.isdisjoint(plain.split())
                     and tells_backstory(plain, self.language)
                 )

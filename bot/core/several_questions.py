@@ -241,7 +241,7 @@ class SeveralQuestions(OneQuestion):
     def _said(self, question: str) -> frozenset[str]:
         """The parts of `question` that ask nothing alone: said in a sentence ending with "!"
         or a full stop ("gracias por responder!"), or the first half of an either/or."""
-        said = {p for s in statements(question) for p in self._text.clauses(s)}
+        said = {p for s in statements(question) for p in self._text.clauses(s) if p}
         return frozenset(said) | self._either_or(question)
 
     def _either_or(self, question: str) -> frozenset[str]:

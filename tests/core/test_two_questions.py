@@ -143,13 +143,22 @@ def test_sentences_said_not_asked() -> None:
             "was reading this on my break. did the app have bugs?",
             "was reading this on my break",
         ),
-        ("es", "gracias por responder! ¿ustedes son neutrales?", "por responder"),
+        (
+            "es",
+            "estaba leyendo esto en el descanso! ¿ustedes son neutrales?",
+            "estaba leyendo esto en el descanso",
+        ),
     ],
 )
 def test_parts_that_ask_nothing_alone(
     matchers: dict[str, Matcher], language: str, question: str, alone: str
 ) -> None:
     assert matchers[language]._said(question) == {alone}
+
+
+def test_thanks_for_answering_is_chatter_not_a_part_said(matchers: dict[str, Matcher]) -> None:
+    # "gracias por responder" is dropped whole as chatter (round 14): no part is left to say
+    assert not matchers["es"]._said("gracias por responder! ¿ustedes son neutrales?")
 
 
 def test_two_real_questions_ask_each_alone(matchers: dict[str, Matcher]) -> None:
