@@ -54,3 +54,55 @@ def test_a_claim_said_before_is_that_true_is_still_what_is_asked(english: Matche
         _answer(english, "ICE is replacing check-ins with an app. Is that true?")
         == "app-replaces-in-person"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("en", "is ice ending face to face check ins and using an app"),
+        ("en", "no more face-to-face check ins with ice?"),
+        ("es", "¿ICE ya no va a pedir reportarse cara a cara?"),
+    ],
+)
+def test_face_to_face_is_in_person_not_a_face_scan(
+    english: Matcher, spanish: Matcher, language: str, question: str
+) -> None:
+    matcher = spanish if language == "es" else english
+    assert _answer(matcher, question) == "app-replaces-in-person"
+
+
+def test_a_face_scanned_is_still_the_apps_face_check(english: Matcher) -> None:
+    assert _answer(english, "does the ice app scan your face") == "ice-check-in-app"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did somebody who is not anonymous say migrants really used the app",
+        "has anybody that isnt anonymous confirmed people used the check-in app",
+    ],
+)
+def test_someone_not_anonymous_is_someone_on_the_record(english: Matcher, question: str) -> None:
+    assert _answer(english, question) == "attorney-pilot-clients"
+
+
+def test_a_plan_that_goes_ahead_happens_not_a_booking_far_ahead(english: Matcher) -> None:
+    # "go ahead" is not the "ahead" of "how far ahead is the new york office booked".
+    assert _answer(english, "did the ice app in new york go ahead") == "nyc-rollout"
+    assert (
+        _answer(english, "how far ahead are appointments at the new york ice office booked")
+        == "ice-offices-underwater"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what needs to happen before the june 2024 border limits are turned off",
+        "when is the asylum shutdown going to be switched off",
+    ],
+)
+def test_restrictions_switched_off_are_lifted_whatever_verb_comes_between(
+    english: Matcher, question: str
+) -> None:
+    assert _answer(english, question) == "eo-lift-conditions"
