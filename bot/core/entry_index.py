@@ -13,7 +13,7 @@ from sys import intern
 
 from bot.core.analysis import TextAnalysis, analysis
 from bot.core.data_analysis import BORROWED
-from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.models import Entry
 from bot.core.question_shapes import (
     HOW_LONG,
@@ -31,6 +31,8 @@ UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest kn
 COMMON_POSTINGS = 2000
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
+# The tag of the entries about the bot itself (what it is, whether it is biased, its warnings).
+BOT_TAG = "bot"
 # A word used by more than a tenth of the entries is the topic's ("migrants", "ice", "app"): an
 # entry that lacks it is not missing much (its share of that counts, _specific).
 TOPIC_IDF = math.log(1 + 10)
@@ -53,6 +55,10 @@ class EntryIndex:
         self.language = language
         self._text: TextAnalysis = analysis(language)
         self._ids = [entry.id for entry in entries]
+        # Entries about the bot itself (tagged BOT_TAG), and the token of the bot's own word.
+        self._about_bot = frozenset(i for i, entry in enumerate(entries) if BOT_TAG in entry.tags)
+        bot_word = languages()[language].bot_word if language in languages() else ""
+        self._bot_tokens = frozenset(self._text.tokens_of([bot_word]) if bot_word else ())
         self._questions = [(entry.in_language(language) or entry).question for entry in entries]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []

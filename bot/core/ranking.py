@@ -246,8 +246,12 @@ class Ranking(Autocompleting):
         if not measure_missing:
             return round(coverage, 3), round(taught_coverage, 3), 0.0
         # A word of one of the entry's longer names ("cbp" of "CBP One") is not explained by
-        # its answer saying it: the entry is about the longer name's thing.
+        # its answer saying it: the entry is about the longer name's thing. Nor is a word an
+        # entry about the bot says in passing, of a question that does not name the bot: "is
+        # newsmax biased" asks about Newsmax, which the bot's neutrality answer only mentions.
         answer = set(self._answers[index]) - self._name_parts.get(index, frozenset())
+        if index in self._about_bot and self._bot_tokens.isdisjoint(weights):
+            answer = set()
         said = {t: self._informativeness(typed[t], t) * self._specific(t) for t in unasked}
         missing = sum(said[t] for t in unasked if t not in answer)
         # …and explains what they say, when that leaves nothing informative unexplained (not

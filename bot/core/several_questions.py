@@ -80,6 +80,14 @@ class SeveralQuestions(OneQuestion):
             one.tier is Tier.NONE and part.partition(" ")[0] not in openers for part, one in matched
         ]
         alone = bool(openers) and sum(context) == len(parts) - 1
+        # A part said, not asked ("It's been a while since this came out.", "thanks, that
+        # helps."), beside a part that asks something of its own, is what the asker says around
+        # the question: an entry it shares a word or two with does not answer the message.
+        said = {p for s in statements(question) for p in self._text.clauses(s)}
+        if said and any(p not in said and self._own_question(p) for p in parts):
+            context = [
+                aside or part in said for (part, _), aside in zip(matched, context, strict=True)
+            ]
         # Each question in turn; a part of weak words only ("or is that fake") speaks of the
         # other part, unless it asks a kind of question of its own ("who reported this").
         full: list[tuple[str, MatchResult, bool]] = []  # …and whether one unanswered came first

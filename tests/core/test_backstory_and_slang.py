@@ -61,6 +61,11 @@ def test_each_english_rewrite_is_a_regular_expression_with_a_replacement() -> No
         ("does the order ever switch off", "does the order ever lift"),
         ("when does the ban stop applying", "when does the ban lift"),
         ("what if she doesnt bother to show up", "what if she doesnt show up"),
+        ("is ice ending face to face check ins", "is ice ending in person check ins"),
+        ("did anybody who isnt anonymous say so", "did anybody on the record say so"),
+        ("did the nyc rollout go ahead", "did the nyc rollout happen"),
+        ("before the restrictions are switched off", "before the restrictions are lift"),
+        ("is the shutdown going to be turned off", "is the shutdown going to be lift"),
     ],
 )
 def test_english_slang_is_said_plainly(typed: str, as_read: str) -> None:
@@ -82,6 +87,10 @@ def test_english_slang_is_said_plainly(typed: str, as_read: str) -> None:
         "did she lie to the reporter",
         "where is it safe to live",
         "are they allowed to live",
+        "does the app scan your face",
+        "go ahead and ask",
+        "how far ahead is the office booked",
+        "are the sources not anonymous",
     ],
 )
 def test_words_the_rewrites_name_keep_their_other_meanings(typed: str) -> None:
