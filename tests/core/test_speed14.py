@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from rapidfuzz import fuzz
 
-from benchmarks.synthetic import generate
-from bot.core import typos
+from bot.core import entry_index, typos
 from bot.core.commonness import common_words
 from bot.core.entry_index import ANSWER_FACTOR
 from bot.core.matcher import Matcher
@@ -36,10 +35,15 @@ def shipped() -> Matcher:
 
 
 @pytest.fixture(scope="module")
-def synthetic() -> tuple[Matcher, list[str]]:
-    # Large enough that some tokens are too common to walk (entry_index.COMMON_POSTINGS).
-    base = generate(2500)
-    return Matcher(base.entries), [question for question, _ in base.queries[:60]]
+def crowded() -> tuple[Matcher, list[str]]:
+    """The shipped entries, indexed as if a token in more than 8 of them were too common to walk
+    (entry_index.COMMON_POSTINGS, 2,000 entries, only reached by a large knowledge base)."""
+    entries = shipped_entries()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(entry_index, "COMMON_POSTINGS", 8)
+        matcher = Matcher(entries)
+    questions = [q for entry in entries[::3] for q in (entry.question, *entry.paraphrases[:1])]
+    return matcher, [*QUESTIONS, *questions]
 
 
 def _accumulated_one_at_a_time(
@@ -71,16 +75,16 @@ def _accumulated_one_at_a_time(
 
 
 def test_postings_merged_a_list_at_a_time_sum_alike_in_the_same_order(
-    synthetic: tuple[Matcher, list[str]],
+    crowded: tuple[Matcher, list[str]],
 ) -> None:
-    matcher, questions = synthetic
+    matcher, questions = crowded
     assert matcher._common, "no token common enough: the test would not reach that branch"
     reached_common = False
     for question in questions:
         plain, context = matcher._read(question)
         weights = matcher._weighted_tokens(plain, context)[0]
         reached_common |= any(token in matcher._common for token in weights)
-        for limit in (None, 2000, 3):
+        for limit in (None, 8, 3):
             found = matcher._accumulate(weights, limit)
             # same entries, same sums, in the same order (ties in the ranking keep it)
             assert list(found.items()) == list(
