@@ -279,15 +279,20 @@ class EntryIndex:
             if (postings := source.get(token)) is not None
         ]
         lists.sort(key=lambda item: len(item[0]))
+        # Each entry is in a token's postings once (entry_index builds them from sets), so a
+        # walk is a dict of its own merged into what was found; new entries keep their order.
         found: dict[int, float] = {}
         for postings, weight, members in lists:
             if members is not None and found:
-                for index in found:
-                    if index in members:
-                        found[index] += weight
+                for index in members.intersection(found):
+                    found[index] += weight
                 continue
-            for index in postings[:scan_limit] if members is not None else postings:
-                found[index] = found.get(index, 0.0) + weight
+            walked = dict.fromkeys(
+                postings[:scan_limit] if members is not None else postings, weight
+            )
+            for index in walked.keys() & found.keys():
+                walked[index] = found[index] + weight
+            found.update(walked)
         return found
 
 

@@ -12,6 +12,7 @@ from bot.core.chatter import backstory_words, tells_backstory
 from bot.core.commonness import is_shared
 from bot.core.languages import languages
 from bot.core.misspellings import MisspellingReader
+from bot.core.remembered import remembered
 
 # A word the knowledge base never uses weighs by how informative it is in general language
 # (commonness.py): fully from UNKNOWN_FULL on ("population", "won"), less below it ("whole",
@@ -57,8 +58,16 @@ class QuestionReader(MisspellingReader):
     ) -> tuple[dict[str, float], dict[str, str], str]:
         """Each distinct query token with its weight, the word typed for it, and the question
         as read (its misspelt words read as meant: misspellings.py); `plain` is the output of
-        plain_words().
+        plain_words(). The dicts are the caller's own to change.
         """
+        weights, typed, read = self._tokens_read(plain, context)
+        return dict(weights), dict(typed), read
+
+    @remembered
+    def _tokens_read(
+        self, plain: str, context: frozenset[str]
+    ) -> tuple[dict[str, float], dict[str, str], str]:
+        """_weighted_tokens, remembered: one ask reads its question more than once."""
         words, corrected, based = self._corrected(plain)
         read = " ".join(words) if corrected or based else plain
         joined = self._text.join_phrases(read)
@@ -91,6 +100,7 @@ class QuestionReader(MisspellingReader):
         said = super()._informativeness(word, token)
         return said * CONTEXT_FACTOR if isinstance(word, ContextWord) else said
 
+    @remembered
     def _read(self, question: str) -> tuple[str, frozenset[str]]:
         """The question as matched (its plain words without chatter) and the words of it that
         are only context.
@@ -201,7 +211,8 @@ class QuestionReader(MisspellingReader):
         """(plain words without chatter, whether it asks) for each clause of a message."""
         return [(plain, asks) for plain, asks, _ in self._clauses_at(question)]
 
-    def _clauses_at(self, question: str) -> list[tuple[str, bool, int]]:
+    @remembered
+    def _clauses_at(self, question: str) -> tuple[tuple[str, bool, int], ...]:
         """_clauses', each with where it starts in `question`."""
         text = self._text
         language = languages()[self.language]
@@ -254,7 +265,7 @@ class QuestionReader(MisspellingReader):
                 asked = asks or (last and "?" in end and not after)
                 found.append((" ".join(words), asked, start))
             offset += len(sentence) + len(end)
-        return found
+        return tuple(found)
 
     def _asks(self, plain: str) -> bool:
         """Whether a clause opens as a question: with a question word, or asks who, where,

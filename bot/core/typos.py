@@ -66,6 +66,7 @@ def _neighbours() -> dict[str, frozenset[str]]:
 
 
 _NEAR = _neighbours()
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 def allowed_edits(word: str) -> int:
@@ -83,9 +84,10 @@ def _extra(typed: str, at: int) -> float:
     if typed[at - 1 : at] == letter or typed[at + 1 : at + 2] == letter:
         return DOUBLED
     beside = typed[at - 1 : at] + typed[at + 1 : at + 2]
-    return EXTRA_NEIGHBOUR if any(c in _NEAR.get(letter, ()) for c in beside) else FULL_EDIT
+    return FULL_EDIT if _NEAR.get(letter, _NO_KEYS).isdisjoint(beside) else EXTRA_NEIGHBOUR
 
 
+@lru_cache(maxsize=CACHE_SIZE)  # a pair of letters: asked once per cell of typing_cost
 def _substituted(meant: str, typed: str) -> float:
     if typed in _NEAR.get(meant, ()):
         return NEIGHBOUR_KEY
@@ -107,32 +109,29 @@ def typing_cost(typed: str, meant: str, sounds: Slips = ()) -> float:
     slips (the costs above; an optimal string alignment, so a swap is one slip). `sounds`: the
     language's spellings that sound alike (sound_slips.py), each a slip of SOUND_SLIP."""
     rows, columns = len(meant), len(typed)
+    # What leaving out each letter meant and striking each letter typed cost, once each.
+    dropped = [_dropped(meant, i) for i in range(rows)]
+    extra = [_extra(typed, j) for j in range(columns)]
     cost = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for i in range(1, rows + 1):
-        cost[i][0] = _by_ear(
-            cost, meant, typed, i, 0, sounds, cost[i - 1][0] + _dropped(meant, i - 1)
-        )
+        best = cost[i - 1][0] + dropped[i - 1]
+        cost[i][0] = _by_ear(cost, meant, typed, i, 0, sounds, best) if sounds else best
     for j in range(1, columns + 1):
-        cost[0][j] = _by_ear(
-            cost, meant, typed, 0, j, sounds, cost[0][j - 1] + _extra(typed, j - 1)
-        )
+        best = cost[0][j - 1] + extra[j - 1]
+        cost[0][j] = _by_ear(cost, meant, typed, 0, j, sounds, best) if sounds else best
     for i in range(1, rows + 1):
+        above, row, letter, drop = cost[i - 1], cost[i], meant[i - 1], dropped[i - 1]
         for j in range(1, columns + 1):
-            same = meant[i - 1] == typed[j - 1]
+            struck = typed[j - 1]
+            same = letter == struck
             best = min(
-                cost[i - 1][j - 1] + (0.0 if same else _substituted(meant[i - 1], typed[j - 1])),
-                cost[i - 1][j] + _dropped(meant, i - 1),
-                cost[i][j - 1] + _extra(typed, j - 1),
+                above[j - 1] + (0.0 if same else _substituted(letter, struck)),
+                above[j] + drop,
+                row[j - 1] + extra[j - 1],
             )
-            if (
-                i > 1
-                and j > 1
-                and meant[i - 1] == typed[j - 2]
-                and meant[i - 2] == typed[j - 1]
-                and not same
-            ):
+            if i > 1 and j > 1 and letter == typed[j - 2] and meant[i - 2] == struck and not same:
                 best = min(best, cost[i - 2][j - 2] + SWAPPED)
-            cost[i][j] = _by_ear(cost, meant, typed, i, j, sounds, best) if sounds else best
+            row[j] = _by_ear(cost, meant, typed, i, j, sounds, best) if sounds else best
     return cost[rows][columns]
 
 
