@@ -64,6 +64,9 @@ class Language:
     # "bot" is read as the word `bot_word` (chatter.py)
     addressed: tuple[str, ...] = ()
     bot_word: str = ""
+    # the bot as the subject of a question ("are you free to use"): regular expressions matched
+    # at the start of its plain words, chatter dropped (bot_subject.py)
+    bot_subject: tuple[str, ...] = ()
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
     # words a question opens with: a sentence opening otherwise that matches nothing is context
     question_openers: frozenset[str] = frozenset()
@@ -248,6 +251,7 @@ def _load(path: Path) -> Language:
             rewrites=tuple((str(p), str(r)) for p, r in raw.get("rewrites", ())),
             addressed=_addressed(raw.get("addressed", ()), raw.get("bot_word", "")),
             bot_word=str(raw.get("bot_word", "")),
+            bot_subject=tuple(str(p) for p in raw.get("bot_subject", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
             question_openers=frozenset(str(raw.get("question_openers", "")).split()),
             reference_words=frozenset(str(raw.get("reference_words", "")).split()),

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.core.bot_subject import BOT_TAG, bot_is_subject, bot_may_answer
 from bot.core.confidence import (
     Candidate,
     MatchResult,
@@ -26,6 +27,7 @@ from bot.core.confidence import (
     confident_choice,
 )
 from bot.core.entry_digest import asks_digest
+from bot.core.languages import languages
 from bot.core.models import Entry, Status
 from bot.core.past_backstory import PastBackstory
 from bot.core.semantic import Meaning, Refusing
@@ -53,12 +55,16 @@ class Matcher(PastBackstory):
         self._retracted = frozenset(e.id for e in entries if e.status is Status.RETRACTED)
         # Their out-of-scope ones veto only entries asking what they asked then (entry_digest.py).
         self._asks_digest = {e.id: asks_digest(e) for e in entries}
+        # The entries about the bot, the only ones to answer a question whose subject it is.
+        self._about_bot = frozenset(e.id for e in entries if BOT_TAG in e.tags)
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
         """The message's match (`match_message`), unless the labelled questions the embedding
         knows (taught.py) find the message closer to an out-of-scope one than to any question
         of the entry it would be answered with: then "did you mean" that entry."""
         result = self.match_message(question, limit)
+        if result.tier is Tier.CONFIDENT and not self._answers_of_bot(question, result):
+            return self._held(result)
         meaning = self.meaning
         if result.tier is not Tier.CONFIDENT or not isinstance(meaning, Refusing):
             return result
@@ -76,8 +82,33 @@ class Matcher(PastBackstory):
             return result
         if not refused:
             return result
+        return self._held(result)
+
+    def _held(self, result: MatchResult) -> MatchResult:
+        """A confident result held back: "did you mean" its candidates above the bar, if any."""
         close = tuple(c for c in result.candidates if c.score >= self.thresholds.suggest)
         return replace(result, tier=Tier.CLOSE if close else Tier.NONE, candidates=close)
+
+    def _answers_of_bot(self, question: str, result: MatchResult) -> bool:
+        """False when the bot is the question's subject ("are you free to use") and the answer
+        is not an entry about the bot asked what the question asks of it (bot_subject.py)."""
+        if not bot_is_subject(self._text.plain_words(question), self.language):
+            return True
+        data = languages().get(self.language)
+        bot = self._text.tokens_of([data.bot_word]) if data and data.bot_word else []
+        passed = self._text.doubt_tokens.union(bot)
+        tokens = self.query_tokens(question)
+        return result.best is not None and bot_may_answer(
+            result.best, self._about_bot, tokens, passed, self._asked_tokens
+        )
+
+    def _asked_tokens(self, entry_id: str) -> set[str]:
+        """The tokens entry `entry_id` is asked with: its questions' and its keywords'."""
+        index = self._ids.index(entry_id)
+        tokens = set(self._keywords[index])
+        for position in range(self._starts[index], self._starts[index + 1]):
+            tokens.update(self._tokens[position])
+        return tokens
 
     def match_message(self, question: str, limit: int = 3) -> MatchResult:
         """Confident when one entry scores high enough, explains every informative word of the
