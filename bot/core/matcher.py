@@ -56,7 +56,7 @@ class Matcher(PastBackstory):
         # Their out-of-scope ones veto only entries asking what they asked then (entry_digest.py).
         self._asks_digest = {e.id: asks_digest(e) for e in entries}
         # The entries about the bot, the only ones to answer a question whose subject it is.
-        self._about_bot = frozenset(e.id for e in entries if BOT_TAG in e.tags)
+        self._bot_entry_ids = frozenset(e.id for e in entries if BOT_TAG in e.tags)
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
         """The message's match (`match_message`), unless the labelled questions the embedding
@@ -99,7 +99,7 @@ class Matcher(PastBackstory):
         passed = self._text.doubt_tokens.union(bot)
         tokens = self.query_tokens(question)
         return result.best is not None and bot_may_answer(
-            result.best, self._about_bot, tokens, passed, self._asked_tokens
+            result.best, self._bot_entry_ids, tokens, passed, self._asked_tokens
         )
 
     def _asked_tokens(self, entry_id: str) -> set[str]:
