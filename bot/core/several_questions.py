@@ -151,7 +151,6 @@ class SeveralQuestions(OneQuestion):
             if one.best
             and not self._leans_on_other(part, one.best.entry_id, unanswered)
             and not self._about_unknown(part, parts)
-            and not self._told_beside_unanswered(question, part, unanswered)
         ]
         if not answered:
             return result
@@ -298,14 +297,6 @@ class SeveralQuestions(OneQuestion):
         """Whether a part asks who, when, where, why, how many…"""
         text = self._text
         return bool(KIND_BITS.get(text.question_kind(text.plain_words(part).split()), 0))
-
-    def _told_beside_unanswered(self, question: str, part: str, unanswered: list[str]) -> bool:
-        """Whether `part` is only said ("i'm on ATD.", a sentence ending with a full stop or "!"
-        that does not open as a question) beside a question no entry answers ("can i get a
-        work permit?"): what is said is why that question is asked, not a question."""
-        if self._asks(part) or not any(self._asks(other) for other in unanswered):
-            return False
-        return part in {p for s in statements(question) for p in self._text.clauses(s)}
 
     def _about_unknown(self, part: str, parts: list[str]) -> bool:
         """Whether `part` follows a part asking what something no entry names is ("what is DACA
