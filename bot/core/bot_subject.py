@@ -24,8 +24,6 @@ from bot.core.chatter import strip_chatter
 from bot.core.confidence import Candidate
 from bot.core.languages import languages
 
-BOT_TAG = "bot"  # the tag of the entries about the bot itself
-
 
 @lru_cache(maxsize=8)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:

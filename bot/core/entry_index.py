@@ -224,7 +224,11 @@ class EntryIndex:
 
     def _entry_tokens(self, index: int) -> set[str]:
         """Every token entry `index` uses: its keywords, its questions and its answer."""
-        tokens = set(self._keywords[index]) | set(self._answers[index])
+        return self._asked_tokens(index) | set(self._answers[index])
+
+    def _asked_tokens(self, index: int) -> set[str]:
+        """The tokens entry `index` is asked with: its questions' and its keywords'."""
+        tokens = set(self._keywords[index])
         for position in range(self._starts[index], self._starts[index + 1]):
             tokens.update(self._tokens[position])
         return tokens

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.core.bot_subject import BOT_TAG, bot_is_subject, bot_may_answer
+from bot.core.bot_subject import bot_is_subject, bot_may_answer
 from bot.core.confidence import (
     Candidate,
     MatchResult,
@@ -27,7 +27,6 @@ from bot.core.confidence import (
     confident_choice,
 )
 from bot.core.entry_digest import asks_digest
-from bot.core.languages import languages
 from bot.core.models import Entry, Status
 from bot.core.past_backstory import PastBackstory
 from bot.core.semantic import Meaning, Refusing
@@ -56,7 +55,7 @@ class Matcher(PastBackstory):
         # Their out-of-scope ones veto only entries asking what they asked then (entry_digest.py).
         self._asks_digest = {e.id: asks_digest(e) for e in entries}
         # The entries about the bot, the only ones to answer a question whose subject it is.
-        self._bot_entry_ids = frozenset(e.id for e in entries if BOT_TAG in e.tags)
+        self._bot_entry_ids = frozenset(self._ids[index] for index in self._about_bot)
 
     def match(self, question: str, limit: int = 3) -> MatchResult:
         """The message's match (`match_message`), unless the labelled questions the embedding
@@ -94,21 +93,15 @@ class Matcher(PastBackstory):
         is not an entry about the bot asked what the question asks of it (bot_subject.py)."""
         if not bot_is_subject(self._text.plain_words(question), self.language):
             return True
-        data = languages().get(self.language)
-        bot = self._text.tokens_of([data.bot_word]) if data and data.bot_word else []
-        passed = self._text.doubt_tokens.union(bot)
+        passed = self._text.doubt_tokens | self._bot_tokens
         tokens = self.query_tokens(question)
         return result.best is not None and bot_may_answer(
-            result.best, self._bot_entry_ids, tokens, passed, self._asked_tokens
+            result.best,
+            self._bot_entry_ids,
+            tokens,
+            passed,
+            lambda entry_id: self._asked_tokens(self._ids.index(entry_id)),
         )
-
-    def _asked_tokens(self, entry_id: str) -> set[str]:
-        """The tokens entry `entry_id` is asked with: its questions' and its keywords'."""
-        index = self._ids.index(entry_id)
-        tokens = set(self._keywords[index])
-        for position in range(self._starts[index], self._starts[index + 1]):
-            tokens.update(self._tokens[position])
-        return tokens
 
     def match_message(self, question: str, limit: int = 3) -> MatchResult:
         """Confident when one entry scores high enough, explains every informative word of the
