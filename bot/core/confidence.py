@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.question_shapes import OTHER_FORMS
+
 # A confident answer leaves less than this much of the question unexplained: the summed
 # informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
 MISSING_LIMIT = 0.5
@@ -62,6 +64,10 @@ class Candidate:
     # The whole question is one common word ("time?", "source?", "pocos"): it names no subject
     # of its own, and which of the entries using that word it means is a guess.
     one_common_word: bool = False
+    # The form the question is asked in ("which …", "is it …", "who …": question_form.py; ""
+    # when its opening does not say), and the form of the entry's best-matching question.
+    form: str = ""
+    matched_form: str = ""
 
     @property
     def covers(self) -> bool:
@@ -97,10 +103,12 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     of the best (the close-call rule), its questions cover COVER_LEAD more of the question
     than each of theirs do: the entry that covers the whole question wins over one that
     covers part of it. A near tie that coverage does not settle goes to the one entry asked
-    the same kind of question ("who …"), if only one is. A "what is X" question needs an
-    entry asked what X is (`defines`), and a question asking who, when, where, why or how
-    many an entry asked that kind of question; when one entry's own questions ask what X is,
-    it answers, whatever entries that only mention X score (_named_thing).
+    the same kind of question ("who …"), if only one is, else to the best when only its
+    best-matching question is asked in the question's form ("is it …", "which …": _asked_alike).
+    A "what is X" question needs an entry asked what X is (`defines`), and a question asking
+    who, when, where, why or how many an entry asked that kind of question; when one entry's
+    own questions ask what X is, it answers, whatever entries that only mention X score
+    (_named_thing).
     """
     if not candidates:
         return None
@@ -145,9 +153,27 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
                 # …or, asked what X is, the one entry one of whose questions asks what X is.
                 alike = [c for c in tied if c.named]
                 if len(alike) != 1:
-                    return None
+                    alike = _asked_alike(tied)
+                    if len(alike) != 1:
+                        return None
             chosen = alike[0]
     return chosen
+
+
+def _asked_alike(tied: Sequence[Candidate]) -> list[Candidate]:
+    """Of a near tie (best first): the best, when its best-matching question is asked the way
+    the question is (`form`: yes/no or "which …") and each other's asks another thing
+    (OTHER_FORMS). "is the app a pilot program in some cities" goes to the entry that matched
+    with "is the app starting as a pilot program", not to the one that matched with "which
+    cities are in the pilot program"; "what cities is the app tested in" the other way round.
+    Empty otherwise."""
+    best = tied[0]
+    other = OTHER_FORMS.get(best.form, frozenset())
+    if not other or best.matched_form != best.form or not (best.covers and best.explains):
+        return []
+    if any(c.matched_form not in other for c in tied[1:]):
+        return []
+    return [best]
 
 
 def holding_rule(chosen: Candidate, limits: Thresholds) -> str | None:

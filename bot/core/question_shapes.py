@@ -76,3 +76,29 @@ HOW_TO_OPENINGS = [
 ]
 # …but "how do we know", "how can I trust" doubt a claim.
 HOW_TO_DOUBT = [["know"], ["tell"], ["trust"], ["believe"], ["be"]]
+
+# The form a question opens in when no kind of question is said (question_form.py): a yes/no
+# question ("is it …", "did they …"), or "what" before a noun ("what cities …", "what app …"),
+# which asks for a name or a list as "which" does (not "what is …", "what happens …").
+YES_NO = "yes/no"
+WHICH = "which"
+# The forms that settle a near tie (confidence.py), each with the forms of a rival's question
+# that ask another thing: a yes/no question is not asked like one asking which thing, or where
+# (which place: "where exactly is the pilot happening"), and the other way round. Other kinds
+# of question ("who …", "how many …") are settled by the entries asked that kind.
+OTHER_FORMS: dict[str, frozenset[str]] = {
+    YES_NO: frozenset({WHICH, "where"}),
+    WHICH: frozenset({YES_NO}),
+}
+# …"it's just a pilot right now?" asks yes or no too.
+YES_NO_OPENERS = frozenset(
+    """is isnt are arent was wasnt were werent did didnt does doesnt do dont can cant could
+    couldnt will wont would wouldnt has hasnt have havent its thats theres""".split()
+)
+WHAT_WORDS = frozenset("what wat wut wht waht".split())
+# Words after "what" that do not name a thing: "what is", "what happens if", "what exactly".
+NOT_NAMING = YES_NO_OPENERS | frozenset(
+    """s is was were should shall may might must if about else exactly even happened happens
+    happen going makes made make triggers counts means mean do does did the a an this that
+    it its they he she we you i""".split()
+)

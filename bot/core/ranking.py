@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from bot.core.autocomplete import Autocompleting
 from bot.core.confidence import CLOSE_CALL, MISSING_LIMIT, Candidate
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
+from bot.core.question_form import question_form
 from bot.core.question_shapes import HOW_MANY
 from bot.core.taught_words import TAUGHT_FACTOR
 
@@ -90,6 +91,7 @@ class Ranking(Autocompleting):
         # around it ("what's atd, my neighbor is on it")
         asked = " ".join(word for word in read.split() if word not in context) or read
         subject = self._subject(asked, read, weights, typed)
+        form = question_form(self._text, asked.split())
         informative = 0.0
         if any(missing for *_, missing in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
@@ -117,6 +119,8 @@ class Ranking(Autocompleting):
                 asks_what=bool(subject),
                 asks_kind=bool(kind) and asked_kind != HOW_MANY,
                 one_common_word=one_common_word,
+                form=form,
+                matched_form=question_form(self._text, text.split()) if form else "",
             )
             for score, text, index, coverage, taught_coverage, missing in measured
         ]

@@ -1,0 +1,28 @@
+"""The form a question is asked in, from how it opens: "which" ("which cities", and "what
+cities": both ask for a name or a list) or "yes/no" ("is it …", "did they …", "isn't this …").
+A near tie between two overlapping entries goes to the best-scoring one when its best-matching
+question is asked in the question's form and the other's is not (confidence.py): "is the app a
+pilot program in some cities" is asked like "is the app starting as a pilot program", not like
+"which cities are in the pilot program".
+"""
+
+from __future__ import annotations
+
+from bot.core.analysis import TextAnalysis
+from bot.core.languages import SOURCE_LANGUAGE
+from bot.core.question_shapes import NOT_NAMING, WHAT_WORDS, WHICH, YES_NO, YES_NO_OPENERS
+
+
+def question_form(text: TextAnalysis, words: list[str]) -> str:
+    """The form of a question as plain words (its chatter dropped): the kind of question it
+    asks when one of its first words says (text.question_kind: "which", "who", "how many" …;
+    in English also "which" for "what" before a noun: "what cities …"), else in English "yes/no"
+    when its first word opens a yes/no question; "" when none says ("what is it")."""
+    kind = text.question_kind(words)
+    if kind:
+        return kind
+    if text.code != SOURCE_LANGUAGE or len(words) < 2:
+        return ""
+    if words[0] in WHAT_WORDS and words[1] not in NOT_NAMING:
+        return WHICH
+    return YES_NO if words[0] in YES_NO_OPENERS else ""

@@ -1,0 +1,82 @@
+"""The form a question is asked in (question_form.py) and the near tie it settles between two
+overlapping entries (confidence._asked_alike, issue 9): the best-scoring entry wins when only
+its best-matching question is asked the way the question is."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.core.analysis import analysis
+from bot.core.confidence import Candidate, Thresholds, close_call_choice
+from bot.core.matcher import Matcher, Tier
+from bot.core.question_form import question_form
+from bot.core.question_shapes import WHICH, YES_NO
+from testkit.labelled import shipped_entries
+
+
+@pytest.mark.parametrize(
+    ("question", "form"),
+    [
+        ("which cities are in the pilot", WHICH),
+        ("what cities is the app being tested in", WHICH),  # "what" before a noun
+        ("is the app starting as a pilot program", YES_NO),
+        ("isnt this just cbpone", YES_NO),
+        ("its just a pilot right now", YES_NO),
+        ("who told the nypost this", "who"),
+        ("where exactly is the pilot happening", "where"),
+        ("what is the ice checkin app", ""),  # asks what something is: no form of its own
+        ("what happens if a migrant skips an app checkin", ""),
+        ("pilot program", ""),
+    ],
+)
+def test_the_form_of_an_english_question(question: str, form: str) -> None:
+    assert question_form(analysis("en"), question.split()) == form
+
+
+def _candidate(entry_id: str, score: float, matched_form: str, form: str = YES_NO) -> Candidate:
+    return Candidate(entry_id, entry_id, score, "", form=form, matched_form=matched_form)
+
+
+def test_a_near_tie_goes_to_the_best_when_only_it_is_asked_the_questions_way() -> None:
+    limits = Thresholds()
+    best = _candidate("asked-yes-no", 84.0, YES_NO)
+    tied = [best, _candidate("asked-which", 83.0, WHICH)]
+    assert close_call_choice(tied, limits) == best
+    # …not when the rival is asked the same way, asks something of no form, or asks who;
+    for matched in (YES_NO, "", "who"):
+        rival = _candidate("rival", 83.0, matched)
+        assert close_call_choice([best, rival], limits) is None
+    # …nor for the runner-up, nor when the best leaves informative words unexplained.
+    assert close_call_choice([tied[1], dataclasses.replace(best, score=82.0)], limits) is None
+    assert close_call_choice([dataclasses.replace(best, missing=1.0), tied[1]], limits) is None
+    # "which cities …" against a rival that matched with "where …" asks the same thing.
+    which = _candidate("asked-which", 84.0, WHICH, form=WHICH)
+    assert close_call_choice([which, _candidate("r", 83.0, "where", form=WHICH)], limits) is None
+    assert close_call_choice([which, _candidate("r", 83.0, YES_NO, form=WHICH)], limits) == which
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Matcher:
+    return Matcher(shipped_entries())
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # The pilot pair: one entry asks whether it is a pilot, the other which cities it is in;
+        # both cover each of these questions whole and score within the margin of each other.
+        ("is the app a pilot program in some cities", "pilot-select-cities"),
+        ("is the pilot program even real?", "pilot-select-cities"),
+        ("what cities is the app being tested in", "pilot-cities-unknown"),
+    ],
+)
+def test_a_near_tie_between_overlapping_entries_is_settled_by_the_form(
+    shipped: Matcher, question: str, expected: str
+) -> None:
+    ranked = shipped.rank(question, limit=3)
+    assert ranked[0].score - ranked[1].score < shipped.thresholds.margin  # a near tie
+    result = shipped.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
