@@ -48,7 +48,8 @@ class Candidate:
     score: float  # 0-100
     matched: str  # which of the entry's questions scored best (normalised)
     coverage: float = 1.0  # share of the question's weight found in the entry's questions
-    # …counting the words members ask the entry with (taught_words.py); for MIN_COVERAGE only.
+    # …counting the words members ask the entry with (taught_words.py) and the words that say
+    # what the entry's say (equivalents.py); for MIN_COVERAGE only.
     taught_coverage: float = 0.0
     # Informativeness of the question's words the entry lacks; measured only for candidates
     # within CLOSE_CALL of the best, the only ones that can be answered with.

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
 from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, read_doubt
+from bot.core.equivalents import equivalents
 from bot.core.models import Entry, Status
 from bot.core.ranking import Ranking
 from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
@@ -43,6 +44,7 @@ class OneQuestion(Ranking):
         self._taught_words = taught.of_entries(
             language, [e.id if e.status is not Status.RETRACTED else "" for e in entries]
         )
+        self._equivalents = equivalents(language)
         self.thresholds = thresholds or Thresholds()
         self.meaning = meaning
         # Each entry's questions as written in this index's language, for `meaning` to compare.

@@ -20,7 +20,9 @@ entries use, "migrants", counts for less); a "what is X" question needs an entry
 is (X may be named before a "what is it", "what's that site", "¿qué es?"), and the one entry
 whose own questions ask what X is answers it; a "who"/"when"/"which"/"how many"/"how do I"
 question an entry asked that kind of question. A word members ask an entry with (its taught
-questions: taught_words.py) counts for those two measures, never for the score.
+questions: taught_words.py), and a word of general language that says what one of the entry's
+words says ("handle" of an entry asked what the bot can answer: equivalents.py), count for those
+two measures, never for the score.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from rapidfuzz import fuzz, process
 from bot.core.autocomplete import Autocompleting
 from bot.core.confidence import CLOSE_CALL, MISSING_LIMIT, Candidate
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
+from bot.core.equivalents import EQUIVALENT_FACTOR
 from bot.core.question_form import question_form
 from bot.core.question_shapes import HOW_MANY
 from bot.core.taught_words import TAUGHT_FACTOR
@@ -48,6 +51,8 @@ class Ranking(Autocompleting):
 
     # Per entry: the words members ask it with (taught_words.py; one_question.py sets them).
     _taught_words: list[frozenset[str]]
+    # Token -> the tokens of general language said the same (equivalents.py; one_question.py).
+    _equivalents: dict[str, frozenset[str]]
 
     def rank(
         self, question: str, limit: int = 3, leave_out: frozenset[str] = frozenset()
@@ -248,6 +253,10 @@ class Ranking(Autocompleting):
         # the share the entry must cover to be answered with (not to choose among entries).
         taught = {t for t in unasked if t in self._taught_words[index] and self._told(typed[t], t)}
         told = TAUGHT_FACTOR * sum(weights[t] for t in unasked if t in taught and t not in framed)
+        # So does a word that says what one of the entry's words says (equivalents.py).
+        alike = self._said_alike(unasked, asked, typed) - taught
+        told += EQUIVALENT_FACTOR * sum(weights[t] for t in alike if t not in framed)
+        taught |= alike
         taught_coverage = coverage + told / (total - framing)
         if not measure_missing:
             return round(coverage, 3), round(taught_coverage, 3), 0.0
@@ -267,6 +276,21 @@ class Ranking(Autocompleting):
         ):
             missing = rest
         return round(coverage, 3), round(taught_coverage, 3), round(missing, 3)
+
+    def _said_alike(self, unasked: list[str], asked: set[str], typed: dict[str, str]) -> set[str]:
+        """The question's tokens not among the entry's that one of its words says the same as
+        (equivalents.py), when the word as typed says something and is a word of the language
+        (the equivalents are words of general language, not names: "topic" may be explained
+        by "issue" though another entry is asked about topics)."""
+        equivalents, text = self._equivalents, self._text
+        return {
+            t
+            for t in unasked
+            if t in equivalents
+            and not equivalents[t].isdisjoint(asked)
+            and self._informativeness(typed[t], t) > 0.0
+            and text.is_word(typed[t])
+        }
 
     def _told(self, word: str, token: str) -> bool:
         """Whether a word members ask an entry with (taught_words.py) may explain it: a word
