@@ -84,3 +84,12 @@ def test_a_store_asked_about_as_available_there_answers() -> None:
     result = untaught.match("¿ya está disponible en la tienda de Apple esa aplicación?")
     assert result.tier is Tier.CONFIDENT
     assert result.best is not None and result.best.entry_id == "apple-store"
+
+
+def test_a_preterite_whose_accent_was_folded_is_no_gerund() -> None:
+    # "demandó" is folded to "demando", which Snowball read as a gerund of no verb ("dem")
+    spanish = analysis("es")
+    assert spanish.stem("demando") == spanish.stem("demandaron") == spanish.stem("demanda")
+    # …while a gerund of a verb keeps its stem
+    assert spanish.stem("usando") == spanish.stem("usar")
+    assert spanish.stem("reportando") == spanish.stem("reportarse")
