@@ -2,7 +2,8 @@
 molestia", "una consulta", "les quería hacer una pregunta") and where a claim was heard ("eso
 dicen en la tele", "vi que…") are dropped around the question; "la tele" is television, not
 the phone; available somewhere is being there; "alternativas a la detención" is ATD however it
-is spelt."""
+is spelt; a preterite whose accent was folded ("demandó") is no gerund; not checking in ("si no
+hace el check-in", "si no te reportas") is skipping it, not doing it."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def stripped(text: str) -> str:
 def tokens(text: str) -> list[str]:
     spanish = analysis("es")
     return spanish.content_tokens(spanish.normalize(stripped(text)))
+
+
+def untaught() -> Matcher:
+    """The Spanish matcher without the words members asked with (taught_words.py)."""
+    return Matcher(shipped_entries(), language="es", taught=TaughtWords(()))
 
 
 @pytest.mark.parametrize(
@@ -79,9 +85,7 @@ def test_alternatives_to_detention_is_atd_however_spelt(typed: str) -> None:
 
 
 def test_a_store_asked_about_as_available_there_answers() -> None:
-    # Without the words members asked with (taught_words.py), which include such rows.
-    untaught = Matcher(shipped_entries(), language="es", taught=TaughtWords(()))
-    result = untaught.match("¿ya está disponible en la tienda de Apple esa aplicación?")
+    result = untaught().match("¿ya está disponible en la tienda de Apple esa aplicación?")
     assert result.tier is Tier.CONFIDENT
     assert result.best is not None and result.best.entry_id == "apple-store"
 
@@ -93,3 +97,14 @@ def test_a_preterite_whose_accent_was_folded_is_no_gerund() -> None:
     # …while a gerund of a verb keeps its stem
     assert spanish.stem("usando") == spanish.stem("usar")
     assert spanish.stem("reportando") == spanish.stem("reportarse")
+
+
+def test_not_checking_in_is_skipping_it() -> None:
+    matcher = untaught()
+    result = matcher.match("¿qué pasa si mi tío no hace el check-in en la app?")
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "no-enforcement-quote"
+    # …and doing it is not: the negation, a stopword, once made the two one question
+    doing = matcher.match("¿cómo hago el check-in en la app?")
+    assert doing.best is not None
+    assert doing.tier is not Tier.CONFIDENT or doing.best.entry_id != "no-enforcement-quote"
