@@ -108,3 +108,24 @@ def test_not_checking_in_is_skipping_it() -> None:
     doing = matcher.match("¿cómo hago el check-in en la app?")
     assert doing.best is not None
     assert doing.tier is not Tier.CONFIDENT or doing.best.entry_id != "no-enforcement-quote"
+
+
+@pytest.mark.parametrize(
+    ("told", "asked"),
+    [
+        (
+            "soy maestro y mis alumnos me preguntan si la inmigración va a pesar en las elecciones",
+            "la inmigracion va a pesar en las elecciones",
+        ),
+        (
+            "trabajo con una organización y quería preguntar cuánta gente está en ATD",
+            "cuanta gente esta en atd",
+        ),
+        (
+            "estoy ayudando a una familia y quiero entender cómo están las cosas con la app",
+            "como estan las cosas con la app",
+        ),
+    ],
+)
+def test_the_question_after_who_asks_starts_where_it_is_said_to(told: str, asked: str) -> None:
+    assert analysis("es").clauses(told)[-1] == asked
