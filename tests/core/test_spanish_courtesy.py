@@ -40,6 +40,7 @@ def untaught() -> Matcher:
         ("tengo una consulta rápida, qué es SmartLINK", "que es smartlink"),
         ("les quería hacer una pregunta, ¿qué es SmartLINK?", "que es smartlink"),
         ("Oye, una pregunta nomás... ¿qué es SmartLINK?", "que es smartlink"),
+        ("Gracias por la info de antes. ¿Qué es SmartLINK?", "que es smartlink"),
         ("¿la app te deja esconderte? eso dicen en la tele", "la app te deja esconderte"),
         (
             "vi que ICE iba a dar una rueda de prensa, ¿por qué no la dio?",
@@ -129,3 +130,9 @@ def test_not_checking_in_is_skipping_it() -> None:
 )
 def test_the_question_after_who_asks_starts_where_it_is_said_to(told: str, asked: str) -> None:
     assert analysis("es").clauses(told)[-1] == asked
+
+
+def test_a_trial_programme_is_a_pilot() -> None:
+    assert "pilot" in tokens("¿la app va a empezar como programa de prueba?")
+    # …but not any trial: "una prueba de vida" is no pilot
+    assert "pilot" not in tokens("¿la app pide una prueba de vida?")
