@@ -39,6 +39,9 @@ BORROWED_LEAD = 1.0
 # A real word is read as a function word it sounds like only when that one is this many Zipf
 # units (ten times) more common.
 COMMONER = 1.0
+# A Snowball ending this long or longer (a gerund's "ando") may have been read in a word whose
+# last accent was folded away ("demandó").
+ENDING_LOST = 3
 # Tokens of an entry's English words in another language's index start with this, so they
 # never mix with that language's own tokens.
 BORROWED = "en:"
@@ -59,6 +62,8 @@ class DataAnalysis:
         self._stemmer = snowballstemmer.stemmer(data.snowball)
         self._trailing = data.stem_trailing
         self._opening = data.stem_opening
+        self._accent_lost = data.accent_lost
+        self._verb_endings = data.verb_endings
         self._loanwords = data.loanwords
         self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
         self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
@@ -259,12 +264,27 @@ class DataAnalysis:
         word = self._singular(word)
         if word in self._synonyms:
             return self._synonyms[word]
-        stemmed = self._snowball(word)
+        stemmed = self._accented_stem(word, self._snowball(word))
         # Snowball finds some suffixes only by their accent ("inscribió"); accents are folded
         # first, so a final vowel left on a long stem is dropped to meet the accented form.
         if len(stemmed) > 5 and stemmed[-1] in self._trailing:
             stemmed = stemmed[:-1]
         return self._synonyms.get(stemmed, stemmed)
+
+    def _accented_stem(self, word: str, stemmed: str) -> str:
+        """`stemmed` (the Snowball stem of folded `word`), or the stem of `word` with its last
+        letter accented (the language's `accent_lost`) when folding took that accent: Snowball
+        read the plain word as having a long ending that leaves no verb ("demandó" folded to
+        "demando", read as a gerund: "dem", no "demar"), and the accented word leaves one
+        ("demand": "demandar"). A real gerund ("usando": "usar") is left as it is."""
+        accented = self._accent_lost.get(word[-1:])
+        if accented is None or len(word) - len(stemmed) < ENDING_LOST or self._verb(stemmed):
+            return stemmed
+        other = self._snowball(word[:-1] + accented)
+        return other if len(other) > len(stemmed) and self._verb(other) else stemmed
+
+    def _verb(self, stem: str) -> bool:
+        return any(is_word(stem + ending, self.code) for ending in self._verb_endings)
 
     def _singular(self, word: str) -> str:
         """The singular `word` is the plural of (the language's `plurals`): the first word of

@@ -35,6 +35,10 @@ class Language:
     stem_trailing: str = ""  # vowels dropped from the end of a long stem (see analysis.py)
     # a word opening with a vowel is stemmed as if it opened with this consonant (data_analysis.py)
     stem_opening: str = ""
+    # a final letter folding may have taken an accent from, and that letter accented ("o": "ó"),
+    # with the endings of the language's verbs (data_analysis.py)
+    accent_lost: Mapping[str, str] = field(default_factory=dict)
+    verb_endings: tuple[str, ...] = ()
     letters: str = ""  # letters and marks only this language uses, for the detector
     stopwords: frozenset[str] = frozenset()
     weak_tokens: frozenset[str] = frozenset()
@@ -235,6 +239,8 @@ def _load(path: Path) -> Language:
             quotes=_quotes(raw.get("quotes", ["“", "”"])),
             stem_trailing=str(raw.get("stem_trailing", "")),
             stem_opening=_stem_opening(raw.get("stem_opening", "")),
+            accent_lost={str(k): str(v) for k, v in raw.get("accent_lost", {}).items()},
+            verb_endings=tuple(str(e) for e in raw.get("verb_endings", ())),
             letters=str(raw.get("letters", "")),
             stopwords=frozenset(str(raw.get("stopwords", "")).split()),
             weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
