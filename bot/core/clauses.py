@@ -10,7 +10,7 @@ from bot.core import normalize as english
 
 # A question's sentences: split where one ends ("?", "!", a new line, or a full stop after a
 # word, not inside "U.S." or "1.8").
-_SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})[\"'\u2019\u201d)]?\.(?=\s|$)")
 _ENDED = re.compile(f"({_SENTENCE_END.pattern})")
 
 

@@ -28,7 +28,7 @@ CONTEXT_FACTOR = 0.2
 # "U.S." or "1.8"); inside one, a comma, colon, semicolon or dash may start a question
 # ("my friend sent me this, where is it from"); so does an opening question mark, which says
 # so whatever the words ("mi tío usa smartlink, ¿eso qué es?").
-_SENTENCE_END = re.compile(r"(\?+|[!\n]+|(?<=[^\W\d_]{2})\.(?=\s|$))")
+_SENTENCE_END = re.compile(r"(\?+|[!\n]+|(?<=[^\W\d_]{2})[\"'\u2019\u201d)]?\.(?=\s|$))")
 _CLAUSE_MARK = re.compile(r"\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+|\s*(?=\u00bf)")
 _OPENING_MARK = "\u00bf"
 

@@ -105,22 +105,19 @@ class SeveralQuestions(OneQuestion):
                 full.append((part, one, bool(unanswered)))
         # A part is answered through an entry that covers all of it, unless every part is
         # answered (each as surely as if asked alone) or the others are context.
-        # …or it is the question asked first, answered as surely as if asked alone, not one
-        # half of an either/or, and every other part has entries to offer (CLOSE): the
-        # message is about the knowledge base ("did it crash a lot, and why did they cancel
-        # the press thing"), where a part beside one about nothing in it ("…, and what does
-        # the weather look like") may share a word or two with an entry by chance.
+        # …or it is the question asked first, answered as surely as if asked alone, and not
+        # one half of an either/or ("did it crash a lot, and why did they cancel the press
+        # thing"), also beside a later part about nothing in the knowledge base ("is it on the
+        # app store yet, and is there an android version", round 15), which the answer notes.
+        # A later part must be covered whole: beside a first about nothing here ("what does
+        # the weather look like, and …") it may share a word or two with an entry by chance.
         if unanswered and not alone:
             either = self._either_or(question)
-            on_topic = close == len(unanswered)
             full = [
                 (part, one, after)
                 for n, (part, one, after) in enumerate(full)
                 if one.best
-                and (
-                    one.best.coverage >= 1.0
-                    or (on_topic and n == 0 and not after and part not in either)
-                )
+                and (one.best.coverage >= 1.0 or (n == 0 and not after and part not in either))
             ]
         # A part answered is one the whole question ranks among its best ("1.8 million a year?
         # source?" asks for the figure's source, not who the story's sources are), unless it
@@ -331,6 +328,10 @@ class SeveralQuestions(OneQuestion):
         aside = text.never_missing | text.doubt_tokens
         if len([t for t in self.query_tokens(part) if t not in aside]) >= OWN_SUBJECT:
             return False
+        if entry_id in self._whole_doubt:
+            # "is this confirmed, and why is nobody else talking about it": doubt about "this"
+            # beside a question that points back too is doubt about the story itself
+            others = [o for o in others if text.reference_words.isdisjoint(o.split())]
         named = self._entry_tokens(self._ids.index(entry_id))
         for other in others:
             said = {
