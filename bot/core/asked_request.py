@@ -2,17 +2,19 @@
 (round 15, issue 9: an honest miss beats a confident wrong answer); a base class of the
 Matcher, kept apart to keep each file short (one_question.py applies it to the rules' choice).
 
-Two shapes of question share an entry's words and still ask something no entry answers:
-- A way to do something ("how do I become an immigration lawyer", "how do I renew my green
-  card", "¿cómo renuevo mi permiso?"): the verb is what is asked, and "become" or "renew" is
-  none of the legal-help or rollout entry's questions. Only an entry asked with that verb (its
-  questions, keywords, or the words members ask it with) answers it.
+Three shapes of question share an entry's words and still ask something no entry answers:
+- A way to do something ("how do I become an immigration lawyer", "how does someone become a
+  sponsor", "¿cómo puedo renovar mi permiso?"): the verb is what is asked, and "become" or
+  "renew" is none of the legal-help or parole entry's questions. Only an entry asked with that
+  verb (its questions, keywords, or the words members ask it with) answers it.
 - One word carrying the whole match ("what are the inflation numbers", "I got a parking
-  ticket. how do I pay it?", "who made the iphone", "are you anonymous"): the question's only
-  content word, which every question of the entry that says it says beside something
-  informative the question does not ("inflated by repeat crossings", "can't pay for a lawyer",
-  "migrants with an iphone", "anonymous sources"). The entry is about that word in another
-  matter. Not a word the entry lists alone as a keyword (its name), nor doubt ("fake?").
+  ticket. how do I pay it?", "which sites?", "are you anonymous"): the message's only content
+  word, which every question of the entry that says it says beside something informative, not
+  of the topic, the message does not ("inflated by repeat crossings", "can't pay for a
+  lawyer", "anonymous sources"). The entry is about that word in another matter. Not a word
+  the entry lists alone as a keyword (its name), nor doubt ("fake?").
+- A "what is X" whose X says several things ("the ICE portal's phone number"): every word of X
+  must be asked of the entry, not only most of it (the definition rule, ranking.py).
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ from bot.core.models import Entry
 from bot.core.ranking import Ranking
 
 # "how do I …" and "¿cómo …?" openings, the verb asked for right after them: plain words.
+# Anyone's way counts too ("how does someone become a sponsor").
+_ANYONE = ("someone", "somebody", "one", "a person", "people", "they", "you")
 HOW_TO_OPENINGS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "en": tuple(
-        ("how", verb, person)
-        for verb in ("do", "can", "could", "should")
-        for person in ("i", "u", "we")
+    "en": (
+        *(
+            ("how", verb, person)
+            for verb in ("do", "can", "could", "should")
+            for person in ("i", "u", "we")
+        ),
+        *(
+            ("how", verb, *person.split())
+            for verb in ("do", "does", "can", "could", "would", "should")
+            for person in _ANYONE
+        ),
     ),
     "es": (
         ("como", "puedo"),

@@ -61,6 +61,24 @@ HOW_TO_EN = [
     "how do i buy a house without papers",
     "how can i marry a citizen",
     "how do i fix my credit score",
+    "how does someone become a foster parent",
+    "how do you become a notary",
+    "how does one renew a passport card",
+    "how can someone apply for the visa lottery",
+    "how do people get a work permit",
+    "how do they become citizens",
+    "how does a person sponsor a relative",
+    "how can somebody become a sponsor for parole",
+    "how do you become a sponsor under chnv",
+    "how would someone pay the ice bond",
+    "how do people become ice agents",
+    "how does someone get a lawyer license",
+    "how does someone become a sponsor for the chnv program",
+    "how do you become a parole sponsor under chnv",
+    "how can someone become a sponsor in the chnv parole program",
+    "how does one become an attorney for immigrants",
+    "how do you become an immigration lawyer",
+    "how do people become pro bono lawyers",
 ]
 
 HOW_TO_ES = [
@@ -255,6 +273,9 @@ def test_the_verb_of_a_how_to_question_is_read(english: Matcher, spanish: Matche
     renew = english._text.tokens_of(["renew"])[0]
     assert how_to_verb(english, "how do i even renew my green card") == renew
     assert how_to_verb(english, "how many enrolled") is None
+    become = english._text.tokens_of(["become"])[0]
+    assert how_to_verb(english, "how does someone become a sponsor") == become
+    assert how_to_verb(english, "how do we know this is true") is None  # "know": no content
     pay = spanish._text.tokens_of(["pagar"])[0]
     assert how_to_verb(spanish, "como hago para pagar una multa") == pay
 
