@@ -6,7 +6,8 @@ dropped first. Strings that are not words are corrected to words the knowledge b
 misspellings.py). The Matcher is built in layers, each a base class in its own file: the index
 (entry_index.py), reading misspelt words as meant (misspellings.py), reading a question into
 weighted tokens (question_reading.py), autocomplete (autocomplete.py), ranking entries for a
-question (ranking.py), matching one question, its doubt read first (one_question.py), a message of
+question (ranking.py), whether an entry is asked what a question asks for (asked_request.py),
+matching one question, its doubt read first (one_question.py), a message of
 several questions (several_questions.py), and the question past a message's backstory
 (past_backstory.py).
 Weights and thresholds were chosen on the tuning sets (benchmarks/README.md).
@@ -62,7 +63,10 @@ class Matcher(PastBackstory):
         knows (taught.py) find the message closer to an out-of-scope one than to any question
         of the entry it would be answered with: then "did you mean" that entry."""
         result = self.match_message(question, limit)
-        if result.tier is Tier.CONFIDENT and not self._answers_of_bot(question, result):
+        if result.tier is Tier.CONFIDENT and (
+            not self._answers_of_bot(question, result)
+            or (result.best is not None and self._lone_word_unasked(question, result.best.entry_id))
+        ):
             return self._held(result)
         meaning = self.meaning
         if result.tier is not Tier.CONFIDENT or not isinstance(meaning, Refusing):

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.core.asked_request import AskedRequest
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
 from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, read_doubt
 from bot.core.equivalents import equivalents
 from bot.core.models import Entry, Status
-from bot.core.ranking import Ranking
 from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
 from bot.core.taught_words import TaughtWords, shipped_words
 
@@ -24,7 +24,7 @@ from bot.core.taught_words import TaughtWords, shipped_words
 TOPICAL = 0.7
 
 
-class OneQuestion(Ranking):
+class OneQuestion(AskedRequest):
     """An index that answers one question, or decides that no entry does."""
 
     def __init__(
@@ -159,6 +159,8 @@ class OneQuestion(Ranking):
             if cosines is not None:
                 doubted = frozenset() if leave_out else self._doubted(question)
                 chosen = second_opinion(candidates, cosines, chosen, limits, doubted)
+        if chosen is not None and self._request_unasked(question, chosen.entry_id):
+            chosen = None  # not asked the way it asks for (asked_request.py)
         if chosen is not None:
             rest = tuple(c for c in shown if c is not chosen)
             return MatchResult(Tier.CONFIDENT, (chosen, *rest)[:limit])

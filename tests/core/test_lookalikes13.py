@@ -66,13 +66,9 @@ def test_what_you_can_do_in_a_situation_is_not_the_bot(spanish: Matcher) -> None
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'qué les digo cuando me pregunten' (what do I tell them) is answered with "
-    "about-this-bot even without the trailing 'díganme', which es13's chatter now drops (before, "
-    "the leftover word kept the whole message under the confident bar); not fixed this round",
-)
 def test_what_to_tell_them_is_not_about_the_bot(spanish: Matcher) -> None:
+    # Its one content word, "pregunten", the bot's entry says only in "qué preguntas contestas",
+    # beside "contestas": the word carries the whole match (asked_request.py, round 15).
     result = spanish.match("¿qué les digo cuando me pregunten? díganme")
     assert result.tier is not Tier.CONFIDENT
 

@@ -1,17 +1,16 @@
 """The round-6 reviewer's finding: one common word carries a confident answer to a vague
 question. A message that is nothing but one common word ("time?", "source?", "pocos") names no
-subject and is not answered (round 7); one common word beside a topic word or a question word
-still carries a match (strict xfail: these fail loudly once they pass). Making "few" and "pocos"
-stopwords cost right answers ("a pilot in a few cities", "¿por qué tan poquitos?"), and
-declining every question of one common token cost a sixth of the extra set's."""
+subject and is not answered (round 7); one common word beside a question word ("which sites?",
+"son poquitos?") is not either once the entry says it only beside something the message lacks
+(asked_request.py, round 15). Making "few" and "pocos" stopwords cost right answers ("a pilot
+in a few cities", "¿por qué tan poquitos?"), and declining every question of one common token
+cost a sixth of the extra set's."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.core.matcher import Matcher, Tier
-
-KNOWN_BUG = pytest.mark.xfail(strict=True, reason="one common word carries a confident match")
 
 
 @pytest.mark.parametrize("message", ["time?", "few?", "source?", "source??"])
@@ -47,7 +46,6 @@ def test_a_common_word_no_entry_asks_about_carries_no_match(english: Matcher) ->
     assert english.match("check in one time?").tier is not Tier.CONFIDENT
 
 
-@KNOWN_BUG
 @pytest.mark.parametrize("message", ["which sites?"])
 def test_one_common_word_beside_others_is_no_confident_english_answer(
     english: Matcher, message: str
@@ -55,7 +53,6 @@ def test_one_common_word_beside_others_is_no_confident_english_answer(
     assert english.match(message).tier is not Tier.CONFIDENT
 
 
-@KNOWN_BUG
 @pytest.mark.parametrize("message", ["son poquitos?"])
 def test_one_common_word_beside_others_is_no_confident_spanish_answer(
     spanish: Matcher, message: str
