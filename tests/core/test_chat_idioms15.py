@@ -51,7 +51,6 @@ def read(text: str) -> str:
         ("will they get in trouble if they skip", "will they face consequences if they skip"),
         ("is it a pilot or a full rollout", "is it a pilot or a nationwide rollout"),
         ("are kids traveling alone exempt", "are unaccompanied kids exempt"),
-        ("is that hype", "is that exaggerated"),
         ("the media is hyping it up", "the media is exaggerated"),
         ("or is that a stretch", "or is exaggerated"),
         ("has apple ok'd the app", "has apple approved the app"),
