@@ -31,6 +31,12 @@ COMMON_ZIPF = 6.5
 RARE_ZIPF = 4.5
 
 
+# Of two words a string is nearly as likely a slip of (their typing costs within NEAR_COST), one
+# at least FAR_COMMONER Zipf commoner (ten times as used) is what was meant: "trubble" is
+# "trouble" (4.8, two cheap slips) rather than "rubble" (3.4, one struck key).
+NEAR_COST = 0.1
+FAR_COMMONER = 1.0
+
 # Accented words at least this common are also known by their folded form (see _folded).
 FOLDED_MIN_ZIPF = 2.0
 
@@ -155,5 +161,14 @@ def _speller(language: str) -> TypoCorrector:
 
 def spelling(word: str, language: str = "en") -> str | None:
     """The common word of the language a string that is no word was probably meant to be
-    ("puxhed" -> "pushed"), or None. For typos the knowledge base's own words do not explain."""
-    return _speller(language).correct(word)
+    ("puxhed" -> "pushed"), or None. For typos the knowledge base's own words do not explain.
+    The cheapest slip wins, unless a word nearly as cheap is far commoner (NEAR_COST)."""
+    found = _speller(language).candidates(word)
+    if not found:
+        return None
+    best, cost = found[0]
+    near = [known for known, other in found[1:] if round(other - cost, 6) <= NEAR_COST]
+    commoner = max(near, key=lambda known: zipf(known, language), default=None)
+    if commoner is not None and zipf(commoner, language) >= zipf(best, language) + FAR_COMMONER:
+        return commoner
+    return best

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.chatter import backstory_words, tells_backstory
+from bot.core.chatter import backstory_words, rewrite, tells_backstory
 from bot.core.commonness import is_shared
 from bot.core.languages import languages
 from bot.core.misspellings import MisspellingReader
@@ -70,6 +70,11 @@ class QuestionReader(MisspellingReader):
         """_weighted_tokens, remembered: one ask reads its question more than once."""
         words, corrected, based = self._corrected(plain)
         read = " ".join(words) if corrected or based else plain
+        if corrected:
+            # A slip corrected may complete an idiom said plainly (chatter.py's rewrites, run
+            # before on the words as typed): "get in trubble" is "get in trouble", facing
+            # consequences.
+            read = rewrite(read, languages()[self.language].rewrites)
         joined = self._text.join_phrases(read)
         weights: dict[str, float] = {}
         typed: dict[str, str] = {}

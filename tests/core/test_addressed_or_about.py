@@ -24,7 +24,7 @@ def read(text: str, language: str = "en") -> str:
         ("do u lean to the left on border stuff", "do bot lean to the left on border stuff"),
         ("are you designed to favor one party", "are bot designed to favor one party"),
         ("curious whether you're programmed with a slant", "bot programmed with a slant"),
-        ("does whoever made you vote republican", "does whoever made bot vote republican"),
+        ("does whoever made you vote republican", "does who made bot vote republican"),
     ],
 )
 def test_you_leaning_or_made_to_lean_is_the_bot(typed: str, as_read: str) -> None:

@@ -78,7 +78,7 @@ def test_english_slang_is_said_plainly(typed: str, as_read: str) -> None:
         "what is the deal that the administration made",
         "where do you live",
         "do migrants live in anonymity",
-        "is this whole thing a lie",
+        "is this thing a lie",
         "did they lie",
         "did the app go away",
         "does it bother you",

@@ -170,7 +170,9 @@ def test_two_real_questions_ask_each_alone(matchers: dict[str, Matcher]) -> None
     [
         # "press" is now a word members ask launch-postponed with (taught_words.py): "why did
         # they cancel the press thing" is answered on its own; "call off" it is not.
-        ("en", "did the app crash a lot, and why did they call off the press thing"),
+        # ("a lot" is now "much", a function word: "often" keeps the first part covered in
+        # part only.)
+        ("en", "did the app crash often, and why did they call off the press thing"),
         (
             "es",
             # "arranca como piloto" is now one of pilot-select-cities' questions (wrong12):
