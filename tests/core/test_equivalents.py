@@ -72,7 +72,6 @@ def test_every_shipped_group_reads_into_equivalents(code: str) -> None:
         ("What kinds of questions can this bot handle?", "about-this-bot"),
         ("Can I use your answers as legal guidance for my own immigration case?", "legal-advice"),
         ("what did the new york post title its story on this", "original-headline-unknown"),
-        ("hey, do you know what day the june border order was announced?", "eo-dates"),
         (
             "how many actual different people, not counting people who crossed twice",
             "unique-people",
