@@ -101,17 +101,23 @@ SETS = {
     "blind15": QUESTIONS / "blind15-en.tsv",
     "blind15b": QUESTIONS / "blind15b-en.tsv",
     "blind15-es": QUESTIONS / "blind15-es.tsv",
+    # Round 15, written blind the same way (two English sets by two writers); run once before
+    # and once after the fifteenth round.
+    "blind16": QUESTIONS / "blind16-en.tsv",
+    "blind16b": QUESTIONS / "blind16b-en.tsv",
+    "blind16-es": QUESTIONS / "blind16-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind15(-es), blind11b, blind12b, blind14b and
-# blind15b were each run once before and once after their round: seen, so tuning data now. A
-# next round measures itself on a new set (blind16). (Spanish tuning sets: tune-<code>, below.)
+# blind, blind2(-es), blind-es, blind3(-es) … blind16(-es), blind11b, blind12b, blind14b,
+# blind15b and blind16b were each run once before and once after their round: seen, so tuning
+# data now. A next round measures itself on a new set (blind17). (Spanish tuning sets:
+# tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
     *("blind11", "blind11b", "blind12", "blind12b", "blind13", "blind14", "blind14b"),
-    *("blind15", "blind15b"),
+    *("blind15", "blind15b", "blind16", "blind16b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -132,6 +138,7 @@ TUNING = (
     "blind13-es",
     "blind14-es",
     "blind15-es",
+    "blind16-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (
