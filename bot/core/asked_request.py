@@ -74,7 +74,7 @@ class AskedRequest(Ranking):
         Applied to each question of a message (one_question.py)."""
         plain, context = self._read(question)
         weights, typed, _ = self._weighted_tokens(plain, context)
-        index = self._ids.index(entry_id)
+        index = self._position[entry_id]
         asked = self._asked_tokens(index) | self._taught_words[index] | self._named(index, weights)
         verb = self._how_to_verb(plain.split(), typed)
         if verb is not None and verb not in asked:
@@ -104,7 +104,7 @@ class AskedRequest(Ranking):
         message (matcher.py): a part of it may name its subject in another ("is it official")."""
         plain, context = self._read(question)
         weights, typed, _ = self._weighted_tokens(plain, context)
-        return self._lone_word_elsewhere(self._ids.index(entry_id), weights, typed)
+        return self._lone_word_elsewhere(self._position[entry_id], weights, typed)
 
     def _how_to_verb(self, words: list[str], typed: dict[str, str]) -> str | None:
         """The token of the verb a "how do I …" question asks for, when the question opens so

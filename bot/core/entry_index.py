@@ -55,6 +55,10 @@ class EntryIndex:
         self.language = language
         self._text: TextAnalysis = analysis(language)
         self._ids = [entry.id for entry in entries]
+        # An entry's position by id: `list.index` costs a scan of 100k ids per look-up.
+        self._position: dict[str, int] = {}
+        for index, entry_id in enumerate(self._ids):
+            self._position.setdefault(entry_id, index)
         # Entries about the bot itself (tagged BOT_TAG), and the token of the bot's own word.
         self._about_bot = frozenset(i for i, entry in enumerate(entries) if BOT_TAG in entry.tags)
         bot_word = languages()[language].bot_word if language in languages() else ""

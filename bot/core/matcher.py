@@ -104,7 +104,7 @@ class Matcher(PastBackstory):
             self._bot_entry_ids,
             tokens,
             passed,
-            lambda entry_id: self._asked_tokens(self._ids.index(entry_id)),
+            lambda entry_id: self._asked_tokens(self._position[entry_id]),
         )
 
     def match_message(self, question: str, limit: int = 3) -> MatchResult:

@@ -332,7 +332,7 @@ class SeveralQuestions(OneQuestion):
             # "is this confirmed, and why is nobody else talking about it": doubt about "this"
             # beside a question that points back too is doubt about the story itself
             others = [o for o in others if text.reference_words.isdisjoint(o.split())]
-        named = self._entry_tokens(self._ids.index(entry_id))
+        named = self._entry_tokens(self._position[entry_id])
         for other in others:
             said = {
                 t for t in self.query_tokens(other) if t not in aside and self._specific(t) >= 1
