@@ -6,7 +6,10 @@ Three shapes of question share an entry's words and still ask something no entry
 - A way to do something ("how do I become an immigration lawyer", "how does someone become a
   sponsor", "¿cómo puedo renovar mi permiso?"): the verb is what is asked, and "become" or
   "renew" is none of the legal-help or parole entry's questions. Only an entry asked with that
-  verb (its questions, keywords, or the words members ask it with) answers it.
+  verb (its questions, keywords, or the words members ask it with) answers it. Spanish also
+  asks it with the verb itself, in the first person ("¿cómo actualizo el iOS?", "¿cómo pido
+  asilo?"): the verb counts as asked when the entry is asked its infinitive ("actualizar",
+  "pedir") or the form itself (_first_person_verb).
 - One word carrying the whole match ("what are the inflation numbers", "I got a parking
   ticket. how do I pay it?", "which sites?", "are you anonymous"): the message's only content
   word, which every question of the entry that says it says beside something informative, not
@@ -19,8 +22,11 @@ Three shapes of question share an entry's words and still ask something no entry
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from bot.core.commonness import is_word
+from bot.core.languages import languages
 from bot.core.models import Entry
 from bot.core.ranking import Ranking
 
@@ -47,6 +53,14 @@ HOW_TO_OPENINGS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("como", "le", "hago", "para"),
         ("como", "hago", "pa"),
     ),
+}
+# "¿cómo actualizo …?": an opening followed by a verb in the first person, and the letters the
+# first person of the present ends with ("actualizo", "pido").
+FIRST_PERSON_HOW: dict[str, tuple[str, str]] = {"es": ("como", "o")}
+# Stem changes of the first person undone to find the infinitive: "renuevo" (renovar), "pido"
+# (pedir), "pongo" (poner), "conozco" (conocer), "elijo" (elegir); each tried alone.
+_STEM_CHANGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "es": (("ue", "o"), ("ie", "e"), ("i", "e"), ("g", ""), ("g", "gu"), ("zc", "c"), ("j", "g")),
 }
 # Words between the opening and the verb that do not change what is asked: "how do I even…".
 _HEDGES = frozenset("even actually really just ever still go le me lo la se".split())
@@ -78,6 +92,9 @@ class AskedRequest(Ranking):
         asked = self._asked_tokens(index) | self._taught_words[index] | self._named(index, weights)
         verb = self._how_to_verb(plain.split(), typed)
         if verb is not None and verb not in asked:
+            return True
+        forms = self._first_person_verb(question, plain.split(), typed)
+        if forms and asked.isdisjoint(forms):
             return True
         return not asked.issuperset(self._named_subject(plain, weights, typed))
 
@@ -117,6 +134,37 @@ class AskedRequest(Ranking):
             return tokens.get(rest[0]) if rest else None
         return None
 
+    def _first_person_verb(
+        self, question: str, words: list[str], typed: dict[str, str]
+    ) -> tuple[str, ...]:
+        """The tokens a "¿cómo actualizo …?" question's verb is asked by: its own and its
+        infinitive's ("actualizar"); empty when the question does not open so, or the word after
+        the opening is no first person of a verb, or one that frames the question ("hago"). A
+        past tense written with its accent ("cómo informó el diario") is no first person."""
+        opening = FIRST_PERSON_HOW.get(self.language)
+        if opening is None or words[:1] != [opening[0]]:
+            return ()
+        if any(tuple(words[: len(o)]) == o for o in HOW_TO_OPENINGS.get(self.language, ())):
+            return ()  # "cómo le hago para avisar": the verb after the opening is asked
+        rest = [word for word in words[1:] if word not in _HEDGES]
+        if not rest or not rest[0].endswith(opening[1]):
+            return ()
+        word = rest[0]
+        own = self._text.tokens_of([word])
+        stem = word[: -len(opening[1])]
+        past = re.compile(rf"(?<!\w){re.escape(stem)}ó(?!\w)")  # "informó"
+        if not own or own[0] not in typed or past.search(question.casefold()):
+            return ()
+        if self._frames(word, own[0]):
+            return ()  # "cómo hago el check-in": "hago" frames what is asked
+        infinitives = [
+            changed + ending
+            for changed in _unchanged_stems(stem, _STEM_CHANGES.get(self.language, ()))
+            for ending in languages()[self.language].verb_endings
+            if is_word(changed + ending, self.language)
+        ]
+        return (own[0], *self._text.tokens_of(infinitives)) if infinitives else ()
+
     def _lone_word_elsewhere(
         self, index: int, weights: dict[str, float], typed: dict[str, str]
     ) -> bool:
@@ -151,3 +199,17 @@ class AskedRequest(Ranking):
             )
             for tokens in saying
         )
+
+
+def _unchanged_stems(stem: str, changes: Sequence[tuple[str, str]]) -> list[str]:
+    """`stem` and the stems it is with one or two of `changes` undone at their last place:
+    "renuev" -> "renov", "consig" -> "conseg", "consegu" ("consigo": conseguir)."""
+    found = [stem]
+    for _ in range(2):
+        found += [
+            before[: before.rindex(old)] + new + before[before.rindex(old) + len(old) :]
+            for before in list(found)
+            for old, new in changes
+            if old in before
+        ]
+    return list(dict.fromkeys(found))

@@ -69,7 +69,10 @@ def _spelt(word: str, spellings: tuple[str, ...], codes: tuple[str, ...]) -> str
 
 
 def _cue(wording: Wording, text: str) -> str | None:
-    """The name of the first of `wording`'s rules that `text` matches."""
+    """The name of the first of `wording`'s rules that `text` matches, once its `aside` phrases
+    (a career: "become an immigration lawyer") are set aside."""
+    if wording.aside is not None:
+        text = wording.aside.sub(" ", text)
     present: dict[str, bool] = {}
 
     def has(name: str) -> bool:

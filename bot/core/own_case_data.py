@@ -1,15 +1,17 @@
 """Own-case wording as data, two files per language in `bot/locales/<code>/`.
 
 `own_case_words.toml` holds named word lists (`[words]`: a list is any one of its alternatives, a
-string is used as it is), `spellings` (the case words a misspelt word is corrected to:
-"apointment", "abogao"), `contractions` (short forms spelt out before matching) and `hint_words`
-(words only that language uses: they choose the language when two languages' rules match and the
-language detector cannot tell). `own_case_rules.toml` holds `[[rules]]`, each a regular
+string is used as it is), `spellings` (the case words a misspelt word is corrected to: "apointment",
+"abogao"), `contractions` (short forms spelt out before matching) and `hint_words` (words only that
+language uses: they choose the language when two languages' rules match and the language detector
+cannot tell) and `aside` (phrases whose case words are about no one's case, set aside before any
+rule is matched: a career, "become an immigration lawyer", "work for ICE", whose "lawyer" or "ICE"
+makes no question about the asker's case). `own_case_rules.toml` holds `[[rules]]`, each a regular
 expression over folded text (see `own_case.fold`) that may name a word list as `<<name>>`. A rule
-whose wording also fits a news question names, in `needs`, word lists one of whose words must
-also be in the question (usually `case`: check-in, ICE, court, deport …), and in `unless`, lists
-none of whose words may be (a news frame: "I read that", "is it true"). A language without a
-rules file gets no own-case notice; adding one is adding the files (knowledge/TRANSLATING.md).
+whose wording also fits a news question names, in `needs`, word lists one of whose words must also
+be in the question (usually `case`: check-in, ICE, court, deport …), and in `unless`, lists none of
+whose words may be (a news frame: "I read that", "is it true"). A language without a rules file gets
+no own-case notice; adding one is adding the files (knowledge/TRANSLATING.md).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class Wording:
     hint: re.Pattern[str] | None  # a word only this language uses
     contractions: Mapping[str, str]
     spellings: tuple[str, ...]
+    aside: re.Pattern[str] | None = None  # phrases set aside before matching (`aside`)
 
 
 def expand(template: str, words: Mapping[str, str | list[str]], seen: tuple[str, ...] = ()) -> str:
@@ -89,13 +92,15 @@ def _load(folder: Path) -> Wording:
         contexts = {name: re.compile(rf" {expand(f'<<{name}>>', words)}\b") for name in named}
         hints = raw.get("hint_words", ())
         hint = re.compile(" (?:" + "|".join(map(re.escape, hints)) + ") ") if hints else None
+        asides = [expand(str(phrase), words) for phrase in raw.get("aside", ())]
+        aside = re.compile(" (?:" + "|".join(asides) + ")(?= )") if asides else None
         contractions = dict(raw.get("contractions", {}))
         spellings = tuple(raw.get("spellings", ()))
         if not all(isinstance(text, str) for text in (*contractions.values(), *spellings)):
             raise OwnCaseDataError("contractions and spellings must be words")
     except (KeyError, TypeError, tomllib.TOMLDecodeError, re.error, OwnCaseDataError) as error:
         raise OwnCaseDataError(f"{folder}: bad own-case data: {error}") from None
-    return Wording(code, rules, contexts, hint, contractions, spellings)
+    return Wording(code, rules, contexts, hint, contractions, spellings, aside)
 
 
 @functools.cache

@@ -43,6 +43,12 @@ class SeveralQuestions(OneQuestion):
         if len(asked) < 2:
             return result
         first = self._match_doubting(asked[0], limit)
+        if first.tier is not Tier.CONFIDENT and all(
+            self._about_unknown(p, asked) for p in asked[1:]
+        ):
+            # "what is the U visa and who can apply for it": the rest asks about a thing no
+            # entry names, which the entry the whole message matches does not speak of.
+            return replace(result, tier=Tier.CLOSE)
         if first.tier is not Tier.CONFIDENT or first.best is None:
             marked = self._marked(question)
             either = self._either_or(question)  # "does it need a phone, or can i use a pc"
@@ -316,7 +322,7 @@ class SeveralQuestions(OneQuestion):
         if subject is None:
             return False
         said = set(text.tokens_of(subject.split())).intersection(self.query_tokens(part))
-        return any(token not in self._idf for token in said)
+        return any(token not in self._idf for token in said) or _letter_named(subject.split())
 
     def _leans_on_other(self, part: str, entry_id: str, others: list[str]) -> bool:
         """Whether `part` names no subject of its own, only a word pointing elsewhere ("when
@@ -340,6 +346,18 @@ class SeveralQuestions(OneQuestion):
             if said and said.isdisjoint(named):
                 return True
         return False
+
+
+def _letter_named(words: list[str]) -> bool:
+    """Whether a thing asked about is named with a letter ("the U visa", "la visa U"): a one-letter
+    word beside a longer one and no other one-letter word ("u s border policy" is the U.S.). Read
+    as a word of the language ("u": "you", "or"), the letter is no token, so the thing would be
+    read as what its other word names ("visa"), which entries speak of."""
+    letters = [n for n, word in enumerate(words) if len(word) == 1 and word.isalpha()]
+    if len(letters) != 1 or len(words) < 2:
+        return False
+    n = letters[0]
+    return n in (0, len(words) - 1) or len(words[n + 1]) > 1
 
 
 def _offering(first: tuple[Candidate, ...], later: Candidate, limit: int) -> MatchResult:
