@@ -9,7 +9,7 @@ whole entry leaves unexplained; this module turns that into a decision.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.core.question_shapes import OTHER_FORMS
@@ -25,6 +25,9 @@ CLOSE_CALL = 6.0
 COVER_LEAD = 0.1
 # A confident answer's questions cover at least this share of the question's weight.
 MIN_COVERAGE = 0.5
+# An entry that lacks an informative word of the question gives way to one within EARLIER_CALL
+# points of it named by that word (_named_by_lacking).
+EARLIER_CALL = 15.0
 
 
 class Tier(StrEnum):
@@ -54,6 +57,8 @@ class Candidate:
     # Informativeness of the question's words the entry lacks; measured only for candidates
     # within CLOSE_CALL of the best, the only ones that can be answered with.
     missing: float = 0.0
+    # …and of one beyond CLOSE_CALL of the best, within EARLIER_CALL (_named_by_lacking).
+    missing_beyond: float = 0.0
     informative: float = 0.0  # informativeness of all the question's words (when any lack)
     alike: bool = False  # the entry has a question of the same kind ("who …", "how many …")
     alike_about: bool = False  # …one that shares a word with the question
@@ -69,6 +74,10 @@ class Candidate:
     # when its opening does not say), and the form of the entry's best-matching question.
     form: str = ""
     matched_form: str = ""
+    # The question's tokens the whole entry lacks that alone leave too much unexplained
+    # (MISSING_LIMIT; measured as `missing` is), and those among the entry's keywords.
+    lacks: frozenset[str] = frozenset()
+    keyed: frozenset[str] = frozenset()
 
     @property
     def covers(self) -> bool:
@@ -117,9 +126,38 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     if named is not None:
         return named
     chosen = close_call_choice(candidates, limits)
+    if chosen is not None:
+        chosen = _named_by_lacking(chosen, candidates, limits)
     if chosen is None or holding_rule(chosen, limits) is not None:
         return None
     return chosen
+
+
+def _named_by_lacking(
+    chosen: Candidate, candidates: Sequence[Candidate], limits: Thresholds
+) -> Candidate:
+    """The rival an informative word of the question names, when the chosen candidate lacks
+    it: a word one entry is named by (its keywords) and the other never says settles which of
+    two overlapping entries is asked, when that entry also covers more of the question and
+    could be answered with itself (holding_rule). "¿alguien demandó la orden de Biden que
+    cerró la frontera?" asks about the lawsuit ("demanda"), whatever the closing of the border
+    scores. Rivals within EARLIER_CALL points of the chosen one count, beyond the close call:
+    a word the best lacks outright outweighs the points the rest of the question gives it."""
+    if not chosen.lacks:
+        return chosen
+    floor = candidates[0].score - EARLIER_CALL  # the candidates whose `lacks` is measured
+    rivals = [
+        c
+        for c in candidates
+        if c is not chosen
+        and c.score > max(floor, chosen.score - EARLIER_CALL)
+        and not chosen.lacks.isdisjoint(c.keyed)
+        and c.coverage > chosen.coverage
+        and holding_rule(replace(c, missing=c.missing + c.missing_beyond), limits) is None
+    ]
+    if not rivals:
+        return chosen
+    return max(rivals, key=lambda c: (c.coverage, c.score))
 
 
 def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Candidate | None:

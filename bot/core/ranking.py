@@ -33,7 +33,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from bot.core.autocomplete import Autocompleting
-from bot.core.confidence import CLOSE_CALL, MISSING_LIMIT, Candidate
+from bot.core.confidence import CLOSE_CALL, EARLIER_CALL, MISSING_LIMIT, Candidate
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
 from bot.core.equivalents import EQUIVALENT_FACTOR
 from bot.core.question_form import question_form
@@ -41,6 +41,7 @@ from bot.core.question_shapes import HOW_MANY
 from bot.core.taught_words import TAUGHT_FACTOR
 
 NAMED, KEYWORD_NAMED = 2, 1  # how an entry is asked what something is
+NOTHING: frozenset[str] = frozenset()  # Candidate.lacks of an entry that lacks nothing
 CANDIDATE_ENTRIES = 24
 NAMED_BEFORE = 4  # the words before "what is it" that may name what it asks about
 ENTRY_COVER, QUESTION_COVER, PHRASE_COVER, SIMILARITY = 0.20, 0.40, 0.10, 0.30
@@ -85,11 +86,13 @@ class Ranking(Autocompleting):
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
         asked_kind = self._text.question_kind(read.split())  # "cuantso" asks how many
         kind = KIND_BITS.get(asked_kind, 0)
-        # Only candidates within CLOSE_CALL of the best can be answered with: what the others
-        # leave unexplained is not measured (it needs word frequencies, slow to load).
+        # Only candidates within CLOSE_CALL of the best (EARLIER_CALL, for an entry named by a
+        # word the best lacks: confidence.py) can be answered with: what the others leave
+        # unexplained is not measured (it needs word frequencies, slow to load).
         floor = scored[0][0] - CLOSE_CALL if scored else 0.0
+        wider = scored[0][0] - EARLIER_CALL if scored else 0.0
         measured = [
-            (score, text, index, *self._coverage(index, weights, typed, total, score > floor))
+            (score, text, index, *self._coverage(index, weights, typed, total, score > wider))
             for score, text, index in scored[:limit]
         ]
         # "que signifiica ice" asks what X is, read from the question, not the backstory
@@ -98,7 +101,7 @@ class Ranking(Autocompleting):
         subject = self._subject(asked, read, weights, typed)
         form = question_form(self._text, asked.split())
         informative = 0.0
-        if any(missing for *_, missing in measured):
+        if any(missing for *_, missing, _ in measured):
             informative = round(sum(self._informativeness(typed[t], t) for t in weights), 3)
         # Nothing but one word, and a common one: "time?", "source?" (not "smartlink?"; doubt,
         # "real?", "hoax?", asks whether the story is true).
@@ -114,7 +117,8 @@ class Ranking(Autocompleting):
                 text,
                 coverage=coverage,
                 taught_coverage=taught_coverage,
-                missing=missing,
+                missing=missing if score > floor else 0.0,
+                missing_beyond=0.0 if score > floor else missing,
                 informative=informative,
                 alike=bool(self._kinds[index] & kind),
                 alike_about=self._asked_alike(index, kind, weights),
@@ -126,8 +130,10 @@ class Ranking(Autocompleting):
                 one_common_word=one_common_word,
                 form=form,
                 matched_form=question_form(self._text, text.split()) if form else "",
+                lacks=lacks,
+                keyed=frozenset(t for t in weights if t in self._keywords[index]),
             )
-            for score, text, index, coverage, taught_coverage, missing in measured
+            for score, text, index, coverage, taught_coverage, missing, lacks in measured
         ]
 
     def _asked_alike(self, index: int, kind: int, weights: dict[str, float]) -> bool:
@@ -230,23 +236,24 @@ class Ranking(Autocompleting):
         typed: dict[str, str],
         total: float,
         measure_missing: bool,
-    ) -> tuple[float, float, float]:
+    ) -> tuple[float, float, float, frozenset[str]]:
         """(share of the question's weight the entry's questions cover, the same counting the
         words members ask it with, informativeness of the question's words the whole entry,
-        answer included, lacks: 0 unless measure_missing)."""
+        answer included, lacks: 0 unless measure_missing, and those of its words that alone
+        would leave too much unexplained)."""
         # Framing words ("what happens if", "how is it calculated") say how the question is
         # asked, not what about: they count for neither side, and a question of framing words
         # only ("what did it turn into") has nothing to cover.
         framed = {token for token in weights if self._frames(typed[token], token)}
         framing = sum(weights[token] for token in framed)
         if total <= framing:
-            return 0.0, 0.0, 0.0
+            return 0.0, 0.0, 0.0, NOTHING
         asked = set(self._keywords[index]) | self._named(index, weights)
         for position in range(self._starts[index], self._starts[index + 1]):
             asked.update(self._tokens[position])
         unasked = [token for token in weights if token not in asked]
         if not unasked:
-            return 1.0, 1.0, 0.0
+            return 1.0, 1.0, 0.0, NOTHING
         lacking = sum(weights[t] for t in unasked if t not in framed)
         coverage = 1 - lacking / (total - framing)
         # A word members ask the entry with (taught_words.py) covers part of its weight, for
@@ -259,7 +266,7 @@ class Ranking(Autocompleting):
         taught |= alike
         taught_coverage = coverage + told / (total - framing)
         if not measure_missing:
-            return round(coverage, 3), round(taught_coverage, 3), 0.0
+            return round(coverage, 3), round(taught_coverage, 3), 0.0, NOTHING
         # A word of one of the entry's longer names ("cbp" of "CBP One") is not explained by
         # its answer saying it: the entry is about the longer name's thing. Nor is a word an
         # entry about the bot says in passing, of a question that does not name the bot: "is
@@ -268,14 +275,16 @@ class Ranking(Autocompleting):
         if index in self._about_bot and self._bot_tokens.isdisjoint(weights):
             answer = set()
         said = {t: self._informativeness(typed[t], t) * self._specific(t) for t in unasked}
-        missing = sum(said[t] for t in unasked if t not in answer)
+        absent = [t for t in unasked if t not in answer]
+        missing = sum(said[t] for t in absent)
         # …and explains what they say, when that leaves nothing informative unexplained (not
         # the share a question of many informative words may leave).
-        if missing and (rest := sum(said[t] for t in unasked if t not in answer | taught)) < (
-            MISSING_LIMIT
-        ):
+        if missing and (rest := sum(said[t] for t in absent if t not in taught)) < MISSING_LIMIT:
             missing = rest
-        return round(coverage, 3), round(taught_coverage, 3), round(missing, 3)
+            absent = [t for t in absent if t not in taught]
+        # The words it lacks that alone would leave too much unexplained.
+        lacks = frozenset(t for t in absent if said[t] >= MISSING_LIMIT)
+        return round(coverage, 3), round(taught_coverage, 3), round(missing, 3), lacks
 
     def _said_alike(self, unasked: list[str], asked: set[str], typed: dict[str, str]) -> set[str]:
         """The question's tokens not among the entry's that one of its words says the same as
