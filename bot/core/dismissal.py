@@ -48,15 +48,32 @@ def _any(parts: tuple[str, ...]) -> str:
 
 def dismissal_pattern(data: Dismissal) -> re.Pattern[str]:
     """The language's dismissal as one expression over plain words; group "dismissal" is it."""
-    opening = f"(?:{_any(data.openings)} )?" if data.openings else ""
     said = []
     if data.belittling:
         said.append(f"{_any(data.belittling)}(?: [a-z0-9]+){{1,{MOST_BELITTLED}}}")
     if data.dismissive:
         said.append(_any(data.dismissive))
+    return _alternative_after(data, data.asks_true, tuple(said))
+
+
+def dismissive_pattern(data: Dismissal) -> re.Pattern[str] | None:
+    """After words that ask whether something is so only beside a dismissive alternative
+    ("did it actually happen or is that a myth"), that alternative, as dismissal_pattern;
+    None for a language without such words."""
+    if not data.asks_so or not data.dismissive:
+        return None
+    # …belittled or not: "or is it all hearsay", "or just a myth".
+    belittled = f"(?:{_any(data.belittling)} )?" if data.belittling else ""
+    return _alternative_after(data, data.asks_so, (f"{belittled}{_any(data.dismissive)}",))
+
+
+def _alternative_after(
+    data: Dismissal, asking: tuple[str, ...], said: tuple[str, ...]
+) -> re.Pattern[str]:
+    opening = f"(?:{_any(data.openings)} )?" if data.openings else ""
     return re.compile(
-        rf"\b{_any(data.asks_true)}\b(?: [a-z0-9]+){{0,{MOST_BETWEEN}}}?"
-        rf"(?P<dismissal> {data.alternative} {opening}{_any(tuple(said))})$"
+        rf"\b{_any(asking)}\b(?: [a-z0-9]+){{0,{MOST_BETWEEN}}}?"
+        rf"(?P<dismissal> {data.alternative} {opening}{_any(said)})$"
     )
 
 
@@ -72,7 +89,7 @@ def judgement_pattern(data: Dismissal) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class _Doubt:
-    dismissal: re.Pattern[str]
+    dismissals: tuple[re.Pattern[str], ...]
     judgement: re.Pattern[str] | None
     means: str
 
@@ -83,7 +100,9 @@ def _patterns(language: str) -> _Doubt | None:
     if data is None or data.dismissal is None:
         return None
     found = data.dismissal
-    return _Doubt(dismissal_pattern(found), judgement_pattern(found), found.means)
+    also = dismissive_pattern(found)
+    dismissals = (dismissal_pattern(found), *((also,) if also is not None else ()))
+    return _Doubt(dismissals, judgement_pattern(found), found.means)
 
 
 class Reader(Protocol):
@@ -105,13 +124,18 @@ def drop_dismissal(plain: str, language: str, reader: Reader) -> str:
     or just a rumor"), unless the claim is one word ("is newsmax legit or just rumors": one
     name is no claim, and is left to the matcher). When what is left says no doubt of its own
     ("did ICE announce it officially or is it all gossip"), the alternative is read as the
-    word of doubt."""
+    word of doubt, unless what is left asks whether it is so in words of its own ("did it
+    actually happen or is that a myth": the second of the language's `dismissals`)."""
     doubt = _patterns(language)
     if doubt is None:
         return plain
     if doubt.judgement is not None:
         plain = doubt.judgement.sub(doubt.means, plain)
-    found = doubt.dismissal.search(plain)
+    found, asks_so = None, False
+    for index, pattern in enumerate(doubt.dismissals):
+        found, asks_so = pattern.search(plain), index > 0
+        if found is not None:
+            break
     if found is None:
         return plain
     kept = plain[: found.start("dismissal")]
@@ -126,6 +150,8 @@ def drop_dismissal(plain: str, language: str, reader: Reader) -> str:
         not report or left <= report or reader.informativeness(next(iter(left))) < 1.0
     ):
         return plain
-    if reader.doubt_tokens.isdisjoint(tokens):
+    if reader.doubt_tokens.isdisjoint(tokens) and not asks_so:
         return f"{kept} {doubt.means}"
+    # What is left after words that ask whether it is so ("did biden actually sign it") asks
+    # it: read as doubt, an entry asked whether the story is true would outrank the claim's.
     return kept

@@ -143,6 +143,10 @@ class Dismissal:
     dismissive: tuple[str, ...]  # an alternative that dismisses on its own: "spin", "a hoax"
     means: str  # the word of doubt it is read as: "rumor"
     judging: tuple[str, ...] = ()  # a judgement beside the question: "sounds like (rage bait)"
+    # words that ask whether something is so only when a dismissive alternative follows
+    # ("did it actually happen or is that a myth"), never a belittled one ("is it really in
+    # houston or only in nyc" asks where)
+    asks_so: tuple[str, ...] = ()
 
 
 def _dismissal(raw: object) -> Dismissal | None:
@@ -171,6 +175,7 @@ def _dismissal(raw: object) -> Dismissal | None:
         parts("dismissive"),
         means,
         parts("judging"),
+        parts("asks_so"),
     )
     if not found.asks_true or not (found.belittling or found.dismissive):
         raise LanguageDataError("[dismissal] needs asks_true and belittling or dismissive words")

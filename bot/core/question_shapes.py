@@ -25,6 +25,9 @@ DEFINITION_PATTERNS: tuple[str, ...] = (
     rf"^{_NAME} (?:meaning|definition|stands? for)$",
     rf"^{_NAME} {_WHAT}(?: is| s|s) (?:it|that)$",  # "smartlink app what is it"
     rf"^{_NAME} (?:is|s) {_WHAT}(?: exactly)?$",  # "smartlink app is what exactly"
+    # …or "smartlink app = what exactly" (the sign is no word): not "…then what", which asks
+    # what happens next.
+    rf"^{_NAME}(?<! then)(?<! and)(?<! so)(?<! now) {_WHAT} exactly$",
 )
 
 # Words a question opens with. A sentence that opens otherwise and matches nothing ("I

@@ -338,6 +338,9 @@ class SeveralQuestions(OneQuestion):
             # "is this confirmed, and why is nobody else talking about it": doubt about "this"
             # beside a question that points back too is doubt about the story itself
             others = [o for o in others if text.reference_words.isdisjoint(o.split())]
+            # …and so is one that names only who could confirm it, and how ("is it confirmed?
+            # and why hasn't ICE said anything publicly?")
+            aside = aside | self._doubt_words.whole | self._doubt_words.around
         named = self._entry_tokens(self._position[entry_id])
         for other in others:
             said = {

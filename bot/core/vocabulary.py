@@ -62,6 +62,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
         r"|story|stuff|thing|things|number|numbers|quote|quotes|figure|figures) ){0,4}up",
         "madeup",
     ),
+    # …or pulled "out of thin air": "did the post pull that number out of thin air".
+    (r"out of thin air", "madeup"),
     # Doubt as a reaction: "7M caught?? no way", "that can't be right", "hard to believe".
     (r"^no way(?= |$)|(?<= )no way$", "hoax"),
     (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
@@ -108,6 +110,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     greenlight greenlights greenlighted greenlit signs okayed anything get gets getting got
     give gives given giving hook smack smacks smacked shot shoot shoots
     slap slapped bail bails bailed bailing drop drops dropped dropping carve carves carved carving
+    thin
     where mess messes messed messing screw screws screwed screwing came""".split()
 )
 
@@ -210,6 +213,10 @@ SYNONYMS: dict[str, str] = {
     "doesnt": "negation",
     "didnt": "negation",
     "never": "negation",
+    # …as "has not" is: "why hasn't ICE said anything".
+    "hasnt": "negation",
+    "havent": "negation",
+    "hadnt": "negation",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
     "diff": "different",
@@ -303,6 +310,18 @@ SYNONYMS: dict[str, str] = {
     "sceptical": "hoax",
     "suspicious": "hoax",
     "dubious": "hoax",
+    # Misleading, or stirring up fear: doubt of its own kind, which may be a verdict on a thing
+    # the topic names rather than on the report ("is ice misleading people", "is ice just
+    # fearmongering" judge the agency: doubt.toml lists them with "legit"), and doubts a claim
+    # named beside it ("is the anonymity line just fearmongering"). (Not "hearsay": "did anyone
+    # on the record use the app or is it all hearsay" asks who; nor "myth", dropped with its
+    # alternative: dismissal.py.)
+    "misleading": "mislead",
+    "mislead": "mislead",
+    "fearmongering": "mislead",
+    "fearmonger": "mislead",
+    "scaremongering": "mislead",
+    "scaremonger": "mislead",
     "trust": "true",
     "trustworthy": "true",
     "credible": "true",
@@ -341,7 +360,7 @@ WEAK_TOKENS: frozenset[str] = frozenset(
 
 # Doubt about what is claimed ("is it real", "a rumor", "made up", "verified"): asked about one
 # claim, the entry on that claim answers it, since every answer says how it is sourced.
-DOUBT_TOKENS: frozenset[str] = frozenset({"true", "hoax", "confirm"})
+DOUBT_TOKENS: frozenset[str] = frozenset({"true", "hoax", "confirm", "mislead"})
 
 # Words that say how a question is asked, not what it is about ("what happens if…", "how is
 # it calculated", "any actual numbers"): an entry that lacks them still answers the question,
