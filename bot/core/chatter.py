@@ -136,3 +136,39 @@ def read_addressed(plain: str, language: str = "en") -> str:
         return text
 
     return pattern.sub(bot, plain)
+
+
+@lru_cache(maxsize=8)
+def _asked_of(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
+
+
+def indirect_question(plain: str, language: str = "en") -> list[tuple[str, bool]]:
+    """`plain` (plain words) split where someone is told to have asked what follows (`asked_of`
+    in the language's file: "mi papá no sabe de tecnología y [me preguntó] cómo se reporta uno",
+    "soy voluntaria y [la gente me pregunta] si…"): (what is told before, False) and (the
+    question asked, True), when both have words; else [(plain, False)]."""
+    data = languages().get(language)
+    if data is None or not data.asked_of:
+        return [(plain, False)]
+    found = _asked_of(data.asked_of).search(plain)
+    if found is None:
+        return [(plain, False)]
+    told, asked = plain[: found.start()].strip(), plain[found.end() :].strip()
+    return [(told, False), (asked, True)] if told and asked else [(plain, False)]
+
+
+@lru_cache(maxsize=8)
+def _media(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})(?![a-z0-9])")
+
+
+def seen_at_opening(claim: list[str], language: str = "en") -> int:
+    """How many of a reported claim's first words (plain) say where it was seen or heard, not
+    what it claims (`media` in the language's file: "[a headline that] ICE check-ins…", "[en
+    facebook que] la app…")."""
+    data = languages().get(language)
+    if data is None or not data.media:
+        return 0
+    found = _media(data.media).match(" ".join(claim))
+    return len(found.group().split()) if found is not None else 0

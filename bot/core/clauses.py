@@ -14,6 +14,34 @@ _SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})[\"'\u2019\u201d)]?\.(?=\s|
 _ENDED = re.compile(f"({_SENTENCE_END.pattern})")
 
 
+# Inside a sentence, a comma, colon, semicolon or dash may start a question ("my friend sent me
+# this, where is it from"); so does an opening question mark ("mi tío usa smartlink, ¿eso qué
+# es?").
+_CLAUSE_MARK = re.compile(r"\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+|\s*(?=\u00bf)")
+
+
+def parts_at(sentence: str) -> list[tuple[int, str]]:
+    """The parts of a sentence between clause marks, each with where it starts in it."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for mark in _CLAUSE_MARK.finditer(sentence):
+        parts.append((start, sentence[start : mark.start()]))
+        start = mark.end()
+    return [*parts, (start, sentence[start:])]
+
+
+def place_part(
+    clauses: list[tuple[list[str], bool, bool, int]], plain: str, asks: bool, after: bool, at: int
+) -> None:
+    """A part of a sentence (plain words) placed among its clauses (words, whether it asks,
+    whether it is backstory told after a question, where): a new clause when it asks or is
+    such backstory (`after`), else more of the clause before it."""
+    if clauses and not asks and not after:
+        clauses[-1][0].append(plain)  # not a new question: the clause goes on
+    else:
+        clauses.append(([plain], asks, after, at))
+
+
 class Reader(Protocol):
     """The part of a language's reading that splitting a question needs."""
 

@@ -92,6 +92,13 @@ class Language:
     pointing_back: frozenset[str] = frozenset()
     # words after which a backstory clause says what someone told: "says", "heard", "que"
     reporting: frozenset[str] = frozenset()
+    # regular expression: where a clause tells that someone asked what follows ("me preguntó")
+    asked_of: str = ""
+    # words a condition opens with, said before the question it belongs to: "if", "si"
+    conditions: frozenset[str] = frozenset()
+    # regular expression: where a reported claim was seen or heard, at its opening ("a
+    # headline that", "en facebook que"), dropped from it (question_reading.py)
+    media: str = ""
     # doubt said as an alternative ("…real or just spin"), dropped before matching
     # (dismissal.py): its `[dismissal]` table, parts of a regular expression
     dismissal: Dismissal | None = None
@@ -275,6 +282,9 @@ def _load(path: Path) -> Language:
             asks_within=frozenset(str(raw.get("asks_within", "")).split()),
             pointing_back=frozenset(str(raw.get("pointing_back", "")).split()),
             reporting=frozenset(str(raw.get("reporting", "")).split()),
+            asked_of=str(raw.get("asked_of", "")),
+            conditions=frozenset(str(raw.get("conditions", "")).split()),
+            media=str(raw.get("media", "")),
             dismissal=_dismissal(raw.get("dismissal")),
             question_kinds={str(k): str(v) for k, v in raw.get("question_kinds", {}).items()},
             topics=_topic_titles(raw.get("topics", {})),

@@ -29,14 +29,16 @@ class PastBackstory(SeveralQuestions):
         backstory says (_only_context)."""
         language = languages()[self.language]
         told: list[str] = []
+        after = -1  # where the last clause told starts: the question starts past it
         for plain, asks, start in self._clauses_at(question):
             words = plain.split()
             own = not language.first_person.isdisjoint(words)
             said = said_at(question, start)
             if asks and not (said and own):
-                if not told or not self._only_context(told, plain):
-                    return None
+                if not told or start <= after or not self._only_context(told, plain):
+                    return None  # (a question told within a clause is not cut out of it)
                 return question[start:]
+            after = start
             if not (own or said):
                 return None  # "ICE app in NYC, when does it start": what is asked about
             told.append(plain)

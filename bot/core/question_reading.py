@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from bot.core.chatter import backstory_words, rewrite, tells_backstory
+from bot.core.chatter import (
+    backstory_words,
+    indirect_question,
+    rewrite,
+    seen_at_opening,
+    tells_backstory,
+)
+from bot.core.clauses import parts_at, place_part
 from bot.core.commonness import is_shared
 from bot.core.languages import languages
 from bot.core.misspellings import MisspellingReader
@@ -29,18 +36,7 @@ CONTEXT_FACTOR = 0.2
 # ("my friend sent me this, where is it from"); so does an opening question mark, which says
 # so whatever the words ("mi tío usa smartlink, ¿eso qué es?").
 _SENTENCE_END = re.compile(r"(\?+|[!\n]+|(?<=[^\W\d_]{2})[\"'\u2019\u201d)]?\.(?=\s|$))")
-_CLAUSE_MARK = re.compile(r"\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+|\s*(?=\u00bf)")
 _OPENING_MARK = "\u00bf"
-
-
-def _parts_at(sentence: str) -> list[tuple[int, str]]:
-    """The parts of a sentence between clause marks, each with where it starts in it."""
-    parts: list[tuple[int, str]] = []
-    start = 0
-    for mark in _CLAUSE_MARK.finditer(sentence):
-        parts.append((start, sentence[start : mark.start()]))
-        start = mark.end()
-    return [*parts, (start, sentence[start:])]
 
 
 class ContextWord(str):
@@ -201,10 +197,12 @@ class QuestionReader(MisspellingReader):
 
     def _claimed(self, claim: list[str], told_words: frozenset[str]) -> list[str]:
         """A reported claim without the people it opens on ("says [my cousin] got arrested",
-        "says [kids] traveling alone are exempt"): they are whom it is about, not what. Past
-        its first other content word it is kept whole, people too ("the app is for everyone"
-        is no claim about the app alone)."""
+        "says [kids] traveling alone are exempt"): they are whom it is about, not what; nor
+        where it was seen or heard (`media`: "saw [a headline that] ICE…", "vi [en facebook
+        que] la app…"). Past its first other content word it is kept whole, people too ("the
+        app is for everyone" is no claim about the app alone)."""
         stopwords = self._text.stopwords
+        claim = claim[seen_at_opening(claim, self.language) :]
         kept: list[str] = []
         for word in claim:
             if any(said not in stopwords for said in kept) or word not in told_words:
@@ -222,15 +220,23 @@ class QuestionReader(MisspellingReader):
         text = self._text
         language = languages()[self.language]
         found: list[tuple[str, bool, int]] = []
+        marked: list[int] = []  # the clauses that ask only by the question mark ending them
         pieces = _SENTENCE_END.split(question)
         offset = 0
         for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
             # (its parts, whether it asks, whether it is backstory told after a question, where)
             clauses: list[tuple[list[str], bool, bool, int]] = []
-            placed = _parts_at(sentence)
-            parts = [part for _, part in placed]
-            for number, (start, part) in enumerate(placed):
-                plain = text.strip_chatter(text.plain_words(part))
+            # …each part split where someone is told to have asked what follows ("…y me
+            # preguntó cómo se reporta uno"): that is a question, whatever ends the sentence
+            placed = [
+                (start, part, piece, indirect)
+                for start, part in parts_at(sentence)
+                for piece, indirect in indirect_question(text.plain_words(part), self.language)
+            ]
+            parts = [part for _, part, _, _ in placed]
+            condition: tuple[str, int] | None = None  # a condition held for the question after
+            for number, (start, part, piece, indirect) in enumerate(placed):
+                plain = text.strip_chatter(piece)
                 if not plain:
                     continue
                 # An opening question mark says where the question starts: a clause before it
@@ -238,10 +244,14 @@ class QuestionReader(MisspellingReader):
                 # word within ("tengo miedo porque mi cuñado…, ¿es cierto que…?": "porque" is
                 # "because" there).
                 marked_later = any(p.lstrip().startswith(_OPENING_MARK) for p in parts[number:])
-                asks = part.lstrip().startswith(_OPENING_MARK) or (
-                    plain.partition(" ")[0] in text.question_openers
-                    if marked_later
-                    else self._asks(plain)
+                asks = (
+                    indirect
+                    or part.lstrip().startswith(_OPENING_MARK)
+                    or (
+                        plain.partition(" ")[0] in text.question_openers
+                        if marked_later
+                        else self._asks(plain)
+                    )
                 )
                 # Backstory told after the question ("what's cbp one again, my cousin used it
                 # in 2023") is a clause of its own, as it would be before the question, when it
@@ -251,6 +261,7 @@ class QuestionReader(MisspellingReader):
                 # function word may come first ("…, a mi cuñado le hicieron instalar esa app",
                 # "and my aunt used it").
                 first, _, rest = plain.partition(" ")
+                first_word = first
                 if first not in language.first_person and first in text.stopwords:
                     first = rest.partition(" ")[0]
                 after = (
@@ -261,16 +272,56 @@ class QuestionReader(MisspellingReader):
                     and language.asks_within.isdisjoint(plain.split())
                     and tells_backstory(plain, self.language)
                 )
-                if clauses and not asks and not after:
-                    clauses[-1][0].append(plain)  # not a new question: the clause goes on
-                else:
-                    clauses.append(([plain], asks, after, offset + start))
+                if condition is not None:
+                    held, held_at = condition
+                    condition = None
+                    if asks:  # "if he did it through this app, what would it look like"
+                        plain, start = f"{held} {plain}", held_at
+                    else:
+                        place_part(clauses, held, False, False, offset + held_at)
+                # A condition said before a question in its sentence is the question's, not
+                # the backstory's before it ("my uncle has his check-in next month, if he did
+                # it through this app, what would the process look like?"): `conditions`.
+                if not asks and number < len(placed) - 1 and first_word in language.conditions:
+                    condition = (plain, start)
+                    continue
+                place_part(clauses, plain, asks, after, offset + start)
+            if condition is not None:
+                place_part(clauses, condition[0], False, False, offset + condition[1])
             for position, (words, asks, after, start) in enumerate(clauses):
                 last = position == len(clauses) - 1
                 asked = asks or (last and "?" in end and not after)
+                if asked and not asks:
+                    marked.append(len(found))
                 found.append((" ".join(words), asked, start))
             offset += len(sentence) + len(end)
+        # What someone said, told with a question mark, before a question ("someone in another
+        # server said the NYC office is booked for years?? is that true"): the claim asked
+        # about, backstory as it would be with a full stop.
+        for index in marked:
+            plain, _, start = found[index]
+            if any(asks for _, asks, _ in found[index + 1 :]) and self._hearsay(plain):
+                found[index] = (plain, False, start)
         return tuple(found)
+
+    def _hearsay(self, plain: str) -> bool:
+        """Whether a clause only tells what someone said or the asker heard or read: backstory
+        ("someone in another server", "my cousin", "I") before a reporting word ("said",
+        "heard"), and no informative word an entry uses but those ("my cousin has to report
+        to ICE and someone told her…" tells more than who said it; "in another server",
+        "at work" do not)."""
+        language = languages()[self.language]
+        words = plain.split()
+        said = next((n for n, word in enumerate(words) if word in language.reporting), None)
+        if said is None or not tells_backstory(" ".join(words[:said]), self.language):
+            return False
+        teller = self._text.content_words(" ".join(words[:said]))
+        return not any(
+            word not in language.backstory
+            and token in self._idf
+            and self._informativeness(word, token) >= UNKNOWN_FULL
+            for word, token in teller
+        )
 
     def _asks(self, plain: str) -> bool:
         """Whether a clause opens as a question: with a question word, or asks who, where,

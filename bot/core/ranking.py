@@ -84,7 +84,15 @@ class Ranking(Autocompleting):
             for (index, covered), alike in zip(best, similar, strict=True)
         ]
         scored.sort(key=lambda item: (-item[0], self._ids[item[2]]))
-        asked_kind = self._text.question_kind(read.split())  # "cuantso" asks how many
+        # "que signifiica ice" asks what X is, read from the question, not the backstory
+        # around it ("what's atd, my neighbor is on it")
+        asked = " ".join(word for word in read.split() if word not in context) or read
+        # …and so is the kind it asks ("cuantso" asks how many): a kind read in the message's
+        # first words that only its backstory says is none ("asking for my brother who has an
+        # iphone, can he…" asks no "who"); one said past them is not read, as before
+        asked_kind = self._text.question_kind(read.split()) and self._text.question_kind(
+            asked.split()
+        )
         kind = KIND_BITS.get(asked_kind, 0)
         # Only candidates within CLOSE_CALL of the best (EARLIER_CALL, for an entry named by a
         # word the best lacks: confidence.py) can be answered with: what the others leave
@@ -95,9 +103,6 @@ class Ranking(Autocompleting):
             (score, text, index, *self._coverage(index, weights, typed, total, score > wider))
             for score, text, index in scored[:limit]
         ]
-        # "que signifiica ice" asks what X is, read from the question, not the backstory
-        # around it ("what's atd, my neighbor is on it")
-        asked = " ".join(word for word in read.split() if word not in context) or read
         subject = self._subject(asked, read, weights, typed)
         form = question_form(self._text, asked.split())
         informative = 0.0
