@@ -76,6 +76,9 @@ class Language:
     question_openers: frozenset[str] = frozenset()
     # words that point to a subject named elsewhere: "eso" ("¿cuándo termina eso?")
     reference_words: frozenset[str] = frozenset()
+    # words that say where or whose a thing is ("the weather in nyc"): a word no entry uses
+    # said so of a claim's word names what the claim is about (one_question.py)
+    said_of: frozenset[str] = frozenset()
     # kinds of thing said with a reference word that still only points back ("that site")
     kind_words: frozenset[str] = frozenset()
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
@@ -274,6 +277,7 @@ def _load(path: Path) -> Language:
             question_openers=frozenset(str(raw.get("question_openers", "")).split()),
             reference_words=frozenset(str(raw.get("reference_words", "")).split()),
             kind_words=frozenset(str(raw.get("kind_words", "")).split()),
+            said_of=frozenset(str(raw.get("said_of", "")).split()),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.core.asked_request import AskedRequest
+from bot.core.asked_request import COMPANION, AskedRequest
+from bot.core.commonness import informativeness
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
 from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, read_doubt
 from bot.core.equivalents import equivalents
+from bot.core.languages import languages
 from bot.core.models import Entry, Status
 from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
 from bot.core.taught_words import TaughtWords, shipped_words
@@ -133,9 +135,31 @@ class OneQuestion(AskedRequest):
             return None
         if len(judging) > len(claimed):
             return None  # mostly words no entry uses: a claim about something else
+        if self._judging_names_claim(question, judging, claimed):
+            return None  # "the weather in nyc": a claim about the weather
         doubt = self._doubt_words.marks
         claim = self._match_one(question, limit, leave_out=doubt | judging)
         return claim if claim.tier is Tier.CONFIDENT else None
+
+    def _judging_names_claim(self, question: str, judging: set[str], claimed: set[str]) -> bool:
+        """Whether a word no entry uses is said of a word of the claim ("the weather in nyc",
+        "the subway in nyc", "el metro de nueva york"): then it names the claim's subject, and
+        doubting it is no doubt about the knowledge base's claim."""
+        said_of = languages()[self.language].said_of if self.language in languages() else ()
+        words = self._text.plain_words(question).split()
+        for at in range(1, len(words) - 1):
+            if words[at] not in said_of:
+                continue
+            if not judging.intersection(self._text.tokens_of(words[at - 1 : at])):
+                continue
+            # the next word that says something, past an article ("in the city"), and says it
+            # in any talk: a place or a body, not "in person"
+            said = next((w for w in words[at + 1 : at + 3] if self._text.tokens_of([w])), "")
+            if not said or claimed.isdisjoint(self._text.tokens_of([said])):
+                continue
+            if informativeness(said, self.language) >= COMPANION:
+                return True
+        return False
 
     def _match_one(
         self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
