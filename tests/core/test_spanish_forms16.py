@@ -90,3 +90,36 @@ def test_such_questions_are_answered(spanish: Matcher, question: str, expected: 
     result = spanish.match(question)
     assert result.tier is Tier.CONFIDENT and result.best is not None
     assert result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "plain"),
+    [
+        ("los que cruzaron dos o tres veces", "los que cruzaron varias veces"),
+        ("los que cruzan 2 o 3 veces", "los que cruzan varias veces"),
+        ("a los chamacos que llegan solitos", "a los niños no acompañados"),
+        ("los menores que viajan solos", "los niños no acompañados"),
+        ("¿alguien llevó a la corte la regla de asilo?", "¿alguien demandó la regla de asilo?"),
+        ("lo llevaron a juicio", "lo demandaron"),
+        ("¿todavía tiene que ir en persona?", "¿tiene que ir en persona?"),
+    ],
+)
+def test_idioms_read_as_said_plainly(said: str, plain: str) -> None:
+    assert tokens(said) == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "¿cuántas personas distintas son, sin contar a las que cruzan 3 o 4 veces?",
+            "unique-people",
+        ),
+        ("¿a los chamacos que cruzan solos también les aplica la proclamación?", "eo-exceptions"),
+        ("¿alguien llevó a juicio la proclamación de junio?", "eo-litigation"),
+    ],
+)
+def test_idiom_questions_are_answered(spanish: Matcher, question: str, expected: str) -> None:
+    result = spanish.match(question)
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == expected
