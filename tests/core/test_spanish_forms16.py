@@ -123,3 +123,21 @@ def test_idiom_questions_are_answered(spanish: Matcher, question: str, expected:
     result = spanish.match(question)
     assert result.tier is Tier.CONFIDENT and result.best is not None
     assert result.best.entry_id == expected
+
+
+@pytest.mark.parametrize("word", ["lanzarla", "descargarlo", "usandola", "reportarse"])
+def test_a_verb_with_a_pronoun_written_onto_it_is_a_word(word: str) -> None:
+    assert SPANISH.is_word(word)
+
+
+@pytest.mark.parametrize("word", ["lanzarxla", "zzzarla", "arla"])
+def test_other_strings_ending_like_a_pronoun_are_not(word: str) -> None:
+    assert not SPANISH.is_word(word)
+
+
+def test_a_launch_said_with_a_pronoun_is_explained_by_the_app_coming_out(
+    spanish: Matcher,
+) -> None:
+    result = spanish.match("¿es cierto que la app tenía errores antes de lanzarla?")
+    assert result.tier is Tier.CONFIDENT and result.best is not None
+    assert result.best.entry_id == "app-glitches"
