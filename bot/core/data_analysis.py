@@ -64,6 +64,8 @@ class DataAnalysis:
         self._opening = data.stem_opening
         self._accent_lost = data.accent_lost
         self._verb_endings = data.verb_endings
+        self._clitics = data.clitics
+        self._clitic_hosts = data.clitic_hosts
         self._loanwords = data.loanwords
         self._sounds = [(re.compile(pattern), new) for pattern, new in data.sound_alike]
         self._english_sounds = [(re.compile(pattern), new) for pattern, new in data.english_sounds]
@@ -117,7 +119,21 @@ class DataAnalysis:
     # Questions mix in English ("la app de ICE", "el check-in"): a word is a word in either
     # language, and the English words the language borrows are as common as they are in English.
     def is_word(self, word: str) -> bool:
-        return is_word(word, self.code) or is_word(word, SOURCE_LANGUAGE)
+        return (
+            is_word(word, self.code)
+            or is_word(word, SOURCE_LANGUAGE)
+            or self._verb_with_clitic(word)
+        )
+
+    def _verb_with_clitic(self, word: str) -> bool:
+        """Whether `word` is a verb form with a pronoun written onto it (the language's
+        `clitics` after one of its `clitic_hosts`: "lanzarla", "bajarlo"), the form a word of
+        the language: word lists have few of these, each rare, though any verb takes them."""
+        for clitic in self._clitics:
+            host = word[: -len(clitic)]
+            if word.endswith(clitic) and host.endswith(self._clitic_hosts) and len(host) > 3:
+                return is_word(host, self.code)
+        return False
 
     def is_rare(self, word: str) -> bool:
         """Judged, like informativeness, by the word's family: "cuñado" (3.8) is rarer than

@@ -39,6 +39,11 @@ class Language:
     # with the endings of the language's verbs (data_analysis.py)
     accent_lost: Mapping[str, str] = field(default_factory=dict)
     verb_endings: tuple[str, ...] = ()
+    # pronouns written onto a verb ("lanzarla", "reportarse") and the endings of the forms they
+    # are written onto ("ar", "ando"): such a word is a word when the verb form is
+    # (data_analysis.py)
+    clitics: tuple[str, ...] = ()
+    clitic_hosts: tuple[str, ...] = ()
     letters: str = ""  # letters and marks only this language uses, for the detector
     stopwords: frozenset[str] = frozenset()
     weak_tokens: frozenset[str] = frozenset()
@@ -256,6 +261,8 @@ def _load(path: Path) -> Language:
             stem_opening=_stem_opening(raw.get("stem_opening", "")),
             accent_lost={str(k): str(v) for k, v in raw.get("accent_lost", {}).items()},
             verb_endings=tuple(str(e) for e in raw.get("verb_endings", ())),
+            clitics=tuple(str(c) for c in raw.get("clitics", ())),
+            clitic_hosts=tuple(str(e) for e in raw.get("clitic_hosts", ())),
             letters=str(raw.get("letters", "")),
             stopwords=frozenset(str(raw.get("stopwords", "")).split()),
             weak_tokens=frozenset(str(w) for w in raw.get("weak_tokens", ())),
