@@ -106,18 +106,23 @@ SETS = {
     "blind16": QUESTIONS / "blind16-en.tsv",
     "blind16b": QUESTIONS / "blind16b-en.tsv",
     "blind16-es": QUESTIONS / "blind16-es.tsv",
+    # Round 16, written blind the same way (two English sets by two writers); run once before
+    # and once after the sixteenth round.
+    "blind17": QUESTIONS / "blind17-en.tsv",
+    "blind17b": QUESTIONS / "blind17b-en.tsv",
+    "blind17-es": QUESTIONS / "blind17-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind16(-es), blind11b, blind12b, blind14b,
-# blind15b and blind16b were each run once before and once after their round: seen, so tuning
-# data now. A next round measures itself on a new set (blind17). (Spanish tuning sets:
+# blind, blind2(-es), blind-es, blind3(-es) … blind17(-es), blind11b, blind12b, blind14b,
+# blind15b, blind16b and blind17b were each run once before and once after their round: seen, so
+# tuning data now. A next round measures itself on a new set (blind18). (Spanish tuning sets:
 # tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
     *("blind11", "blind11b", "blind12", "blind12b", "blind13", "blind14", "blind14b"),
-    *("blind15", "blind15b", "blind16", "blind16b"),
+    *("blind15", "blind15b", "blind16", "blind16b", "blind17", "blind17b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -139,6 +144,7 @@ TUNING = (
     "blind14-es",
     "blind15-es",
     "blind16-es",
+    "blind17-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 BLIND_SETS = (
