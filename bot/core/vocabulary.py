@@ -215,8 +215,6 @@ SYNONYMS: dict[str, str] = {
     "never": "negation",
     # …as "has not" is: "why hasn't ICE said anything".
     "hasnt": "negation",
-    "havent": "negation",
-    "hadnt": "negation",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
     "diff": "different",
