@@ -9,22 +9,11 @@ import pytest
 
 from bot.core.analysis import analysis
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
 
 
 def read(question: str, code: str = "en") -> str:
     text = analysis(code)
     return text.strip_chatter(text.plain_words(question))
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 def _answer(matcher: Matcher, question: str) -> str | None:

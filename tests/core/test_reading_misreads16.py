@@ -9,7 +9,6 @@ import pytest
 
 from bot.core.matcher import Matcher, Tier
 from bot.core.own_case import detect
-from testkit.labelled import shipped_entries
 
 
 @pytest.mark.parametrize(
@@ -30,16 +29,6 @@ from testkit.labelled import shipped_entries
 )
 def test_own_cases_keep_the_notice(question: str) -> None:
     assert detect(question) is not None
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 def _confident(matcher: Matcher, question: str) -> str | None:
