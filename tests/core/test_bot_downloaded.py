@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.bot_subject import bot_is_subject
-from bot.core.matcher import Matcher, Tier
+from bot.core.matcher import Matcher
+from testkit.answers import confident_entry
 
 BOT_USED = [
     "are you free to download",
@@ -37,17 +38,12 @@ BOT_USED = [
 ]
 
 
-def confident(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
-
-
 @pytest.mark.parametrize("question", BOT_USED)
 def test_the_bot_downloaded_or_installed_is_the_bot_as_subject(
     english: Matcher, question: str
 ) -> None:
     assert bot_is_subject(english._text.plain_words(question), "en")
-    assert confident(english, question) is None
+    assert confident_entry(english, question) is None
 
 
 @pytest.mark.parametrize(
@@ -73,4 +69,4 @@ def test_a_you_that_means_anyone_is_not_the_bot(english: Matcher, question: str)
     ],
 )
 def test_the_app_downloaded_stays_answered(english: Matcher, question: str, entry: str) -> None:
-    assert confident(english, question) == entry
+    assert confident_entry(english, question) == entry

@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.matcher import Matcher, Tier
-
-
-def _answer(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
-
+from bot.core.matcher import Matcher
+from testkit.answers import confident_entry
 
 # Each was answered confidently with nyc-rollout (or another entry naming the place) before.
 CLAIMS_ABOUT_ELSE = [
@@ -31,7 +26,7 @@ CLAIMS_ABOUT_ELSE = [
 
 @pytest.mark.parametrize("question", CLAIMS_ABOUT_ELSE)
 def test_a_claim_about_something_else_is_not_answered(english: Matcher, question: str) -> None:
-    assert _answer(english, question) is None
+    assert confident_entry(english, question) is None
 
 
 @pytest.mark.parametrize(
@@ -42,7 +37,7 @@ def test_a_claim_about_something_else_is_not_answered(english: Matcher, question
     ],
 )
 def test_spanish_claim_about_something_else(spanish: Matcher, question: str) -> None:
-    assert _answer(spanish, question) is None
+    assert confident_entry(spanish, question) is None
 
 
 @pytest.mark.parametrize(
@@ -61,9 +56,9 @@ def test_spanish_claim_about_something_else(spanish: Matcher, question: str) -> 
 def test_claims_of_the_knowledge_base_judged_in_other_words(
     english: Matcher, question: str, expected: str
 ) -> None:
-    assert _answer(english, question) == expected
+    assert confident_entry(english, question) == expected
 
 
 def test_spanish_claim_of_the_knowledge_base(spanish: Matcher) -> None:
     question = "¿es cierto que las oficinas de ICE están reventadas o es exageración del artículo?"
-    assert _answer(spanish, question) == "ice-offices-underwater"
+    assert confident_entry(spanish, question) == "ice-offices-underwater"

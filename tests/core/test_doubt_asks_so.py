@@ -9,16 +9,12 @@ import pytest
 
 from bot.core.analysis import analysis
 from bot.core.matcher import Matcher, Tier
+from testkit.answers import confident_entry
 
 
 def read(question: str, code: str = "en") -> str:
     text = analysis(code)
     return text.strip_chatter(text.plain_words(question))
-
-
-def _answer(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
 
 
 @pytest.mark.parametrize(
@@ -83,7 +79,7 @@ def test_spanish_keeps_a_belittled_alternative_after_existe() -> None:
 def test_doubt_about_one_claim_is_answered_by_its_entry(
     english: Matcher, question: str, entries: set[str]
 ) -> None:
-    assert _answer(english, question) in entries
+    assert confident_entry(english, question) in entries
 
 
 @pytest.mark.parametrize(
@@ -112,7 +108,7 @@ def test_doubt_beside_who_could_confirm_it_is_doubt_about_the_story(english: Mat
     # "it" points at the story, not at what the second question names: ICE saying so publicly
     # is what would confirm it.
     question = "is it confirmed? and why hasn't ICE said anything publicly?"
-    assert _answer(english, question) == "is-it-confirmed"
+    assert confident_entry(english, question) == "is-it-confirmed"
 
 
 def test_doubt_said_of_oneself_in_spanish_is_doubt(spanish: Matcher) -> None:
@@ -124,12 +120,12 @@ def test_doubt_said_of_oneself_in_spanish_is_doubt(spanish: Matcher) -> None:
 def test_misleading_doubts_the_claim_it_is_said_of(english: Matcher) -> None:
     assert "mislead" in english.query_tokens("is the 2,500 a day figure misleading")
     assert english.match("is the 2,500 a day figure misleading").best is not None
-    assert _answer(english, "is the 2,500 a day figure misleading") != "is-it-confirmed"
+    assert confident_entry(english, "is the 2,500 a day figure misleading") != "is-it-confirmed"
 
 
 def test_a_name_equal_to_what_asks_what_it_is(english: Matcher) -> None:
     text = analysis("en")
     assert text.definition_subject(text.plain_words("smartlink app = what exactly"))
-    assert _answer(english, "smartlink app = what exactly") == "smartlink"
+    assert confident_entry(english, "smartlink app = what exactly") == "smartlink"
     # …not "then what", which asks what happens next.
     assert not text.definition_subject("after the check in then what exactly")

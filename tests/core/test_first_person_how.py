@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.matcher import Matcher, Tier
+from bot.core.matcher import Matcher
+from testkit.answers import confident_entry
 
 # A way to do something no entry explains: "did you mean" at most.
 FIRST_PERSON_HOW = [
@@ -52,16 +53,11 @@ FIRST_PERSON_HOW = [
 ]
 
 
-def confident(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
-
-
 @pytest.mark.parametrize("question", FIRST_PERSON_HOW)
 def test_a_first_person_how_to_no_entry_is_asked_is_not_answered(
     spanish: Matcher, question: str
 ) -> None:
-    assert confident(spanish, question) is None
+    assert confident_entry(spanish, question) is None
 
 
 @pytest.mark.parametrize(
@@ -79,7 +75,7 @@ def test_a_first_person_how_to_no_entry_is_asked_is_not_answered(
 def test_a_first_person_how_to_its_entry_is_asked_stays_answered(
     spanish: Matcher, question: str, entry: str
 ) -> None:
-    assert confident(spanish, question) == entry
+    assert confident_entry(spanish, question) == entry
 
 
 def verb_forms(matcher: Matcher, question: str) -> tuple[str, ...]:

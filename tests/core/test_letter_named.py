@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.matcher import Matcher, Tier
+from bot.core.matcher import Matcher
 from bot.core.several_questions import _letter_named
+from testkit.answers import confident_entry
 
 LETTER_NAMED_EN = [
     "what is the U visa and who can apply for it",
@@ -75,23 +76,18 @@ LETTER_NAMED_ES = [
 ]
 
 
-def confident(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
-
-
 @pytest.mark.parametrize("question", LETTER_NAMED_EN)
 def test_english_a_thing_named_with_a_letter_is_not_answered(
     english: Matcher, question: str
 ) -> None:
-    assert confident(english, question) is None
+    assert confident_entry(english, question) is None
 
 
 @pytest.mark.parametrize("question", LETTER_NAMED_ES)
 def test_spanish_a_thing_named_with_a_letter_is_not_answered(
     spanish: Matcher, question: str
 ) -> None:
-    assert confident(spanish, question) is None
+    assert confident_entry(spanish, question) is None
 
 
 @pytest.mark.parametrize(
@@ -108,7 +104,7 @@ def test_spanish_a_thing_named_with_a_letter_is_not_answered(
 def test_a_thing_entries_name_stays_answered(
     english: Matcher, spanish: Matcher, question: str, language: str, entry: str
 ) -> None:
-    assert confident(english if language == "en" else spanish, question) == entry
+    assert confident_entry(english if language == "en" else spanish, question) == entry
 
 
 def test_a_name_with_a_letter_is_read() -> None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.matcher import Matcher, Tier
+from bot.core.matcher import Matcher
 from bot.core.own_case import detect
+from testkit.answers import confident_entry
 
 
 @pytest.mark.parametrize(
@@ -31,11 +32,6 @@ def test_own_cases_keep_the_notice(question: str) -> None:
     assert detect(question) is not None
 
 
-def _confident(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
-
-
 @pytest.mark.parametrize(
     ("question", "not_answered_with"),
     [
@@ -47,7 +43,7 @@ def _confident(matcher: Matcher, question: str) -> str | None:
 def test_english_words_with_another_sense(
     english: Matcher, question: str, not_answered_with: str
 ) -> None:
-    assert _confident(english, question) != not_answered_with
+    assert confident_entry(english, question) != not_answered_with
 
 
 @pytest.mark.parametrize(
@@ -60,4 +56,4 @@ def test_english_words_with_another_sense(
 def test_spanish_words_with_another_sense(
     spanish: Matcher, question: str, not_answered_with: str
 ) -> None:
-    assert _confident(spanish, question) != not_answered_with
+    assert confident_entry(spanish, question) != not_answered_with
