@@ -18,7 +18,7 @@ import argparse
 from collections import Counter
 from collections.abc import Sequence
 
-from benchmarks.quality import BLIND_SETS, SETS, TUNING
+from benchmarks.quality import BLIND_SETS, LEAVE_OUT, SETS, TUNING
 from bot.core.confidence import (
     CLOSE_CALL,
     Candidate,
@@ -59,12 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--semantic", action="store_true", help="with the embedding")
     parser.add_argument("--rows", action="store_true", help="list each row")
     parser.add_argument("--set", action="append", choices=TUNING, help="(default: all)")
+    parser.add_argument("--leave-out", action="append", choices=TUNING, default=[], help=LEAVE_OUT)
     args = parser.parse_args(argv)
     entries = shipped_entries()
     bundled = bundled_meaning() if args.semantic else None
     mechanisms: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
-    for name in args.set or TUNING:
+    for name in (n for n in args.set or TUNING if n not in args.leave_out):
         items = load_set(SETS[name])
         if name in BLIND_SETS:
             items, _ = split_unknown(items, entries)

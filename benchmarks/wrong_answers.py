@@ -3,6 +3,7 @@ out-of-scope answered, words only and with the embedding (round 12, issues 9 and
 
     python -m benchmarks.wrong_answers                 # both ways, every tuning set
     python -m benchmarks.wrong_answers --json FILE     # also every wrong answer, for sorting
+    python -m benchmarks.wrong_answers --leave-out blind17b   # all but a set kept back as a check
 
 Spanish sets are matched as the engine does (language detected per question); English ones in
 the English index, as `benchmarks.quality` does by default.
@@ -15,7 +16,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.quality import BLIND_SETS, SETS, TUNING
+from benchmarks.quality import BLIND_SETS, LEAVE_OUT, SETS, TUNING
 from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.semantic import BundledMeaning, Meaning, bundled_meaning
@@ -93,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every wrong answer here")
     parser.add_argument("--way", choices=("words", "semantic", "both"), default="both")
     parser.add_argument("--set", action="append", choices=TUNING, help="(default: all)")
+    parser.add_argument("--leave-out", action="append", choices=TUNING, default=[], help=LEAVE_OUT)
     args = parser.parse_args(argv)
-    sets = args.set or TUNING
+    sets = [name for name in args.set or TUNING if name not in args.leave_out]
     dump: dict[str, object] = {}
     if args.way in ("words", "both"):
         words = measure(None, sets)
