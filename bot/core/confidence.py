@@ -14,6 +14,9 @@ from enum import StrEnum
 
 from bot.core.question_shapes import OTHER_FORMS
 
+# The kinds of question a near tie may be settled by (_matched_alike).
+ASKED_KINDS = frozenset({"who", "when", "where", "why", "how many", "how long"})
+
 # A confident answer leaves less than this much of the question unexplained: the summed
 # informativeness (commonness.py, 0..1 per word) of the question's words the entry lacks.
 MISSING_LIMIT = 0.5
@@ -114,7 +117,9 @@ def confident_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Can
     than each of theirs do: the entry that covers the whole question wins over one that
     covers part of it. A near tie that coverage does not settle goes to the one entry asked
     the same kind of question ("who …"), if only one is, else to the best when only its
-    best-matching question is asked in the question's form ("is it …", "which …": _asked_alike).
+    best-matching question is asked in the question's form ("is it …", "which …": _asked_alike),
+    else to the one entry whose best-matching question asks the question's kind ("who …",
+    "how many …": _matched_alike).
     A "what is X" question needs an entry asked what X is (`defines`), and a question asking
     who, when, where, why or how many an entry asked that kind of question; when one entry's
     own questions ask what X is, it answers, whatever entries that only mention X score
@@ -165,6 +170,7 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
     may still hold it back; None for a near tie that neither coverage nor the kind of question
     settles."""
     best = candidates[0]
+    top = best.score
     if (best.counting or best.asks_kind) and not best.alike:
         # Asked who, when or how many: the entries asked that kind of question are the
         # candidates, when one covers more of the question than the best does.
@@ -192,7 +198,7 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
                 # …or, asked what X is, the one entry one of whose questions asks what X is.
                 alike = [c for c in tied if c.named]
                 if len(alike) != 1:
-                    alike = _asked_alike(tied)
+                    alike = _asked_alike(tied) or _matched_alike(tied, top - limits.margin)
                     if len(alike) != 1:
                         return None
             chosen = alike[0]
@@ -213,6 +219,26 @@ def _asked_alike(tied: Sequence[Candidate]) -> list[Candidate]:
     if any(c.matched_form not in other for c in tied[1:]):
         return []
     return [best]
+
+
+def _matched_alike(tied: Sequence[Candidate], floor: float) -> list[Candidate]:
+    """Of a near tie asking who, when, where, why or how many (`form`): the one entry whose
+    best-matching question asks that kind too, when it covers the whole question, leaves
+    nothing in it unexplained and scores within the margin of the best of all candidates
+    (`floor`: not only of those asked the kind). "who told the post about the app" goes to the
+    entry that matched with "who told the nypost this", not to the one that matched with "when
+    was the story published". Empty otherwise."""
+    same = [
+        c
+        for c in tied
+        if c.form in ASKED_KINDS
+        and c.matched_form == c.form
+        and c.score > floor
+        and c.coverage >= 1.0
+        and not c.missing
+        and c.explains
+    ]
+    return same if len(same) == 1 else []
 
 
 def holding_rule(chosen: Candidate, limits: Thresholds) -> str | None:

@@ -26,3 +26,38 @@ def question_form(text: TextAnalysis, words: list[str]) -> str:
     if words[0] in WHAT_WORDS and words[1] not in NOT_NAMING:
         return WHICH
     return YES_NO if words[0] in YES_NO_OPENERS else ""
+
+
+WHO = "who"  # the kind of question a "which" question about people asks (asks_who)
+# Nouns naming people, by language: "which groups are exempt", "¿qué grupos quedan exentos?"
+# ask who, as "who is exempt" does (asks_who).
+PEOPLE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "people persons person groups group migrants migrant immigrants immigrant folks "
+        "nationalities families asylum seekers refugees individuals".split()
+    ),
+    "es": frozenset(
+        "personas persona gente grupos grupo migrantes migrante inmigrantes inmigrante "
+        "familias solicitantes refugiados".split()
+    ),
+}
+# The words a "which" question opens with, by language ("en que" reads as "que").
+WHICH_OPENERS: dict[str, frozenset[str]] = {
+    "en": frozenset({"which"}),
+    "es": frozenset({"cual", "cuales", "que", "q"}),
+}
+
+
+def asks_who(text: TextAnalysis, words: list[str], kind: str) -> bool:
+    """Whether a "which" question (`kind`, text.question_kind) asks which people: its which
+    word is followed, at once or past one word ("which migrant groups"), by a noun naming
+    people. It asks who, like "who is exempt", and an entry asked who answers it; "which
+    cities", "which contractor" ask for no person."""
+    if kind != WHICH:
+        return False
+    openers = WHICH_OPENERS.get(text.code, frozenset())
+    people = PEOPLE_NOUNS.get(text.code, frozenset())
+    for position, word in enumerate(words[:4]):
+        if word in openers:
+            return not people.isdisjoint(words[position + 1 : position + 3])
+    return False

@@ -36,7 +36,7 @@ from bot.core.autocomplete import Autocompleting
 from bot.core.confidence import CLOSE_CALL, EARLIER_CALL, MISSING_LIMIT, Candidate
 from bot.core.entry_index import ANSWER_FACTOR, KIND_BITS
 from bot.core.equivalents import EQUIVALENT_FACTOR
-from bot.core.question_form import question_form
+from bot.core.question_form import WHO, asks_who, question_form
 from bot.core.question_shapes import HOW_MANY
 from bot.core.taught_words import TAUGHT_FACTOR
 
@@ -103,6 +103,11 @@ class Ranking(Autocompleting):
             (score, text, index, *self._coverage(index, weights, typed, total, score > wider))
             for score, text, index in scored[:limit]
         ]
+        # "which groups are exempt" asks who, when no candidate is asked "which …" itself.
+        if asks_who(self._text, asked.split(), asked_kind) and not any(
+            self._kinds[index] & kind for _, _, index, *_ in measured
+        ):
+            kind |= KIND_BITS[WHO]
         subject = self._subject(asked, read, weights, typed)
         form = question_form(self._text, asked.split())
         informative = 0.0
