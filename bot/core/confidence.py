@@ -173,8 +173,10 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
     top = best.score
     if (best.counting or best.asks_kind) and not best.alike:
         # Asked who, when or how many: the entries asked that kind of question are the
-        # candidates, when one covers more of the question than the best does.
+        # candidates, when one covers more of the question than the best does (or, of a name
+        # many entries share, the one asked that kind of question about it: _asked_kind_about).
         alike = [c for c in candidates if c.alike and c.coverage > best.coverage]
+        alike = alike or _asked_kind_about(candidates, best)
         if alike:
             candidates = alike
             best = candidates[0]
@@ -203,6 +205,23 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
                         return None
             chosen = alike[0]
     return chosen
+
+
+def _asked_kind_about(candidates: Sequence[Candidate], best: Candidate) -> list[Candidate]:
+    """Asked who, when, where or how many, of a best candidate never asked that kind of
+    question: the one entry within the close call asked it about a word of the question
+    (`alike_about`) whose questions cover the whole question, as the best's do. A name many
+    entries share ("who can use the ICE check-in app") scores every entry that says it alike;
+    the kind of question is what tells them apart. Empty when none or several are, or when the
+    best leaves part of the question to other entries ("who are the sources in the article")."""
+    if best.coverage < 1.0:
+        return []
+    about = [
+        c
+        for c in candidates
+        if c.alike_about and c.score > best.score - CLOSE_CALL and c.coverage >= 1.0 and c.explains
+    ]
+    return about if len(about) == 1 else []
 
 
 def _asked_alike(tied: Sequence[Candidate]) -> list[Candidate]:
