@@ -63,7 +63,9 @@ class EntryIndex:
         self._about_bot = frozenset(i for i, entry in enumerate(entries) if BOT_TAG in entry.tags)
         bot_word = languages()[language].bot_word if language in languages() else ""
         self._bot_tokens = frozenset(self._text.tokens_of([bot_word]) if bot_word else ())
-        self._questions = [(entry.in_language(language) or entry).question for entry in entries]
+        # Each entry's words in the index's language, made once (a copy per call: issue 9's speed).
+        owns = [entry.in_language(language) or entry for entry in entries]
+        self._questions = [own.question for own in owns]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []
         self._tokens: list[tuple[str, ...]] = []
@@ -92,10 +94,9 @@ class EntryIndex:
         # Each text is seen once, so the normaliser's cache is skipped (word_list); tokens are
         # interned so that entries share one string object per token.
         ends = self._text.definition_ends  # a quick test before the "what is X" patterns
-        for index, entry in enumerate(entries):
+        for index, (entry, own) in enumerate(zip(entries, owns, strict=True)):
             union: set[str] = set()
             kinds = 0
-            own = entry.in_language(language) or entry
             names: list[str] = []  # what its "what is X" questions ask about…
             parts: set[str] = set()  # words inside its questions' longer names
             defines = False

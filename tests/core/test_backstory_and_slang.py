@@ -12,17 +12,6 @@ from bot.core.chatter import rewrite, strip_chatter
 from bot.core.languages import languages
 from bot.core.matcher import Matcher, Tier
 from bot.core.normalize import plain_words
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 def read(text: str, language: str = "en") -> str:

@@ -12,8 +12,8 @@ import pytest
 from bot.core import doubt, languages
 from bot.core.analysis import analysis
 from bot.core.doubt import Doubt, DoubtWords, asks_whole_doubt, doubt_words, read_doubt
-from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
+from bot.core.matcher import Matcher
+from testkit.answers import confident_entry
 
 WORDS = DoubtWords(
     marks=frozenset({"hoax", "true", "proof"}),
@@ -121,21 +121,6 @@ def test_english_and_spanish_read_their_doubt_files() -> None:
     assert "verd" in spanish.marks  # "falso", read through the synonyms
 
 
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
-
-
-def _answer(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
-
-
 @pytest.mark.parametrize(
     "question",
     [
@@ -148,7 +133,7 @@ def _answer(matcher: Matcher, question: str) -> str | None:
 def test_doubt_about_the_whole_report_is_answered_by_whether_it_is_confirmed(
     english: Matcher, question: str
 ) -> None:
-    assert _answer(english, question) == "is-it-confirmed"
+    assert confident_entry(english, question) == "is-it-confirmed"
 
 
 @pytest.mark.parametrize(
@@ -161,7 +146,7 @@ def test_doubt_about_the_whole_report_is_answered_by_whether_it_is_confirmed(
 def test_doubt_about_one_claim_is_answered_by_that_claims_entry(
     english: Matcher, question: str, entry: str
 ) -> None:
-    assert _answer(english, question) == entry
+    assert confident_entry(english, question) == entry
 
 
 @pytest.mark.parametrize(
@@ -176,7 +161,7 @@ def test_doubt_about_one_claim_is_answered_by_that_claims_entry(
     ],
 )
 def test_words_near_doubt_are_not_doubt_about_the_report(english: Matcher, question: str) -> None:
-    assert _answer(english, question) != "is-it-confirmed"
+    assert confident_entry(english, question) != "is-it-confirmed"
 
 
 def test_an_outlets_name_alone_keeps_its_alternative() -> None:
@@ -196,7 +181,7 @@ def test_an_outlets_name_alone_keeps_its_alternative() -> None:
     ],
 )
 def test_spanish_reads_doubt_the_same_way(spanish: Matcher, question: str, entry: str) -> None:
-    assert _answer(spanish, question) == entry
+    assert confident_entry(spanish, question) == entry
 
 
 @pytest.mark.parametrize(
@@ -213,7 +198,7 @@ def test_of_two_questions_the_first_asked_is_answered_even_when_outweighed(
     english: Matcher, question: str, first: str
 ) -> None:
     assert len(english._text.clauses(question)) == 2
-    assert _answer(english, question) == first
+    assert confident_entry(english, question) == first
 
 
 def test_a_part_that_only_frames_the_next_question_does_not_take_its_place(
@@ -222,4 +207,4 @@ def test_a_part_that_only_frames_the_next_question_does_not_take_its_place(
     # "not sure you can answer this" is answered alone (by the entry about the bot), but asks
     # nothing of its own: the message asks whether the bot leans.
     question = "not sure you can answer this but do you lean one way politically"
-    assert _answer(english, question) != "about-this-bot"
+    assert confident_entry(english, question) != "about-this-bot"

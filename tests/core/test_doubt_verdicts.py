@@ -9,16 +9,12 @@ import pytest
 from bot.core.analysis import analysis
 from bot.core.matcher import Matcher, Tier
 from bot.core.normalize import content_tokens, normalize
+from testkit.answers import confident_entry
 
 
 def read(question: str, code: str = "en") -> str:
     text = analysis(code)
     return text.strip_chatter(text.plain_words(question))
-
-
-def _answer(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
 
 
 @pytest.mark.parametrize(
@@ -72,7 +68,7 @@ def test_no_verdict_keeps_the_question(question: str) -> None:
     ],
 )
 def test_a_doubted_claim_or_report_is_answered(english: Matcher, question: str, entry: str) -> None:
-    assert _answer(english, question) == entry
+    assert confident_entry(english, question) == entry
 
 
 @pytest.mark.parametrize(
@@ -93,9 +89,11 @@ def test_a_verdict_on_the_agency_is_no_doubt_about_the_report(
     ],
 )
 def test_spanish_reads_verdicts_the_same_way(spanish: Matcher, question: str, entry: str) -> None:
-    assert _answer(spanish, question) == entry
+    assert confident_entry(spanish, question) == entry
 
 
 def test_a_bot_said_to_be_propaganda_is_not_the_report_doubted(spanish: Matcher) -> None:
     # "este bot es propaganda" speaks of the bot, not of the report: no verdict on "esto".
-    assert _answer(spanish, "este bot es pura propaganda del gobierno?") != "is-it-confirmed"
+    assert (
+        confident_entry(spanish, "este bot es pura propaganda del gobierno?") != "is-it-confirmed"
+    )

@@ -11,12 +11,6 @@ import pytest
 
 from bot.core.clauses import statements
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries(), language="en")
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,6 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matcher import Matcher, Tier
-from testkit.labelled import shipped_entries
-
-
-@pytest.fixture(scope="module")
-def english() -> Matcher:
-    return Matcher(shipped_entries())
-
-
-@pytest.fixture(scope="module")
-def spanish() -> Matcher:
-    return Matcher(shipped_entries(), language="es")
 
 
 def _defines(matcher: Matcher, question: str) -> dict[str, bool]:

@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matcher import Matcher, Tier
-
-
-def _answer(matcher: Matcher, question: str) -> str | None:
-    result = matcher.match(question)
-    return result.best.entry_id if result.tier is Tier.CONFIDENT and result.best else None
+from testkit.answers import confident_entry
 
 
 @pytest.mark.parametrize(
@@ -27,7 +23,7 @@ def test_a_word_about_the_bot_said_of_something_else_is_not_the_bots_entry(
 ) -> None:
     # "biased", "neutral" are asked of the bot, whose neutrality answer only mentions Newsmax,
     # the Post, its sources: said of those, the question is not about the bot.
-    assert _answer(english, question) != "bot-neutral"
+    assert confident_entry(english, question) != "bot-neutral"
 
 
 @pytest.mark.parametrize(
@@ -35,7 +31,7 @@ def test_a_word_about_the_bot_said_of_something_else_is_not_the_bots_entry(
     ["are you biased", "is this bot neutral", "is this bot biased in favor of the nypost"],
 )
 def test_asked_of_the_bot_its_neutrality_is_still_answered(english: Matcher, question: str) -> None:
-    assert _answer(english, question) == "bot-neutral"
+    assert confident_entry(english, question) == "bot-neutral"
 
 
 def test_a_sentence_said_beside_a_question_does_not_answer_the_message(
@@ -45,13 +41,13 @@ def test_a_sentence_said_beside_a_question_does_not_answer_the_message(
     # came in since Biden"), but it is said, not asked: the question is the second sentence.
     message = "Been a while since this came out. bot, what's the current status of the ice app?"
     assert english.match("how many came in since biden took office").tier is Tier.CONFIDENT
-    assert _answer(english, message) != "apprehended-7-million"
+    assert confident_entry(english, message) != "apprehended-7-million"
 
 
 def test_a_claim_said_before_is_that_true_is_still_what_is_asked(english: Matcher) -> None:
     # The second part asks nothing of its own: the sentence said before it is the question.
     assert (
-        _answer(english, "ICE is replacing check-ins with an app. Is that true?")
+        confident_entry(english, "ICE is replacing check-ins with an app. Is that true?")
         == "app-replaces-in-person"
     )
 
@@ -68,11 +64,11 @@ def test_face_to_face_is_in_person_not_a_face_scan(
     english: Matcher, spanish: Matcher, language: str, question: str
 ) -> None:
     matcher = spanish if language == "es" else english
-    assert _answer(matcher, question) == "app-replaces-in-person"
+    assert confident_entry(matcher, question) == "app-replaces-in-person"
 
 
 def test_a_face_scanned_is_still_the_apps_face_check(english: Matcher) -> None:
-    assert _answer(english, "does the ice app scan your face") == "ice-check-in-app"
+    assert confident_entry(english, "does the ice app scan your face") == "ice-check-in-app"
 
 
 @pytest.mark.parametrize(
@@ -83,14 +79,14 @@ def test_a_face_scanned_is_still_the_apps_face_check(english: Matcher) -> None:
     ],
 )
 def test_someone_not_anonymous_is_someone_on_the_record(english: Matcher, question: str) -> None:
-    assert _answer(english, question) == "attorney-pilot-clients"
+    assert confident_entry(english, question) == "attorney-pilot-clients"
 
 
 def test_a_plan_that_goes_ahead_happens_not_a_booking_far_ahead(english: Matcher) -> None:
     # "go ahead" is not the "ahead" of "how far ahead is the new york office booked".
-    assert _answer(english, "did the ice app in new york go ahead") == "nyc-rollout"
+    assert confident_entry(english, "did the ice app in new york go ahead") == "nyc-rollout"
     assert (
-        _answer(english, "how far ahead are appointments at the new york ice office booked")
+        confident_entry(english, "how far ahead are appointments at the new york ice office booked")
         == "ice-offices-underwater"
     )
 
@@ -105,4 +101,4 @@ def test_a_plan_that_goes_ahead_happens_not_a_booking_far_ahead(english: Matcher
 def test_restrictions_switched_off_are_lifted_whatever_verb_comes_between(
     english: Matcher, question: str
 ) -> None:
-    assert _answer(english, question) == "eo-lift-conditions"
+    assert confident_entry(english, question) == "eo-lift-conditions"
