@@ -129,7 +129,11 @@ class AskedRequest(Ranking):
         if not data.prices.isdisjoint(asked):
             return True
         words = read.split()
-        if self._text.question_kind(words) == HOW_MANY and not data.times.isdisjoint(asked):
+        # (a time word may carry no weight of its own: Spanish "ayer" is none of the tokens)
+        times = [w for w in words if w in data.times and w not in context]
+        if self._text.question_kind(words) == HOW_MANY and any(
+            said.isdisjoint(self._text.tokens_of([w])) for w in times
+        ):
             return True
         # the name after "under", "during", past a function word ("during the bush years")
         kept = [w for w in words if w in data.ruled_by or w not in self._text.stopwords]

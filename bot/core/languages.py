@@ -84,7 +84,7 @@ class Language:
     # words that say where or whose a thing is ("the weather in nyc"): a word no entry uses
     # said so of a claim's word names what the claim is about (one_question.py)
     said_of: frozenset[str] = frozenset()
-    # words that say a time counted from now ("yesterday", "ayer"): a count asked for one is
+    # words that say a day counted from now ("yesterday", "ayer"): a count asked for one is
     # not a count the entry gives for another time (asked_request.py)
     times: frozenset[str] = frozenset()
     # words a time is named by whoever ruled then: "under", "during" (obama): asked_request.py

@@ -4,7 +4,7 @@ whole entry, answer included, never says (asked_request.py, AskedRequest._unsaid
 a benchmark set. Each list is one kind:
 
 - a year the entry's figures are not for ("how many were caught in 1995");
-- a count asked for a time counted from now ("how many crossed yesterday");
+- a count asked for a day counted from now ("how many crossed yesterday");
 - a cost ("how much does an ankle monitor cost per day"), where the entry says none;
 - the time of someone no entry names ("under obama", "during the bush years").
 
@@ -43,25 +43,31 @@ YEARS = [
 ]
 TIMES = [
     "how many crossings were there yesterday",
-    "how many people checked in on the app today",
+    "how many people checked in on the app yesterday",
     "how many people got arrested at check ins yesterday",
-    "how many migrants crossed the border today",
+    "how many migrants will cross the border tomorrow",
     "how many migrants were caught at the border yesterday",
-    "how many people enrolled in the app today",
+    "how many people enrolled in the app yesterday",
     "how many encounters did cbp have yesterday",
     "how many people are crossing tonight",
     "how many people will check in tomorrow",
-    "how many apprehensions were there today",
+    "how many apprehensions were there tonight",
     "how many arrests did ice make yesterday",
-    "how many people are on ankle monitors today",
+    "how many people were put on ankle monitors yesterday",
     "how many asylum seekers showed up yesterday",
-    "how many migrants got released today",
+    "how many migrants got released yesterday",
     "how many people were encountered at the border yesterday",
     "how many cbp one appointments are there tomorrow",
-    "how many people used smartlink today",
-    "how many check ins happened today",
+    "how many people used smartlink yesterday",
+    "how many check ins happened yesterday",
     "how many migrants crossed yesterday at the southern border",
     "how many unique people crossed the border yesterday",
+]
+TIMES_ES = [
+    "¿cuántos migrantes cruzaron ayer?",
+    "¿cuántos detuvieron anoche en la frontera?",
+    "¿cuántas personas se reportaron ayer en la app?",
+    "¿cuántos encuentros hubo ayer en la frontera sur?",
 ]
 PRICES = [
     "how much does an ankle monitor cost ice per day",
@@ -115,6 +121,14 @@ def test_what_the_entry_never_says_is_not_answered(english: Matcher, question: s
     best = english.match(question).best
     if best is not None:  # the rule, not only the score, holds what would be answered
         assert english._request_unasked(question, best.entry_id)
+
+
+@pytest.mark.parametrize("question", TIMES_ES)
+def test_a_count_for_yesterday_is_not_answered_in_spanish(spanish: Matcher, question: str) -> None:
+    assert confident_entry(spanish, question) is None
+    best = spanish.match(question).best
+    if best is not None:
+        assert spanish._request_unasked(question, best.entry_id)
 
 
 @pytest.mark.parametrize(
