@@ -18,16 +18,23 @@ Three shapes of question share an entry's words and still ask something no entry
   the entry lists alone as a keyword (its name), nor doubt ("fake?").
 - A "what is X" whose X says several things ("the ICE portal's phone number"): every word of X
   must be asked of the entry, not only most of it (the definition rule, ranking.py).
+- Something the whole entry, answer included, never says, which the rest of the question's
+  words cannot outweigh (round 17): a year ("how many were caught in 1995"), a count asked for
+  a time counted from now ("how many crossed yesterday"), a cost ("how much does an ankle
+  monitor cost per day"), or the time of someone no entry names ("under obama"). The entry's
+  figures are for other times, people or things: its answer would look like one and is not.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
-from bot.core.commonness import is_word
+from bot.core.commonness import is_shared, is_word
 from bot.core.languages import languages
 from bot.core.models import Entry
+from bot.core.question_shapes import HOW_MANY
 from bot.core.ranking import Ranking
 
 # "how do I …" and "¿cómo …?" openings, the verb asked for right after them: plain words.
@@ -64,6 +71,8 @@ _STEM_CHANGES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # Words between the opening and the verb that do not change what is asked: "how do I even…".
 _HEDGES = frozenset("even actually really just ever still go le me lo la se".split())
+# A year: "how many were caught in 1995" asks of a year the entry's figures are not for.
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 # A companion word is informative from this much (commonness.py, 0..1): "lawyer", "crossings",
 # not "long" or "last"; and no word of the topic most entries use ("app", "ice": TOPICAL).
 COMPANION = 0.5
@@ -87,16 +96,63 @@ class AskedRequest(Ranking):
         …" question, or a word of the thing a "what is X" question names (module docstring).
         Applied to each question of a message (one_question.py)."""
         plain, context = self._read(question)
-        weights, typed, _ = self._weighted_tokens(plain, context)
+        weights, typed, read = self._weighted_tokens(plain, context)
         index = self._position[entry_id]
         asked = self._asked_tokens(index) | self._taught_words[index] | self._named(index, weights)
         verb = self._how_to_verb(plain.split(), typed)
         if verb is not None and verb not in asked:
             return True
+        if self._unsaid(read, context, weights, typed, asked | self._entry_tokens(index)):
+            return True
         forms = self._first_person_verb(question, plain.split(), typed)
         if forms and asked.isdisjoint(forms):
             return True
         return not asked.issuperset(self._named_subject(plain, weights, typed))
+
+    def _unsaid(
+        self,
+        read: str,
+        context: frozenset[str],
+        weights: dict[str, float],
+        typed: dict[str, str],
+        said: set[str],
+    ) -> bool:
+        """Whether the question asks of something the whole entry, answer included, never says
+        (module docstring): a year, the rule of someone no entry names, the time a count is
+        asked for, or a cost. `read`: the question's words as meant (misspellings.py)."""
+        data = languages().get(self.language)
+        asked = {typed[t]: t for t in weights if typed[t] not in context and t not in said}
+        if any(_YEAR.fullmatch(word) for word in asked):
+            return True
+        if data is None:
+            return False
+        if not data.prices.isdisjoint(asked):
+            return True
+        words = read.split()
+        # (a time word may carry no weight of its own: Spanish "ayer" is none of the tokens)
+        times = [w for w in words if w in data.times and w not in context]
+        if self._text.question_kind(words) == HOW_MANY and any(
+            said.isdisjoint(self._text.tokens_of([w])) for w in times
+        ):
+            return True
+        # the name after "under", "during", past a function word ("during the bush years")
+        kept = [w for w in words if w in data.ruled_by or w not in self._text.stopwords]
+        return any(
+            before in data.ruled_by and word in asked and self._unknown_name(word, asked[word])
+            for before, word in pairwise(kept)
+        )
+
+    def _unknown_name(self, word: str, token: str) -> bool:
+        """Whether a word is a name no entry says ("obama", "reagan"): a word used alike in
+        every language the bot reads (commonness.is_shared) that says something and that the
+        knowledge base does not know."""
+        # …said with its possessive "s" ("under obama's presidency") as well
+        return (
+            word.isalpha()
+            and token not in self._idf
+            and any(is_shared(name, languages()) for name in {word, word.removesuffix("s")})
+            and self._informativeness(word, token) > 0.0
+        )
 
     def _named_subject(
         self, plain: str, weights: dict[str, float], typed: dict[str, str]

@@ -107,6 +107,20 @@ def is_word(word: str, language: str = "en") -> bool:
     return zipf(word, language) >= WORD_ZIPF
 
 
+# A string the word list has that is less than this many Zipf rarer than the word it would be
+# corrected to is a rare word of its own, not a slip of that one: a misspelling is written a
+# hundredth as often as its word at most ("borer" 2.5 beside "border" 4.7, "bidden" 1.8 beside
+# "biden" 3.9), while "knockoff" (2.5) is no slip of "knockout" (3.6), nor "absentia" of
+# "absentee", "dunking" of "ducking", "octopuses" of "octopus".
+OWN_WORD_GAP = 2.0
+
+
+def own_word(word: str, meant: str, language: str = "en") -> bool:
+    """Whether `word`, rare as it is, is a word of its own rather than a typo of `meant`."""
+    frequency = zipf(word, language)
+    return frequency > 0 and zipf(meant, language) - frequency < OWN_WORD_GAP
+
+
 # A word about as common (within this many Zipf) in every language the bot reads is a name or a
 # word the languages share ("daca" 3.0 in English and Spanish, "houston" 4.4/3.8, "facebook"
 # 4.9/5.0), not a word of one of them ("uncle" 4.5/2.6, "tech" 4.7/3.6, "abogada" 0/4.0).

@@ -84,6 +84,14 @@ class Language:
     # words that say where or whose a thing is ("the weather in nyc"): a word no entry uses
     # said so of a claim's word names what the claim is about (one_question.py)
     said_of: frozenset[str] = frozenset()
+    # words that say a day counted from now ("yesterday", "ayer"): a count asked for one is
+    # not a count the entry gives for another time (asked_request.py)
+    times: frozenset[str] = frozenset()
+    # words a time is named by whoever ruled then: "under", "during" (obama): asked_request.py
+    ruled_by: frozenset[str] = frozenset()
+    # words that ask what something costs ("price", "precio"): only an entry that says a cost
+    # answers (asked_request.py)
+    prices: frozenset[str] = frozenset()
     # kinds of thing said with a reference word that still only points back ("that site")
     kind_words: frozenset[str] = frozenset()
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
@@ -285,6 +293,9 @@ def _load(path: Path) -> Language:
             reference_words=frozenset(str(raw.get("reference_words", "")).split()),
             kind_words=frozenset(str(raw.get("kind_words", "")).split()),
             said_of=frozenset(str(raw.get("said_of", "")).split()),
+            times=frozenset(str(raw.get("times", "")).split()),
+            ruled_by=frozenset(str(raw.get("ruled_by", "")).split()),
+            prices=frozenset(str(raw.get("prices", "")).split()),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),

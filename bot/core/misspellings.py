@@ -7,7 +7,7 @@ names, or it is a slip of a function word where nothing else fits (_short_slip, 
 
 from __future__ import annotations
 
-from bot.core.commonness import zipf
+from bot.core.commonness import own_word, zipf
 from bot.core.entry_index import EntryIndex
 from bot.core.typos import CHEAP, FULL_EDIT, MIN_LENGTH
 
@@ -70,7 +70,9 @@ class MisspellingReader(EntryIndex):
                     and not self._short_slip(word, fixed)
                 ):
                     fixed = None
-                if fixed is not None and self._keeps_form(word, fixed):
+                if fixed is not None and (
+                    self._keeps_form(word, fixed) or self._own_word(word, fixed)
+                ):
                     fixed = None
                 if fixed is not None and not text.is_word(word):
                     # …but a common word of the language one likely slip away, where the
@@ -85,6 +87,8 @@ class MisspellingReader(EntryIndex):
                         fixed = None
                 if fixed is None:
                     fixed = None if text.is_word(word) else text.spelling(word)
+                    if fixed is not None and self._own_word(word, fixed):
+                        fixed = None
                     if fixed is not None and not self._keeps_form(word, fixed):
                         words[position] = fixed  # a typo of a word the knowledge base lacks
                         corrected.add(fixed)
@@ -120,6 +124,20 @@ class MisspellingReader(EntryIndex):
             and zipf(word, self.language) > 0
             and self._typos.cost(word, meant) > CHEAP
             and not (len(stem := text.stem(meant)) >= FAMILY_STEM and word.startswith(stem))
+        )
+
+    def _own_word(self, word: str, meant: str) -> bool:
+        """Whether a string too rare to count as a word is still one of its own, not a typo of
+        `meant` (commonness.own_word: "knockoff" is no "knockout"). A function word is what
+        a rare string one slip from it means all the same ("howd" is "hows", "ppls" "pls").
+        A language spelt as it sounds spreads its words over rarer forms: _keeps_form judges
+        those."""
+        text = self._text
+        return (
+            not self._typos.by_ear  # there, _keeps_form decides
+            and not text.is_word(word)
+            and meant not in text.stopwords
+            and own_word(word, meant, self.language)
         )
 
     def _mistyped(self, word: str) -> bool:

@@ -60,10 +60,11 @@ CLAUSE_BREAK = (
 # goes to the one entry that is (confidence.py).
 QUESTION_KINDS: dict[str, str] = {
     **dict.fromkeys("who whos whom whose".split(), "who"),
-    **dict.fromkeys("when whens".split(), "when"),
-    **dict.fromkeys("where wheres".split(), "where"),
+    # …and their shorthand, which the typo reader leaves as typed ("wen is the hearing").
+    **dict.fromkeys("when whens wen whn".split(), "when"),
+    **dict.fromkeys("where wheres wher whr".split(), "where"),
     **dict.fromkeys("why whys y".split(), "why"),  # "y do u keep flagging that"
-    **dict.fromkeys("which".split(), "which"),
+    **dict.fromkeys("which wich".split(), "which"),
 }
 HOW_MANY = "how many"
 # "how long does it take", "cuánto tarda": asks for a duration, which only an entry asked how

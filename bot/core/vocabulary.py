@@ -71,6 +71,28 @@ PHRASES: tuple[tuple[str, str], ...] = (
     # "where this came from" asks where it comes from ("came" is no form "come" reaches):
     # read as the token of "come" (never "come" itself, which would part it from "comes").
     (r"came(?= from(?: |$))", "com"),
+    # …while something that "came out" was published ("when did this story come out", "when
+    # does gta 6 come out"), not something that "came in" (entered); not "what came out of the
+    # lawsuit" (its result). An app that came out was launched ("when did the ice app come
+    # out"); and "since it came out" asks what has happened since, not when it was published.
+    (r"(?:(?<=app )|(?<=apps ))(?:come|comes|came|coming) out(?! of(?: |$))", "launch"),
+    (
+        "".join(
+            rf"(?<!since {said} )"
+            for said in (
+                "it",
+                "this",
+                "that",
+                *(
+                    f"{the} {noun}"
+                    for the in ("the", "this", "that")
+                    for noun in ("story", "article", "report", "news", "piece", "post")
+                ),
+            )
+        )
+        + r"(?:come|comes|came|coming) out(?! of(?: |$))",
+        "publish",
+    ),
     # "is there anything behind it" asks whether it is true.
     (r"anything (?:behind|to) (?:it|this|that)", "real"),
     (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"
@@ -111,7 +133,8 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     give gives given giving hook smack smacks smacked shot shoot shoots
     slap slapped bail bails bailed bailing drop drops dropped dropping carve carves carved carving
     thin
-    where mess messes messed messing screw screws screwed screwing came""".split()
+    where mess messes messed messing screw screws screwed screwing came come comes coming
+    """.split()
 )
 
 # Single words mapped onto one canonical form. A word is looked up as typed, then by its
