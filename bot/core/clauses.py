@@ -4,6 +4,7 @@ sentence and clause splitting and definition patterns every language's reading s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Protocol
 
 from bot.core import normalize as english
@@ -40,6 +41,32 @@ def place_part(
         clauses[-1][0].append(plain)  # not a new question: the clause goes on
     else:
         clauses.append(([plain], asks, after, at))
+
+
+def asked_directly(
+    found: list[tuple[str, bool, int]], reported: list[int], stands_alone: Callable[[str], bool]
+) -> list[tuple[str, bool, int]]:
+    """A message's clauses (plain words, whether it asks, where) with each question someone is
+    told to have asked (`reported`: "mi prima quiere saber si la app es obligatoria") told, not
+    asked, when the asker puts a question of their own after it that `stands_alone` ("…, ¿ya
+    dijeron cuántos se inscribieron?"): that is the question, the reported one its backstory,
+    read with who asked it (the clause before, when it does not ask). A later question naming
+    nothing ("¿tú sabes?", "¿me ayudas?") or that only asks it again ("me preguntan en qué
+    quedó lo de la app, ¿cómo está la cosa hoy?") leaves the reported one asked."""
+    for index in reversed(reported):
+        later = found[index + 1 :]
+        if not any(
+            asks and index + 1 + n not in reported and stands_alone(plain)
+            for n, (plain, asks, _) in enumerate(later)
+        ):
+            continue
+        plain, _, start = found[index]
+        if index and not found[index - 1][1]:
+            told, _, start = found[index - 1]
+            found[index - 1 : index + 1] = [(f"{told} {plain}", False, start)]
+        else:
+            found[index] = (plain, False, start)
+    return found
 
 
 class Reader(Protocol):

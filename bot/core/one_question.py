@@ -72,6 +72,13 @@ class OneQuestion(AskedRequest):
             return result
         return self._doubted_claim(question, named, limit) or result
 
+    def _stands_alone(self, plain: str) -> bool:
+        """Whether a question asks something of its own, alone (question_reading.py): content
+        of its own, and an entry that answers it confidently as it is."""
+        return (
+            super()._stands_alone(plain) and self._match_doubting(plain, 1).tier is Tier.CONFIDENT
+        )
+
     def _asked_whole_doubt(self) -> frozenset[str]:
         """The entries asked whether the report as a whole is true ("is this confirmed", "is
         the story legit"): those with the most such questions."""

@@ -15,7 +15,7 @@ from bot.core.chatter import (
     seen_at_opening,
     tells_backstory,
 )
-from bot.core.clauses import parts_at, place_part
+from bot.core.clauses import asked_directly, parts_at, place_part
 from bot.core.commonness import is_shared
 from bot.core.languages import languages
 from bot.core.misspellings import MisspellingReader
@@ -221,11 +221,13 @@ class QuestionReader(MisspellingReader):
         language = languages()[self.language]
         found: list[tuple[str, bool, int]] = []
         marked: list[int] = []  # the clauses that ask only by the question mark ending them
+        reported: list[int] = []  # the clauses someone is told to have asked (indirect_question)
         pieces = _SENTENCE_END.split(question)
         offset = 0
         for sentence, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True):
             # (its parts, whether it asks, whether it is backstory told after a question, where)
             clauses: list[tuple[list[str], bool, bool, int]] = []
+            told_asked: set[int] = set()  # which of them someone is told to have asked
             # …each part split where someone is told to have asked what follows ("…y me
             # preguntó cómo se reporta uno"): that is a question, whatever ends the sentence
             placed = [
@@ -286,6 +288,8 @@ class QuestionReader(MisspellingReader):
                     condition = (plain, start)
                     continue
                 place_part(clauses, plain, asks, after, offset + start)
+                if indirect:
+                    told_asked.add(len(clauses) - 1)
             if condition is not None:
                 place_part(clauses, condition[0], False, False, offset + condition[1])
             for position, (words, asks, after, start) in enumerate(clauses):
@@ -293,6 +297,8 @@ class QuestionReader(MisspellingReader):
                 asked = asks or (last and "?" in end and not after)
                 if asked and not asks:
                     marked.append(len(found))
+                if position in told_asked:
+                    reported.append(len(found))
                 found.append((" ".join(words), asked, start))
             offset += len(sentence) + len(end)
         # What someone said, told with a question mark, before a question ("someone in another
@@ -302,7 +308,12 @@ class QuestionReader(MisspellingReader):
             plain, _, start = found[index]
             if any(asks for _, asks, _ in found[index + 1 :]) and self._hearsay(plain):
                 found[index] = (plain, False, start)
-        return tuple(found)
+        return tuple(asked_directly(found, reported, self._stands_alone))
+
+    def _stands_alone(self, plain: str) -> bool:
+        """Whether a question (plain words) asks something of its own, alone: here, has content
+        of its own; the matcher also asks that an entry answer it alone (one_question.py)."""
+        return self._own_content(plain)
 
     def _hearsay(self, plain: str) -> bool:
         """Whether a clause only tells what someone said or the asker heard or read: backstory

@@ -123,8 +123,9 @@ def test_not_checking_in_is_skipping_it() -> None:
             "cuanta gente esta en atd",
         ),
         (
+            # (how things are going read as where they stand: language.toml's rewrites)
             "estoy ayudando a una familia y quiero entender cómo están las cosas con la app",
-            "como estan las cosas con la app",
+            "situacion actual con la app",
         ),
     ],
 )
