@@ -30,12 +30,6 @@ def matchers() -> dict[str, Matcher]:
             "app-replaces-in-person",
             "enrolled-45",
         ),
-        (
-            "es",
-            "¿cuál es el umbral real de la orden de Biden y cuándo se levanta?",
-            "eo-threshold",
-            "eo-lift-conditions",
-        ),
         # A question asked after "¿" asks, whatever its first word.
         (
             "es",
@@ -72,6 +66,13 @@ def test_a_later_part_does_not_win_over_the_question_asked_first(
         ),
         # "y cuánta gente…" starts a second question as "y cuántos…" does (language data).
         ("es", "¿qué es el ATD y cuánta gente hay en ese programa?", "atd-what-is"),
+        # The threshold of "Biden's order" is eo-threshold's question (round 17: the entry is
+        # asked it as members name the order), answered first, not when the order lifts.
+        (
+            "es",
+            "¿cuál es el umbral real de la orden de Biden y cuándo se levanta?",
+            "eo-threshold",
+        ),
     ],
 )
 def test_the_question_asked_first_is_answered(
