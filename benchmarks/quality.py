@@ -111,18 +111,22 @@ SETS = {
     "blind17": QUESTIONS / "blind17-en.tsv",
     "blind17b": QUESTIONS / "blind17b-en.tsv",
     "blind17-es": QUESTIONS / "blind17-es.tsv",
+    # Round 17, written blind the same way; run once before and once after the seventeenth round.
+    "blind18": QUESTIONS / "blind18-en.tsv",
+    "blind18b": QUESTIONS / "blind18b-en.tsv",
+    "blind18-es": QUESTIONS / "blind18-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind17(-es), blind11b, blind12b, blind14b,
-# blind15b, blind16b and blind17b were each run once before and once after their round: seen, so
-# tuning data now. A next round measures itself on a new set (blind18). (Spanish tuning sets:
-# tune-<code>, below.)
+# blind, blind2(-es), blind-es, blind3(-es) … blind18(-es), blind11b, blind12b, blind14b,
+# blind15b, blind16b, blind17b and blind18b were each run once before and once after their round:
+# seen, so tuning data now. A next round measures itself on a new set (blind19). (Spanish tuning
+# sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
     *("blind11", "blind11b", "blind12", "blind12b", "blind13", "blind14", "blind14b"),
-    *("blind15", "blind15b", "blind16", "blind16b", "blind17", "blind17b"),
+    *("blind15", "blind15b", "blind16", "blind16b", "blind17", "blind17b", "blind18", "blind18b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -145,6 +149,7 @@ TUNING = (
     "blind15-es",
     "blind16-es",
     "blind17-es",
+    "blind18-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 # Tools that run every tuning set can leave some out: sets an engineer has not read, kept back
