@@ -74,3 +74,15 @@ def test_no_choice_when_two_entries_are_asked_the_kind_about_the_question() -> N
     first = _candidate("asked-who", 89.0, alike=True, alike_about=True)
     second = _candidate("asked-who-too", 88.0, alike=True, alike_about=True)
     assert close_call_choice([best, first, second], Thresholds()) is None
+
+
+@pytest.mark.parametrize(
+    "question", ["who can sign up for the ICE check-in app", "who can sign up for the app"]
+)
+def test_who_can_sign_up_is_who_can_use_it(english: Matcher, question: str) -> None:
+    # "sign up" is also enrolled-45's word (how many signed up); asked who CAN, it is eligibility.
+    assert confident_entry(english, question) == "app-who-can-use"
+
+
+def test_how_many_signed_up_stays_the_enrolment_figure(english: Matcher) -> None:
+    assert confident_entry(english, "how many people signed up for the app") == "enrolled-45"
