@@ -89,14 +89,12 @@ WHICH = "which"
 # The forms that settle a near tie (confidence.py), each with the forms of a rival's question
 # that ask another thing: a yes/no question is not asked like one asking which thing, or where
 # (which place: "where exactly is the pilot happening"), and the other way round. Other kinds
-# of question ("how many …") are settled by the entries asked that kind; of two entries both
-# asked "who …", a "who" question goes to the one whose best-matching question asks who, not
-# when, where or yes or no ("who told the Post about the app": "who told the Post this", not
-# "when was the app story published").
+# of question ("who …", "how many …") are settled by the entries asked that kind
+# (confidence._matched_alike: "who told the Post about the app" goes to the entry matched with
+# "who told the Post this", not "when was the app story published").
 OTHER_FORMS: dict[str, frozenset[str]] = {
     YES_NO: frozenset({WHICH, "where"}),
     WHICH: frozenset({YES_NO}),
-    "who": frozenset({"when", "where"}),
 }
 # …"it's just a pilot right now?" asks yes or no too.
 YES_NO_OPENERS = frozenset(
