@@ -180,12 +180,13 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
         if alike:
             candidates = alike
             best = candidates[0]
-    # A rival that could not be answered itself (it covers too little of the question, or
-    # leaves informative words unexplained) does not make a close call.
+    # A rival that could not be answered itself (it covers too little of the question, leaves
+    # informative words unexplained, or is never asked the kind of question: _rival_answers)
+    # does not make a close call.
     close = [
         c
         for c in candidates
-        if c.score > best.score - CLOSE_CALL and (c is best or (c.covers and c.explains))
+        if c.score > best.score - CLOSE_CALL and (c is best or _rival_answers(c, best))
     ]
     chosen = max(close, key=lambda c: (c.coverage, c.score))
     if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
@@ -205,6 +206,19 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
                         return None
             chosen = alike[0]
     return chosen
+
+
+def _rival_answers(rival: Candidate, best: Candidate) -> bool:
+    """Whether a rival within the close call could be answered with itself, and so make a
+    close call: it covers enough of the question and explains it, and, of a question asking
+    who, when, where or how many whose best entry is asked that kind, it is asked it too.
+    "how many ppl are in the ATD programm" is the entry asked how many people are in ATD,
+    though the one asked what the ATD program is says "program" too: that one would only be
+    held ("kind of question not asked"), and the count with it."""
+    if not (rival.covers and rival.explains):
+        return False
+    asks_kind = best.counting or best.asks_kind
+    return not (asks_kind and best.alike and not rival.alike)
 
 
 def _asked_kind_about(candidates: Sequence[Candidate], best: Candidate) -> list[Candidate]:
