@@ -180,12 +180,13 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
         if alike:
             candidates = alike
             best = candidates[0]
-    # A rival that could not be answered itself (it covers too little of the question, or
-    # leaves informative words unexplained) does not make a close call.
+    # A rival that could not be answered itself (it covers too little of the question, leaves
+    # informative words unexplained, or is never asked the kind of question: _rival_answers)
+    # does not make a close call.
     close = [
         c
         for c in candidates
-        if c.score > best.score - CLOSE_CALL and (c is best or (c.covers and c.explains))
+        if c.score > best.score - CLOSE_CALL and (c is best or _rival_answers(c, best))
     ]
     chosen = max(close, key=lambda c: (c.coverage, c.score))
     if any(o is not chosen and o.coverage + COVER_LEAD > chosen.coverage for o in close):
@@ -207,6 +208,19 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
     return chosen
 
 
+def _rival_answers(rival: Candidate, best: Candidate) -> bool:
+    """Whether a rival within the close call could be answered with itself, and so make a
+    close call: it covers enough of the question and explains it, and, of a question asking
+    who, when, where or how many whose best entry is asked that kind, it is asked it too.
+    "how many ppl are in the ATD programm" is the entry asked how many people are in ATD,
+    though the one asked what the ATD program is says "program" too: that one would only be
+    held ("kind of question not asked"), and the count with it."""
+    if not (rival.covers and rival.explains):
+        return False
+    asks_kind = best.counting or best.asks_kind
+    return not (asks_kind and best.alike and not rival.alike)
+
+
 def _asked_kind_about(candidates: Sequence[Candidate], best: Candidate) -> list[Candidate]:
     """Asked who, when, where or how many, of a best candidate never asked that kind of
     question: the one entry within the close call asked it about a word of the question
@@ -225,19 +239,45 @@ def _asked_kind_about(candidates: Sequence[Candidate], best: Candidate) -> list[
 
 
 def _asked_alike(tied: Sequence[Candidate]) -> list[Candidate]:
-    """Of a near tie (best first): the best, when its best-matching question is asked the way
-    the question is (`form`: yes/no or "which …") and each other's asks another thing
+    """Of a near tie (best first): the one entry whose best-matching question is asked the way
+    the question is (`form`: yes/no or "which …") when each other's asks another thing
     (OTHER_FORMS). "is the app a pilot program in some cities" goes to the entry that matched
     with "is the app starting as a pilot program", not to the one that matched with "which
-    cities are in the pilot program"; "what cities is the app tested in" the other way round.
-    Empty otherwise."""
+    cities are in the pilot program"; "what cities is the app tested in" the other way round,
+    whichever of the two scores a point more (_asked_alike_below). Empty otherwise."""
     best = tied[0]
     other = OTHER_FORMS.get(best.form, frozenset())
-    if not other or best.matched_form != best.form or not (best.covers and best.explains):
+    if not other:
+        return []
+    if best.matched_form != best.form:
+        return _asked_alike_below(tied, other)
+    if not (best.covers and best.explains):
         return []
     if any(c.matched_form not in other for c in tied[1:]):
         return []
     return [best]
+
+
+def _asked_alike_below(tied: Sequence[Candidate], other: frozenset[str]) -> list[Candidate]:
+    """Of a near tie whose best matched with a question asked another way than the question
+    (OTHER_FORMS): the one other entry that matched with a question asked its way, when each
+    of the rest matched with one asked another way too, and it covers as much of the question
+    as any of them and leaves nothing informative in it unexplained. A point of score between
+    two entries that both cover the whole question says less than the form of the question
+    each was matched with ("what cities is the check-in app being tested in": "which cities
+    are testing the ice app", not "is the checkin app going everywhere at once")."""
+    asked = [c for c in tied if c.matched_form == c.form]
+    if len(asked) != 1:
+        return []
+    chosen = asked[0]
+    rest = [c for c in tied if c is not chosen]
+    if any(c.matched_form not in other for c in rest):
+        return []
+    if not (chosen.covers and chosen.explains and not chosen.missing):
+        return []
+    if any(c.coverage > chosen.coverage for c in rest):
+        return []
+    return [chosen]
 
 
 def _matched_alike(tied: Sequence[Candidate], floor: float) -> list[Candidate]:

@@ -48,13 +48,33 @@ def test_a_near_tie_goes_to_the_best_when_only_it_is_asked_the_questions_way() -
     for matched in (YES_NO, "", "who"):
         rival = _candidate("rival", 83.0, matched)
         assert close_call_choice([best, rival], limits) is None
-    # …nor for the runner-up, nor when the best leaves informative words unexplained.
-    assert close_call_choice([tied[1], dataclasses.replace(best, score=82.0)], limits) is None
+    # …nor when the best leaves informative words unexplained.
     assert close_call_choice([dataclasses.replace(best, missing=1.0), tied[1]], limits) is None
     # "which cities …" against a rival that matched with "where …" asks the same thing.
     which = _candidate("asked-which", 84.0, WHICH, form=WHICH)
     assert close_call_choice([which, _candidate("r", 83.0, "where", form=WHICH)], limits) is None
     assert close_call_choice([which, _candidate("r", 83.0, YES_NO, form=WHICH)], limits) == which
+
+
+def test_a_near_tie_goes_to_the_runner_up_when_only_it_is_asked_the_questions_way() -> None:
+    """A point of score between two entries that both cover the question says less than the
+    form of the question each matched with (_asked_alike_below)."""
+    limits = Thresholds()
+    rival = _candidate("asked-which", 84.0, WHICH)
+    asked = _candidate("asked-yes-no", 82.0, YES_NO)
+    assert close_call_choice([rival, asked], limits) == asked
+    which = _candidate("asked-which", 83.0, WHICH, form=WHICH)
+    assert close_call_choice([_candidate("r", 84.0, YES_NO, form=WHICH), which], limits) == which
+    # …not when a third is asked the same way too, or one asks something of no form or who;
+    for matched in (YES_NO, "", "who"):
+        third = _candidate("third", 81.0, matched)
+        assert close_call_choice([rival, asked, third], limits) is None
+    # …nor when it covers less of the question than the best, or leaves a word unexplained.
+    less = dataclasses.replace(asked, coverage=0.95)
+    assert close_call_choice([rival, less], limits) is None
+    assert close_call_choice([rival, dataclasses.replace(asked, missing=0.3)], limits) is None
+    # "where …" asks what "which …" does: no rival asked another way, no choice.
+    assert close_call_choice([_candidate("r", 84.0, "where", form=WHICH), which], limits) is None
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +90,9 @@ def shipped() -> Matcher:
         ("is the app a pilot program in some cities", "pilot-select-cities"),
         ("is the pilot program even real?", "pilot-select-cities"),
         ("what cities is the app being tested in", "pilot-cities-unknown"),
+        # …and when the entry asked the other way scores a point more (_asked_alike_below).
+        ("what cities is the check-in app being tested in?", "pilot-cities-unknown"),
+        ("is the check-in app being tested only in some cities?", "pilot-select-cities"),
     ],
 )
 def test_a_near_tie_between_overlapping_entries_is_settled_by_the_form(
