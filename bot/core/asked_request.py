@@ -9,7 +9,9 @@ Three shapes of question share an entry's words and still ask something no entry
   verb (its questions, keywords, or the words members ask it with) answers it. Spanish also
   asks it with the verb itself, in the first person ("¿cómo actualizo el iOS?", "¿cómo pido
   asilo?"): the verb counts as asked when the entry is asked its infinitive ("actualizar",
-  "pedir") or the form itself (_first_person_verb).
+  "pedir") or the form itself (_first_person_verb). So is the verb a permission is asked for
+  (round 18): "am I allowed to work while I wait for my hearing" asks about working, which the
+  entry on who may use the app ("allowed to use") does not answer.
 - One word carrying the whole match ("what are the inflation numbers", "I got a parking
   ticket. how do I pay it?", "which sites?", "are you anonymous"): the message's only content
   word, which every question of the entry that says it says beside something informative, not
@@ -61,6 +63,13 @@ HOW_TO_OPENINGS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("como", "hago", "pa"),
     ),
 }
+# Permission asked for a verb anywhere in a question ("am I allowed to work while I wait", "are
+# kids still allowed to ask for asylum"): the verb after it is what is asked, as after "how do I".
+PERMISSION_ASKED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": (("allowed", "to"), ("permitted", "to")),
+}
+# …looked for among this many words after it: "allowed to get the app", "to go to college".
+PERMISSION_REACH = 4
 # "¿cómo actualizo …?": an opening followed by a verb in the first person, and the letters the
 # first person of the present ends with ("actualizo", "pido").
 FIRST_PERSON_HOW: dict[str, tuple[str, str]] = {"es": ("como", "o")}
@@ -181,14 +190,32 @@ class AskedRequest(Ranking):
 
     def _how_to_verb(self, words: list[str], typed: dict[str, str]) -> str | None:
         """The token of the verb a "how do I …" question asks for, when the question opens so
-        and the verb is one of its tokens."""
+        and the verb is one of its tokens; else of what a permission is asked for ("am I allowed
+        to work": _permitted_verb)."""
         tokens = {word: token for token, word in typed.items()}
         for opening in HOW_TO_OPENINGS.get(self.language, ()):
             if tuple(words[: len(opening)]) != opening:
                 continue
             rest = [word for word in words[len(opening) :] if word not in _HEDGES]
             return tokens.get(rest[0]) if rest else None
+        for asked in PERMISSION_ASKED.get(self.language, ()):
+            for at in range(len(words) - len(asked)):
+                if tuple(words[at : at + len(asked)]) == asked:
+                    return self._permitted_verb(words[at + len(asked) :], tokens)
         return None
+
+    def _permitted_verb(self, rest: list[str], tokens: dict[str, str]) -> str | None:
+        """The token of what a permission is asked for, from the words after "allowed to": its
+        verb, or past a function word ("get", "go", "do") the word it is said of ("get married",
+        "go to college", "do ICE check ins online"). "Use" is a verb of its own ("allowed to
+        use the remote check in"). A word of the topic most entries use ("allowed to do her ICE
+        check-in online") asks for nothing of its own."""
+        data = languages().get(self.language)
+        people = data.pointing_back if data is not None else frozenset()  # "her check in"
+        joined = self._text.join_phrases(" ".join(rest)).split()  # "check in": "checkin"
+        words = [w for w in joined[:PERMISSION_REACH] if w in tokens and w not in people]
+        token = tokens[words[0]] if words else None
+        return None if token is None or self._specific(token) < TOPICAL else token
 
     def _first_person_verb(
         self, question: str, words: list[str], typed: dict[str, str]
