@@ -64,7 +64,12 @@ class EntryIndex:
         bot_word = languages()[language].bot_word if language in languages() else ""
         self._bot_tokens = frozenset(self._text.tokens_of([bot_word]) if bot_word else ())
         # Each entry's words in the index's language, made once (a copy per call: issue 9's speed).
-        owns = [entry.in_language(language) or entry for entry in entries]
+        # (The source language's words are the entry's own: no copy of each entry.)
+        owns = (
+            list(entries)
+            if language == SOURCE_LANGUAGE
+            else [entry.in_language(language) or entry for entry in entries]
+        )
         self._questions = [own.question for own in owns]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []
@@ -116,8 +121,12 @@ class EntryIndex:
                 elif self._text.stopwords.isdisjoint(words):  # a bare name, "intensive …"
                     names.append(normalized)
                 surface.update(words)
-                if self._text.has_phrase_words(words):
-                    for word, joined in self._text.phrase_parts(normalized):
+                # A word of a name alone ("app") joins nothing: the text is its own joined form
+                # (most such texts of a large base; the name patterns are slow to run twice).
+                if self._text.has_phrase_words(words) and (
+                    found := self._text.phrase_parts(normalized)
+                ):
+                    for word, joined in found:
                         self._phrase_parts.setdefault(word, set()).add(joined)
                         parts.add(word)
                     normalized = self._text.join_phrases(normalized)
