@@ -64,7 +64,12 @@ class EntryIndex:
         bot_word = languages()[language].bot_word if language in languages() else ""
         self._bot_tokens = frozenset(self._text.tokens_of([bot_word]) if bot_word else ())
         # Each entry's words in the index's language, made once (a copy per call: issue 9's speed).
-        owns = [entry.in_language(language) or entry for entry in entries]
+        # (The source language's words are the entry's own: no copy of each entry.)
+        owns = (
+            list(entries)
+            if language == SOURCE_LANGUAGE
+            else [entry.in_language(language) or entry for entry in entries]
+        )
         self._questions = [own.question for own in owns]
         # Questions of entry i are _texts[_starts[i]:_starts[i + 1]], flat to keep 100k small.
         self._texts: list[str] = []
@@ -90,6 +95,7 @@ class EntryIndex:
         self._postings: dict[str, list[int]] = {}
         self._phrase_parts: dict[str, set[str]] = {}  # "apple" -> {"appstore"}, for autocomplete
         answer_postings: dict[str, list[int]] = {}
+        keyword_tokens: dict[str, tuple[str, ...]] = {}  # many entries share a keyword
         surface: set[str] = set()  # every word as written, for typo correction
         # Each text is seen once, so the normaliser's cache is skipped (word_list); tokens are
         # interned so that entries share one string object per token.
@@ -116,8 +122,12 @@ class EntryIndex:
                 elif self._text.stopwords.isdisjoint(words):  # a bare name, "intensive …"
                     names.append(normalized)
                 surface.update(words)
-                if self._text.has_phrase_words(words):
-                    for word, joined in self._text.phrase_parts(normalized):
+                # A word of a name alone ("app") joins nothing: the text is its own joined form
+                # (most such texts of a large base; the name patterns are slow to run twice).
+                if self._text.has_phrase_words(words) and (
+                    found := self._text.phrase_parts(normalized)
+                ):
+                    for word, joined in found:
                         self._phrase_parts.setdefault(word, set()).add(joined)
                         parts.add(word)
                     normalized = self._text.join_phrases(normalized)
@@ -134,7 +144,7 @@ class EntryIndex:
             self._kinds.append(kinds)
             if parts and (alone := frozenset(self._text.tokens_of(sorted(parts))) - union):
                 self._name_parts[index] = alone
-            keywords, groups = self._keyword_tokens(own.keywords, union)
+            keywords, groups = self._keyword_tokens(own.keywords, union, keyword_tokens)
             self._keywords.append(keywords)
             if defines:  # …and, for an entry asked what X is, the names of X it lists
                 named = [*map(self._name, names), *((k,) for k in keywords), *groups]
@@ -190,12 +200,13 @@ class EntryIndex:
         self._typos = TypoCorrector(usage, language_slips(language))
         # Written words by what they sound like, the most used first ("fayas" -> "fallas").
         self._sounds: dict[str, str] = {}
-        for word in sorted(usage, key=lambda w: (-usage[w], w)):
+        ordered = sorted(usage, key=lambda w: (-usage[w], w))
+        for word in ordered:
             if (key := self._text.sound_key(word)) is not None:
                 self._sounds.setdefault(key, word)
         # …then the English names as members of another language spell them by ear ("ais" is
         # "ice"), never taking the place of a word that is spelt so.
-        for word in sorted(usage, key=lambda w: (-usage[w], w)):
+        for word in ordered:
             for key in self._text.heard_keys(word):
                 self._sounds.setdefault(key, word)
 
@@ -203,13 +214,19 @@ class EntryIndex:
         return tuple(map(intern, self._text.content_tokens(self._text.join_phrases(words))))
 
     def _keyword_tokens(
-        self, keywords: Sequence[str], asked: set[str]
+        self, keywords: Sequence[str], asked: set[str], read: dict[str, tuple[str, ...]]
     ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """(tokens of single keywords and of those whose words the questions use, names)."""
+        """(tokens of single keywords and of those whose words the questions use, names);
+        `read`: keyword -> its tokens, filled as keywords are read (each is read once)."""
         single: dict[str, None] = {}
         groups: list[tuple[str, ...]] = []
         for keyword in keywords:
-            tokens = tuple(map(intern, self._text.content_tokens(self._text.normalize(keyword))))
+            tokens = read.get(keyword)
+            if tokens is None:
+                tokens = tuple(
+                    map(intern, self._text.content_tokens(self._text.normalize(keyword)))
+                )
+                read[keyword] = tokens
             if len(tokens) > 1 and not asked.issuperset(tokens):
                 groups.append(tokens)
             else:
