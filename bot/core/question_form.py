@@ -1,23 +1,36 @@
 """The form a question is asked in, from how it opens: "which" ("which cities", and "what
-cities": both ask for a name or a list) or "yes/no" ("is it …", "did they …", "isn't this …").
+cities": both ask for a name or a list), "yes/no" ("is it …", "did they …", "isn't this …") or
+"what is" ("what is the ICE check-in app", "what does the app do": what a thing is or does).
 A near tie between two overlapping entries goes to the best-scoring one when its best-matching
 question is asked in the question's form and the other's is not (confidence.py): "is the app a
 pilot program in some cities" is asked like "is the app starting as a pilot program", not like
-"which cities are in the pilot program".
+"which cities are in the pilot program"; "what does the ICE check-in app in the app store
+do" like "what is the ICE check-in app", not like "is the ICE check-in app in the app store".
 """
 
 from __future__ import annotations
 
 from bot.core.analysis import TextAnalysis
 from bot.core.languages import SOURCE_LANGUAGE
-from bot.core.question_shapes import NOT_NAMING, WHAT_WORDS, WHICH, YES_NO, YES_NO_OPENERS
+from bot.core.question_shapes import (
+    DOES_WORDS,
+    NOT_NAMING,
+    WHAT_IS,
+    WHAT_IS_OPENINGS,
+    WHAT_WORDS,
+    WHICH,
+    YES_NO,
+    YES_NO_OPENERS,
+)
 
 
 def question_form(text: TextAnalysis, words: list[str]) -> str:
     """The form of a question as plain words (its chatter dropped): the kind of question it
     asks when one of its first words says (text.question_kind: "which", "who", "how many" …;
-    in English also "which" for "what" before a noun: "what cities …"), else in English "yes/no"
-    when its first word opens a yes/no question; "" when none says ("what is it")."""
+    in English also "which" for "what" before a noun: "what cities …"), else in English "what
+    is" when it asks what a thing is or does ("what is it", "whats smartlink", "what does the
+    app do"), "yes/no" when its first word opens a yes/no question; "" when none says ("what
+    happens if …", "pilot program")."""
     kind = text.question_kind(words)
     if kind:
         return kind
@@ -25,6 +38,10 @@ def question_form(text: TextAnalysis, words: list[str]) -> str:
         return ""
     if words[0] in WHAT_WORDS and words[1] not in NOT_NAMING:
         return WHICH
+    if words[0] in WHAT_IS_OPENINGS or " ".join(words[:2]) in WHAT_IS_OPENINGS:
+        return WHAT_IS
+    if words[0] in WHAT_WORDS and words[1] in DOES_WORDS and words[-1] in DOES_WORDS:
+        return WHAT_IS  # "what does the app in the store actually do"
     return YES_NO if words[0] in YES_NO_OPENERS else ""
 
 

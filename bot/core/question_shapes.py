@@ -86,6 +86,10 @@ HOW_TO_DOUBT = [["know"], ["tell"], ["trust"], ["believe"], ["be"]]
 # which asks for a name or a list as "which" does (not "what is …", "what happens …").
 YES_NO = "yes/no"
 WHICH = "which"
+# …or a question asking what a thing is or does ("what is the ICE check-in app", "whats
+# smartlink", "what does the app in the store do"), not whether something is so: a yes/no
+# question is not asked like it ("is the ICE check-in app in the app store"), nor it like one.
+WHAT_IS = "what is"
 # The forms that settle a near tie (confidence.py), each with the forms of a rival's question
 # that ask another thing: a yes/no question is not asked like one asking which thing, or where
 # (which place: "where exactly is the pilot happening"), and the other way round. Other kinds
@@ -93,8 +97,9 @@ WHICH = "which"
 # (confidence._matched_alike: "who told the Post about the app" goes to the entry matched with
 # "who told the Post this", not "when was the app story published").
 OTHER_FORMS: dict[str, frozenset[str]] = {
-    YES_NO: frozenset({WHICH, "where"}),
+    YES_NO: frozenset({WHICH, "where", WHAT_IS}),
     WHICH: frozenset({YES_NO}),
+    WHAT_IS: frozenset({YES_NO}),
 }
 # …"it's just a pilot right now?" asks yes or no too.
 YES_NO_OPENERS = frozenset(
@@ -102,6 +107,13 @@ YES_NO_OPENERS = frozenset(
     couldnt will wont would wouldnt has hasnt have havent its thats theres""".split()
 )
 WHAT_WORDS = frozenset("what wat wut wht waht".split())
+# How a question asking what a thing is opens (WHAT_IS): "what is …", "whats …", "what
+# exactly is …"; one asking what it does opens and ends with these ("what does the app do").
+WHAT_IS_OPENINGS = frozenset(
+    {f"{what} {verb}" for what in WHAT_WORDS for verb in ("is", "s", "exactly", "even")}
+    | {"whats", "wats"}
+)
+DOES_WORDS = frozenset({"do", "does"})
 # Words after "what" that do not name a thing: "what is", "what happens if", "what exactly".
 NOT_NAMING = YES_NO_OPENERS | frozenset(
     """s is was were should shall may might must if about else exactly even happened happens

@@ -12,7 +12,7 @@ from bot.core.analysis import analysis
 from bot.core.confidence import Candidate, Thresholds, close_call_choice
 from bot.core.matcher import Matcher, Tier
 from bot.core.question_form import question_form
-from bot.core.question_shapes import WHICH, YES_NO
+from bot.core.question_shapes import WHAT_IS, WHICH, YES_NO
 from testkit.labelled import shipped_entries
 
 
@@ -26,7 +26,11 @@ from testkit.labelled import shipped_entries
         ("its just a pilot right now", YES_NO),
         ("who told the nypost this", "who"),
         ("where exactly is the pilot happening", "where"),
-        ("what is the ice checkin app", ""),  # asks what something is: no form of its own
+        ("what is the ice checkin app", WHAT_IS),  # asks what something is
+        ("whats smartlink", WHAT_IS),
+        ("what exactly is the ice portal", WHAT_IS),
+        ("what does the ice app in the appstore actually do", WHAT_IS),  # …or what it does
+        ("what does the post say about the pilot", ""),  # …not what someone says
         ("what happens if a migrant skips an app checkin", ""),
         ("pilot program", ""),
     ],
@@ -54,6 +58,11 @@ def test_a_near_tie_goes_to_the_best_when_only_it_is_asked_the_questions_way() -
     which = _candidate("asked-which", 84.0, WHICH, form=WHICH)
     assert close_call_choice([which, _candidate("r", 83.0, "where", form=WHICH)], limits) is None
     assert close_call_choice([which, _candidate("r", 83.0, YES_NO, form=WHICH)], limits) == which
+    # "what is X" against a rival that matched with "is X …", and the other way round.
+    what = _candidate("asked-what", 84.0, WHAT_IS, form=WHAT_IS)
+    assert close_call_choice([what, _candidate("r", 83.0, YES_NO, form=WHAT_IS)], limits) == what
+    assert close_call_choice([what, _candidate("r", 83.0, WHAT_IS, form=WHAT_IS)], limits) is None
+    assert close_call_choice([best, _candidate("r", 83.0, WHAT_IS)], limits) == best
 
 
 def test_a_near_tie_goes_to_the_runner_up_when_only_it_is_asked_the_questions_way() -> None:
@@ -100,6 +109,40 @@ def test_a_near_tie_between_overlapping_entries_is_settled_by_the_form(
 ) -> None:
     ranked = shipped.rank(question, limit=3)
     assert ranked[0].score - ranked[1].score < shipped.thresholds.margin  # a near tie
+    result = shipped.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Asked what the app listed in the app store is or does: the entry asked what the ICE
+        # Check-In App is (its answer is that listing), not the one asked whether Apple
+        # approved it; asked whether it is in the store, the other way round (issue 9).
+        ("what's this ICE Check-In App I saw on the app store", "ice-check-in-app"),
+        ("what does the ice app in the app store actually do", "ice-check-in-app"),
+        ("saw an ice check in app on the app store, what is it", "ice-check-in-app"),
+        ("is the ICE Check-In App in the app store", "apple-store"),
+        ("can I find the ice check in app on the app store", "apple-store"),
+        ("is the ice check-in app available on the app store yet", "apple-store"),
+        ("was the ice check-in app approved for the app store", "apple-store"),
+        # Asked whether the named app exists: the entry asked what it is, not the one asked
+        # whether it still exists, nor the claim that ICE replaces check-ins.
+        ("does the ICE Check-In App really exist", "ice-check-in-app"),
+        ("does the check-in app still exist", "where-things-stand"),
+        ("does the ice app still exist", "where-things-stand"),
+        ("is the ice app story real", "is-it-confirmed"),
+        ("is it true ice is replacing check ins with an app", "app-replaces-in-person"),
+        # Doubt about the Apple store claim: the entry on that claim, not the one whose
+        # answer is the app's listing in the store, nor the whole report's.
+        ("is it true the app isn't on the app store", "apple-store"),
+        ("the apple store story, true or not?", "apple-store"),
+    ],
+)
+def test_what_a_named_app_is_against_whether_it_is_somewhere(
+    shipped: Matcher, question: str, expected: str
+) -> None:
     result = shipped.match(question)
     assert result.tier is Tier.CONFIDENT
     assert result.best is not None and result.best.entry_id == expected
