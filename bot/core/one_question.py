@@ -116,8 +116,14 @@ class OneQuestion(AskedRequest):
     def _whole_doubt_answer(self, question: str, limit: int) -> MatchResult | None:
         """Doubt about the whole report ("is this just propaganda", "is there anything official
         backing it"), answered by the entry asked whether it is confirmed, when that entry is
-        among the question's candidates above the suggestion bar."""
+        among the question's candidates above the suggestion bar. The topic's words in such a
+        question only name the report ("can I trust this ice app story"): when that entry is not
+        among them, the question is ranked again without them."""
         ranked = self.rank(question, limit=max(limit, WIDE))
+        if not self._whole_doubt.intersection(c.entry_id for c in ranked):
+            topical = frozenset(t for t in self.query_tokens(question) if self._topical(t))
+            if topical:
+                ranked = self.rank(question, limit=max(limit, WIDE), leave_out=topical)
         for candidate in ranked:
             if (
                 candidate.entry_id in self._whole_doubt
@@ -141,7 +147,7 @@ class OneQuestion(AskedRequest):
         # Only a claim said in more than one word ("is this right wing propaganda" names a
         # leaning, not a claim), one of them specific and among the words naming it.
         claimed = tokens - self._text.doubt_tokens - judging - self._text.weak_tokens
-        if len(claimed) < 2 or all(self._specific(t) < 1.0 for t in claimed & named):
+        if len(claimed) < 2 or all(self._specific(t) < TOPICAL for t in claimed & named):
             return None
         if len(judging) > len(claimed):
             return None  # mostly words no entry uses: a claim about something else

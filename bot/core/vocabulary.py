@@ -347,6 +347,10 @@ SYNONYMS: dict[str, str] = {
     "trustworthy": "true",
     "credible": "true",
     "reliable": "true",
+    # (talk18) Whether a claim is believable asks whether it is true: "is that even
+    # believable", "is the 45 figure plausible".
+    "believable": "true",
+    "plausible": "true",
 }
 
 STOPWORDS: frozenset[str] = frozenset(
