@@ -103,9 +103,25 @@ class OneQuestion(AskedRequest):
     def _doubt(self, question: str) -> tuple[Doubt, frozenset[str]]:
         text = self._text
         aside = text.weak_tokens | text.never_missing
-        pointing = not text.reference_words.isdisjoint(text.plain_words(question).split())
+        words = text.plain_words(question).split()
+        pointing = not text.reference_words.isdisjoint(words)
         tokens = self.query_tokens(question)
-        return read_doubt(tokens, self._doubt_words, aside, self._topical, pointing)
+        told = self._outlet_says(words)
+        if told:  # "what the post wrote": the word saying so names nothing
+            reporting = languages()[self.language].reporting
+            aside |= frozenset(text.tokens_of([w for w in words if w in reporting]))
+        return read_doubt(tokens, self._doubt_words, aside, self._topical, pointing, told)
+
+    def _outlet_says(self, words: list[str]) -> bool:
+        """Whether a question (plain words) names what an outlet says: an outlet's word just
+        before a reporting word ("what the post says", "newsmax claims"), the report itself."""
+        reporting = languages()[self.language].reporting if self.language in languages() else ()
+        around = self._doubt_words.around
+        return any(
+            word in reporting and not around.isdisjoint(self._text.tokens_of(words[at - 1 : at]))
+            for at, word in enumerate(words)
+            if at
+        )
 
     def _doubted(self, question: str) -> frozenset[str]:
         """The entries asked the question's doubt: when it doubts anything ("se lo inventó el

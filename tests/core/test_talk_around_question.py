@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.chatter import strip_chatter, without_relative
+from bot.core.doubt import Doubt, DoubtWords, read_doubt
 from bot.core.matcher import Matcher
 from bot.core.normalize import plain_words
 from testkit.answers import confident_entry
@@ -113,6 +114,10 @@ def test_introductions_and_trailing_hedges_are_chatter(typed: str, question: str
         ("is this story believable", "is-it-confirmed"),
         ("can I even trust this ice app story", "is-it-confirmed"),
         ("is the ice check-in app story legit", "is-it-confirmed"),
+        # asking whether to believe: what is believed, or the report when the outlet says it
+        ("why would anyone believe stuff from anonymous sources", "anonymous-warning"),
+        ("can we even believe what newsmax says here", "is-it-confirmed"),
+        ("can i trust what the post wrote", "is-it-confirmed"),
     ],
 )
 def test_doubt_goes_to_what_it_doubts(matcher: Matcher, question: str, entry: str) -> None:
@@ -130,3 +135,24 @@ def test_doubt_about_a_thing_not_the_report_is_not_answered(
     matcher: Matcher, question: str
 ) -> None:
     assert confident_entry(matcher, question) is None
+
+
+def test_what_an_outlet_says_is_the_report() -> None:
+    words = DoubtWords(
+        marks=frozenset({"true"}),
+        core=frozenset({"true"}),
+        whole=frozenset({"story"}),
+        around=frozenset({"nypost"}),
+        trust=frozenset({"true"}),
+    )
+    # "can i trust the post": the outlet; "can i trust what the post says": the report
+    assert read_doubt(["true", "nypost"], words, frozenset(), lambda t: False, False)[0] is (
+        Doubt.CLAIM
+    )
+    assert read_doubt(["true", "nypost"], words, frozenset(), lambda t: False, False, True)[0] is (
+        Doubt.WHOLE
+    )
+    # …unless it names a claim of its own: "can i trust what the post says about the glitches"
+    assert read_doubt(
+        ["true", "nypost", "glitch"], words, frozenset(), lambda t: False, False, True
+    )[0] is (Doubt.CLAIM)
