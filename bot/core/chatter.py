@@ -55,6 +55,23 @@ def backstory_words(plain: str, language: str = "en") -> frozenset[str]:
     return frozenset() if data is None else data.backstory.intersection(plain.split())
 
 
+def without_relative(words: list[str], language: str = "en") -> list[str]:
+    """A clause's words (plain) without the word that opens a relative clause on the asker's
+    own people: "my friend [who's] a law student says…", "mi primo [que] vive en Houston dice…"
+    tell of someone; that "who" asks nothing. Such a word follows one of the language's
+    backstory words said as the asker's own (a `first_person` word before it: "my", "our"),
+    so "chat who reported this" keeps its "who". The words are the language's `relatives`."""
+    data = languages().get(language)
+    if data is None:
+        return words
+    return [
+        word
+        for at, word in enumerate(words)
+        if not (at >= 2 and words[at - 1] in data.backstory and words[at - 2] in data.first_person)
+        or word not in data.relatives
+    ]
+
+
 @lru_cache(maxsize=8)
 def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{phrase})" for phrase in phrases)

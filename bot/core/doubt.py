@@ -89,12 +89,14 @@ def read_doubt(
     aside: frozenset[str],
     topical: Callable[[str], bool],
     points_elsewhere: bool,
+    told: bool = False,
 ) -> tuple[Doubt, frozenset[str]]:
     """How a question (its tokens) doubts, and the words naming what it doubts. `aside`: tokens
     that say how a question is asked (framing, weak words); `topical(token)`: whether a token
     is a word of the topic any entry may use ("ice", "app"), which names no claim (a word the
     knowledge base never uses is not topical: "is the moon landing fake" doubts no claim here);
-    `points_elsewhere`: the question says "this", "it" (the report, when nothing else is named)."""
+    `points_elsewhere`: the question says "this", "it" (the report, when nothing else is named);
+    `told`: it names what an outlet says ("can I believe what the Post says"): the report."""
     said = set(tokens)
     if words.marks.isdisjoint(said):
         return Doubt.NONE, frozenset()
@@ -113,7 +115,10 @@ def read_doubt(
             return Doubt.CLAIM, named
         return Doubt.WHOLE, named
     # Beside an outlet, doubt that asks only whether to trust ("is this from a legit outlet")
-    # may be about the outlet; an outlet alone ("is newsmax a hoax") names no report.
+    # may be about the outlet, unless it is what the outlet says; an outlet alone ("is newsmax
+    # a hoax") names no report.
+    if told and not rest:
+        return Doubt.WHOLE, named
     if words.trust.issuperset(said & words.marks):
         return Doubt.CLAIM, named
     return (Doubt.WHOLE if reported else Doubt.CLAIM), named

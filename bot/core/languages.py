@@ -106,6 +106,8 @@ class Language:
     asks_within: frozenset[str] = frozenset()
     # words a question points at a person or place told of before it with: "can he use it"
     pointing_back: frozenset[str] = frozenset()
+    # words opening a relative clause on the asker's people ("my friend [who]…": chatter.py)
+    relatives: frozenset[str] = frozenset()
     # words after which a backstory clause says what someone told: "says", "heard", "que"
     reporting: frozenset[str] = frozenset()
     # regular expression: where a clause tells that someone asked what follows ("me preguntó")
@@ -303,6 +305,7 @@ def _load(path: Path) -> Language:
             first_person=frozenset(str(raw.get("first_person", "")).split()),
             asks_within=frozenset(str(raw.get("asks_within", "")).split()),
             pointing_back=frozenset(str(raw.get("pointing_back", "")).split()),
+            relatives=frozenset(str(raw.get("relatives", "")).split()),
             reporting=frozenset(str(raw.get("reporting", "")).split()),
             asked_of=str(raw.get("asked_of", "")),
             conditions=frozenset(str(raw.get("conditions", "")).split()),

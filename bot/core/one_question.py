@@ -103,9 +103,25 @@ class OneQuestion(AskedRequest):
     def _doubt(self, question: str) -> tuple[Doubt, frozenset[str]]:
         text = self._text
         aside = text.weak_tokens | text.never_missing
-        pointing = not text.reference_words.isdisjoint(text.plain_words(question).split())
+        words = text.plain_words(question).split()
+        pointing = not text.reference_words.isdisjoint(words)
         tokens = self.query_tokens(question)
-        return read_doubt(tokens, self._doubt_words, aside, self._topical, pointing)
+        told = self._outlet_says(words)
+        if told:  # "what the post wrote": the word saying so names nothing
+            reporting = languages()[self.language].reporting
+            aside |= frozenset(text.tokens_of([w for w in words if w in reporting]))
+        return read_doubt(tokens, self._doubt_words, aside, self._topical, pointing, told)
+
+    def _outlet_says(self, words: list[str]) -> bool:
+        """Whether a question (plain words) names what an outlet says: an outlet's word just
+        before a reporting word ("what the post says", "newsmax claims"), the report itself."""
+        reporting = languages()[self.language].reporting if self.language in languages() else ()
+        around = self._doubt_words.around
+        return any(
+            word in reporting and not around.isdisjoint(self._text.tokens_of(words[at - 1 : at]))
+            for at, word in enumerate(words)
+            if at
+        )
 
     def _doubted(self, question: str) -> frozenset[str]:
         """The entries asked the question's doubt: when it doubts anything ("se lo inventó el
@@ -116,8 +132,14 @@ class OneQuestion(AskedRequest):
     def _whole_doubt_answer(self, question: str, limit: int) -> MatchResult | None:
         """Doubt about the whole report ("is this just propaganda", "is there anything official
         backing it"), answered by the entry asked whether it is confirmed, when that entry is
-        among the question's candidates above the suggestion bar."""
+        among the question's candidates above the suggestion bar. The topic's words in such a
+        question only name the report ("can I trust this ice app story"): when that entry is not
+        among them, the question is ranked again without them."""
         ranked = self.rank(question, limit=max(limit, WIDE))
+        if not self._whole_doubt.intersection(c.entry_id for c in ranked):
+            topical = frozenset(t for t in self.query_tokens(question) if self._topical(t))
+            if topical:
+                ranked = self.rank(question, limit=max(limit, WIDE), leave_out=topical)
         for candidate in ranked:
             if (
                 candidate.entry_id in self._whole_doubt
@@ -141,7 +163,7 @@ class OneQuestion(AskedRequest):
         # Only a claim said in more than one word ("is this right wing propaganda" names a
         # leaning, not a claim), one of them specific and among the words naming it.
         claimed = tokens - self._text.doubt_tokens - judging - self._text.weak_tokens
-        if len(claimed) < 2 or all(self._specific(t) < 1.0 for t in claimed & named):
+        if len(claimed) < 2 or all(self._specific(t) < TOPICAL for t in claimed & named):
             return None
         if len(judging) > len(claimed):
             return None  # mostly words no entry uses: a claim about something else

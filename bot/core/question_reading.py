@@ -14,6 +14,7 @@ from bot.core.chatter import (
     rewrite,
     seen_at_opening,
     tells_backstory,
+    without_relative,
 )
 from bot.core.clauses import asked_directly, parts_at, place_part
 from bot.core.commonness import is_shared
@@ -339,7 +340,8 @@ class QuestionReader(MisspellingReader):
         when, why, which or how many within its first words ("if not where can I get help")."""
         words = plain.split()
         return bool(words) and (
-            words[0] in self._text.question_openers or bool(self._text.question_kind(words))
+            words[0] in self._text.question_openers
+            or bool(self._text.question_kind(without_relative(words, self.language)))
         )
 
     def _own_content(self, plain: str) -> bool:

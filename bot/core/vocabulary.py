@@ -68,6 +68,13 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"^no way(?= |$)|(?<= )no way$", "hoax"),
     (r"(?:cant|can not|cannot) be (?:right|true|real|correct|legit)", "hoax"),
     (r"hard to (?:believe|buy)", "hoax"),
+    # Asking whether to believe something doubts it: "should i even believe anonymous
+    # sources", "can we believe the post" (not "i believe…", a hedge, nor "my dad believes…").
+    (
+        r"(?:(?<=should )|(?<=can )|(?<=could )|(?<=do )|(?<=would )|(?<=why ))"
+        r"(?:i|we|you|anyone|people|ppl) (?:(?:even|really|actually|ever) )?believe",
+        "trust",
+    ),
     # "where this came from" asks where it comes from ("came" is no form "come" reaches):
     # read as the token of "come" (never "come" itself, which would part it from "comes").
     (r"came(?= from(?: |$))", "com"),
@@ -134,6 +141,7 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     slap slapped bail bails bailed bailing drop drops dropped dropping carve carves carved carving
     thin
     where mess messes messed messing screw screws screwed screwing came come comes coming
+    believe
     """.split()
 )
 
@@ -347,6 +355,10 @@ SYNONYMS: dict[str, str] = {
     "trustworthy": "true",
     "credible": "true",
     "reliable": "true",
+    # (talk18) Whether a claim is believable asks whether it is true: "is that even
+    # believable", "is the 45 figure plausible".
+    "believable": "true",
+    "plausible": "true",
 }
 
 STOPWORDS: frozenset[str] = frozenset(
