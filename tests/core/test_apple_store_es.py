@@ -43,3 +43,13 @@ def test_apple_or_the_iphone_in_general_is_not_the_apple_store_entry(
 )
 def test_the_app_in_apples_store_is_still_answered(spanish: Matcher, message: str) -> None:
     assert confident_entry(spanish, message) == "apple-store"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["la app de ICE está disponible para android", "¿la app de ICE está disponible para Android?"],
+)
+def test_another_phone_is_not_the_apple_store_entry(spanish: Matcher, message: str) -> None:
+    # factcheck18: the paraphrase "… está disponible para iPhone" made any "disponible para"
+    # question about the app a confident apple-store answer.
+    assert confident_entry(spanish, message) != "apple-store"
