@@ -115,18 +115,23 @@ SETS = {
     "blind18": QUESTIONS / "blind18-en.tsv",
     "blind18b": QUESTIONS / "blind18b-en.tsv",
     "blind18-es": QUESTIONS / "blind18-es.tsv",
+    # Round 18, written blind the same way; run once before and once after the eighteenth round.
+    "blind19": QUESTIONS / "blind19-en.tsv",
+    "blind19b": QUESTIONS / "blind19b-en.tsv",
+    "blind19-es": QUESTIONS / "blind19-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind18(-es), blind11b, blind12b, blind14b,
-# blind15b, blind16b, blind17b and blind18b were each run once before and once after their round:
-# seen, so tuning data now. A next round measures itself on a new set (blind19). (Spanish tuning
+# blind, blind2(-es), blind-es, blind3(-es) … blind19(-es), blind11b, blind12b, blind14b,
+# blind15b … blind19b were each run once before and once after their round: seen, so tuning
+# data now. A next round measures itself on a new set (blind20). (Spanish tuning
 # sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
     *("blind11", "blind11b", "blind12", "blind12b", "blind13", "blind14", "blind14b"),
     *("blind15", "blind15b", "blind16", "blind16b", "blind17", "blind17b", "blind18", "blind18b"),
+    *("blind19", "blind19b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -150,6 +155,7 @@ TUNING = (
     "blind16-es",
     "blind17-es",
     "blind18-es",
+    "blind19-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 # Tools that run every tuning set can leave some out: sets an engineer has not read, kept back
