@@ -2,7 +2,7 @@
 
 Discord markup, accents, emoji, zero-width and direction-control characters, stretched letters
 and punctuation are removed; words are lower-cased, lightly stemmed (one rule for every word:
-_strip) and mapped onto the domain's canonical vocabulary (see vocabulary.py), so
+_strip) and mapped onto the domain's canonical vocabulary (see synonyms.py, vocabulary.py), so
 "application", "apps" and "app" meet.
 Plain ASCII text, which is almost everything, takes a fast path: building an index normalises
 every question of every entry.
@@ -22,12 +22,12 @@ from bot.core.question_shapes import (
     HOW_TO_OPENINGS,
     QUESTION_KINDS,
 )
+from bot.core.synonyms import SYNONYMS
 from bot.core.vocabulary import (
     PHRASE_TOKENS,
     PHRASE_WORDS,
     PHRASES,
     STOPWORDS,
-    SYNONYMS,
 )
 
 _DISCORD_MARKUP = re.compile(

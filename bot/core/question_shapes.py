@@ -1,7 +1,7 @@
 """The shapes English questions come in, as plain-word data: what asks for a definition, which
 words open a question or point back to a subject named elsewhere, where a second question starts
 inside a sentence, and the kinds of answer a wh-word asks for. The words themselves (phrases,
-synonyms, stopwords) are in vocabulary.py; other languages keep theirs in locales/*/language.toml.
+synonyms, stopwords) are in vocabulary.py and synonyms.py; other languages: locales/*/language.toml.
 """
 
 from __future__ import annotations
