@@ -201,7 +201,11 @@ def close_call_choice(candidates: Sequence[Candidate], limits: Thresholds) -> Ca
                 # …or, asked what X is, the one entry one of whose questions asks what X is.
                 alike = [c for c in tied if c.named]
                 if len(alike) != 1:
-                    alike = _asked_alike(tied) or _matched_alike(tied, top - limits.margin)
+                    alike = (
+                        _asked_alike(tied)
+                        or _matched_alike(tied, top - limits.margin)
+                        or _asked_alike_among(tied)
+                    )
                     if len(alike) != 1:
                         return None
             chosen = alike[0]
@@ -276,6 +280,32 @@ def _asked_alike_below(tied: Sequence[Candidate], other: frozenset[str]) -> list
     if not (chosen.covers and chosen.explains and not chosen.missing):
         return []
     if any(c.coverage > chosen.coverage for c in rest):
+        return []
+    return [chosen]
+
+
+def _asked_alike_among(tied: Sequence[Candidate]) -> list[Candidate]:
+    """Of a near tie (best first) where several entries matched with a question asked the way
+    the question is (`form`: yes/no, "which …", "what is …") and each other one with a question
+    asked another way (OTHER_FORMS): the entries asked another way drop out, as _asked_alike
+    drops them when one entry is asked alike, and of those asked alike the one that covers
+    most of the question, then scores best, answers, when it covers as much of the question as
+    any in the tie and leaves nothing informative in it unexplained. "is it just a pilot thing
+    for now" is the entry matched with "is it a pilot program", not the one matched with
+    "where exactly is the pilot happening" (asked another way), nor the one matched with "did
+    migrants actually use the app in the pilot" (asked alike, scoring less). Empty otherwise
+    (one entry asked alike is _asked_alike's; with none asked another way, nothing drops out)."""
+    other = OTHER_FORMS.get(tied[0].form, frozenset())
+    if not other:
+        return []
+    asked = [c for c in tied if c.matched_form == c.form]
+    rest = [c for c in tied if c.matched_form != c.form]
+    if len(asked) < 2 or not rest or any(c.matched_form not in other for c in rest):
+        return []
+    chosen = max(asked, key=lambda c: (c.coverage, c.score))
+    if not (chosen.covers and chosen.explains and not chosen.missing):
+        return []
+    if any(c.coverage > chosen.coverage for c in tied):
         return []
     return [chosen]
 

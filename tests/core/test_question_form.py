@@ -74,8 +74,9 @@ def test_a_near_tie_goes_to_the_runner_up_when_only_it_is_asked_the_questions_wa
     assert close_call_choice([rival, asked], limits) == asked
     which = _candidate("asked-which", 83.0, WHICH, form=WHICH)
     assert close_call_choice([_candidate("r", 84.0, YES_NO, form=WHICH), which], limits) == which
-    # …not when a third is asked the same way too, or one asks something of no form or who;
-    for matched in (YES_NO, "", "who"):
+    # …not when a third asks something of no form or who (a third asked the same way:
+    # _asked_alike_among, test_of_several_asked_alike_the_best_answers);
+    for matched in ("", "who"):
         third = _candidate("third", 81.0, matched)
         assert close_call_choice([rival, asked, third], limits) is None
     # …nor when it covers less of the question than the best, or leaves a word unexplained.
@@ -84,6 +85,49 @@ def test_a_near_tie_goes_to_the_runner_up_when_only_it_is_asked_the_questions_wa
     assert close_call_choice([rival, dataclasses.replace(asked, missing=0.3)], limits) is None
     # "where …" asks what "which …" does: no rival asked another way, no choice.
     assert close_call_choice([_candidate("r", 84.0, "where", form=WHICH), which], limits) is None
+
+
+def test_of_several_asked_alike_the_best_answers() -> None:
+    """Entries matched with a question asked another way drop out of a near tie; of several
+    left asked the question's way, the one covering most, then scoring best, answers
+    (_asked_alike_among)."""
+    limits = Thresholds()
+    rival = _candidate("asked-where", 84.0, "where")
+    asked = _candidate("asked-yes-no", 82.0, YES_NO)
+    other = _candidate("also-yes-no", 81.0, YES_NO)
+    assert close_call_choice([rival, asked, other], limits) == asked
+    assert close_call_choice([rival, other, asked], limits) == asked
+    # …the one covering more of the question, whatever it scores;
+    less = dataclasses.replace(asked, coverage=0.95)
+    assert close_call_choice([rival, less, other], limits) == other
+    # …not when it leaves a word unexplained, or one asked another way covers more;
+    unexplained = dataclasses.replace(asked, missing=0.3)
+    assert close_call_choice([rival, unexplained, other], limits) is None
+    narrower = dataclasses.replace(other, coverage=0.95)
+    assert close_call_choice([rival, less, narrower], limits) is None  # the rival covers 1.0
+    # …nor when none is asked another way (nothing drops out: a near tie of two asked alike),
+    # or one left matched with a question of no form.
+    assert close_call_choice([asked, other], limits) is None
+    blank = _candidate("no-form", 83.0, "")
+    assert close_call_choice([rival, blank, asked, other], limits) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it only a pilot for now?",
+        "its just a pilot thing rn right?",
+        "lowkey is this just a pilot thing for now",
+        "so its a pilot rn or what",
+    ],
+)
+def test_a_pilot_asked_yes_or_no_is_the_pilot_entry(shipped: Matcher, question: str) -> None:
+    """Asked yes or no whether it is a pilot: the entry asked "is it a pilot program", though
+    the one asked where the pilot is and the one asked whether migrants used the app in the
+    pilot score within the margin of it (_asked_alike_among)."""
+    result = shipped.match(question)
+    assert result.tier is Tier.CONFIDENT
+    assert result.best is not None and result.best.entry_id == "pilot-select-cities"
 
 
 @pytest.fixture(scope="module")
