@@ -72,7 +72,12 @@ class OneQuestion(AskedRequest):
         result = self._match_one(question, limit)
         if reading is Doubt.OUTLET:
             return self._outlet_answer(question, result, limit)
-        if result.tier is Tier.CONFIDENT or reading is not Doubt.CLAIM:
+        if reading is not Doubt.CLAIM:
+            return result
+        # A claim named in words of its own is its entry's to answer, even when the words of
+        # doubt rank first the entry asked whether the report is confirmed ("the 45 enrolled
+        # thing sounds made up, is there any proof?").
+        if result.tier is Tier.CONFIDENT and result.candidates[0].entry_id not in self._whole_doubt:
             return result
         return self._doubted_claim(question, named, limit) or result
 

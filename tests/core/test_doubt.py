@@ -128,6 +128,8 @@ def test_english_and_spanish_read_their_doubt_files() -> None:
         "honestly this whole report smells like propaganda",
         "has anyone official backed this up",
         "newsmax ran it too... is this all made up",
+        "sounds made up, any proof at all?",  # nothing named: still the whole report
+        "is there any evidence the whole story is true",
     ],
 )
 def test_doubt_about_the_whole_report_is_answered_by_whether_it_is_confirmed(
@@ -141,6 +143,10 @@ def test_doubt_about_the_whole_report_is_answered_by_whether_it_is_confirmed(
     [
         ("is the crash part real or just partisan spin", "app-glitches"),
         ("are the glitches real", "app-glitches"),
+        # The claim named, then asked for proof: the claim's entry, though the words of doubt
+        # alone would rank the entry on whether the report is confirmed first.
+        ("that 45 people signed up part sounds fake, is there evidence?", "enrolled-45"),
+        ("the glitches sound exaggerated tbh, is there proof?", "app-glitches"),
     ],
 )
 def test_doubt_about_one_claim_is_answered_by_that_claims_entry(
