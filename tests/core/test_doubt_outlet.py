@@ -109,3 +109,17 @@ def test_outlet_doubt_is_held_rather_than_answered_by_another_entry(english: Mat
     # held ("did you mean"), never answered confidently by another entry.
     result = english._outlet_answer("zzz", english.match("who are the sources"), 3)
     assert result.tier is not Tier.CONFIDENT
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("is newsmax credible, and how many people enrolled", "who-reported"),
+        ("is the post legit, and is the app on iphone", "who-reported"),
+        ("how many people enrolled, and is newsmax credible", "enrolled-45"),
+    ],
+)
+def test_of_two_questions_an_outlets_doubt_asked_first_is_answered(
+    english: Matcher, question: str, first: str
+) -> None:
+    assert confident_entry(english, question) == first
