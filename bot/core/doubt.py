@@ -4,7 +4,9 @@
 es falso?" doubt the whole report: the entry asked "is this confirmed" answers them, whatever
 other entry happens to share a word ("backing", "Newsmax"). "is the glitch stuff real",
 "is the pilot program part verified" doubt one claim, named in words of its own: that claim's
-entry answers, since every answer says how it is sourced (one_question.py).
+entry answers, since every answer says how it is sourced (one_question.py). "should we trust
+the Post on this", "is newsmax even credible" doubt an outlet alone: no entry judges one, and
+the entry asked which outlet reported (who, citing what sources) answers, or none.
 
 What marks doubt and what names the report as a whole are language data
 (`bot/locales/<code>/doubt.toml`), read into the language's tokens, beside the doubt tokens its

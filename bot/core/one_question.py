@@ -76,10 +76,37 @@ class OneQuestion(AskedRequest):
             return result
         # A claim named in words of its own is its entry's to answer, even when the words of
         # doubt rank first the entry asked whether the report is confirmed ("the 45 enrolled
-        # thing sounds made up, is there any proof?").
-        if result.tier is Tier.CONFIDENT and result.candidates[0].entry_id not in self._whole_doubt:
+        # thing sounds made up, is there any proof?"): _over_whole_doubt.
+        ruled = result.tier is Tier.CONFIDENT
+        if ruled and result.candidates[0].entry_id not in self._whole_doubt:
             return result
-        return self._doubted_claim(question, named, limit) or result
+        claim = self._doubted_claim(question, named, limit)
+        if claim is None or (ruled and not self._over_whole_doubt(question, named, claim)):
+            return result
+        return claim
+
+    def _over_whole_doubt(self, question: str, named: frozenset[str], claim: MatchResult) -> bool:
+        """Whether a claim's entry answers a doubting question the rules answer with the entry
+        asked whether the report is confirmed: the question names no report ("this story", "esta
+        noticia", "the reporting" say the doubt is the report's, whatever else they say), and
+        the claim's entry is asked with a word naming the claim ("45", "glitches"; not a
+        judgement like "puro cuento", nor "still"), and none of its clauses doubts what it points
+        at alone ("¿esto es falso? ¿de verdad ICE va a usar una app…?": the report)."""
+        text = self._text
+        if claim.best is None or not self._doubt_words.whole.isdisjoint(
+            self.query_tokens(question)
+        ):
+            return False
+        # (a clause only asking whether "it" is true reads as the language's word for a rumor)
+        dismissal = languages()[self.language].dismissal if self.language in languages() else None
+        rumor = dismissal.means if dismissal else None
+        for clause in text.clauses(question):
+            words = text.plain_words(clause).split()
+            pointing = not text.reference_words.isdisjoint(words) or words == [rumor]
+            if pointing and self._doubt(clause)[0] is Doubt.WHOLE:
+                return False
+        asked = self._asked_tokens(self._position[claim.best.entry_id])
+        return not asked.isdisjoint(named)
 
     def _stands_alone(self, plain: str) -> bool:
         """Whether a question asks something of its own, alone (question_reading.py): content

@@ -129,6 +129,8 @@ def test_english_and_spanish_read_their_doubt_files() -> None:
         "has anyone official backed this up",
         "newsmax ran it too... is this all made up",
         "sounds made up, any proof at all?",  # nothing named: still the whole report
+        "is this fake? are the glitches even real?",  # "this" doubted first: the report
+        "is the whole story made up or is the 45 enrolled number real",  # the story named
         "is there any evidence the whole story is true",
     ],
 )
@@ -184,6 +186,8 @@ def test_an_outlets_name_alone_keeps_its_alternative() -> None:
         ("¿hay evidencia de esta noticia o es falso?", "is-it-confirmed"),
         ("newsmax lo publicó pero ¿esto es pura propaganda?", "is-it-confirmed"),
         ("¿es real lo de las fallas de la app?", "app-glitches"),
+        ("lo de los 45 inscritos suena inventado, ¿hay pruebas?", "enrolled-45"),
+        ("¿esto es mentira? ¿de verdad ICE usa una app o es puro cuento?", "is-it-confirmed"),
     ],
 )
 def test_spanish_reads_doubt_the_same_way(spanish: Matcher, question: str, entry: str) -> None:
