@@ -53,6 +53,8 @@ class OneQuestion(AskedRequest):
         # Each entry's questions as written in this index's language, for `meaning` to compare.
         self._written: dict[str, tuple[str, ...]] = {}
         self._doubt_words = doubt_words(self._text)
+        # Each entry's answer as written in this index's language (_over_whole_doubt).
+        self._answer_text = {e.id: (e.in_language(language) or e).answer for e in entries}
         self._whole_doubt = self._asked_whole_doubt()
         self._outlet_asked = self._asked_outlet()
         if meaning is not None:
@@ -89,9 +91,10 @@ class OneQuestion(AskedRequest):
         """Whether a claim's entry answers a doubting question the rules answer with the entry
         asked whether the report is confirmed: the question names no report ("this story", "esta
         noticia", "the reporting" say the doubt is the report's, whatever else they say), and
-        the claim's entry is asked with a word naming the claim ("45", "glitches"; not a
-        judgement like "puro cuento", nor "still"), and none of its clauses doubts what it points
-        at alone ("¿esto es falso? ¿de verdad ICE va a usar una app…?": the report)."""
+        the claim's entry states it: its answer says a word naming the claim ("45", "glitches";
+        not a judgement like "puro cuento" or "de derecha", nor "still"), and none of its
+        clauses doubts what it points at alone ("¿esto es falso? ¿de verdad ICE va a usar una
+        app…?": the report)."""
         text = self._text
         if claim.best is None or not self._doubt_words.whole.isdisjoint(
             self.query_tokens(question)
@@ -105,8 +108,9 @@ class OneQuestion(AskedRequest):
             pointing = not text.reference_words.isdisjoint(words) or words == [rumor]
             if pointing and self._doubt(clause)[0] is Doubt.WHOLE:
                 return False
-        asked = self._asked_tokens(self._position[claim.best.entry_id])
-        return not asked.isdisjoint(named)
+        answer = self._answer_text.get(claim.best.entry_id, "")
+        said = self._text.tokens_of(self._text.plain_words(answer).split())
+        return not named.isdisjoint(said)
 
     def _stands_alone(self, plain: str) -> bool:
         """Whether a question asks something of its own, alone (question_reading.py): content
