@@ -4,7 +4,9 @@
 es falso?" doubt the whole report: the entry asked "is this confirmed" answers them, whatever
 other entry happens to share a word ("backing", "Newsmax"). "is the glitch stuff real",
 "is the pilot program part verified" doubt one claim, named in words of its own: that claim's
-entry answers, since every answer says how it is sourced (one_question.py).
+entry answers, since every answer says how it is sourced (one_question.py). "should we trust
+the Post on this", "is newsmax even credible" doubt an outlet alone: no entry judges one, and
+the entry asked which outlet reported (who, citing what sources) answers, or none.
 
 What marks doubt and what names the report as a whole are language data
 (`bot/locales/<code>/doubt.toml`), read into the language's tokens, beside the doubt tokens its
@@ -24,12 +26,17 @@ from typing import Protocol
 from bot.core import languages
 
 DOUBT_FILE = "doubt.toml"
+LISTS = ("marks", "whole", "around", "trust", "outlets", "called", "whose")
+# How many words that say nothing may stand between a word of trust and the outlet it judges
+# ("trust [the] post", "is newsmax [even] credible", "is the post [a] reliable source").
+BESIDE = 3
 
 
 class Doubt(enum.Enum):
     NONE = "none"
     WHOLE = "whole"  # doubt about the report as a whole
     CLAIM = "claim"  # doubt about one claim, named in words of its own
+    OUTLET = "outlet"  # whether to trust an outlet: "is newsmax even credible"
 
 
 class Reader(Protocol):
@@ -47,6 +54,9 @@ class DoubtWords:
     whole: frozenset[str]  # tokens naming the report as a whole
     around: frozenset[str] = frozenset()  # its outlets, who could confirm it
     trust: frozenset[str] = frozenset()  # doubt that may be about an outlet: "legit", "trust"
+    outlets: frozenset[str] = frozenset()  # the outlets among `around`: "newsmax", "paper"
+    called: frozenset[str] = frozenset()  # what an outlet is called when judged: "source"
+    whose: frozenset[str] = frozenset()  # words, not tokens, making an outlet's word no outlet's
 
 
 def _tokens(reader: Reader, words: str) -> frozenset[str]:
@@ -56,16 +66,14 @@ def _tokens(reader: Reader, words: str) -> frozenset[str]:
 
 
 @functools.cache
-def doubt_file(code: str) -> tuple[str, str, str, str] | None:
-    """The language's lists as written (marks, whole, around, trust); None without the file."""
+def doubt_file(code: str) -> tuple[str, ...] | None:
+    """The language's lists as written (marks, whole, around, trust, outlets, called); None
+    without the file."""
     path = languages.LOCALES_DIR / code / DOUBT_FILE
     if not path.exists():
         return None
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    marks, whole, around, trust = (
-        str(data.get(k, "")) for k in ("marks", "whole", "around", "trust")
-    )
-    return marks, whole, around, trust
+    return tuple(str(data.get(k, "")) for k in LISTS)
 
 
 def doubt_words(reader: Reader) -> DoubtWords:
@@ -73,13 +81,17 @@ def doubt_words(reader: Reader) -> DoubtWords:
     raw = doubt_file(reader.code)
     if raw is None:
         return DoubtWords(reader.doubt_tokens, reader.doubt_tokens, frozenset())
-    marks, whole, around, trust = raw
+    marks, whole, around, trust, outlets, called = (_tokens(reader, words) for words in raw[:-1])
+    whose = frozenset(raw[-1].split())
     return DoubtWords(
-        reader.doubt_tokens | _tokens(reader, marks),
+        reader.doubt_tokens | marks,
         reader.doubt_tokens,
-        _tokens(reader, whole),
-        _tokens(reader, around),
-        _tokens(reader, trust),
+        whole,
+        around,
+        trust,
+        outlets,
+        called,
+        whose,
     )
 
 
@@ -90,18 +102,31 @@ def read_doubt(
     topical: Callable[[str], bool],
     points_elsewhere: bool,
     told: bool = False,
+    judged: bool = False,
 ) -> tuple[Doubt, frozenset[str]]:
     """How a question (its tokens) doubts, and the words naming what it doubts. `aside`: tokens
     that say how a question is asked (framing, weak words); `topical(token)`: whether a token
     is a word of the topic any entry may use ("ice", "app"), which names no claim (a word the
     knowledge base never uses is not topical: "is the moon landing fake" doubts no claim here);
     `points_elsewhere`: the question says "this", "it" (the report, when nothing else is named);
-    `told`: it names what an outlet says ("can I believe what the Post says"): the report."""
+    `told`: it names what an outlet says ("can I believe what the Post says"): the report;
+    `judged`: a word of trust stands beside an outlet (judges_outlet)."""
     said = set(tokens)
     if words.marks.isdisjoint(said):
         return Doubt.NONE, frozenset()
     rest = said - words.marks - words.whole - words.around - aside
     named = frozenset(t for t in rest if not topical(t))
+    # Only whether to trust an outlet, said of the outlet, and nothing else named ("should we
+    # trust the Post on this", "is the ny post a reliable source"): not the report's doubt
+    # (not "can I trust newsmax's report"), nor a claim's ("is the post reliable on the glitches").
+    if (
+        judged
+        and not told
+        and words.trust.issuperset(said & words.marks)
+        and named <= words.called
+        and words.whole.isdisjoint(said)
+    ):
+        return Doubt.OUTLET, frozenset()
     if named or not words.whole:
         # Only the language's own words of doubt doubt a claim: "official", "proof" beside
         # other words ("what did the ICE official say") ask about something else.
@@ -122,6 +147,33 @@ def read_doubt(
     if words.trust.issuperset(said & words.marks):
         return Doubt.CLAIM, named
     return (Doubt.WHOLE if reported else Doubt.CLAIM), named
+
+
+def judges_outlet(
+    words: list[str], doubt: DoubtWords, tokens: Callable[[str], list[str]], idle: frozenset[str]
+) -> bool:
+    """Whether a question (its plain words) says a word of trust of an outlet: the two at most
+    BESIDE words apart, with only words that say nothing between (no token, or one of `idle`:
+    weak words, "even", "actually"). "can I trust newsmax", "is the post even reliable"; not
+    "newsmax is biased, should I believe this" (what is believed is "this"), nor "is my post
+    legit": after a word of `whose`, an outlet's word names someone's post."""
+    read = [frozenset(tokens(word)) for word in words]
+    trusting = [at for at, t in enumerate(read) if t and t <= doubt.trust]
+    outlets = {
+        at
+        for at, t in enumerate(read)
+        if t and t <= doubt.outlets and not (at and words[at - 1] in doubt.whose)
+    }
+    for at in trusting:
+        for step in (-1, 1):
+            near = at + step
+            while 0 <= near < len(read) and abs(near - at) <= BESIDE + 1:
+                if near in outlets:
+                    return True
+                if read[near] and not read[near] <= idle:
+                    break
+                near += step
+    return False
 
 
 def asks_whole_doubt(tokens: Iterable[str], words: DoubtWords) -> bool:

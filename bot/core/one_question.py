@@ -3,7 +3,8 @@ embedding (semantic.py) may overrule them; a base class of the Matcher, kept apa
 file short. The close call weighs every candidate near the best, not only the first three.
 Doubt is read first (doubt.py): about the whole report ("is this just propaganda") it is
 answered by the entry asked whether the report is confirmed, about one claim ("is the NYC
-launch real") by that claim's entry.
+launch real") by that claim's entry, about an outlet alone ("is newsmax even credible") by the
+entry asked which outlet reported, or it is held.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from bot.core.asked_request import COMPANION, AskedRequest
 from bot.core.commonness import informativeness
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
-from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, read_doubt
+from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, judges_outlet, read_doubt
 from bot.core.equivalents import equivalents
 from bot.core.languages import languages
 from bot.core.models import Entry, Status
@@ -52,7 +53,10 @@ class OneQuestion(AskedRequest):
         # Each entry's questions as written in this index's language, for `meaning` to compare.
         self._written: dict[str, tuple[str, ...]] = {}
         self._doubt_words = doubt_words(self._text)
+        # Each entry's answer as written in this index's language (_over_whole_doubt).
+        self._answer_text = {e.id: (e.in_language(language) or e).answer for e in entries}
         self._whole_doubt = self._asked_whole_doubt()
+        self._outlet_asked = self._asked_outlet()
         if meaning is not None:
             for entry in entries:
                 own = entry.in_language(language) or entry
@@ -68,9 +72,45 @@ class OneQuestion(AskedRequest):
             if whole is not None:
                 return whole
         result = self._match_one(question, limit)
-        if result.tier is Tier.CONFIDENT or reading is not Doubt.CLAIM:
+        if reading is Doubt.OUTLET:
+            return self._outlet_answer(question, result, limit)
+        if reading is not Doubt.CLAIM:
             return result
-        return self._doubted_claim(question, named, limit) or result
+        # A claim named in words of its own is its entry's to answer, even when the words of
+        # doubt rank first the entry asked whether the report is confirmed ("the 45 enrolled
+        # thing sounds made up, is there any proof?"): _over_whole_doubt.
+        ruled = result.tier is Tier.CONFIDENT
+        if ruled and result.candidates[0].entry_id not in self._whole_doubt:
+            return result
+        claim = self._doubted_claim(question, named, limit)
+        if claim is None or (ruled and not self._over_whole_doubt(question, named, claim)):
+            return result
+        return claim
+
+    def _over_whole_doubt(self, question: str, named: frozenset[str], claim: MatchResult) -> bool:
+        """Whether a claim's entry answers a doubting question the rules answer with the entry
+        asked whether the report is confirmed: the question names no report ("this story", "esta
+        noticia", "the reporting" say the doubt is the report's, whatever else they say), and
+        the claim's entry states it: its answer says a word naming the claim ("45", "glitches";
+        not a judgement like "puro cuento" or "de derecha", nor "still"), and none of its
+        clauses doubts what it points at alone ("¿esto es falso? ¿de verdad ICE va a usar una
+        app…?": the report)."""
+        text = self._text
+        if claim.best is None or not self._doubt_words.whole.isdisjoint(
+            self.query_tokens(question)
+        ):
+            return False
+        # (a clause only asking whether "it" is true reads as the language's word for a rumor)
+        dismissal = languages()[self.language].dismissal if self.language in languages() else None
+        rumor = dismissal.means if dismissal else None
+        for clause in text.clauses(question):
+            words = text.plain_words(clause).split()
+            pointing = not text.reference_words.isdisjoint(words) or words == [rumor]
+            if pointing and self._doubt(clause)[0] is Doubt.WHOLE:
+                return False
+        answer = self._answer_text.get(claim.best.entry_id, "")
+        said = self._text.tokens_of(self._text.plain_words(answer).split())
+        return not named.isdisjoint(said)
 
     def _stands_alone(self, plain: str) -> bool:
         """Whether a question asks something of its own, alone (question_reading.py): content
@@ -96,6 +136,42 @@ class OneQuestion(AskedRequest):
         most = max(asked.values(), default=0)
         return frozenset(i for i, n in asked.items() if n == most and n > 0)
 
+    def _asked_outlet(self) -> frozenset[str]:
+        """The entries asked which outlet reported ("what outlet reported this", "was it the ny
+        post"): those with the most questions whose words, beyond the topic's and weak ones, are
+        only outlets."""
+        outlets, topical, tokens = self._doubt_words.outlets, self._topical, self._tokens
+        aside = self._text.weak_tokens | self._text.never_missing
+        asked = {
+            self._ids[index]: sum(
+                bool(own) and own <= outlets
+                for p in range(self._starts[index], self._starts[index + 1])
+                if not outlets.isdisjoint(tokens[p])
+                for own in [{t for t in tokens[p] if t not in aside and not topical(t)}]
+            )
+            for index in range(len(self._ids))
+        }
+        most = max(asked.values(), default=0)
+        return frozenset(i for i, n in asked.items() if n == most and n > 0)
+
+    def _outlet_answer(self, question: str, result: MatchResult, limit: int) -> MatchResult:
+        """Whether to trust an outlet ("is newsmax even credible", "should we trust the Post on
+        this"): no entry judges an outlet; the entry asked which outlet reported says who
+        reported and on what sources, and answers when among the question's candidates above the
+        suggestion bar. Another entry is no answer ("who are the sources" only shares "post"):
+        the question is held at what it matched."""
+        ranked = self.rank(question, limit=max(limit, WIDE))
+        for candidate in ranked:
+            if (
+                candidate.entry_id in self._outlet_asked
+                and candidate.score >= self.thresholds.suggest
+            ):
+                rest = tuple(c for c in ranked if c is not candidate)
+                return MatchResult(Tier.CONFIDENT, (candidate, *rest)[:limit])
+        if result.tier is Tier.CONFIDENT:
+            return MatchResult(Tier.CLOSE, result.candidates)
+        return result
+
     def _topical(self, token: str) -> bool:
         """A word of the topic that most entries use ("ice", "app"): it names no claim."""
         return token in self._idf and self._specific(token) < TOPICAL
@@ -110,7 +186,13 @@ class OneQuestion(AskedRequest):
         if told:  # "what the post wrote": the word saying so names nothing
             reporting = languages()[self.language].reporting
             aside |= frozenset(text.tokens_of([w for w in words if w in reporting]))
-        return read_doubt(tokens, self._doubt_words, aside, self._topical, pointing, told)
+        joined = text.join_phrases(" ".join(words)).split()
+        judged = judges_outlet(joined, self._doubt_words, self._word_tokens, text.weak_tokens)
+        doubt = self._doubt_words
+        return read_doubt(tokens, doubt, aside, self._topical, pointing, told, judged)
+
+    def _word_tokens(self, word: str) -> list[str]:
+        return self._text.tokens_of([word])
 
     def _outlet_says(self, words: list[str]) -> bool:
         """Whether a question (plain words) names what an outlet says: an outlet's word just

@@ -59,6 +59,8 @@ class SeveralQuestions(OneQuestion):
             ):
                 return _offering(first.candidates, result.best, limit)
             return self._noting_unanswered(asked, result, limit)
+        if self._doubt(asked[0])[0] is Doubt.OUTLET:
+            return first  # "is newsmax even credible, and how many enrolled": asked first
         if first.best.coverage < 1.0:
             return result  # "quién dijo todo eso": an entry covering part of it is a guess
         if not self._asks_something(asked[0], first.best, self._said(question)):
@@ -78,7 +80,14 @@ class SeveralQuestions(OneQuestion):
         answers fully, or `result`, the whole message's own."""
         weak = self._text.weak_tokens
         ranked = {candidate.entry_id for candidate in result.candidates}
-        matched = [(part, self._match_one(part, limit)) for part in parts]
+        # A part doubting an outlet alone ("is newsmax even credible") is read as such
+        # (one_question.py): by its words alone, entries that share "post" would answer it.
+        matched = [
+            (part, self._match_doubting(part, limit))
+            if self._doubt(part)[0] is Doubt.OUTLET
+            else (part, self._match_one(part, limit))
+            for part in parts
+        ]
         # Parts that match nothing at all ("I volunteer at a shelter.") are context, not a
         # question: the one question beside them is judged as if asked alone.
         openers = self._text.question_openers

@@ -70,6 +70,10 @@ def stripped(text: str) -> str:
         ("jk jk, srsly who reported it", "who reported it"),
         ("tl;dr: is the app approved?", "is the app approved"),
         ("icymi, did the launch get postponed", "did the launch get postponed"),
+        # The bot asked by name to tell (talk19), and liking the place asked in.
+        ("bot", ""),
+        ("could the bot explain what ATD is", "what atd is"),
+        ("love this channel! who broke the story?", "who broke the story"),
     ],
 )
 def test_conversation_around_a_question_is_dropped(typed: str, question: str) -> None:
@@ -99,6 +103,9 @@ def test_a_message_of_only_chatter_leaves_nothing(typed: str) -> None:
         # Words that only look like shorthand: "though", "those", "idea".
         "is the app approved though",
         "those who enrolled, did they get phones",
+        # The bot asked what it can do for one's own case keeps its words (talk19).
+        "can the bot explain if i qualify",
+        "is the bot right",
     ],
 )
 def test_words_that_carry_the_question_are_kept(question: str) -> None:

@@ -128,6 +128,10 @@ def test_english_and_spanish_read_their_doubt_files() -> None:
         "honestly this whole report smells like propaganda",
         "has anyone official backed this up",
         "newsmax ran it too... is this all made up",
+        "sounds made up, any proof at all?",  # nothing named: still the whole report
+        "is this fake? are the glitches even real?",  # "this" doubted first: the report
+        "is the whole story made up or is the 45 enrolled number real",  # the story named
+        "is there any evidence the whole story is true",
     ],
 )
 def test_doubt_about_the_whole_report_is_answered_by_whether_it_is_confirmed(
@@ -141,6 +145,10 @@ def test_doubt_about_the_whole_report_is_answered_by_whether_it_is_confirmed(
     [
         ("is the crash part real or just partisan spin", "app-glitches"),
         ("are the glitches real", "app-glitches"),
+        # The claim named, then asked for proof: the claim's entry, though the words of doubt
+        # alone would rank the entry on whether the report is confirmed first.
+        ("that 45 people signed up part sounds fake, is there evidence?", "enrolled-45"),
+        ("the glitches sound exaggerated tbh, is there proof?", "app-glitches"),
     ],
 )
 def test_doubt_about_one_claim_is_answered_by_that_claims_entry(
@@ -178,6 +186,8 @@ def test_an_outlets_name_alone_keeps_its_alternative() -> None:
         ("¿hay evidencia de esta noticia o es falso?", "is-it-confirmed"),
         ("newsmax lo publicó pero ¿esto es pura propaganda?", "is-it-confirmed"),
         ("¿es real lo de las fallas de la app?", "app-glitches"),
+        ("lo de los 45 inscritos suena inventado, ¿hay pruebas?", "enrolled-45"),
+        ("¿esto es mentira? ¿de verdad ICE usa una app o es puro cuento?", "is-it-confirmed"),
     ],
 )
 def test_spanish_reads_doubt_the_same_way(spanish: Matcher, question: str, entry: str) -> None:
