@@ -7,6 +7,7 @@ its own, none from a question set:
 - how things stand, "now" said before what is asked after ("¿cómo está ahorita la situación
   con…?", "cómo va ahorita lo de…");
 - what a thing described by a clause of its own is for ("¿para qué sirve la app que sale en…?");
+- a second question opened by a pronoun and "poder" ("¿qué es la app y la puedo bajar?");
 - the keyword "después de las elecciones" no longer makes "elecciones" alone a keyword of
   where-things-stand (its words are in one of its paraphrases, so each was a keyword of its own):
   a question on the elections is no longer answered with where things stand.
@@ -91,3 +92,19 @@ def test_after_the_elections_is_still_where_things_stand(spanish: Matcher) -> No
     assert confident_entry(spanish, "y qué pasó con el check-in después de las elecciones?") == (
         "where-things-stand"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("qué es SmartLINK y lo puedo quitar yo", "smartlink"),
+        ("¿qué es la ICE Check-In App y la puedo descargar sola?", "ice-check-in-app"),
+    ],
+)
+def test_a_second_question_opened_by_a_pronoun_and_poder(
+    spanish: Matcher, message: str, first: str
+) -> None:
+    """A pronoun and "poder" ("y la puedo bajar") start a question of its own, as "y puedo
+    bajarla" does; the first is answered, not the entry the second's words lean to."""
+    assert SPANISH.clauses(message)[1:] != []
+    assert confident_entry(spanish, message) == first
