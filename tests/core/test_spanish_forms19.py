@@ -10,7 +10,10 @@ its own, none from a question set:
 - a second question opened by a pronoun and "poder" ("¿qué es la app y la puedo bajar?");
 - the keyword "después de las elecciones" no longer makes "elecciones" alone a keyword of
   where-things-stand (its words are in one of its paraphrases, so each was a keyword of its own):
-  a question on the elections is no longer answered with where things stand.
+  a question on the elections is no longer answered with where things stand. So with
+  where-things-stand's "sigue en uso" ("sigue", "usa" alone its keywords) and
+  pilot-select-cities's "todo el país" ("todos"): a keyword of common words claimed them in any
+  question ("¿quién la usa?", "¿es para todos?").
 
 (bot/locales/es/language.toml, knowledge/since-2024.toml)"""
 
@@ -108,3 +111,15 @@ def test_a_second_question_opened_by_a_pronoun_and_poder(
     bajarla" does; the first is answered, not the entry the second's words lean to."""
     assert SPANISH.clauses(message)[1:] != []
     assert confident_entry(spanish, message) == first
+
+
+def test_common_words_are_no_keyword_of_where_things_stand(spanish: Matcher) -> None:
+    """ "quién la usa" asks who uses the app, not whether it is still used."""
+    message = "y la ICE Check-In App qué es y quién la usa"
+    assert confident_entry(spanish, message) == "ice-check-in-app"
+
+
+def test_all_is_no_keyword_of_the_pilot(spanish: Matcher) -> None:
+    """ "¿es para todos?" asks who can use the app, not where the pilot is."""
+    best = spanish.match("la app de ICE es para todos o nomás para unos cuantos?").best
+    assert best is not None and best.entry_id == "app-who-can-use"
