@@ -20,6 +20,9 @@ Three shapes of question share an entry's words and still ask something no entry
   the entry lists alone as a keyword (its name), nor doubt ("fake?").
 - A "what is X" whose X says several things ("the ICE portal's phone number"): every word of X
   must be asked of the entry, not only most of it (the definition rule, ranking.py).
+- A comparison of two things ("what's the difference between ICE and border patrol"), of which
+  the entry is not asked about both (round 19): each of the pair must share a word with what the
+  entry is asked (the entry on encounters and apprehensions answers no other pair).
 - Something the whole entry, answer included, never says, which the rest of the question's
   words cannot outweigh (round 17): a year ("how many were caught in 1995"), a count asked for
   a time counted from now ("how many crossed yesterday"), a cost ("how much does an ankle
@@ -113,6 +116,8 @@ class AskedRequest(Ranking):
             return True
         if self._unsaid(read, context, weights, typed, asked | self._entry_tokens(index)):
             return True
+        if any(asked.isdisjoint(side) for side in self._compared_pair(read, weights)):
+            return True
         forms = self._first_person_verb(question, plain.split(), typed)
         if forms and asked.isdisjoint(forms):
             return True
@@ -150,6 +155,34 @@ class AskedRequest(Ranking):
             before in data.ruled_by and word in asked and self._unknown_name(word, asked[word])
             for before, word in pairwise(kept)
         )
+
+    def _compared_pair(self, read: str, weights: dict[str, float]) -> list[set[str]]:
+        """The content tokens of each of the two things a "difference between X and Y" question
+        compares; empty when it compares nothing, or one of the pair says nothing ("between them
+        and us"). Y runs to the question's end: what follows it ("…, and which one is the 7
+        million") only adds words it may share with the entry."""
+        data = languages().get(self.language)
+        if data is None or not data.pair_joined:
+            return []
+        words = read.split()
+        for opening in data.compared:
+            for at in range(len(words) - len(opening)):
+                if tuple(words[at : at + len(opening)]) != opening:
+                    continue
+                rest = words[at + len(opening) :]
+                if data.pair_joined not in rest[1:]:
+                    return []
+                joined = rest.index(data.pair_joined, 1)
+                sides = [
+                    {t for t in self._text.tokens_of(self._joined(side)) if t in weights}
+                    for side in (rest[:joined], rest[joined + 1 :])
+                ]
+                return sides if all(sides) else []
+        return []
+
+    def _joined(self, words: list[str]) -> list[str]:
+        """`words` with the domain's names joined ("check in": "checkin"), as tokens are."""
+        return self._text.join_phrases(" ".join(words)).split()
 
     def _unknown_name(self, word: str, token: str) -> bool:
         """Whether a word is a name no entry says ("obama", "reagan"): a word used alike in

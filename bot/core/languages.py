@@ -92,6 +92,10 @@ class Language:
     # words that ask what something costs ("price", "precio"): only an entry that says a cost
     # answers (asked_request.py)
     prices: frozenset[str] = frozenset()
+    # words that ask how two things differ, before the pair ("difference between"), and the word
+    # joining the pair ("and"): each of the pair must be asked of the entry (asked_request.py)
+    compared: tuple[tuple[str, ...], ...] = ()
+    pair_joined: str = ""
     # kinds of thing said with a reference word that still only points back ("that site")
     kind_words: frozenset[str] = frozenset()
     # regular expressions for "what is X" questions, X in the group "subject" (analysis.py)
@@ -298,6 +302,8 @@ def _load(path: Path) -> Language:
             times=frozenset(str(raw.get("times", "")).split()),
             ruled_by=frozenset(str(raw.get("ruled_by", "")).split()),
             prices=frozenset(str(raw.get("prices", "")).split()),
+            compared=tuple(tuple(str(c).split()) for c in raw.get("compared", ())),
+            pair_joined=str(raw.get("pair_joined", "")),
             definitions=tuple(str(p) for p in raw.get("definitions", ())),
             definition_ends=frozenset(str(raw.get("definition_ends", "")).split()),
             clause_break=str(raw.get("clause_break", "")),

@@ -11,6 +11,14 @@ from bot.core.commonness import own_word, zipf
 from bot.core.entry_index import EntryIndex
 from bot.core.typos import CHEAP, FULL_EDIT, MIN_LENGTH
 
+# A string the word list has at least this often (Zipf) is a word of its own whenever the word it
+# would be corrected to is a whole edit or more away (a letter struck far from the right one, an
+# extra key nowhere near it): "pitot" (1.95) is no "pilot", "vole" (2.6) no "vote", "dolt" no
+# "dont". Misspellings written that often are slips of the likeliest kinds ("chek" 2.3, "appel"
+# 2.5, "borer" 2.5: a letter dropped or swapped); the rare costly ones are rarer ("critisism" 1.1,
+# "sinse" 1.1): _own_word.
+FAR_SLIP_ZIPF = 1.5
+
 # Three-letter strings are corrected too, but only into function words ("wer", "wil", "fro").
 SHORTEST_TYPO = 3
 # A correction keeps a listed form's meaning when it opens with the correction's stem of at
@@ -128,16 +136,23 @@ class MisspellingReader(EntryIndex):
 
     def _own_word(self, word: str, meant: str) -> bool:
         """Whether a string too rare to count as a word is still one of its own, not a typo of
-        `meant` (commonness.own_word: "knockoff" is no "knockout"). A function word is what
-        a rare string one slip from it means all the same ("howd" is "hows", "ppls" "pls").
-        A language spelt as it sounds spreads its words over rarer forms: _keeps_form judges
-        those."""
+        `meant` (commonness.own_word: "knockoff" is no "knockout"), or one the word list has
+        often enough that `meant`, a whole edit away, is not what a slip makes of it
+        (FAR_SLIP_ZIPF: "pitot" is no "pilot"). A function word is what a rare string one slip
+        from it means all the same ("howd" is "hows", "ppls" "pls"). A language spelt as it
+        sounds spreads its words over rarer forms: _keeps_form judges those."""
         text = self._text
         return (
             not self._typos.by_ear  # there, _keeps_form decides
             and not text.is_word(word)
             and meant not in text.stopwords
-            and own_word(word, meant, self.language)
+            and (
+                own_word(word, meant, self.language)
+                or (
+                    zipf(word, self.language) >= FAR_SLIP_ZIPF
+                    and self._typos.cost(word, meant) >= FULL_EDIT
+                )
+            )
         )
 
     def _mistyped(self, word: str) -> bool:
