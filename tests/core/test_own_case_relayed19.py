@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.own_case import detect
+from bot.core.own_case import detect, fold
 
 CASE_BY_VERB = [
     ("mi hermano quiere saber qué le pasa si falta", "es"),
@@ -37,6 +37,8 @@ HEARD_ABOUT_THEIR_CASE = [
     ("my husband says they're going to deport him if he moves, is that right?", "en"),
     ("mi papá que se reporta cada mes dice que se lo van a llevar, ¿es cierto?", "es"),
     ("mi nuera que trae grillete leyó que la van a detener, ¿es verdad?", "es"),
+    ("mi madrina dice que si no firma la deportan, ¿es cierto?", "es"),
+    ("my godmother says if she skips they'll grab her, is that true?", "en"),
 ]
 
 ABOUT_THE_APP_OR_THE_NEWS = [
@@ -83,3 +85,9 @@ def test_a_checked_message_about_a_relatives_case_carries_the_notice(engine: Eng
     assert checked.answer.notice is not None
     news = engine.claim("My aunt wants to know what the app can do.")
     assert news.answer.notice is None
+
+
+@pytest.mark.parametrize("word", ["deportan", "deportaron", "deporten", "arreste", "deportarlo"])
+def test_a_spanish_case_verb_is_not_corrected_to_another_form(word: str) -> None:
+    # "deportaron" was read as English "deportation", "deportan" as "deportar"
+    assert fold(f"lo {word}") == f" lo {word} "
