@@ -38,6 +38,8 @@ HEARD_ABOUT_THEIR_CASE = [
     ("mi papá que se reporta cada mes dice que se lo van a llevar, ¿es cierto?", "es"),
     ("mi nuera que trae grillete leyó que la van a detener, ¿es verdad?", "es"),
     ("mi madrina dice que si no firma la deportan, ¿es cierto?", "es"),
+    ("mi yerno, que no se presentó en marzo, dice que ya lo van a buscar, ¿es cierto?", "es"),
+    ("my stepsons, who skipped once, say they're coming for them now. true?", "en"),
     ("my godmother says if she skips they'll grab her, is that true?", "en"),
 ]
 
@@ -47,6 +49,7 @@ ABOUT_THE_APP_OR_THE_NEWS = [
     "mi abuela quiere saber si la app puede ver su ubicación",
     "mi tío quiere saber qué pueden hacer los agentes con las fotos",
     "mi hermano quiere saber cuántas personas faltaron a sus citas",
+    "mi hermano menor quiere saber cuándo se anunció el piloto",
     "my aunt wants to know what the app can do",
     "my stepdad asks what ICE does with the photos",
     "my brother wants to know how many people missed check-ins",
