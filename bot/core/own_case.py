@@ -72,7 +72,7 @@ def _cue(wording: Wording, text: str) -> str | None:
     """The name of the first of `wording`'s rules that `text` matches, once its `aside` phrases
     (a career: "become an immigration lawyer") are set aside."""
     if wording.aside is not None:
-        text = wording.aside.sub(" ", text)
+        text = re.sub(" {2,}", " ", wording.aside.sub(" ", text))
     present: dict[str, bool] = {}
 
     def has(name: str) -> bool:
