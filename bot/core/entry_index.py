@@ -10,9 +10,11 @@ import math
 from array import array
 from collections.abc import Sequence
 from sys import intern
+from typing import Any
 
 from bot.core.analysis import TextAnalysis, analysis
 from bot.core.data_analysis import BORROWED
+from bot.core.index_cache import IndexCache, index_key, restore, state_of
 from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.models import Entry
 from bot.core.question_shapes import (
@@ -45,15 +47,49 @@ KIND_BITS = {
     for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_LONG, HOW_MANY, HOW_TO}))
 }
 
+# What a built index is (EntryIndex._build), as saved between runs (index_cache.py); arrays are
+# saved as their bytes, by type code.
+_ARRAYS = {"_kinds": "H", "_text_kinds": "H", "_text_weight": "d"}
+_SAVED = (
+    *_ARRAYS,
+    *("_ids", "_position", "_about_bot", "_bot_tokens", "_questions", "_texts", "_tokens"),
+    *("_starts", "_keywords", "_keyword_groups", "_answers", "_defines", "_asked_names"),
+    *("_asked_name_tokens", "_name_parts", "_exact", "_postings", "_phrase_parts"),
+    *("_idf", "_answer_postings", "_unknown_weight", "_common", "_common_answers"),
+    *("_vocabulary", "_part_words", "_word_use", "_sounds"),
+)
+
 
 class EntryIndex:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
+    # Where built indexes are kept between runs (index_cache.py), if anywhere: set on the
+    # instance before this class's __init__ runs (matcher.py).
+    _index_cache: IndexCache | None = None
+
     def __init__(self, entries: Sequence[Entry], language: str = "en") -> None:
         """`language`: the index reads each entry's words in that language (its translation,
-        or the English text while it has none) and reads questions with that language's rules."""
+        or the English text while it has none) and reads questions with that language's rules.
+        With an `_index_cache`, an index saved for the same entries, code and language is
+        loaded instead of built; one built is saved."""
         self.language = language
         self._text: TextAnalysis = analysis(language)
+        saved = self._index_cache
+        key = index_key(entries, language) if saved is not None else b""
+        state = saved.load(key, language) if saved is not None else None
+        if state is None or not restore(self, state, _SAVED, _ARRAYS):
+            self._build(entries)
+            if saved is not None:
+                saved.save(key, language, self._state())
+        self._typos = TypoCorrector(self._word_use, language_slips(language))
+
+    def _state(self) -> dict[str, Any]:
+        """The built index as plain values (index_cache.py)."""
+        return state_of(self, _SAVED, _ARRAYS)
+
+    def _build(self, entries: Sequence[Entry]) -> None:
+        """Read the entries into the index (every name in _SAVED)."""
+        language = self.language
         self._ids = [entry.id for entry in entries]
         # An entry's position by id: `list.index` costs a scan of 100k ids per look-up.
         self._position: dict[str, int] = {}
@@ -197,7 +233,7 @@ class EntryIndex:
             if (token := self._text.stem(word))
         }
         usage.update(dict.fromkeys(self._text.stopwords, total + 1))
-        self._typos = TypoCorrector(usage, language_slips(language))
+        self._word_use = usage  # for the typo corrector (__init__)
         # Written words by what they sound like, the most used first ("fayas" -> "fallas").
         self._sounds: dict[str, str] = {}
         ordered = sorted(usage, key=lambda w: (-usage[w], w))
