@@ -6,6 +6,7 @@ names among its keywords). Built once per set of entries; the query side is matc
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections.abc import Sequence
@@ -31,6 +32,9 @@ UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest kn
 # Postings longer than this are not walked for a query; such common words only add to
 # entries already found through rarer ones. This bounds per-query work at any size.
 COMMON_POSTINGS = 2000
+# A ranking wanting only the best few walks a token's postings longer than this only while an
+# entry not found yet may still be among them (_accumulate): shorter ones cost less to walk.
+PRUNED_WALK = 64
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
 # The tag of the entries about the bot itself (what it is, whether it is biased, its warnings).
@@ -325,11 +329,16 @@ class EntryIndex:
             return said(word)
         return min(said(word), said(token))
 
-    def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
+    def _accumulate(
+        self, weights: dict[str, float], scan_limit: int | None, keep: int | None = None
+    ) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.
 
         Rare tokens walk their postings; common ones only add to entries already found, unless
         nothing was found, when the rarest walks its postings (at most `scan_limit` of them).
+        `keep`: only the `keep` highest sums are wanted: once the tokens not yet walked weigh
+        less than the `keep`-th sum found, an entry not found yet can never reach it, and
+        they only add to entries found (the `keep` highest are those of a full walk).
         """
         lists = [
             (postings, weight * factor, common.get(token))
@@ -341,12 +350,23 @@ class EntryIndex:
             if (postings := source.get(token)) is not None
         ]
         lists.sort(key=lambda item: len(item[0]))
+        left = sum(weight for _, weight, _ in lists)  # what an entry not found yet may still get
+        wanted = keep if keep and all(weight >= 0 for _, weight, _ in lists) else 0
+        closed = False  # once True, only entries found are added to
         # Each entry is in a token's postings once (entry_index builds them from sets), so a
         # walk is a dict of its own merged into what was found; new entries keep their order.
         found: dict[int, float] = {}
         for postings, weight, members in lists:
+            if wanted and not closed and len(found) >= wanted and len(postings) > PRUNED_WALK:
+                # (a margin for rounding: sums in another order may differ in the last bit)
+                closed = left * (1 + 1e-9) < heapq.nlargest(wanted, found.values())[-1]
+            left -= weight
             if members is not None and found:
                 for index in members.intersection(found):
+                    found[index] += weight
+                continue
+            if closed and found:
+                for index in found.keys() & postings:
                     found[index] += weight
                 continue
             walked = dict.fromkeys(
