@@ -39,6 +39,7 @@ from bot.core.engine_curation import Curation
 from bot.core.engine_questions import QuestionRecords
 from bot.core.engine_writes import Writes
 from bot.core.events import ModerationEvent
+from bot.core.index_cache import IndexCache
 from bot.core.knowledge import (
     KnowledgeSet,
     load_directory,
@@ -94,12 +95,14 @@ class Engine(Writes, Answering, Curation, QuestionRecords):
         meaning: Meaning | None = None,
         *,
         spill: Path | None = None,
+        index_cache: IndexCache | None = None,
     ) -> None:
-        """`spill`: where questions the database will not take are kept (question_log.py)."""
+        """`spill`: where questions the database will not take are kept (question_log.py);
+        `index_cache`: where built indexes are kept between runs (index_cache.py)."""
         self.answer_cache_size = ANSWER_CACHE_SIZE  # 0: match every question afresh
         self._start_records(store, spill)
         self._moderation_listeners: list[Callable[[ModerationEvent], None]] = []
-        super().__init__(store, knowledge, thresholds, mark, meaning)
+        super().__init__(store, knowledge, thresholds, mark, meaning, index_cache)
 
     @classmethod
     @asynccontextmanager
@@ -128,9 +131,17 @@ class Engine(Writes, Answering, Curation, QuestionRecords):
                 )
             mark = await store.knowledge_mark()  # before reading: a change after it shows
             file = database_file(database)
-            spill = None if str(file) == ":memory:" else question_spill.beside(file)
+            on_disk = str(file) != ":memory:"
+            spill = question_spill.beside(file) if on_disk else None
+            indexes = IndexCache.beside(file) if on_disk else None
             engine = cls(
-                store, await store.current(), thresholds or Thresholds(), mark, meaning, spill=spill
+                store,
+                await store.current(),
+                thresholds or Thresholds(),
+                mark,
+                meaning,
+                spill=spill,
+                index_cache=indexes,
             )
             # Word lists load on first use (seconds on a busy machine): load them now, not
             # on the event loop while the first member's question waits.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.core.answers import Answer
 from bot.core.elsewhere import events_from
 from bot.core.events import ModerationEvent
+from bot.core.index_cache import IndexCache
 from bot.core.knowledge import KnowledgeSet
 from bot.core.languages import languages
 from bot.core.matcher import Matcher, Thresholds
@@ -41,8 +42,12 @@ class LiveKnowledge:
         thresholds: Thresholds,
         mark: KnowledgeMark | None = None,
         meaning: Meaning | None = None,
+        index_cache: IndexCache | None = None,
     ) -> None:
+        """`index_cache`: where built indexes are kept between runs (index_cache.py), if
+        anywhere."""
         self._store = store
+        self._index_cache = index_cache
         self.thresholds = thresholds
         self.meaning = meaning  # the embedding's second opinion (semantic.py), if any
         # Serialises refreshes and changes, so each change is validated against the newest set.
@@ -66,7 +71,13 @@ class LiveKnowledge:
 
     def _index(self, entries: list[Entry]) -> dict[str, Matcher]:
         return {
-            code: Matcher(entries, self.thresholds, language=code, meaning=self.meaning)
+            code: Matcher(
+                entries,
+                self.thresholds,
+                language=code,
+                meaning=self.meaning,
+                index_cache=self._index_cache,
+            )
             for code in languages()
         }
 

@@ -6,13 +6,16 @@ names among its keywords). Built once per set of entries; the query side is matc
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from collections.abc import Sequence
 from sys import intern
+from typing import Any
 
 from bot.core.analysis import TextAnalysis, analysis
 from bot.core.data_analysis import BORROWED
+from bot.core.index_cache import IndexCache, index_key, restore, state_of
 from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.models import Entry
 from bot.core.question_shapes import (
@@ -29,6 +32,9 @@ UNKNOWN_FACTOR = 1.3  # an unknown word weighs this much more than the rarest kn
 # Postings longer than this are not walked for a query; such common words only add to
 # entries already found through rarer ones. This bounds per-query work at any size.
 COMMON_POSTINGS = 2000
+# A ranking wanting only the best few walks a token's postings longer than this only while an
+# entry not found yet may still be among them (_accumulate): shorter ones cost less to walk.
+PRUNED_WALK = 64
 # A query word found only in an entry's answer counts this much of a word in its questions.
 ANSWER_FACTOR = 0.7
 # The tag of the entries about the bot itself (what it is, whether it is biased, its warnings).
@@ -45,15 +51,49 @@ KIND_BITS = {
     for bit, kind in enumerate(sorted({*QUESTION_KINDS.values(), HOW_LONG, HOW_MANY, HOW_TO}))
 }
 
+# What a built index is (EntryIndex._build), as saved between runs (index_cache.py); arrays are
+# saved as their bytes, by type code.
+_ARRAYS = {"_kinds": "H", "_text_kinds": "H", "_text_weight": "d"}
+_SAVED = (
+    *_ARRAYS,
+    *("_ids", "_position", "_about_bot", "_bot_tokens", "_questions", "_texts", "_tokens"),
+    *("_starts", "_keywords", "_keyword_groups", "_answers", "_defines", "_asked_names"),
+    *("_asked_name_tokens", "_name_parts", "_exact", "_postings", "_phrase_parts"),
+    *("_idf", "_answer_postings", "_unknown_weight", "_common", "_common_answers"),
+    *("_vocabulary", "_part_words", "_word_use", "_sounds"),
+)
+
 
 class EntryIndex:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
+    # Where built indexes are kept between runs (index_cache.py), if anywhere: set on the
+    # instance before this class's __init__ runs (matcher.py).
+    _index_cache: IndexCache | None = None
+
     def __init__(self, entries: Sequence[Entry], language: str = "en") -> None:
         """`language`: the index reads each entry's words in that language (its translation,
-        or the English text while it has none) and reads questions with that language's rules."""
+        or the English text while it has none) and reads questions with that language's rules.
+        With an `_index_cache`, an index saved for the same entries, code and language is
+        loaded instead of built; one built is saved."""
         self.language = language
         self._text: TextAnalysis = analysis(language)
+        saved = self._index_cache
+        key = index_key(entries, language) if saved is not None else b""
+        state = saved.load(key, language) if saved is not None else None
+        if state is None or not restore(self, state, _SAVED, _ARRAYS):
+            self._build(entries)
+            if saved is not None:
+                saved.save(key, language, self._state())
+        self._typos = TypoCorrector(self._word_use, language_slips(language))
+
+    def _state(self) -> dict[str, Any]:
+        """The built index as plain values (index_cache.py)."""
+        return state_of(self, _SAVED, _ARRAYS)
+
+    def _build(self, entries: Sequence[Entry]) -> None:
+        """Read the entries into the index (every name in _SAVED)."""
+        language = self.language
         self._ids = [entry.id for entry in entries]
         # An entry's position by id: `list.index` costs a scan of 100k ids per look-up.
         self._position: dict[str, int] = {}
@@ -197,7 +237,7 @@ class EntryIndex:
             if (token := self._text.stem(word))
         }
         usage.update(dict.fromkeys(self._text.stopwords, total + 1))
-        self._typos = TypoCorrector(usage, language_slips(language))
+        self._word_use = usage  # for the typo corrector (__init__)
         # Written words by what they sound like, the most used first ("fayas" -> "fallas").
         self._sounds: dict[str, str] = {}
         ordered = sorted(usage, key=lambda w: (-usage[w], w))
@@ -289,11 +329,16 @@ class EntryIndex:
             return said(word)
         return min(said(word), said(token))
 
-    def _accumulate(self, weights: dict[str, float], scan_limit: int | None) -> dict[int, float]:
+    def _accumulate(
+        self, weights: dict[str, float], scan_limit: int | None, keep: int | None = None
+    ) -> dict[int, float]:
         """Entry index -> summed weight of the query tokens it contains.
 
         Rare tokens walk their postings; common ones only add to entries already found, unless
         nothing was found, when the rarest walks its postings (at most `scan_limit` of them).
+        `keep`: only the `keep` highest sums are wanted: once the tokens not yet walked weigh
+        less than the `keep`-th sum found, an entry not found yet can never reach it, and
+        they only add to entries found (the `keep` highest are those of a full walk).
         """
         lists = [
             (postings, weight * factor, common.get(token))
@@ -305,12 +350,23 @@ class EntryIndex:
             if (postings := source.get(token)) is not None
         ]
         lists.sort(key=lambda item: len(item[0]))
+        left = sum(weight for _, weight, _ in lists)  # what an entry not found yet may still get
+        wanted = keep if keep and all(weight >= 0 for _, weight, _ in lists) else 0
+        closed = False  # once True, only entries found are added to
         # Each entry is in a token's postings once (entry_index builds them from sets), so a
         # walk is a dict of its own merged into what was found; new entries keep their order.
         found: dict[int, float] = {}
         for postings, weight, members in lists:
+            if wanted and not closed and len(found) >= wanted and len(postings) > PRUNED_WALK:
+                # (a margin for rounding: sums in another order may differ in the last bit)
+                closed = left * (1 + 1e-9) < heapq.nlargest(wanted, found.values())[-1]
+            left -= weight
             if members is not None and found:
                 for index in members.intersection(found):
+                    found[index] += weight
+                continue
+            if closed and found:
+                for index in found.keys() & postings:
                     found[index] += weight
                 continue
             walked = dict.fromkeys(

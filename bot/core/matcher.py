@@ -28,6 +28,7 @@ from bot.core.confidence import (
     confident_choice,
 )
 from bot.core.entry_digest import asks_digest
+from bot.core.index_cache import IndexCache
 from bot.core.models import Entry, Status
 from bot.core.past_backstory import PastBackstory
 from bot.core.semantic import Meaning, Refusing
@@ -49,7 +50,11 @@ class Matcher(PastBackstory):
         language: str = "en",
         meaning: Meaning | None = None,
         taught: TaughtWords | None = None,
+        index_cache: IndexCache | None = None,
     ) -> None:
+        """`index_cache`: where the built index is kept between runs (index_cache.py), if
+        anywhere; the same index is loaded as would be built."""
+        self._index_cache = index_cache
         super().__init__(entries, thresholds, language, meaning, taught)
         # A retracted entry's labelled questions (taught.py) do not speak for it.
         self._retracted = frozenset(e.id for e in entries if e.status is Status.RETRACTED)

@@ -76,7 +76,7 @@ class Ranking(Autocompleting):
                 return []
             return [Candidate(self._ids[index], self._questions[index], 100.0, normalized)]
         total = sum(weights.values())
-        found = self._accumulate(weights, scan_limit=None)
+        found = self._accumulate(weights, scan_limit=None, keep=CANDIDATE_ENTRIES)
         best = heapq.nlargest(CANDIDATE_ENTRIES, found.items(), key=itemgetter(1))
         similar = self._similarities(normalized, [index for index, _ in best])
         scored = [
