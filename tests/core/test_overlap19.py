@@ -50,8 +50,7 @@ ANSWERED = [
     ("is every person eligible for the app", "app-who-can-use"),
     ("has a named person said anyone really used the ice app", "attorney-pilot-clients"),
     ("what happens to a person who misses a check in", "no-enforcement-quote"),
-    # who can use the app
-    ("does everyone get to use it or only some people", "app-who-can-use"),
+    # who can use the app (a bare "everyone" paraphrase pulled in greetings: not added)
     ("is it for every migrant or only certain ones", "app-who-can-use"),
 ]
 
