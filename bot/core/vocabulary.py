@@ -116,8 +116,17 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"cbp ?(?:one|1)", "cbpone"),
     (r"cbp ?home", "cbphome"),
     (r"smart ?link", "smartlink"),
-    (r"apple (?:app )?store|app ?store|play store|google play", "appstore"),
+    # Apple's store is one name of its own: "the apple store part" asks whether Apple
+    # approved the app, which "the app store" (also where the ICE app's listing is) does not.
+    (r"apple (?:app )?store", "applestore"),
+    (r"app ?store|play store|google play", "appstore"),
+    # "who runs newsmax", "who's running ice" ask who operates a thing (not how it is run,
+    # where "run" only frames the question); "who ran this story" published it, so not "ran".
+    (r"(?:(?<=who )|(?<=whos )|(?<=who is ))(?:runs|run|running)", "operate"),
     (r"press (?:conference|briefing|event)", "pressconference"),
+    # Showing up "in person" is one thing, apart from any person: "did any named person say
+    # people used the app" asks nothing about in-person check-ins.
+    (r"in person", "inperson"),
     (r"united states|u s(?: a)?|america", "usa"),
     (r"(?:southern|southwest|sw|mexican|mexico) boa?rders?|swb", "southborder"),
     (r"title 42", "title42"),
@@ -132,7 +141,8 @@ PHRASE_TOKENS: frozenset[str] = frozenset(token for _, token in PHRASES)
 PHRASE_WORDS: frozenset[str] = frozenset(
     """immigration customs post posts york ny nypost executive check checks checking checked
     ins sign signed signing signup signups alternative alternatives cbp smart smartlink
-    apple appstore store play press united u usa america border boarder title make made
+    apple appstore store play press runs run running person united u usa america border
+    boarder title make made
     making makes stand stands non nondetained not arent isnt wasnt never aren without
     outside instead bring brings bringing brought picked picking scooped rounded southern
     southwest sw swb mexican mexico way cant cannot can hard go goes going gone went green

@@ -298,7 +298,7 @@ def test_a_confident_answer_covers_enough_of_the_question() -> None:
 
 
 def test_a_rare_real_word_may_be_a_typo_of_a_function_word(matcher: Matcher) -> None:
-    assert matcher.query_tokens("herd the app is on the apple store") == ["app", "appstore"]
+    assert matcher.query_tokens("herd the app is on the apple store") == ["app", "applestore"]
     assert "wall" in matcher.query_tokens("how long is the wall")
 
 
