@@ -26,7 +26,9 @@ def matchers() -> dict[str, Matcher]:
         # first, without a word that the first question went unanswered.
         (
             "en",
-            "is ice dropping in person check ins, and how many people have signed up so far",
+            # ("in person" is one word since round 19, so "is ice dropping in person check ins"
+            # alone is answered for sure: no longer the case this test needs.)
+            "is ice getting rid of office check ins, and how many people have signed up so far",
             "app-replaces-in-person",
             "enrolled-45",
         ),
