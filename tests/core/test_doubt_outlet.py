@@ -68,10 +68,10 @@ def test_trust_in_an_outlet_alone_is_read_apart(
     assert found is reading
 
 
-def test_english_names_its_outlets_and_spanish_none_yet() -> None:
+def test_english_and_spanish_name_their_outlets() -> None:
     english, spanish = doubt_words(analysis("en")), doubt_words(analysis("es"))
     assert {"newsmax", "nypost"} <= english.outlets and "this" in english.whose
-    assert not spanish.outlets  # Spanish reads outlet doubt as before
+    assert {"newsmax", "nypost"} <= spanish.outlets and "este" in spanish.whose
 
 
 @pytest.mark.parametrize(
