@@ -10,12 +10,13 @@ content hashes to the hash it carries; otherwise (another knowledge base, an edi
 version, a damaged or foreign file) it is ignored with a log line, the index is built, and the
 file rewritten whole (a temporary file renamed over it: a reader sees the old file or the new).
 
-Why `marshal` is safe here: it builds only plain values (str, int, float, tuple, list, dict,
-set, frozenset, bytes) and runs no code on load, unlike `pickle`; a damaged file is caught by
-the content hash before `marshal` reads it. The file sits beside the database, written with
-this process's permissions (0600); it is read only when it belongs to this process's user and
-no one else may write it (nor its folder) — whoever could write it could write the database,
-the truth it is built from. Failures to read or write only cost time: never an error.
+Why `marshal` is safe here: unlike `pickle` it runs no code on load (it builds values; a code
+object it could build is never called, and only a dict of str keys is accepted), but it is not
+hardened against crafted data, so what it reads must come from us: a damaged file is caught by
+the content hash before `marshal` reads it, and the file sits beside the database, written with
+this process's permissions (0600) and read only when it belongs to this process's user and no
+one else may write it (nor its folder) — whoever could write it could write the database, the
+truth it is built from. Failures to read or write only cost time: never an error.
 """
 
 from __future__ import annotations
