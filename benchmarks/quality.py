@@ -119,19 +119,23 @@ SETS = {
     "blind19": QUESTIONS / "blind19-en.tsv",
     "blind19b": QUESTIONS / "blind19b-en.tsv",
     "blind19-es": QUESTIONS / "blind19-es.tsv",
+    # Round 19, written blind the same way; run once before and once after the nineteenth round.
+    "blind20": QUESTIONS / "blind20-en.tsv",
+    "blind20b": QUESTIONS / "blind20b-en.tsv",
+    "blind20-es": QUESTIONS / "blind20-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind19(-es), blind11b, blind12b, blind14b,
-# blind15b … blind19b were each run once before and once after their round: seen, so tuning
-# data now. A next round measures itself on a new set (blind20). (Spanish tuning
+# blind, blind2(-es), blind-es, blind3(-es) … blind20(-es), blind11b, blind12b, blind14b,
+# blind15b … blind20b were each run once before and once after their round: seen, so tuning
+# data now. A next round measures itself on a new set (blind21). (Spanish tuning
 # sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
     *("blind11", "blind11b", "blind12", "blind12b", "blind13", "blind14", "blind14b"),
     *("blind15", "blind15b", "blind16", "blind16b", "blind17", "blind17b", "blind18", "blind18b"),
-    *("blind19", "blind19b"),
+    *("blind19", "blind19b", "blind20", "blind20b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -156,6 +160,7 @@ TUNING = (
     "blind17-es",
     "blind18-es",
     "blind19-es",
+    "blind20-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 # Tools that run every tuning set can leave some out: sets an engineer has not read, kept back

@@ -19,4 +19,3 @@ def test_who_runs_something_else_is_not_smartlink(shipped: Matcher, question: st
 @pytest.mark.parametrize("question", ["who runs smartlink", "who runs the atd program?"])
 def test_who_runs_smartlink_or_atd_is_smartlink(shipped: Matcher, question: str) -> None:
     assert confident_entry(shipped, question) == "smartlink"
-
