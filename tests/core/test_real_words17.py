@@ -13,6 +13,7 @@ import pytest
 from bot.core.commonness import own_word
 from bot.core.matcher import Matcher, Tier
 from bot.core.normalize import normalize, question_kind
+from testkit.answers import read_words
 
 RARE_REAL_WORDS = [
     "knockoff",
@@ -40,11 +41,6 @@ TYPOS = [
     ("tommorow", "tomorrow"),
     ("dissapear", "disappear"),
 ]
-
-
-def read_words(matcher: Matcher, text: str) -> list[str]:
-    words, _, _ = matcher._corrected(text)
-    return words
 
 
 @pytest.mark.parametrize("word", RARE_REAL_WORDS)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.matcher import Matcher, Tier
+from testkit.answers import read_words
 
 # Each was corrected into a knowledge-base word before (in brackets) and is a word of its own.
 RARE_REAL_WORDS = [
@@ -71,11 +72,6 @@ TYPOS = [
     ("sinse", "since"),
     ("beleive", "believe"),
 ]
-
-
-def read_words(matcher: Matcher, text: str) -> list[str]:
-    words, _, _ = matcher._corrected(text)
-    return words
 
 
 @pytest.mark.parametrize("word", RARE_REAL_WORDS)
