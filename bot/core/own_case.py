@@ -29,6 +29,7 @@ from bot.core.language_detect import detect_language
 from bot.core.own_case_data import Wording, wordings
 from bot.core.typos import TypoCorrector
 
+EMPHATIC_SI = re.compile(r"(?<!\w)sí(?!\w)")
 SHORTEST_TYPO = 5  # shorter misspellings are too close to other words ("sita", "cite")
 
 
@@ -39,8 +40,11 @@ class OwnCase:
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and ¿¡ dropped, contractions spelt out, spaces single, padded."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case, accents and ¿¡ dropped, contractions spelt out, spaces single, padded. An
+    accented "sí" (yes, indeed) is kept apart from "si" (if) as "sii": "la gente sí usó la app" is
+    no "if I use the app" once its accents are gone."""
+    text = EMPHATIC_SI.sub("sii", unicodedata.normalize("NFC", text.casefold()))
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("’", "'").replace("‘", "'")
     plain = re.sub(r"[¿¡?!.,;:()\"“”]", " ", plain)

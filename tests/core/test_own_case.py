@@ -1,5 +1,5 @@
 """The own-case detector on our own development examples (benchmarks/questions/own-case-dev.tsv,
-own-case-dev2.tsv, own-case-dev3.tsv, own-case-dev4.tsv and own-case-dev5.tsv).
+own-case-dev2.tsv … own-case-dev6.tsv).
 
 The blind set (own-case.tsv) is never read here: it is measured once by `benchmarks.own_case`.
 """
@@ -16,7 +16,7 @@ from bot.core.own_case_data import OwnCaseDataError, expand
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "benchmarks" / "questions"
 DEV_SETS = tuple(
-    QUESTIONS / f"own-case-{name}.tsv" for name in ("dev", "dev2", "dev3", "dev4", "dev5")
+    QUESTIONS / f"own-case-{name}.tsv" for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
 )
 
 
