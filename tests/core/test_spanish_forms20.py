@@ -1,16 +1,22 @@
-"""Keywords whose common words named an entry alone (issue 11, round 20), with new examples of
-their own, none from a question set:
+"""Spanish as people write it (issue 11, round 20), and keywords whose common words named an
+entry alone. Each kind with new examples of its own, none from a question set:
 
 - a multi-word keyword whose words the entry's questions all use made each of its words a keyword
   alone: "abogado de bajo costo" made "bajo" name legal-help, "100,000 people" made "people"
   name the New York rollout. Now only its informative words name the entry alone, and the
-  keyword counts in full as a name (bot/core/entry_index.py, _keyword_tokens)."""
+  keyword counts in full as a name (bot/core/entry_index.py, _keyword_tokens);
+- Spanish paraphrases an entry lacked (knowledge/*.toml): which cities the "prueba" (the pilot)
+  is in, whether the bot is Republican or Democrat, where to go with no money for a lawyer, how
+  many are different people rather than the same ones crossing again, living "escondido" thanks
+  to the app, who is left "fuera" of the June restrictions, whether the bot's words are a
+  lawyer's advice."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.core.matcher import Matcher
+from testkit.answers import confident_entry
 from testkit.labelled import shipped_entries
 
 from .test_matcher import entry
@@ -70,3 +76,24 @@ def test_shipped_entries_are_not_named_by_common_words() -> None:
     assert "york" in names(english, "nyc-rollout")[0]
     assert "baj" not in names(spanish, "legal-help")[0]
     assert "abog" in names(spanish, "legal-help")[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("¿en qué ciudades hacen la prueba de la aplicación?", "pilot-cities-unknown"),
+        ("¿qué ciudades tienen la prueba de la app?", "pilot-cities-unknown"),
+        ("¿eres demócrata o republicano, bot?", "bot-neutral"),
+        ("no me alcanza el dinero para un abogado de inmigración, ¿a dónde voy?", "legal-help"),
+        ("¿hay algún lugar donde me asesoren gratis con mi caso de inmigración?", "legal-help"),
+        (
+            "¿cuántas personas diferentes son, sin contar a la misma gente que cruza muchas veces?",
+            "unique-people",
+        ),
+        ("¿es verdad que con la aplicación uno puede vivir escondido de ICE?", "anonymity-claim"),
+        ("¿quiénes quedan fuera de la orden de asilo de junio?", "eo-exceptions"),
+        ("¿lo que me dices es consejo de abogado?", "legal-advice"),
+    ],
+)
+def test_spanish_phrasing_entries_lacked(spanish: Matcher, message: str, expected: str) -> None:
+    assert confident_entry(spanish, message) == expected
