@@ -54,7 +54,7 @@ def test_how_the_app_works_says_both_what_the_report_and_what_the_listing_descri
     "question",
     [
         "does the app use face id",
-        "does the app need a selfie",
+        "does the app scan faces",
         "how does the check in app know your location",
         "does the app check where you are during the check-in",
     ],
