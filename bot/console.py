@@ -50,6 +50,8 @@ def render_answer(answer: Answer) -> tuple[str, list[Suggestion]]:
         lines += [_wrap(answer.not_translated_note), ""]
     if answer.unanswered_note:
         lines += [_wrap(answer.unanswered_note), ""]
+    if answer.outlet_note:
+        lines += [_wrap(answer.outlet_note), ""]
     lines.append(_wrap(answer.text))
     if answer.warning:
         lines += ["", _wrap(words.gettext("WARNING: {warning}").format(warning=answer.warning))]

@@ -118,6 +118,8 @@ class Answer:
     # Of a message of several questions answered through one: how many of the others no entry
     # answers (see `unanswered_note`).
     unanswered_parts: int = 0
+    # Said before `text` when the question doubts the outlet that reported (outlet_doubt.py).
+    outlet_note: str | None = None
 
     @property
     def matched(self) -> bool:
@@ -193,6 +195,7 @@ class Answer:
             "answer_language": self.answer_language,
             "note": self.not_translated_note,
             "unanswered_note": self.unanswered_note,
+            "outlet_note": self.outlet_note,
         }
 
     @property

@@ -43,6 +43,7 @@ from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.matcher import Matcher, Tier
 from bot.core.normalize import clean, normalize
 from bot.core.notices import notice_for
+from bot.core.outlet_doubt import framed
 from bot.core.own_case import detect as detect_own_case
 from bot.core.routing import route
 from bot.core.semantic import Meaning
@@ -199,7 +200,8 @@ class Answering:
         if result.tier is Tier.CONFIDENT and best is not None:
             found = self.answer_for_entry(best.entry_id, text, language)
             if found is not None:
-                return replace(found, score=best.score, unanswered_parts=result.unanswered)
+                found = replace(found, score=best.score, unanswered_parts=result.unanswered)
+                return framed(found, matcher.doubts_outlet(text, best.entry_id))
         if result.tier is Tier.CLOSE:
             return answer_close(text, result.candidates, language)
         return answer_none(text, language=language)

@@ -172,6 +172,12 @@ class OneQuestion(AskedRequest):
             return MatchResult(Tier.CLOSE, result.candidates)
         return result
 
+    def doubts_outlet(self, question: str, entry_id: str) -> bool:
+        """Whether `question` doubts an outlet alone ("is newsmax even credible") and is
+        answered by `entry_id`, the entry asked which outlet reported: its answer is framed so
+        (outlet_doubt.py)."""
+        return entry_id in self._outlet_asked and self._doubt(question)[0] is Doubt.OUTLET
+
     def _topical(self, token: str) -> bool:
         """A word of the topic that most entries use ("ice", "app"): it names no claim."""
         return token in self._idf and self._specific(token) < TOPICAL

@@ -36,17 +36,21 @@ NEWER_TITLE = N_("🕓 Newer developments may exist")
 DID_YOU_MEAN = N_("Did you mean…")
 NOT_TRANSLATED_TITLE = N_("🌐 Not translated yet")
 UNANSWERED_PART_TITLE = N_("❔ Only part of your message is answered")
+OUTLET_NOTE_TITLE = N_("📰 About the outlet")
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
     """A confident answer: text, warning, sources, status and as-of, match in the footer."""
     words = texts(answer.language)
     colour = ANONYMOUS_COLOUR if answer.anonymous_sourcing else CONFIRMED_COLOUR
+    noted = _noted(answer)
     embed = discord.Embed(
         title=clip(answer.matched_question or answer.question, EMBED_TITLE_MAX),
-        description=clip(answer.text or "", EMBED_DESCRIPTION_MAX),
+        description=clip(noted or answer.text or "", EMBED_DESCRIPTION_MAX),
         colour=colour,
     )
+    if answer.outlet_note and noted is None:
+        _add_field(embed, words.gettext(OUTLET_NOTE_TITLE), answer.outlet_note)
     if answer.not_translated_note:
         _add_field(embed, words.gettext(NOT_TRANSLATED_TITLE), answer.not_translated_note)
     if answer.unanswered_note:
@@ -72,6 +76,15 @@ def answer_embed(answer: Answer) -> discord.Embed:
     )
     embed.set_footer(text=clip(footer, FOOTER_MAX))
     return fit(embed)
+
+
+def _noted(answer: Answer) -> str | None:
+    """The answer's text after its note on the outlet (in italics), when it has one and both
+    fit in a description; None otherwise (the note, if any, is then a field of its own)."""
+    if not answer.outlet_note:
+        return None
+    both = f"*{answer.outlet_note}*\n\n{answer.text or ''}"
+    return both if len(both) <= EMBED_DESCRIPTION_MAX else None
 
 
 def _citation_line(citation: Citation) -> str:
