@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from benchmarks.quality import BLIND_SETS, LEAVE_OUT, SETS, TUNING
-from bot.core.entry_index import EntryIndex
 from bot.core.index_cache import IndexCache
-from bot.core.languages import SOURCE_LANGUAGE, languages
+from bot.core.languages import SOURCE_LANGUAGE
 from bot.core.models import Entry
 from bot.core.semantic import BundledMeaning, Meaning, bundled_meaning
 from bot.core.taught_words import shipped_words
@@ -41,30 +37,11 @@ from testkit.labelled import (
     shipped_entries,
     split_unknown,
 )
+from testkit.loaded_index import loaded_indexes
 
 
 def _spanish(name: str) -> bool:
     return name.endswith("-es")
-
-
-class LoadedOnly(IndexCache):
-    """An index cache every index must be loaded from: a build (which would save) stops the
-    run, so answers through it are a loaded index's, never those of one built after a load
-    that failed."""
-
-    def save(self, key: bytes, language: str, state: dict[str, Any]) -> None:
-        raise RuntimeError(f"index cache {self.path(language)} was not loaded: the index was built")
-
-
-@contextmanager
-def loaded_indexes(entries: Sequence[Entry]) -> Iterator[IndexCache]:
-    """An index cache in a fresh folder, holding the index of `entries` in every language (built
-    and saved here), from which every index is then loaded (LoadedOnly)."""
-    with tempfile.TemporaryDirectory(prefix="policybot-index-") as folder:
-        stem = Path(folder) / "tuning.index"
-        for code in languages():
-            EntryIndex(entries, code, index_cache=IndexCache(stem))
-        yield LoadedOnly(stem)
 
 
 def _decider(
