@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.answers import answer_entry
+from bot.core.index_cache import IndexCache
 from bot.core.knowledge import load_directory
 from bot.core.languages import languages
 from bot.core.matcher import Matcher, MatchResult, Thresholds, Tier
@@ -221,9 +222,15 @@ class Ours:
         language: str = "en",
         meaning: Meaning | None = None,
         taught: TaughtWords | None = None,
+        index_cache: IndexCache | None = None,
     ) -> None:
         self.matcher = Matcher(
-            entries, thresholds, language=language, meaning=meaning, taught=taught
+            entries,
+            thresholds,
+            language=language,
+            meaning=meaning,
+            taught=taught,
+            index_cache=index_cache,
         )
 
     def __call__(self, question: str) -> Decision:
@@ -244,9 +251,17 @@ class OursDetecting:
         preferred: str | None = None,
         meaning: Meaning | None = None,
         taught: TaughtWords | None = None,
+        index_cache: IndexCache | None = None,
     ) -> None:
         self.matchers = {
-            code: Matcher(entries, thresholds, language=code, meaning=meaning, taught=taught)
+            code: Matcher(
+                entries,
+                thresholds,
+                language=code,
+                meaning=meaning,
+                taught=taught,
+                index_cache=index_cache,
+            )
             for code in languages()
         }
         self.preferred = preferred

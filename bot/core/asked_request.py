@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from bot.core.commonness import is_shared, is_word
+from bot.core.index_cache import IndexCache
 from bot.core.languages import languages
 from bot.core.models import Entry
 from bot.core.question_shapes import HOW_MANY
@@ -94,8 +95,14 @@ TOPICAL = 0.7
 class AskedRequest(Ranking):
     """An index that knows whether an entry is asked what a question asks for."""
 
-    def __init__(self, entries: Sequence[Entry], language: str = "en") -> None:
-        super().__init__(entries, language)
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        language: str = "en",
+        *,
+        index_cache: IndexCache | None = None,
+    ) -> None:
+        super().__init__(entries, language, index_cache=index_cache)
         # Per entry: the tokens of its one-word keywords (the names it is asked by alone).
         self._lone_keywords: list[frozenset[str]] = []
         for entry in entries:

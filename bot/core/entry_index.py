@@ -70,24 +70,26 @@ _SAVED = (
 class EntryIndex:
     """An immutable index over a set of entries; build a new one when the entries change."""
 
-    # Where built indexes are kept between runs (index_cache.py), if anywhere: set on the
-    # instance before this class's __init__ runs (matcher.py).
-    _index_cache: IndexCache | None = None
-
-    def __init__(self, entries: Sequence[Entry], language: str = "en") -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        language: str = "en",
+        *,
+        index_cache: IndexCache | None = None,
+    ) -> None:
         """`language`: the index reads each entry's words in that language (its translation,
         or the English text while it has none) and reads questions with that language's rules.
-        With an `_index_cache`, an index saved for the same entries, code and language is
-        loaded instead of built; one built is saved."""
+        `index_cache`: where built indexes are kept between runs (index_cache.py), if anywhere:
+        an index saved for the same entries, code and language is loaded instead of built, and
+        one built is saved; the index is the same either way."""
         self.language = language
         self._text: TextAnalysis = analysis(language)
-        saved = self._index_cache
-        key = index_key(entries, language) if saved is not None else b""
-        state = saved.load(key, language) if saved is not None else None
+        key = index_key(entries, language) if index_cache is not None else b""
+        state = index_cache.load(key, language) if index_cache is not None else None
         if state is None or not restore(self, state, _SAVED, _ARRAYS):
             self._build(entries)
-            if saved is not None:
-                saved.save(key, language, self._state())
+            if index_cache is not None:
+                index_cache.save(key, language, self._state())
         self._typos = TypoCorrector(self._word_use, language_slips(language))
 
     def _state(self) -> dict[str, Any]:

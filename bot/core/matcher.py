@@ -54,8 +54,7 @@ class Matcher(PastBackstory):
     ) -> None:
         """`index_cache`: where the built index is kept between runs (index_cache.py), if
         anywhere; the same index is loaded as would be built."""
-        self._index_cache = index_cache
-        super().__init__(entries, thresholds, language, meaning, taught)
+        super().__init__(entries, thresholds, language, meaning, taught, index_cache=index_cache)
         # A retracted entry's labelled questions (taught.py) do not speak for it.
         self._retracted = frozenset(e.id for e in entries if e.status is Status.RETRACTED)
         # Their out-of-scope ones veto only entries asking what they asked then (entry_digest.py).

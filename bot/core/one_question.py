@@ -16,6 +16,7 @@ from bot.core.commonness import informativeness
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
 from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, judges_outlet, read_doubt
 from bot.core.equivalents import equivalents
+from bot.core.index_cache import IndexCache
 from bot.core.languages import languages
 from bot.core.models import Entry, Status
 from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
@@ -37,12 +38,14 @@ class OneQuestion(AskedRequest):
         language: str = "en",
         meaning: Meaning | None = None,
         taught: TaughtWords | None = None,
+        *,
+        index_cache: IndexCache | None = None,
     ) -> None:
         """The rules (confidence.py) decide whether to answer with one of the ranked
         candidates; `meaning`, when given, may overrule that decision (semantic.py).
         `taught`: the words members ask each entry with (default: the shipped ones); a
-        retracted entry's examples do not speak for it."""
-        super().__init__(entries, language)
+        retracted entry's examples do not speak for it. `index_cache`: entry_index.py."""
+        super().__init__(entries, language, index_cache=index_cache)
         taught = shipped_words() if taught is None else taught
         self._taught_words = taught.of_entries(
             language, [e.id if e.status is not Status.RETRACTED else "" for e in entries]
