@@ -7,6 +7,8 @@ neighbour:
   report (bot/locales/en/doubt.toml), as "official" is, and name no claim; the entry asked
   whether the report is confirmed answers, not the named attorney's ("Yes, at least one named
   person"), whose own questions name what was confirmed (the pilot, clients using the app);
+- which cities a "trial" is in is the unknown list of pilot cities; whether it is a trial at all
+  is the pilot entry (each entry has a trial question asked its way: question_form.py).
 """
 
 from __future__ import annotations
@@ -30,6 +32,15 @@ ANSWERED = [
     ("did a lawyer confirm the pilot", "attorney-pilot-clients"),
     ("has any real person said their clients used the ice app", "attorney-pilot-clients"),
     ("did any named person say people really used the ICE app?", "attorney-pilot-clients"),
+    # which cities the trial is in
+    ("which towns are in the trial", "pilot-cities-unknown"),
+    ("what cities were picked for the trial", "pilot-cities-unknown"),
+    ("which cities have the trial", "pilot-cities-unknown"),
+    # …and whether it is a trial
+    ("is it a trial in a few cities first", "pilot-select-cities"),
+    ("is this only a trial", "pilot-select-cities"),
+    ("is it just a trial run", "pilot-select-cities"),
+    ("is the app on trial in some cities", "pilot-select-cities"),
 ]
 
 
