@@ -309,8 +309,8 @@ class OneQuestion(AskedRequest):
         its own (no "who …", "how many …") and the whole question already singles out the entry
         (`entry_id`, its best): it leads the runner-up by the margin. None otherwise."""
         split = split_alternative(question, self.language)
-        if split is None:
-            return None
+        if split is None or self._doubt(question)[0] is not Doubt.NONE:
+            return None  # (doubt is read as doubt.py and dismissal.py read it)
         asked, offered = split
         if self._text.question_kind(self._text.plain_words(offered).split()):
             return None

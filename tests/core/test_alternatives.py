@@ -42,7 +42,10 @@ def test_a_doubted_claim_read_without_its_doubt_is_read_as_it_is(spanish: Matche
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        ("was this confirmed by ice or the white house", "is-it-confirmed"),
+        (
+            "is the underwater offices part from a source or is the writer just saying that",
+            "ice-offices-underwater",
+        ),
         (
             "are the fiscal year encounter totals official or from a random website",
             "fy-encounters",
@@ -60,6 +63,7 @@ def test_what_is_asked_before_the_alternative_is_answered(
 
 
 def test_an_alternative_asking_of_its_own_is_a_second_question(shipped: Matcher) -> None:
+    # (and doubt, "was this confirmed … or …", is doubt.py's to read: not split here)
     best = shipped.rank("was this confirmed by ice or who said it", limit=1)[0]
     assert (
         shipped._asked_before_alternative(
@@ -69,9 +73,11 @@ def test_an_alternative_asking_of_its_own_is_a_second_question(shipped: Matcher)
     )
     assert (
         shipped._asked_before_alternative(
-            "was this confirmed by ice or the white house", "is-it-confirmed", frozenset()
+            "are the fiscal year encounter totals official or from a random website",
+            "fy-encounters",
+            frozenset(),
         )
-        == "was this confirmed by ice"
+        == "are the fiscal year encounter totals official"
     )
 
 
