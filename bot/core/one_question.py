@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.core.alternatives import split_alternative
 from bot.core.asked_request import COMPANION, AskedRequest
 from bot.core.commonness import informativeness
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
@@ -20,6 +21,7 @@ from bot.core.index_cache import IndexCache
 from bot.core.languages import languages
 from bot.core.models import Entry, Status
 from bot.core.semantic import RULED, WIDE, Meaning, safe_cosines, second_opinion
+from bot.core.slips import slip_meant, with_word
 from bot.core.taught_words import TaughtWords, shipped_words
 
 # A token this unspecific (entry_index._specific) is the topic's, used across the knowledge base:
@@ -285,6 +287,65 @@ class OneQuestion(AskedRequest):
         return False
 
     def _match_one(
+        self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
+    ) -> MatchResult:
+        """One question as ruled (_match_ruled), or, when held, read again — with a word its
+        best entry lacks read as the word of that entry's best-matching question it is a slip
+        of (slips.py: "did the ap have glitchs"), or as what it asks before an alternative it
+        offers (alternatives.py: "is it sourced or just the writer's spin") — and answered when
+        that reading answers with the same entry."""
+        result = self._match_ruled(question, limit, leave_out)
+        if result.tier is Tier.CONFIDENT or not result.candidates or leave_out:
+            return result  # (a doubted claim read without its doubt words is read as it is)
+        best = result.candidates[0]
+        retyped = self._slip_read(question, best.lacks, best.matched)
+        if retyped is not None:
+            again = self._match_ruled(retyped, limit, leave_out)
+            if again.tier is Tier.CONFIDENT and again.best and again.best.entry_id == best.entry_id:
+                return again
+        asked = self._asked_before_alternative(question, best.entry_id, leave_out)
+        if asked is not None:
+            again = self._match_ruled(asked, limit, leave_out)
+            if again.tier is Tier.CONFIDENT and again.best and again.best.entry_id == best.entry_id:
+                return again
+        return result
+
+    def _asked_before_alternative(
+        self, question: str, entry_id: str, leave_out: frozenset[str]
+    ) -> str | None:
+        """What a question offering an alternative asks, said before it (alternatives.py: "is
+        the line sourced or is that the writer's spin"), when the alternative asks nothing of
+        its own (no "who …", "how many …") and the whole question already singles out the entry
+        (`entry_id`, its best): it leads the runner-up by the margin. None otherwise."""
+        split = split_alternative(question, self.language)
+        if split is None or self._doubt(question)[0] is not Doubt.NONE:
+            return None  # (doubt is read as doubt.py and dismissal.py read it)
+        asked, offered = split
+        if self._text.question_kind(self._text.plain_words(offered).split()):
+            return None
+        ranked = self.rank(question, limit=2, leave_out=leave_out)
+        if not ranked or ranked[0].entry_id != entry_id:
+            return None
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        return asked if ranked[0].score - runner_up >= self.thresholds.margin else None
+
+    def _slip_read(self, question: str, lacks: frozenset[str], matched: str) -> str | None:
+        """`question` with a word its best entry lacks read as the word of that entry's
+        best-matching question (`matched`) it is a slip of (slips.py); None when none is."""
+        if not lacks:
+            return None
+        plain, context = self._read(question)
+        _, typed, read = self._weighted_tokens(plain, context)
+        words = self._text.join_phrases(read).split()
+        retyped = question
+        for token in sorted(lacks):
+            slip = str(typed.get(token, ""))
+            meant = slip_meant(slip, words, matched.split()) if token not in self._idf else None
+            if meant is not None:
+                retyped = with_word(retyped, slip, meant)
+        return retyped if retyped != question else None
+
+    def _match_ruled(
         self, question: str, limit: int, leave_out: frozenset[str] = frozenset()
     ) -> MatchResult:
         meaning = self.meaning
