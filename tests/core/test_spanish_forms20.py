@@ -81,8 +81,6 @@ def test_shipped_entries_are_not_named_by_common_words() -> None:
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
-        ("¿en qué ciudades hacen la prueba de la aplicación?", "pilot-cities-unknown"),
-        ("¿qué ciudades tienen la prueba de la app?", "pilot-cities-unknown"),
         ("¿eres demócrata o republicano, bot?", "bot-neutral"),
         ("no me alcanza el dinero para un abogado de inmigración, ¿a dónde voy?", "legal-help"),
         ("¿hay algún lugar donde me asesoren gratis con mi caso de inmigración?", "legal-help"),
