@@ -123,19 +123,23 @@ SETS = {
     "blind20": QUESTIONS / "blind20-en.tsv",
     "blind20b": QUESTIONS / "blind20b-en.tsv",
     "blind20-es": QUESTIONS / "blind20-es.tsv",
+    # Round 20, written blind the same way; run once before and once after the twentieth round.
+    "blind21": QUESTIONS / "blind21-en.tsv",
+    "blind21b": QUESTIONS / "blind21b-en.tsv",
+    "blind21-es": QUESTIONS / "blind21-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind20(-es), blind11b, blind12b, blind14b,
-# blind15b … blind20b were each run once before and once after their round: seen, so tuning
-# data now. A next round measures itself on a new set (blind21). (Spanish tuning
+# blind, blind2(-es), blind-es, blind3(-es) … blind21(-es), blind11b, blind12b, blind14b,
+# blind15b … blind21b were each run once before and once after their round: seen, so tuning
+# data now. A next round measures itself on a new set (blind22). (Spanish tuning
 # sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
     *("blind11", "blind11b", "blind12", "blind12b", "blind13", "blind14", "blind14b"),
     *("blind15", "blind15b", "blind16", "blind16b", "blind17", "blind17b", "blind18", "blind18b"),
-    *("blind19", "blind19b", "blind20", "blind20b"),
+    *("blind19", "blind19b", "blind20", "blind20b", "blind21", "blind21b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -161,6 +165,7 @@ TUNING = (
     "blind18-es",
     "blind19-es",
     "blind20-es",
+    "blind21-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 # Tools that run every tuning set can leave some out: sets an engineer has not read, kept back
