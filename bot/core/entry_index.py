@@ -16,6 +16,7 @@ from typing import Any
 from bot.core.analysis import TextAnalysis, analysis
 from bot.core.data_analysis import BORROWED
 from bot.core.index_cache import IndexCache, index_key, restore, state_of
+from bot.core.keyword_names import keyword_names
 from bot.core.languages import SOURCE_LANGUAGE, languages
 from bot.core.models import Entry
 from bot.core.question_shapes import (
@@ -45,9 +46,6 @@ TOPIC_IDF = math.log(1 + 10)
 # The longest ending an inflected form adds to its stem ("phones", "migrantes"); a word longer
 # than its stem by more is read on its own (_informativeness).
 INFLECTION_ENDING = 2
-# A word of a multi-word keyword less informative than this (commonness.informativeness: Zipf
-# 5.5 and commoner, "bajo", "under", "people") is no keyword of its entry alone (_keyword_tokens).
-KEYWORD_WORD = 0.5
 # One bit per kind of question ("who", "how many", …): which kinds an entry's questions ask.
 KIND_BITS = {
     kind: 1 << bit
@@ -189,7 +187,7 @@ class EntryIndex:
             self._kinds.append(kinds)
             if parts and (alone := frozenset(self._text.tokens_of(sorted(parts))) - union):
                 self._name_parts[index] = alone
-            keywords, groups = self._keyword_tokens(own.keywords, union, keyword_tokens)
+            keywords, groups = keyword_names(self._text, own.keywords, union, keyword_tokens)
             self._keywords.append(keywords)
             if defines:  # …and, for an entry asked what X is, the names of X it lists
                 named = [*map(self._name, names), *((k,) for k in keywords), *groups]
@@ -257,44 +255,6 @@ class EntryIndex:
 
     def _name(self, words: str) -> tuple[str, ...]:
         return tuple(map(intern, self._text.content_tokens(self._text.join_phrases(words))))
-
-    def _keyword_tokens(
-        self, keywords: Sequence[str], asked: set[str], read: dict[str, tuple[str, ...]]
-    ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """(tokens the entry is named by alone, multi-word names that count only in full);
-        `read`: keyword -> its tokens, filled as keywords are read (each is read once).
-        A multi-word keyword whose words the questions do not all use is a name ("deportation
-        data project": "project" alone is not it). One whose words they all use names the entry
-        by each of its words that says something alone ("biden" of "bajo biden"); a common word
-        of it ("bajo", "under", "people") names nothing alone, so the keyword is then kept as a
-        name in full. (A phrase of one content word, "cómo funciona", stays that word: it is
-        what the entry is asked about.)"""
-        single: dict[str, None] = {}
-        groups: list[tuple[str, ...]] = []
-        for keyword in keywords:
-            tokens = read.get(keyword)
-            if tokens is None:
-                tokens = tuple(
-                    map(intern, self._text.content_tokens(self._text.normalize(keyword)))
-                )
-                read[keyword] = tokens
-            if len(tokens) > 1 and not asked.issuperset(tokens):
-                groups.append(tokens)
-            elif len(tokens) > 1 and (common := self._common_keyword_tokens(keyword, tokens)):
-                single.update(dict.fromkeys(t for t in tokens if t not in common))
-                groups.append(tokens)
-            else:
-                single.update(dict.fromkeys(tokens))
-        return tuple(single), tuple(groups)
-
-    def _common_keyword_tokens(self, keyword: str, tokens: tuple[str, ...]) -> set[str]:
-        """The tokens of a multi-word keyword that only common words of it give: words such as
-        "bajo", "under", "people" or "año" (informativeness below KEYWORD_WORD) say too little
-        to name an entry alone. A token no word of it gives as read (a synonym's) is kept."""
-        said: dict[str, float] = {}
-        for word, token in self._text.content_words(self._text.normalize(keyword)):
-            said[token] = max(said.get(token, 0.0), self._text.informativeness(word))
-        return {t for t in tokens if said.get(t, 1.0) < KEYWORD_WORD}
 
     def _named(self, index: int, weights: dict[str, float]) -> set[str]:
         """The tokens of the entry's multi-word names the question has in full."""

@@ -4,9 +4,9 @@ entry alone. Each kind with new examples of its own, none from a question set:
 - a multi-word keyword whose words the entry's questions all use made each of its words a keyword
   alone: "abogado de bajo costo" made "bajo" name legal-help, "100,000 people" made "people"
   name the New York rollout. Now only its informative words name the entry alone, and the
-  keyword counts in full as a name (bot/core/entry_index.py, _keyword_tokens);
-- Spanish paraphrases an entry lacked (knowledge/*.toml): which cities the "prueba" (the pilot)
-  is in, whether the bot is Republican or Democrat, where to go with no money for a lawyer, how
+  keyword counts in full as a name (bot/core/keyword_names.py);
+- Spanish paraphrases an entry lacked (knowledge/*.toml): whether the bot is Republican or
+  Democrat, where to go with no money for a lawyer, how
   many are different people rather than the same ones crossing again, living "escondido" thanks
   to the app, who is left "fuera" of the June restrictions, whether the bot's words are a
   lawyer's advice."""
