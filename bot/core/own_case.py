@@ -20,6 +20,7 @@ and `own_case_rules.toml`, read by `bot.core.own_case_data`); the notice texts a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,22 +41,37 @@ class OwnCase:
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and ¿¡ dropped, contractions spelt out, spaces single, padded. An
-    accented "sí" (yes, indeed) is kept apart from "si" (if) as "sii": "la gente sí usó la app" is
-    no "if I use the app" once its accents are gone."""
+    """Lower case, accents and ¿¡ dropped, contractions (and a name's "'s" for "is" or "has")
+    spelt out, spaces single, padded. An accented "sí" (yes, indeed) is kept apart from "si" (if)
+    as "sii": "la gente sí usó la app" is no "if I use the app" once its accents are gone."""
     text = EMPHATIC_SI.sub("sii", unicodedata.normalize("NFC", text.casefold()))
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("’", "'").replace("‘", "'")
     plain = re.sub(r"[¿¡?!.,;:()\"“”]", " ", plain)
     contractions: dict[str, str] = {}
+    apostrophe_s: dict[str, str] = {}
     for wording in wordings():
         contractions.update(wording.contractions)
-    words = [contractions.get(word, word) for word in plain.split()]
+        apostrophe_s.update(wording.apostrophe_s)
+    words = _apostrophe_s([contractions.get(word, word) for word in plain.split()], apostrophe_s)
     spellings = tuple(sorted({word for wording in wordings() for word in wording.spellings}))
     codes = tuple(wording.code for wording in wordings())
     words = [_spelt(word, spellings, codes) for word in words]
     return " " + " ".join(words) + " "
+
+
+def _apostrophe_s(words: list[str], verbs: dict[str, str]) -> list[str]:
+    """`words` with a name's "'s" spelt out as "is" or "has" where the next word says which ("my
+    mom's asking" -> "my mom is asking", "my dad's been" -> "my dad has been"); a possessive
+    ("my mom's check-in") is kept."""
+    spelt: list[str] = []
+    for word, after in itertools.pairwise([*words, ""]):
+        if len(word) > 2 and word.endswith("'s") and after in verbs:
+            spelt += [word[:-2], verbs[after]]
+        else:
+            spelt.append(word)
+    return spelt
 
 
 @functools.cache

@@ -2,7 +2,9 @@
 
 `own_case_words.toml` holds named word lists (`[words]`: a list is any one of its alternatives, a
 string is used as it is), `spellings` (the case words a misspelt word is corrected to: "apointment",
-"abogao"), `contractions` (short forms spelt out before matching) and `hint_words` (words only that
+"abogao"), `contractions` (short forms spelt out before matching), `apostrophe_s` (the words after
+which a name's "'s" is "is" or "has": "my mom's asking" is "my mom is asking", "my dad's been
+detained" is "my dad has been detained") and `hint_words` (words only that
 language uses: they choose the language when two languages' rules match and the language detector
 cannot tell) and `aside` (phrases whose case words are about no one's case, set aside before any
 rule is matched: a career, "become an immigration lawyer", "work for ICE", whose "lawyer" or "ICE"
@@ -20,7 +22,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core import languages
@@ -53,6 +55,7 @@ class Wording:
     contractions: Mapping[str, str]
     spellings: tuple[str, ...]
     aside: re.Pattern[str] | None = None  # phrases set aside before matching (`aside`)
+    apostrophe_s: Mapping[str, str] = field(default_factory=dict)  # next word -> "is" / "has"
 
 
 def expand(template: str, words: Mapping[str, str | list[str]], seen: tuple[str, ...] = ()) -> str:
@@ -95,12 +98,14 @@ def _load(folder: Path) -> Wording:
         asides = [expand(str(phrase), words) for phrase in raw.get("aside", ())]
         aside = re.compile(" (?:" + "|".join(asides) + ")(?= )") if asides else None
         contractions = dict(raw.get("contractions", {}))
+        apostrophe_s = dict(raw.get("apostrophe_s", {}))
         spellings = tuple(raw.get("spellings", ()))
-        if not all(isinstance(text, str) for text in (*contractions.values(), *spellings)):
-            raise OwnCaseDataError("contractions and spellings must be words")
+        texts = (*contractions.values(), *apostrophe_s.values(), *spellings)
+        if not all(isinstance(text, str) for text in texts):
+            raise OwnCaseDataError("contractions, apostrophe_s and spellings must be words")
     except (KeyError, TypeError, tomllib.TOMLDecodeError, re.error, OwnCaseDataError) as error:
         raise OwnCaseDataError(f"{folder}: bad own-case data: {error}") from None
-    return Wording(code, rules, contexts, hint, contractions, spellings, aside)
+    return Wording(code, rules, contexts, hint, contractions, spellings, aside, apostrophe_s)
 
 
 @functools.cache
