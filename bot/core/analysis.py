@@ -27,6 +27,7 @@ from bot.core.question_shapes import (
     KIND_WORDS,
     QUESTION_OPENERS,
     REFERENCE_WORDS,
+    YES_NO_OPENERS,
 )
 from bot.core.vocabulary import (
     DOUBT_TOKENS,
@@ -47,6 +48,8 @@ class TextAnalysis(Protocol):
     framing_words: frozenset[str]  # the same, as typed: they count for no side of coverage
     definition_ends: frozenset[str]  # a "what is X" question opens or ends with one of these
     question_openers: frozenset[str]  # words a question opens with (empty: not known)
+    yes_no_openers: frozenset[str]  # words a yes/no question opens with (question_form.py)
+    subject_openers: frozenset[str]  # …or its subject, before such a word (other languages)
     reference_words: frozenset[str]  # "it", "that": a subject named elsewhere
     kind_words: frozenset[str]  # "site", "app": said with one, still named elsewhere
 
@@ -87,6 +90,8 @@ class EnglishAnalysis:
     framing_words = FRAMING_WORDS
     definition_ends = DEFINITION_ENDS
     question_openers = QUESTION_OPENERS
+    yes_no_openers = YES_NO_OPENERS
+    subject_openers: frozenset[str] = frozenset()
     reference_words = REFERENCE_WORDS
     kind_words = KIND_WORDS
 

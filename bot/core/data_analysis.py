@@ -56,6 +56,8 @@ class DataAnalysis:
         self.weak_tokens = data.weak_tokens
         self.doubt_tokens = data.doubt_tokens
         self.question_openers = data.question_openers
+        self.yes_no_openers = data.yes_no_openers
+        self.subject_openers = data.subject_openers
         self.reference_words = data.reference_words
         self.kind_words = data.kind_words
         self._synonyms = data.synonyms

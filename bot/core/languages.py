@@ -79,6 +79,10 @@ class Language:
     framing_words: tuple[str, ...] = ()  # words that frame a question, never its subject
     # words a question opens with: a sentence opening otherwise that matches nothing is context
     question_openers: frozenset[str] = frozenset()
+    # words a yes/no question opens with ("es", "hay", "va"): question_form.py
+    yes_no_openers: frozenset[str] = frozenset()
+    # …and words its subject may open with before that verb ("la app es…")
+    subject_openers: frozenset[str] = frozenset()
     # words that point to a subject named elsewhere: "eso" ("¿cuándo termina eso?")
     reference_words: frozenset[str] = frozenset()
     # words that say where or whose a thing is ("the weather in nyc"): a word no entry uses
@@ -296,6 +300,8 @@ def _load(path: Path) -> Language:
             bot_subject=tuple(str(p) for p in raw.get("bot_subject", ())),
             framing_words=tuple(str(raw.get("framing_words", "")).split()),
             question_openers=frozenset(str(raw.get("question_openers", "")).split()),
+            yes_no_openers=frozenset(str(raw.get("yes_no_openers", "")).split()),
+            subject_openers=frozenset(str(raw.get("subject_openers", "")).split()),
             reference_words=frozenset(str(raw.get("reference_words", "")).split()),
             kind_words=frozenset(str(raw.get("kind_words", "")).split()),
             said_of=frozenset(str(raw.get("said_of", "")).split()),

@@ -34,8 +34,10 @@ def question_form(text: TextAnalysis, words: list[str]) -> str:
     kind = text.question_kind(words)
     if kind:
         return kind
-    if text.code != SOURCE_LANGUAGE or len(words) < 2:
+    if len(words) < 2:
         return ""
+    if text.code != SOURCE_LANGUAGE:
+        return YES_NO if _asks_yes_no(text, words) else ""
     if words[0] in WHAT_WORDS and words[1] not in NOT_NAMING:
         return WHICH
     if words[0] in WHAT_IS_OPENINGS or " ".join(words[:2]) in WHAT_IS_OPENINGS:
@@ -43,6 +45,28 @@ def question_form(text: TextAnalysis, words: list[str]) -> str:
     if words[0] in WHAT_WORDS and words[1] in DOES_WORDS and words[-1] in DOES_WORDS:
         return WHAT_IS  # "what does the app in the store actually do"
     return YES_NO if words[0] in YES_NO_OPENERS else ""
+
+
+# How many of a question's first words its subject and yes/no verb are looked for in.
+SUBJECT_WORDS = 5
+
+
+def _asks_yes_no(text: TextAnalysis, words: list[str]) -> bool:
+    """In a language that asks yes or no with no word of its own (Spanish): whether a question
+    opens with a verb of its `yes_no_openers` ("¿es solo una prueba en algunas ciudades?",
+    "¿va a empezar…?"), or with its subject (`subject_openers`: "la app es solo una prueba…?",
+    "lo de la app es…?") and such a verb follows among its first words before any other word
+    that opens a question ("la app en qué ciudades…" asks which, "lo que dijo…" says no form)."""
+    if words[0] in text.yes_no_openers:
+        return True
+    if words[0] not in text.subject_openers:
+        return False
+    for word in words[1:SUBJECT_WORDS]:
+        if word in text.yes_no_openers:
+            return True
+        if word in text.question_openers and word not in text.subject_openers:
+            return False
+    return False
 
 
 WHO = "who"  # the kind of question a "which" question about people asks (asks_who)

@@ -104,8 +104,12 @@ def test_an_uncovered_first_part_is_noted(english: Matcher, question: str) -> No
 )
 def test_which_in_spanish_asks_which(spanish: Matcher, question: str) -> None:
     # "en qué ciudades" asks which cities, as English "which": the entry asked whether the app
-    # starts in a few cities does not say which, nor the border figures which city led.
-    assert spanish.match(question).tier is not Tier.CONFIDENT
+    # starts in a few cities does not say which, nor the border figures which city led; the
+    # entry asked which cities are in the pilot may answer (es21: "prueba" asked which).
+    result = spanish.match(question)
+    assert result.tier is not Tier.CONFIDENT or (
+        result.best is not None and result.best.entry_id == "pilot-cities-unknown"
+    )
     kind = spanish._text.question_kind
     assert kind("en que ciudades anda".split()) == kind(["cual"]) == "which"
     # …while "en qué momento" still asks when and "en qué consiste" what something is.
