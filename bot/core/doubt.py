@@ -19,14 +19,14 @@ from __future__ import annotations
 import enum
 import functools
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core import languages
 
 DOUBT_FILE = "doubt.toml"
-LISTS = ("marks", "whole", "around", "trust", "outlets", "called", "whose")
+LISTS = ("marks", "whole", "around", "trust", "outlets", "called", "whose", "labels", "back")
 # How many words that say nothing may stand between a word of trust and the outlet it judges
 # ("trust [the] post", "is newsmax [even] credible", "is the post [a] reliable source").
 BESIDE = 3
@@ -57,6 +57,9 @@ class DoubtWords:
     outlets: frozenset[str] = frozenset()  # the outlets among `around`: "newsmax", "paper"
     called: frozenset[str] = frozenset()  # what an outlet is called when judged: "source"
     whose: frozenset[str] = frozenset()  # words, not tokens, making an outlet's word no outlet's
+    # what an outlet is called when judged as a whole, as words: "propaganda", ("fake", "news")
+    labels: tuple[tuple[str, ...], ...] = ()
+    back: frozenset[str] = frozenset()  # words, not tokens, pointing back at what was named
 
 
 def _tokens(reader: Reader, words: str) -> frozenset[str]:
@@ -67,8 +70,8 @@ def _tokens(reader: Reader, words: str) -> frozenset[str]:
 
 @functools.cache
 def doubt_file(code: str) -> tuple[str, ...] | None:
-    """The language's lists as written (marks, whole, around, trust, outlets, called); None
-    without the file."""
+    """The language's lists as written (marks, whole, around, trust, outlets, called, whose,
+    labels, back); None without the file."""
     path = languages.LOCALES_DIR / code / DOUBT_FILE
     if not path.exists():
         return None
@@ -81,8 +84,11 @@ def doubt_words(reader: Reader) -> DoubtWords:
     raw = doubt_file(reader.code)
     if raw is None:
         return DoubtWords(reader.doubt_tokens, reader.doubt_tokens, frozenset())
-    marks, whole, around, trust, outlets, called = (_tokens(reader, words) for words in raw[:-1])
-    whose = frozenset(raw[-1].split())
+    marks, whole, around, trust, outlets, called = (_tokens(reader, words) for words in raw[:6])
+    whose = frozenset(raw[6].split())
+    said = (reader.normalize(label).split() for label in raw[7].split(","))
+    labels = tuple(tuple(words) for words in said if words)
+    back = frozenset(raw[8].split())
     return DoubtWords(
         reader.doubt_tokens | marks,
         reader.doubt_tokens,
@@ -92,6 +98,8 @@ def doubt_words(reader: Reader) -> DoubtWords:
         outlets,
         called,
         whose,
+        labels,
+        back,
     )
 
 
@@ -103,6 +111,7 @@ def read_doubt(
     points_elsewhere: bool,
     told: bool = False,
     judged: bool = False,
+    labelled: frozenset[str] = frozenset(),
 ) -> tuple[Doubt, frozenset[str]]:
     """How a question (its tokens) doubts, and the words naming what it doubts. `aside`: tokens
     that say how a question is asked (framing, weak words); `topical(token)`: whether a token
@@ -110,23 +119,28 @@ def read_doubt(
     knowledge base never uses is not topical: "is the moon landing fake" doubts no claim here);
     `points_elsewhere`: the question says "this", "it" (the report, when nothing else is named);
     `told`: it names what an outlet says ("can I believe what the Post says"): the report;
-    `judged`: a word of trust stands beside an outlet (judges_outlet)."""
+    `judged`: a word of trust stands beside an outlet (judges_outlet); `labelled`: the tokens
+    of a label said of an outlet ("newsmax is propaganda", "the post is fake news": labelled)."""
     said = set(tokens)
-    if words.marks.isdisjoint(said):
+    if words.marks.isdisjoint(said) and not labelled:
         return Doubt.NONE, frozenset()
     rest = said - words.marks - words.whole - words.around - aside
     named = frozenset(t for t in rest if not topical(t))
-    # Only whether to trust an outlet, said of the outlet, and nothing else named ("should we
-    # trust the Post on this", "is the ny post a reliable source"): not the report's doubt
-    # (not "can I trust newsmax's report"), nor a claim's ("is the post reliable on the glitches").
+    # Only whether to trust an outlet, or what to call it, said of the outlet, and nothing else
+    # named ("should we trust the Post on this", "is the ny post a reliable source", "is
+    # newsmax propaganda", "the post is a tabloid, why would I believe it"): not the report's
+    # doubt (not "can I trust newsmax's report"), nor a claim's ("is the post reliable on the
+    # glitches").
     if (
-        judged
+        (judged or labelled)
         and not told
-        and words.trust.issuperset(said & words.marks)
-        and named <= words.called
-        and words.whole.isdisjoint(said)
+        and (words.trust | labelled).issuperset(said & words.marks)
+        and named <= words.called | labelled
+        and words.whole.isdisjoint(said - labelled)
     ):
         return Doubt.OUTLET, frozenset()
+    if words.marks.isdisjoint(said):
+        return Doubt.NONE, frozenset()
     if named or not words.whole:
         # Only the language's own words of doubt doubt a claim: "official", "proof" beside
         # other words ("what did the ICE official say") ask about something else.
@@ -158,21 +172,68 @@ def judges_outlet(
     "newsmax is biased, should I believe this" (what is believed is "this"), nor "is my post
     legit": after a word of `whose`, an outlet's word names someone's post."""
     read = [frozenset(tokens(word)) for word in words]
+    outlets = _outlets(words, read, doubt)
     trusting = [at for at, t in enumerate(read) if t and t <= doubt.trust]
-    outlets = {
+    return any(_beside(read, at, at + 1, outlets, idle, ()) for at in trusting)
+
+
+def outlet_labels(
+    words: list[str],
+    doubt: DoubtWords,
+    tokens: Callable[[str], list[str]],
+    idle: frozenset[str],
+    pointing: Iterable[str],
+) -> frozenset[str]:
+    """The tokens of the labels (`doubt.labels`) a question (its plain words) says of an
+    outlet, as judges_outlet reads a word of trust: "is newsmax propaganda", "the ny post is a
+    tabloid", "is the post fake news". A word pointing elsewhere between (`pointing`: "this",
+    "it") says the label of that: "newsmax ran it, is this propaganda" labels the report.
+    Doubt said besides the label, of no word pointing back at the outlet (`doubt.back`: "it",
+    "them"), doubts what it is said of: "newsmax is biased, should I believe this" the report,
+    not "the post is a tabloid, why would I believe it"."""
+    read = [frozenset(tokens(word)) for word in words]
+    outlets = _outlets(words, read, doubt)
+    pointing = frozenset(pointing)
+    stops = {at for at, word in enumerate(words) if word in pointing}
+    said: set[str] = set()
+    for label in doubt.labels:
+        for at in range(len(words) - len(label) + 1):
+            end = at + len(label)
+            if tuple(words[at:end]) == label and _beside(read, at, end, outlets, idle, stops):
+                said.update(t for word in read[at:end] for t in word)
+    besides = {t for word in read for t in word if t in doubt.marks} - said
+    if besides and doubt.back.isdisjoint(words):
+        return frozenset()
+    return frozenset(said)
+
+
+def _outlets(words: list[str], read: list[frozenset[str]], doubt: DoubtWords) -> set[int]:
+    """Where a question names an outlet: not after a word of `whose` ("is my post legit")."""
+    return {
         at
         for at, t in enumerate(read)
         if t and t <= doubt.outlets and not (at and words[at - 1] in doubt.whose)
     }
-    for at in trusting:
-        for step in (-1, 1):
-            near = at + step
-            while 0 <= near < len(read) and abs(near - at) <= BESIDE + 1:
-                if near in outlets:
-                    return True
-                if read[near] and not read[near] <= idle:
-                    break
-                near += step
+
+
+def _beside(
+    read: list[frozenset[str]],
+    start: int,
+    end: int,
+    outlets: set[int],
+    idle: frozenset[str],
+    stops: Container[int],
+) -> bool:
+    """Whether an outlet stands at most BESIDE words before `start` or after `end`, with only
+    words that say nothing between (and none of `stops`)."""
+    for near, step in ((start - 1, -1), (end, 1)):
+        edge = start if step < 0 else end - 1
+        while 0 <= near < len(read) and abs(near - edge) <= BESIDE + 1:
+            if near in outlets:
+                return True
+            if near in stops or (read[near] and not read[near] <= idle):
+                break
+            near += step
     return False
 
 

@@ -15,7 +15,14 @@ from bot.core.alternatives import split_alternative
 from bot.core.asked_request import COMPANION, AskedRequest
 from bot.core.commonness import informativeness
 from bot.core.confidence import CLOSE_CALL, MatchResult, Thresholds, Tier, confident_choice
-from bot.core.doubt import Doubt, asks_whole_doubt, doubt_words, judges_outlet, read_doubt
+from bot.core.doubt import (
+    Doubt,
+    asks_whole_doubt,
+    doubt_words,
+    judges_outlet,
+    outlet_labels,
+    read_doubt,
+)
 from bot.core.equivalents import equivalents
 from bot.core.index_cache import IndexCache
 from bot.core.languages import languages
@@ -165,7 +172,9 @@ class OneQuestion(AskedRequest):
         reported and on what sources, and answers when among the question's candidates above the
         suggestion bar. Another entry is no answer ("who are the sources" only shares "post"):
         the question is held at what it matched."""
-        ranked = self.rank(question, limit=max(limit, WIDE))
+        # What the outlet is called ("amarillista", "a rag") names nothing an entry says.
+        labels = self._labels(question) - self._doubt_words.marks
+        ranked = self.rank(question, limit=max(limit, WIDE), leave_out=labels)
         for candidate in ranked:
             if (
                 candidate.entry_id in self._outlet_asked
@@ -178,10 +187,14 @@ class OneQuestion(AskedRequest):
         return result
 
     def doubts_outlet(self, question: str, entry_id: str) -> bool:
-        """Whether `question` doubts an outlet alone ("is newsmax even credible") and is
-        answered by `entry_id`, the entry asked which outlet reported: its answer is framed so
+        """Whether `question`, or one of its questions ("is the ny post fake news? and how
+        many enrolled"), doubts an outlet alone ("is newsmax even credible") and is answered by
+        `entry_id`, the entry asked which outlet reported: its answer is framed so
         (outlet_doubt.py)."""
-        return entry_id in self._outlet_asked and self._doubt(question)[0] is Doubt.OUTLET
+        if entry_id not in self._outlet_asked:
+            return False
+        asked = (question, *self._text.clauses(question))
+        return any(self._doubt(part)[0] is Doubt.OUTLET for part in asked)
 
     def _topical(self, token: str) -> bool:
         """A word of the topic that most entries use ("ice", "app"): it names no claim."""
@@ -198,9 +211,17 @@ class OneQuestion(AskedRequest):
             reporting = languages()[self.language].reporting
             aside |= frozenset(text.tokens_of([w for w in words if w in reporting]))
         joined = text.join_phrases(" ".join(words)).split()
-        judged = judges_outlet(joined, self._doubt_words, self._word_tokens, text.weak_tokens)
-        doubt = self._doubt_words
-        return read_doubt(tokens, doubt, aside, self._topical, pointing, told, judged)
+        doubt, weak = self._doubt_words, text.weak_tokens
+        judged = judges_outlet(joined, doubt, self._word_tokens, weak)
+        labelled = self._labels(question)
+        return read_doubt(tokens, doubt, aside, self._topical, pointing, told, judged, labelled)
+
+    def _labels(self, question: str) -> frozenset[str]:
+        """The tokens of what a question calls an outlet ("is newsmax propaganda"): doubt.py."""
+        text = self._text
+        joined = text.join_phrases(text.plain_words(question)).split()
+        weak, pointing = text.weak_tokens, text.reference_words
+        return outlet_labels(joined, self._doubt_words, self._word_tokens, weak, pointing)
 
     def _word_tokens(self, word: str) -> list[str]:
         return self._text.tokens_of([word])

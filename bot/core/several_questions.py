@@ -59,8 +59,12 @@ class SeveralQuestions(OneQuestion):
             ):
                 return _offering(first.candidates, result.best, limit)
             return self._noting_unanswered(asked, result, limit)
-        if self._doubt(asked[0])[0] is Doubt.OUTLET:
-            return first  # "is newsmax even credible, and how many enrolled": asked first
+        if self._doubt(asked[0])[0] is Doubt.OUTLET and not any(
+            self._doubt(later)[0] is Doubt.WHOLE for later in asked[1:]
+        ):
+            # "is newsmax even credible, and how many enrolled": asked first; not "is it newsmax
+            # propaganda? is it confirmed?", which doubts the report, the outlet said as why.
+            return first
         if first.best.coverage < 1.0:
             return result  # "quién dijo todo eso": an entry covering part of it is a guess
         if not self._asks_something(asked[0], first.best, self._said(question)):
