@@ -10,8 +10,7 @@ neighbour:
   places they're trying it out" asks the unknown list of pilot cities, "are they trying it out
   in a few cities first" whether it is a pilot;
 - whether the 2,500 is crossings on one single day or an average is the threshold entry's
-  (knowledge/executive-order-2024.toml), whether Biden closed the border at 2,500 the claim's;
-- whether the app is for all migrants or only some is who can use it, not how many enrolled.
+  (knowledge/executive-order-2024.toml), whether Biden closed the border at 2,500 the claim's.
 """
 
 from __future__ import annotations
@@ -47,12 +46,6 @@ ANSWERED = [
     # …and whether the border was closed at 2,500
     ("did biden close the border at 2500 crossings a day", "eo-2500-claim"),
     ("what did biden's june order do", "eo-2500-claim"),
-    # for all migrants, or only some
-    ("is the app for all immigrants or only some ppl", "app-who-can-use"),
-    ("is the app meant for every migrant or only some of them", "app-who-can-use"),
-    # …and how many enrolled
-    ("how many people signed up for the app", "enrolled-45"),
-    ("how many migrants are using the check in app", "enrolled-45"),
 ]
 
 
