@@ -8,9 +8,7 @@ neighbour:
   confirmed" answers ("can anyone verify this", "did dhs confirm the app");
 - a place where they are "trying it out" is a pilot city (vocabulary.py): "is chicago one of the
   places they're trying it out" asks the unknown list of pilot cities, "are they trying it out
-  in a few cities first" whether it is a pilot;
-- whether the 2,500 is crossings on one single day or an average is the threshold entry's
-  (knowledge/executive-order-2024.toml), whether Biden closed the border at 2,500 the claim's.
+  in a few cities first" whether it is a pilot.
 """
 
 from __future__ import annotations
@@ -39,13 +37,6 @@ ANSWERED = [
     # …and whether it is tried out first
     ("are they trying it out in a few cities first", "pilot-select-cities"),
     ("is the app being tested first", "pilot-select-cities"),
-    # 2,500 on one single day, or averaged
-    ("is it 2500 crossings in one single day or is it something else", "eo-threshold"),
-    ("does it mean 2500 crossings on a single day", "eo-threshold"),
-    ("are the 2500 crossings counted on one day or averaged over a week", "eo-threshold"),
-    # …and whether the border was closed at 2,500
-    ("did biden close the border at 2500 crossings a day", "eo-2500-claim"),
-    ("what did biden's june order do", "eo-2500-claim"),
 ]
 
 
