@@ -100,6 +100,32 @@ PHRASES: tuple[tuple[str, str], ...] = (
         + r"(?:come|comes|came|coming) out(?! of(?: |$))",
         "publish",
     ),
+    # Checking who a person is: "how does the app verify who you are", "does ice confirm your
+    # identity", "how do they check its really you" ask how a person's identity is checked,
+    # not whether the report is confirmed ("verify", "confirm" are read as doubt elsewhere:
+    # doubt.py). Not "verify it", "confirm this", "did dhs confirm the app": those doubt.
+    (
+        r"(?:verify|verifies|verified|verifying|verification of|confirm|confirms|confirmed"
+        r"|confirming|confirmation of|check|checks|checking|prove|proves|proving) (?:that )?"
+        r"(?:who (?:you|u|youre|they|theyre|we|i|im|people|ppl|someone|somebody|migrants|he"
+        r"|she|the person) ?(?:are|is|r|re|am)?"
+        r"|(?:your|ur|their|his|her|my|our|the persons?|peoples?|migrants?|users?) "
+        r"(?:identity|identities|id|ids|face|faces)"
+        r"|identity|identities"
+        r"|(?:its|it s|that its) (?:really |actually )?(?:you|u|me|them)"
+        r"|(?:you|u|youre|migrants|people|ppl|users) (?:are |r |re )?(?:really |actually )?"
+        r"(?:who|the person|the right person|you|u)(?= |$)"
+        r"|(?:you|u|me|migrants|people|ppl|users)$)",
+        "identity",
+    ),
+    # …and "identity verification", "id check", "face check": the same thing.
+    (
+        r"(?:identity|id|face|facial) (?:verification|verifications|check|checks|confirmation)",
+        "identity",
+    ),
+    # Trying a thing out is piloting it: "is my city one of the ones where they're trying it
+    # out", "which cities are they trying the app out in" (a "tryout" is a pilot: synonyms.py).
+    (r"(?:try|tries|tried|trying) (?:(?:it|this|that|the app|the thing) )?out", "pilot"),
     # "is there anything behind it" asks whether it is true.
     (r"anything (?:behind|to) (?:it|this|that)", "real"),
     (r"(?:go|goes|going|gone|went) live", "launch"),  # "before it went live"
@@ -149,7 +175,9 @@ PHRASE_WORDS: frozenset[str] = frozenset(
     greenlight greenlights greenlighted greenlit signs okayed anything get gets getting got
     give gives given giving hook smack smacks smacked shot shoot shoots
     slap slapped bail bails bailed bailing drop drops dropped dropping carve carves carved carving
-    thin
+    thin try tries tried trying verify verifies verified verifying verification confirm confirms
+    confirmed confirming confirmation check checks checking prove proves proving identity id face
+    facial
     where mess messes messed messing screw screws screwed screwing came come comes coming
     believe
     """.split()

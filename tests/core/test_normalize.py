@@ -119,6 +119,10 @@ def test_apostrophes_join_words() -> None:
         ("when did this story come out", "when did this story publish"),
         ("did they pull it out of thin air", "did they pull it madeup"),
         ("should we even believe it", "should trust it"),
+        ("how does the app verify who you are", "how does the app identity"),
+        ("does ice confirm your identity", "does ice identity"),
+        ("is there identity verification", "is there identity"),
+        ("is my city where they're trying it out", "is my city where theyre pilot"),
     ],
 )
 def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
@@ -126,7 +130,7 @@ def test_every_domain_phrase_joins(typed: str, joined: str) -> None:
 
 
 def test_the_phrase_table_is_covered_by_the_cases_above() -> None:
-    assert len(PHRASES) == 41
+    assert len(PHRASES) == 44
 
 
 def test_content_tokens_drop_chatter_and_stem() -> None:
