@@ -15,7 +15,7 @@ removed: "i'm" is "im"), each matched between word boundaries. This module is th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from bot.core.languages import languages
@@ -70,6 +70,27 @@ def without_relative(words: list[str], language: str = "en") -> list[str]:
         if not (at >= 2 and words[at - 1] in data.backstory and words[at - 2] in data.first_person)
         or word not in data.relatives
     ]
+
+
+# Where a sentence of a message ends: a question or exclamation mark, a line break, or a full
+# stop after a word (not a decimal point: "1.8"); as clauses.py splits sentences.
+_SENTENCE_END = re.compile(r"[?!\n]+|(?<=[^\W\d_]{2})[\"'\u2019\u201d)]?\.(?=\s|$)")
+
+
+def without_chatter_sentences(text: str, strip: Callable[[str], str]) -> str:
+    """`text` without its sentences that are all chatter, as `strip` (plain words in, plain
+    words without chatter out) reads each alone: "so if u skip the check in nothing
+    happens?? wild", "how many enrolled? damn." A reaction said as a sentence of its own is
+    chatter by the patterns anchored to where a sentence starts or ends ("wild", "or nah",
+    "damn"), which the whole message, read as one run of words, leaves in. `text` itself when
+    it is one sentence, or when no sentence is left."""
+    pieces = [piece for piece in _SENTENCE_END.split(text) if piece.strip()]
+    if len(pieces) < 2:
+        return text
+    asked = [piece for piece in pieces if strip(piece)]
+    if not asked or len(asked) == len(pieces):
+        return text
+    return " ".join(asked)
 
 
 @lru_cache(maxsize=8)

@@ -15,6 +15,7 @@ from bot.core.chatter import (
     indirect_question,
     rewrite,
     tells_backstory,
+    without_chatter_sentences,
     without_relative,
 )
 from bot.core.clauses import asked_directly, parts_at, place_part
@@ -123,7 +124,11 @@ class QuestionReader(BackstoryReader):
         stand ("mi cuñado dice que…, ¿usted qué sabe?").
         """
         text = self._text
-        whole = text.strip_chatter(text.plain_words(question))
+        # A sentence of chatter alone ("…nothing happens?? wild") is no part of what is asked.
+        kept = without_chatter_sentences(
+            question, lambda sentence: text.strip_chatter(text.plain_words(sentence))
+        )
+        whole = text.strip_chatter(text.plain_words(kept))
         # The people a message tells of ("mi cuñado dice que…", "a mi mamá le pusieron…") are
         # never what it asks: wherever they stand, those no entry speaks of are context.
         people = frozenset(
