@@ -127,19 +127,23 @@ SETS = {
     "blind21": QUESTIONS / "blind21-en.tsv",
     "blind21b": QUESTIONS / "blind21b-en.tsv",
     "blind21-es": QUESTIONS / "blind21-es.tsv",
+    # Round 21, written blind the same way; run once before and once after the twenty-first round.
+    "blind22": QUESTIONS / "blind22-en.tsv",
+    "blind22b": QUESTIONS / "blind22b-en.tsv",
+    "blind22-es": QUESTIONS / "blind22-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
-# blind, blind2(-es), blind-es, blind3(-es) … blind21(-es), blind11b, blind12b, blind14b,
-# blind15b … blind21b were each run once before and once after their round: seen, so tuning
-# data now. A next round measures itself on a new set (blind22). (Spanish tuning
+# blind, blind2(-es), blind-es, blind3(-es) … blind22(-es), blind11b, blind12b, blind14b,
+# blind15b … blind22b were each run once before and once after their round: seen, so tuning
+# data now. A next round measures itself on a new set (blind23). (Spanish tuning
 # sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
     *("blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10"),
     *("blind11", "blind11b", "blind12", "blind12b", "blind13", "blind14", "blind14b"),
     *("blind15", "blind15b", "blind16", "blind16b", "blind17", "blind17b", "blind18", "blind18b"),
-    *("blind19", "blind19b", "blind20", "blind20b", "blind21", "blind21b"),
+    *("blind19", "blind19b", "blind20", "blind20b", "blind21", "blind21b", "blind22", "blind22b"),
 )
 TUNING = (
     *ENGLISH_TUNING,
@@ -166,6 +170,7 @@ TUNING = (
     "blind19-es",
     "blind20-es",
     "blind21-es",
+    "blind22-es",
     *(n for n in LANGUAGE_SETS if n.startswith("tune-")),
 )
 # Tools that run every tuning set can leave some out: sets an engineer has not read, kept back
