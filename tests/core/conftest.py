@@ -13,7 +13,7 @@ import tomli_w
 from bot.core.engine import Engine
 from bot.core.matcher import Matcher
 from bot.core.semantic import BundledMeaning, bundled_meaning
-from testkit.labelled import shipped_entries
+from testkit.labelled import KNOWLEDGE, shipped_entries
 
 NYP_ANONYMOUS = {
     "publisher": "New York Post",
@@ -110,6 +110,13 @@ def open_engine(tmp_path: Path, knowledge_dir: Path) -> Callable[[], Any]:
 @pytest.fixture
 async def engine(open_engine: Callable[[], Any]) -> AsyncIterator[Engine]:
     async with open_engine() as opened:
+        yield opened
+
+
+@pytest.fixture
+async def shipped_engine(tmp_path: Path) -> AsyncIterator[Engine]:
+    """An engine over the shipped knowledge, on a fresh database in tmp_path."""
+    async with Engine.open(tmp_path / "db.sqlite3", KNOWLEDGE) as opened:
         yield opened
 
 

@@ -7,8 +7,6 @@ Words only, on the shipped knowledge base; the questions are this file's own."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -17,13 +15,6 @@ from bot.core.engine import Engine
 from bot.core.i18n import texts
 from bot.core.matcher import Tier
 from bot.core.outlet_doubt import FRAMING, framed, outlet_framing
-from testkit.labelled import KNOWLEDGE
-
-
-@pytest.fixture
-async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    async with Engine.open(tmp_path / "db.sqlite3", KNOWLEDGE) as opened:
-        yield opened
 
 
 @pytest.mark.parametrize(
@@ -37,9 +28,9 @@ async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
     ],
 )
 async def test_doubt_about_an_outlet_is_answered_with_the_note_in_the_askers_language(
-    engine: Engine, question: str, language: str
+    shipped_engine: Engine, question: str, language: str
 ) -> None:
-    answer = engine.answer(question)
+    answer = shipped_engine.answer(question)
     assert answer.tier is Tier.CONFIDENT and answer.entry_id == "who-reported"
     assert answer.language == language
     assert answer.outlet_note == texts(language).gettext(FRAMING)
@@ -67,12 +58,12 @@ def test_the_note_is_translated_and_pings_no_one() -> None:
         "how many people enrolled",
     ],
 )
-async def test_no_other_answer_carries_the_note(engine: Engine, question: str) -> None:
-    assert engine.answer(question).outlet_note is None
+async def test_no_other_answer_carries_the_note(shipped_engine: Engine, question: str) -> None:
+    assert shipped_engine.answer(question).outlet_note is None
 
 
-async def test_only_a_confident_answer_is_framed(engine: Engine) -> None:
-    answer = engine.answer("can we even trust newsmax")
+async def test_only_a_confident_answer_is_framed(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("can we even trust newsmax")
     assert framed(dataclasses.replace(answer, outlet_note=None), False).outlet_note is None
     held = dataclasses.replace(answer, tier=Tier.CLOSE, outlet_note=None)
     assert framed(held, True).outlet_note is None

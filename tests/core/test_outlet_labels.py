@@ -9,21 +9,11 @@ knowledge base; the questions are this file's own (round 21, know21)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from bot.core.doubt import DoubtWords, outlet_labels
 from bot.core.engine import Engine
 from bot.core.matcher import Tier
-from testkit.labelled import KNOWLEDGE
-
-
-@pytest.fixture
-async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    async with Engine.open(tmp_path / "db.sqlite3", KNOWLEDGE) as opened:
-        yield opened
 
 
 @pytest.mark.parametrize(
@@ -41,9 +31,9 @@ async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
     ],
 )
 async def test_an_outlet_called_something_is_answered_with_who_reported_and_the_line(
-    engine: Engine, question: str, language: str
+    shipped_engine: Engine, question: str, language: str
 ) -> None:
-    answer = engine.answer(question)
+    answer = shipped_engine.answer(question)
     assert answer.tier is Tier.CONFIDENT and answer.entry_id == "who-reported"
     assert answer.language == language and answer.outlet_note is not None
 
@@ -57,9 +47,9 @@ async def test_an_outlet_called_something_is_answered_with_who_reported_and_the_
     ],
 )
 async def test_an_outlet_doubted_first_of_two_questions_gets_the_line(
-    engine: Engine, question: str
+    shipped_engine: Engine, question: str
 ) -> None:
-    answer = engine.answer(question)
+    answer = shipped_engine.answer(question)
     assert answer.entry_id == "who-reported" and answer.outlet_note is not None
 
 
@@ -73,15 +63,15 @@ async def test_an_outlet_doubted_first_of_two_questions_gets_the_line(
     ],
 )
 async def test_no_line_without_doubt_about_the_outlet(
-    engine: Engine, question: str, entry: str
+    shipped_engine: Engine, question: str, entry: str
 ) -> None:
-    answer = engine.answer(question)
+    answer = shipped_engine.answer(question)
     assert answer.entry_id == entry and answer.outlet_note is None
 
 
-async def test_doubt_said_of_this_beside_a_label_is_not_the_outlets(engine: Engine) -> None:
+async def test_doubt_said_of_this_beside_a_label_is_not_the_outlets(shipped_engine: Engine) -> None:
     # "should I believe this": what is believed is the report, whatever newsmax is called.
-    assert engine.answer("newsmax is biased, should i believe this").outlet_note is None
+    assert shipped_engine.answer("newsmax is biased, should i believe this").outlet_note is None
 
 
 WORDS = DoubtWords(

@@ -3,22 +3,12 @@ rest of the message is not in the knowledge base."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 
 from bot.console import render_answer
 from bot.core.answers import UNANSWERED_PART_NOTE, message
 from bot.core.engine import Engine
 from bot.core.matcher import Tier
-from testkit.labelled import KNOWLEDGE
-
-
-@pytest.fixture
-async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    async with Engine.open(tmp_path / "db.sqlite3", KNOWLEDGE) as opened:
-        yield opened
 
 
 @pytest.mark.parametrize(
@@ -33,9 +23,9 @@ async def engine(tmp_path: Path) -> AsyncIterator[Engine]:
     ],
 )
 async def test_the_answer_to_one_question_of_two_says_the_rest_is_not_covered(
-    engine: Engine, question: str, language: str, said: str
+    shipped_engine: Engine, question: str, language: str, said: str
 ) -> None:
-    answer = engine.answer(question)
+    answer = shipped_engine.answer(question)
     assert answer.tier is Tier.CONFIDENT and answer.entry_id == "app-who-can-use"
     assert answer.language == language
     assert answer.unanswered_note == message(UNANSWERED_PART_NOTE, language)
@@ -44,8 +34,8 @@ async def test_the_answer_to_one_question_of_two_says_the_rest_is_not_covered(
     assert answer.unanswered_note in render_answer(answer)[0].replace("\n", " ")
 
 
-async def test_a_question_answered_whole_carries_no_such_note(engine: Engine) -> None:
-    answer = engine.answer("Who can use the check-in app?")
+async def test_a_question_answered_whole_carries_no_such_note(shipped_engine: Engine) -> None:
+    answer = shipped_engine.answer("Who can use the check-in app?")
     assert answer.tier is Tier.CONFIDENT
     assert answer.unanswered_note is None and answer.to_json()["unanswered_note"] is None
 
@@ -60,11 +50,11 @@ async def test_a_question_answered_whole_carries_no_such_note(engine: Engine) ->
     ],
 )
 async def test_a_question_saying_it_of_what_another_names_is_not_answered_alone(
-    engine: Engine, question: str
+    shipped_engine: Engine, question: str
 ) -> None:
     """ "it" is what the other question names, which no entry speaks of: answering the vague
     question alone ("when does it end" by when the border order ends) would be wrong."""
-    assert engine.answer(question).tier is not Tier.CONFIDENT
+    assert shipped_engine.answer(question).tier is not Tier.CONFIDENT
 
 
 @pytest.mark.parametrize(
@@ -77,8 +67,8 @@ async def test_a_question_saying_it_of_what_another_names_is_not_answered_alone(
     ],
 )
 async def test_no_note_unless_one_part_is_answered_and_the_rest_matches_nothing(
-    engine: Engine, question: str
+    shipped_engine: Engine, question: str
 ) -> None:
-    answer = engine.answer(question)
+    answer = shipped_engine.answer(question)
     assert answer.tier is Tier.CONFIDENT
     assert answer.unanswered_note is None
