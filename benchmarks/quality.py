@@ -131,12 +131,16 @@ SETS = {
     "blind22": QUESTIONS / "blind22-en.tsv",
     "blind22b": QUESTIONS / "blind22b-en.tsv",
     "blind22-es": QUESTIONS / "blind22-es.tsv",
+    # Round 22, written blind the same way; held out until run before and after the round.
+    "blind23": QUESTIONS / "blind23-en.tsv",
+    "blind23b": QUESTIONS / "blind23b-en.tsv",
+    "blind23-es": QUESTIONS / "blind23-es.tsv",
     **LANGUAGE_SETS,
 }
 # Sets whose misses may be listed, and blind sets (which may expect entries not written yet).
 # blind, blind2(-es), blind-es, blind3(-es) … blind22(-es), blind11b, blind12b, blind14b,
 # blind15b … blind22b were each run once before and once after their round: seen, so tuning
-# data now. A next round measures itself on a new set (blind23). (Spanish tuning
+# data now. Round 22 measures itself on blind23, blind23b and blind23-es (held out). (Spanish tuning
 # sets: tune-<code>, below.)
 ENGLISH_TUNING = (
     *("tune", "heldout", "extra", "extra2"),
