@@ -106,8 +106,9 @@ SYNONYMS: dict[str, str] = {
     "doesnt": "negation",
     "didnt": "negation",
     "never": "negation",
-    # …as "has not" is: "why hasn't ICE said anything".
+    # …as "has not" is: "why hasn't ICE said anything", "they haven't said when".
     "hasnt": "negation",
+    "havent": "negation",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",
     "diff": "different",

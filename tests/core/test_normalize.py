@@ -153,6 +153,22 @@ def test_negation_is_kept_as_one_token() -> None:
     assert content_tokens(normalize("what if they check in")) == ["checkin"]
 
 
+def test_every_common_contraction_is_grammar_not_content() -> None:
+    # A contraction is no subject of its own: "haven't" is negation as "hasn't" is, the modal
+    # and copula ones are dropped as "isn't" and "can't" are.
+    assert content_tokens(normalize("what if they haven't checked in")) == ["negation", "checkin"]
+    for typed in (
+        "wouldn't the app replace check-ins",
+        "couldn't they use the app",
+        "shouldn't they use the app",
+        "weren't they using the app",
+        "ain't they using the app",
+    ):
+        assert not {"wouldnt", "couldnt", "shouldnt", "werent", "aint"} & set(
+            content_tokens(normalize(typed))
+        ), typed
+
+
 def test_empty_and_symbol_only_text() -> None:
     assert normalize("") == ""
     assert normalize("   ?!…  🤔 ") == ""
