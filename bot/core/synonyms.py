@@ -106,7 +106,8 @@ SYNONYMS: dict[str, str] = {
     "doesnt": "negation",
     "didnt": "negation",
     "never": "negation",
-    # …as "has not" is: "why hasn't ICE said anything".
+    # …as "has not" is: "why hasn't ICE said anything" ("haven't" is left a word of its own:
+    # "what if i haven't got the app" asks about having one, not about skipping a check-in).
     "hasnt": "negation",
     # Slang and shorthand members use for the topic's words.
     "ppl": "people",

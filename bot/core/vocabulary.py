@@ -191,8 +191,9 @@ STOPWORDS: frozenset[str] = frozenset(
     just only also very too really actually basically literally like lol lmao pls please plz
     thanks thank hey hi hello yo guys guy folks anyone someone somebody anybody one thing
     things stuff know knows tell told say says said saying heard hear read reading saw see seen
-    wonder wondering question questions ask asking idk im ive its isnt arent
-    wasnt cant wont u ur r ok okay well um uh hmm bro dude man mean means get got gets go going
+    wonder wondering question questions ask asking idk im ive its isnt arent wasnt werent aint
+    cant wont wouldnt couldnt shouldnt
+    u ur r ok okay well um uh hmm bro dude man mean means get got gets go going
     gonna wanna want wants let lets make makes made way much many more most than other else
     again even ever now right there their theyre whats whos hows thats ya yeah yep nope
     us mate sir pal wait omg wtf tho though anyway btw fr ngl tbh imo rn out up down off over

@@ -24,6 +24,11 @@ def read(text: str) -> str:
         ("can people just ghost the app", "can people just skip the app"),
         # chat spellings of plain words
         ("is the pilot still going rn", "is the pilot still going right now"),
+        ("is the pilot still going these days", "is the pilot still going right now"),
+        ("is it a pilot at the moment", "is it a pilot right now"),
+        ("as of now is it a pilot", "right now is it a pilot"),
+        ("how many these days", "how many right now"),
+        ("how many days did the order take", "how many days did the order take"),
         ("how many were caught b4 the rule", "how many were caught before the rule"),
         ("encounters each yr", "encounters each year"),
         ("the same people again n again", "the same people again and again"),

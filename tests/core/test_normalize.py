@@ -153,6 +153,20 @@ def test_negation_is_kept_as_one_token() -> None:
     assert content_tokens(normalize("what if they check in")) == ["checkin"]
 
 
+def test_every_common_contraction_is_grammar_not_content() -> None:
+    # A modal or copula contraction is no subject of its own: dropped as "isn't" and "can't" are.
+    for typed in (
+        "wouldn't the app replace check-ins",
+        "couldn't they use the app",
+        "shouldn't they use the app",
+        "weren't they using the app",
+        "ain't they using the app",
+    ):
+        assert not {"wouldnt", "couldnt", "shouldnt", "werent", "aint"} & set(
+            content_tokens(normalize(typed))
+        ), typed
+
+
 def test_empty_and_symbol_only_text() -> None:
     assert normalize("") == ""
     assert normalize("   ?!…  🤔 ") == ""
