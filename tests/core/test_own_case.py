@@ -72,6 +72,8 @@ def test_first_person_words_alone_do_not_make_a_question_own_case(question: str)
         "I volunteer with asylum seekers, a woman I help has a hearing next week",
         "Soy voluntaria y una señora que ayudo tiene cita con ICE",
         "mi cliente perdió su cita, ¿qué puede hacer?",
+        "una de mis clientas no mandó su foto ayer, ¿qué debe hacer?",
+        "mis clientas tienen cita con ICE el lunes, ¿pueden usar la app?",
     ],
 )
 def test_a_lawyers_or_volunteers_question_about_a_client_gets_the_notice(question: str) -> None:

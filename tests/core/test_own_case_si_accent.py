@@ -40,3 +40,16 @@ def test_emphatic_si_of_a_third_person_is_news(question: str) -> None:
 def test_reporting_on_the_news_every_week_is_no_case() -> None:
     assert detect("i report on ice every week for my newspaper, what did the post say?") is None
     assert detect("i report to ice every month, will the app change that?") is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿alguien dijo que se usó la app en el piloto?", "¿dónde se usó la aplicación primero?"],
+)
+def test_the_app_used_said_with_se_is_news(question: str) -> None:
+    # "usó" folds to "uso", "I use": after "se" it is the app being used, no one's case.
+    assert detect(question) is None, question
+
+
+def test_ones_own_use_of_the_app_still_gets_the_notice() -> None:
+    assert detect("ya uso la app para mis citas, ¿está bien?") is not None
